@@ -1,0 +1,7 @@
+namespace Campaign.Abstractions.Segments;
+
+/// <summary>Criteria that cannot be understood; <see cref="Path"/> names the offending part, e.g. <c>criteria.all[1].area</c>.</summary>
+public sealed class SegmentCriteriaException(string path, string message) : Exception($"{path}: {message}")
+{
+    public string Path { get; } = path;
+}

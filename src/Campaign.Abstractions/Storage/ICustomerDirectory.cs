@@ -1,0 +1,58 @@
+using Campaign.Abstractions.Customers;
+using Campaign.Abstractions.Segments;
+
+namespace Campaign.Abstractions.Storage;
+
+/// <summary>
+/// The customer directory: profiles, contact history and the do-not-call list, stored so that
+/// segment queries are answered quickly. Every write of one customer is atomic.
+/// </summary>
+public interface ICustomerDirectory
+{
+    /// <summary>Inserts or replaces the given profiles in one transaction; contact history and do-not-call are kept.</summary>
+    Task<UpsertCounts> UpsertAsync(IReadOnlyList<CustomerProfile> customers, CancellationToken cancellationToken = default);
+
+    Task<CustomerProfile?> GetAsync(string id, CancellationToken cancellationToken = default);
+
+    Task<IReadOnlyList<ContactAttempt>> GetContactHistoryAsync(string id, CancellationToken cancellationToken = default);
+
+    /// <summary>Appends an attempt to the customer's history; an attempt with a call id already recorded is ignored.</summary>
+    Task<bool> RecordContactAsync(string customerId, ContactAttempt attempt, CancellationToken cancellationToken = default);
+
+    /// <summary>Customers matching the criteria, ordered by id; those on the do-not-call list only when asked for (never in an audience).</summary>
+    Task<CustomerPage> QueryAsync(SegmentCriteria criteria, int skip, int take, bool includeDoNotCall = false, CancellationToken cancellationToken = default);
+
+    /// <summary>How many customers match the criteria, never counting those on the do-not-call list.</summary>
+    Task<int> CountAsync(SegmentCriteria criteria, CancellationToken cancellationToken = default);
+
+    /// <summary>How many customers the directory holds in all.</summary>
+    Task<int> CountAllAsync(CancellationToken cancellationToken = default);
+
+    Task<bool> IsDoNotCallAsync(string phone, CancellationToken cancellationToken = default);
+
+    /// <summary>Adds numbers to the do-not-call list; numbers already on it keep their first entry. Returns how many were added.</summary>
+    Task<int> AddDoNotCallAsync(IReadOnlyList<DoNotCallEntry> entries, CancellationToken cancellationToken = default);
+
+    /// <summary>Removes a number from the do-not-call list; false when it was not on it.</summary>
+    Task<bool> RemoveDoNotCallAsync(string phone, string source, CancellationToken cancellationToken = default);
+
+    Task<IReadOnlyList<DoNotCallEntry>> ListDoNotCallAsync(int skip, int take, CancellationToken cancellationToken = default);
+}
+
+public sealed record UpsertCounts(int Inserted, int Updated);
+
+public sealed record CustomerPage(int Total, IReadOnlyList<CustomerSummary> Items);
+
+/// <summary>A row of a customer list: enough to recognise the customer and their contact status.</summary>
+public sealed record CustomerSummary(
+    string Id,
+    string Name,
+    string Phone,
+    string? Area,
+    string? TimeZone,
+    IReadOnlyList<string> Tags,
+    IReadOnlyList<string> IssueCategories,
+    DateTimeOffset? LastContactedAt,
+    DateTimeOffset? LastAnsweredAt,
+    Interest? LastInterest,
+    bool DoNotCall);

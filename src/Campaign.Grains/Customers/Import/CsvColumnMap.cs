@@ -1,0 +1,149 @@
+using System.Text.RegularExpressions;
+
+namespace Campaign.Grains.Customers.Import;
+
+/// <summary>
+/// Understands the header of a customer CSV. Names are matched without regard to case, spaces, '_' or '-'.
+/// Issues are written as column groups <c>issue.category</c>, <c>issue.reportedAt</c>, <c>issue.text</c>
+/// (or <c>issue2.category</c>… for more than one), attributes as <c>attr.NAME</c> columns or a packed
+/// <c>attributes</c> column (<c>plan=basic;meter=smart</c>), tags as one column separated by ';' or '|'.
+/// </summary>
+internal sealed partial class CsvColumnMap
+{
+    private readonly Dictionary<int, Action<CustomerInput, string>> _setters = [];
+
+    private CsvColumnMap()
+    {
+    }
+
+    public static CsvColumnMap FromHeader(string[] header)
+    {
+        var map = new CsvColumnMap();
+        var seen = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        for (var i = 0; i < header.Length; i++)
+        {
+            var raw = header[i].Trim();
+            if (raw.Length == 0)
+            {
+                throw new ImportFormatException($"column {i + 1} has no name in the header line", "header", 1);
+            }
+
+            var key = Normalize(raw);
+            if (!seen.TryAdd(key, raw))
+            {
+                throw new ImportFormatException($"column '{raw}' appears twice in the header line", raw, 1);
+            }
+
+            map._setters[i] = SetterFor(key, raw);
+        }
+
+        foreach (var required in new[] { "id", "name", "phone" })
+        {
+            if (!seen.ContainsKey(required))
+            {
+                throw new ImportFormatException($"the header has no '{required}' column (found: {string.Join(", ", header)})", required, 1);
+            }
+        }
+
+        return map;
+    }
+
+    public CustomerInput Read(string?[] fields)
+    {
+        var input = new CustomerInput();
+        for (var i = 0; i < fields.Length; i++)
+        {
+            if (_setters.TryGetValue(i, out var set) && !string.IsNullOrWhiteSpace(fields[i]))
+            {
+                set(input, fields[i]!.Trim());
+            }
+        }
+
+        input.Issues.RemoveAll(issue => issue.Category is null && issue.ReportedAt is null && issue.Text is null);
+        return input;
+    }
+
+    private static Action<CustomerInput, string> SetterFor(string key, string raw)
+    {
+        switch (key)
+        {
+            case "id" or "customerid":
+                return (c, v) => c.Id = v;
+            case "name" or "fullname":
+                return (c, v) => c.Name = v;
+            case "phone" or "phonenumber":
+                return (c, v) => c.Phone = v;
+            case "area" or "neighborhood" or "neighbourhood":
+                return (c, v) => c.Area = v;
+            case "address":
+                return (c, v) => c.Address = v;
+            case "timezone" or "tz":
+                return (c, v) => c.TimeZone = v;
+            case "language" or "lang":
+                return (c, v) => c.Language = v;
+            case "tags":
+                return (c, v) => c.Tags.AddRange(v.Split([';', '|'], StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries));
+            case "attributes":
+                return (c, v) => ReadPackedAttributes(c, v);
+        }
+
+        if (AttributeColumn().Match(key) is { Success: true } attribute)
+        {
+            var name = raw[(raw.IndexOf('.') + 1)..].Trim();
+            return (c, v) => c.Attributes[name] = v;
+        }
+
+        if (IssueColumn().Match(key) is { Success: true } issue)
+        {
+            var index = issue.Groups[1].Success ? int.Parse(issue.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture) : 1;
+            if (index < 1 || index > 50)
+            {
+                throw new ImportFormatException($"column '{raw}': issue numbers go from 1 to 50", raw, 1);
+            }
+
+            Action<IssueInput, string> setField = issue.Groups[2].Value switch
+            {
+                "category" => (i, v) => i.Category = v,
+                "reportedat" or "date" => (i, v) => i.ReportedAt = v,
+                _ => (i, v) => i.Text = v,
+            };
+            return (c, v) =>
+            {
+                while (c.Issues.Count < index)
+                {
+                    c.Issues.Add(new IssueInput());
+                }
+
+                setField(c.Issues[index - 1], v);
+            };
+        }
+
+        throw new ImportFormatException(
+            $"unknown column '{raw}'; known columns are id, name, phone, area, address, timeZone, language, tags, attributes, attr.NAME, issue.category, issue.reportedAt, issue.text (issue2.… for more)",
+            raw,
+            1);
+    }
+
+    private static void ReadPackedAttributes(CustomerInput customer, string value)
+    {
+        foreach (var pair in value.Split([';', '|'], StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
+        {
+            var equals = pair.IndexOf('=');
+            if (equals <= 0)
+            {
+                throw new FormatException($"attribute '{pair}' is not written as name=value");
+            }
+
+            customer.Attributes[pair[..equals].Trim()] = pair[(equals + 1)..].Trim();
+        }
+    }
+
+    private static string Normalize(string header) =>
+        new string(header.Where(ch => ch is not (' ' or '_' or '-')).ToArray()).ToLowerInvariant();
+
+    [GeneratedRegex("^(attr|attribute)\\..+$")]
+    private static partial Regex AttributeColumn();
+
+    [GeneratedRegex("^issue(\\d+)?\\.(category|reportedat|date|text)$")]
+    private static partial Regex IssueColumn();
+}

@@ -1,0 +1,171 @@
+using System.Text.Json;
+
+namespace Campaign.Grains.Customers.Import;
+
+/// <summary>
+/// Reads customers from a JSON array in the shape of the HTTP contract. The whole document is checked first,
+/// so a malformed file imports nothing. A row's "line" is its 1-based position in the array.
+/// </summary>
+public static class JsonCustomerReader
+{
+    public static async Task<IReadOnlyList<ImportRow>> ReadAsync(Stream stream, CancellationToken cancellationToken = default)
+    {
+        JsonDocument document;
+        try
+        {
+            document = await JsonDocument.ParseAsync(stream, new JsonDocumentOptions { MaxDepth = 16 }, cancellationToken);
+        }
+        catch (JsonException ex)
+        {
+            var where = ex.LineNumber is { } line ? $" at line {line + 1}, position {ex.BytePositionInLine + 1}" : "";
+            var message = ex.LineNumber is null && ex.BytePositionInLine is null ? "the file is empty" : $"the file is not valid JSON{where}";
+            throw new ImportFormatException(message, "file", ex.LineNumber is { } l ? (int)l + 1 : null);
+        }
+
+        using (document)
+        {
+            if (document.RootElement.ValueKind != JsonValueKind.Array)
+            {
+                throw new ImportFormatException("expected a JSON array of customers, e.g. [{ \"id\": \"C-1\", \"name\": \"…\", \"phone\": \"…\" }]", "file");
+            }
+
+            var rows = document.RootElement.EnumerateArray().Select((element, index) => ReadRow(element, index + 1)).ToList();
+            if (rows.Count == 0)
+            {
+                throw new ImportFormatException("the array has no customers", "file");
+            }
+
+            return rows;
+        }
+    }
+
+    private static ImportRow ReadRow(JsonElement element, int line)
+    {
+        if (element.ValueKind != JsonValueKind.Object)
+        {
+            return new ImportRow(line, null, "expected a customer object");
+        }
+
+        var input = new CustomerInput();
+        try
+        {
+            foreach (var property in element.EnumerateObject())
+            {
+                ReadProperty(input, property);
+            }
+        }
+        catch (FormatException ex)
+        {
+            return new ImportRow(line, null, ex.Message);
+        }
+
+        return new ImportRow(line, input, null);
+    }
+
+    private static void ReadProperty(CustomerInput input, JsonProperty property)
+    {
+        var value = property.Value;
+        switch (property.Name.ToLowerInvariant())
+        {
+            case "id": input.Id = Scalar(value, "id"); break;
+            case "name": input.Name = Scalar(value, "name"); break;
+            case "phone": input.Phone = Scalar(value, "phone"); break;
+            case "area": input.Area = Scalar(value, "area"); break;
+            case "address": input.Address = Scalar(value, "address"); break;
+            case "timezone": input.TimeZone = Scalar(value, "timeZone"); break;
+            case "language": input.Language = Scalar(value, "language"); break;
+            case "tags": ReadTags(input, value); break;
+            case "attributes": ReadAttributes(input, value); break;
+            case "issues": ReadIssues(input, value); break;
+            case "donotcall" or "contacthistory":
+                break; // present in exported customers; managed by the system, not by imports
+            default:
+                throw new FormatException($"unknown field '{property.Name}'");
+        }
+    }
+
+    private static void ReadTags(CustomerInput input, JsonElement value)
+    {
+        if (value.ValueKind == JsonValueKind.String)
+        {
+            input.Tags.AddRange(value.GetString()!.Split([';', '|', ','], StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries));
+            return;
+        }
+
+        if (value.ValueKind is JsonValueKind.Null)
+        {
+            return;
+        }
+
+        if (value.ValueKind != JsonValueKind.Array)
+        {
+            throw new FormatException("tags must be a list of texts");
+        }
+
+        input.Tags.AddRange(value.EnumerateArray().Select((tag, i) => Scalar(tag, $"tags[{i}]") ?? ""));
+    }
+
+    private static void ReadAttributes(CustomerInput input, JsonElement value)
+    {
+        if (value.ValueKind is JsonValueKind.Null)
+        {
+            return;
+        }
+
+        if (value.ValueKind != JsonValueKind.Object)
+        {
+            throw new FormatException("attributes must be an object of name: value");
+        }
+
+        foreach (var attribute in value.EnumerateObject())
+        {
+            input.Attributes[attribute.Name] = Scalar(attribute.Value, $"attributes.{attribute.Name}") ?? "";
+        }
+    }
+
+    private static void ReadIssues(CustomerInput input, JsonElement value)
+    {
+        if (value.ValueKind is JsonValueKind.Null)
+        {
+            return;
+        }
+
+        if (value.ValueKind != JsonValueKind.Array)
+        {
+            throw new FormatException("issues must be a list of { category, reportedAt, text }");
+        }
+
+        var index = 0;
+        foreach (var item in value.EnumerateArray())
+        {
+            index++;
+            if (item.ValueKind != JsonValueKind.Object)
+            {
+                throw new FormatException($"issues[{index - 1}] must be an object {{ category, reportedAt, text }}");
+            }
+
+            var issue = new IssueInput();
+            foreach (var field in item.EnumerateObject())
+            {
+                var text = Scalar(field.Value, $"issues[{index - 1}].{field.Name}");
+                switch (field.Name.ToLowerInvariant())
+                {
+                    case "category": issue.Category = text; break;
+                    case "reportedat": issue.ReportedAt = text; break;
+                    case "text": issue.Text = text; break;
+                    default: throw new FormatException($"unknown field 'issues[{index - 1}].{field.Name}'");
+                }
+            }
+
+            input.Issues.Add(issue);
+        }
+    }
+
+    private static string? Scalar(JsonElement value, string name) => value.ValueKind switch
+    {
+        JsonValueKind.String => value.GetString(),
+        JsonValueKind.Number or JsonValueKind.True or JsonValueKind.False => value.GetRawText(),
+        JsonValueKind.Null => null,
+        _ => throw new FormatException($"{name} must be a text"),
+    };
+}

@@ -1,0 +1,183 @@
+using System.Text.Json;
+using Campaign.Abstractions.Customers;
+using Campaign.Abstractions.Segments;
+using Campaign.Abstractions.Storage;
+using Campaign.Grains.Customers.Import;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.Extensions.Options;
+
+namespace Campaign.Host.Api;
+
+internal static class CustomerEndpoints
+{
+    public const int MaxPageSize = 500;
+
+    public static void MapCustomerEndpoints(this RouteGroupBuilder api)
+    {
+        var customers = api.MapGroup("/customers").WithTags("Customers");
+        customers.MapPost("/import", ImportAsync)
+            .Accepts<string>("text/csv", "application/json", "multipart/form-data")
+            .Produces<CustomerImportResult>()
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .WithSummary("Import customers from CSV or a JSON array; re-importing an id updates it.")
+            .DisableAntiforgery();
+        customers.MapGet("/{id}", GetAsync).WithSummary("A customer's profile, issues, contact history and do-not-call status.");
+        customers.MapGet("/", ListAsync).WithSummary("Customers, optionally of a saved segment or criteria, paged.");
+    }
+
+    private static async Task<IResult> ImportAsync(HttpContext context, CustomerImporter importer, IOptions<ImportLimits> limits, CancellationToken cancellationToken)
+    {
+        var request = context.Request;
+        var maxBytes = limits.Value.MaxFileBytes;
+        if (request.ContentLength > maxBytes)
+        {
+            return TooLarge(maxBytes);
+        }
+
+        if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } sizeFeature)
+        {
+            sizeFeature.MaxRequestBodySize = maxBytes;
+        }
+
+        try
+        {
+            var (format, stream) = await OpenFileAsync(request, cancellationToken);
+            if (format is null)
+            {
+                return Results.Problem(
+                    statusCode: StatusCodes.Status415UnsupportedMediaType,
+                    title: "Unsupported file type",
+                    detail: "Send the customers as text/csv, application/json (an array) or a multipart/form-data file upload.");
+            }
+
+            await using (stream)
+            {
+                var result = format == "json"
+                    ? await importer.ImportJsonAsync(stream!, cancellationToken)
+                    : await importer.ImportCsvAsync(stream!, cancellationToken);
+                return Results.Ok(result);
+            }
+        }
+        catch (ImportFormatException ex)
+        {
+            return ApiProblems.BadRequest(ex.Message, ex.Field, ex.Line);
+        }
+        catch (BadHttpRequestException ex) when (ex.StatusCode == StatusCodes.Status413PayloadTooLarge)
+        {
+            return TooLarge(maxBytes);
+        }
+        catch (InvalidDataException ex)
+        {
+            return ApiProblems.BadRequest($"the upload cannot be read: {ex.Message}", "file");
+        }
+    }
+
+    private static async Task<(string? Format, Stream? Stream)> OpenFileAsync(HttpRequest request, CancellationToken cancellationToken)
+    {
+        var contentType = request.ContentType ?? "";
+        if (request.HasFormContentType)
+        {
+            var form = await request.ReadFormAsync(cancellationToken);
+            var file = form.Files.FirstOrDefault() ?? throw new ImportFormatException("the form has no file; attach the customer file as 'file'", "file");
+            var isJson = file.FileName.EndsWith(".json", StringComparison.OrdinalIgnoreCase) || file.ContentType.Contains("json", StringComparison.OrdinalIgnoreCase);
+            return (isJson ? "json" : "csv", file.OpenReadStream());
+        }
+
+        if (contentType.Contains("json", StringComparison.OrdinalIgnoreCase))
+        {
+            return ("json", request.Body);
+        }
+
+        if (contentType.Contains("csv", StringComparison.OrdinalIgnoreCase) || contentType.StartsWith("text/plain", StringComparison.OrdinalIgnoreCase))
+        {
+            return ("csv", request.Body);
+        }
+
+        return (null, null);
+    }
+
+    private static IResult TooLarge(long maxBytes) => Results.Problem(
+        statusCode: StatusCodes.Status413PayloadTooLarge,
+        title: "File too large",
+        detail: $"Import files are limited to {maxBytes / (1024 * 1024)} MB (Import:MaxFileBytes); split the file and import the parts.",
+        extensions: new Dictionary<string, object?> { ["field"] = "file" });
+
+    private static async Task<IResult> GetAsync(string id, IGrainFactory grains)
+    {
+        var view = await grains.GetGrain<ICustomerGrain>(id).GetAsync();
+        return view is null ? ApiProblems.NotFound($"customer '{id}' does not exist") : Results.Ok(CustomerResponse.From(view));
+    }
+
+    private static async Task<IResult> ListAsync(
+        ICustomerDirectory directory,
+        IGrainFactory grains,
+        string? segment,
+        string? criteria,
+        string? area,
+        string? tag,
+        string? issueCategory,
+        int? skip,
+        int? take,
+        CancellationToken cancellationToken)
+    {
+        var page = (Skip: skip ?? 0, Take: take ?? 50);
+        if (page.Skip < 0)
+        {
+            return ApiProblems.BadRequest("skip must be 0 or more", "skip");
+        }
+
+        if (page.Take is < 1 or > MaxPageSize)
+        {
+            return ApiProblems.BadRequest($"take must be between 1 and {MaxPageSize}", "take");
+        }
+
+        var filters = new List<SegmentCriteria>();
+        if (segment is not null)
+        {
+            var saved = await grains.GetGrain<ISegmentCatalogGrain>(ISegmentCatalogGrain.Key).GetAsync(segment);
+            if (saved is null)
+            {
+                return ApiProblems.BadRequest($"segment '{segment}' does not exist", "segment");
+            }
+
+            filters.Add(SegmentCriteriaParser.Parse(saved.CriteriaJson));
+        }
+
+        if (criteria is not null)
+        {
+            try
+            {
+                using var document = JsonDocument.Parse(criteria);
+                filters.Add(SegmentCriteriaParser.Parse(document.RootElement.Clone()));
+            }
+            catch (JsonException ex)
+            {
+                return ApiProblems.BadRequest($"criteria is not valid JSON: {ex.Message}", "criteria");
+            }
+            catch (SegmentCriteriaException ex)
+            {
+                return ApiProblems.BadRequest(ex.Message, ex.Path);
+            }
+        }
+
+        if (!string.IsNullOrWhiteSpace(area))
+        {
+            filters.Add(new AreaCriteria([area.Trim()]));
+        }
+
+        if (!string.IsNullOrWhiteSpace(tag))
+        {
+            filters.Add(new TagCriteria(tag.Trim()));
+        }
+
+        if (!string.IsNullOrWhiteSpace(issueCategory))
+        {
+            filters.Add(new IssueCategoryCriteria(issueCategory.Trim(), null));
+        }
+
+        // Browsing shows everyone; a segment or criteria is an audience, which never holds do-not-call customers.
+        var includeDoNotCall = segment is null && criteria is null;
+        var result = await directory.QueryAsync(new AllCriteria(filters), page.Skip, page.Take, includeDoNotCall, cancellationToken);
+        return Results.Ok(new CustomerListResponse(result.Total, page.Skip, page.Take, result.Items));
+    }
+}

@@ -1,0 +1,100 @@
+using Campaign.Abstractions.Customers;
+using Campaign.Abstractions.Storage;
+using Campaign.Grains.Customers.Import;
+
+namespace Campaign.Host.Api;
+
+public sealed record DoNotCallRequest(string? Phone, string? Reason);
+
+public sealed record DoNotCallImportResponse(int Added, int AlreadyListed, IReadOnlyList<RejectedRow> Rejected);
+
+internal static class DoNotCallEndpoints
+{
+    public const string ApiSource = "api";
+
+    public static void MapDoNotCallEndpoints(this RouteGroupBuilder api)
+    {
+        var dnc = api.MapGroup("/dnc").WithTags("Do not call");
+        dnc.MapGet("/", ListAsync).WithSummary("The do-not-call list, newest first.");
+        dnc.MapPost("/", AddAsync)
+            .Accepts<DoNotCallRequest>("application/json", "text/csv")
+            .WithSummary("Add a number ({ phone, reason }) or a CSV/text list of numbers, one per line.");
+        dnc.MapDelete("/{phone}", RemoveAsync).WithSummary("Take a number off the do-not-call list.");
+    }
+
+    private static async Task<IResult> ListAsync(ICustomerDirectory directory, int? skip, int? take, CancellationToken cancellationToken)
+    {
+        var size = Math.Clamp(take ?? 100, 1, 1000);
+        return Results.Ok(await directory.ListDoNotCallAsync(Math.Max(skip ?? 0, 0), size, cancellationToken));
+    }
+
+    private static async Task<IResult> AddAsync(HttpRequest request, ICustomerDirectory directory, PhoneNormalizer phones, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        var entries = new List<DoNotCallEntry>();
+        var rejected = new List<RejectedRow>();
+        if (request.ContentType?.Contains("json", StringComparison.OrdinalIgnoreCase) == true)
+        {
+            DoNotCallRequest? body;
+            try
+            {
+                body = await request.ReadFromJsonAsync<DoNotCallRequest>(cancellationToken);
+            }
+            catch (System.Text.Json.JsonException ex)
+            {
+                return ApiProblems.BadRequest($"the body is not valid JSON: {ex.Message}", "body");
+            }
+
+            if (!phones.TryNormalize(body?.Phone, out var phone, out var error))
+            {
+                return ApiProblems.BadRequest(error!, "phone");
+            }
+
+            entries.Add(new DoNotCallEntry(phone, body!.Reason, ApiSource, now));
+        }
+        else
+        {
+            using var reader = new StreamReader(request.Body);
+            var line = 0;
+            while (await reader.ReadLineAsync(cancellationToken) is { } text)
+            {
+                line++;
+                var raw = text.Split([',', ';', '\t'])[0].Trim().Trim('"');
+                if (raw.Length == 0 || (line == 1 && !raw.Any(char.IsDigit)))
+                {
+                    continue; // blank lines and a header such as "phone"
+                }
+
+                if (phones.TryNormalize(raw, out var phone, out var error))
+                {
+                    entries.Add(new DoNotCallEntry(phone, "imported list", ApiSource, now));
+                }
+                else
+                {
+                    rejected.Add(new RejectedRow(line, error!));
+                }
+            }
+
+            if (entries.Count == 0 && rejected.Count == 0)
+            {
+                return ApiProblems.BadRequest("the list is empty; send one phone number per line", "body");
+            }
+        }
+
+        var distinct = entries.DistinctBy(e => e.Phone).ToList();
+        var added = await directory.AddDoNotCallAsync(distinct, cancellationToken);
+        return Results.Ok(new DoNotCallImportResponse(added, distinct.Count - added, rejected));
+    }
+
+    private static async Task<IResult> RemoveAsync(string phone, ICustomerDirectory directory, PhoneNormalizer phones, CancellationToken cancellationToken)
+    {
+        if (!phones.TryNormalize(phone, out var normalized, out var error))
+        {
+            return ApiProblems.BadRequest(error!, "phone");
+        }
+
+        return await directory.RemoveDoNotCallAsync(normalized, ApiSource, cancellationToken)
+            ? Results.NoContent()
+            : ApiProblems.NotFound($"{normalized} is not on the do-not-call list");
+    }
+}

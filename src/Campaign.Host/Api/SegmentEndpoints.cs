@@ -1,0 +1,151 @@
+using System.Text.Json;
+using Campaign.Abstractions.Segments;
+using Campaign.Abstractions.Storage;
+
+namespace Campaign.Host.Api;
+
+public sealed record SegmentPreviewRequest(JsonElement? Criteria);
+
+public sealed record SegmentPreviewResponse(int Count, IReadOnlyList<CustomerSummary> Sample);
+
+public sealed record SegmentRequest(string? Name, string? Description, JsonElement? Criteria);
+
+public sealed record SegmentResponse(string Id, string Name, string? Description, JsonElement Criteria, int Count, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt);
+
+internal static class SegmentEndpoints
+{
+    public const int SampleSize = 10;
+
+    public static void MapSegmentEndpoints(this RouteGroupBuilder api)
+    {
+        var segments = api.MapGroup("/segments").WithTags("Segments");
+        segments.MapPost("/preview", PreviewAsync).WithSummary("How many customers the criteria select, with a sample; do-not-call customers never count.");
+        segments.MapPost("/", CreateAsync).WithSummary("Save a segment.");
+        segments.MapGet("/", ListAsync).WithSummary("The saved segments with their current size.");
+        segments.MapGet("/{id}", GetAsync);
+        segments.MapPut("/{id}", UpdateAsync);
+        segments.MapDelete("/{id}", DeleteAsync);
+    }
+
+    private static async Task<IResult> PreviewAsync(SegmentPreviewRequest? request, ICustomerDirectory directory, CancellationToken cancellationToken)
+    {
+        if (!TryParse(request?.Criteria, out var criteria, out var problem))
+        {
+            return problem!;
+        }
+
+        var page = await directory.QueryAsync(criteria!, 0, SampleSize, includeDoNotCall: false, cancellationToken);
+        return Results.Ok(new SegmentPreviewResponse(page.Total, page.Items));
+    }
+
+    private static async Task<IResult> CreateAsync(SegmentRequest? request, IGrainFactory grains, ICustomerDirectory directory, CancellationToken cancellationToken)
+    {
+        if (!TryValidate(request, out var name, out var criteria, out var problem))
+        {
+            return problem!;
+        }
+
+        try
+        {
+            var saved = await Catalog(grains).CreateAsync(name!, request!.Description, request.Criteria!.Value.GetRawText());
+            var response = await ToResponseAsync(saved, directory, criteria!, cancellationToken);
+            return Results.Created($"/api/segments/{saved.Id}", response);
+        }
+        catch (SegmentNameTakenException ex)
+        {
+            return ApiProblems.Conflict(ex.Message);
+        }
+    }
+
+    private static async Task<IResult> UpdateAsync(string id, SegmentRequest? request, IGrainFactory grains, ICustomerDirectory directory, CancellationToken cancellationToken)
+    {
+        if (!TryValidate(request, out var name, out var criteria, out var problem))
+        {
+            return problem!;
+        }
+
+        try
+        {
+            var saved = await Catalog(grains).UpdateAsync(id, name!, request!.Description, request.Criteria!.Value.GetRawText());
+            return saved is null
+                ? ApiProblems.NotFound($"segment '{id}' does not exist")
+                : Results.Ok(await ToResponseAsync(saved, directory, criteria!, cancellationToken));
+        }
+        catch (SegmentNameTakenException ex)
+        {
+            return ApiProblems.Conflict(ex.Message);
+        }
+    }
+
+    private static async Task<IResult> ListAsync(IGrainFactory grains, ICustomerDirectory directory, CancellationToken cancellationToken)
+    {
+        var responses = new List<SegmentResponse>();
+        foreach (var segment in await Catalog(grains).ListAsync())
+        {
+            responses.Add(await ToResponseAsync(segment, directory, SegmentCriteriaParser.Parse(segment.CriteriaJson), cancellationToken));
+        }
+
+        return Results.Ok(responses);
+    }
+
+    private static async Task<IResult> GetAsync(string id, IGrainFactory grains, ICustomerDirectory directory, CancellationToken cancellationToken)
+    {
+        var segment = await Catalog(grains).GetAsync(id);
+        return segment is null
+            ? ApiProblems.NotFound($"segment '{id}' does not exist")
+            : Results.Ok(await ToResponseAsync(segment, directory, SegmentCriteriaParser.Parse(segment.CriteriaJson), cancellationToken));
+    }
+
+    private static async Task<IResult> DeleteAsync(string id, IGrainFactory grains) =>
+        await Catalog(grains).DeleteAsync(id) ? Results.NoContent() : ApiProblems.NotFound($"segment '{id}' does not exist");
+
+    private static ISegmentCatalogGrain Catalog(IGrainFactory grains) => grains.GetGrain<ISegmentCatalogGrain>(ISegmentCatalogGrain.Key);
+
+    private static async Task<SegmentResponse> ToResponseAsync(SegmentDefinition segment, ICustomerDirectory directory, SegmentCriteria criteria, CancellationToken cancellationToken)
+    {
+        using var document = JsonDocument.Parse(segment.CriteriaJson);
+        var count = await directory.CountAsync(criteria, cancellationToken);
+        return new SegmentResponse(segment.Id, segment.Name, segment.Description, document.RootElement.Clone(), count, segment.CreatedAt, segment.UpdatedAt);
+    }
+
+    private static bool TryValidate(SegmentRequest? request, out string? name, out SegmentCriteria? criteria, out IResult? problem)
+    {
+        name = request?.Name?.Trim();
+        criteria = null;
+        if (string.IsNullOrEmpty(name))
+        {
+            problem = ApiProblems.BadRequest("name is missing", "name");
+            return false;
+        }
+
+        if (name.Length > 200)
+        {
+            problem = ApiProblems.BadRequest("name is longer than 200 characters", "name");
+            return false;
+        }
+
+        if (request!.Criteria is not { ValueKind: JsonValueKind.Object })
+        {
+            problem = ApiProblems.BadRequest("criteria is missing; e.g. { \"area\": [\"Riverside\"] }", "criteria");
+            return false;
+        }
+
+        return TryParse(request.Criteria, out criteria, out problem);
+    }
+
+    private static bool TryParse(JsonElement? element, out SegmentCriteria? criteria, out IResult? problem)
+    {
+        try
+        {
+            criteria = SegmentCriteriaParser.Parse(element);
+            problem = null;
+            return true;
+        }
+        catch (SegmentCriteriaException ex)
+        {
+            criteria = null;
+            problem = ApiProblems.BadRequest(ex.Message, ex.Path);
+            return false;
+        }
+    }
+}

@@ -1,0 +1,29 @@
+using Campaign.Abstractions.Storage;
+using Orleans.Runtime;
+
+namespace Campaign.Host.Api;
+
+public sealed record SystemResponse(IReadOnlyList<SiloResponse> Silos, IReadOnlyDictionary<string, int> ActiveGrains, int Customers);
+
+public sealed record SiloResponse(string Address, string Status);
+
+internal static class SystemEndpoints
+{
+    public static void MapSystemEndpoints(this RouteGroupBuilder api)
+    {
+        api.MapGet("/system", GetAsync).WithTags("System").WithSummary("Silos of the cluster and active grains by type.");
+    }
+
+    private static async Task<IResult> GetAsync(IGrainFactory grains, ICustomerDirectory directory, CancellationToken cancellationToken)
+    {
+        var management = grains.GetGrain<IManagementGrain>(0);
+        var hosts = await management.GetHosts(onlyActive: false);
+        var statistics = await management.GetSimpleGrainStatistics();
+        var active = statistics
+            .Where(s => s.GrainType.StartsWith("Campaign.", StringComparison.Ordinal))
+            .GroupBy(s => s.GrainType.Split(',')[0].Split('.').Last())
+            .ToDictionary(g => g.Key, g => g.Sum(s => s.ActivationCount));
+        var silos = hosts.Select(h => new SiloResponse(h.Key.ToString(), h.Value.ToString())).ToList();
+        return Results.Ok(new SystemResponse(silos, active, await directory.CountAllAsync(cancellationToken)));
+    }
+}

@@ -1,0 +1,86 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Campaign.Grains;
+using Campaign.Grains.Customers.Import;
+using Campaign.Host.Api;
+using Campaign.Host.Demo;
+using Campaign.Host.Security;
+using Campaign.Storage.Sqlite;
+using Scalar.AspNetCore;
+
+namespace Campaign.Host.Hosting;
+
+/// <summary>Builds the one process that co-hosts the Orleans silo, the HTTP API and (later) the admin UI.</summary>
+public static class CampaignHost
+{
+    public static WebApplication Build(string[] args)
+    {
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+        {
+            Args = ProfileConfiguration.WithoutProfile(args),
+            ContentRootPath = AppContext.BaseDirectory,
+        });
+        var profile = ProfileConfiguration.Apply(builder.Configuration, args);
+        var configuration = builder.Configuration;
+
+        var storageProvider = configuration["Storage:Provider"] ?? "Sqlite";
+        if (!storageProvider.Equals("Sqlite", StringComparison.OrdinalIgnoreCase))
+        {
+            throw new InvalidOperationException(
+                $"Storage:Provider '{storageProvider}' (profile '{profile}') is not supported by this version; set Storage:Provider=Sqlite.");
+        }
+
+        var databasePath = Path.GetFullPath(configuration["Storage:Sqlite:Path"] ?? Path.Combine("data", "campaign.db"), Environment.CurrentDirectory);
+        var apiKey = ApiKeySettings.Resolve(configuration, Path.GetDirectoryName(databasePath)!);
+
+        builder.Services.AddSingleton(apiKey);
+        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddProblemDetails();
+        builder.Services.AddOpenApi();
+        builder.Services.ConfigureHttpJsonOptions(o =>
+        {
+            o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase));
+            o.SerializerOptions.DefaultIgnoreCondition = JsonIgnoreCondition.Never;
+        });
+        builder.Services.AddSingleton(new PhoneNormalizer(configuration["Customers:DefaultRegion"] ?? "US"));
+        builder.Services.AddSingleton<CustomerValidator>();
+        builder.Services.AddSingleton<CustomerImporter>();
+        builder.Services.Configure<ImportLimits>(configuration.GetSection("Import"));
+
+        builder.UseOrleans(silo =>
+        {
+            silo.UseLocalhostClustering(
+                siloPort: configuration.GetValue("Orleans:SiloPort", 11111),
+                gatewayPort: configuration.GetValue("Orleans:GatewayPort", 30000),
+                serviceId: configuration["Orleans:ServiceId"] ?? "campaign-orleans",
+                clusterId: configuration["Orleans:ClusterId"] ?? "campaign-local");
+            silo.AddSqliteStorage(databasePath, StorageNames.Default);
+        });
+
+        if (configuration.GetValue("Demo:Seed", false))
+        {
+            builder.Services.AddHostedService<DemoDataSeeder>();
+        }
+
+        var app = builder.Build();
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+
+        app.MapGet("/health", () => Results.Ok(new { status = "ok" })).WithTags("System");
+        app.MapOpenApi();
+        app.MapScalarApiReference();
+
+        var api = app.MapGroup("/api").AddEndpointFilter<ApiKeyEndpointFilter>();
+        api.MapCustomerEndpoints();
+        api.MapSegmentEndpoints();
+        api.MapDoNotCallEndpoints();
+        api.MapSystemEndpoints();
+
+        if (apiKey.Generated)
+        {
+            Console.WriteLine($"API key (X-Api-Key header): {apiKey.ApiKey}  (stored in {Path.GetDirectoryName(databasePath)}/api-key)");
+        }
+
+        return app;
+    }
+}

@@ -1,0 +1,284 @@
+using System.Globalization;
+using System.Text.Json;
+using Campaign.Abstractions.Customers;
+using Campaign.Abstractions.Segments;
+using Campaign.Abstractions.Storage;
+using Microsoft.Data.Sqlite;
+
+namespace Campaign.Storage.Sqlite;
+
+/// <summary>The customer directory in the embedded SQLite file.</summary>
+public sealed class SqliteCustomerDirectory(SqliteDatabase database, TimeProvider clock) : ICustomerDirectory
+{
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    private const string SummaryColumns =
+        "c.id, c.name, c.phone, c.area, c.time_zone, c.tags_json, c.issues_json, c.last_contacted_at, c.last_answered_at, c.last_interest, " +
+        "EXISTS (SELECT 1 FROM do_not_call d WHERE d.phone = c.phone)";
+
+    public Task<UpsertCounts> UpsertAsync(IReadOnlyList<CustomerProfile> customers, CancellationToken cancellationToken = default)
+    {
+        if (customers.Count == 0)
+        {
+            return Task.FromResult(new UpsertCounts(0, 0));
+        }
+
+        return database.WriteAsync((connection, transaction) => Task.FromResult(
+            new CustomerUpsertBatch(connection, transaction, clock.GetUtcNow()).Run(customers)), cancellationToken);
+    }
+
+    public Task<CustomerProfile?> GetAsync(string id, CancellationToken cancellationToken = default) =>
+        database.ReadAsync(async connection =>
+        {
+            await using var command = connection.CreateCommand();
+            command.CommandText = """
+                SELECT id, name, phone, area, address, time_zone, language, tags_json, attributes_json, issues_json
+                FROM customers WHERE id = $id
+                """;
+            command.Parameters.AddWithValue("$id", id);
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            if (!await reader.ReadAsync(cancellationToken))
+            {
+                return null;
+            }
+
+            return new CustomerProfile(
+                reader.GetString(0),
+                reader.GetString(1),
+                reader.GetString(2),
+                NullableString(reader, 3),
+                NullableString(reader, 4),
+                NullableString(reader, 5),
+                NullableString(reader, 6),
+                JsonSerializer.Deserialize<List<string>>(reader.GetString(7), Json)!,
+                JsonSerializer.Deserialize<Dictionary<string, string>>(reader.GetString(8), Json)!,
+                JsonSerializer.Deserialize<List<CustomerIssue>>(reader.GetString(9), Json)!);
+        });
+
+    public Task<IReadOnlyList<ContactAttempt>> GetContactHistoryAsync(string id, CancellationToken cancellationToken = default) =>
+        database.ReadAsync<IReadOnlyList<ContactAttempt>>(async connection =>
+        {
+            await using var command = connection.CreateCommand();
+            command.CommandText = """
+                SELECT a.campaign_id, a.call_id, a.at, a.result, a.interest, a.follow_up
+                FROM contact_attempts a JOIN customers c ON c.pk = a.customer_pk
+                WHERE c.id = $id ORDER BY a.at, a.call_id
+                """;
+            command.Parameters.AddWithValue("$id", id);
+            var history = new List<ContactAttempt>();
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                history.Add(new ContactAttempt(
+                    reader.GetString(0),
+                    reader.GetString(1),
+                    DateTimeOffset.FromUnixTimeSeconds(reader.GetInt64(2)),
+                    Enum.Parse<CallResult>(reader.GetString(3)),
+                    reader.IsDBNull(4) ? null : Enum.Parse<Interest>(reader.GetString(4)),
+                    reader.IsDBNull(5) ? null : Enum.Parse<FollowUpKind>(reader.GetString(5))));
+            }
+
+            return history;
+        });
+
+    public Task<bool> RecordContactAsync(string customerId, ContactAttempt attempt, CancellationToken cancellationToken = default) =>
+        database.WriteAsync(async (connection, transaction) =>
+        {
+            var at = attempt.At.ToUnixTimeSeconds();
+            await using var insert = connection.CreateCommand();
+            insert.Transaction = transaction;
+            insert.CommandText = """
+                INSERT INTO contact_attempts (call_id, customer_pk, campaign_id, at, result, interest, follow_up)
+                SELECT $call, pk, $campaign, $at, $result, $interest, $followUp FROM customers WHERE id = $id
+                ON CONFLICT (call_id) DO NOTHING
+                """;
+            insert.Parameters.AddWithValue("$call", attempt.CallId);
+            insert.Parameters.AddWithValue("$campaign", attempt.CampaignId);
+            insert.Parameters.AddWithValue("$at", at);
+            insert.Parameters.AddWithValue("$result", attempt.Result.ToString());
+            insert.Parameters.AddWithValue("$interest", (object?)attempt.Interest?.ToString() ?? DBNull.Value);
+            insert.Parameters.AddWithValue("$followUp", (object?)attempt.FollowUp?.ToString() ?? DBNull.Value);
+            insert.Parameters.AddWithValue("$id", customerId);
+            if (await insert.ExecuteNonQueryAsync(cancellationToken) == 0)
+            {
+                return false;
+            }
+
+            await using var update = connection.CreateCommand();
+            update.Transaction = transaction;
+            update.CommandText = """
+                UPDATE customers SET
+                    last_contacted_at = max(coalesce(last_contacted_at, 0), $at),
+                    last_answered_at = CASE WHEN $answered THEN max(coalesce(last_answered_at, 0), $at) ELSE last_answered_at END,
+                    last_interest = CASE WHEN $interest IS NOT NULL AND $at >= coalesce(last_answered_at, 0) THEN $interest ELSE last_interest END
+                WHERE id = $id
+                """;
+            update.Parameters.AddWithValue("$at", at);
+            update.Parameters.AddWithValue("$answered", attempt.Result == CallResult.Answered);
+            update.Parameters.AddWithValue("$interest", attempt.Interest is null or Interest.Unknown ? DBNull.Value : attempt.Interest.ToString()!);
+            update.Parameters.AddWithValue("$id", customerId);
+            await update.ExecuteNonQueryAsync(cancellationToken);
+            return true;
+        }, cancellationToken);
+
+    public Task<CustomerPage> QueryAsync(SegmentCriteria criteria, int skip, int take, bool includeDoNotCall = false, CancellationToken cancellationToken = default) =>
+        database.ReadAsync(async connection =>
+        {
+            var (where, parameters) = CriteriaSqlCompiler.Compile(criteria, clock.GetUtcNow(), excludeDoNotCall: !includeDoNotCall);
+            var total = await CountAsync(connection, where, parameters, cancellationToken);
+            await using var command = connection.CreateCommand();
+            command.CommandText = $"SELECT {SummaryColumns} FROM customers c WHERE {where} ORDER BY c.id LIMIT $take OFFSET $skip";
+            AddParameters(command, parameters);
+            command.Parameters.AddWithValue("$take", take);
+            command.Parameters.AddWithValue("$skip", skip);
+            var items = new List<CustomerSummary>();
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                items.Add(ReadSummary(reader));
+            }
+
+            return new CustomerPage(total, items);
+        });
+
+    public Task<int> CountAsync(SegmentCriteria criteria, CancellationToken cancellationToken = default) =>
+        database.ReadAsync(connection =>
+        {
+            var (where, parameters) = CriteriaSqlCompiler.Compile(criteria, clock.GetUtcNow());
+            return CountAsync(connection, where, parameters, cancellationToken);
+        });
+
+    public Task<int> CountAllAsync(CancellationToken cancellationToken = default) =>
+        database.ReadAsync(async connection =>
+        {
+            await using var command = connection.CreateCommand();
+            command.CommandText = "SELECT count(*) FROM customers";
+            return Convert.ToInt32(await command.ExecuteScalarAsync(cancellationToken), CultureInfo.InvariantCulture);
+        });
+
+    public Task<bool> IsDoNotCallAsync(string phone, CancellationToken cancellationToken = default) =>
+        database.ReadAsync(async connection =>
+        {
+            await using var command = connection.CreateCommand();
+            command.CommandText = "SELECT 1 FROM do_not_call WHERE phone = $phone";
+            command.Parameters.AddWithValue("$phone", phone);
+            return await command.ExecuteScalarAsync(cancellationToken) is not null;
+        });
+
+    public Task<int> AddDoNotCallAsync(IReadOnlyList<DoNotCallEntry> entries, CancellationToken cancellationToken = default) =>
+        database.WriteAsync(async (connection, transaction) =>
+        {
+            await using var insert = connection.CreateCommand();
+            insert.Transaction = transaction;
+            insert.CommandText = """
+                INSERT INTO do_not_call (phone, reason, source, at) VALUES ($phone, $reason, $source, $at)
+                ON CONFLICT (phone) DO NOTHING
+                """;
+            var phone = insert.Parameters.Add("$phone", SqliteType.Text);
+            var reason = insert.Parameters.Add("$reason", SqliteType.Text);
+            var source = insert.Parameters.Add("$source", SqliteType.Text);
+            var at = insert.Parameters.Add("$at", SqliteType.Integer);
+            var added = 0;
+            foreach (var entry in entries)
+            {
+                phone.Value = entry.Phone;
+                reason.Value = (object?)entry.Reason ?? DBNull.Value;
+                source.Value = entry.Source;
+                at.Value = entry.At.ToUnixTimeSeconds();
+                if (await insert.ExecuteNonQueryAsync(cancellationToken) == 1)
+                {
+                    added++;
+                    await LogDoNotCallAsync(connection, transaction, "added", entry, cancellationToken);
+                }
+            }
+
+            return added;
+        }, cancellationToken);
+
+    public Task<bool> RemoveDoNotCallAsync(string phone, string source, CancellationToken cancellationToken = default) =>
+        database.WriteAsync(async (connection, transaction) =>
+        {
+            await using var delete = connection.CreateCommand();
+            delete.Transaction = transaction;
+            delete.CommandText = "DELETE FROM do_not_call WHERE phone = $phone";
+            delete.Parameters.AddWithValue("$phone", phone);
+            if (await delete.ExecuteNonQueryAsync(cancellationToken) == 0)
+            {
+                return false;
+            }
+
+            await LogDoNotCallAsync(connection, transaction, "removed", new DoNotCallEntry(phone, null, source, clock.GetUtcNow()), cancellationToken);
+            return true;
+        }, cancellationToken);
+
+    public Task<IReadOnlyList<DoNotCallEntry>> ListDoNotCallAsync(int skip, int take, CancellationToken cancellationToken = default) =>
+        database.ReadAsync<IReadOnlyList<DoNotCallEntry>>(async connection =>
+        {
+            await using var command = connection.CreateCommand();
+            command.CommandText = "SELECT phone, reason, source, at FROM do_not_call ORDER BY at DESC, phone LIMIT $take OFFSET $skip";
+            command.Parameters.AddWithValue("$take", take);
+            command.Parameters.AddWithValue("$skip", skip);
+            var entries = new List<DoNotCallEntry>();
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                entries.Add(new DoNotCallEntry(reader.GetString(0), NullableString(reader, 1), reader.GetString(2),
+                    DateTimeOffset.FromUnixTimeSeconds(reader.GetInt64(3))));
+            }
+
+            return entries;
+        });
+
+    private static async Task LogDoNotCallAsync(SqliteConnection connection, SqliteTransaction transaction, string action, DoNotCallEntry entry, CancellationToken cancellationToken)
+    {
+        await using var log = connection.CreateCommand();
+        log.Transaction = transaction;
+        log.CommandText = "INSERT INTO do_not_call_log (phone, action, reason, source, at) VALUES ($phone, $action, $reason, $source, $at)";
+        log.Parameters.AddWithValue("$phone", entry.Phone);
+        log.Parameters.AddWithValue("$action", action);
+        log.Parameters.AddWithValue("$reason", (object?)entry.Reason ?? DBNull.Value);
+        log.Parameters.AddWithValue("$source", entry.Source);
+        log.Parameters.AddWithValue("$at", entry.At.ToUnixTimeSeconds());
+        await log.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    private static async Task<int> CountAsync(SqliteConnection connection, string where, IReadOnlyList<KeyValuePair<string, object>> parameters, CancellationToken cancellationToken)
+    {
+        await using var command = connection.CreateCommand();
+        command.CommandText = $"SELECT count(*) FROM customers c WHERE {where}";
+        AddParameters(command, parameters);
+        return Convert.ToInt32(await command.ExecuteScalarAsync(cancellationToken), CultureInfo.InvariantCulture);
+    }
+
+    private static void AddParameters(SqliteCommand command, IReadOnlyList<KeyValuePair<string, object>> parameters)
+    {
+        foreach (var (name, value) in parameters)
+        {
+            command.Parameters.AddWithValue(name, value);
+        }
+    }
+
+    private static CustomerSummary ReadSummary(SqliteDataReader reader)
+    {
+        var issues = JsonSerializer.Deserialize<List<CustomerIssue>>(reader.GetString(6), Json)!;
+        return new CustomerSummary(
+            reader.GetString(0),
+            reader.GetString(1),
+            reader.GetString(2),
+            NullableString(reader, 3),
+            NullableString(reader, 4),
+            JsonSerializer.Deserialize<List<string>>(reader.GetString(5), Json)!,
+            issues.Select(i => i.Category).Distinct(StringComparer.OrdinalIgnoreCase).ToList(),
+            NullableTime(reader, 7),
+            NullableTime(reader, 8),
+            reader.IsDBNull(9) ? null : Enum.Parse<Interest>(reader.GetString(9)),
+            reader.GetBoolean(10));
+    }
+
+    private static string? NullableString(SqliteDataReader reader, int ordinal) => reader.IsDBNull(ordinal) ? null : reader.GetString(ordinal);
+
+    private static DateTimeOffset? NullableTime(SqliteDataReader reader, int ordinal) =>
+        reader.IsDBNull(ordinal) ? null : DateTimeOffset.FromUnixTimeSeconds(reader.GetInt64(ordinal));
+
+    internal static string ToJson<T>(T value) => JsonSerializer.Serialize(value, Json);
+}
