@@ -28,7 +28,7 @@ internal sealed partial class CsvColumnMap
                 throw new ImportFormatException($"column {i + 1} has no name in the header line", "header", 1);
             }
 
-            var key = Normalize(raw);
+            var key = Canonical(Normalize(raw));
             if (!seen.TryAdd(key, raw))
             {
                 throw new ImportFormatException($"column '{raw}' appears twice in the header line", raw, 1);
@@ -67,19 +67,19 @@ internal sealed partial class CsvColumnMap
     {
         switch (key)
         {
-            case "id" or "customerid":
+            case "id":
                 return (c, v) => c.Id = v;
-            case "name" or "fullname":
+            case "name":
                 return (c, v) => c.Name = v;
-            case "phone" or "phonenumber":
+            case "phone":
                 return (c, v) => c.Phone = v;
-            case "area" or "neighborhood" or "neighbourhood":
+            case "area":
                 return (c, v) => c.Area = v;
             case "address":
                 return (c, v) => c.Address = v;
-            case "timezone" or "tz":
+            case "timezone":
                 return (c, v) => c.TimeZone = v;
-            case "language" or "lang":
+            case "language":
                 return (c, v) => c.Language = v;
             case "tags":
                 return (c, v) => c.Tags.AddRange(v.Split([';', '|'], StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries));
@@ -137,6 +137,17 @@ internal sealed partial class CsvColumnMap
             customer.Attributes[pair[..equals].Trim()] = pair[(equals + 1)..].Trim();
         }
     }
+
+    private static string Canonical(string key) => key switch
+    {
+        "customerid" => "id",
+        "fullname" => "name",
+        "phonenumber" => "phone",
+        "neighborhood" or "neighbourhood" => "area",
+        "tz" => "timezone",
+        "lang" => "language",
+        _ => key,
+    };
 
     private static string Normalize(string header) =>
         new string(header.Where(ch => ch is not (' ' or '_' or '-')).ToArray()).ToLowerInvariant();

@@ -10,16 +10,23 @@ public static class JsonCustomerReader
 {
     public static async Task<IReadOnlyList<ImportRow>> ReadAsync(Stream stream, CancellationToken cancellationToken = default)
     {
+        var buffer = new MemoryStream();
+        await stream.CopyToAsync(buffer, cancellationToken);
+        if (buffer.GetBuffer().AsSpan(0, (int)buffer.Length).Trim(" \t\r\n\uFEFF"u8).IsEmpty)
+        {
+            throw new ImportFormatException("the file is empty", "file");
+        }
+
+        buffer.Position = 0;
         JsonDocument document;
         try
         {
-            document = await JsonDocument.ParseAsync(stream, new JsonDocumentOptions { MaxDepth = 16 }, cancellationToken);
+            document = await JsonDocument.ParseAsync(buffer, new JsonDocumentOptions { MaxDepth = 16 }, cancellationToken);
         }
         catch (JsonException ex)
         {
-            var where = ex.LineNumber is { } line ? $" at line {line + 1}, position {ex.BytePositionInLine + 1}" : "";
-            var message = ex.LineNumber is null && ex.BytePositionInLine is null ? "the file is empty" : $"the file is not valid JSON{where}";
-            throw new ImportFormatException(message, "file", ex.LineNumber is { } l ? (int)l + 1 : null);
+            var line = (int)(ex.LineNumber ?? 0) + 1;
+            throw new ImportFormatException($"the file is not valid JSON at line {line}, position {ex.BytePositionInLine + 1}", "file", line);
         }
 
         using (document)

@@ -1,0 +1,19 @@
+using Campaign.Abstractions.Customers;
+
+namespace Campaign.Tests.Support;
+
+public static class TestCustomers
+{
+    public static CustomerProfile Profile(
+        string id,
+        string phone = "+12125550100",
+        string? area = "Riverside",
+        IReadOnlyList<string>? tags = null,
+        IReadOnlyDictionary<string, string>? attributes = null,
+        params CustomerIssue[] issues) =>
+        new(id, $"Customer {id}", phone, area, "1 Main St", "America/New_York", "en-US",
+            tags ?? [], attributes ?? new Dictionary<string, string>(), issues);
+
+    /// <summary>A valid US number that differs per index.</summary>
+    public static string Phone(int index) => $"+1212{200 + index / 10000 % 800:D3}{index % 10000:D4}";
+}
