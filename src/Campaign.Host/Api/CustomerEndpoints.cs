@@ -16,10 +16,10 @@ internal static class CustomerEndpoints
     {
         var customers = api.MapGroup("/customers").WithTags("Customers");
         customers.MapPost("/import", ImportAsync)
-            .Accepts<string>("text/csv", "application/json", "multipart/form-data")
             .Produces<CustomerImportResult>()
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .WithSummary("Import customers from CSV or a JSON array; re-importing an id updates it.")
+            .WithDescription("Body: text/csv, application/json (an array of customers) or a multipart/form-data file upload. See docs/customers-import.md.")
             .DisableAntiforgery();
         customers.MapGet("/{id}", GetAsync).WithSummary("A customer's profile, issues, contact history and do-not-call status.");
         customers.MapGet("/", ListAsync).WithSummary("Customers, optionally of a saved segment or criteria, paged.");

@@ -17,7 +17,6 @@ internal static class DoNotCallEndpoints
         var dnc = api.MapGroup("/dnc").WithTags("Do not call");
         dnc.MapGet("/", ListAsync).WithSummary("The do-not-call list, newest first.");
         dnc.MapPost("/", AddAsync)
-            .Accepts<DoNotCallRequest>("application/json", "text/csv")
             .WithSummary("Add a number ({ phone, reason }) or a CSV/text list of numbers, one per line.");
         dnc.MapDelete("/{phone}", RemoveAsync).WithSummary("Take a number off the do-not-call list.");
     }

@@ -1,0 +1,62 @@
+using System.Net.Http.Headers;
+using Campaign.Host.Hosting;
+using Campaign.Tests.Support;
+using Microsoft.AspNetCore.Builder;
+
+namespace Campaign.Tests.Http;
+
+/// <summary>The real host (Kestrel on a loopback port, a silo, a temporary SQLite file) inside the test process.</summary>
+public sealed class InProcessHost : IAsyncLifetime
+{
+    public const string ApiKey = "test-api-key-0123456789";
+    public const long MaxImportBytes = 1024 * 1024;
+    private readonly TempDatabase _file = new();
+    private WebApplication? _app;
+
+    public HttpClient Client { get; private set; } = null!;
+
+    public HttpClient Anonymous { get; private set; } = null!;
+
+    public async Task InitializeAsync()
+    {
+        _app = CampaignHost.Build(
+        [
+            "--urls", "http://127.0.0.1:0",
+            "--Storage:Sqlite:Path", _file.Path,
+            "--Orleans:SiloPort", FreePort.Next().ToString(),
+            "--Orleans:GatewayPort", FreePort.Next().ToString(),
+            "--Orleans:ClusterId", "http-tests-" + Guid.NewGuid().ToString("N")[..8],
+            "--Auth:ApiKey", ApiKey,
+            "--Demo:Seed", "false",
+            "--Import:MaxFileBytes", MaxImportBytes.ToString(),
+        ]);
+        await _app.StartAsync();
+        var address = new Uri(_app.Urls.First());
+        Anonymous = new HttpClient { BaseAddress = address };
+        Client = new HttpClient { BaseAddress = address };
+        Client.DefaultRequestHeaders.Add("X-Api-Key", ApiKey);
+    }
+
+    public async Task DisposeAsync()
+    {
+        Client.Dispose();
+        Anonymous.Dispose();
+        if (_app is not null)
+        {
+            await _app.StopAsync();
+            await _app.DisposeAsync();
+        }
+
+        _file.Dispose();
+    }
+
+    public static StringContent Csv(string csv) => new(csv, new MediaTypeHeaderValue("text/csv"));
+
+    public static StringContent Json(string json) => new(json, new MediaTypeHeaderValue("application/json"));
+}
+
+[CollectionDefinition(Name)]
+public sealed class InProcessHostCollection : ICollectionFixture<InProcessHost>
+{
+    public const string Name = "in-process host";
+}
