@@ -14,6 +14,8 @@ internal sealed class CustomerUpsertBatch
     private readonly SqliteCommand _insertIssue;
     private readonly SqliteCommand _insertTag;
     private readonly SqliteCommand _insertAttribute;
+    private readonly SqliteCommand _unmarkDoNotCall;
+    private readonly SqliteCommand _markDoNotCall;
     private readonly long _now;
 
     public CustomerUpsertBatch(SqliteConnection connection, SqliteTransaction transaction, DateTimeOffset now)
@@ -51,6 +53,11 @@ internal sealed class CustomerUpsertBatch
         _insertIssue = Prepare("INSERT INTO customer_issues (customer_pk, seq, category, reported_at) VALUES ($pk, $seq, $category, $at)",
             "$pk", "$seq", "$category", "$at");
         _insertTag = Prepare("INSERT OR IGNORE INTO customer_tags (customer_pk, tag) VALUES ($pk, $tag)", "$pk", "$tag");
+        _unmarkDoNotCall = Prepare("DELETE FROM do_not_call_customers WHERE customer_pk = $pk", "$pk");
+        _markDoNotCall = Prepare(
+            "INSERT OR IGNORE INTO do_not_call_customers SELECT $pk WHERE EXISTS (SELECT 1 FROM do_not_call WHERE phone = $phone)",
+            "$pk",
+            "$phone");
         _insertAttribute = Prepare("INSERT OR REPLACE INTO customer_attributes (customer_pk, name, value) VALUES ($pk, $name, $value)",
             "$pk", "$name", "$value");
     }
@@ -70,6 +77,8 @@ internal sealed class CustomerUpsertBatch
                 pk = found;
                 _clearChildren.Parameters["$pk"].Value = pk;
                 _clearChildren.ExecuteNonQuery();
+                _unmarkDoNotCall.Parameters["$pk"].Value = pk;
+                _unmarkDoNotCall.ExecuteNonQuery();
                 updated++;
             }
             else
@@ -79,6 +88,9 @@ internal sealed class CustomerUpsertBatch
                 inserted++;
             }
 
+            _markDoNotCall.Parameters["$pk"].Value = pk;
+            _markDoNotCall.Parameters["$phone"].Value = customer.Phone;
+            _markDoNotCall.ExecuteNonQuery();
             WriteChildren(pk, customer);
         }
 

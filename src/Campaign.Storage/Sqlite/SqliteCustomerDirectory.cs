@@ -14,7 +14,7 @@ public sealed class SqliteCustomerDirectory(SqliteDatabase database, TimeProvide
 
     private const string SummaryColumns =
         "c.id, c.name, c.phone, c.area, c.time_zone, c.tags_json, c.issues_json, c.last_contacted_at, c.last_answered_at, c.last_interest, " +
-        "EXISTS (SELECT 1 FROM do_not_call d WHERE d.phone = c.phone)";
+        "c.pk IN (SELECT customer_pk FROM do_not_call_customers)";
 
     public Task<UpsertCounts> UpsertAsync(IReadOnlyList<CustomerProfile> customers, CancellationToken cancellationToken = default)
     {
@@ -127,7 +127,7 @@ public sealed class SqliteCustomerDirectory(SqliteDatabase database, TimeProvide
             var (where, parameters) = CriteriaSqlCompiler.Compile(criteria, clock.GetUtcNow(), excludeDoNotCall: !includeDoNotCall);
             var total = await CountAsync(connection, where, parameters, cancellationToken);
             await using var command = connection.CreateCommand();
-            command.CommandText = $"SELECT {SummaryColumns} FROM customers c WHERE {where} ORDER BY c.id LIMIT $take OFFSET $skip";
+            command.CommandText = $"SELECT {SummaryColumns} FROM customers c WHERE {where} ORDER BY c.pk LIMIT $take OFFSET $skip";
             AddParameters(command, parameters);
             command.Parameters.AddWithValue("$take", take);
             command.Parameters.AddWithValue("$skip", skip);
@@ -188,6 +188,7 @@ public sealed class SqliteCustomerDirectory(SqliteDatabase database, TimeProvide
                 if (await insert.ExecuteNonQueryAsync(cancellationToken) == 1)
                 {
                     added++;
+                    await MarkCustomersAsync(connection, transaction, entry.Phone, onList: true, cancellationToken);
                     await LogDoNotCallAsync(connection, transaction, "added", entry, cancellationToken);
                 }
             }
@@ -207,6 +208,7 @@ public sealed class SqliteCustomerDirectory(SqliteDatabase database, TimeProvide
                 return false;
             }
 
+            await MarkCustomersAsync(connection, transaction, phone, onList: false, cancellationToken);
             await LogDoNotCallAsync(connection, transaction, "removed", new DoNotCallEntry(phone, null, source, clock.GetUtcNow()), cancellationToken);
             return true;
         }, cancellationToken);
@@ -228,6 +230,17 @@ public sealed class SqliteCustomerDirectory(SqliteDatabase database, TimeProvide
 
             return entries;
         });
+
+    private static async Task MarkCustomersAsync(SqliteConnection connection, SqliteTransaction transaction, string phone, bool onList, CancellationToken cancellationToken)
+    {
+        await using var mark = connection.CreateCommand();
+        mark.Transaction = transaction;
+        mark.CommandText = onList
+            ? "INSERT OR IGNORE INTO do_not_call_customers SELECT pk FROM customers WHERE phone = $phone"
+            : "DELETE FROM do_not_call_customers WHERE customer_pk IN (SELECT pk FROM customers WHERE phone = $phone)";
+        mark.Parameters.AddWithValue("$phone", phone);
+        await mark.ExecuteNonQueryAsync(cancellationToken);
+    }
 
     private static async Task LogDoNotCallAsync(SqliteConnection connection, SqliteTransaction transaction, string action, DoNotCallEntry entry, CancellationToken cancellationToken)
     {

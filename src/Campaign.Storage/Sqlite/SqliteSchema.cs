@@ -33,9 +33,9 @@ internal static class SqliteSchema
         );
         CREATE INDEX IF NOT EXISTS ix_customers_area ON customers (area);
         CREATE INDEX IF NOT EXISTS ix_customers_phone ON customers (phone);
-        CREATE INDEX IF NOT EXISTS ix_customers_last_contacted ON customers (last_contacted_at);
-        CREATE INDEX IF NOT EXISTS ix_customers_last_answered ON customers (last_answered_at);
-        CREATE INDEX IF NOT EXISTS ix_customers_last_interest ON customers (last_interest);
+        CREATE INDEX IF NOT EXISTS ix_customers_last_contacted ON customers (last_contacted_at) WHERE last_contacted_at IS NOT NULL;
+        CREATE INDEX IF NOT EXISTS ix_customers_last_answered ON customers (last_answered_at) WHERE last_answered_at IS NOT NULL;
+        CREATE INDEX IF NOT EXISTS ix_customers_last_interest ON customers (last_interest) WHERE last_interest IS NOT NULL;
 
         CREATE TABLE IF NOT EXISTS customer_issues (
             customer_pk INTEGER NOT NULL REFERENCES customers (pk) ON DELETE CASCADE,
@@ -78,6 +78,12 @@ internal static class SqliteSchema
             source TEXT NOT NULL,
             at     INTEGER NOT NULL
         ) WITHOUT ROWID;
+
+        -- The customers whose number is on the list, by key, so audience queries exclude them without reading rows.
+        CREATE TABLE IF NOT EXISTS do_not_call_customers (
+            customer_pk INTEGER PRIMARY KEY
+        );
+        INSERT OR IGNORE INTO do_not_call_customers SELECT c.pk FROM do_not_call d JOIN customers c ON c.phone = d.phone;
 
         CREATE TABLE IF NOT EXISTS do_not_call_log (
             seq    INTEGER PRIMARY KEY,

@@ -68,6 +68,9 @@ public class SqliteCustomerDirectoryTests : IDisposable
     [InlineData("""{ "all": [ { "area": "Riverside" }, { "not": { "tag": "vip" } } ] }""", "B")]
     [InlineData("""{ "any": [ { "issueCategory": "water" }, { "issueCategory": "billing" } ] }""", "B,C")]
     [InlineData("""{ "all": [] }""", "A,B,C,D")]
+    [InlineData("""{ "all": [ { "tag": "vip" }, { "issueCategory": "electricity" }, { "attribute": { "name": "plan", "equals": "basic" } } ] }""", "A")]
+    [InlineData("""{ "all": [ { "issueCategory": "electricity" }, { "not": { "issueCategory": "water" } } ] }""", "A")]
+    [InlineData("""{ "any": [ { "all": [ { "tag": "vip" }, { "area": "Oakwood" } ] }, { "issueCategory": "water" } ] }""", "B,C")]
     public async Task Criteria_select_the_expected_customers(string criteria, string expected)
     {
         await SeedAsync();
@@ -115,6 +118,19 @@ public class SqliteCustomerDirectoryTests : IDisposable
 
         Assert.True(await _directory.RemoveDoNotCallAsync(TestCustomers.Phone(1), "test"));
         Assert.Equal(["A", "B"], await IdsAsync("""{ "issueCategory": "electricity" }"""));
+    }
+
+    [Fact]
+    public async Task A_customer_imported_with_a_listed_number_is_excluded_until_the_number_changes()
+    {
+        await SeedAsync();
+        await _directory.AddDoNotCallAsync([new DoNotCallEntry(TestCustomers.Phone(9), "asked", "test", Now)]);
+
+        await _directory.UpsertAsync([TestCustomers.Profile("E", TestCustomers.Phone(9), "Riverside")]);
+        Assert.Equal(["A", "B"], await IdsAsync("""{ "area": "Riverside" }"""));
+
+        await _directory.UpsertAsync([TestCustomers.Profile("E", TestCustomers.Phone(10), "Riverside")]);
+        Assert.Equal(["A", "B", "E"], await IdsAsync("""{ "area": "Riverside" }"""));
     }
 
     [Fact]
