@@ -55,6 +55,9 @@ public static class CampaignHost
                 serviceId: configuration["Orleans:ServiceId"] ?? "campaign-orleans",
                 clusterId: configuration["Orleans:ClusterId"] ?? "campaign-local");
             silo.AddSqliteStorage(databasePath, StorageNames.Default);
+            silo.UseSqliteReminderService();
+            silo.Configure<ReminderOptions>(o => o.MinimumReminderPeriod =
+                configuration.GetValue("Orleans:MinimumReminderPeriod", TimeSpan.FromMinutes(1)));
         });
 
         if (configuration.GetValue("Demo:Seed", false))

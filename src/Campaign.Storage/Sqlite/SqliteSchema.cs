@@ -93,5 +93,18 @@ internal static class SqliteSchema
             source TEXT NOT NULL,
             at     INTEGER NOT NULL
         );
+
+        -- Orleans reminders. start_at is Unix milliseconds; grain_hash is the grain id's uniform hash (0 to 2^32-1),
+        -- which decides the silo that owns the reminder.
+        CREATE TABLE IF NOT EXISTS reminders (
+            grain_id      TEXT NOT NULL,
+            reminder_name TEXT NOT NULL,
+            grain_hash    INTEGER NOT NULL,
+            start_at      INTEGER NOT NULL,
+            period_ms     INTEGER NOT NULL,
+            etag          INTEGER NOT NULL,
+            PRIMARY KEY (grain_id, reminder_name)
+        ) WITHOUT ROWID;
+        CREATE INDEX IF NOT EXISTS ix_reminders_grain_hash ON reminders (grain_hash);
         """;
 }
