@@ -12,6 +12,17 @@ public interface ICustomerGrain : IGrainWithStringKey
     [Alias("RecordContact")]
     Task RecordContactAsync(ContactAttempt attempt);
 
+    /// <summary>
+    /// Claims the customer for a call: refused when their number is on the do-not-call list or they are in another
+    /// live call (a claim older than <paramref name="holdUntil"/> of a dead call lapses). Claiming again with the same call id succeeds.
+    /// </summary>
+    [Alias("TryBeginCall")]
+    Task<Calls.CallStartResult> TryBeginCallAsync(string callId, DateTimeOffset holdUntil);
+
+    /// <summary>Records the attempt and frees the customer for other calls.</summary>
+    [Alias("EndCall")]
+    Task EndCallAsync(string callId, ContactAttempt attempt);
+
     /// <summary>Puts the customer's number on the do-not-call list at once.</summary>
     [Alias("OptOut")]
     Task OptOutAsync(string reason, string source);

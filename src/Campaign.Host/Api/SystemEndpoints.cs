@@ -1,9 +1,10 @@
+using Campaign.Abstractions.Campaigns;
 using Campaign.Abstractions.Storage;
 using Orleans.Runtime;
 
 namespace Campaign.Host.Api;
 
-public sealed record SystemResponse(IReadOnlyList<SiloResponse> Silos, IReadOnlyDictionary<string, int> ActiveGrains, int Customers);
+public sealed record SystemResponse(IReadOnlyList<SiloResponse> Silos, IReadOnlyDictionary<string, int> ActiveGrains, int Customers, TrunkStatus Trunk);
 
 public sealed record SiloResponse(string Address, string Status);
 
@@ -24,6 +25,7 @@ internal static class SystemEndpoints
             .GroupBy(s => s.GrainType.Split(',')[0].Split('.').Last())
             .ToDictionary(g => g.Key, g => g.Sum(s => s.ActivationCount));
         var silos = hosts.Select(h => new SiloResponse(h.Key.ToString(), h.Value.ToString())).ToList();
-        return Results.Ok(new SystemResponse(silos, active, await directory.CountAllAsync(cancellationToken)));
+        var trunk = await grains.GetGrain<ITrunkGrain>(ITrunkGrain.Key).GetStatusAsync();
+        return Results.Ok(new SystemResponse(silos, active, await directory.CountAllAsync(cancellationToken), trunk));
     }
 }

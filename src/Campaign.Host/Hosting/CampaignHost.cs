@@ -6,6 +6,7 @@ using Campaign.Host.Api;
 using Campaign.Host.Demo;
 using Campaign.Host.Security;
 using Campaign.Storage.Sqlite;
+using Campaign.Telephony;
 using Scalar.AspNetCore;
 
 namespace Campaign.Host.Hosting;
@@ -46,6 +47,8 @@ public static class CampaignHost
         builder.Services.AddSingleton<CustomerValidator>();
         builder.Services.AddSingleton<CustomerImporter>();
         builder.Services.Configure<ImportLimits>(configuration.GetSection("Import"));
+        builder.Services.AddCampaignEngine(configuration);
+        builder.Services.AddTelephony(configuration);
 
         builder.UseOrleans(silo =>
         {
@@ -77,6 +80,7 @@ public static class CampaignHost
         api.MapCustomerEndpoints();
         api.MapSegmentEndpoints();
         api.MapDoNotCallEndpoints();
+        api.MapCampaignEndpoints();
         api.MapSystemEndpoints();
 
         if (apiKey.Generated)

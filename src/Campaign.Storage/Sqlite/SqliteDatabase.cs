@@ -29,6 +29,7 @@ public sealed class SqliteDatabase : IDisposable
         using var connection = Open();
         Execute(connection, "PRAGMA journal_mode=WAL;");
         Execute(connection, SqliteSchema.Script);
+        Execute(connection, SqliteCampaignSchema.Script);
     }
 
     public string Path { get; }

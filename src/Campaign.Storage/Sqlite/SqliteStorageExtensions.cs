@@ -21,6 +21,8 @@ public static class SqliteStorageExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton(_ => new SqliteDatabase(path));
         services.AddSingleton<ICustomerDirectory, SqliteCustomerDirectory>();
+        services.AddSingleton<IWorkListStore, SqliteWorkListStore>();
+        services.AddSingleton<ICallStore, SqliteCallStore>();
         services.AddSingleton(sp => new SqliteGrainStorage(
             sp.GetRequiredService<SqliteDatabase>(),
             sp.GetRequiredService<IGrainStorageSerializer>(),

@@ -1,0 +1,51 @@
+namespace Campaign.Abstractions.Calls;
+
+/// <summary>Something the telephony provider reports about a call. Providers may repeat events or send them late.</summary>
+[GenerateSerializer, Immutable, Alias("Campaign.CallEvent")]
+public sealed record CallEvent(
+    [property: Id(0)] CallEventKind Kind,
+    [property: Id(1)] string? Text = null,
+    [property: Id(2)] CallEndReason? EndReason = null);
+
+public enum CallEventKind
+{
+    Ringing,
+
+    /// <summary>A person answered.</summary>
+    Answered,
+
+    /// <summary>An answering machine answered; the greeting has ended (the beep).</summary>
+    MachineAnswered,
+
+    /// <summary>The callee said something (<see cref="CallEvent.Text"/>).</summary>
+    Speech,
+
+    /// <summary>The callee said nothing when it was their turn.</summary>
+    Silence,
+
+    /// <summary>The call is over (<see cref="CallEvent.EndReason"/>).</summary>
+    Ended,
+}
+
+public enum CallEndReason
+{
+    Completed,
+    NoAnswer,
+    Busy,
+    Failed,
+    Canceled,
+}
+
+/// <summary>What the provider should do next on the call: say something (and listen), or hang up.</summary>
+[GenerateSerializer, Immutable, Alias("Campaign.CallInstruction")]
+public sealed record CallInstruction(
+    [property: Id(0)] string? Say,
+    [property: Id(1)] bool Listen,
+    [property: Id(2)] bool HangUp)
+{
+    public static CallInstruction None { get; } = new(null, false, false);
+
+    public static CallInstruction SayAndListen(string text) => new(text, true, false);
+
+    public static CallInstruction SayAndHangUp(string? text) => new(text, false, true);
+}

@@ -1,0 +1,65 @@
+using Campaign.Abstractions.Customers;
+
+namespace Campaign.Abstractions.Calls;
+
+public enum CallStatus
+{
+    Created,
+    Dialing,
+    Ringing,
+    InProgress,
+    Voicemail,
+    Ended,
+}
+
+[GenerateSerializer, Immutable, Alias("Campaign.TranscriptLine")]
+public sealed record TranscriptLine([property: Id(0)] Speaker Speaker, [property: Id(1)] string Text, [property: Id(2)] DateTimeOffset At);
+
+public enum Speaker
+{
+    Agent,
+    Customer,
+}
+
+/// <summary>What was learnt on an answered call. Unknown is an explicit value, never a blank.</summary>
+[GenerateSerializer, Immutable, Alias("Campaign.CallOutcome")]
+public sealed record CallOutcome(
+    [property: Id(0)] Interest Interest,
+    [property: Id(1)] IReadOnlyList<string> Concerns,
+    [property: Id(2)] FollowUp FollowUp,
+    [property: Id(3)] string Summary,
+    [property: Id(4)] bool OptedOut,
+    [property: Id(5)] int? LocalHour,
+    [property: Id(6)] DayOfWeek? Weekday);
+
+[GenerateSerializer, Immutable, Alias("Campaign.FollowUp")]
+public sealed record FollowUp([property: Id(0)] FollowUpKind Kind, [property: Id(1)] DateTimeOffset? At)
+{
+    public static FollowUp None { get; } = new(FollowUpKind.None, null);
+}
+
+/// <summary>A call attempt as stored and shown: timeline, transcript and outcome.</summary>
+[GenerateSerializer, Immutable, Alias("Campaign.CallRecord")]
+public sealed record CallRecord(
+    [property: Id(0)] string Id,
+    [property: Id(1)] string CampaignId,
+    [property: Id(2)] string CustomerId,
+    [property: Id(3)] string? SegmentId,
+    [property: Id(4)] int Attempt,
+    [property: Id(5)] CallStatus Status,
+    [property: Id(6)] CallResult? Result,
+    [property: Id(7)] DateTimeOffset? StartedAt,
+    [property: Id(8)] DateTimeOffset? AnsweredAt,
+    [property: Id(9)] DateTimeOffset? EndedAt,
+    [property: Id(10)] IReadOnlyList<TranscriptLine> Transcript,
+    [property: Id(11)] CallOutcome? Outcome,
+    [property: Id(12)] string? Note);
+
+/// <summary>What a call grain tells its campaign when the call is over.</summary>
+[GenerateSerializer, Immutable, Alias("Campaign.CallReport")]
+public sealed record CallReport(
+    [property: Id(0)] string CallId,
+    [property: Id(1)] long Seq,
+    [property: Id(2)] int Attempt,
+    [property: Id(3)] CallResult Result,
+    [property: Id(4)] CallOutcome? Outcome);

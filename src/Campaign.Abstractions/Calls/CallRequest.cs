@@ -1,0 +1,36 @@
+using Campaign.Abstractions.Campaigns;
+
+namespace Campaign.Abstractions.Calls;
+
+/// <summary>Everything a call grain needs to place one attempt.</summary>
+[GenerateSerializer, Immutable, Alias("Campaign.CallRequest")]
+public sealed record CallRequest(
+    [property: Id(0)] string CallId,
+    [property: Id(1)] string CampaignId,
+    [property: Id(2)] string CustomerId,
+    [property: Id(3)] long Seq,
+    [property: Id(4)] int Attempt,
+    [property: Id(5)] string? SegmentId,
+    [property: Id(6)] string? ScriptId,
+    [property: Id(7)] string? CallerId,
+    [property: Id(8)] VoicemailPolicy VoicemailPolicy,
+    [property: Id(9)] TimeSpan MaxDuration);
+
+/// <summary>What became of a request to start a call.</summary>
+public enum CallStartResult
+{
+    /// <summary>The call is placed (or was already placed by an earlier identical request).</summary>
+    Placed,
+
+    /// <summary>The number is on the do-not-call list: nothing was dialled.</summary>
+    DoNotCall,
+
+    /// <summary>The customer is in another live call: try later.</summary>
+    CustomerBusy,
+
+    /// <summary>The customer no longer exists.</summary>
+    UnknownCustomer,
+
+    /// <summary>This call already ended; its report was (or will be) sent.</summary>
+    AlreadyEnded,
+}

@@ -1,0 +1,22 @@
+namespace Campaign.Abstractions.Calls;
+
+/// <summary>One call attempt (key: call id). Holds the conversation while the call is live.</summary>
+[Alias("Campaign.ICallGrain")]
+public interface ICallGrain : IGrainWithStringKey
+{
+    /// <summary>Places the call. Repeating the same request never dials twice.</summary>
+    [Alias("Start")]
+    Task<CallStartResult> StartAsync(CallRequest request);
+
+    /// <summary>Handles a provider event and answers what to do next on the line.</summary>
+    [Alias("OnEvent")]
+    Task<CallInstruction> OnEventAsync(CallEvent callEvent);
+
+    /// <summary>Ends the call from our side (cancel, time limit).</summary>
+    [Alias("HangUp")]
+    Task HangUpAsync(string reason);
+
+    /// <summary>The call as it stands; null when this call was never started.</summary>
+    [Alias("Get")]
+    Task<CallRecord?> GetAsync();
+}

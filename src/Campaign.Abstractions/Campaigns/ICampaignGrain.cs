@@ -1,0 +1,36 @@
+using Campaign.Abstractions.Calls;
+
+namespace Campaign.Abstractions.Campaigns;
+
+/// <summary>One campaign: its definition, its state machine and the dialer that feeds its calls.</summary>
+[Alias("Campaign.ICampaignGrain")]
+public interface ICampaignGrain : IGrainWithStringKey
+{
+    [Alias("Create")]
+    Task<CampaignInfo> CreateAsync(CampaignDefinition definition);
+
+    [Alias("Get")]
+    Task<CampaignInfo?> GetAsync();
+
+    /// <summary>Snapshots the audience and starts dialling. Throws <see cref="CampaignException"/> when it cannot start.</summary>
+    [Alias("Start")]
+    Task<CampaignInfo> StartAsync();
+
+    /// <summary>Stops new dials; live calls finish.</summary>
+    [Alias("Pause")]
+    Task<CampaignInfo> PauseAsync();
+
+    [Alias("Resume")]
+    Task<CampaignInfo> ResumeAsync();
+
+    /// <summary>Stops new dials and hangs up live calls.</summary>
+    [Alias("Cancel")]
+    Task<CampaignInfo> CancelAsync();
+
+    [Alias("GetProgress")]
+    Task<CampaignProgress> GetProgressAsync();
+
+    /// <summary>A call of this campaign ended. Reporting the same call again changes nothing.</summary>
+    [Alias("OnCallEnded")]
+    Task OnCallEndedAsync(CallReport report);
+}

@@ -1,0 +1,30 @@
+namespace Campaign.Abstractions.Campaigns;
+
+/// <summary>
+/// The telephony trunk shared by every campaign on every silo (key <see cref="Key"/>): at most
+/// <c>Trunk:Capacity</c> live calls and <c>Trunk:CallsPerSecond</c> new calls per second, shared fairly.
+/// </summary>
+[Alias("Campaign.ITrunkGrain")]
+public interface ITrunkGrain : IGrainWithStringKey
+{
+    public const string Key = "default";
+
+    /// <summary>Leases slots for some of the given calls (a prefix of the list); returns the call ids granted.</summary>
+    [Alias("Acquire")]
+    Task<IReadOnlyList<string>> AcquireAsync(string campaignId, IReadOnlyList<string> callIds, int campaignQuota);
+
+    /// <summary>Frees the slot of a call; releasing twice or releasing an expired lease is harmless.</summary>
+    [Alias("Release")]
+    Task ReleaseAsync(string callId);
+
+    [Alias("GetStatus")]
+    Task<TrunkStatus> GetStatusAsync();
+}
+
+[GenerateSerializer, Immutable, Alias("Campaign.TrunkStatus")]
+public sealed record TrunkStatus(
+    [property: Id(0)] int Capacity,
+    [property: Id(1)] double CallsPerSecond,
+    [property: Id(2)] int InUse,
+    [property: Id(3)] int PeakInUse,
+    [property: Id(4)] IReadOnlyDictionary<string, int> InUseByCampaign);

@@ -1,0 +1,54 @@
+using Campaign.Abstractions.Calls;
+using Campaign.Abstractions.Customers;
+
+namespace Campaign.Abstractions.Conversation;
+
+/// <summary>The conversation port: produces what the agent says and captures what the customer wants.</summary>
+public interface IConversationAgent
+{
+    /// <summary>The opening of an answered call.</summary>
+    Task<AgentReply> OpenAsync(ConversationSession session, CancellationToken cancellationToken = default);
+
+    /// <summary>The answer to what the customer just said (null text: the customer stayed silent).</summary>
+    Task<AgentReply> RespondAsync(ConversationSession session, string? customerText, CancellationToken cancellationToken = default);
+
+    /// <summary>The outcome of the conversation, with explicit unknowns where nothing was learnt.</summary>
+    Task<CallOutcome> ConcludeAsync(ConversationSession session, CancellationToken cancellationToken = default);
+}
+
+public sealed record AgentReply(string Text, bool EndCall);
+
+/// <summary>The state of one conversation, held by the call grain between turns.</summary>
+[GenerateSerializer, Alias("Campaign.ConversationSession")]
+public sealed class ConversationSession
+{
+    [Id(0)]
+    public required CustomerProfile Customer { get; init; }
+
+    [Id(1)]
+    public string? ScriptId { get; init; }
+
+    [Id(2)]
+    public List<TranscriptLine> Transcript { get; init; } = [];
+
+    [Id(3)]
+    public int Step { get; set; }
+
+    [Id(4)]
+    public Interest Interest { get; set; } = Interest.Unknown;
+
+    [Id(5)]
+    public List<string> Concerns { get; init; } = [];
+
+    [Id(6)]
+    public FollowUp FollowUp { get; set; } = FollowUp.None;
+
+    [Id(7)]
+    public bool OptedOut { get; set; }
+
+    [Id(8)]
+    public int Silences { get; set; }
+
+    [Id(9)]
+    public DateTimeOffset? AnsweredAt { get; set; }
+}

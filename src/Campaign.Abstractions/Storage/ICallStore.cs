@@ -1,0 +1,19 @@
+using Campaign.Abstractions.Calls;
+
+namespace Campaign.Abstractions.Storage;
+
+/// <summary>Finished calls: their record, transcript and outcome, queryable per campaign.</summary>
+public interface ICallStore
+{
+    /// <summary>Stores the record; storing the same call again replaces it.</summary>
+    Task SaveAsync(CallRecord record, CancellationToken cancellationToken = default);
+
+    Task<CallRecord?> GetAsync(string callId, CancellationToken cancellationToken = default);
+
+    Task<CallPage> ListAsync(string campaignId, int skip, int take, CancellationToken cancellationToken = default);
+
+    /// <summary>Number of calls of a campaign by result.</summary>
+    Task<IReadOnlyDictionary<string, int>> CountByResultAsync(string campaignId, CancellationToken cancellationToken = default);
+}
+
+public sealed record CallPage(int Total, IReadOnlyList<CallRecord> Items);

@@ -1,0 +1,49 @@
+using Campaign.Abstractions.Customers;
+using Campaign.Abstractions.Segments;
+
+namespace Campaign.Abstractions.Storage;
+
+/// <summary>
+/// A campaign's durable work list: the audience snapshot taken at start, one item per customer, paged so that
+/// audiences of any size work. Every state change is conditional, so a repeated or late report changes nothing.
+/// </summary>
+public interface IWorkListStore
+{
+    /// <summary>Adds the customers matching each audience part (first part wins for a customer in several); returns the list size.</summary>
+    Task<int> SnapshotAsync(string campaignId, IReadOnlyList<AudiencePart> parts, DateTimeOffset now, CancellationToken cancellationToken = default);
+
+    /// <summary>Pending items due by <paramref name="now"/>, earliest first.</summary>
+    Task<IReadOnlyList<WorkItem>> NextDueAsync(string campaignId, DateTimeOffset now, int limit, CancellationToken cancellationToken = default);
+
+    /// <summary>When the next pending item falls due; null when none is pending.</summary>
+    Task<DateTimeOffset?> NextDueAtAsync(string campaignId, CancellationToken cancellationToken = default);
+
+    /// <summary>Pending → in call. False when the item was not pending (someone else took it).</summary>
+    Task<bool> MarkDialingAsync(string campaignId, long seq, string callId, CancellationToken cancellationToken = default);
+
+    /// <summary>In call → pending again (due at <paramref name="dueAt"/>), or done when <paramref name="dueAt"/> is null. False when this call was already settled.</summary>
+    Task<bool> SettleAsync(string campaignId, long seq, string callId, WorkItemState state, string? result, DateTimeOffset? dueAt, bool countAttempt, CancellationToken cancellationToken = default);
+
+    Task<IReadOnlyList<WorkItem>> InCallAsync(string campaignId, CancellationToken cancellationToken = default);
+
+    /// <summary>Pending items become cancelled; returns how many.</summary>
+    Task<int> CancelPendingAsync(string campaignId, CancellationToken cancellationToken = default);
+
+    Task<WorkListCounts> CountAsync(string campaignId, CancellationToken cancellationToken = default);
+}
+
+/// <summary>Customers matching <see cref="Criteria"/> (from segment <see cref="SegmentId"/>, if any).</summary>
+public sealed record AudiencePart(string? SegmentId, SegmentCriteria Criteria);
+
+public enum WorkItemState
+{
+    Pending,
+    InCall,
+    Done,
+    Skipped,
+    Cancelled,
+}
+
+public sealed record WorkItem(long Seq, string CustomerId, string? SegmentId, WorkItemState State, int Attempts, DateTimeOffset DueAt, string? CallId);
+
+public sealed record WorkListCounts(int Total, int Pending, int DueNow, int RetriesPending, int InCall, int Done, int Skipped, int Cancelled);

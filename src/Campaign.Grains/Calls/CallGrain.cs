@@ -1,0 +1,345 @@
+using Campaign.Abstractions.Calls;
+using Campaign.Abstractions.Campaigns;
+using Campaign.Abstractions.Conversation;
+using Campaign.Abstractions.Customers;
+using Campaign.Abstractions.Storage;
+using Campaign.Abstractions.Telephony;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Orleans.Runtime;
+
+namespace Campaign.Grains.Calls;
+
+/// <summary>
+/// One call attempt. State is written before the number is dialled, so a repeated start never dials twice; the end
+/// is stored and reported to the campaign and the customer exactly once, however often the provider repeats events.
+/// A watchdog reminder ends calls lost with a silo and retries a report that could not be delivered.
+/// </summary>
+public sealed partial class CallGrain(
+    [PersistentState("call", StorageNames.Default)] IPersistentState<CallState> state,
+    ITelephony telephony,
+    IConversationAgent agent,
+    ICustomerDirectory directory,
+    ICallStore calls,
+    IOptions<CallOptions> options,
+    TimeProvider clock,
+    ILogger<CallGrain> logger) : Grain, ICallGrain, IRemindable
+{
+    private const string WatchdogReminder = "watchdog";
+    private IGrainTimer? _deadline;
+
+    private string Id => this.GetPrimaryKeyString();
+
+    private CallState Call => state.State;
+
+    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        if (state.RecordExists && Call.Status != CallStatus.Ended && Call.StartedAt is { } started)
+        {
+            ArmDeadline(started);
+        }
+
+        if (state.RecordExists)
+        {
+            // After a restart a live call may be gone with its silo, or an end may not have been reported yet.
+            this.RegisterGrainTimer(_ => CheckAsync(), new GrainTimerCreationOptions { DueTime = TimeSpan.FromSeconds(1), Period = Timeout.InfiniteTimeSpan });
+        }
+
+        return Task.CompletedTask;
+    }
+
+    public async Task<CallStartResult> StartAsync(CallRequest request)
+    {
+        if (state.RecordExists)
+        {
+            return Call.Status == CallStatus.Ended ? CallStartResult.AlreadyEnded : CallStartResult.Placed;
+        }
+
+        if (await calls.GetAsync(Id) is not null)
+        {
+            return CallStartResult.AlreadyEnded;
+        }
+
+        var now = clock.GetUtcNow();
+        var limit = options.Value.RingTimeout + request.MaxDuration;
+        var claim = await GrainFactory.GetGrain<ICustomerGrain>(request.CustomerId).TryBeginCallAsync(Id, now + limit + TimeSpan.FromMinutes(1));
+        if (claim != CallStartResult.Placed)
+        {
+            return claim;
+        }
+
+        var profile = await directory.GetAsync(request.CustomerId);
+        if (profile is null)
+        {
+            return CallStartResult.UnknownCustomer;
+        }
+
+        Call.Request = request;
+        Call.Status = CallStatus.Dialing;
+        Call.StartedAt = now;
+        Call.Phone = profile.Phone;
+        Call.Session = new ConversationSession { Customer = profile, ScriptId = request.ScriptId };
+        await state.WriteStateAsync();
+        await this.RegisterOrUpdateReminder(WatchdogReminder, limit + TimeSpan.FromSeconds(30), options.Value.WatchdogPeriod);
+        ArmDeadline(now);
+
+        try
+        {
+            var providerCallId = await telephony.PlaceCallAsync(new PlaceCallRequest(Id, request.CustomerId, profile.Phone, request.CallerId, request.Attempt, options.Value.RingTimeout));
+            if (Call.Status != CallStatus.Ended)
+            {
+                Call.ProviderCallId = providerCallId;
+                await state.WriteStateAsync();
+            }
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            LogDialFailed(logger, Id, ex.Message);
+            await FinishAsync(CallResult.Failed, $"dialling failed: {ex.Message}");
+        }
+
+        return CallStartResult.Placed;
+    }
+
+    public async Task<CallInstruction> OnEventAsync(CallEvent callEvent)
+    {
+        if (!state.RecordExists || Call.Status == CallStatus.Ended)
+        {
+            return callEvent.Kind == CallEventKind.Ended ? CallInstruction.None : CallInstruction.SayAndHangUp(null);
+        }
+
+        switch (callEvent.Kind)
+        {
+            case CallEventKind.Ringing when Call.Status == CallStatus.Dialing:
+                Call.Status = CallStatus.Ringing;
+                return CallInstruction.None;
+            case CallEventKind.Answered when Call.Status is CallStatus.Dialing or CallStatus.Ringing:
+                return await AnsweredAsync();
+            case CallEventKind.MachineAnswered when Call.Status is CallStatus.Dialing or CallStatus.Ringing:
+                return await MachineAnsweredAsync();
+            case CallEventKind.Speech or CallEventKind.Silence when Call.Status == CallStatus.InProgress:
+                return await RespondAsync(callEvent.Kind == CallEventKind.Speech ? callEvent.Text : null);
+            case CallEventKind.Ended:
+                await FinishAsync(ResultOf(callEvent.EndReason ?? CallEndReason.Completed), null);
+                return CallInstruction.None;
+            default:
+                return CallInstruction.None;
+        }
+    }
+
+    public async Task HangUpAsync(string reason)
+    {
+        if (!state.RecordExists || Call.Status == CallStatus.Ended)
+        {
+            return;
+        }
+
+        if (Call.ProviderCallId is { } providerCallId)
+        {
+            try
+            {
+                await telephony.HangUpAsync(Id, providerCallId);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                LogHangUpFailed(logger, Id, ex.Message);
+            }
+        }
+
+        await FinishAsync(ResultOf(CallEndReason.Canceled), reason);
+    }
+
+    public async Task<CallRecord?> GetAsync() =>
+        state.RecordExists ? Call.ToRecord(Id) : await calls.GetAsync(Id);
+
+    public async Task ReceiveReminder(string reminderName, TickStatus status)
+    {
+        if (!state.RecordExists)
+        {
+            await StopWatchdogAsync();
+            return;
+        }
+
+        await CheckAsync();
+    }
+
+    private async Task<CallInstruction> AnsweredAsync()
+    {
+        Call.Status = CallStatus.InProgress;
+        Call.AnsweredAt = clock.GetUtcNow();
+        Call.Session!.AnsweredAt = Call.AnsweredAt;
+        var reply = await agent.OpenAsync(Call.Session);
+        await state.WriteStateAsync();
+        return reply.EndCall ? CallInstruction.SayAndHangUp(reply.Text) : CallInstruction.SayAndListen(reply.Text);
+    }
+
+    private async Task<CallInstruction> MachineAnsweredAsync()
+    {
+        Call.Status = CallStatus.Voicemail;
+        Call.AnsweredAt = clock.GetUtcNow();
+        await state.WriteStateAsync();
+        var policy = Call.Request!.VoicemailPolicy;
+        var message = policy.Action == VoicemailAction.LeaveMessage ? policy.Message : null;
+        Call.Note = message is null ? "voicemail: hung up" : "voicemail: message left";
+        return CallInstruction.SayAndHangUp(message);
+    }
+
+    private async Task<CallInstruction> RespondAsync(string? text)
+    {
+        AgentReply reply;
+        try
+        {
+            reply = await agent.RespondAsync(Call.Session!, text);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            LogAgentFailed(logger, Id, ex.Message);
+            Call.Note = $"conversation error: {ex.Message}";
+            reply = new AgentReply("I'm sorry, we're having a technical problem. We'll call you another time. Goodbye.", EndCall: true);
+        }
+
+        if (Call.Session!.OptedOut && !Call.OptOutRecorded)
+        {
+            await GrainFactory.GetGrain<ICustomerGrain>(Call.Request!.CustomerId).OptOutAsync("asked during a call", "call");
+            Call.OptOutRecorded = true;
+        }
+
+        await state.WriteStateAsync();
+        return reply.EndCall ? CallInstruction.SayAndHangUp(reply.Text) : CallInstruction.SayAndListen(reply.Text);
+    }
+
+    private CallResult ResultOf(CallEndReason reason) => Call.Status switch
+    {
+        CallStatus.InProgress => CallResult.Answered,
+        CallStatus.Voicemail => CallResult.Voicemail,
+        _ => reason switch
+        {
+            CallEndReason.Busy => CallResult.Busy,
+            CallEndReason.Failed => CallResult.Failed,
+            CallEndReason.Canceled => CallResult.Cancelled,
+            _ => CallResult.NoAnswer,
+        },
+    };
+
+    private async Task FinishAsync(CallResult result, string? note)
+    {
+        if (Call.Status == CallStatus.Ended)
+        {
+            return;
+        }
+
+        _deadline?.Dispose();
+        Call.Status = CallStatus.Ended;
+        Call.EndedAt = clock.GetUtcNow();
+        Call.Result = result;
+        Call.Note = note ?? Call.Note;
+        if (result == CallResult.Answered && Call.Session is { } session)
+        {
+            Call.Outcome = await ConcludeAsync(session);
+        }
+
+        await state.WriteStateAsync();
+        await ReportAsync();
+    }
+
+    private async Task<CallOutcome> ConcludeAsync(ConversationSession session)
+    {
+        try
+        {
+            return await agent.ConcludeAsync(session);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            LogAgentFailed(logger, Id, ex.Message);
+            return new CallOutcome(session.Interest, session.Concerns.ToList(), session.FollowUp, "The outcome could not be extracted.", session.OptedOut, null, null);
+        }
+    }
+
+    /// <summary>Stores the record, then tells the customer, the trunk and the campaign; each step tolerates being repeated.</summary>
+    private async Task ReportAsync()
+    {
+        var request = Call.Request!;
+        var record = Call.ToRecord(Id);
+        try
+        {
+            await calls.SaveAsync(record);
+            var attempt = new ContactAttempt(request.CampaignId, Id, Call.StartedAt ?? Call.EndedAt!.Value, Call.Result!.Value, Call.Outcome?.Interest, Call.Outcome?.FollowUp.Kind);
+            await GrainFactory.GetGrain<ICustomerGrain>(request.CustomerId).EndCallAsync(Id, attempt);
+            await GrainFactory.GetGrain<ITrunkGrain>(ITrunkGrain.Key).ReleaseAsync(Id);
+            await GrainFactory.GetGrain<ICampaignGrain>(request.CampaignId)
+                .OnCallEndedAsync(new CallReport(Id, request.Seq, request.Attempt, Call.Result!.Value, Call.Outcome));
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            LogReportFailed(logger, Id, ex.Message);
+            return; // the watchdog reminder reports again
+        }
+
+        await state.ClearStateAsync();
+        await StopWatchdogAsync();
+        DeactivateOnIdle();
+    }
+
+    private async Task CheckAsync()
+    {
+        if (!state.RecordExists)
+        {
+            return;
+        }
+
+        if (Call.Status == CallStatus.Ended)
+        {
+            await ReportAsync();
+            return;
+        }
+
+        var lost = Call.ProviderCallId is not { } providerCallId || !await IsLiveAsync(providerCallId);
+        if (lost && clock.GetUtcNow() - (Call.StartedAt ?? DateTimeOffset.MinValue) > TimeSpan.FromSeconds(5))
+        {
+            await FinishAsync(Call.Status == CallStatus.InProgress ? CallResult.Answered : CallResult.Failed, "interrupted: the call was lost with its silo");
+        }
+    }
+
+    private async Task<bool> IsLiveAsync(string providerCallId)
+    {
+        try
+        {
+            return await telephony.IsLiveAsync(Id, providerCallId);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            LogHangUpFailed(logger, Id, ex.Message);
+            return true;
+        }
+    }
+
+    private void ArmDeadline(DateTimeOffset startedAt)
+    {
+        var limit = options.Value.RingTimeout + (Call.Request?.MaxDuration ?? options.Value.MaxDuration);
+        var due = startedAt + limit - clock.GetUtcNow();
+        _deadline?.Dispose();
+        _deadline = this.RegisterGrainTimer(
+            _ => HangUpAsync("maximum call duration reached"),
+            new GrainTimerCreationOptions { DueTime = due < TimeSpan.Zero ? TimeSpan.Zero : due, Period = Timeout.InfiniteTimeSpan });
+    }
+
+    private async Task StopWatchdogAsync()
+    {
+        if (await this.GetReminder(WatchdogReminder) is { } reminder)
+        {
+            await this.UnregisterReminder(reminder);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Call {CallId}: dialling failed: {Reason}")]
+    private static partial void LogDialFailed(ILogger logger, string callId, string reason);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Call {CallId}: the provider call could not be ended or checked: {Reason}")]
+    private static partial void LogHangUpFailed(ILogger logger, string callId, string reason);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Call {CallId}: the conversation failed: {Reason}")]
+    private static partial void LogAgentFailed(ILogger logger, string callId, string reason);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Call {CallId}: the end could not be reported yet: {Reason}")]
+    private static partial void LogReportFailed(ILogger logger, string callId, string reason);
+}

@@ -1,0 +1,60 @@
+using Campaign.Abstractions.Calls;
+using Campaign.Abstractions.Conversation;
+using Campaign.Abstractions.Customers;
+
+namespace Campaign.Grains.Calls;
+
+[GenerateSerializer, Alias("Campaign.CallState")]
+public sealed class CallState
+{
+    [Id(0)]
+    public CallRequest? Request { get; set; }
+
+    [Id(1)]
+    public CallStatus Status { get; set; }
+
+    [Id(2)]
+    public string? ProviderCallId { get; set; }
+
+    [Id(3)]
+    public DateTimeOffset? StartedAt { get; set; }
+
+    [Id(4)]
+    public DateTimeOffset? AnsweredAt { get; set; }
+
+    [Id(5)]
+    public DateTimeOffset? EndedAt { get; set; }
+
+    [Id(6)]
+    public CallResult? Result { get; set; }
+
+    [Id(7)]
+    public string? Note { get; set; }
+
+    [Id(8)]
+    public ConversationSession? Session { get; set; }
+
+    [Id(9)]
+    public CallOutcome? Outcome { get; set; }
+
+    [Id(10)]
+    public bool OptOutRecorded { get; set; }
+
+    [Id(11)]
+    public string? Phone { get; set; }
+
+    public CallRecord ToRecord(string id) => new(
+        id,
+        Request?.CampaignId ?? "",
+        Request?.CustomerId ?? "",
+        Request?.SegmentId,
+        Request?.Attempt ?? 0,
+        Status,
+        Result,
+        StartedAt,
+        AnsweredAt,
+        EndedAt,
+        Session?.Transcript.ToList() ?? [],
+        Outcome,
+        Note);
+}

@@ -1,0 +1,25 @@
+using Campaign.Abstractions.Conversation;
+using Campaign.Grains.Calls;
+using Campaign.Grains.Campaigns;
+using Campaign.Grains.Conversation;
+using Campaign.Grains.Trunk;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace Campaign.Grains;
+
+public static class CampaignEngineServices
+{
+    /// <summary>Services the campaign, call and trunk grains need, with options bound from configuration.</summary>
+    public static IServiceCollection AddCampaignEngine(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.TryAddSingleton(TimeProvider.System);
+        services.Configure<TrunkOptions>(configuration.GetSection("Trunk"));
+        services.Configure<CallOptions>(configuration.GetSection("Calls"));
+        services.Configure<CampaignOptions>(configuration.GetSection("Campaigns"));
+        services.AddSingleton<AudienceResolver>();
+        services.TryAddSingleton<IConversationAgent, GreetingConversationAgent>();
+        return services;
+    }
+}

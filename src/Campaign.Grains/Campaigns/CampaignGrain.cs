@@ -1,0 +1,469 @@
+using Campaign.Abstractions.Calls;
+using Campaign.Abstractions.Campaigns;
+using Campaign.Abstractions.Customers;
+using Campaign.Abstractions.Storage;
+using Campaign.Grains.Calls;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Orleans.Concurrency;
+using Orleans.Runtime;
+
+namespace Campaign.Grains.Campaigns;
+
+/// <summary>
+/// One campaign. On start it snapshots its audience into a durable work list; while running, a small in-memory
+/// buffer of due customers (the hopper) feeds call grains up to the campaign's quota and the trunk's share.
+/// Reentrant, so call ends are taken while a dispatch waits on the trunk or on call grains.
+/// </summary>
+[Reentrant]
+public sealed partial class CampaignGrain(
+    [PersistentState("campaign", StorageNames.Default)] IPersistentState<CampaignState> state,
+    IWorkListStore work,
+    ICallStore calls,
+    AudienceResolver audiences,
+    IOptions<CampaignOptions> options,
+    IOptions<CallOptions> callOptions,
+    TimeProvider clock,
+    ILogger<CampaignGrain> logger) : Grain, ICampaignGrain, IRemindable
+{
+    private const string KeepAliveReminder = "dialer";
+    private readonly Dictionary<string, WorkItem> _active = [];
+    private readonly Queue<WorkItem> _hopper = new();
+    private IGrainTimer? _timer;
+    private bool _dispatching;
+    private bool _dispatchAgain;
+    private bool _recovered;
+
+    private string Id => this.GetPrimaryKeyString();
+
+    private CampaignState Campaign => state.State;
+
+    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        if (Campaign.Status is CampaignStatus.Running or CampaignStatus.Paused)
+        {
+            StartTimer();
+        }
+
+        return Task.CompletedTask;
+    }
+
+    public async Task<CampaignInfo> CreateAsync(CampaignDefinition definition)
+    {
+        if (state.RecordExists)
+        {
+            throw new CampaignException($"campaign '{Id}' already exists", conflict: true);
+        }
+
+        await ValidateAsync(definition);
+        Campaign.Definition = definition;
+        Campaign.Status = CampaignStatus.Draft;
+        Campaign.CreatedAt = clock.GetUtcNow();
+        return await SaveAsync();
+    }
+
+    public Task<CampaignInfo?> GetAsync() => Task.FromResult(state.RecordExists ? Info() : null);
+
+    public async Task<CampaignInfo> StartAsync()
+    {
+        EnsureExists();
+        if (Campaign.Status is not (CampaignStatus.Draft or CampaignStatus.Scheduled))
+        {
+            throw new CampaignException($"the campaign is {Campaign.Status.ToString().ToLowerInvariant()}; only a draft or scheduled campaign can start", conflict: true);
+        }
+
+        var definition = Campaign.Definition!;
+        await ValidateAsync(definition);
+        var parts = await audiences.ResolveAsync(definition);
+        var audience = await work.SnapshotAsync(Id, parts, clock.GetUtcNow());
+        if (audience == 0)
+        {
+            throw new CampaignException("the audience is empty: no customer matches (customers on the do-not-call list never do)", definition.SegmentId is null ? "criteria" : "segmentId");
+        }
+
+        Campaign.Audience = audience;
+        Campaign.Status = CampaignStatus.Running;
+        Campaign.StartedAt = clock.GetUtcNow();
+        var info = await SaveAsync();
+        await this.RegisterOrUpdateReminder(KeepAliveReminder, options.Value.KeepAlivePeriod, options.Value.KeepAlivePeriod);
+        _recovered = true;
+        StartTimer();
+        return info;
+    }
+
+    public async Task<CampaignInfo> PauseAsync()
+    {
+        EnsureExists();
+        if (Campaign.Status != CampaignStatus.Running)
+        {
+            throw new CampaignException($"only a running campaign can pause; this one is {Campaign.Status.ToString().ToLowerInvariant()}", conflict: true);
+        }
+
+        Campaign.Status = CampaignStatus.Paused;
+        _hopper.Clear();
+        return await SaveAsync();
+    }
+
+    public async Task<CampaignInfo> ResumeAsync()
+    {
+        EnsureExists();
+        if (Campaign.Status != CampaignStatus.Paused)
+        {
+            throw new CampaignException($"only a paused campaign can resume; this one is {Campaign.Status.ToString().ToLowerInvariant()}", conflict: true);
+        }
+
+        Campaign.Status = CampaignStatus.Running;
+        var info = await SaveAsync();
+        StartTimer();
+        RequestDispatch();
+        return info;
+    }
+
+    public async Task<CampaignInfo> CancelAsync()
+    {
+        EnsureExists();
+        if (Campaign.Status is CampaignStatus.Completed or CampaignStatus.Cancelled)
+        {
+            throw new CampaignException($"the campaign is already {Campaign.Status.ToString().ToLowerInvariant()}", conflict: true);
+        }
+
+        Campaign.Status = CampaignStatus.Cancelled;
+        Campaign.EndedAt = clock.GetUtcNow();
+        _hopper.Clear();
+        var info = await SaveAsync();
+        await work.CancelPendingAsync(Id);
+        await StopAsync();
+        foreach (var callId in _active.Keys.ToList())
+        {
+            HangUpInBackground(callId);
+        }
+
+        return info;
+    }
+
+    public async Task<CampaignProgress> GetProgressAsync()
+    {
+        EnsureExists();
+        var counts = await work.CountAsync(Id);
+        var results = await calls.CountByResultAsync(Id);
+        var byResult = Enum.GetValues<CallResult>().ToDictionary(r => Camel(r.ToString()), r => results.GetValueOrDefault(r.ToString()));
+        return new CampaignProgress(Campaign.Status, Campaign.Audience, counts.Pending, counts.InCall, Campaign.PeakInFlight, counts.RetriesPending, counts.Done, counts.Skipped, byResult);
+    }
+
+    public async Task OnCallEndedAsync(CallReport report)
+    {
+        var policy = Campaign.Definition?.RetryPolicy ?? RetryPolicy.Default;
+        var retryDelay = report.Result switch
+        {
+            CallResult.NoAnswer => policy.NoAnswerDelay,
+            CallResult.Busy => policy.BusyDelay,
+            CallResult.Failed => policy.FailedDelay,
+            CallResult.Voicemail => policy.VoicemailDelay,
+            _ => (TimeSpan?)null,
+        };
+        var retry = retryDelay is not null && report.Attempt < policy.MaxAttempts && Campaign.Status != CampaignStatus.Cancelled;
+        await work.SettleAsync(
+            Id,
+            report.Seq,
+            report.CallId,
+            retry ? WorkItemState.Pending : WorkItemState.Done,
+            report.Result.ToString(),
+            retry ? clock.GetUtcNow() + retryDelay!.Value : null,
+            countAttempt: true);
+        _active.Remove(report.CallId);
+        RequestDispatch();
+    }
+
+    public async Task ReceiveReminder(string reminderName, TickStatus status)
+    {
+        if (Campaign.Status is CampaignStatus.Running or CampaignStatus.Paused)
+        {
+            StartTimer();
+            RequestDispatch();
+        }
+        else if (await this.GetReminder(KeepAliveReminder) is { } reminder)
+        {
+            await this.UnregisterReminder(reminder);
+        }
+    }
+
+    private void StartTimer()
+    {
+        _timer ??= this.RegisterGrainTimer(
+            _ => DispatchAsync(),
+            new GrainTimerCreationOptions { DueTime = TimeSpan.Zero, Period = options.Value.DispatchInterval, Interleave = true, KeepAlive = true });
+    }
+
+    private void RequestDispatch()
+    {
+        if (Campaign.Status == CampaignStatus.Running)
+        {
+            _ = DispatchAsync();
+        }
+    }
+
+    private async Task DispatchAsync()
+    {
+        if (_dispatching)
+        {
+            _dispatchAgain = true;
+            return;
+        }
+
+        _dispatching = true;
+        try
+        {
+            if (!_recovered)
+            {
+                await RecoverAsync();
+            }
+
+            do
+            {
+                _dispatchAgain = false;
+                await DispatchOnceAsync();
+            }
+            while (_dispatchAgain && Campaign.Status == CampaignStatus.Running);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            LogDispatchFailed(logger, Id, ex.Message);
+        }
+        finally
+        {
+            _dispatching = false;
+        }
+    }
+
+    private async Task DispatchOnceAsync()
+    {
+        if (Campaign.Status != CampaignStatus.Running)
+        {
+            if (Campaign.Status == CampaignStatus.Paused || _active.Count > 0)
+            {
+                return;
+            }
+
+            await StopAsync();
+            return;
+        }
+
+        var quota = Campaign.Definition!.MaxConcurrentCalls;
+        var room = quota - _active.Count;
+        if (room <= 0)
+        {
+            return;
+        }
+
+        if (_hopper.Count < room)
+        {
+            await RefillAsync(Math.Max(quota * 2, 20));
+        }
+
+        if (_hopper.Count == 0)
+        {
+            if (_active.Count == 0 && await IsFinishedAsync())
+            {
+                await CompleteAsync();
+            }
+
+            return;
+        }
+
+        var batch = _hopper.Take(room).ToList();
+        var granted = await GrainFactory.GetGrain<ITrunkGrain>(ITrunkGrain.Key)
+            .AcquireAsync(Id, batch.Select(CallIdOf).ToList(), quota);
+        var starts = new List<Task>();
+        foreach (var item in batch.Take(granted.Count))
+        {
+            _hopper.Dequeue();
+            var callId = CallIdOf(item);
+            if (Campaign.Status != CampaignStatus.Running || !await work.MarkDialingAsync(Id, item.Seq, callId))
+            {
+                await GrainFactory.GetGrain<ITrunkGrain>(ITrunkGrain.Key).ReleaseAsync(callId);
+                continue;
+            }
+
+            _active[callId] = item;
+            starts.Add(StartCallAsync(item, callId));
+        }
+
+        if (_active.Count > Campaign.PeakInFlight)
+        {
+            Campaign.PeakInFlight = _active.Count;
+            await state.WriteStateAsync();
+        }
+
+        await Task.WhenAll(starts);
+    }
+
+    private async Task StartCallAsync(WorkItem item, string callId)
+    {
+        var definition = Campaign.Definition!;
+        var scriptId = definition.Variants.FirstOrDefault(v => v.SegmentId == item.SegmentId)?.ScriptId ?? definition.ScriptId;
+        var request = new CallRequest(callId, Id, item.CustomerId, item.Seq, item.Attempts + 1, item.SegmentId, scriptId,
+            definition.CallerId, definition.VoicemailPolicy, callOptions.Value.MaxDuration);
+        CallStartResult result;
+        try
+        {
+            result = await GrainFactory.GetGrain<ICallGrain>(callId).StartAsync(request);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            LogStartFailed(logger, callId, ex.Message);
+            await ReturnToQueueAsync(item, callId, clock.GetUtcNow() + options.Value.CustomerBusyDelay, "startFailed");
+            return;
+        }
+
+        switch (result)
+        {
+            case CallStartResult.DoNotCall:
+                await SettleWithoutCallAsync(item, callId, WorkItemState.Skipped, "doNotCall");
+                break;
+            case CallStartResult.UnknownCustomer:
+                await SettleWithoutCallAsync(item, callId, WorkItemState.Skipped, "unknownCustomer");
+                break;
+            case CallStartResult.CustomerBusy:
+                await ReturnToQueueAsync(item, callId, clock.GetUtcNow() + options.Value.CustomerBusyDelay, "customerBusy");
+                break;
+        }
+    }
+
+    private async Task SettleWithoutCallAsync(WorkItem item, string callId, WorkItemState outcome, string reason)
+    {
+        await work.SettleAsync(Id, item.Seq, callId, outcome, reason, null, countAttempt: false);
+        await ForgetAsync(callId);
+    }
+
+    private async Task ReturnToQueueAsync(WorkItem item, string callId, DateTimeOffset dueAt, string reason)
+    {
+        await work.SettleAsync(Id, item.Seq, callId, WorkItemState.Pending, reason, dueAt, countAttempt: false);
+        await ForgetAsync(callId);
+    }
+
+    private async Task ForgetAsync(string callId)
+    {
+        _active.Remove(callId);
+        await GrainFactory.GetGrain<ITrunkGrain>(ITrunkGrain.Key).ReleaseAsync(callId);
+        RequestDispatch();
+    }
+
+    private async Task RefillAsync(int limit)
+    {
+        var queued = _hopper.Select(i => i.Seq).ToHashSet();
+        foreach (var item in await work.NextDueAsync(Id, clock.GetUtcNow(), limit))
+        {
+            if (queued.Add(item.Seq))
+            {
+                _hopper.Enqueue(item);
+            }
+        }
+    }
+
+    private async Task<bool> IsFinishedAsync()
+    {
+        var counts = await work.CountAsync(Id);
+        return counts.Pending == 0 && counts.InCall == 0;
+    }
+
+    /// <summary>After a restart: calls that were live are either still live (they will report), ended (report now) or never placed (queue again).</summary>
+    private async Task RecoverAsync()
+    {
+        foreach (var item in await work.InCallAsync(Id))
+        {
+            var callId = item.CallId!;
+            var record = await GrainFactory.GetGrain<ICallGrain>(callId).GetAsync();
+            if (record is null)
+            {
+                await work.SettleAsync(Id, item.Seq, callId, WorkItemState.Pending, null, clock.GetUtcNow(), countAttempt: false);
+                await GrainFactory.GetGrain<ITrunkGrain>(ITrunkGrain.Key).ReleaseAsync(callId);
+            }
+            else if (record.Status == CallStatus.Ended && record.Result is { } result)
+            {
+                await OnCallEndedAsync(new CallReport(callId, item.Seq, record.Attempt, result, record.Outcome));
+            }
+            else
+            {
+                _active[callId] = item;
+            }
+        }
+
+        _recovered = true;
+    }
+
+    private async Task CompleteAsync()
+    {
+        Campaign.Status = CampaignStatus.Completed;
+        Campaign.EndedAt = clock.GetUtcNow();
+        await SaveAsync();
+        await StopAsync();
+    }
+
+    private async Task StopAsync()
+    {
+        _timer?.Dispose();
+        _timer = null;
+        if (await this.GetReminder(KeepAliveReminder) is { } reminder)
+        {
+            await this.UnregisterReminder(reminder);
+        }
+    }
+
+    private void HangUpInBackground(string callId) =>
+        _ = GrainFactory.GetGrain<ICallGrain>(callId).HangUpAsync("campaign cancelled").ContinueWith(
+            t => LogHangUpFailed(logger, callId, t.Exception?.GetBaseException().Message ?? ""),
+            TaskContinuationOptions.OnlyOnFaulted);
+
+    private async Task ValidateAsync(CampaignDefinition definition)
+    {
+        if (string.IsNullOrWhiteSpace(definition.Name))
+        {
+            throw new CampaignException("name is missing", "name");
+        }
+
+        var trunk = await GrainFactory.GetGrain<ITrunkGrain>(ITrunkGrain.Key).GetStatusAsync();
+        if (definition.MaxConcurrentCalls < 1 || definition.MaxConcurrentCalls > trunk.Capacity)
+        {
+            throw new CampaignException($"maxConcurrentCalls must be between 1 and the trunk capacity ({trunk.Capacity})", "maxConcurrentCalls");
+        }
+
+        if (definition.RetryPolicy.MaxAttempts is < 1 or > 20)
+        {
+            throw new CampaignException("retryPolicy.maxAttempts must be between 1 and 20", "retryPolicy.maxAttempts");
+        }
+
+        await audiences.ResolveAsync(definition);
+    }
+
+    private void EnsureExists()
+    {
+        if (!state.RecordExists)
+        {
+            throw new CampaignException($"campaign '{Id}' does not exist");
+        }
+    }
+
+    private async Task<CampaignInfo> SaveAsync()
+    {
+        await state.WriteStateAsync();
+        var info = Info();
+        await GrainFactory.GetGrain<ICampaignCatalogGrain>(ICampaignCatalogGrain.Key).UpsertAsync(info);
+        return info;
+    }
+
+    private CampaignInfo Info() =>
+        new(Id, Campaign.Definition!, Campaign.Status, Campaign.CreatedAt, Campaign.StartedAt, Campaign.EndedAt, Campaign.Audience);
+
+    private string CallIdOf(WorkItem item) => $"{Id}-{item.Seq}-a{item.Attempts + 1}";
+
+    private static string Camel(string name) => char.ToLowerInvariant(name[0]) + name[1..];
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Campaign {CampaignId}: dispatch failed: {Reason}")]
+    private static partial void LogDispatchFailed(ILogger logger, string campaignId, string reason);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Call {CallId} could not start: {Reason}")]
+    private static partial void LogStartFailed(ILogger logger, string callId, string reason);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Call {CallId} could not be hung up: {Reason}")]
+    private static partial void LogHangUpFailed(ILogger logger, string callId, string reason);
+}

@@ -1,0 +1,14 @@
+namespace Campaign.Grains.Campaigns;
+
+/// <summary>How campaigns dial (<c>Campaigns:*</c>).</summary>
+public sealed class CampaignOptions
+{
+    /// <summary>How often a running campaign looks for due customers and free trunk slots.</summary>
+    public TimeSpan DispatchInterval { get; set; } = TimeSpan.FromMilliseconds(250);
+
+    /// <summary>How long a customer who is in another campaign's call waits before being tried again.</summary>
+    public TimeSpan CustomerBusyDelay { get; set; } = TimeSpan.FromMinutes(1);
+
+    /// <summary>How often the durable reminder wakes a running campaign (after a restart, for instance).</summary>
+    public TimeSpan KeepAlivePeriod { get; set; } = TimeSpan.FromMinutes(1);
+}

@@ -1,0 +1,111 @@
+using System.Text.Json;
+using System.Xml;
+using Campaign.Abstractions.Campaigns;
+
+namespace Campaign.Host.Api;
+
+/// <summary>The body of <c>POST /api/campaigns</c>, as the HTTP contract names it.</summary>
+public sealed record CampaignRequest(
+    string? Name,
+    string? SegmentId,
+    JsonElement? Criteria,
+    string? ScriptId,
+    IReadOnlyList<VariantRequest>? Variants,
+    int? MaxConcurrentCalls,
+    RetryPolicyRequest? RetryPolicy,
+    VoicemailPolicyRequest? VoicemailPolicy,
+    string? CallerId)
+{
+    public const int DefaultConcurrency = 10;
+
+    /// <summary>Turns the request into a definition, or names the first field that is wrong.</summary>
+    public CampaignDefinition ToDefinition()
+    {
+        var hasCriteria = Criteria is { ValueKind: not (JsonValueKind.Null or JsonValueKind.Undefined) };
+        var variants = Variants ?? [];
+        var audiences = (SegmentId is null ? 0 : 1) + (hasCriteria ? 1 : 0) + (variants.Count > 0 ? 1 : 0);
+        if (audiences != 1)
+        {
+            throw new CampaignException("give exactly one audience: segmentId, criteria or variants", "segmentId");
+        }
+
+        if (ScriptId is not null && variants.Count > 0)
+        {
+            throw new CampaignException("give either scriptId or variants, not both", "scriptId");
+        }
+
+        for (var i = 0; i < variants.Count; i++)
+        {
+            if (string.IsNullOrWhiteSpace(variants[i].SegmentId))
+            {
+                throw new CampaignException("segmentId is missing", $"variants[{i}].segmentId");
+            }
+        }
+
+        return new CampaignDefinition(
+            Name?.Trim() ?? "",
+            SegmentId,
+            hasCriteria ? Criteria!.Value.GetRawText() : null,
+            ScriptId,
+            variants.Select(v => new ScriptVariant(v.SegmentId!, v.ScriptId)).ToList(),
+            MaxConcurrentCalls ?? DefaultConcurrency,
+            CallerId,
+            RetryPolicy?.ToPolicy() ?? Abstractions.Campaigns.RetryPolicy.Default,
+            VoicemailPolicy?.ToPolicy() ?? Abstractions.Campaigns.VoicemailPolicy.Default);
+    }
+}
+
+public sealed record VariantRequest(string? SegmentId, string? ScriptId);
+
+public sealed record RetryPolicyRequest(int? MaxAttempts, RetryDelaysRequest? Delays)
+{
+    public RetryPolicy ToPolicy()
+    {
+        var defaults = RetryPolicy.Default;
+        return new RetryPolicy(
+            MaxAttempts ?? defaults.MaxAttempts,
+            Duration(Delays?.NoAnswer, "noAnswer") ?? defaults.NoAnswerDelay,
+            Duration(Delays?.Busy, "busy") ?? defaults.BusyDelay,
+            Duration(Delays?.Failed, "failed") ?? defaults.FailedDelay,
+            Duration(Delays?.Voicemail, "voicemail") ?? defaults.VoicemailDelay);
+    }
+
+    private static TimeSpan? Duration(string? iso, string name)
+    {
+        if (iso is null)
+        {
+            return null;
+        }
+
+        try
+        {
+            var value = XmlConvert.ToTimeSpan(iso);
+            return value >= TimeSpan.Zero ? value : throw new FormatException();
+        }
+        catch (FormatException)
+        {
+            throw new CampaignException($"'{iso}' is not an ISO 8601 duration such as PT30M or PT2H", $"retryPolicy.delays.{name}");
+        }
+    }
+}
+
+public sealed record RetryDelaysRequest(string? NoAnswer, string? Busy, string? Failed, string? Voicemail);
+
+public sealed record VoicemailPolicyRequest(string? Action, string? Message)
+{
+    public VoicemailPolicy ToPolicy()
+    {
+        var action = Action?.ToLowerInvariant() switch
+        {
+            null or "hangup" => VoicemailAction.HangUp,
+            "leavemessage" => VoicemailAction.LeaveMessage,
+            _ => throw new CampaignException($"'{Action}' is not one of hangUp, leaveMessage", "voicemailPolicy.action"),
+        };
+        if (action == VoicemailAction.LeaveMessage && string.IsNullOrWhiteSpace(Message))
+        {
+            throw new CampaignException("leaveMessage needs the message to leave", "voicemailPolicy.message");
+        }
+
+        return new VoicemailPolicy(action, Message);
+    }
+}

@@ -1,0 +1,94 @@
+using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Campaign.Abstractions.Calls;
+using Campaign.Abstractions.Storage;
+
+namespace Campaign.Storage.Sqlite;
+
+/// <summary>Finished calls in the embedded SQLite file: the whole record as JSON plus columns for statistics.</summary>
+public sealed class SqliteCallStore(SqliteDatabase database) : ICallStore
+{
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
+    {
+        Converters = { new JsonStringEnumConverter() },
+    };
+
+    public Task SaveAsync(CallRecord record, CancellationToken cancellationToken = default) =>
+        database.WriteAsync(async (connection, transaction) =>
+        {
+            await using var command = connection.CreateCommand();
+            command.Transaction = transaction;
+            command.CommandText = """
+                INSERT OR REPLACE INTO calls (call_id, campaign_id, customer_id, segment_id, attempt, result, started_at, answered_at, ended_at,
+                    interest, follow_up, opted_out, local_hour, weekday, record_json)
+                VALUES ($id, $campaign, $customer, $segment, $attempt, $result, $started, $answered, $ended,
+                    $interest, $followUp, $optedOut, $hour, $weekday, $json)
+                """;
+            var p = command.Parameters;
+            p.AddWithValue("$id", record.Id);
+            p.AddWithValue("$campaign", record.CampaignId);
+            p.AddWithValue("$customer", record.CustomerId);
+            p.AddWithValue("$segment", (object?)record.SegmentId ?? DBNull.Value);
+            p.AddWithValue("$attempt", record.Attempt);
+            p.AddWithValue("$result", (object?)record.Result?.ToString() ?? DBNull.Value);
+            p.AddWithValue("$started", (object?)record.StartedAt?.ToUnixTimeMilliseconds() ?? DBNull.Value);
+            p.AddWithValue("$answered", (object?)record.AnsweredAt?.ToUnixTimeMilliseconds() ?? DBNull.Value);
+            p.AddWithValue("$ended", (object?)record.EndedAt?.ToUnixTimeMilliseconds() ?? DBNull.Value);
+            p.AddWithValue("$interest", (object?)record.Outcome?.Interest.ToString() ?? DBNull.Value);
+            p.AddWithValue("$followUp", (object?)record.Outcome?.FollowUp.Kind.ToString() ?? DBNull.Value);
+            p.AddWithValue("$optedOut", record.Outcome?.OptedOut == true ? 1 : 0);
+            p.AddWithValue("$hour", (object?)record.Outcome?.LocalHour ?? DBNull.Value);
+            p.AddWithValue("$weekday", (object?)(int?)record.Outcome?.Weekday ?? DBNull.Value);
+            p.AddWithValue("$json", JsonSerializer.Serialize(record, Json));
+            return await command.ExecuteNonQueryAsync(cancellationToken);
+        }, cancellationToken);
+
+    public Task<CallRecord?> GetAsync(string callId, CancellationToken cancellationToken = default) =>
+        database.ReadAsync(async connection =>
+        {
+            await using var command = connection.CreateCommand();
+            command.CommandText = "SELECT record_json FROM calls WHERE call_id = $id";
+            command.Parameters.AddWithValue("$id", callId);
+            return await command.ExecuteScalarAsync(cancellationToken) is string json ? JsonSerializer.Deserialize<CallRecord>(json, Json) : null;
+        });
+
+    public Task<CallPage> ListAsync(string campaignId, int skip, int take, CancellationToken cancellationToken = default) =>
+        database.ReadAsync(async connection =>
+        {
+            await using var count = connection.CreateCommand();
+            count.CommandText = "SELECT count(*) FROM calls WHERE campaign_id = $campaign";
+            count.Parameters.AddWithValue("$campaign", campaignId);
+            var total = Convert.ToInt32(await count.ExecuteScalarAsync(cancellationToken), CultureInfo.InvariantCulture);
+
+            await using var command = connection.CreateCommand();
+            command.CommandText = "SELECT record_json FROM calls WHERE campaign_id = $campaign ORDER BY started_at DESC, call_id LIMIT $take OFFSET $skip";
+            command.Parameters.AddWithValue("$campaign", campaignId);
+            command.Parameters.AddWithValue("$take", take);
+            command.Parameters.AddWithValue("$skip", skip);
+            var items = new List<CallRecord>();
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                items.Add(JsonSerializer.Deserialize<CallRecord>(reader.GetString(0), Json)!);
+            }
+
+            return new CallPage(total, items);
+        });
+
+    public Task<IReadOnlyDictionary<string, int>> CountByResultAsync(string campaignId, CancellationToken cancellationToken = default) =>
+        database.ReadAsync<IReadOnlyDictionary<string, int>>(async connection =>
+        {
+            await using var command = connection.CreateCommand();
+            command.CommandText = "SELECT result, count(*) FROM calls WHERE campaign_id = $campaign AND result IS NOT NULL GROUP BY result";
+            command.Parameters.AddWithValue("$campaign", campaignId);
+            var counts = new Dictionary<string, int>();
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                counts[reader.GetString(0)] = reader.GetInt32(1);
+            }
+
+            return counts;
+        });
+}

@@ -1,0 +1,41 @@
+namespace Campaign.Storage.Sqlite;
+
+/// <summary>Tables of the campaign engine: work lists (audience snapshots) and finished calls.</summary>
+internal static class SqliteCampaignSchema
+{
+    public const string Script = """
+        CREATE TABLE IF NOT EXISTS campaign_work (
+            campaign_id TEXT NOT NULL,
+            seq         INTEGER NOT NULL,
+            customer_id TEXT NOT NULL,
+            segment_id  TEXT,
+            state       TEXT NOT NULL,
+            attempts    INTEGER NOT NULL,
+            due_at      INTEGER NOT NULL,
+            call_id     TEXT,
+            last_result TEXT,
+            updated_at  INTEGER NOT NULL,
+            PRIMARY KEY (campaign_id, seq)
+        ) WITHOUT ROWID;
+        CREATE INDEX IF NOT EXISTS ix_work_due ON campaign_work (campaign_id, state, due_at, seq);
+
+        CREATE TABLE IF NOT EXISTS calls (
+            call_id     TEXT PRIMARY KEY,
+            campaign_id TEXT NOT NULL,
+            customer_id TEXT NOT NULL,
+            segment_id  TEXT,
+            attempt     INTEGER NOT NULL,
+            result      TEXT,
+            started_at  INTEGER,
+            answered_at INTEGER,
+            ended_at    INTEGER,
+            interest    TEXT,
+            follow_up   TEXT,
+            opted_out   INTEGER NOT NULL DEFAULT 0,
+            local_hour  INTEGER,
+            weekday     INTEGER,
+            record_json TEXT NOT NULL
+        );
+        CREATE INDEX IF NOT EXISTS ix_calls_campaign ON calls (campaign_id, started_at);
+        """;
+}

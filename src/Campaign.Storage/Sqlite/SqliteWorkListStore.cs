@@ -1,0 +1,161 @@
+using System.Globalization;
+using Campaign.Abstractions.Storage;
+using Microsoft.Data.Sqlite;
+
+namespace Campaign.Storage.Sqlite;
+
+/// <summary>Campaign work lists in the embedded SQLite file. Times are Unix milliseconds.</summary>
+public sealed class SqliteWorkListStore(SqliteDatabase database) : IWorkListStore
+{
+    public Task<int> SnapshotAsync(string campaignId, IReadOnlyList<AudiencePart> parts, DateTimeOffset now, CancellationToken cancellationToken = default) =>
+        database.WriteAsync(async (connection, transaction) =>
+        {
+            foreach (var part in parts)
+            {
+                var (where, parameters) = CriteriaSqlCompiler.Compile(part.Criteria, now);
+                await using var insert = connection.CreateCommand();
+                insert.Transaction = transaction;
+                insert.CommandText = $"""
+                    INSERT OR IGNORE INTO campaign_work (campaign_id, seq, customer_id, segment_id, state, attempts, due_at, updated_at)
+                    SELECT $campaign, c.pk, c.id, $segment, 'Pending', 0, $now, $now FROM customers c WHERE {where}
+                    """;
+                foreach (var (name, value) in parameters)
+                {
+                    insert.Parameters.AddWithValue(name, value);
+                }
+
+                insert.Parameters.AddWithValue("$campaign", campaignId);
+                insert.Parameters.AddWithValue("$segment", (object?)part.SegmentId ?? DBNull.Value);
+                insert.Parameters.AddWithValue("$now", now.ToUnixTimeMilliseconds());
+                await insert.ExecuteNonQueryAsync(cancellationToken);
+            }
+
+            await using var count = connection.CreateCommand();
+            count.Transaction = transaction;
+            count.CommandText = "SELECT count(*) FROM campaign_work WHERE campaign_id = $campaign";
+            count.Parameters.AddWithValue("$campaign", campaignId);
+            return Convert.ToInt32(await count.ExecuteScalarAsync(cancellationToken), CultureInfo.InvariantCulture);
+        }, cancellationToken);
+
+    public Task<IReadOnlyList<WorkItem>> NextDueAsync(string campaignId, DateTimeOffset now, int limit, CancellationToken cancellationToken = default) =>
+        QueryItemsAsync(
+            "state = 'Pending' AND due_at <= $now ORDER BY due_at, seq LIMIT $limit",
+            campaignId,
+            command =>
+            {
+                command.Parameters.AddWithValue("$now", now.ToUnixTimeMilliseconds());
+                command.Parameters.AddWithValue("$limit", limit);
+            },
+            cancellationToken);
+
+    public Task<IReadOnlyList<WorkItem>> InCallAsync(string campaignId, CancellationToken cancellationToken = default) =>
+        QueryItemsAsync("state = 'InCall' ORDER BY seq", campaignId, _ => { }, cancellationToken);
+
+    public Task<DateTimeOffset?> NextDueAtAsync(string campaignId, CancellationToken cancellationToken = default) =>
+        database.ReadAsync(async connection =>
+        {
+            await using var command = connection.CreateCommand();
+            command.CommandText = "SELECT min(due_at) FROM campaign_work WHERE campaign_id = $campaign AND state = 'Pending'";
+            command.Parameters.AddWithValue("$campaign", campaignId);
+            var value = await command.ExecuteScalarAsync(cancellationToken);
+            return value is long ms ? DateTimeOffset.FromUnixTimeMilliseconds(ms) : (DateTimeOffset?)null;
+        });
+
+    public Task<bool> MarkDialingAsync(string campaignId, long seq, string callId, CancellationToken cancellationToken = default) =>
+        database.WriteAsync(async (connection, transaction) =>
+        {
+            await using var command = connection.CreateCommand();
+            command.Transaction = transaction;
+            command.CommandText = """
+                UPDATE campaign_work SET state = 'InCall', call_id = $call, updated_at = $now
+                WHERE campaign_id = $campaign AND seq = $seq AND state = 'Pending'
+                """;
+            command.Parameters.AddWithValue("$call", callId);
+            command.Parameters.AddWithValue("$now", DateTimeOffset.UtcNow.ToUnixTimeMilliseconds());
+            command.Parameters.AddWithValue("$campaign", campaignId);
+            command.Parameters.AddWithValue("$seq", seq);
+            return await command.ExecuteNonQueryAsync(cancellationToken) == 1;
+        }, cancellationToken);
+
+    public Task<bool> SettleAsync(string campaignId, long seq, string callId, WorkItemState state, string? result, DateTimeOffset? dueAt, bool countAttempt, CancellationToken cancellationToken = default) =>
+        database.WriteAsync(async (connection, transaction) =>
+        {
+            await using var command = connection.CreateCommand();
+            command.Transaction = transaction;
+            command.CommandText = """
+                UPDATE campaign_work SET state = $state, last_result = coalesce($result, last_result), due_at = coalesce($due, due_at),
+                    attempts = attempts + $count, updated_at = $now
+                WHERE campaign_id = $campaign AND seq = $seq AND state = 'InCall' AND call_id = $call
+                """;
+            command.Parameters.AddWithValue("$state", state.ToString());
+            command.Parameters.AddWithValue("$result", (object?)result ?? DBNull.Value);
+            command.Parameters.AddWithValue("$due", (object?)dueAt?.ToUnixTimeMilliseconds() ?? DBNull.Value);
+            command.Parameters.AddWithValue("$count", countAttempt ? 1 : 0);
+            command.Parameters.AddWithValue("$now", DateTimeOffset.UtcNow.ToUnixTimeMilliseconds());
+            command.Parameters.AddWithValue("$campaign", campaignId);
+            command.Parameters.AddWithValue("$seq", seq);
+            command.Parameters.AddWithValue("$call", callId);
+            return await command.ExecuteNonQueryAsync(cancellationToken) == 1;
+        }, cancellationToken);
+
+    public Task<int> CancelPendingAsync(string campaignId, CancellationToken cancellationToken = default) =>
+        database.WriteAsync(async (connection, transaction) =>
+        {
+            await using var command = connection.CreateCommand();
+            command.Transaction = transaction;
+            command.CommandText = "UPDATE campaign_work SET state = 'Cancelled', updated_at = $now WHERE campaign_id = $campaign AND state = 'Pending'";
+            command.Parameters.AddWithValue("$now", DateTimeOffset.UtcNow.ToUnixTimeMilliseconds());
+            command.Parameters.AddWithValue("$campaign", campaignId);
+            return await command.ExecuteNonQueryAsync(cancellationToken);
+        }, cancellationToken);
+
+    public Task<WorkListCounts> CountAsync(string campaignId, CancellationToken cancellationToken = default) =>
+        database.ReadAsync(async connection =>
+        {
+            await using var command = connection.CreateCommand();
+            command.CommandText = """
+                SELECT count(*),
+                       coalesce(sum(state = 'Pending'), 0),
+                       coalesce(sum(state = 'Pending' AND due_at <= $now), 0),
+                       coalesce(sum(state = 'Pending' AND attempts > 0), 0),
+                       coalesce(sum(state = 'InCall'), 0),
+                       coalesce(sum(state = 'Done'), 0),
+                       coalesce(sum(state = 'Skipped'), 0),
+                       coalesce(sum(state = 'Cancelled'), 0)
+                FROM campaign_work WHERE campaign_id = $campaign
+                """;
+            command.Parameters.AddWithValue("$campaign", campaignId);
+            command.Parameters.AddWithValue("$now", DateTimeOffset.UtcNow.ToUnixTimeMilliseconds());
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            await reader.ReadAsync(cancellationToken);
+            int At(int i) => reader.GetInt32(i);
+            return new WorkListCounts(At(0), At(1), At(2), At(3), At(4), At(5), At(6), At(7));
+        });
+
+    private Task<IReadOnlyList<WorkItem>> QueryItemsAsync(string condition, string campaignId, Action<SqliteCommand> bind, CancellationToken cancellationToken) =>
+        database.ReadAsync<IReadOnlyList<WorkItem>>(async connection =>
+        {
+            await using var command = connection.CreateCommand();
+            command.CommandText = $"""
+                SELECT seq, customer_id, segment_id, state, attempts, due_at, call_id
+                FROM campaign_work WHERE campaign_id = $campaign AND {condition}
+                """;
+            command.Parameters.AddWithValue("$campaign", campaignId);
+            bind(command);
+            var items = new List<WorkItem>();
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                items.Add(new WorkItem(
+                    reader.GetInt64(0),
+                    reader.GetString(1),
+                    reader.IsDBNull(2) ? null : reader.GetString(2),
+                    Enum.Parse<WorkItemState>(reader.GetString(3)),
+                    reader.GetInt32(4),
+                    DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(5)),
+                    reader.IsDBNull(6) ? null : reader.GetString(6)));
+            }
+
+            return items;
+        });
+}

@@ -1,0 +1,95 @@
+using Campaign.Abstractions.Calls;
+using Campaign.Abstractions.Storage;
+using Campaign.Abstractions.Telephony;
+
+namespace Campaign.Telephony.Simulator;
+
+/// <summary>One simulated call, from ringing to hang-up, in simulated time.</summary>
+internal sealed class SimulatedCall(IGrainFactory grains, ICustomerDirectory directory, SimulatorOptions options, TimeProvider clock, PlaceCallRequest request)
+{
+    private const double SecondsPerWord = 0.35;
+    private readonly ICallGrain _grain = grains.GetGrain<ICallGrain>(request.CallId);
+    private readonly Random _random = new(StableHash.Of(options.Seed, $"{request.CallId}"));
+
+    public async Task RunAsync(CancellationToken hangUp)
+    {
+        if (options.FixedCallDuration is { } fixedDuration)
+        {
+            await RunFixedAsync(fixedDuration, hangUp);
+            return;
+        }
+
+        var customer = await directory.GetAsync(request.CustomerId, hangUp);
+        if (customer is null)
+        {
+            await EndAsync(CallEndReason.Failed);
+            return;
+        }
+
+        var now = clock.GetUtcNow();
+        var person = VirtualCustomer.For(customer, options.Seed, now);
+        var zone = customer.TimeZone is { } id && TimeZoneInfo.TryFindSystemTimeZoneById(id, out var found) ? found : TimeZoneInfo.Utc;
+        var pickup = person.Pickup(TimeZoneInfo.ConvertTime(now, zone).Hour, _random);
+
+        await WaitAsync(1 + _random.Next(2), hangUp);
+        await _grain.OnEventAsync(new CallEvent(CallEventKind.Ringing));
+        switch (pickup)
+        {
+            case SimulatedPickup.Busy:
+                await EndAsync(CallEndReason.Busy);
+                return;
+            case SimulatedPickup.Failed:
+                await EndAsync(CallEndReason.Failed);
+                return;
+            case SimulatedPickup.NoAnswer:
+                await WaitAsync(request.RingTimeout.TotalSeconds, hangUp);
+                await EndAsync(CallEndReason.NoAnswer);
+                return;
+            case SimulatedPickup.Voicemail:
+                await WaitAsync(12 + _random.Next(8), hangUp);
+                var message = await _grain.OnEventAsync(new CallEvent(CallEventKind.MachineAnswered));
+                await WaitAsync(Speaking(message.Say), hangUp);
+                await EndAsync(CallEndReason.Completed);
+                return;
+        }
+
+        await WaitAsync(3 + _random.Next(12), hangUp);
+        var instruction = await _grain.OnEventAsync(new CallEvent(CallEventKind.Answered));
+        for (var turn = 0; ; turn++)
+        {
+            await WaitAsync(Speaking(instruction.Say), hangUp);
+            if (instruction.HangUp || !instruction.Listen)
+            {
+                break;
+            }
+
+            await WaitAsync(1 + (_random.NextDouble() * 3), hangUp);
+            var reply = person.Reply(turn, _random);
+            await WaitAsync(Speaking(reply), hangUp);
+            instruction = await _grain.OnEventAsync(reply is null ? new CallEvent(CallEventKind.Silence) : new CallEvent(CallEventKind.Speech, reply));
+        }
+
+        await EndAsync(CallEndReason.Completed);
+    }
+
+    private async Task RunFixedAsync(TimeSpan duration, CancellationToken hangUp)
+    {
+        var started = clock.GetUtcNow();
+        await _grain.OnEventAsync(new CallEvent(CallEventKind.Answered));
+        var left = duration - (clock.GetUtcNow() - started);
+        if (left > TimeSpan.Zero)
+        {
+            await Task.Delay(left, clock, hangUp);
+        }
+
+        await EndAsync(CallEndReason.Completed);
+    }
+
+    private Task EndAsync(CallEndReason reason) => _grain.OnEventAsync(new CallEvent(CallEventKind.Ended, EndReason: reason));
+
+    private static double Speaking(string? text) =>
+        text is null ? 0 : text.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length * SecondsPerWord;
+
+    private Task WaitAsync(double simulatedSeconds, CancellationToken hangUp) =>
+        simulatedSeconds <= 0 ? Task.CompletedTask : Task.Delay(TimeSpan.FromSeconds(simulatedSeconds / options.TimeScale), clock, hangUp);
+}

@@ -1,0 +1,14 @@
+namespace Campaign.Telephony.Simulator;
+
+/// <summary>The built-in telephony simulator (<c>Telephony:Simulator:*</c>).</summary>
+public sealed class SimulatorOptions
+{
+    /// <summary>Makes every virtual customer and every call deterministic.</summary>
+    public int Seed { get; set; } = 42;
+
+    /// <summary>Simulated seconds per real second: 60 turns a five-minute call into five seconds.</summary>
+    public double TimeScale { get; set; } = 60;
+
+    /// <summary>When set, every call is answered at once and lasts exactly this long in real time (load tests).</summary>
+    public TimeSpan? FixedCallDuration { get; set; }
+}

@@ -1,0 +1,104 @@
+using Campaign.Abstractions.Customers;
+
+namespace Campaign.Telephony.Simulator;
+
+/// <summary>What a simulated call ends up as before anyone speaks.</summary>
+public enum SimulatedPickup
+{
+    Human,
+    NoAnswer,
+    Busy,
+    Voicemail,
+    Failed,
+}
+
+/// <summary>
+/// A simulated person behind a customer record: how likely they pick up at each local hour, and what they say,
+/// derived from their profile and issues. The same seed and customer always give the same person.
+/// </summary>
+public sealed record VirtualCustomer(double AnswerRate, double BusyRate, double VoicemailShare, Interest Disposition, bool WantsCallback, bool OptsOut, string? Concern)
+{
+    public static VirtualCustomer For(CustomerProfile customer, int seed, DateTimeOffset now)
+    {
+        var random = new Random(StableHash.Of(seed, customer.Id));
+        var latest = customer.Issues.LastOrDefault();
+        var recentIssue = latest?.ReportedAt is { } at && now - at < TimeSpan.FromDays(90);
+        var roll = random.NextDouble();
+        var disposition = recentIssue
+            ? roll < 0.45 ? Interest.Interested : roll < 0.8 ? Interest.Neutral : Interest.NotInterested
+            : roll < 0.2 ? Interest.Interested : roll < 0.6 ? Interest.Neutral : Interest.NotInterested;
+        var concern = latest is null ? null : string.IsNullOrWhiteSpace(latest.Text) ? $"the {latest.Category} problems" : latest.Text;
+        return new VirtualCustomer(
+            AnswerRate: 0.45 + (random.NextDouble() * 0.45),
+            BusyRate: 0.04 + (random.NextDouble() * 0.06),
+            VoicemailShare: 0.3 + (random.NextDouble() * 0.3),
+            disposition,
+            WantsCallback: random.NextDouble() < 0.12,
+            OptsOut: random.NextDouble() < 0.05,
+            concern);
+    }
+
+    /// <summary>People answer more in the evening and less at lunch or at night (local time).</summary>
+    public static double HourFactor(int localHour) => localHour switch
+    {
+        >= 8 and < 12 => 0.8,
+        >= 12 and < 14 => 0.6,
+        >= 14 and < 17 => 0.7,
+        >= 17 and < 21 => 1.0,
+        _ => 0.35,
+    };
+
+    public SimulatedPickup Pickup(int localHour, Random random)
+    {
+        var roll = random.NextDouble();
+        if (roll < 0.02)
+        {
+            return SimulatedPickup.Failed;
+        }
+
+        if (roll < 0.02 + BusyRate)
+        {
+            return SimulatedPickup.Busy;
+        }
+
+        var answer = AnswerRate * HourFactor(localHour);
+        if (random.NextDouble() < answer)
+        {
+            return SimulatedPickup.Human;
+        }
+
+        return random.NextDouble() < VoicemailShare ? SimulatedPickup.Voicemail : SimulatedPickup.NoAnswer;
+    }
+
+    /// <summary>The customer's answer to the agent's <paramref name="turn"/>-th line; null is silence.</summary>
+    public string? Reply(int turn, Random random)
+    {
+        if (random.NextDouble() < 0.04)
+        {
+            return null;
+        }
+
+        if (OptsOut)
+        {
+            return "Please stop calling me. Take me off your list.";
+        }
+
+        if (WantsCallback)
+        {
+            return "I'm busy right now. Can you call me back tomorrow at 5 pm?";
+        }
+
+        return turn switch
+        {
+            0 => Disposition switch
+            {
+                Interest.Interested => "Yes, sure, tell me more.",
+                Interest.Neutral => "Maybe, I'm not sure yet.",
+                _ => "No thanks, I'm not interested.",
+            },
+            1 => Concern is null ? "No, nothing really." : $"I'm worried about {Concern}.",
+            2 => Disposition == Interest.Interested || random.NextDouble() < 0.3 ? "Yes please, send me more information." : "No, that's fine.",
+            _ => "Okay, goodbye.",
+        };
+    }
+}
