@@ -1,11 +1,9 @@
-using Campaign.Grains;
-using Campaign.Storage.Sqlite;
 using Campaign.Tests.Support;
 using Orleans.TestingHost;
 
 namespace Campaign.Tests.Grains;
 
-/// <summary>A one-silo in-process cluster whose grains store their state in a temporary SQLite file.</summary>
+/// <summary>A one-silo in-process cluster (engine, scripted telephony) whose grains store their state in a temporary SQLite file.</summary>
 public sealed class SqliteClusterFixture : IAsyncLifetime
 {
     private readonly TempDatabase _file = new();
@@ -18,11 +16,7 @@ public sealed class SqliteClusterFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        var builder = new InProcessTestClusterBuilder(1);
-        var path = _file.Path;
-        builder.ConfigureSilo((_, silo) => silo.AddSqliteStorage(path, StorageNames.Default));
-        Cluster = builder.Build();
-        await Cluster.DeployAsync();
+        Cluster = await EngineCluster.StartAsync(_file.Path, scripted: true);
     }
 
     public async Task DisposeAsync()
