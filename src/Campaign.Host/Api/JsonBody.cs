@@ -2,20 +2,15 @@ using System.Text.Json;
 
 namespace Campaign.Host.Api;
 
-/// <summary>Reads a JSON request body, turning what System.Text.Json refuses into a problem that names the field.</summary>
+/// <summary>
+/// Reads a JSON request body, turning what System.Text.Json refuses into a problem that names the field. Endpoints
+/// declare <c>Accepts("application/json")</c>, so other content types are answered 415 before getting here.
+/// </summary>
 internal static class JsonBody
 {
     public static async Task<(T? Body, IResult? Problem)> ReadAsync<T>(HttpRequest request, string example, CancellationToken cancellationToken)
         where T : class
     {
-        if (!request.HasJsonContentType())
-        {
-            return (null, Results.Problem(
-                statusCode: StatusCodes.Status415UnsupportedMediaType,
-                title: "Unsupported body type",
-                detail: $"Send the body as application/json, e.g. {example}."));
-        }
-
         try
         {
             var body = await request.ReadFromJsonAsync<T>(cancellationToken);
@@ -26,13 +21,13 @@ internal static class JsonBody
         catch (JsonException ex)
         {
             var field = FieldOf(ex.Path);
-            var detail = ex.Message switch
+            return (null, ex.Message switch
             {
-                var m when m.Contains("could not be mapped", StringComparison.Ordinal) => $"{field}: is not a known field",
-                var m when m.StartsWith("The JSON value could not be converted", StringComparison.Ordinal) => $"{field}: has a value of the wrong type",
-                _ => $"the body is not valid JSON (line {ex.LineNumber + 1}, position {ex.BytePositionInLine + 1})",
-            };
-            return (null, ApiProblems.BadRequest(detail, field));
+                var m when m.Contains("could not be mapped", StringComparison.Ordinal) => ApiProblems.BadRequest($"{field}: is not a known field", field),
+                var m when m.StartsWith("The JSON value could not be converted", StringComparison.Ordinal) =>
+                    ApiProblems.BadRequest($"{field}: has a value of the wrong type", field),
+                _ => ApiProblems.BadRequest($"the body is not valid JSON (line {ex.LineNumber + 1}, position {ex.BytePositionInLine + 1})", "body"),
+            });
         }
     }
 

@@ -1,5 +1,6 @@
 using Campaign.Abstractions.Scripts;
 using Campaign.Tests.Support;
+using Microsoft.Data.Sqlite;
 
 namespace Campaign.Tests.Grains;
 
@@ -71,6 +72,21 @@ public class ScriptGrainTests(SqliteClusterFixture fixture)
     }
 
     [Fact]
+    public async Task A_script_the_catalog_never_heard_of_is_listed_once_its_grain_wakes_up()
+    {
+        var script = NewScript();
+        var v1 = await script.CreateAsync(TestScripts.Valid());
+        await fixture.Cluster.DeactivateAsync(script);
+        await fixture.Cluster.DeactivateAsync(Catalog);
+        await ForgetCatalogAsync(); // as if the process died between the script write and the catalog write
+        Assert.DoesNotContain(await Catalog.ListAsync(), s => s.Id == v1.ScriptId);
+
+        await script.GetAsync();
+
+        Assert.Equal(1, (await Catalog.ListAsync()).Single(s => s.Id == v1.ScriptId).LatestVersion);
+    }
+
+    [Fact]
     public async Task Creating_twice_updating_an_unknown_script_and_stale_updates_are_refused()
     {
         var script = NewScript();
@@ -95,5 +111,14 @@ public class ScriptGrainTests(SqliteClusterFixture fixture)
         await Catalog.RecordAsync(new ScriptSummary(id, "First", 1, now.AddMinutes(-5)));
 
         Assert.Equal(new ScriptSummary(id, "Second", 2, now), Assert.Single(await Catalog.ListAsync(), s => s.Id == id));
+    }
+
+    private async Task ForgetCatalogAsync()
+    {
+        await using var connection = new SqliteConnection($"Data Source={fixture.DatabasePath}");
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = "DELETE FROM grain_state WHERE state_name = 'scripts'";
+        Assert.Equal(1, await command.ExecuteNonQueryAsync());
     }
 }
