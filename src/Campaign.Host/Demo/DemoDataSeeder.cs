@@ -1,12 +1,13 @@
 using System.Text.Json;
 using Campaign.Abstractions.Customers;
+using Campaign.Abstractions.Scripts;
 using Campaign.Abstractions.Segments;
 using Campaign.Abstractions.Storage;
 using Campaign.Grains.Customers.Import;
 
 namespace Campaign.Host.Demo;
 
-/// <summary>On first start with an empty store (and <c>Demo:Seed=true</c>), loads demo customers and segments.</summary>
+/// <summary>On first start with an empty store (and <c>Demo:Seed=true</c>), loads demo customers, segments and scripts.</summary>
 internal sealed class DemoDataSeeder(
     ICustomerDirectory directory,
     CustomerImporter importer,
@@ -18,6 +19,7 @@ internal sealed class DemoDataSeeder(
 
     public async Task StartAsync(CancellationToken cancellationToken)
     {
+        await SeedScriptsAsync();
         if (await directory.CountAllAsync(cancellationToken) > 0)
         {
             return;
@@ -47,6 +49,28 @@ internal sealed class DemoDataSeeder(
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    private async Task SeedScriptsAsync()
+    {
+        if ((await grains.GetGrain<IScriptCatalogGrain>(IScriptCatalogGrain.Key).ListAsync()).Count > 0)
+        {
+            return;
+        }
+
+        foreach (var (id, definition) in DemoScripts.All)
+        {
+            try
+            {
+                await grains.GetGrain<IScriptGrain>(id).CreateAsync(definition);
+            }
+            catch (ScriptAlreadyExistsException)
+            {
+                // Saved by an earlier start that stopped before the catalog heard of it; the grain tells it now.
+            }
+        }
+
+        logger.LogInformation("Demo scripts loaded: {Scripts}", DemoScripts.All.Count);
+    }
 
     private static string Json(object value) => JsonSerializer.Serialize(value, JsonSerializerOptions.Web);
 }

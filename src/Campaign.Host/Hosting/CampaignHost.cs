@@ -79,6 +79,7 @@ public static class CampaignHost
         var api = app.MapGroup("/api").AddEndpointFilter<ApiKeyEndpointFilter>();
         api.MapCustomerEndpoints();
         api.MapSegmentEndpoints();
+        api.MapScriptEndpoints();
         api.MapDoNotCallEndpoints();
         api.MapCampaignEndpoints();
         api.MapSystemEndpoints();

@@ -1,0 +1,62 @@
+using System.Text.Json.Serialization;
+using Campaign.Abstractions.Scripts;
+
+namespace Campaign.Host.Api;
+
+/// <summary>
+/// A script as a client sends it. A script read with <c>GET</c> can be sent back as it is: <c>id</c> and
+/// <c>savedAt</c> are ignored and <c>version</c> is the version the change was made from. Unknown fields are refused
+/// so a misspelt optional field (say <c>maxTurn</c>) is not silently ignored.
+/// </summary>
+[JsonUnmappedMemberHandling(JsonUnmappedMemberHandling.Disallow)]
+public sealed record ScriptBody(
+    string? Id,
+    int? Version,
+    DateTimeOffset? SavedAt,
+    string? Name,
+    PersonaBody? Persona,
+    string? Goal,
+    string? Opening,
+    IReadOnlyList<string?>? TalkingPoints,
+    IReadOnlyList<FaqBody?>? Faq,
+    IReadOnlyList<ObjectionBody?>? Objections,
+    string? Closing,
+    IReadOnlyList<string?>? CaptureQuestions,
+    string? Disclosure,
+    int? MaxTurns,
+    int? MaxSeconds,
+    string? Language,
+    string? Voice)
+{
+    /// <summary>The definition with defaults filled in; missing texts become empty so the validator names them.</summary>
+    public ScriptDefinition ToDefinition() => new(
+        Text(Name),
+        new ScriptPersona(Text(Persona?.AgentName), Text(Persona?.Company)),
+        Text(Goal),
+        Text(Opening),
+        Texts(TalkingPoints),
+        (Faq ?? []).Select(f => new ScriptFaq(Text(f?.Question), Text(f?.Answer))).ToList(),
+        (Objections ?? []).Select(o => new ScriptObjection(Text(o?.Objection), Text(o?.Response))).ToList(),
+        Text(Closing),
+        Texts(CaptureQuestions),
+        Text(Disclosure),
+        MaxTurns ?? ScriptLimits.DefaultMaxTurns,
+        MaxSeconds ?? ScriptLimits.DefaultMaxSeconds,
+        string.IsNullOrWhiteSpace(Language) ? ScriptLimits.DefaultLanguage : Language.Trim(),
+        string.IsNullOrWhiteSpace(Voice) ? null : Voice.Trim());
+
+    private static string Text(string? value) => value?.Trim() ?? "";
+
+    private static List<string> Texts(IReadOnlyList<string?>? values) => (values ?? []).Select(Text).ToList();
+}
+
+[JsonUnmappedMemberHandling(JsonUnmappedMemberHandling.Disallow)]
+public sealed record PersonaBody(string? AgentName, string? Company);
+
+[JsonUnmappedMemberHandling(JsonUnmappedMemberHandling.Disallow)]
+public sealed record FaqBody(string? Question, string? Answer);
+
+[JsonUnmappedMemberHandling(JsonUnmappedMemberHandling.Disallow)]
+public sealed record ObjectionBody(string? Objection, string? Response);
+
+public sealed record ScriptPreviewRequest(string? CustomerId);
