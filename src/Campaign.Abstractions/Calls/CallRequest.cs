@@ -14,7 +14,8 @@ public sealed record CallRequest(
     [property: Id(6)] string? ScriptId,
     [property: Id(7)] string? CallerId,
     [property: Id(8)] VoicemailPolicy VoicemailPolicy,
-    [property: Id(9)] TimeSpan MaxDuration);
+    [property: Id(9)] TimeSpan MaxDuration,
+    [property: Id(10)] int? ScriptVersion = null);
 
 /// <summary>What became of a request to start a call.</summary>
 public enum CallStartResult

@@ -28,6 +28,14 @@ public sealed class ConversationSession
     [Id(1)]
     public string? ScriptId { get; init; }
 
+    /// <summary>The script version the campaign pinned when it started; a running campaign keeps it whatever is saved later.</summary>
+    [Id(10)]
+    public int? ScriptVersion { get; init; }
+
+    /// <summary>Free-form state an agent keeps between turns (for instance the step of the script it is at).</summary>
+    [Id(11)]
+    public Dictionary<string, string> Memory { get; init; } = [];
+
     [Id(2)]
     public List<TranscriptLine> Transcript { get; init; } = [];
 

@@ -78,7 +78,7 @@ public sealed partial class CallGrain(
         Call.Status = CallStatus.Dialing;
         Call.StartedAt = now;
         Call.Phone = profile.Phone;
-        Call.Session = new ConversationSession { Customer = profile, ScriptId = request.ScriptId };
+        Call.Session = new ConversationSession { Customer = profile, ScriptId = request.ScriptId, ScriptVersion = request.ScriptVersion };
         await state.WriteStateAsync();
         await this.RegisterOrUpdateReminder(WatchdogReminder, limit + TimeSpan.FromSeconds(30), options.Value.WatchdogPeriod);
         ArmDeadline(now);
