@@ -19,6 +19,7 @@ public static class CampaignEngineServices
         services.Configure<CallOptions>(configuration.GetSection("Calls"));
         services.Configure<CampaignOptions>(configuration.GetSection("Campaigns"));
         services.AddSingleton<AudienceResolver>();
+        services.AddSingleton<CampaignScripts>();
         services.TryAddSingleton<IConversationAgent, GreetingConversationAgent>();
         return services;
     }

@@ -53,7 +53,9 @@ public sealed record CallRecord(
     [property: Id(9)] DateTimeOffset? EndedAt,
     [property: Id(10)] IReadOnlyList<TranscriptLine> Transcript,
     [property: Id(11)] CallOutcome? Outcome,
-    [property: Id(12)] string? Note);
+    [property: Id(12)] string? Note,
+    [property: Id(13)] string? ScriptId = null,
+    [property: Id(14)] int? ScriptVersion = null);
 
 /// <summary>What a call grain tells its campaign when the call is over.</summary>
 [GenerateSerializer, Immutable, Alias("Campaign.CallReport")]

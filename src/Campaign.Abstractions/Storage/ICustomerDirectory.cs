@@ -25,6 +25,9 @@ public interface ICustomerDirectory
     /// <summary>How many customers match the criteria, never counting those on the do-not-call list.</summary>
     Task<int> CountAsync(SegmentCriteria criteria, CancellationToken cancellationToken = default);
 
+    /// <summary>How many customers matching the criteria lack the given data (an attribute by name), do-not-call customers excluded.</summary>
+    Task<int> CountMissingAsync(SegmentCriteria criteria, CustomerData data, string? attributeName = null, CancellationToken cancellationToken = default);
+
     /// <summary>How many customers the directory holds in all.</summary>
     Task<int> CountAllAsync(CancellationToken cancellationToken = default);
 

@@ -56,5 +56,7 @@ public sealed class CallState
         EndedAt,
         Session?.Transcript.ToList() ?? [],
         Outcome,
-        Note);
+        Note,
+        Request?.ScriptId,
+        Request?.ScriptVersion);
 }

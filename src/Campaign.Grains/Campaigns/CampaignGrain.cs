@@ -21,6 +21,7 @@ public sealed partial class CampaignGrain(
     IWorkListStore work,
     ICallStore calls,
     AudienceResolver audiences,
+    CampaignScripts scripts,
     IOptions<CampaignOptions> options,
     IOptions<CallOptions> callOptions,
     TimeProvider clock,
@@ -75,12 +76,14 @@ public sealed partial class CampaignGrain(
         var definition = Campaign.Definition!;
         await ValidateAsync(definition);
         var parts = await audiences.ResolveAsync(definition);
+        var pinned = await scripts.PinAsync(definition, parts);
         var audience = await work.SnapshotAsync(Id, parts, clock.GetUtcNow());
         if (audience == 0)
         {
             throw new CampaignException("the audience is empty: no customer matches (customers on the do-not-call list never do)", definition.SegmentId is null ? "criteria" : "segmentId");
         }
 
+        Campaign.ScriptVersions = pinned;
         Campaign.Audience = audience;
         Campaign.Status = CampaignStatus.Running;
         Campaign.StartedAt = clock.GetUtcNow();
@@ -301,8 +304,9 @@ public sealed partial class CampaignGrain(
     {
         var definition = Campaign.Definition!;
         var scriptId = definition.Variants.FirstOrDefault(v => v.SegmentId == item.SegmentId)?.ScriptId ?? definition.ScriptId;
+        int? version = scriptId is not null && Campaign.ScriptVersions.TryGetValue(scriptId, out var pinned) ? pinned : null;
         var request = new CallRequest(callId, Id, item.CustomerId, item.Seq, item.Attempts + 1, item.SegmentId, scriptId,
-            definition.CallerId, definition.VoicemailPolicy, callOptions.Value.MaxDuration);
+            definition.CallerId, definition.VoicemailPolicy, callOptions.Value.MaxDuration, version);
         CallStartResult result;
         try
         {
@@ -433,6 +437,7 @@ public sealed partial class CampaignGrain(
         }
 
         await audiences.ResolveAsync(definition);
+        await scripts.EnsureExistAsync(definition);
     }
 
     private void EnsureExists()

@@ -25,4 +25,8 @@ public sealed class CampaignState
 
     [Id(6)]
     public int PeakInFlight { get; set; }
+
+    /// <summary>The script versions pinned at start: a running campaign keeps them whatever is saved later.</summary>
+    [Id(7)]
+    public Dictionary<string, int> ScriptVersions { get; set; } = [];
 }

@@ -148,6 +148,21 @@ public sealed class SqliteCustomerDirectory(SqliteDatabase database, TimeProvide
             return CountAsync(connection, where, parameters, cancellationToken);
         });
 
+    public Task<int> CountMissingAsync(SegmentCriteria criteria, CustomerData data, string? attributeName = null, CancellationToken cancellationToken = default) =>
+        database.ReadAsync(connection =>
+        {
+            var (where, parameters) = CriteriaSqlCompiler.Compile(criteria, clock.GetUtcNow());
+            var missing = data switch
+            {
+                CustomerData.Area => "(c.area IS NULL OR c.area = '')",
+                CustomerData.Address => "(c.address IS NULL OR c.address = '')",
+                CustomerData.Issue => "NOT EXISTS (SELECT 1 FROM customer_issues i WHERE i.customer_pk = c.pk)",
+                _ => "NOT EXISTS (SELECT 1 FROM customer_attributes a WHERE a.customer_pk = c.pk AND a.name = $attribute AND a.value <> '')",
+            };
+            var all = parameters.Append(new KeyValuePair<string, object>("$attribute", attributeName ?? "")).ToList();
+            return CountAsync(connection, $"{where} AND {missing}", all, cancellationToken);
+        });
+
     public Task<int> CountAllAsync(CancellationToken cancellationToken = default) =>
         database.ReadAsync(async connection =>
         {
