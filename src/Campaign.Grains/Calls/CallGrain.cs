@@ -80,7 +80,7 @@ public sealed partial class CallGrain(
         Call.Phone = profile.Phone;
         Call.Session = new ConversationSession { Customer = profile, ScriptId = request.ScriptId, ScriptVersion = request.ScriptVersion };
         await state.WriteStateAsync();
-        await this.RegisterOrUpdateReminder(WatchdogReminder, limit + TimeSpan.FromSeconds(30), options.Value.WatchdogPeriod);
+        await this.RegisterOrUpdateReminder(WatchdogReminder, options.Value.WatchdogPeriod, options.Value.WatchdogPeriod);
         ArmDeadline(now);
 
         try
@@ -293,8 +293,9 @@ public sealed partial class CallGrain(
             return;
         }
 
+        // Checks run between turns (this grain is not reentrant), so a call without a provider id never got dialled.
         var lost = Call.ProviderCallId is not { } providerCallId || !await IsLiveAsync(providerCallId);
-        if (lost && clock.GetUtcNow() - (Call.StartedAt ?? DateTimeOffset.MinValue) > TimeSpan.FromSeconds(5))
+        if (lost)
         {
             await FinishAsync(Call.Status == CallStatus.InProgress ? CallResult.Answered : CallResult.Failed, "interrupted: the call was lost with its silo");
         }

@@ -29,6 +29,10 @@ public sealed class InProcessHost : IAsyncLifetime
             "--Auth:ApiKey", ApiKey,
             "--Demo:Seed", "false",
             "--Import:MaxFileBytes", MaxImportBytes.ToString(),
+            "--Trunk:Capacity", "20",
+            "--Trunk:CallsPerSecond", "500",
+            "--Telephony:Simulator:TimeScale", "600",
+            "--Campaigns:DispatchInterval", "00:00:00.050",
         ]);
         await _app.StartAsync();
         var address = new Uri(_app.Urls.First());

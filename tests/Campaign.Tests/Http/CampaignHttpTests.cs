@@ -1,0 +1,106 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
+using Campaign.Tests.Support;
+
+namespace Campaign.Tests.Http;
+
+[Collection(InProcessHostCollection.Name)]
+public class CampaignHttpTests(InProcessHost host)
+{
+    private async Task<string> ImportAreaAsync(int count, int phoneOffset)
+    {
+        var area = "Cmp" + Guid.NewGuid().ToString("N")[..8];
+        var csv = new StringBuilder("id,name,phone,area,timeZone,issue.category,issue.text\n");
+        for (var i = 0; i < count; i++)
+        {
+            csv.Append($"{area}-{i:D4},Customer {i},{TestCustomers.Phone(phoneOffset + i)},{area},America/New_York,electricity,power cuts at night\n");
+        }
+
+        var response = await host.Client.PostAsync("/api/customers/import", InProcessHost.Csv(csv.ToString()));
+        response.EnsureSuccessStatusCode();
+        return area;
+    }
+
+    private async Task<JsonElement> PostAsync(string path, string json)
+    {
+        var response = await host.Client.PostAsync(path, InProcessHost.Json(json));
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.True(response.IsSuccessStatusCode, $"{path}: {response.StatusCode} {body}");
+        return JsonDocument.Parse(body).RootElement;
+    }
+
+    [Fact]
+    public async Task A_500_customer_campaign_runs_to_completion_at_20_calls_at_once()
+    {
+        var area = await ImportAreaAsync(500, 500_000);
+        var campaign = await PostAsync("/api/campaigns", $$"""
+            { "name": "Outage follow-up {{area}}", "criteria": { "area": ["{{area}}"] }, "maxConcurrentCalls": 20,
+              "retryPolicy": { "maxAttempts": 1 } }
+            """);
+        var id = campaign.GetProperty("id").GetString();
+        Assert.Equal("draft", campaign.GetProperty("status").GetString());
+
+        var started = await PostAsync($"/api/campaigns/{id}/start", "{}");
+        Assert.Equal("running", started.GetProperty("status").GetString());
+        Assert.Equal(500, started.GetProperty("audience").GetInt32());
+
+        JsonElement stats = default;
+        var deadline = DateTime.UtcNow.AddMinutes(3);
+        while (DateTime.UtcNow < deadline)
+        {
+            stats = await host.Client.GetFromJsonAsync<JsonElement>($"/api/campaigns/{id}/stats");
+            Assert.InRange(stats.GetProperty("inFlight").GetInt32(), 0, 20);
+            if (stats.GetProperty("status").GetString() == "completed")
+            {
+                break;
+            }
+
+            await Task.Delay(200);
+        }
+
+        Assert.Equal("completed", stats.GetProperty("status").GetString());
+        Assert.Equal(500, stats.GetProperty("finished").GetInt32());
+        Assert.InRange(stats.GetProperty("peakInFlight").GetInt32(), 2, 20);
+        var results = stats.GetProperty("results");
+        var total = results.EnumerateObject().Sum(r => r.Value.GetInt32());
+        Assert.Equal(500, total);
+        Assert.True(results.GetProperty("answered").GetInt32() > 0, "nobody answered");
+
+        var calls = await host.Client.GetFromJsonAsync<JsonElement>($"/api/campaigns/{id}/calls?take=500");
+        Assert.Equal(500, calls.GetProperty("total").GetInt32());
+        var answered = calls.GetProperty("items").EnumerateArray().First(c => c.GetProperty("result").GetString() == "answered");
+        var detail = await host.Client.GetFromJsonAsync<JsonElement>($"/api/calls/{answered.GetProperty("id").GetString()}");
+        Assert.True(detail.GetProperty("transcript").GetArrayLength() >= 2);
+        Assert.NotEqual(JsonValueKind.Null, detail.GetProperty("outcome").ValueKind);
+
+        var system = await host.Client.GetFromJsonAsync<JsonElement>("/api/system");
+        Assert.Equal(0, system.GetProperty("trunk").GetProperty("inUse").GetInt32());
+    }
+
+    [Fact]
+    public async Task Campaign_requests_that_make_no_sense_get_a_problem_naming_the_field()
+    {
+        var area = await ImportAreaAsync(2, 600_000);
+        async Task<JsonElement> Refused(string json, HttpStatusCode status)
+        {
+            return await ProblemAssert.IsProblemAsync(await host.Client.PostAsync("/api/campaigns", InProcessHost.Json(json)), status);
+        }
+
+        Assert.Equal("maxConcurrentCalls", (await Refused($$"""{ "name": "x", "criteria": { "area": ["{{area}}"] }, "maxConcurrentCalls": 0 }""", HttpStatusCode.BadRequest)).GetProperty("field").GetString());
+        Assert.Equal("maxConcurrentCalls", (await Refused($$"""{ "name": "x", "criteria": { "area": ["{{area}}"] }, "maxConcurrentCalls": 500 }""", HttpStatusCode.BadRequest)).GetProperty("field").GetString());
+        Assert.Equal("segmentId", (await Refused("""{ "name": "x", "segmentId": "seg-nope" }""", HttpStatusCode.BadRequest)).GetProperty("field").GetString());
+        Assert.Equal("scriptId", (await Refused($$"""{ "name": "x", "criteria": { "area": ["{{area}}"] }, "scriptId": "scr-nope" }""", HttpStatusCode.BadRequest)).GetProperty("field").GetString());
+        Assert.Equal("retryPolicy.delays.busy", (await Refused($$"""{ "name": "x", "criteria": { "area": ["{{area}}"] }, "retryPolicy": { "delays": { "busy": "soon" } } }""", HttpStatusCode.BadRequest)).GetProperty("field").GetString());
+        Assert.Equal("segmentId", (await Refused("""{ "name": "x" }""", HttpStatusCode.BadRequest)).GetProperty("field").GetString());
+
+        var empty = await PostAsync("/api/campaigns", """{ "name": "Nobody", "criteria": { "area": ["No Such Area"] } }""");
+        var id = empty.GetProperty("id").GetString();
+        var problem = await ProblemAssert.IsProblemAsync(await host.Client.PostAsync($"/api/campaigns/{id}/start", null), HttpStatusCode.BadRequest);
+        Assert.Contains("audience is empty", problem.GetProperty("detail").GetString());
+        Assert.Equal("draft", (await host.Client.GetFromJsonAsync<JsonElement>($"/api/campaigns/{id}")).GetProperty("status").GetString());
+        await ProblemAssert.IsProblemAsync(await host.Client.PostAsync($"/api/campaigns/{id}/resume", null), HttpStatusCode.Conflict);
+        await ProblemAssert.IsProblemAsync(await host.Client.PostAsync("/api/campaigns/cmp-unknown/start", null), HttpStatusCode.NotFound);
+    }
+}
