@@ -38,7 +38,10 @@ public sealed record FollowUp([property: Id(0)] FollowUpKind Kind, [property: Id
     public static FollowUp None { get; } = new(FollowUpKind.None, null);
 }
 
-/// <summary>A call attempt as stored and shown: timeline, transcript and outcome.</summary>
+/// <summary>
+/// A call attempt as stored and shown: timeline, transcript and outcome. <see cref="LocalHour"/> and
+/// <see cref="LocalWeekday"/> are when the attempt started in the customer's time zone.
+/// </summary>
 [GenerateSerializer, Immutable, Alias("Campaign.CallRecord")]
 public sealed record CallRecord(
     [property: Id(0)] string Id,
@@ -55,7 +58,9 @@ public sealed record CallRecord(
     [property: Id(11)] CallOutcome? Outcome,
     [property: Id(12)] string? Note,
     [property: Id(13)] string? ScriptId = null,
-    [property: Id(14)] int? ScriptVersion = null);
+    [property: Id(14)] int? ScriptVersion = null,
+    [property: Id(15)] int? LocalHour = null,
+    [property: Id(16)] DayOfWeek? LocalWeekday = null);
 
 /// <summary>What a call grain tells its campaign when the call is over.</summary>
 [GenerateSerializer, Immutable, Alias("Campaign.CallReport")]

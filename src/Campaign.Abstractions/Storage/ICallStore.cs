@@ -12,6 +12,9 @@ public interface ICallStore
 
     Task<CallPage> ListAsync(string campaignId, int skip, int take, CancellationToken cancellationToken = default);
 
+    /// <summary>Outcomes by segment, top concerns, follow-ups and answer rate by local weekday (rows, Monday first) × hour (columns).</summary>
+    Task<CampaignOutcomeStats> OutcomeStatsAsync(string campaignId, int topConcerns = 10, CancellationToken cancellationToken = default);
+
     /// <summary>Number of calls of a campaign by result.</summary>
     Task<IReadOnlyDictionary<string, int>> CountByResultAsync(string campaignId, CancellationToken cancellationToken = default);
 }

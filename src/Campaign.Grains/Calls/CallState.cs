@@ -58,5 +58,18 @@ public sealed class CallState
         Outcome,
         Note,
         Request?.ScriptId,
-        Request?.ScriptVersion);
+        Request?.ScriptVersion,
+        LocalStart()?.Hour,
+        LocalStart()?.DayOfWeek);
+
+    private DateTimeOffset? LocalStart()
+    {
+        if (StartedAt is not { } started)
+        {
+            return null;
+        }
+
+        var zone = Session?.Customer.TimeZone is { } id && TimeZoneInfo.TryFindSystemTimeZoneById(id, out var found) ? found : TimeZoneInfo.Utc;
+        return TimeZoneInfo.ConvertTime(started, zone);
+    }
 }

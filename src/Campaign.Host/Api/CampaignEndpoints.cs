@@ -1,5 +1,6 @@
 using Campaign.Abstractions.Calls;
 using Campaign.Abstractions.Campaigns;
+using Campaign.Abstractions.Segments;
 using Campaign.Abstractions.Storage;
 
 namespace Campaign.Host.Api;
@@ -21,6 +22,7 @@ internal static class CampaignEndpoints
             .WithSummary("Stop new calls and hang up live calls.");
         campaigns.MapGet("/{id}/stats", StatsAsync).WithSummary("Live progress: audience, queued, in flight, peak, results, retries pending.");
         campaigns.MapGet("/{id}/calls", CallsAsync).WithSummary("Finished calls of the campaign, newest first.");
+        campaigns.MapGet("/{id}/export.csv", ExportAsync).WithSummary("Every finished call with its outcome, as CSV.");
 
         api.MapGet("/calls/{id}", CallAsync).WithTags("Calls").WithSummary("A call: timeline, transcript and outcome.");
     }
@@ -71,7 +73,7 @@ internal static class CampaignEndpoints
         }
     }
 
-    private static async Task<IResult> StatsAsync(string id, IGrainFactory grains)
+    private static async Task<IResult> StatsAsync(string id, IGrainFactory grains, ICallStore calls, CancellationToken cancellationToken)
     {
         var grain = grains.GetGrain<ICampaignGrain>(id);
         if (await grain.GetAsync() is null)
@@ -79,7 +81,21 @@ internal static class CampaignEndpoints
             return ApiProblems.NotFound($"campaign '{id}' does not exist");
         }
 
-        return Results.Ok(await grain.GetProgressAsync());
+        var progress = await grain.GetProgressAsync();
+        var outcomes = await calls.OutcomeStatsAsync(id, cancellationToken: cancellationToken);
+        var segments = (await grains.GetGrain<ISegmentCatalogGrain>(ISegmentCatalogGrain.Key).ListAsync()).ToDictionary(s => s.Id, s => s.Name);
+        return Results.Ok(CampaignStatsResponse.From(progress, outcomes, segments));
+    }
+
+    private static async Task<IResult> ExportAsync(string id, IGrainFactory grains, ICallStore calls, CancellationToken cancellationToken)
+    {
+        if (await grains.GetGrain<ICampaignGrain>(id).GetAsync() is null)
+        {
+            return ApiProblems.NotFound($"campaign '{id}' does not exist");
+        }
+
+        var page = await calls.ListAsync(id, 0, int.MaxValue, cancellationToken);
+        return Results.Text(CallsCsv.Write(page.Items), "text/csv; charset=utf-8");
     }
 
     private static async Task<IResult> CallsAsync(string id, int? skip, int? take, IGrainFactory grains, ICallStore calls, CancellationToken cancellationToken)

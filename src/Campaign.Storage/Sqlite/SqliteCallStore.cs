@@ -38,8 +38,8 @@ public sealed class SqliteCallStore(SqliteDatabase database) : ICallStore
             p.AddWithValue("$interest", (object?)record.Outcome?.Interest.ToString() ?? DBNull.Value);
             p.AddWithValue("$followUp", (object?)record.Outcome?.FollowUp.Kind.ToString() ?? DBNull.Value);
             p.AddWithValue("$optedOut", record.Outcome?.OptedOut == true ? 1 : 0);
-            p.AddWithValue("$hour", (object?)record.Outcome?.LocalHour ?? DBNull.Value);
-            p.AddWithValue("$weekday", (object?)(int?)record.Outcome?.Weekday ?? DBNull.Value);
+            p.AddWithValue("$hour", (object?)(record.LocalHour ?? record.Outcome?.LocalHour) ?? DBNull.Value);
+            p.AddWithValue("$weekday", (object?)(int?)(record.LocalWeekday ?? record.Outcome?.Weekday) ?? DBNull.Value);
             p.AddWithValue("$json", JsonSerializer.Serialize(record, Json));
             return await command.ExecuteNonQueryAsync(cancellationToken);
         }, cancellationToken);
@@ -74,6 +74,83 @@ public sealed class SqliteCallStore(SqliteDatabase database) : ICallStore
             }
 
             return new CallPage(total, items);
+        });
+
+    public Task<CampaignOutcomeStats> OutcomeStatsAsync(string campaignId, int topConcerns = 10, CancellationToken cancellationToken = default) =>
+        database.ReadAsync(async connection =>
+        {
+            var bySegment = new List<SegmentOutcome>();
+            await using (var command = connection.CreateCommand())
+            {
+                command.CommandText = """
+                    SELECT segment_id, count(*), coalesce(sum(result = 'Answered'), 0),
+                           coalesce(sum(result = 'Answered' AND interest = 'Interested'), 0),
+                           coalesce(sum(result = 'Answered' AND interest = 'Neutral'), 0),
+                           coalesce(sum(result = 'Answered' AND interest = 'NotInterested'), 0),
+                           coalesce(sum(result = 'Answered' AND (interest IS NULL OR interest = 'Unknown')), 0)
+                    FROM calls WHERE campaign_id = $campaign GROUP BY segment_id ORDER BY segment_id
+                    """;
+                command.Parameters.AddWithValue("$campaign", campaignId);
+                await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+                while (await reader.ReadAsync(cancellationToken))
+                {
+                    bySegment.Add(new SegmentOutcome(reader.IsDBNull(0) ? null : reader.GetString(0), reader.GetInt32(1), reader.GetInt32(2),
+                        reader.GetInt32(3), reader.GetInt32(4), reader.GetInt32(5), reader.GetInt32(6)));
+                }
+            }
+
+            var concerns = new List<ConcernCount>();
+            await using (var command = connection.CreateCommand())
+            {
+                command.CommandText = """
+                    SELECT lower(trim(j.value)), count(*) FROM calls c, json_each(c.record_json, '$.outcome.concerns') j
+                    WHERE c.campaign_id = $campaign AND trim(j.value) <> ''
+                    GROUP BY lower(trim(j.value)) ORDER BY count(*) DESC, lower(trim(j.value)) LIMIT $top
+                    """;
+                command.Parameters.AddWithValue("$campaign", campaignId);
+                command.Parameters.AddWithValue("$top", topConcerns);
+                await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+                while (await reader.ReadAsync(cancellationToken))
+                {
+                    concerns.Add(new ConcernCount(reader.GetString(0), reader.GetInt32(1)));
+                }
+            }
+
+            FollowUpCounts followUps;
+            await using (var command = connection.CreateCommand())
+            {
+                command.CommandText = """
+                    SELECT coalesce(sum(follow_up = 'MoreInfo'), 0), coalesce(sum(follow_up = 'Callback'), 0), coalesce(sum(follow_up = 'LeaveAlone'), 0)
+                    FROM calls WHERE campaign_id = $campaign
+                    """;
+                command.Parameters.AddWithValue("$campaign", campaignId);
+                await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+                await reader.ReadAsync(cancellationToken);
+                followUps = new FollowUpCounts(reader.GetInt32(0), reader.GetInt32(1), reader.GetInt32(2));
+            }
+
+            var attempts = new int[7, 24];
+            var answered = new int[7, 24];
+            await using (var command = connection.CreateCommand())
+            {
+                command.CommandText = """
+                    SELECT weekday, local_hour, count(*), coalesce(sum(result = 'Answered'), 0)
+                    FROM calls WHERE campaign_id = $campaign AND weekday IS NOT NULL AND local_hour IS NOT NULL GROUP BY weekday, local_hour
+                    """;
+                command.Parameters.AddWithValue("$campaign", campaignId);
+                await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+                while (await reader.ReadAsync(cancellationToken))
+                {
+                    var row = (reader.GetInt32(0) + 6) % 7; // DayOfWeek counts from Sunday; rows start on Monday
+                    attempts[row, reader.GetInt32(1)] = reader.GetInt32(2);
+                    answered[row, reader.GetInt32(1)] = reader.GetInt32(3);
+                }
+            }
+
+            var rates = Enumerable.Range(0, 7).Select(d => (IReadOnlyList<double?>)Enumerable.Range(0, 24)
+                .Select(h => attempts[d, h] == 0 ? (double?)null : Math.Round((double)answered[d, h] / attempts[d, h], 3)).ToList()).ToList();
+            var counts = Enumerable.Range(0, 7).Select(d => (IReadOnlyList<int>)Enumerable.Range(0, 24).Select(h => attempts[d, h]).ToList()).ToList();
+            return new CampaignOutcomeStats(bySegment, concerns, followUps, rates, counts);
         });
 
     public Task<IReadOnlyDictionary<string, int>> CountByResultAsync(string campaignId, CancellationToken cancellationToken = default) =>

@@ -34,10 +34,13 @@ public class CampaignHttpTests(InProcessHost host)
     [Fact]
     public async Task A_500_customer_campaign_runs_to_completion_at_20_calls_at_once()
     {
-        var area = await ImportAreaAsync(500, 500_000);
+        var north = await ImportAreaAsync(250, 500_000);
+        var south = await ImportAreaAsync(250, 500_250);
+        var segmentNorth = (await PostAsync("/api/segments", $$"""{ "name": "North {{north}}", "criteria": { "area": ["{{north}}"] } }""")).GetProperty("id").GetString();
+        var segmentSouth = (await PostAsync("/api/segments", $$"""{ "name": "South {{south}}", "criteria": { "area": ["{{south}}"] } }""")).GetProperty("id").GetString();
         var campaign = await PostAsync("/api/campaigns", $$"""
-            { "name": "Outage follow-up {{area}}", "criteria": { "area": ["{{area}}"] }, "maxConcurrentCalls": 20,
-              "retryPolicy": { "maxAttempts": 1 } }
+            { "name": "Outage follow-up {{north}}", "variants": [ { "segmentId": "{{segmentNorth}}" }, { "segmentId": "{{segmentSouth}}" } ],
+              "maxConcurrentCalls": 20, "retryPolicy": { "maxAttempts": 1 } }
             """);
         var id = campaign.GetProperty("id").GetString();
         Assert.Equal("draft", campaign.GetProperty("status").GetString());
@@ -77,6 +80,41 @@ public class CampaignHttpTests(InProcessHost host)
 
         var system = await host.Client.GetFromJsonAsync<JsonElement>("/api/system");
         Assert.Equal(0, system.GetProperty("trunk").GetProperty("inUse").GetInt32());
+
+        // The statistics by segment are exactly what the stored calls say.
+        var records = calls.GetProperty("items").EnumerateArray().ToList();
+        var bySegment = stats.GetProperty("bySegment").EnumerateArray().ToDictionary(s => s.GetProperty("segment").GetString()!);
+        Assert.Equal(new[] { segmentNorth!, segmentSouth! }.Order(), bySegment.Keys.Order());
+        foreach (var (segment, row) in bySegment)
+        {
+            var mine = records.Where(c => c.GetProperty("segmentId").GetString() == segment).ToList();
+            var answeredCalls = mine.Where(c => c.GetProperty("result").GetString() == "answered").ToList();
+            int Interest(string level) => answeredCalls.Count(c => c.GetProperty("outcome").GetProperty("interest").GetString() == level);
+            Assert.Equal(250, row.GetProperty("called").GetInt32());
+            Assert.Equal(mine.Count, row.GetProperty("called").GetInt32());
+            Assert.Equal(answeredCalls.Count, row.GetProperty("answered").GetInt32());
+            Assert.Equal(Interest("interested"), row.GetProperty("interested").GetInt32());
+            Assert.Equal(Interest("neutral"), row.GetProperty("neutral").GetInt32());
+            Assert.Equal(Interest("notInterested"), row.GetProperty("notInterested").GetInt32());
+            Assert.StartsWith(segment == segmentNorth ? "North" : "South", row.GetProperty("name").GetString());
+        }
+
+        var matrix = stats.GetProperty("attemptsByHourAndWeekday").EnumerateArray().ToList();
+        Assert.Equal(7, matrix.Count);
+        Assert.All(matrix, row => Assert.Equal(24, row.GetArrayLength()));
+        Assert.Equal(500, matrix.Sum(row => row.EnumerateArray().Sum(v => v.GetInt32())));
+        var followUps = stats.GetProperty("followUps");
+        Assert.Equal(
+            answeredCallsWith(records, "moreInfo"),
+            followUps.GetProperty("moreInfo").GetInt32());
+
+        var export = await host.Client.GetStringAsync($"/api/campaigns/{id}/export.csv");
+        Assert.Equal(501, export.Split("\r\n", StringSplitOptions.RemoveEmptyEntries).Length);
+        Assert.StartsWith("callId,customerId,segmentId,attempt,result", export);
+
+        static int answeredCallsWith(List<JsonElement> records, string kind) =>
+            records.Count(c => c.GetProperty("outcome").ValueKind == JsonValueKind.Object
+                && c.GetProperty("outcome").GetProperty("followUp").GetProperty("kind").GetString() == kind);
     }
 
     [Fact]

@@ -1,0 +1,48 @@
+using Campaign.Abstractions.Campaigns;
+using Campaign.Abstractions.Storage;
+
+namespace Campaign.Host.Api;
+
+/// <summary>The body of <c>GET /api/campaigns/{id}/stats</c>, as the HTTP contract names it.</summary>
+public sealed record CampaignStatsResponse(
+    CampaignStatus Status,
+    int Audience,
+    int Queued,
+    int InFlight,
+    int PeakInFlight,
+    IReadOnlyDictionary<string, int> Results,
+    int RetriesPending,
+    int Finished,
+    int Skipped,
+    IReadOnlyList<SegmentStatsResponse> BySegment,
+    IReadOnlyList<ConcernCount> TopConcerns,
+    FollowUpCounts FollowUps,
+    IReadOnlyList<IReadOnlyList<double?>> AnswerRateByHourAndWeekday,
+    IReadOnlyList<IReadOnlyList<int>> AttemptsByHourAndWeekday)
+{
+    public static CampaignStatsResponse From(CampaignProgress progress, CampaignOutcomeStats outcomes, IReadOnlyDictionary<string, string> segmentNames) => new(
+        progress.Status,
+        progress.Audience,
+        progress.Queued,
+        progress.InFlight,
+        progress.PeakInFlight,
+        progress.Results,
+        progress.RetriesPending,
+        progress.Finished,
+        progress.Skipped,
+        outcomes.BySegment.Select(s => new SegmentStatsResponse(
+            s.Segment,
+            s.Segment is null ? "Campaign audience" : segmentNames.GetValueOrDefault(s.Segment, s.Segment),
+            s.Called,
+            s.Answered,
+            s.Interested,
+            s.Neutral,
+            s.NotInterested,
+            s.Unknown)).ToList(),
+        outcomes.TopConcerns,
+        outcomes.FollowUps,
+        outcomes.AnswerRateByHourAndWeekday,
+        outcomes.AttemptsByHourAndWeekday);
+}
+
+public sealed record SegmentStatsResponse(string? Segment, string Name, int Called, int Answered, int Interested, int Neutral, int NotInterested, int Unknown);
