@@ -1,6 +1,7 @@
 using Campaign.Abstractions.Conversation;
 using Campaign.Grains.Calls;
 using Campaign.Grains.Campaigns;
+using Campaign.Grains.Compliance;
 using Campaign.Grains.Conversation;
 using Campaign.Grains.Trunk;
 using Microsoft.Extensions.Configuration;
@@ -15,9 +16,12 @@ public static class CampaignEngineServices
     public static IServiceCollection AddCampaignEngine(this IServiceCollection services, IConfiguration configuration)
     {
         services.TryAddSingleton(TimeProvider.System);
+        services.TryAddKeyedSingleton(EngineClock.Key, (sp, _) => sp.GetRequiredService<TimeProvider>());
         services.Configure<TrunkOptions>(configuration.GetSection("Trunk"));
         services.Configure<CallOptions>(configuration.GetSection("Calls"));
         services.Configure<CampaignOptions>(configuration.GetSection("Campaigns"));
+        services.Configure<ComplianceOptions>(configuration.GetSection("Compliance"));
+        services.AddSingleton<CallingHours>();
         services.AddSingleton<AudienceResolver>();
         services.AddSingleton<CampaignScripts>();
         services.TryAddSingleton<IConversationAgent, GreetingConversationAgent>();

@@ -15,7 +15,8 @@ public sealed record CallRequest(
     [property: Id(7)] string? CallerId,
     [property: Id(8)] VoicemailPolicy VoicemailPolicy,
     [property: Id(9)] TimeSpan MaxDuration,
-    [property: Id(10)] int? ScriptVersion = null);
+    [property: Id(10)] int? ScriptVersion = null,
+    [property: Id(11)] string? TimeZone = null);
 
 /// <summary>What became of a request to start a call.</summary>
 public enum CallStartResult
@@ -34,4 +35,7 @@ public enum CallStartResult
 
     /// <summary>This call already ended; its report was (or will be) sent.</summary>
     AlreadyEnded,
+
+    /// <summary>It is outside the legal calling hours in the customer's time zone: nothing was dialled.</summary>
+    OutsideCallingHours,
 }

@@ -11,7 +11,8 @@ public sealed record CampaignDefinition(
     [property: Id(5)] int MaxConcurrentCalls,
     [property: Id(6)] string? CallerId,
     [property: Id(7)] RetryPolicy RetryPolicy,
-    [property: Id(8)] VoicemailPolicy VoicemailPolicy);
+    [property: Id(8)] VoicemailPolicy VoicemailPolicy,
+    [property: Id(9)] CallingWindow? CallingWindow = null);
 
 /// <summary>Customers of <see cref="SegmentId"/> hear <see cref="ScriptId"/>.</summary>
 [GenerateSerializer, Immutable, Alias("Campaign.ScriptVariant")]

@@ -9,11 +9,17 @@ namespace Campaign.Abstractions.Storage;
 /// </summary>
 public interface IWorkListStore
 {
-    /// <summary>Adds the customers matching each audience part (first part wins for a customer in several); returns the list size.</summary>
-    Task<int> SnapshotAsync(string campaignId, IReadOnlyList<AudiencePart> parts, DateTimeOffset now, CancellationToken cancellationToken = default);
+    /// <summary>
+    /// Adds the customers matching each audience part (first part wins for a customer in several), each with the time
+    /// zone their calling hours follow; returns the list size.
+    /// </summary>
+    Task<int> SnapshotAsync(string campaignId, IReadOnlyList<AudiencePart> parts, ZoneDefaults zones, DateTimeOffset now, CancellationToken cancellationToken = default);
 
-    /// <summary>Pending items due by <paramref name="now"/>, earliest first.</summary>
-    Task<IReadOnlyList<WorkItem>> NextDueAsync(string campaignId, DateTimeOffset now, int limit, CancellationToken cancellationToken = default);
+    /// <summary>Pending items due by <paramref name="now"/> whose time zone is one of <paramref name="openZones"/>, earliest first.</summary>
+    Task<IReadOnlyList<WorkItem>> NextDueAsync(string campaignId, DateTimeOffset now, IReadOnlyCollection<string> openZones, int limit, CancellationToken cancellationToken = default);
+
+    /// <summary>The time zones of the pending items.</summary>
+    Task<IReadOnlyList<string>> PendingZonesAsync(string campaignId, CancellationToken cancellationToken = default);
 
     /// <summary>When the next pending item falls due; null when none is pending.</summary>
     Task<DateTimeOffset?> NextDueAtAsync(string campaignId, CancellationToken cancellationToken = default);
@@ -32,6 +38,9 @@ public interface IWorkListStore
     Task<WorkListCounts> CountAsync(string campaignId, CancellationToken cancellationToken = default);
 }
 
+/// <summary>Time zones for customers without one: by area, else <see cref="Fallback"/>.</summary>
+public sealed record ZoneDefaults(IReadOnlyDictionary<string, string> AreaZones, string Fallback);
+
 /// <summary>Customers matching <see cref="Criteria"/> (from segment <see cref="SegmentId"/>, if any).</summary>
 public sealed record AudiencePart(string? SegmentId, SegmentCriteria Criteria);
 
@@ -44,6 +53,6 @@ public enum WorkItemState
     Cancelled,
 }
 
-public sealed record WorkItem(long Seq, string CustomerId, string? SegmentId, WorkItemState State, int Attempts, DateTimeOffset DueAt, string? CallId);
+public sealed record WorkItem(long Seq, string CustomerId, string? SegmentId, WorkItemState State, int Attempts, DateTimeOffset DueAt, string? CallId, string TimeZone = "UTC");
 
 public sealed record WorkListCounts(int Total, int Pending, int DueNow, int RetriesPending, int InCall, int Done, int Skipped, int Cancelled);

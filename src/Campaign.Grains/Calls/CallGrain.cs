@@ -4,6 +4,8 @@ using Campaign.Abstractions.Conversation;
 using Campaign.Abstractions.Customers;
 using Campaign.Abstractions.Storage;
 using Campaign.Abstractions.Telephony;
+using Campaign.Grains.Compliance;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Orleans.Runtime;
@@ -21,8 +23,9 @@ public sealed partial class CallGrain(
     IConversationAgent agent,
     ICustomerDirectory directory,
     ICallStore calls,
+    CallingHours callingHours,
     IOptions<CallOptions> options,
-    TimeProvider clock,
+    [FromKeyedServices(EngineClock.Key)] TimeProvider clock,
     ILogger<CallGrain> logger) : Grain, ICallGrain, IRemindable
 {
     private const string WatchdogReminder = "watchdog";
@@ -61,17 +64,23 @@ public sealed partial class CallGrain(
         }
 
         var now = clock.GetUtcNow();
+        var profile = await directory.GetAsync(request.CustomerId);
+        if (profile is null)
+        {
+            return CallStartResult.UnknownCustomer;
+        }
+
+        // The last line of defence: whatever a campaign asks, nobody is called outside the legal hours of their local time.
+        if (!callingHours.IsLegal(callingHours.ZoneFor(request.TimeZone ?? profile.TimeZone, profile.Area, null), now))
+        {
+            return CallStartResult.OutsideCallingHours;
+        }
+
         var limit = options.Value.RingTimeout + request.MaxDuration;
         var claim = await GrainFactory.GetGrain<ICustomerGrain>(request.CustomerId).TryBeginCallAsync(Id, now + limit + TimeSpan.FromMinutes(1));
         if (claim != CallStartResult.Placed)
         {
             return claim;
-        }
-
-        var profile = await directory.GetAsync(request.CustomerId);
-        if (profile is null)
-        {
-            return CallStartResult.UnknownCustomer;
         }
 
         Call.Request = request;

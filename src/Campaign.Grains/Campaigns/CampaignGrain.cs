@@ -3,6 +3,8 @@ using Campaign.Abstractions.Campaigns;
 using Campaign.Abstractions.Customers;
 using Campaign.Abstractions.Storage;
 using Campaign.Grains.Calls;
+using Campaign.Grains.Compliance;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Orleans.Concurrency;
@@ -22,18 +24,23 @@ public sealed partial class CampaignGrain(
     ICallStore calls,
     AudienceResolver audiences,
     CampaignScripts scripts,
+    CallingHours callingHours,
+    IOptions<ComplianceOptions> compliance,
     IOptions<CampaignOptions> options,
     IOptions<CallOptions> callOptions,
-    TimeProvider clock,
+    [FromKeyedServices(EngineClock.Key)] TimeProvider clock,
     ILogger<CampaignGrain> logger) : Grain, ICampaignGrain, IRemindable
 {
     private const string KeepAliveReminder = "dialer";
+    private const int MaxCallbacks = 2;
     private readonly Dictionary<string, WorkItem> _active = [];
     private readonly Queue<WorkItem> _hopper = new();
     private IGrainTimer? _timer;
     private bool _dispatching;
     private bool _dispatchAgain;
     private bool _recovered;
+    private IReadOnlyList<string> _zones = [];
+    private DateTimeOffset _zonesReadAt;
 
     private string Id => this.GetPrimaryKeyString();
 
@@ -77,7 +84,8 @@ public sealed partial class CampaignGrain(
         await ValidateAsync(definition);
         var parts = await audiences.ResolveAsync(definition);
         var pinned = await scripts.PinAsync(definition, parts);
-        var audience = await work.SnapshotAsync(Id, parts, clock.GetUtcNow());
+        var zones = new ZoneDefaults(compliance.Value.AreaTimeZones, definition.CallingWindow?.TimeZone ?? compliance.Value.DefaultTimeZone);
+        var audience = await work.SnapshotAsync(Id, parts, zones, clock.GetUtcNow());
         if (audience == 0)
         {
             throw new CampaignException("the audience is empty: no customer matches (customers on the do-not-call list never do)", definition.SegmentId is null ? "criteria" : "segmentId");
@@ -165,13 +173,21 @@ public sealed partial class CampaignGrain(
             _ => (TimeSpan?)null,
         };
         var retry = retryDelay is not null && report.Attempt < policy.MaxAttempts && Campaign.Status != CampaignStatus.Cancelled;
+        DateTimeOffset? dueAt = retry ? clock.GetUtcNow() + retryDelay!.Value : null;
+        if (report.Outcome?.FollowUp is { Kind: FollowUpKind.Callback, At: { } callbackAt } && !report.Outcome.OptedOut
+            && report.Attempt < policy.MaxAttempts + MaxCallbacks && Campaign.Status != CampaignStatus.Cancelled)
+        {
+            // The customer asked to be called back: a new attempt at that time (dialled once their calling hours allow).
+            dueAt = callbackAt;
+        }
+
         await work.SettleAsync(
             Id,
             report.Seq,
             report.CallId,
-            retry ? WorkItemState.Pending : WorkItemState.Done,
+            dueAt is null ? WorkItemState.Done : WorkItemState.Pending,
             report.Result.ToString(),
-            retry ? clock.GetUtcNow() + retryDelay!.Value : null,
+            dueAt,
             countAttempt: true);
         _active.Remove(report.CallId);
         RequestDispatch();
@@ -258,6 +274,7 @@ public sealed partial class CampaignGrain(
             return;
         }
 
+        DropClosedFromHopper();
         if (_hopper.Count < room)
         {
             await RefillAsync(Math.Max(quota * 2, 20));
@@ -306,7 +323,7 @@ public sealed partial class CampaignGrain(
         var scriptId = definition.Variants.FirstOrDefault(v => v.SegmentId == item.SegmentId)?.ScriptId ?? definition.ScriptId;
         int? version = scriptId is not null && Campaign.ScriptVersions.TryGetValue(scriptId, out var pinned) ? pinned : null;
         var request = new CallRequest(callId, Id, item.CustomerId, item.Seq, item.Attempts + 1, item.SegmentId, scriptId,
-            definition.CallerId, definition.VoicemailPolicy, callOptions.Value.MaxDuration, version);
+            definition.CallerId, definition.VoicemailPolicy, callOptions.Value.MaxDuration, version, item.TimeZone);
         CallStartResult result;
         try
         {
@@ -329,6 +346,9 @@ public sealed partial class CampaignGrain(
                 break;
             case CallStartResult.CustomerBusy:
                 await ReturnToQueueAsync(item, callId, clock.GetUtcNow() + options.Value.CustomerBusyDelay, "customerBusy");
+                break;
+            case CallStartResult.OutsideCallingHours:
+                await ReturnToQueueAsync(item, callId, clock.GetUtcNow(), "outsideCallingHours");
                 break;
         }
     }
@@ -354,13 +374,43 @@ public sealed partial class CampaignGrain(
 
     private async Task RefillAsync(int limit)
     {
+        var now = clock.GetUtcNow();
+        if (_zones.Count == 0 || now - _zonesReadAt > ZonesRefresh)
+        {
+            _zones = await work.PendingZonesAsync(Id);
+            _zonesReadAt = now;
+        }
+
+        var open = _zones.Where(zone => IsOpen(zone, now)).ToList();
         var queued = _hopper.Select(i => i.Seq).ToHashSet();
-        foreach (var item in await work.NextDueAsync(Id, clock.GetUtcNow(), limit))
+        foreach (var item in await work.NextDueAsync(Id, now, open, limit))
         {
             if (queued.Add(item.Seq))
             {
                 _hopper.Enqueue(item);
             }
+        }
+    }
+
+    private static readonly TimeSpan ZonesRefresh = TimeSpan.FromSeconds(10);
+
+    private bool IsOpen(string zone, DateTimeOffset now) =>
+        callingHours.IsOpen(callingHours.ZoneFor(zone, null, null), now, Campaign.Definition!.CallingWindow);
+
+    /// <summary>Customers wait in the hopper while calls run; one whose calling hours ended meanwhile goes back to wait.</summary>
+    private void DropClosedFromHopper()
+    {
+        var now = clock.GetUtcNow();
+        if (_hopper.All(item => IsOpen(item.TimeZone, now)))
+        {
+            return;
+        }
+
+        var open = _hopper.Where(item => IsOpen(item.TimeZone, now)).ToList();
+        _hopper.Clear();
+        foreach (var item in open)
+        {
+            _hopper.Enqueue(item);
         }
     }
 

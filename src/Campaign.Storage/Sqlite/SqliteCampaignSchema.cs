@@ -9,6 +9,7 @@ internal static class SqliteCampaignSchema
             seq         INTEGER NOT NULL,
             customer_id TEXT NOT NULL,
             segment_id  TEXT,
+            time_zone   TEXT NOT NULL,
             state       TEXT NOT NULL,
             attempts    INTEGER NOT NULL,
             due_at      INTEGER NOT NULL,

@@ -7,22 +7,35 @@ namespace Campaign.Storage.Sqlite;
 /// <summary>Campaign work lists in the embedded SQLite file. Times are Unix milliseconds.</summary>
 public sealed class SqliteWorkListStore(SqliteDatabase database) : IWorkListStore
 {
-    public Task<int> SnapshotAsync(string campaignId, IReadOnlyList<AudiencePart> parts, DateTimeOffset now, CancellationToken cancellationToken = default) =>
+    public Task<int> SnapshotAsync(string campaignId, IReadOnlyList<AudiencePart> parts, ZoneDefaults zones, DateTimeOffset now, CancellationToken cancellationToken = default) =>
         database.WriteAsync(async (connection, transaction) =>
         {
             foreach (var part in parts)
             {
                 var (where, parameters) = CriteriaSqlCompiler.Compile(part.Criteria, now);
+                var areaZones = zones.AreaZones.ToList();
+                var byArea = areaZones.Count == 0
+                    ? "NULL"
+                    : "CASE c.area " + string.Concat(areaZones.Select((_, i) => $"WHEN $area{i} THEN $areaZone{i} ")) + "END";
                 await using var insert = connection.CreateCommand();
                 insert.Transaction = transaction;
                 insert.CommandText = $"""
-                    INSERT OR IGNORE INTO campaign_work (campaign_id, seq, customer_id, segment_id, state, attempts, due_at, updated_at)
-                    SELECT $campaign, c.pk, c.id, $segment, 'Pending', 0, $now, $now FROM customers c WHERE {where}
+                    INSERT OR IGNORE INTO campaign_work (campaign_id, seq, customer_id, segment_id, time_zone, state, attempts, due_at, updated_at)
+                    SELECT $campaign, c.pk, c.id, $segment, coalesce(c.time_zone, {byArea}, $fallbackZone), 'Pending', 0, $now, $now
+                    FROM customers c WHERE {where}
                     """;
                 foreach (var (name, value) in parameters)
                 {
                     insert.Parameters.AddWithValue(name, value);
                 }
+
+                for (var i = 0; i < areaZones.Count; i++)
+                {
+                    insert.Parameters.AddWithValue($"$area{i}", areaZones[i].Key);
+                    insert.Parameters.AddWithValue($"$areaZone{i}", areaZones[i].Value);
+                }
+
+                insert.Parameters.AddWithValue("$fallbackZone", zones.Fallback);
 
                 insert.Parameters.AddWithValue("$campaign", campaignId);
                 insert.Parameters.AddWithValue("$segment", (object?)part.SegmentId ?? DBNull.Value);
@@ -37,16 +50,45 @@ public sealed class SqliteWorkListStore(SqliteDatabase database) : IWorkListStor
             return Convert.ToInt32(await count.ExecuteScalarAsync(cancellationToken), CultureInfo.InvariantCulture);
         }, cancellationToken);
 
-    public Task<IReadOnlyList<WorkItem>> NextDueAsync(string campaignId, DateTimeOffset now, int limit, CancellationToken cancellationToken = default) =>
-        QueryItemsAsync(
-            "state = 'Pending' AND due_at <= $now ORDER BY due_at, seq LIMIT $limit",
+    public Task<IReadOnlyList<WorkItem>> NextDueAsync(string campaignId, DateTimeOffset now, IReadOnlyCollection<string> openZones, int limit, CancellationToken cancellationToken = default)
+    {
+        if (openZones.Count == 0)
+        {
+            return Task.FromResult<IReadOnlyList<WorkItem>>([]);
+        }
+
+        var zones = string.Join(", ", openZones.Select((_, i) => $"$zone{i}"));
+        return QueryItemsAsync(
+            $"state = 'Pending' AND due_at <= $now AND time_zone IN ({zones}) ORDER BY due_at, seq LIMIT $limit",
             campaignId,
             command =>
             {
                 command.Parameters.AddWithValue("$now", now.ToUnixTimeMilliseconds());
                 command.Parameters.AddWithValue("$limit", limit);
+                var i = 0;
+                foreach (var zone in openZones)
+                {
+                    command.Parameters.AddWithValue($"$zone{i++}", zone);
+                }
             },
             cancellationToken);
+    }
+
+    public Task<IReadOnlyList<string>> PendingZonesAsync(string campaignId, CancellationToken cancellationToken = default) =>
+        database.ReadAsync<IReadOnlyList<string>>(async connection =>
+        {
+            await using var command = connection.CreateCommand();
+            command.CommandText = "SELECT DISTINCT time_zone FROM campaign_work WHERE campaign_id = $campaign AND state = 'Pending'";
+            command.Parameters.AddWithValue("$campaign", campaignId);
+            var zones = new List<string>();
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                zones.Add(reader.GetString(0));
+            }
+
+            return zones;
+        });
 
     public Task<IReadOnlyList<WorkItem>> InCallAsync(string campaignId, CancellationToken cancellationToken = default) =>
         QueryItemsAsync("state = 'InCall' ORDER BY seq", campaignId, _ => { }, cancellationToken);
@@ -137,7 +179,7 @@ public sealed class SqliteWorkListStore(SqliteDatabase database) : IWorkListStor
         {
             await using var command = connection.CreateCommand();
             command.CommandText = $"""
-                SELECT seq, customer_id, segment_id, state, attempts, due_at, call_id
+                SELECT seq, customer_id, segment_id, state, attempts, due_at, call_id, time_zone
                 FROM campaign_work WHERE campaign_id = $campaign AND {condition}
                 """;
             command.Parameters.AddWithValue("$campaign", campaignId);
@@ -153,7 +195,8 @@ public sealed class SqliteWorkListStore(SqliteDatabase database) : IWorkListStor
                     Enum.Parse<WorkItemState>(reader.GetString(3)),
                     reader.GetInt32(4),
                     DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(5)),
-                    reader.IsDBNull(6) ? null : reader.GetString(6)));
+                    reader.IsDBNull(6) ? null : reader.GetString(6),
+                    reader.GetString(7)));
             }
 
             return items;

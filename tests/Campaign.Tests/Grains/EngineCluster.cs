@@ -25,7 +25,7 @@ public static class EngineCluster
     };
 
     /// <summary>Starts a cluster; with <paramref name="scripted"/> the telephony is a <see cref="ScriptedTelephony"/>.</summary>
-    public static async Task<InProcessTestCluster> StartAsync(string databasePath, bool scripted, IReadOnlyDictionary<string, string?>? overrides = null)
+    public static async Task<InProcessTestCluster> StartAsync(string databasePath, bool scripted, IReadOnlyDictionary<string, string?>? overrides = null, ShiftedClock? clock = null)
     {
         var settings = FastSettings.Concat(overrides ?? new Dictionary<string, string?>())
             .GroupBy(p => p.Key).ToDictionary(g => g.Key, g => g.Last().Value);
@@ -33,6 +33,11 @@ public static class EngineCluster
         var builder = new InProcessTestClusterBuilder(1);
         builder.ConfigureSilo((_, silo) =>
         {
+            if (clock is not null)
+            {
+                silo.Services.AddKeyedSingleton<TimeProvider>(EngineClock.Key, clock);
+            }
+
             silo.AddSqliteStorage(databasePath, StorageNames.Default)
                 .UseSqliteReminderService()
                 .Configure<ReminderOptions>(o => o.MinimumReminderPeriod = TimeSpan.FromSeconds(1));

@@ -23,11 +23,15 @@ public class EngineFixture : IAsyncLifetime
 
     public SqliteCallStore Calls { get; private set; } = null!;
 
+    /// <summary>The silo's clock: real time, shifted so that New York is at 10:00 on a weekday when the fixture starts.</summary>
+    public ShiftedClock Clock { get; } = new();
+
     protected virtual IReadOnlyDictionary<string, string?>? Settings => null;
 
     public async Task InitializeAsync()
     {
-        Cluster = await EngineCluster.StartAsync(_file.Path, scripted: true, Settings);
+        Clock.Set(new DateTimeOffset(2026, 11, 26, 15, 0, 0, TimeSpan.Zero));
+        Cluster = await EngineCluster.StartAsync(_file.Path, scripted: true, Settings, Clock);
         var database = new SqliteDatabase(_file.Path);
         Directory = new SqliteCustomerDirectory(database, TimeProvider.System);
         Calls = new SqliteCallStore(database);

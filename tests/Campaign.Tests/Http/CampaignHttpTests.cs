@@ -15,7 +15,7 @@ public class CampaignHttpTests(InProcessHost host)
         var csv = new StringBuilder("id,name,phone,area,timeZone,issue.category,issue.text\n");
         for (var i = 0; i < count; i++)
         {
-            csv.Append($"{area}-{i:D4},Customer {i},{TestCustomers.Phone(phoneOffset + i)},{area},America/New_York,electricity,power cuts at night\n");
+            csv.Append($"{area}-{i:D4},Customer {i},{TestCustomers.Phone(phoneOffset + i)},{area},{TestZones.Afternoon},electricity,power cuts at night\n");
         }
 
         var response = await host.Client.PostAsync("/api/customers/import", InProcessHost.Csv(csv.ToString()));

@@ -33,7 +33,7 @@ public class CampaignKillRestartTests : IDisposable
             var csv = new StringBuilder("id,name,phone,area,timeZone,issue.category\n");
             for (var i = 0; i < Customers; i++)
             {
-                csv.Append($"R-{i:D3},Customer {i},{TestCustomers.Phone(700_000 + i)},Restartville,America/New_York,electricity\n");
+                csv.Append($"R-{i:D3},Customer {i},{TestCustomers.Phone(700_000 + i)},Restartville,{TestZones.Afternoon},electricity\n");
             }
 
             (await first.Client.PostAsync("/api/customers/import", HostProcess.Csv(csv.ToString()))).EnsureSuccessStatusCode();

@@ -1,0 +1,59 @@
+using Campaign.Abstractions.Campaigns;
+using Microsoft.Extensions.Options;
+
+namespace Campaign.Grains.Compliance;
+
+/// <summary>Decides whether a customer may be called now, in their local time, under the law and the campaign's window.</summary>
+public sealed class CallingHours(IOptions<ComplianceOptions> options)
+{
+    /// <summary>The legal bound, narrowed by configuration but never widened.</summary>
+    public (TimeSpan From, TimeSpan To) LegalHours
+    {
+        get
+        {
+            var configured = options.Value;
+            var from = configured.CallingHoursFrom < ComplianceOptions.LegalFrom ? ComplianceOptions.LegalFrom : configured.CallingHoursFrom;
+            var to = configured.CallingHoursTo > ComplianceOptions.LegalTo ? ComplianceOptions.LegalTo : configured.CallingHoursTo;
+            return (from, to);
+        }
+    }
+
+    /// <summary>The zone to use for a customer: their own, else their area's, else the campaign's, else the default.</summary>
+    public TimeZoneInfo ZoneFor(string? customerZone, string? area, string? campaignZone)
+    {
+        foreach (var id in new[] { customerZone, area is null ? null : options.Value.AreaTimeZones.GetValueOrDefault(area), campaignZone, options.Value.DefaultTimeZone })
+        {
+            if (id is not null && TimeZoneInfo.TryFindSystemTimeZoneById(id, out var zone))
+            {
+                return zone;
+            }
+        }
+
+        return TimeZoneInfo.Utc;
+    }
+
+    public bool IsLegal(TimeZoneInfo zone, DateTimeOffset now)
+    {
+        var local = TimeZoneInfo.ConvertTime(now, zone).TimeOfDay;
+        var (from, to) = LegalHours;
+        return local >= from && local < to;
+    }
+
+    public bool IsOpen(TimeZoneInfo zone, DateTimeOffset now, CallingWindow? window)
+    {
+        if (!IsLegal(zone, now))
+        {
+            return false;
+        }
+
+        if (window is null)
+        {
+            return true;
+        }
+
+        var local = TimeZoneInfo.ConvertTime(now, zone);
+        return (window.Days.Count == 0 || window.Days.Contains(local.DayOfWeek))
+            && local.TimeOfDay >= window.From
+            && local.TimeOfDay < window.To;
+    }
+}

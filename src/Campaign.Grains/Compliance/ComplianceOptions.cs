@@ -1,0 +1,21 @@
+namespace Campaign.Grains.Compliance;
+
+/// <summary>
+/// Calling-hours rules (<c>Compliance:*</c>). The legal bound (08:00 to 21:00 in the customer's local time, as the US
+/// TCPA requires) is fixed in code: <see cref="CallingHoursFrom"/> and <see cref="CallingHoursTo"/> can only narrow it.
+/// </summary>
+public sealed class ComplianceOptions
+{
+    public static readonly TimeSpan LegalFrom = TimeSpan.FromHours(8);
+    public static readonly TimeSpan LegalTo = TimeSpan.FromHours(21);
+
+    public TimeSpan CallingHoursFrom { get; set; } = LegalFrom;
+
+    public TimeSpan CallingHoursTo { get; set; } = LegalTo;
+
+    /// <summary>The time zone of customers with none of their own, no area time zone and no campaign default.</summary>
+    public string DefaultTimeZone { get; set; } = "UTC";
+
+    /// <summary>Time zones of areas, for customers imported without one (e.g. <c>Compliance:AreaTimeZones:Riverside</c>).</summary>
+    public Dictionary<string, string> AreaTimeZones { get; set; } = new(StringComparer.OrdinalIgnoreCase);
+}

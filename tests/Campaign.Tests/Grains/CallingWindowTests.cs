@@ -1,0 +1,90 @@
+using Campaign.Abstractions.Campaigns;
+using Campaign.Abstractions.Customers;
+using Campaign.Tests.Support;
+
+namespace Campaign.Tests.Grains;
+
+public class CallingWindowTests(EngineFixture fixture) : IClassFixture<EngineFixture>
+{
+    private async Task<IReadOnlyList<string>> SeedZonesAsync(params string[] zones)
+    {
+        var (area, ids) = await fixture.SeedAsync(zones.Length, "W");
+        var profiles = ids.Select((id, i) => TestCustomers.Profile(id, TestCustomers.Phone(900_000 + Random.Shared.Next(90_000)), area) with { TimeZone = zones[i] }).ToList();
+        await fixture.Directory.UpsertAsync(profiles);
+        return ids;
+    }
+
+    private IEnumerable<string> CalledCustomers(ICampaignGrain campaign) =>
+        fixture.Telephony.Placed.Where(p => p.CallId.StartsWith(campaign.GetPrimaryKeyString())).Select(p => p.CustomerId).Distinct();
+
+    private async Task<ICampaignGrain> StartAsync(IReadOnlyList<string> ids, CallingWindow? window = null)
+    {
+        var area = ids[0][..ids[0].LastIndexOf('-')];
+        return await fixture.StartCampaignAsync(EngineFixture.Definition(area, 3) with { CallingWindow = window });
+    }
+
+    [Fact]
+    public async Task Customers_in_three_time_zones_are_called_only_inside_their_local_calling_hours()
+    {
+        fixture.Telephony.Behavior = _ => CallScript.Answer(TimeSpan.FromMilliseconds(10), "Yes, tell me more.");
+        var ids = await SeedZonesAsync("America/New_York", "Europe/Lisbon", "Asia/Tokyo");
+
+        // Thursday 12:00 UTC: Lisbon 12:00 (open), New York 07:00 (too early), Tokyo 21:00 (too late).
+        fixture.Clock.Set(new DateTimeOffset(2026, 11, 26, 12, 0, 0, TimeSpan.Zero));
+        var campaign = await StartAsync(ids);
+        await EngineFixture.WaitUntilAsync(async () => (await campaign.GetProgressAsync()).Finished == 1, "Lisbon is called");
+        await Task.Delay(400);
+        Assert.Equal([ids[1]], CalledCustomers(campaign));
+
+        // 13:00 UTC: New York opens at 08:00.
+        fixture.Clock.Set(new DateTimeOffset(2026, 11, 26, 13, 0, 1, TimeSpan.Zero));
+        await EngineFixture.WaitUntilAsync(async () => (await campaign.GetProgressAsync()).Finished == 2, "New York is called");
+        Assert.DoesNotContain(ids[2], CalledCustomers(campaign));
+
+        // 23:00 UTC: Tokyo's next morning, 08:00 on Friday.
+        fixture.Clock.Set(new DateTimeOffset(2026, 11, 26, 23, 0, 1, TimeSpan.Zero));
+        var done = await EngineFixture.WaitForStatusAsync(campaign, CampaignStatus.Completed);
+        Assert.Equal(3, done.Finished);
+    }
+
+    [Fact]
+    public async Task Calling_hours_follow_the_daylight_saving_change()
+    {
+        fixture.Telephony.Behavior = _ => CallScript.Answer(TimeSpan.FromMilliseconds(10), "Yes, tell me more.");
+        var ids = await SeedZonesAsync("America/New_York");
+
+        // New York leaves daylight saving on Sunday 1 November 2026: 12:30 UTC is 07:30 EST (it would be 08:30 EDT).
+        fixture.Clock.Set(new DateTimeOffset(2026, 11, 1, 12, 30, 0, TimeSpan.Zero));
+        var campaign = await StartAsync(ids);
+        await Task.Delay(600);
+        Assert.Empty(CalledCustomers(campaign));
+
+        fixture.Clock.Set(new DateTimeOffset(2026, 11, 1, 13, 0, 1, TimeSpan.Zero));
+        await EngineFixture.WaitForStatusAsync(campaign, CampaignStatus.Completed);
+        Assert.Equal([ids[0]], CalledCustomers(campaign));
+    }
+
+    [Fact]
+    public async Task A_campaign_window_narrows_the_days_and_hours_but_the_law_still_applies()
+    {
+        fixture.Telephony.Behavior = _ => CallScript.Answer(TimeSpan.FromMilliseconds(10), "Yes, tell me more.");
+        var ids = await SeedZonesAsync("Europe/Lisbon");
+        var weekdaysLate = new CallingWindow([DayOfWeek.Monday, DayOfWeek.Tuesday, DayOfWeek.Wednesday, DayOfWeek.Thursday, DayOfWeek.Friday],
+            TimeSpan.FromHours(6), TimeSpan.FromHours(23), null);
+
+        // Saturday noon: the campaign window excludes weekends.
+        fixture.Clock.Set(new DateTimeOffset(2026, 11, 28, 12, 0, 0, TimeSpan.Zero));
+        var campaign = await StartAsync(ids, weekdaysLate);
+        await Task.Delay(500);
+        Assert.Empty(CalledCustomers(campaign));
+
+        // Monday 06:30: inside the campaign's 06:00–23:00, but before the legal 08:00.
+        fixture.Clock.Set(new DateTimeOffset(2026, 11, 30, 6, 30, 0, TimeSpan.Zero));
+        await Task.Delay(500);
+        Assert.Empty(CalledCustomers(campaign));
+
+        fixture.Clock.Set(new DateTimeOffset(2026, 11, 30, 8, 0, 1, TimeSpan.Zero));
+        await EngineFixture.WaitForStatusAsync(campaign, CampaignStatus.Completed);
+        Assert.Equal([ids[0]], CalledCustomers(campaign));
+    }
+}
