@@ -18,6 +18,9 @@ public interface IWorkListStore
     /// <summary>Pending items due by <paramref name="now"/> whose time zone is one of <paramref name="openZones"/>, earliest first.</summary>
     Task<IReadOnlyList<WorkItem>> NextDueAsync(string campaignId, DateTimeOffset now, IReadOnlyCollection<string> openZones, int limit, CancellationToken cancellationToken = default);
 
+    /// <summary>Pending items due by <paramref name="now"/>, counted by time zone.</summary>
+    Task<IReadOnlyDictionary<string, int>> DueByZoneAsync(string campaignId, DateTimeOffset now, CancellationToken cancellationToken = default);
+
     /// <summary>The time zones of the pending items.</summary>
     Task<IReadOnlyList<string>> PendingZonesAsync(string campaignId, CancellationToken cancellationToken = default);
 

@@ -158,7 +158,12 @@ public sealed partial class CampaignGrain(
         var counts = await work.CountAsync(Id);
         var results = await calls.CountByResultAsync(Id);
         var byResult = Enum.GetValues<CallResult>().ToDictionary(r => Camel(r.ToString()), r => results.GetValueOrDefault(r.ToString()));
-        return new CampaignProgress(Campaign.Status, Campaign.Audience, counts.Pending, counts.InCall, Campaign.PeakInFlight, counts.RetriesPending, counts.Done, counts.Skipped, byResult);
+        var now = clock.GetUtcNow();
+        var waiting = Campaign.Status is CampaignStatus.Running or CampaignStatus.Paused
+            ? (await work.DueByZoneAsync(Id, now)).Where(z => !IsOpen(z.Key, now)).Sum(z => z.Value)
+            : 0;
+        return new CampaignProgress(Campaign.Status, Campaign.Audience, counts.Pending, counts.InCall, Campaign.PeakInFlight, counts.RetriesPending,
+            counts.Done, counts.Skipped, byResult, waiting);
     }
 
     public async Task OnCallEndedAsync(CallReport report)

@@ -14,7 +14,8 @@ public sealed record CampaignRequest(
     int? MaxConcurrentCalls,
     RetryPolicyRequest? RetryPolicy,
     VoicemailPolicyRequest? VoicemailPolicy,
-    string? CallerId)
+    string? CallerId,
+    CallingWindowRequest? CallingWindow = null)
 {
     public const int DefaultConcurrency = 10;
 
@@ -51,7 +52,8 @@ public sealed record CampaignRequest(
             MaxConcurrentCalls ?? DefaultConcurrency,
             CallerId,
             RetryPolicy?.ToPolicy() ?? Abstractions.Campaigns.RetryPolicy.Default,
-            VoicemailPolicy?.ToPolicy() ?? Abstractions.Campaigns.VoicemailPolicy.Default);
+            VoicemailPolicy?.ToPolicy() ?? Abstractions.Campaigns.VoicemailPolicy.Default,
+            CallingWindow?.ToWindow());
     }
 }
 
@@ -107,5 +109,56 @@ public sealed record VoicemailPolicyRequest(string? Action, string? Message)
         }
 
         return new VoicemailPolicy(action, Message);
+    }
+}
+
+public sealed record CallingWindowRequest(IReadOnlyList<string>? Days, string? From, string? To, string? TimeZone)
+{
+    public CallingWindow ToWindow()
+    {
+        var days = new List<DayOfWeek>();
+        foreach (var (day, i) in (Days ?? []).Select((d, i) => (d, i)))
+        {
+            if (!Enum.TryParse<DayOfWeek>(day, ignoreCase: true, out var parsed) || int.TryParse(day, out _))
+            {
+                throw new CampaignException($"'{day}' is not a day of the week (monday … sunday)", $"callingWindow.days[{i}]");
+            }
+
+            days.Add(parsed);
+        }
+
+        var from = Time(From, "from") ?? TimeSpan.Zero;
+        var to = Time(To, "to") ?? TimeSpan.FromHours(24);
+        if (from >= to)
+        {
+            throw new CampaignException("the window must end after it starts", "callingWindow.to");
+        }
+
+        if (TimeZone is not null && !(TimeZoneInfo.TryFindSystemTimeZoneById(TimeZone, out var zone) && zone.HasIanaId))
+        {
+            throw new CampaignException($"'{TimeZone}' is not a known IANA time zone", "callingWindow.timeZone");
+        }
+
+        return new CallingWindow(days.Distinct().ToList(), from, to, TimeZone);
+    }
+
+    private static TimeSpan? Time(string? text, string name)
+    {
+        if (text is null)
+        {
+            return null;
+        }
+
+        if (TimeOnly.TryParseExact(text, ["HH:mm", "H:mm", "HH:mm:ss"], System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var time))
+        {
+            return time.ToTimeSpan();
+        }
+
+        if (text is "24:00")
+        {
+            return TimeSpan.FromHours(24);
+        }
+
+        throw new CampaignException($"'{text}' is not a time of day such as 09:00", $"callingWindow.{name}");
     }
 }

@@ -16,6 +16,7 @@ public sealed record CampaignResponse(
     object RetryPolicy,
     VoicemailPolicy VoicemailPolicy,
     string? CallerId,
+    object? CallingWindow,
     int Audience,
     DateTimeOffset CreatedAt,
     DateTimeOffset? StartedAt,
@@ -36,7 +37,14 @@ public sealed record CampaignResponse(
                 Voicemail = XmlConvert.ToString(d.RetryPolicy.VoicemailDelay),
             },
         };
+        var window = d.CallingWindow is not { } w ? null : new
+        {
+            Days = w.Days.Select(day => day.ToString().ToLowerInvariant()).ToList(),
+            From = w.From.ToString(@"hh\:mm", System.Globalization.CultureInfo.InvariantCulture),
+            To = w.To >= TimeSpan.FromHours(24) ? "24:00" : w.To.ToString(@"hh\:mm", System.Globalization.CultureInfo.InvariantCulture),
+            w.TimeZone,
+        };
         return new CampaignResponse(info.Id, d.Name, info.Status, d.SegmentId, criteria, d.ScriptId, d.Variants, d.MaxConcurrentCalls,
-            retry, d.VoicemailPolicy, d.CallerId, info.Audience, info.CreatedAt, info.StartedAt, info.EndedAt);
+            retry, d.VoicemailPolicy, d.CallerId, window, info.Audience, info.CreatedAt, info.StartedAt, info.EndedAt);
     }
 }

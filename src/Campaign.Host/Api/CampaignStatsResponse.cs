@@ -14,6 +14,7 @@ public sealed record CampaignStatsResponse(
     int RetriesPending,
     int Finished,
     int Skipped,
+    int WaitingForCallingHours,
     IReadOnlyList<SegmentStatsResponse> BySegment,
     IReadOnlyList<ConcernCount> TopConcerns,
     FollowUpCounts FollowUps,
@@ -30,6 +31,7 @@ public sealed record CampaignStatsResponse(
         progress.RetriesPending,
         progress.Finished,
         progress.Skipped,
+        progress.WaitingForCallingHours,
         outcomes.BySegment.Select(s => new SegmentStatsResponse(
             s.Segment,
             s.Segment is null ? "Campaign audience" : segmentNames.GetValueOrDefault(s.Segment, s.Segment),

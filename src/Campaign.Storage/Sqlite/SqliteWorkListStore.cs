@@ -74,6 +74,26 @@ public sealed class SqliteWorkListStore(SqliteDatabase database) : IWorkListStor
             cancellationToken);
     }
 
+    public Task<IReadOnlyDictionary<string, int>> DueByZoneAsync(string campaignId, DateTimeOffset now, CancellationToken cancellationToken = default) =>
+        database.ReadAsync<IReadOnlyDictionary<string, int>>(async connection =>
+        {
+            await using var command = connection.CreateCommand();
+            command.CommandText = """
+                SELECT time_zone, count(*) FROM campaign_work
+                WHERE campaign_id = $campaign AND state = 'Pending' AND due_at <= $now GROUP BY time_zone
+                """;
+            command.Parameters.AddWithValue("$campaign", campaignId);
+            command.Parameters.AddWithValue("$now", now.ToUnixTimeMilliseconds());
+            var counts = new Dictionary<string, int>();
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                counts[reader.GetString(0)] = reader.GetInt32(1);
+            }
+
+            return counts;
+        });
+
     public Task<IReadOnlyList<string>> PendingZonesAsync(string campaignId, CancellationToken cancellationToken = default) =>
         database.ReadAsync<IReadOnlyList<string>>(async connection =>
         {

@@ -132,6 +132,16 @@ public class CampaignHttpTests(InProcessHost host)
         Assert.Equal("scriptId", (await Refused($$"""{ "name": "x", "criteria": { "area": ["{{area}}"] }, "scriptId": "scr-nope" }""", HttpStatusCode.BadRequest)).GetProperty("field").GetString());
         Assert.Equal("retryPolicy.delays.busy", (await Refused($$"""{ "name": "x", "criteria": { "area": ["{{area}}"] }, "retryPolicy": { "delays": { "busy": "soon" } } }""", HttpStatusCode.BadRequest)).GetProperty("field").GetString());
         Assert.Equal("segmentId", (await Refused("""{ "name": "x" }""", HttpStatusCode.BadRequest)).GetProperty("field").GetString());
+        Assert.Equal("callingWindow.days[1]", (await Refused($$"""{ "name": "x", "criteria": { "area": ["{{area}}"] }, "callingWindow": { "days": ["monday", "funday"] } }""", HttpStatusCode.BadRequest)).GetProperty("field").GetString());
+        Assert.Equal("callingWindow.to", (await Refused($$"""{ "name": "x", "criteria": { "area": ["{{area}}"] }, "callingWindow": { "from": "18:00", "to": "09:00" } }""", HttpStatusCode.BadRequest)).GetProperty("field").GetString());
+        Assert.Equal("callingWindow.timeZone", (await Refused($$"""{ "name": "x", "criteria": { "area": ["{{area}}"] }, "callingWindow": { "timeZone": "Mars/Base" } }""", HttpStatusCode.BadRequest)).GetProperty("field").GetString());
+
+        var windowed = await PostAsync("/api/campaigns", $$"""
+            { "name": "Evenings", "criteria": { "area": ["{{area}}"] }, "callingWindow": { "days": ["monday", "friday"], "from": "17:00", "to": "20:30", "timeZone": "Europe/Lisbon" } }
+            """);
+        var window = windowed.GetProperty("callingWindow");
+        Assert.Equal(["monday", "friday"], window.GetProperty("days").EnumerateArray().Select(d => d.GetString()));
+        Assert.Equal(("17:00", "20:30", "Europe/Lisbon"), (window.GetProperty("from").GetString(), window.GetProperty("to").GetString(), window.GetProperty("timeZone").GetString()));
 
         var empty = await PostAsync("/api/campaigns", """{ "name": "Nobody", "criteria": { "area": ["No Such Area"] } }""");
         var id = empty.GetProperty("id").GetString();
