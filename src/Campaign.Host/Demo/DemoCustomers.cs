@@ -5,16 +5,17 @@ using Campaign.Grains.Customers.Import;
 namespace Campaign.Host.Demo;
 
 /// <summary>A deterministic, realistic set of utility customers: several areas, issue categories and contact histories.</summary>
-internal static class DemoCustomers
+public static class DemoCustomers
 {
-    private static readonly (string Area, string TimeZone, string AreaCode)[] Areas =
+    // Areas span time zones so that, whatever the hour, some demo customers are inside their legal calling hours.
+    private static readonly (string Area, string TimeZone, string PhonePrefix, int LocalDigits)[] Areas =
     [
-        ("Riverside", "America/Los_Angeles", "951"),
-        ("Oakwood", "America/Chicago", "312"),
-        ("Hillcrest", "America/New_York", "212"),
-        ("Lakeside", "America/Denver", "303"),
-        ("Old Town", "America/New_York", "617"),
-        ("Northgate", "America/Chicago", "214"),
+        ("Riverside", "America/Los_Angeles", "+1951", 7),
+        ("Oakwood", "America/Chicago", "+1312", 7),
+        ("Hillcrest", "America/New_York", "+1212", 7),
+        ("Old Town", "America/New_York", "+1617", 7),
+        ("Lakeside", "Europe/London", "+44207", 7),
+        ("Northgate", "Asia/Singapore", "+6561", 6),
     ];
 
     private static readonly (string Category, string[] Texts)[] Issues =
@@ -45,7 +46,7 @@ internal static class DemoCustomers
             {
                 Id = $"C-{1000 + i}",
                 Name = $"{FirstNames[random.Next(FirstNames.Length)]} {LastNames[random.Next(LastNames.Length)]}",
-                Phone = $"+1{area.AreaCode}{random.Next(200, 999)}{random.Next(0, 10000):D4}",
+                Phone = area.PhonePrefix + random.Next(2, 10) + string.Concat(Enumerable.Range(1, area.LocalDigits - 1).Select(_ => random.Next(10))),
                 Area = area.Area,
                 Address = $"{random.Next(1, 300)} {Streets[random.Next(Streets.Length)]}",
                 TimeZone = area.TimeZone,
