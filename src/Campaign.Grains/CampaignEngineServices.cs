@@ -2,6 +2,7 @@ using Campaign.Abstractions.Conversation;
 using Campaign.Grains.Calls;
 using Campaign.Grains.Campaigns;
 using Campaign.Grains.Compliance;
+using Campaign.Grains.Schedules;
 using Campaign.Grains.Conversation;
 using Campaign.Grains.Trunk;
 using Microsoft.Extensions.Configuration;
@@ -21,6 +22,7 @@ public static class CampaignEngineServices
         services.Configure<CallOptions>(configuration.GetSection("Calls"));
         services.Configure<CampaignOptions>(configuration.GetSection("Campaigns"));
         services.Configure<ComplianceOptions>(configuration.GetSection("Compliance"));
+        services.Configure<ScheduleOptions>(configuration.GetSection("Schedules"));
         services.AddSingleton<CallingHours>();
         services.AddSingleton<AudienceResolver>();
         services.AddSingleton<CampaignScripts>();

@@ -82,6 +82,7 @@ public static class CampaignHost
         api.MapScriptEndpoints();
         api.MapDoNotCallEndpoints();
         api.MapCampaignEndpoints();
+        api.MapScheduleEndpoints();
         api.MapSystemEndpoints();
 
         if (apiKey.Generated)

@@ -21,6 +21,7 @@ public static class EngineCluster
         ["Campaigns:CustomerBusyDelay"] = "00:00:00.200",
         ["Campaigns:KeepAlivePeriod"] = "00:00:01",
         ["Calls:WatchdogPeriod"] = "00:00:01",
+        ["Schedules:CheckPeriod"] = "00:00:01",
         ["Telephony:Simulator:TimeScale"] = "2000",
     };
 

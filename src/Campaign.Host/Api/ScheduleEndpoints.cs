@@ -1,0 +1,90 @@
+using Campaign.Abstractions.Campaigns;
+using Campaign.Abstractions.Schedules;
+
+namespace Campaign.Host.Api;
+
+public sealed record ScheduleRequest(CampaignRequest? Campaign, string? Cron, string? TimeZone, DateTimeOffset? StartAt, DateTimeOffset? EndAt);
+
+public sealed record ScheduleRunResponse(string CampaignId, DateTimeOffset StartedAt, CampaignStatus? Status, string? Error);
+
+public sealed record ScheduleResponse(
+    string Id,
+    CampaignResponse Campaign,
+    string? Cron,
+    string TimeZone,
+    DateTimeOffset? StartAt,
+    DateTimeOffset? EndAt,
+    bool Active,
+    IReadOnlyList<DateTimeOffset> NextRuns,
+    IReadOnlyList<ScheduleRunResponse> Runs,
+    DateTimeOffset CreatedAt);
+
+internal static class ScheduleEndpoints
+{
+    public static void MapScheduleEndpoints(this RouteGroupBuilder api)
+    {
+        var schedules = api.MapGroup("/schedules").WithTags("Schedules");
+        schedules.MapPost("/", CreateAsync).WithSummary("Run a campaign at a time, or at every occurrence of a cron expression in a time zone.");
+        schedules.MapGet("/", ListAsync).WithSummary("Schedules with their next runs and past runs.");
+        schedules.MapGet("/{id}", GetAsync);
+        schedules.MapDelete("/{id}", DeleteAsync).WithSummary("Stop a schedule; campaigns it started stay.");
+    }
+
+    private static async Task<IResult> CreateAsync(ScheduleRequest? request, IGrainFactory grains)
+    {
+        if (request?.Campaign is null)
+        {
+            return ApiProblems.BadRequest("campaign is missing: the campaign to run, as for POST /api/campaigns", "campaign");
+        }
+
+        try
+        {
+            var campaign = request.Campaign.ToDefinition();
+            var id = "sch-" + Guid.NewGuid().ToString("N")[..12];
+            var definition = new ScheduleDefinition(campaign, string.IsNullOrWhiteSpace(request.Cron) ? null : request.Cron.Trim(), request.TimeZone ?? "UTC", request.StartAt, request.EndAt);
+            var info = await grains.GetGrain<IScheduleGrain>(id).CreateAsync(definition);
+            return Results.Created($"/api/schedules/{id}", await ToResponseAsync(info, grains));
+        }
+        catch (CampaignException ex)
+        {
+            var field = ex.Field is null or "cron" or "timeZone" or "startAt" or "endAt" ? ex.Field : $"campaign.{ex.Field}";
+            return ex.Conflict ? ApiProblems.Conflict(ex.Message) : ApiProblems.BadRequest(ex.Message, field);
+        }
+    }
+
+    private static async Task<IResult> ListAsync(IGrainFactory grains)
+    {
+        var responses = new List<ScheduleResponse>();
+        foreach (var id in await grains.GetGrain<IScheduleCatalogGrain>(IScheduleCatalogGrain.Key).ListAsync())
+        {
+            if (await grains.GetGrain<IScheduleGrain>(id).GetAsync() is { } info)
+            {
+                responses.Add(await ToResponseAsync(info, grains));
+            }
+        }
+
+        return Results.Ok(responses);
+    }
+
+    private static async Task<IResult> GetAsync(string id, IGrainFactory grains) =>
+        await grains.GetGrain<IScheduleGrain>(id).GetAsync() is { } info
+            ? Results.Ok(await ToResponseAsync(info, grains))
+            : ApiProblems.NotFound($"schedule '{id}' does not exist");
+
+    private static async Task<IResult> DeleteAsync(string id, IGrainFactory grains) =>
+        await grains.GetGrain<IScheduleGrain>(id).DeleteAsync() ? Results.NoContent() : ApiProblems.NotFound($"schedule '{id}' does not exist");
+
+    private static async Task<ScheduleResponse> ToResponseAsync(ScheduleInfo info, IGrainFactory grains)
+    {
+        var runs = new List<ScheduleRunResponse>();
+        foreach (var run in info.Runs)
+        {
+            var campaign = run.Error is null ? await grains.GetGrain<ICampaignGrain>(run.CampaignId).GetAsync() : null;
+            runs.Add(new ScheduleRunResponse(run.CampaignId, run.StartedAt, campaign?.Status, run.Error));
+        }
+
+        var d = info.Definition;
+        var template = CampaignResponse.From(new CampaignInfo(info.Id, d.Campaign, CampaignStatus.Scheduled, info.CreatedAt, null, null, 0));
+        return new ScheduleResponse(info.Id, template, d.Cron, d.TimeZone, d.StartAt, d.EndAt, info.Active, info.NextRuns, runs, info.CreatedAt);
+    }
+}
