@@ -38,4 +38,7 @@ public enum CallStartResult
 
     /// <summary>It is outside the legal calling hours in the customer's time zone: nothing was dialled.</summary>
     OutsideCallingHours,
+
+    /// <summary>The customer has had as many attempts this day or week as allowed across all campaigns.</summary>
+    AttemptLimitReached,
 }

@@ -12,7 +12,9 @@ public sealed record CampaignDefinition(
     [property: Id(6)] string? CallerId,
     [property: Id(7)] RetryPolicy RetryPolicy,
     [property: Id(8)] VoicemailPolicy VoicemailPolicy,
-    [property: Id(9)] CallingWindow? CallingWindow = null);
+    [property: Id(9)] CallingWindow? CallingWindow = null,
+    [property: Id(10)] int? MaxCallsPerDay = null,
+    [property: Id(11)] int? MaxMinutesPerDay = null);
 
 /// <summary>Customers of <see cref="SegmentId"/> hear <see cref="ScriptId"/>.</summary>
 [GenerateSerializer, Immutable, Alias("Campaign.ScriptVariant")]

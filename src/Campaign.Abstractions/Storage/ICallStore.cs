@@ -15,6 +15,9 @@ public interface ICallStore
     /// <summary>Outcomes by segment, top concerns, follow-ups and answer rate by local weekday (rows, Monday first) × hour (columns).</summary>
     Task<CampaignOutcomeStats> OutcomeStatsAsync(string campaignId, int topConcerns = 10, CancellationToken cancellationToken = default);
 
+    /// <summary>Calls of a campaign started since <paramref name="since"/>, and the minutes of talk of those answered.</summary>
+    Task<(int Calls, double Minutes)> UsageSinceAsync(string campaignId, DateTimeOffset since, CancellationToken cancellationToken = default);
+
     /// <summary>Number of calls of a campaign by result.</summary>
     Task<IReadOnlyDictionary<string, int>> CountByResultAsync(string campaignId, CancellationToken cancellationToken = default);
 }

@@ -16,6 +16,9 @@ public interface ICustomerDirectory
 
     Task<IReadOnlyList<ContactAttempt>> GetContactHistoryAsync(string id, CancellationToken cancellationToken = default);
 
+    /// <summary>How many attempts were made to the customer since <paramref name="since"/>, across all campaigns.</summary>
+    Task<int> CountAttemptsSinceAsync(string id, DateTimeOffset since, CancellationToken cancellationToken = default);
+
     /// <summary>Appends an attempt to the customer's history; an attempt with a call id already recorded is ignored.</summary>
     Task<bool> RecordContactAsync(string customerId, ContactAttempt attempt, CancellationToken cancellationToken = default);
 

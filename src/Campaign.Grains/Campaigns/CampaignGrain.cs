@@ -33,6 +33,7 @@ public sealed partial class CampaignGrain(
 {
     private const string KeepAliveReminder = "dialer";
     private const int MaxCallbacks = 2;
+    private static readonly TimeSpan AttemptLimitRecheck = TimeSpan.FromHours(1);
     private readonly Dictionary<string, WorkItem> _active = [];
     private readonly Queue<WorkItem> _hopper = new();
     private IGrainTimer? _timer;
@@ -273,7 +274,7 @@ public sealed partial class CampaignGrain(
         }
 
         var quota = Campaign.Definition!.MaxConcurrentCalls;
-        var room = quota - _active.Count;
+        var room = Math.Min(quota - _active.Count, await BudgetLeftAsync());
         if (room <= 0)
         {
             return;
@@ -355,6 +356,9 @@ public sealed partial class CampaignGrain(
             case CallStartResult.OutsideCallingHours:
                 await ReturnToQueueAsync(item, callId, clock.GetUtcNow(), "outsideCallingHours");
                 break;
+            case CallStartResult.AttemptLimitReached:
+                await ReturnToQueueAsync(item, callId, clock.GetUtcNow() + AttemptLimitRecheck, "attemptLimitReached");
+                break;
         }
     }
 
@@ -398,6 +402,28 @@ public sealed partial class CampaignGrain(
     }
 
     private static readonly TimeSpan ZonesRefresh = TimeSpan.FromSeconds(10);
+
+    /// <summary>How many more calls today's budget allows (the day of the campaign's time zone); live calls count as made.</summary>
+    private async Task<int> BudgetLeftAsync()
+    {
+        var definition = Campaign.Definition!;
+        if (definition.MaxCallsPerDay is null && definition.MaxMinutesPerDay is null)
+        {
+            return int.MaxValue;
+        }
+
+        var zone = callingHours.ZoneFor(null, null, definition.CallingWindow?.TimeZone);
+        var now = clock.GetUtcNow();
+        var local = TimeZoneInfo.ConvertTime(now, zone);
+        var midnight = new DateTimeOffset(local.Date, local.Offset);
+        var (callsToday, minutesToday) = await calls.UsageSinceAsync(Id, midnight);
+        if (definition.MaxMinutesPerDay is { } maxMinutes && minutesToday >= maxMinutes)
+        {
+            return 0;
+        }
+
+        return definition.MaxCallsPerDay is { } maxCalls ? Math.Max(0, maxCalls - callsToday - _active.Count) : int.MaxValue;
+    }
 
     private bool IsOpen(string zone, DateTimeOffset now) =>
         callingHours.IsOpen(callingHours.ZoneFor(zone, null, null), now, Campaign.Definition!.CallingWindow);

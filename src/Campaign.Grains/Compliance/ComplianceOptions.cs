@@ -13,6 +13,12 @@ public sealed class ComplianceOptions
 
     public TimeSpan CallingHoursTo { get; set; } = LegalTo;
 
+    /// <summary>Most attempts per customer in any 24 hours, across all campaigns.</summary>
+    public int MaxAttemptsPerCustomerPerDay { get; set; } = 3;
+
+    /// <summary>Most attempts per customer in any 7 days, across all campaigns.</summary>
+    public int MaxAttemptsPerCustomerPerWeek { get; set; } = 7;
+
     /// <summary>The time zone of customers with none of their own, no area time zone and no campaign default.</summary>
     public string DefaultTimeZone { get; set; } = "UTC";
 

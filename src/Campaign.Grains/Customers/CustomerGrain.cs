@@ -1,6 +1,9 @@
 using Campaign.Abstractions.Calls;
 using Campaign.Abstractions.Customers;
 using Campaign.Abstractions.Storage;
+using Campaign.Grains.Compliance;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using Orleans.Runtime;
 
 namespace Campaign.Grains.Customers;
@@ -23,7 +26,8 @@ public sealed class CustomerCallState
 public sealed class CustomerGrain(
     [PersistentState("customer-call", StorageNames.Default)] IPersistentState<CustomerCallState> call,
     ICustomerDirectory directory,
-    TimeProvider clock) : Grain, ICustomerGrain
+    IOptions<ComplianceOptions> compliance,
+    [FromKeyedServices(EngineClock.Key)] TimeProvider clock) : Grain, ICustomerGrain
 {
     private string Id => this.GetPrimaryKeyString();
 
@@ -53,10 +57,18 @@ public sealed class CustomerGrain(
             return CallStartResult.DoNotCall;
         }
 
+        var now = clock.GetUtcNow();
         var live = call.State.LiveCallId;
-        if (live is not null && live != callId && call.State.LiveUntil > clock.GetUtcNow())
+        if (live is not null && live != callId && call.State.LiveUntil > now)
         {
             return CallStartResult.CustomerBusy;
+        }
+
+        if (live != callId
+            && (await directory.CountAttemptsSinceAsync(Id, now.AddDays(-1)) >= compliance.Value.MaxAttemptsPerCustomerPerDay
+                || await directory.CountAttemptsSinceAsync(Id, now.AddDays(-7)) >= compliance.Value.MaxAttemptsPerCustomerPerWeek))
+        {
+            return CallStartResult.AttemptLimitReached;
         }
 
         if (live != callId)

@@ -15,9 +15,14 @@ public sealed record CampaignRequest(
     RetryPolicyRequest? RetryPolicy,
     VoicemailPolicyRequest? VoicemailPolicy,
     string? CallerId,
-    CallingWindowRequest? CallingWindow = null)
+    CallingWindowRequest? CallingWindow = null,
+    int? MaxCallsPerDay = null,
+    int? MaxMinutesPerDay = null)
 {
     public const int DefaultConcurrency = 10;
+
+    private static int? Positive(int? value, string field) =>
+        value is null or > 0 ? value : throw new CampaignException($"{field} must be 1 or more", field);
 
     /// <summary>Turns the request into a definition, or names the first field that is wrong.</summary>
     public CampaignDefinition ToDefinition()
@@ -53,7 +58,9 @@ public sealed record CampaignRequest(
             CallerId,
             RetryPolicy?.ToPolicy() ?? Abstractions.Campaigns.RetryPolicy.Default,
             VoicemailPolicy?.ToPolicy() ?? Abstractions.Campaigns.VoicemailPolicy.Default,
-            CallingWindow?.ToWindow());
+            CallingWindow?.ToWindow(),
+            Positive(MaxCallsPerDay, "maxCallsPerDay"),
+            Positive(MaxMinutesPerDay, "maxMinutesPerDay"));
     }
 }
 

@@ -17,6 +17,8 @@ public sealed record CampaignResponse(
     VoicemailPolicy VoicemailPolicy,
     string? CallerId,
     object? CallingWindow,
+    int? MaxCallsPerDay,
+    int? MaxMinutesPerDay,
     int Audience,
     DateTimeOffset CreatedAt,
     DateTimeOffset? StartedAt,
@@ -45,6 +47,6 @@ public sealed record CampaignResponse(
             w.TimeZone,
         };
         return new CampaignResponse(info.Id, d.Name, info.Status, d.SegmentId, criteria, d.ScriptId, d.Variants, d.MaxConcurrentCalls,
-            retry, d.VoicemailPolicy, d.CallerId, window, info.Audience, info.CreatedAt, info.StartedAt, info.EndedAt);
+            retry, d.VoicemailPolicy, d.CallerId, window, d.MaxCallsPerDay, d.MaxMinutesPerDay, info.Audience, info.CreatedAt, info.StartedAt, info.EndedAt);
     }
 }

@@ -153,6 +153,21 @@ public sealed class SqliteCallStore(SqliteDatabase database) : ICallStore
             return new CampaignOutcomeStats(bySegment, concerns, followUps, rates, counts);
         });
 
+    public Task<(int Calls, double Minutes)> UsageSinceAsync(string campaignId, DateTimeOffset since, CancellationToken cancellationToken = default) =>
+        database.ReadAsync(async connection =>
+        {
+            await using var command = connection.CreateCommand();
+            command.CommandText = """
+                SELECT count(*), coalesce(sum(CASE WHEN answered_at IS NOT NULL THEN ended_at - answered_at ELSE 0 END), 0)
+                FROM calls WHERE campaign_id = $campaign AND started_at >= $since
+                """;
+            command.Parameters.AddWithValue("$campaign", campaignId);
+            command.Parameters.AddWithValue("$since", since.ToUnixTimeMilliseconds());
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            await reader.ReadAsync(cancellationToken);
+            return (reader.GetInt32(0), reader.GetInt64(1) / 60_000d);
+        });
+
     public Task<IReadOnlyDictionary<string, int>> CountByResultAsync(string campaignId, CancellationToken cancellationToken = default) =>
         database.ReadAsync<IReadOnlyDictionary<string, int>>(async connection =>
         {

@@ -81,6 +81,18 @@ public sealed class SqliteCustomerDirectory(SqliteDatabase database, TimeProvide
             return history;
         });
 
+    public Task<int> CountAttemptsSinceAsync(string id, DateTimeOffset since, CancellationToken cancellationToken = default) =>
+        database.ReadAsync(async connection =>
+        {
+            await using var command = connection.CreateCommand();
+            command.CommandText = """
+                SELECT count(*) FROM contact_attempts a JOIN customers c ON c.pk = a.customer_pk WHERE c.id = $id AND a.at >= $since
+                """;
+            command.Parameters.AddWithValue("$id", id);
+            command.Parameters.AddWithValue("$since", since.ToUnixTimeSeconds());
+            return Convert.ToInt32(await command.ExecuteScalarAsync(cancellationToken), CultureInfo.InvariantCulture);
+        });
+
     public Task<bool> RecordContactAsync(string customerId, ContactAttempt attempt, CancellationToken cancellationToken = default) =>
         database.WriteAsync(async (connection, transaction) =>
         {
