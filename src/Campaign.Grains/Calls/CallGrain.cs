@@ -124,7 +124,8 @@ public sealed partial class CallGrain(
                 return CallInstruction.None;
             case CallEventKind.Answered when Call.Status is CallStatus.Dialing or CallStatus.Ringing:
                 return await AnsweredAsync();
-            case CallEventKind.MachineAnswered when Call.Status is CallStatus.Dialing or CallStatus.Ringing:
+            // Asynchronous machine detection reports the machine after the call was answered as if by a person.
+            case CallEventKind.MachineAnswered when Call.Status is CallStatus.Dialing or CallStatus.Ringing or CallStatus.InProgress:
                 return await MachineAnsweredAsync();
             case CallEventKind.Speech or CallEventKind.Silence when Call.Status == CallStatus.InProgress:
                 return await RespondAsync(callEvent.Kind == CallEventKind.Speech ? callEvent.Text : null);

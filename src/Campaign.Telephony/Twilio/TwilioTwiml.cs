@@ -1,0 +1,61 @@
+using Campaign.Abstractions.Calls;
+using global::Twilio.TwiML;
+using global::Twilio.TwiML.Voice;
+
+namespace Campaign.Telephony.Twilio;
+
+/// <summary>Turns a <see cref="CallInstruction"/> into the TwiML Twilio should run next.</summary>
+public sealed class TwilioTwiml(TwilioOptions options, TwilioUrls urls)
+{
+    /// <param name="silences">Consecutive empty answers so far; carried in the Gather action URL.</param>
+    public string For(string callId, CallInstruction instruction, int silences = 0)
+    {
+        var response = new VoiceResponse();
+        if (instruction.HangUp)
+        {
+            if (!string.IsNullOrWhiteSpace(instruction.Say))
+            {
+                response.Say(instruction.Say, voice: Voice, language: Language);
+            }
+
+            return response.Hangup().ToString();
+        }
+
+        // Anything else keeps the line open: say the text, if any, and listen.
+        var action = urls.Gather(callId, silences);
+        var gather = new Gather(
+            input: [Gather.InputEnum.Speech],
+            action: action,
+            method: global::Twilio.Http.HttpMethod.Post,
+            speechTimeout: options.SpeechTimeout,
+            language: (Gather.LanguageEnum)options.Language,
+            actionOnEmptyResult: true);
+        if (!string.IsNullOrWhiteSpace(instruction.Say))
+        {
+            gather.Say(instruction.Say, voice: Voice, language: Language);
+        }
+
+        // Should the Gather end without calling its action, the call still comes back as an empty result.
+        return response.Append(gather).Redirect(action, method: global::Twilio.Http.HttpMethod.Post).ToString();
+    }
+
+    public static string HangUp() => new VoiceResponse().Hangup().ToString();
+
+    /// <summary>Hands the call to a ConversationRelay WebSocket on this host.</summary>
+    public string Relay(string callId)
+    {
+        var relay = new ConversationRelay(
+            url: urls.Relay(callId).ToString(),
+            language: options.Language,
+            voice: options.Voice,
+            interruptible: "any",
+            dtmfDetection: true);
+        relay.Parameter(name: "callId", value: callId);
+        var connect = new Connect().Append(relay);
+        return new VoiceResponse().Append(connect).ToString();
+    }
+
+    private Say.VoiceEnum? Voice => string.IsNullOrWhiteSpace(options.Voice) ? null : (Say.VoiceEnum)options.Voice;
+
+    private Say.LanguageEnum Language => (Say.LanguageEnum)options.Language;
+}
