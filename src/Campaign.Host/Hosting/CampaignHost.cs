@@ -5,8 +5,10 @@ using Campaign.Grains.Customers.Import;
 using Campaign.Host.Api;
 using Campaign.Host.Demo;
 using Campaign.Host.Security;
+using Campaign.Host.Webhooks;
 using Campaign.Storage.Sqlite;
 using Campaign.Telephony;
+using Campaign.Telephony.Twilio;
 using Scalar.AspNetCore;
 
 namespace Campaign.Host.Hosting;
@@ -71,6 +73,11 @@ public static class CampaignHost
         var app = builder.Build();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        var twilio = app.Services.GetService<TwilioOptions>() is not null;
+        if (twilio)
+        {
+            app.UseWebSockets();
+        }
 
         app.MapGet("/health", () => Results.Ok(new { status = "ok" })).WithTags("System");
         app.MapOpenApi();
@@ -84,6 +91,11 @@ public static class CampaignHost
         api.MapCampaignEndpoints();
         api.MapScheduleEndpoints();
         api.MapSystemEndpoints();
+
+        if (twilio)
+        {
+            app.MapTwilioWebhooks();
+        }
 
         if (apiKey.Generated)
         {

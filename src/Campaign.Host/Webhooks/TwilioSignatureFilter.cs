@@ -1,0 +1,43 @@
+using Campaign.Telephony.Twilio;
+using Twilio.Security;
+
+namespace Campaign.Host.Webhooks;
+
+/// <summary>
+/// Lets a Twilio webhook through only with a valid <c>X-Twilio-Signature</c>: an HMAC over the public URL Twilio
+/// called (configured base URL + path + query, as proxies rewrite the host) and the form fields.
+/// </summary>
+internal sealed class TwilioSignatureFilter(TwilioOptions options) : IEndpointFilter
+{
+    private readonly RequestValidator _validator = new(options.AuthToken);
+
+    public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
+    {
+        var http = context.HttpContext;
+        var signature = http.Request.Headers["X-Twilio-Signature"].ToString();
+        var parameters = http.Request.HasFormContentType
+            ? (await http.Request.ReadFormAsync(http.RequestAborted)).ToDictionary(f => f.Key, f => f.Value.ToString())
+            : [];
+        if (signature.Length == 0 || !_validator.Validate(PublicUrl(http), parameters, signature))
+        {
+            return Results.Problem(
+                statusCode: StatusCodes.Status403Forbidden,
+                title: "Forbidden",
+                detail: "The X-Twilio-Signature header is missing or does not match this request.");
+        }
+
+        return await next(context);
+    }
+
+    /// <summary>The URL as Twilio called it; a WebSocket handshake was made to the ws/wss form of the public URL.</summary>
+    private string PublicUrl(HttpContext http)
+    {
+        var url = options.PublicBaseUrl + http.Request.PathBase + http.Request.Path + http.Request.QueryString;
+        if (!http.WebSockets.IsWebSocketRequest)
+        {
+            return url;
+        }
+
+        return url.StartsWith("https://", StringComparison.OrdinalIgnoreCase) ? "wss://" + url["https://".Length..] : "ws://" + url["http://".Length..];
+    }
+}

@@ -1,0 +1,95 @@
+using Campaign.Abstractions.Calls;
+using Campaign.Telephony.Twilio;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Campaign.Host.Webhooks;
+
+/// <summary>
+/// The webhooks Twilio calls during a call. They authenticate by signature, not the API key. Each turns Twilio's
+/// report into a call event and answers with the TwiML of the call grain's instruction; repeats are harmless
+/// because the grain ignores events that no longer fit the call.
+/// </summary>
+internal static class TwilioWebhooks
+{
+    private const string Xml = "text/xml";
+
+    public static void MapTwilioWebhooks(this IEndpointRouteBuilder app)
+    {
+        var twilio = app.MapGroup(TwilioUrls.BasePath)
+            .AddEndpointFilter<TwilioSignatureFilter>()
+            .ExcludeFromDescription();
+        twilio.MapPost("/voice", VoiceAsync).DisableAntiforgery();
+        twilio.MapPost("/gather", GatherAsync).DisableAntiforgery();
+        twilio.MapPost("/status", StatusAsync).DisableAntiforgery();
+        twilio.MapPost("/amd", AmdAsync).DisableAntiforgery();
+        twilio.MapGet("/relay", ConversationRelayEndpoint.RunAsync);
+    }
+
+    private static async Task<IResult> VoiceAsync(
+        [FromQuery] string callId, HttpRequest request, IGrainFactory grains, TwilioOptions options, TwilioTwiml twiml)
+    {
+        var form = await request.ReadFormAsync();
+        var grain = grains.GetGrain<ICallGrain>(callId);
+        if (TwilioCallEvents.IsMachine(form["AnsweredBy"]))
+        {
+            return Results.Content(twiml.For(callId, await grain.OnEventAsync(new CallEvent(CallEventKind.MachineAnswered))), Xml);
+        }
+
+        if (options.Mode == TwilioMode.ConversationRelay)
+        {
+            // The conversation starts when the relay connects (its setup message is the answer).
+            var call = await grain.GetAsync();
+            return Results.Content(call is null || call.Status == CallStatus.Ended ? TwilioTwiml.HangUp() : twiml.Relay(callId), Xml);
+        }
+
+        return Results.Content(twiml.For(callId, await grain.OnEventAsync(new CallEvent(CallEventKind.Answered))), Xml);
+    }
+
+    private static async Task<IResult> GatherAsync(
+        [FromQuery] string callId, [FromQuery] int? silences, HttpRequest request, IGrainFactory grains, TwilioOptions options, TwilioTwiml twiml)
+    {
+        var form = await request.ReadFormAsync();
+        var callEvent = TwilioCallEvents.FromSpeech(form["SpeechResult"]);
+        var silent = callEvent.Kind == CallEventKind.Silence ? (silences ?? 0) + 1 : 0;
+        var instruction = await grains.GetGrain<ICallGrain>(callId).OnEventAsync(callEvent);
+
+        // The conversation decides when silence ends the call; this is only a backstop against asking forever.
+        if (silent >= options.MaxSilences && !instruction.HangUp)
+        {
+            instruction = CallInstruction.SayAndHangUp(null);
+        }
+
+        return Results.Content(twiml.For(callId, instruction, silent), Xml);
+    }
+
+    private static async Task<IResult> StatusAsync([FromQuery] string callId, HttpRequest request, IGrainFactory grains)
+    {
+        var form = await request.ReadFormAsync();
+        if (TwilioCallEvents.FromStatus(form["CallStatus"]) is { } callEvent)
+        {
+            await grains.GetGrain<ICallGrain>(callId).OnEventAsync(callEvent);
+        }
+
+        return Results.NoContent();
+    }
+
+    /// <summary>Asynchronous machine detection: the call is already running TwiML, so a machine gets new TwiML pushed.</summary>
+    private static async Task<IResult> AmdAsync(
+        [FromQuery] string callId, HttpRequest request, IGrainFactory grains, TwilioTelephony telephony, TwilioTwiml twiml)
+    {
+        var form = await request.ReadFormAsync();
+        if (!TwilioCallEvents.IsMachine(form["AnsweredBy"]))
+        {
+            return Results.NoContent();
+        }
+
+        var instruction = await grains.GetGrain<ICallGrain>(callId).OnEventAsync(new CallEvent(CallEventKind.MachineAnswered));
+        var callSid = form["CallSid"].ToString();
+        if (instruction != CallInstruction.None && callSid.Length > 0)
+        {
+            await telephony.RedirectAsync(callId, callSid, twiml.For(callId, instruction));
+        }
+
+        return Results.NoContent();
+    }
+}
