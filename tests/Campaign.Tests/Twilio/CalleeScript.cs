@@ -1,0 +1,23 @@
+namespace Campaign.Tests.Twilio;
+
+public enum CalleeKind
+{
+    Person,
+    Machine,
+    Busy,
+    NoAnswer,
+}
+
+/// <summary>What the fake callee does: pick up or not, and what they say each turn ("" is silence).</summary>
+public sealed record CalleeScript(CalleeKind Kind, IReadOnlyList<string> Lines, Task? AnswerGate = null)
+{
+    public static CalleeScript Talkative { get; } = new(CalleeKind.Person, ["Yes, I have a minute.", "", "The power cuts at night worry me.", "Yes please, send it."]);
+
+    public static CalleeScript Silent { get; } = new(CalleeKind.Person, []);
+
+    public static CalleeScript Machine { get; } = new(CalleeKind.Machine, []);
+
+    public static CalleeScript Busy { get; } = new(CalleeKind.Busy, []);
+
+    public static CalleeScript NoAnswer { get; } = new(CalleeKind.NoAnswer, []);
+}

@@ -1,0 +1,245 @@
+using System.Collections.Concurrent;
+using System.Net.WebSockets;
+using System.Text;
+using System.Text.Json;
+using System.Threading.Channels;
+using System.Xml.Linq;
+
+namespace Campaign.Tests.Twilio;
+
+/// <summary>Plays the person (or machine) Twilio connected: posts signed webhooks and follows the TwiML answers.</summary>
+public sealed class FakeCallee(string authToken) : IDisposable
+{
+    private const int MaxTurns = 20;
+    private readonly HttpClient _http = new() { Timeout = TimeSpan.FromSeconds(15) };
+
+    /// <summary>Twilio may repeat status callbacks; the fake always does.</summary>
+    public bool DuplicateStatusCallbacks { get; set; } = true;
+
+    public ConcurrentQueue<string> Failures { get; } = new();
+
+    public async Task PlayAsync(FakeCall call, CalleeScript script)
+    {
+        try
+        {
+            await StatusAsync(call, "initiated");
+            call.SetStatus("ringing");
+            await StatusAsync(call, "ringing");
+            if (script.AnswerGate is { } gate)
+            {
+                await gate;
+            }
+
+            if (script.Kind is CalleeKind.Busy or CalleeKind.NoAnswer)
+            {
+                await EndAsync(call, script.Kind == CalleeKind.Busy ? "busy" : "no-answer");
+                return;
+            }
+
+            call.SetStatus("in-progress");
+            await StatusAsync(call, "in-progress");
+            var twiml = await PostAsync(call.Field("Url"), Fields(call, "in-progress"));
+            if (script.Kind == CalleeKind.Machine)
+            {
+                await PostAsync(call.Field("AsyncAmdStatusCallback"), [.. Fields(call, "in-progress"), new("AnsweredBy", "machine_end_beep"), new("MachineDetectionDuration", "4200")]);
+                await Task.WhenAny(call.Ended, Task.Delay(TimeSpan.FromSeconds(5)));
+            }
+            else
+            {
+                await ConverseAsync(call, script, twiml);
+            }
+
+            await EndAsync(call, "completed");
+        }
+        catch (Exception ex)
+        {
+            Failures.Enqueue($"{call.Sid}: {ex.Message}");
+            await EndAsync(call, "failed");
+        }
+    }
+
+    public async Task EndAsync(FakeCall call, string status)
+    {
+        if (call.TryEnd(status))
+        {
+            await StatusAsync(call, status);
+        }
+    }
+
+    /// <summary>Posts a webhook as Twilio would, or with the given signature; returns the answer.</summary>
+    public async Task<HttpResponseMessage> SendAsync(string url, IReadOnlyList<KeyValuePair<string, string>> form, string? signature = null)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, url) { Content = new FormUrlEncodedContent(form) };
+        request.Headers.Add("X-Twilio-Signature", signature ?? TwilioSignature.Sign(authToken, url, form));
+        return await _http.SendAsync(request);
+    }
+
+    public static List<KeyValuePair<string, string>> Fields(FakeCall call, string status) =>
+    [
+        new("AccountSid", FakeTwilio.AccountSid),
+        new("ApiVersion", "2010-04-01"),
+        new("CallSid", call.Sid),
+        new("CallStatus", status),
+        new("Direction", "outbound-api"),
+        new("From", call.Field("From")),
+        new("To", call.To),
+    ];
+
+    private async Task ConverseAsync(FakeCall call, CalleeScript script, string twiml)
+    {
+        for (var turn = 0; turn < MaxTurns; turn++)
+        {
+            var response = XDocument.Parse(twiml).Root!;
+            lock (call.Said)
+            {
+                call.Said.AddRange(response.Descendants("Say").Select(s => s.Value));
+            }
+
+            if (response.Element("Connect")?.Element("ConversationRelay") is { } relay)
+            {
+                await RelayAsync(call, script, relay);
+                return;
+            }
+
+            if (response.Element("Hangup") is not null)
+            {
+                return;
+            }
+
+            var action = response.Element("Gather")?.Attribute("action")?.Value ?? response.Element("Redirect")!.Value;
+            var line = turn < script.Lines.Count ? script.Lines[turn] : "";
+            var form = Fields(call, "in-progress");
+            if (line.Length > 0)
+            {
+                form.Add(new("SpeechResult", line));
+                form.Add(new("Confidence", "0.92"));
+            }
+
+            twiml = await PostAsync(action, form);
+        }
+
+        Failures.Enqueue($"{call.Sid}: the conversation did not end in {MaxTurns} turns");
+    }
+
+    private async Task RelayAsync(FakeCall call, CalleeScript script, XElement relay)
+    {
+        var url = relay.Attribute("url")!.Value;
+        using var socket = new ClientWebSocket();
+        socket.Options.SetRequestHeader("X-Twilio-Signature", TwilioSignature.Sign(authToken, url, []));
+        await socket.ConnectAsync(new Uri(url), CancellationToken.None);
+        var messages = Channel.CreateUnbounded<JsonElement>();
+        _ = ReadAllAsync(socket, messages.Writer);
+
+        var parameters = relay.Elements("Parameter").ToDictionary(p => p.Attribute("name")!.Value, p => p.Attribute("value")!.Value);
+        await SendAsync(socket, new { type = "setup", sessionId = "VX" + Guid.NewGuid().ToString("N"), accountSid = FakeTwilio.AccountSid, callSid = call.Sid, from = call.Field("From"), to = call.To, direction = "outbound-api", callStatus = "IN-PROGRESS", customParameters = parameters });
+        for (var turn = 0; turn < MaxTurns; turn++)
+        {
+            var said = new StringBuilder();
+            while (true)
+            {
+                var message = await messages.Reader.ReadAsync().AsTask().WaitAsync(TimeSpan.FromSeconds(10));
+                if (message.GetProperty("type").GetString() == "end")
+                {
+                    await socket.CloseAsync(WebSocketCloseStatus.NormalClosure, null, CancellationToken.None);
+                    return;
+                }
+
+                said.Append(message.GetProperty("token").GetString());
+                if (message.GetProperty("last").GetBoolean())
+                {
+                    break;
+                }
+            }
+
+            lock (call.Said)
+            {
+                call.Said.Add(said.ToString());
+            }
+
+            // A hang-up follows its last words at once.
+            if (await NextWithinAsync(messages.Reader, TimeSpan.FromMilliseconds(300)) is { } next && next.GetProperty("type").GetString() == "end")
+            {
+                await socket.CloseAsync(WebSocketCloseStatus.NormalClosure, null, CancellationToken.None);
+                return;
+            }
+
+            var line = turn < script.Lines.Count ? script.Lines[turn] : "";
+            await SendAsync(socket, new { type = "prompt", voicePrompt = line, lang = "en-US", last = true });
+        }
+
+        Failures.Enqueue($"{call.Sid}: the relay conversation did not end in {MaxTurns} turns");
+    }
+
+    private static async Task<JsonElement?> NextWithinAsync(ChannelReader<JsonElement> reader, TimeSpan wait)
+    {
+        using var timeout = new CancellationTokenSource(wait);
+        try
+        {
+            return await reader.ReadAsync(timeout.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            return null;
+        }
+    }
+
+    private static async Task ReadAllAsync(WebSocket socket, ChannelWriter<JsonElement> writer)
+    {
+        var buffer = new byte[16 * 1024];
+        try
+        {
+            while (socket.State == WebSocketState.Open)
+            {
+                using var message = new MemoryStream();
+                WebSocketReceiveResult result;
+                do
+                {
+                    result = await socket.ReceiveAsync(buffer, CancellationToken.None);
+                    message.Write(buffer, 0, result.Count);
+                }
+                while (!result.EndOfMessage);
+
+                if (result.MessageType == WebSocketMessageType.Close)
+                {
+                    break;
+                }
+
+                writer.TryWrite(JsonDocument.Parse(message.ToArray()).RootElement.Clone());
+            }
+        }
+        catch (WebSocketException)
+        {
+        }
+        finally
+        {
+            writer.TryComplete();
+        }
+    }
+
+    private static Task SendAsync(WebSocket socket, object message) =>
+        socket.SendAsync(JsonSerializer.SerializeToUtf8Bytes(message), WebSocketMessageType.Text, endOfMessage: true, CancellationToken.None);
+
+    private async Task StatusAsync(FakeCall call, string status)
+    {
+        var form = Fields(call, status);
+        await PostAsync(call.Field("StatusCallback"), form);
+        if (DuplicateStatusCallbacks && status is "ringing" or "completed" or "busy" or "no-answer")
+        {
+            await PostAsync(call.Field("StatusCallback"), form);
+        }
+    }
+
+    private async Task<string> PostAsync(string url, IReadOnlyList<KeyValuePair<string, string>> form)
+    {
+        using var response = await SendAsync(url, form);
+        var body = await response.Content.ReadAsStringAsync();
+        if (!response.IsSuccessStatusCode)
+        {
+            throw new InvalidOperationException($"{url}: {(int)response.StatusCode} {body}");
+        }
+
+        return body;
+    }
+
+    public void Dispose() => _http.Dispose();
+}

@@ -1,0 +1,100 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Campaign.Tests.Http;
+
+namespace Campaign.Tests.Twilio;
+
+public class TwilioWebhookTests
+{
+    [Fact]
+    public async Task Forged_or_unsigned_webhooks_get_403_and_change_nothing()
+    {
+        await using var host = await TwilioHost.StartAsync();
+        var answer = new TaskCompletionSource();
+        var id = await TwilioCampaign.StartAsync(host, [CalleeScript.Talkative with { AnswerGate = answer.Task }], 720_000);
+        var call = await WaitAsync(() => host.Twilio.Calls.Values.FirstOrDefault(c => c.Status == "ringing"));
+        await WaitAsync(async () => await StatusOfAsync(host, call.CallId) == "ringing");
+
+        var statusUrl = call.Field("StatusCallback");
+        var completed = FakeCallee.Fields(call, "completed");
+        var signedForAnotherUrl = TwilioSignature.Sign(FakeTwilio.AuthToken, statusUrl + "x", completed);
+        var signedForOtherFields = TwilioSignature.Sign(FakeTwilio.AuthToken, statusUrl, FakeCallee.Fields(call, "ringing"));
+        var signedWithAnotherToken = TwilioSignature.Sign("not-the-token", statusUrl, completed);
+        foreach (var signature in new[] { "", "bm90IGEgc2lnbmF0dXJl", signedForAnotherUrl, signedForOtherFields, signedWithAnotherToken })
+        {
+            using var response = await host.Twilio.Callee.SendAsync(statusUrl, completed, signature);
+            await ProblemAssert.IsProblemAsync(response, HttpStatusCode.Forbidden);
+        }
+
+        using (var voice = await host.Twilio.Callee.SendAsync(call.Field("Url"), FakeCallee.Fields(call, "in-progress"), "bm90IGEgc2lnbmF0dXJl"))
+        {
+            await ProblemAssert.IsProblemAsync(voice, HttpStatusCode.Forbidden);
+        }
+
+        Assert.Equal("ringing", await StatusOfAsync(host, call.CallId));
+
+        answer.SetResult();
+        var stats = await TwilioCampaign.WaitForCompletionAsync(host, id, TimeSpan.FromSeconds(15));
+        Assert.Equal(1, stats.GetProperty("results").GetProperty("answered").GetInt32());
+        Assert.Empty(host.Twilio.Callee.Failures);
+    }
+
+    [Fact]
+    public async Task Webhooks_for_unknown_or_ended_calls_hang_up_and_repeats_are_harmless()
+    {
+        await using var host = await TwilioHost.StartAsync();
+        var id = await TwilioCampaign.StartAsync(host, [CalleeScript.Talkative], 730_000);
+        var stats = await TwilioCampaign.WaitForCompletionAsync(host, id, TimeSpan.FromSeconds(15));
+        Assert.Equal(1, stats.GetProperty("finished").GetInt32());
+        var call = host.Twilio.Calls.Values.Single();
+
+        // Late and repeated reports of a finished call: the voice webhook hangs up, the rest changes nothing.
+        var voice = await host.Twilio.Callee.SendAsync(call.Field("Url"), FakeCallee.Fields(call, "in-progress"));
+        Assert.Equal(HttpStatusCode.OK, voice.StatusCode);
+        Assert.Contains("<Hangup>", await voice.Content.ReadAsStringAsync());
+        var busy = await host.Twilio.Callee.SendAsync(call.Field("StatusCallback"), FakeCallee.Fields(call, "busy"));
+        Assert.Equal(HttpStatusCode.NoContent, busy.StatusCode);
+        var record = await host.Client.GetFromJsonAsync<JsonElement>($"/api/calls/{call.CallId}");
+        Assert.Equal("answered", record.GetProperty("result").GetString());
+
+        var unknown = $"{host.BaseUrl}/telephony/twilio/voice?callId=call-that-never-was";
+        var answer = await host.Twilio.Callee.SendAsync(unknown, FakeCallee.Fields(call, "in-progress"));
+        Assert.Contains("<Hangup>", await answer.Content.ReadAsStringAsync());
+
+        stats = await host.Client.GetFromJsonAsync<JsonElement>($"/api/campaigns/{id}/stats");
+        Assert.Equal(1, stats.GetProperty("finished").GetInt32());
+    }
+
+    private static async Task<string?> StatusOfAsync(TwilioHost host, string callId)
+    {
+        var response = await host.Client.GetAsync($"/api/calls/{callId}");
+        return response.IsSuccessStatusCode
+            ? (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("status").GetString()
+            : null;
+    }
+
+    private static async Task<T> WaitAsync<T>(Func<T?> probe)
+        where T : class
+    {
+        for (var i = 0; i < 200; i++)
+        {
+            if (probe() is { } found)
+            {
+                return found;
+            }
+
+            await Task.Delay(50);
+        }
+
+        throw new TimeoutException("the fake Twilio saw no call");
+    }
+
+    private static async Task WaitAsync(Func<Task<bool>> probe)
+    {
+        for (var i = 0; i < 200 && !await probe(); i++)
+        {
+            await Task.Delay(50);
+        }
+    }
+}
