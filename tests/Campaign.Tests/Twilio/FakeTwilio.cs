@@ -27,6 +27,14 @@ public sealed class FakeTwilio : IAsyncDisposable
 
     public FakeCallee Callee { get; } = new(AuthToken);
 
+    /// <summary>When false, created calls just stay queued (for tests of the REST adapter alone).</summary>
+    public bool PlayCallees { get; set; } = true;
+
+    /// <summary>Status codes to answer the next creates with before accepting one (e.g. 429).</summary>
+    public ConcurrentQueue<int> FailCreates { get; } = new();
+
+    public int CreateRequests;
+
     public int Unauthorized;
 
     public async Task StartAsync()
@@ -56,11 +64,21 @@ public sealed class FakeTwilio : IAsyncDisposable
 
     private async Task<IResult> CreateAsync(HttpRequest request)
     {
+        Interlocked.Increment(ref CreateRequests);
+        if (FailCreates.TryDequeue(out var failure))
+        {
+            return Error(20429, "Too Many Requests", failure);
+        }
+
         var form = (await request.ReadFormAsync()).ToDictionary(f => f.Key, f => f.Value.Select(v => v ?? "").ToArray());
         var call = new FakeCall("CA" + Guid.NewGuid().ToString("N"), form);
         Calls[call.Sid] = call;
-        var script = Script(call.To);
-        _ = Task.Run(() => Callee.PlayAsync(call, script));
+        if (PlayCallees)
+        {
+            var script = Script(call.To);
+            _ = Task.Run(() => Callee.PlayAsync(call, script));
+        }
+
         return Json(call, 201);
     }
 
@@ -82,16 +100,28 @@ public sealed class FakeTwilio : IAsyncDisposable
             call.AddRedirect(twiml);
             if (twiml.Contains("<Hangup", StringComparison.Ordinal))
             {
-                _ = Task.Run(() => Callee.EndAsync(call, "completed"));
+                End(call);
             }
         }
 
         if (form["Status"].ToString() == "completed")
         {
-            _ = Task.Run(() => Callee.EndAsync(call, "completed"));
+            End(call);
         }
 
         return Json(call, 200);
+    }
+
+    private void End(FakeCall call)
+    {
+        if (PlayCallees)
+        {
+            _ = Task.Run(() => Callee.EndAsync(call, "completed"));
+        }
+        else
+        {
+            call.TryEnd("completed");
+        }
     }
 
     private static IResult Json(FakeCall call, int status) => Results.Json(
