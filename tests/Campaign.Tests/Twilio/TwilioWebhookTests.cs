@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.WebSockets;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Campaign.Tests.Http;
@@ -30,6 +31,21 @@ public class TwilioWebhookTests
         using (var voice = await host.Twilio.Callee.SendAsync(call.Field("Url"), FakeCallee.Fields(call, "in-progress"), "bm90IGEgc2lnbmF0dXJl"))
         {
             await ProblemAssert.IsProblemAsync(voice, HttpStatusCode.Forbidden);
+        }
+
+        // The ConversationRelay WebSocket handshake is checked the same way, over the ws URL and no fields.
+        var relay = $"ws{host.BaseUrl[4..]}/telephony/twilio/relay?callId={call.CallId}";
+        using (var forged = new ClientWebSocket())
+        {
+            forged.Options.SetRequestHeader("X-Twilio-Signature", TwilioSignature.Sign(FakeTwilio.AuthToken, relay.Replace("ws://", "http://"), []));
+            await Assert.ThrowsAsync<WebSocketException>(() => forged.ConnectAsync(new Uri(relay), CancellationToken.None));
+        }
+
+        using (var signed = new ClientWebSocket())
+        {
+            signed.Options.SetRequestHeader("X-Twilio-Signature", TwilioSignature.Sign(FakeTwilio.AuthToken, relay, []));
+            await signed.ConnectAsync(new Uri(relay), CancellationToken.None);
+            await signed.CloseAsync(WebSocketCloseStatus.NormalClosure, null, CancellationToken.None);
         }
 
         Assert.Equal("ringing", await StatusOfAsync(host, call.CallId));
