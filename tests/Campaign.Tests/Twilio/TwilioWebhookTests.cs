@@ -1,6 +1,6 @@
 using System.Net;
-using System.Net.WebSockets;
 using System.Net.Http.Json;
+using System.Net.WebSockets;
 using System.Text.Json;
 using Campaign.Tests.Http;
 
