@@ -75,16 +75,23 @@ internal static class CampaignEndpoints
 
     private static async Task<IResult> StatsAsync(string id, IGrainFactory grains, ICallStore calls, CancellationToken cancellationToken)
     {
+        var stats = await LoadStatsAsync(grains, calls, id, cancellationToken);
+        return stats is null ? ApiProblems.NotFound($"campaign '{id}' does not exist") : Results.Ok(stats);
+    }
+
+    /// <summary>The statistics of a campaign, or null when it does not exist; shared by the API and the admin pages.</summary>
+    public static async Task<CampaignStatsResponse?> LoadStatsAsync(IGrainFactory grains, ICallStore calls, string id, CancellationToken cancellationToken)
+    {
         var grain = grains.GetGrain<ICampaignGrain>(id);
         if (await grain.GetAsync() is null)
         {
-            return ApiProblems.NotFound($"campaign '{id}' does not exist");
+            return null;
         }
 
         var progress = await grain.GetProgressAsync();
         var outcomes = await calls.OutcomeStatsAsync(id, cancellationToken: cancellationToken);
         var segments = (await grains.GetGrain<ISegmentCatalogGrain>(ISegmentCatalogGrain.Key).ListAsync()).ToDictionary(s => s.Id, s => s.Name);
-        return Results.Ok(CampaignStatsResponse.From(progress, outcomes, segments));
+        return CampaignStatsResponse.From(progress, outcomes, segments);
     }
 
     private static async Task<IResult> ExportAsync(string id, IGrainFactory grains, ICallStore calls, CancellationToken cancellationToken)

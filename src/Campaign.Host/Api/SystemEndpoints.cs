@@ -15,7 +15,10 @@ internal static class SystemEndpoints
         api.MapGet("/system", GetAsync).WithTags("System").WithSummary("Silos of the cluster and active grains by type.");
     }
 
-    private static async Task<IResult> GetAsync(IGrainFactory grains, ICustomerDirectory directory, CancellationToken cancellationToken)
+    private static async Task<IResult> GetAsync(IGrainFactory grains, ICustomerDirectory directory, CancellationToken cancellationToken) =>
+        Results.Ok(await LoadAsync(grains, directory, cancellationToken));
+
+    public static async Task<SystemResponse> LoadAsync(IGrainFactory grains, ICustomerDirectory directory, CancellationToken cancellationToken)
     {
         var management = grains.GetGrain<IManagementGrain>(0);
         var hosts = await management.GetHosts(onlyActive: false);
@@ -26,6 +29,6 @@ internal static class SystemEndpoints
             .ToDictionary(g => g.Key, g => g.Sum(s => s.ActivationCount));
         var silos = hosts.Select(h => new SiloResponse(h.Key.ToString(), h.Value.ToString())).ToList();
         var trunk = await grains.GetGrain<ITrunkGrain>(ITrunkGrain.Key).GetStatusAsync();
-        return Results.Ok(new SystemResponse(silos, active, await directory.CountAllAsync(cancellationToken), trunk));
+        return new SystemResponse(silos, active, await directory.CountAllAsync(cancellationToken), trunk);
     }
 }

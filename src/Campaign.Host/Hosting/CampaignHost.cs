@@ -5,15 +5,17 @@ using Campaign.Grains.Customers.Import;
 using Campaign.Host.Api;
 using Campaign.Host.Demo;
 using Campaign.Host.Security;
+using Campaign.Host.Ui;
 using Campaign.Host.Webhooks;
 using Campaign.Storage.Sqlite;
 using Campaign.Telephony;
 using Campaign.Telephony.Twilio;
+using Orleans.Dashboard;
 using Scalar.AspNetCore;
 
 namespace Campaign.Host.Hosting;
 
-/// <summary>Builds the one process that co-hosts the Orleans silo, the HTTP API and (later) the admin UI.</summary>
+/// <summary>Builds the one process that co-hosts the Orleans silo, the HTTP API and the admin web frontend.</summary>
 public static class CampaignHost
 {
     public static WebApplication Build(string[] args)
@@ -22,6 +24,8 @@ public static class CampaignHost
         {
             Args = ProfileConfiguration.WithoutProfile(args),
             ContentRootPath = AppContext.BaseDirectory,
+            // Razor pages are found through the application name; under a test runner the entry assembly is another one.
+            ApplicationName = typeof(CampaignHost).Assembly.GetName().Name,
         });
         var profile = ProfileConfiguration.Apply(builder.Configuration, args);
         var configuration = builder.Configuration;
@@ -35,8 +39,12 @@ public static class CampaignHost
 
         var databasePath = Path.GetFullPath(configuration["Storage:Sqlite:Path"] ?? Path.Combine("data", "campaign.db"), Environment.CurrentDirectory);
         var apiKey = ApiKeySettings.Resolve(configuration, Path.GetDirectoryName(databasePath)!);
+        var admin = AdminCredentials.Resolve(configuration, Path.GetDirectoryName(databasePath)!);
 
         builder.Services.AddSingleton(apiKey);
+        builder.Services.AddSingleton(admin);
+        builder.Services.AddAdminAuthentication();
+        builder.Services.AddAdminPages();
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddProblemDetails();
         builder.Services.AddOpenApi();
@@ -63,6 +71,7 @@ public static class CampaignHost
             silo.UseSqliteReminderService();
             silo.Configure<ReminderOptions>(o => o.MinimumReminderPeriod =
                 configuration.GetValue("Orleans:MinimumReminderPeriod", TimeSpan.FromMinutes(1)));
+            silo.AddDashboard();
         });
 
         if (configuration.GetValue("Demo:Seed", false))
@@ -78,6 +87,10 @@ public static class CampaignHost
         {
             app.UseWebSockets();
         }
+
+        app.UseAdminAssets();
+        app.UseAuthentication();
+        app.UseAuthorization();
 
         app.MapGet("/health", () => Results.Ok(new { status = "ok" })).WithTags("System");
         app.MapOpenApi();
@@ -97,9 +110,17 @@ public static class CampaignHost
             app.MapTwilioWebhooks();
         }
 
+        app.MapAdminPages();
+        app.MapOrleansDashboard(routePrefix: "/dashboard").RequireAuthorization();
+
         if (apiKey.Generated)
         {
             Console.WriteLine($"API key (X-Api-Key header): {apiKey.ApiKey}  (stored in {Path.GetDirectoryName(databasePath)}/api-key)");
+        }
+
+        if (admin.GeneratedPassword is { } password)
+        {
+            Console.WriteLine($"Admin login (shown only now): user '{admin.User}', password '{password}'  (hash stored in {Path.GetDirectoryName(databasePath)}/{AdminCredentials.FileName}; delete that file to get a new one)");
         }
 
         return app;

@@ -1,0 +1,34 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.Extensions.FileProviders;
+
+namespace Campaign.Host.Ui;
+
+/// <summary>Wires the server-rendered admin frontend: Razor pages, its own static files and the live-update stream.</summary>
+internal static class AdminPages
+{
+    public static IServiceCollection AddAdminPages(this IServiceCollection services)
+    {
+        services.AddRazorPages(o =>
+        {
+            o.Conventions.AuthorizeFolder("/");
+            o.Conventions.AllowAnonymousToPage("/Login");
+        });
+        return services;
+    }
+
+    /// <summary>CSS and JS are embedded in the assembly so the host serves them wherever it runs from.</summary>
+    public static IApplicationBuilder UseAdminAssets(this IApplicationBuilder app) => app.UseStaticFiles(new StaticFileOptions
+    {
+        FileProvider = new EmbeddedFileProvider(typeof(AdminPages).Assembly, "Campaign.Host.Ui.Assets"),
+        RequestPath = "/assets",
+        OnPrepareResponse = context => context.Context.Response.Headers.CacheControl = "no-cache",
+    });
+
+    public static void MapAdminPages(this WebApplication app)
+    {
+        app.MapRazorPages();
+        app.MapGet("/ui/campaigns/{id}/events", CampaignEvents.StreamAsync)
+            .RequireAuthorization(new AuthorizeAttribute())
+            .ExcludeFromDescription();
+    }
+}

@@ -1,0 +1,179 @@
+// Small progressive enhancements for the server-rendered admin pages: live campaign dashboard, customer import.
+(function () {
+  "use strict";
+  const token = () => document.querySelector('meta[name="request-verification-token"]')?.content ?? "";
+  const el = (tag, attrs, text) => {
+    const node = document.createElement(tag);
+    Object.entries(attrs || {}).forEach(([k, v]) => node.setAttribute(k, v));
+    if (text !== undefined) node.textContent = text;
+    return node;
+  };
+  // Mirrors Charts.Words on the server: "notInterested" → "Not interested".
+  const words = (s) => s ? s.charAt(0).toUpperCase() + s.slice(1).replace(/([A-Z])/g, (m) => " " + m.toLowerCase()) : "–";
+
+  // Mirrors Charts.HeatColor on the server.
+  function heatColor(rate) {
+    if (rate === null || rate === undefined) return "#eef1f5";
+    const r = Math.min(1, Math.max(0, rate));
+    const lerp = (a, b) => Math.round(a + (b - a) * r);
+    return `rgb(${lerp(224, 13)},${lerp(242, 110)},${lerp(241, 110)})`;
+  }
+
+  function setText(node, value) {
+    const text = String(value);
+    if (node && node.textContent !== text) {
+      node.textContent = text;
+      node.classList.remove("changed");
+      void node.offsetWidth;
+      node.classList.add("changed");
+    }
+  }
+
+  function renderRows(tbody, rows, emptyText, columns) {
+    tbody.replaceChildren();
+    if (rows.length === 0) {
+      const tr = el("tr");
+      tr.appendChild(el("td", { colspan: String(columns), class: "muted" }, emptyText));
+      tbody.appendChild(tr);
+      return;
+    }
+    rows.forEach((cells) => {
+      const tr = el("tr");
+      cells.forEach((cell) => tr.appendChild(cell));
+      tbody.appendChild(tr);
+    });
+  }
+
+  function applyStats(root, s) {
+    root.dataset.status = s.status;
+    const badge = document.getElementById("status");
+    badge.textContent = s.status;
+    badge.className = "badge " + s.status;
+    root.querySelectorAll("[data-when]").forEach((f) => { f.hidden = !f.dataset.when.split(" ").includes(s.status); });
+
+    document.querySelectorAll("[data-stat]").forEach((n) => setText(n, s[n.dataset.stat] ?? 0));
+    document.querySelectorAll("[data-result]").forEach((n) => setText(n, s.results?.[n.dataset.result] ?? 0));
+    document.querySelectorAll("[data-follow]").forEach((n) => setText(n, s.followUps?.[n.dataset.follow] ?? 0));
+    const done = s.audience ? Math.min(100, (s.finished * 100) / s.audience) : 0;
+    const bar = document.getElementById("progress-bar");
+    bar.style.width = done.toFixed(1) + "%";
+    bar.parentElement.setAttribute("aria-valuenow", done.toFixed(0));
+
+    (s.answerRateByHourAndWeekday || []).forEach((row, d) => row.forEach((rate, h) => {
+      const cell = document.querySelector(`[data-cell="${d}-${h}"]`);
+      if (!cell) return;
+      cell.setAttribute("fill", heatColor(rate));
+      const title = cell.querySelector("title");
+      if (title) title.textContent = title.textContent.replace(/–.*$/, "– " + (rate === null ? "no attempts" : Math.round(rate * 100) + "%"));
+    }));
+
+    const mix = { interested: 0, neutral: 0, notInterested: 0, unknown: 0 };
+    (s.bySegment || []).forEach((row) => Object.keys(mix).forEach((k) => { mix[k] += row[k] || 0; }));
+    const total = Object.values(mix).reduce((a, b) => a + b, 0);
+    let x = 0;
+    Object.entries(mix).forEach(([k, n]) => {
+      const w = total ? (n * 100) / total : 0;
+      const rect = document.querySelector(`[data-mix="${k}"]`);
+      if (rect) { rect.setAttribute("x", x.toFixed(2)); rect.setAttribute("width", w.toFixed(2)); }
+      x += w;
+      setText(document.querySelector(`[data-mix-count="${k}"]`), n);
+    });
+    document.querySelector("[data-mix-empty]")?.toggleAttribute("hidden", total > 0);
+    setText(document.getElementById("mix-total"), `(${total} answered)`);
+
+    const concerns = document.getElementById("concerns");
+    concerns.replaceChildren();
+    if (!s.topConcerns?.length) concerns.appendChild(el("li", { class: "muted" }, concerns.dataset.empty));
+    (s.topConcerns || []).forEach((c) => {
+      const li = el("li");
+      li.appendChild(el("span", {}, c.concern));
+      li.append(" ");
+      li.appendChild(el("strong", {}, String(c.count)));
+      concerns.appendChild(li);
+    });
+
+    renderRows(document.getElementById("by-segment"), (s.bySegment || []).map((r) => [
+      el("td", {}, r.name), ...[r.called, r.answered, r.interested, r.neutral, r.notInterested].map((n) => el("td", { class: "num" }, String(n)))
+    ]), "No calls finished yet.", 6);
+  }
+
+  async function refreshCalls(id) {
+    const response = await fetch(`/api/campaigns/${encodeURIComponent(id)}/calls?take=10`, { headers: { Accept: "application/json" } });
+    if (!response.ok) return;
+    const page = await response.json();
+    renderRows(document.getElementById("recent-calls"), page.items.map((c) => {
+      const link = el("td");
+      link.appendChild(el("a", { href: "/calls/" + encodeURIComponent(c.id) }, c.id));
+      const ended = c.endedAt ? new Date(c.endedAt).toISOString().substring(11, 19) : "–";
+      return [link, el("td", {}, c.customerId), el("td", {}, words(c.result ?? c.status)),
+        el("td", {}, words(c.outcome?.interest)), el("td", { class: "num" }, String(c.attempt)), el("td", {}, ended)];
+    }), "No finished calls yet.", 6);
+  }
+
+  function liveDashboard(root) {
+    const id = root.dataset.liveCampaign;
+    const dot = document.getElementById("live");
+    let finished = null;
+    let source;
+    const connect = () => {
+      source = new EventSource(`/ui/campaigns/${encodeURIComponent(id)}/events`);
+      source.onopen = () => dot.classList.add("on");
+      source.onmessage = (e) => {
+        const stats = JSON.parse(e.data);
+        applyStats(root, stats);
+        if (stats.finished !== finished) { finished = stats.finished; refreshCalls(id); }
+      };
+      source.addEventListener("end", () => { dot.classList.remove("on"); dot.title = "Campaign over"; source.close(); });
+      source.onerror = () => dot.classList.remove("on");
+    };
+    connect();
+    window.addEventListener("pagehide", () => source?.close());
+  }
+
+  function importForm(form) {
+    const out = document.getElementById("import-result");
+    form.addEventListener("submit", async (e) => {
+      e.preventDefault();
+      const button = form.querySelector("button");
+      button.disabled = true;
+      out.replaceChildren(el("p", { class: "muted" }, "Importing…"));
+      try {
+        const response = await fetch(form.action, { method: "POST", body: new FormData(form), headers: { RequestVerificationToken: token(), Accept: "application/json" } });
+        const body = await response.json().catch(() => ({}));
+        out.replaceChildren();
+        if (!response.ok) {
+          const where = body.line ? ` (line ${body.line})` : "";
+          out.appendChild(el("p", { class: "alert", role: "alert" }, `${body.title ?? "Import failed"}: ${body.detail ?? response.statusText}${where}`));
+          return;
+        }
+        out.appendChild(el("p", { class: "flash", id: "import-summary" }, `Imported ${body.imported}, updated ${body.updated}, rejected ${body.rejectedTotal ?? body.rejected.length}.`));
+        if (body.rejected.length) {
+          const wrap = el("div", { class: "table-wrap" });
+          const table = el("table", { id: "import-rejections" });
+          table.innerHTML = '<thead><tr><th scope="col" class="num">Line</th><th scope="col">Reason</th></tr></thead>';
+          const tbody = el("tbody");
+          body.rejected.forEach((r) => {
+            const tr = el("tr");
+            tr.appendChild(el("td", { class: "num" }, String(r.line)));
+            tr.appendChild(el("td", {}, r.reason));
+            tbody.appendChild(tr);
+          });
+          table.appendChild(tbody);
+          wrap.appendChild(table);
+          out.appendChild(wrap);
+        }
+      } catch (err) {
+        out.replaceChildren(el("p", { class: "alert", role: "alert" }, "The import could not be sent: " + err.message));
+      } finally {
+        button.disabled = false;
+      }
+    });
+  }
+
+  document.addEventListener("DOMContentLoaded", () => {
+    const live = document.querySelector("[data-live-campaign]");
+    if (live && window.EventSource) liveDashboard(live);
+    const form = document.getElementById("import-form");
+    if (form) importForm(form);
+  });
+})();

@@ -1,0 +1,33 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+
+namespace Campaign.Host.Ui;
+
+/// <summary>Colours and labels shared by the server-rendered charts; app.js mirrors <see cref="HeatColor"/>.</summary>
+public static class Charts
+{
+    public static readonly string[] Weekdays = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];
+    public const string NoData = "#eef1f5";
+
+    /// <summary>From pale to deep teal as the answer rate grows; a distinct grey where nobody was called.</summary>
+    public static string HeatColor(double? rate)
+    {
+        if (rate is not { } r)
+        {
+            return NoData;
+        }
+
+        r = Math.Clamp(r, 0, 1);
+        var (red, green, blue) = (Lerp(224, 13, r), Lerp(242, 110, r), Lerp(241, 110, r));
+        return $"rgb({red},{green},{blue})";
+    }
+
+    public static string Percent(double? rate) => rate is { } r ? (r * 100).ToString("0", CultureInfo.InvariantCulture) + "%" : "no attempts";
+
+    public static string Num(double value) => value.ToString("0.##", CultureInfo.InvariantCulture);
+
+    /// <summary>"NotInterested" → "Not interested", for enum values shown to people.</summary>
+    public static string Words(object? value) => value is null ? "–" : Regex.Replace(value.ToString()!, "(?<=[a-z])([A-Z])", m => " " + char.ToLowerInvariant(m.Value[0]));
+
+    private static int Lerp(int from, int to, double t) => (int)Math.Round(from + ((to - from) * t));
+}
