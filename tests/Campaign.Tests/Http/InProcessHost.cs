@@ -9,6 +9,8 @@ namespace Campaign.Tests.Http;
 public sealed class InProcessHost : IAsyncLifetime
 {
     public const string ApiKey = "test-api-key-0123456789";
+    public const string AdminUser = "ops";
+    public const string AdminPassword = "correct horse battery staple";
     public const long MaxImportBytes = 1024 * 1024;
     private readonly TempDatabase _file = new();
     private WebApplication? _app;
@@ -16,6 +18,8 @@ public sealed class InProcessHost : IAsyncLifetime
     public HttpClient Client { get; private set; } = null!;
 
     public HttpClient Anonymous { get; private set; } = null!;
+
+    public Uri BaseAddress { get; private set; } = null!;
 
     public async Task InitializeAsync()
     {
@@ -27,6 +31,8 @@ public sealed class InProcessHost : IAsyncLifetime
             "--Orleans:GatewayPort", FreePort.Next().ToString(),
             "--Orleans:ClusterId", "http-tests-" + Guid.NewGuid().ToString("N")[..8],
             "--Auth:ApiKey", ApiKey,
+            "--Auth:Admin:User", AdminUser,
+            "--Auth:Admin:Password", AdminPassword,
             "--Demo:Seed", "false",
             "--Import:MaxFileBytes", MaxImportBytes.ToString(),
             "--Trunk:Capacity", "20",
@@ -36,6 +42,7 @@ public sealed class InProcessHost : IAsyncLifetime
         ]);
         await _app.StartAsync();
         var address = new Uri(_app.Urls.First());
+        BaseAddress = address;
         Anonymous = new HttpClient { BaseAddress = address };
         Client = new HttpClient { BaseAddress = address };
         Client.DefaultRequestHeaders.Add("X-Api-Key", ApiKey);

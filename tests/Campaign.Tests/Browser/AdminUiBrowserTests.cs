@@ -1,0 +1,121 @@
+using System.Text;
+using System.Text.Json;
+using Campaign.Tests.Http;
+using Campaign.Tests.Support;
+using Microsoft.Playwright;
+
+namespace Campaign.Tests.Browser;
+
+[Collection(BrowserCollection.Name)]
+public class AdminUiBrowserTests(BrowserFixture fixture)
+{
+    private const int Audience = 30;
+
+    private static async Task SignInAsync(IPage page, string password = InProcessHost.AdminPassword)
+    {
+        await page.FillAsync("#user", InProcessHost.AdminUser);
+        await page.FillAsync("#password", password);
+        await page.ClickAsync("button[type=submit]");
+    }
+
+    private async Task<string> SeedSegmentAsync()
+    {
+        var area = "Ui" + Guid.NewGuid().ToString("N")[..8];
+        var csv = new StringBuilder("id,name,phone,area,timeZone,issue.category,issue.text\n");
+        for (var i = 0; i < Audience; i++)
+        {
+            csv.Append($"{area}-{i:D3},Customer {i},{TestCustomers.Phone(700_000 + i)},{area},{TestZones.Afternoon},water,low pressure\n");
+        }
+
+        (await fixture.Host.Client.PostAsync("/api/customers/import", InProcessHost.Csv(csv.ToString()))).EnsureSuccessStatusCode();
+        var segment = await fixture.Host.Client.PostAsync("/api/segments", InProcessHost.Json($$"""{ "name": "Area {{area}}", "criteria": { "area": ["{{area}}"] } }"""));
+        segment.EnsureSuccessStatusCode();
+        return JsonDocument.Parse(await segment.Content.ReadAsStringAsync()).RootElement.GetProperty("id").GetString()!;
+    }
+
+    [ChromiumFact]
+    public async Task An_operator_creates_starts_and_watches_a_campaign_live_then_opens_a_call()
+    {
+        var segmentId = await SeedSegmentAsync();
+        var page = await fixture.NewPageAsync();
+
+        await page.GotoAsync("/campaigns");
+        Assert.EndsWith("/login?ReturnUrl=%2Fcampaigns", page.Url);
+        await SignInAsync(page);
+        await page.WaitForURLAsync("**/campaigns");
+        Assert.True(await page.IsVisibleAsync("#campaigns-empty"), "the empty state is shown before any campaign exists");
+
+        await page.FillAsync("#name", "Water pressure follow-up");
+        await page.SelectOptionAsync("#segment", segmentId);
+        await page.FillAsync("#concurrency", "2");
+        await page.FillAsync("#attempts", "1");
+        await page.ClickAsync("#create button[type=submit]");
+        await page.WaitForURLAsync("**/campaigns/cmp-*");
+        Assert.Equal("draft", await page.TextContentAsync("#status"));
+
+        await page.ClickAsync("[data-actions] button:has-text('Start')");
+        await page.WaitForURLAsync("**/campaigns/cmp-*");
+        await page.EvaluateAsync("() => { window.notReloaded = true; }");
+        Assert.Equal("running", await page.TextContentAsync("#status"));
+        await page.WaitForFunctionAsync("() => document.getElementById('status').textContent === 'completed'", null, new() { Timeout = 45_000 });
+
+        Assert.True(await page.EvaluateAsync<bool>("() => window.notReloaded === true"), "the dashboard updated without a reload");
+        Assert.True(await page.Locator("dd.changed").CountAsync() > 0, "numbers were updated by the live stream");
+        Assert.Equal(Audience.ToString(), await page.TextContentAsync("[data-stat=finished]"));
+        Assert.Equal(Audience.ToString(), await page.TextContentAsync("[data-stat=audience]"));
+        Assert.True(await page.IsHiddenAsync("[data-actions] button:has-text('Pause')"), "a completed campaign offers no pause");
+        var results = 0;
+        foreach (var kind in new[] { "answered", "noAnswer", "busy", "voicemail", "failed", "cancelled" })
+        {
+            results += int.Parse((await page.TextContentAsync($"[data-result={kind}]"))!);
+        }
+
+        Assert.Equal(Audience, results);
+        Assert.Equal(168, await page.Locator("#heatmap rect[data-cell]").CountAsync());
+        Assert.True(await page.Locator("#heatmap rect[data-cell]:not([fill='#eef1f5'])").CountAsync() >= 1, "the heatmap shows the hour that was called");
+        await page.WaitForSelectorAsync("#recent-calls a");
+        if (Environment.GetEnvironmentVariable("UI_SCREENSHOT_DIR") is { Length: > 0 } dir)
+        {
+            await page.ScreenshotAsync(new() { Path = Path.Combine(dir, "dashboard.png"), FullPage = true });
+        }
+
+        var callId = await page.TextContentAsync("#recent-calls a");
+        await page.ClickAsync("#recent-calls a");
+        await page.WaitForURLAsync($"**/calls/{callId}");
+        Assert.Contains(callId!, await page.TextContentAsync("h1"));
+        Assert.True(await page.IsVisibleAsync("#timeline-title"));
+        Assert.True(await page.IsVisibleAsync("#outcome") || await page.IsVisibleAsync("text=No outcome"));
+
+        await page.ClickAsync("text=Sign out");
+        await page.WaitForURLAsync("**/login");
+        await page.GotoAsync("/campaigns");
+        Assert.Contains("/login", page.Url);
+    }
+
+    [ChromiumFact]
+    public async Task A_wrong_password_shows_an_error_and_signs_nobody_in()
+    {
+        var page = await fixture.NewPageAsync(390, 844);
+        await page.GotoAsync("/login");
+        await SignInAsync(page, "not the password");
+        Assert.Contains("Wrong user name or password", await page.TextContentAsync("#login-error"));
+        Assert.DoesNotContain(await page.Context.CookiesAsync(), c => c.Name == "campaign.admin");
+        await page.GotoAsync("/system");
+        Assert.Contains("/login", page.Url);
+    }
+
+    [ChromiumFact]
+    public async Task Pages_and_the_orleans_dashboard_need_the_login()
+    {
+        var page = await fixture.NewPageAsync();
+        await page.GotoAsync("/customers");
+        Assert.Contains("/login", page.Url);
+        var dashboard = await page.GotoAsync("/dashboard/");
+        Assert.Contains("/login", page.Url);
+        Assert.True(dashboard!.Ok, "the login page is shown instead");
+
+        await SignInAsync(page);
+        await page.WaitForURLAsync("**/dashboard/");
+        Assert.DoesNotContain("/login", page.Url);
+    }
+}
