@@ -1,4 +1,13 @@
 using Campaign.Host.Hosting;
+using Campaign.Host.Security;
+
+if (args is ["--hash-password"])
+{
+    // Reads the password from standard input so it never lands in shell history.
+    Console.Error.Write("Password: ");
+    Console.WriteLine(AdminCredentials.Hash(Console.ReadLine() ?? ""));
+    return;
+}
 
 var app = CampaignHost.Build(args);
 await app.StartAsync();
