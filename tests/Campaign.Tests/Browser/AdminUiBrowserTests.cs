@@ -18,6 +18,15 @@ public class AdminUiBrowserTests(BrowserFixture fixture)
         await page.ClickAsync("button[type=submit]");
     }
 
+    /// <summary>Saves a full-page screenshot when UI_SCREENSHOT_DIR names a folder, to look at the pages.</summary>
+    private static async Task ScreenshotAsync(IPage page, string name)
+    {
+        if (Environment.GetEnvironmentVariable("UI_SCREENSHOT_DIR") is { Length: > 0 } dir)
+        {
+            await page.ScreenshotAsync(new() { Path = Path.Combine(dir, name), FullPage = true });
+        }
+    }
+
     private async Task<string> SeedSegmentAsync()
     {
         var area = "Ui" + Guid.NewGuid().ToString("N")[..8];
@@ -74,22 +83,52 @@ public class AdminUiBrowserTests(BrowserFixture fixture)
         Assert.Equal(168, await page.Locator("#heatmap rect[data-cell]").CountAsync());
         Assert.True(await page.Locator("#heatmap rect[data-cell]:not([fill='#eef1f5'])").CountAsync() >= 1, "the heatmap shows the hour that was called");
         await page.WaitForSelectorAsync("#recent-calls a");
-        if (Environment.GetEnvironmentVariable("UI_SCREENSHOT_DIR") is { Length: > 0 } dir)
-        {
-            await page.ScreenshotAsync(new() { Path = Path.Combine(dir, "dashboard.png"), FullPage = true });
-        }
+        await ScreenshotAsync(page, "dashboard.png");
 
-        var callId = await page.TextContentAsync("#recent-calls a");
-        await page.ClickAsync("#recent-calls a");
+        var answered = page.Locator("#recent-calls tr:has-text('Answered') a");
+        var link = await answered.CountAsync() > 0 ? answered.First : page.Locator("#recent-calls a").First;
+        var callId = await link.TextContentAsync();
+        await link.ClickAsync();
         await page.WaitForURLAsync($"**/calls/{callId}");
         Assert.Contains(callId!, await page.TextContentAsync("h1"));
         Assert.True(await page.IsVisibleAsync("#timeline-title"));
         Assert.True(await page.IsVisibleAsync("#outcome") || await page.IsVisibleAsync("text=No outcome"));
+        await ScreenshotAsync(page, "call.png");
+        await page.GotoAsync("/campaigns");
+        Assert.Equal(1, await page.Locator("#campaigns tbody tr").CountAsync());
+        await ScreenshotAsync(page, "campaigns.png");
 
         await page.ClickAsync("text=Sign out");
         await page.WaitForURLAsync("**/login");
         await page.GotoAsync("/campaigns");
         Assert.Contains("/login", page.Url);
+    }
+
+    [ChromiumFact]
+    public async Task Customers_are_imported_from_a_file_with_rejected_rows_listed_and_then_found_by_area()
+    {
+        var page = await fixture.NewPageAsync(390, 844);
+        await page.GotoAsync("/customers");
+        await SignInAsync(page);
+        await page.WaitForURLAsync("**/customers");
+
+        var area = "Imp" + Guid.NewGuid().ToString("N")[..8];
+        var csv = $"id,name,phone,area\n{area}-1,Ann,{TestCustomers.Phone(900_001)},{area}\n{area}-2,Bob,not-a-phone,{area}\n{area}-3,Cy,{TestCustomers.Phone(900_003)},{area}\n";
+        await page.SetInputFilesAsync("#file", new FilePayload { Name = "customers.csv", MimeType = "text/csv", Buffer = Encoding.UTF8.GetBytes(csv) });
+        await page.ClickAsync("#import-form button[type=submit]");
+        await page.WaitForSelectorAsync("#import-summary");
+        Assert.Equal("Imported 2, updated 0, rejected 1.", await page.TextContentAsync("#import-summary"));
+        Assert.Equal("3", await page.TextContentAsync("#import-rejections tbody tr td:first-child"));
+
+        await page.FillAsync("#area", area);
+        await page.ClickAsync("form[role=search] button[type=submit]");
+        await page.WaitForURLAsync($"**/customers?area={area}*");
+        Assert.Equal(2, await page.Locator("#customers tbody tr").CountAsync());
+        await ScreenshotAsync(page, "customers-phone.png");
+
+        await page.FillAsync("#area", "NoSuchArea");
+        await page.ClickAsync("form[role=search] button[type=submit]");
+        await page.WaitForSelectorAsync("#customers-empty");
     }
 
     [ChromiumFact]
