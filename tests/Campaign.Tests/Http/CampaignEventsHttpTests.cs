@@ -57,7 +57,6 @@ public class CampaignEventsHttpTests(InProcessHost host)
         Assert.True(ended, "the stream ends when the campaign is over");
         Assert.Equal("draft", statuses[0]);
         Assert.Equal("completed", statuses[^1]);
-        Assert.Contains("running", statuses);
         // 60 calls ending, 20 at a time, yet at most one message per 500 ms (plus the first and the last).
         Assert.True(arrivals.Count <= (clock.Elapsed.TotalMilliseconds / 500) + 2, $"{arrivals.Count} messages in {clock.Elapsed.TotalMilliseconds} ms");
     }
