@@ -21,9 +21,10 @@ internal static class AdminAuthentication
             o.SlidingExpiration = true;
             o.Events.OnRedirectToLogin = context =>
             {
-                // Scripts and API clients get a plain 401; people in a browser are sent to the login page.
-                if (context.Request.Path.StartsWithSegments("/api") || context.Request.Path.StartsWithSegments("/ui")
-                    || !AcceptsHtml(context.Request))
+                // API clients and the pages' scripts (the Orleans dashboard's included) get a plain 401; people are sent
+                // to the login page.
+                var path = context.Request.Path;
+                if (path.StartsWithSegments("/api") || path.StartsWithSegments("/ui") || (path.StartsWithSegments("/dashboard") && !AcceptsHtml(context.Request)))
                 {
                     context.Response.StatusCode = StatusCodes.Status401Unauthorized;
                 }

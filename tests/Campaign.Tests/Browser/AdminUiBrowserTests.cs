@@ -156,5 +156,9 @@ public class AdminUiBrowserTests(BrowserFixture fixture)
         await SignInAsync(page);
         await page.WaitForURLAsync("**/dashboard/");
         Assert.DoesNotContain("/login", page.Url);
+
+        await page.GotoAsync("/system");
+        Assert.Equal(1, await page.Locator("#silos tbody tr").CountAsync());
+        await ScreenshotAsync(page, "system.png");
     }
 }
