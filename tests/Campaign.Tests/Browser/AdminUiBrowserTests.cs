@@ -84,6 +84,9 @@ public class AdminUiBrowserTests(BrowserFixture fixture)
         Assert.True(await page.Locator("#heatmap rect[data-cell]:not([fill='#eef1f5'])").CountAsync() >= 1, "the heatmap shows the hour that was called");
         await page.WaitForSelectorAsync("#recent-calls a");
         await ScreenshotAsync(page, "dashboard.png");
+        await page.SetViewportSizeAsync(390, 844);
+        await ScreenshotAsync(page, "dashboard-phone.png");
+        await page.SetViewportSizeAsync(1280, 800);
 
         var answered = page.Locator("#recent-calls tr:has-text('Answered') a");
         var link = await answered.CountAsync() > 0 ? answered.First : page.Locator("#recent-calls a").First;
