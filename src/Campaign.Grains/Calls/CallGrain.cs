@@ -83,6 +83,8 @@ public sealed partial class CallGrain(
             return claim;
         }
 
+        // The attempt starts once the customer is claimed: the claim may have waited for their previous call to end.
+        now = clock.GetUtcNow();
         Call.Request = request;
         Call.Status = CallStatus.Dialing;
         Call.StartedAt = now;
