@@ -1,0 +1,199 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+
+namespace Campaign.Conversation.Understanding;
+
+/// <summary>
+/// Turns what a customer says about when to call back ("tomorrow at 5 pm", "Monday morning", "after 6", "in two
+/// hours") into an instant in the customer's time zone. A bare hour means the afternoon up to 7 and the morning from
+/// 8 ("at 5" is 17:00); a day without a time means 10:00; a time already past today means tomorrow.
+/// </summary>
+public static partial class CallbackTimeParser
+{
+    private const int DefaultHour = 10;
+
+    private static readonly (Regex Pattern, string Replacement)[] Words =
+    [
+        (new(@"\b(an|1|one) hour and a half\b", RegexOptions.Compiled), "90 minutes"),
+        (new(@"\bhalf an hour\b", RegexOptions.Compiled), "30 minutes"),
+        (new(@"\ba few minutes\b", RegexOptions.Compiled), "5 minutes"),
+        (new(@"\ba couple of\b", RegexOptions.Compiled), "2"),
+        (new(@"\b(an|a) (hour|day|week)\b", RegexOptions.Compiled), "1 $2"),
+        (new(@"\b(noon|midday)\b", RegexOptions.Compiled), "12:00 pm"),
+        (new(@"\bhalf past (\d{1,2})\b", RegexOptions.Compiled), "$1:30"),
+        (new(@"\bquarter past (\d{1,2})\b", RegexOptions.Compiled), "$1:15"),
+    ];
+
+    private static readonly string[] Numbers =
+        ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve"];
+
+    /// <summary>The time the text mentions, resolved from <paramref name="now"/>; null when it mentions none.</summary>
+    public static CallbackTime? Resolve(string? text, DateTimeOffset now, TimeZoneInfo zone)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return null;
+        }
+
+        if (Iso().Match(text) is { Success: true } iso)
+        {
+            return FromIso(iso.Value, zone);
+        }
+
+        var s = Prepare(text);
+        if (Relative().Match(s) is { Success: true } relative)
+        {
+            var amount = int.Parse(relative.Groups["n"].Value, CultureInfo.InvariantCulture);
+            var unit = relative.Groups["unit"].Value;
+            var span = unit[0] switch
+            {
+                'm' => TimeSpan.FromMinutes(amount),
+                'h' => TimeSpan.FromHours(amount),
+                'd' => TimeSpan.FromDays(amount),
+                _ => TimeSpan.FromDays(7 * amount),
+            };
+            return new CallbackTime(now + span, relative.Value);
+        }
+
+        var day = Day().Match(s);
+        var part = DayPart().Match(s);
+        var clock = Clock().Match(s);
+        if (!day.Success && !part.Success && !clock.Success)
+        {
+            return null;
+        }
+
+        var localNow = CustomerClock.Local(now, zone);
+        var (date, rollDays) = Date(day, localNow);
+        var time = TimeOfDay(clock, part);
+        var local = date + time;
+        if (local <= localNow)
+        {
+            local = local.AddDays(rollDays);
+        }
+
+        var matches = new[] { day, part, clock }.Where(m => m.Success).ToList();
+        var start = matches.Min(m => m.Index);
+        var end = matches.Max(m => m.Index + m.Length);
+        return new CallbackTime(CustomerClock.Instant(local, zone), s[start..end].Trim());
+    }
+
+    private static string Prepare(string text)
+    {
+        var s = NumberWord().Replace(TextTokens.Normalize(text), m => Array.IndexOf(Numbers, m.Value).ToString(CultureInfo.InvariantCulture));
+
+        foreach (var (pattern, replacement) in Words)
+        {
+            s = pattern.Replace(s, replacement);
+        }
+
+        return s;
+    }
+
+    // The date the customer named, and how many days to add if that moment has already passed.
+    private static (DateTime Date, int RollDays) Date(Match day, DateTime localNow)
+    {
+        var today = localNow.Date;
+        if (!day.Success)
+        {
+            return (today, 1);
+        }
+
+        var word = day.Groups["day"].Value;
+        if (word == "today" || word == "tonight")
+        {
+            return (today, 1);
+        }
+
+        if (word == "tomorrow")
+        {
+            return (today.AddDays(day.Groups["after"].Success ? 2 : 1), 1);
+        }
+
+        if (word == "week")
+        {
+            var untilMonday = ((int)DayOfWeek.Monday - (int)today.DayOfWeek + 7) % 7;
+            return (today.AddDays(untilMonday == 0 ? 7 : untilMonday), 7);
+        }
+
+        var target = word == "weekend" ? DayOfWeek.Saturday : Enum.Parse<DayOfWeek>(word, ignoreCase: true);
+        var days = ((int)target - (int)today.DayOfWeek + 7) % 7;
+        if (days == 0 && day.Groups["next"].Success)
+        {
+            days = 7;
+        }
+
+        return (today.AddDays(days), 7);
+    }
+
+    private static TimeSpan TimeOfDay(Match clock, Match part)
+    {
+        var partWord = part.Success ? part.Groups["part"].Value : null;
+        if (!clock.Success)
+        {
+            return partWord switch
+            {
+                "morning" => TimeSpan.FromHours(9),
+                "lunch" or "lunchtime" => new TimeSpan(12, 30, 0),
+                "afternoon" => TimeSpan.FromHours(14),
+                "evening" => TimeSpan.FromHours(18),
+                "night" or "tonight" => TimeSpan.FromHours(19),
+                _ => TimeSpan.FromHours(DefaultHour),
+            };
+        }
+
+        var hour = int.Parse(clock.Groups["h"].Value, CultureInfo.InvariantCulture);
+        var minute = clock.Groups["m"].Success ? int.Parse(clock.Groups["m"].Value, CultureInfo.InvariantCulture) : 0;
+        var suffix = clock.Groups["ampm"].Value;
+        if (suffix.StartsWith('p') && hour < 12)
+        {
+            hour += 12;
+        }
+        else if (suffix.StartsWith('a') && hour == 12)
+        {
+            hour = 0;
+        }
+        else if (!suffix.StartsWith('a') && !suffix.StartsWith('p') && hour is >= 1 and <= 11)
+        {
+            var afternoon = partWord is "afternoon" or "evening" or "night" or "tonight" || (partWord is null && hour <= 7);
+            hour += afternoon ? 12 : 0;
+        }
+
+        var time = new TimeSpan(Math.Min(hour, 23), Math.Min(minute, 59), 0);
+        return clock.Groups["prep"].Value == "before" ? time - TimeSpan.FromHours(1) : time;
+    }
+
+    private static CallbackTime? FromIso(string value, TimeZoneInfo zone)
+    {
+        if (DateTimeOffset.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.None, out var withOffset) &&
+            HasOffset().IsMatch(value))
+        {
+            return new CallbackTime(withOffset, value);
+        }
+
+        return DateTime.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.None, out var local)
+            ? new CallbackTime(CustomerClock.Instant(local, zone), value)
+            : null;
+    }
+
+    [GeneratedRegex(@"\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\b")]
+    private static partial Regex NumberWord();
+
+    [GeneratedRegex(@"\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?")]
+    private static partial Regex Iso();
+
+    [GeneratedRegex(@"(Z|[+-]\d{2}:?\d{2})$")]
+    private static partial Regex HasOffset();
+
+    [GeneratedRegex(@"\bin (about |around )?(?<n>\d{1,3}) (?<unit>minutes?|mins?|hours?|hrs?|days?|weeks?)\b")]
+    private static partial Regex Relative();
+
+    [GeneratedRegex(@"\b(?:(?<after>the day after) (?<day>tomorrow)|(?<day>tomorrow|today|tonight)|next (?<day>week)|(?:this |the |next )?(?<day>weekend)|(?:(?<next>next) |this |on )?(?<day>monday|tuesday|wednesday|thursday|friday|saturday|sunday)s?)\b")]
+    private static partial Regex Day();
+
+    [GeneratedRegex(@"\b(?:in the |this |tomorrow |at |around )?(?<part>morning|afternoon|evening|night|tonight|lunchtime|lunch)\b")]
+    private static partial Regex DayPart();
+
+    [GeneratedRegex(@"\b(?:(?<prep>at|around|about|after|before|by|from) (?<h>\d{1,2})(?::(?<m>\d{2}))? ?(?<ampm>am|pm|a\.m\.?|p\.m\.?|o'?clock)?|(?<h>\d{1,2})(?::(?<m>\d{2}))? ?(?<ampm>am|pm|a\.m\.?|p\.m\.?|o'?clock)|(?<h>\d{1,2}):(?<m>\d{2}))(?![\d:])")]
+    private static partial Regex Clock();
+}

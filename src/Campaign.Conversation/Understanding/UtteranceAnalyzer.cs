@@ -1,0 +1,126 @@
+using System.Text.RegularExpressions;
+using Campaign.Abstractions.Customers;
+
+namespace Campaign.Conversation.Understanding;
+
+/// <summary>
+/// The deterministic language-understanding layer: what a customer line means (yes/no, interest, busy, callback and
+/// its time, a request for information, a concern, a question from the script's FAQ, an objection from the script's
+/// list, goodbye, opt-out). Rules only, so the same words always give the same result.
+/// </summary>
+public static partial class UtteranceAnalyzer
+{
+    public static Utterance Analyze(string text, ScriptKnowledge knowledge)
+    {
+        var normalized = TextTokens.Normalize(text);
+        var tokens = TextTokens.Content(text);
+        var isQuestion = text.TrimEnd().EndsWith('?') || QuestionStart().IsMatch(normalized);
+        var faq = PhraseMatcher.Best(tokens, knowledge.Faq, isQuestion ? 0.5 : 0.8);
+        var objection = PhraseMatcher.Best(tokens, knowledge.Objections, 0.6);
+        var neutral = Neutral().IsMatch(normalized);
+        var interest = NotInterested().IsMatch(normalized) ? Interest.NotInterested
+            : neutral ? Interest.Neutral
+            : Interested().IsMatch(normalized) ? Interest.Interested
+            : (Interest?)null;
+        return new Utterance
+        {
+            Text = text,
+            OptOut = OptOutDetector.IsOptOut(text),
+            Polarity = neutral ? Polarity.None : PolarityOf(normalized),
+            Interest = interest,
+            Busy = Busy().IsMatch(normalized),
+            CallbackRequested = Callback().IsMatch(normalized),
+            TimePhrase = CallbackTimeParser.Resolve(text, DateTimeOffset.UnixEpoch, TimeZoneInfo.Utc)?.Phrase,
+            WantsMoreInfo = MoreInfo().IsMatch(normalized) && !NoMoreInfo().IsMatch(normalized),
+            ConcernFound = ConcernExtractor.Extract(text, knowledge.Issues, knowledge.Topics),
+            AsksIdentity = Identity().IsMatch(normalized),
+            NoConcerns = NoConcerns().IsMatch(normalized),
+            IsQuestion = isQuestion,
+            Faq = faq?.Item,
+            Objection = objection?.Item,
+            Goodbye = Goodbye().IsMatch(normalized),
+        };
+    }
+
+    /// <summary>What a script objection is about, from its own wording.</summary>
+    public static ObjectionKind KindOf(string objection)
+    {
+        var normalized = TextTokens.Normalize(objection);
+        return OptOutDetector.IsOptOut(objection) ? ObjectionKind.OptOut
+            : Busy().IsMatch(normalized) ? ObjectionKind.Busy
+            : NotInterested().IsMatch(normalized) ? ObjectionKind.NotInterested
+            : ObjectionKind.Other;
+    }
+
+    private static Polarity PolarityOf(string normalized)
+    {
+        var start = Filler().Replace(normalized, "");
+        if (YesStart().IsMatch(start))
+        {
+            return Polarity.Yes;
+        }
+
+        if (NoStart().IsMatch(start))
+        {
+            return Polarity.No;
+        }
+
+        var yes = YesWord().Match(normalized);
+        var no = NoWord().Match(normalized);
+        return (yes.Success, no.Success) switch
+        {
+            (true, true) => yes.Index < no.Index ? Polarity.Yes : Polarity.No,
+            (true, false) => Polarity.Yes,
+            (false, true) => Polarity.No,
+            _ => Polarity.None,
+        };
+    }
+
+    [GeneratedRegex(@"^((well|oh|um+|uh+|hmm+|so|erm|ah)\b[\s,.]*)+")]
+    private static partial Regex Filler();
+
+    [GeneratedRegex(@"^(yes|yeah|yep|yup|ya|sure|ok|okay|alright|all right|of course|certainly|absolutely|definitely|fine|go ahead|go on|please do|why not|i do|i have|that would be (great|good|nice|fine|lovely)|sounds (good|great|fine)|uh huh|right|correct|no problem)\b")]
+    private static partial Regex YesStart();
+
+    [GeneratedRegex(@"^(no|nope|nah|not really|not now|not at all|not today|i do not think so|never)\b")]
+    private static partial Regex NoStart();
+
+    [GeneratedRegex(@"\b(yes|yeah|yep|yup)\b")]
+    private static partial Regex YesWord();
+
+    [GeneratedRegex(@"\b(no|nope|nah)\b(?! (one|problem|doubt)\b)")]
+    private static partial Regex NoWord();
+
+    [GeneratedRegex(@"\bnot (really |very |that |at all )?interested\b|\bnot for me\b|\b(do not|not) (need|want) (it|this|that|one|any of (it|this|that))\b|\bno need\b|\bnot keen\b|\bno interest\b|\bnot worth it\b")]
+    private static partial Regex NotInterested();
+
+    [GeneratedRegex(@"\bmaybe\b|\bnot (so |too |really |quite |entirely )?sure\b|\bperhaps\b|\b(i will|let me) think\b|\bthink about it\b|\b(it )?depends\b|\bi do not know\b|\bpossibly\b|\bwe will see\b|\bnot certain\b|\bunsure\b|\bundecided\b|\bnot yet\b|\bmight be\b")]
+    private static partial Regex Neutral();
+
+    [GeneratedRegex(@"\binterested\b|\binteresting\b|\btell me more\b|\bsounds (good|great|interesting|nice|useful)\b|\bi would (like|love) (to hear|that|it|one|more|this|to know)\b|\bsign me up\b|\bcount me in\b|\blet us do it\b|\blet's do it\b|\bgo ahead\b|\bgo on\b|\bwhy not\b|\bplease do\b|\bthat would be (great|good|nice|helpful|useful)\b")]
+    private static partial Regex Interested();
+
+    [GeneratedRegex(@"\bbusy\b|\bnot a good time\b|\b(bad|inconvenient|awkward) time\b|\bin a meeting\b|\bi am driving\b|\bat work\b|\bcan not talk\b|\bno time\b|\bdo not have (the )?time\b|\bin the middle of\b|\bi am (about to leave|on my way out|just leaving)\b")]
+    private static partial Regex Busy();
+
+    [GeneratedRegex(@"\bcall (me |us )?(back|again|later|another time)\b|\b(call|ring|phone|try|reach|contact) (me|us) (back |again )?(on|at|in|after|around|about|before|by|tomorrow|today|tonight|this|next|later|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b|\banother (time|day)\b|\bsome other time\b|\btry (again )?later\b|\bcall back\b|\bcallback\b")]
+    private static partial Regex Callback();
+
+    [GeneratedRegex(@"\bsend (me |us )?(some |more |the |an? |further )?(info|information|details|brochure|leaflet|email|text|letter|something|it|that|them)\b|\b(email|e-mail|text|mail|write to) (me|us)\b|\bmore (info|information|details)\b|\bin writing\b|\b(some|the|further) information\b")]
+    private static partial Regex MoreInfo();
+
+    [GeneratedRegex(@"\b(no|not|do not need|do not want|without)\b[^.?!]{0,20}\b(info|information|details)\b")]
+    private static partial Regex NoMoreInfo();
+
+    [GeneratedRegex(@"\bnothing( really| at all| else| much)?\b|\bno (concerns?|worries|problems?|issues?|complaints?)\b|\bnot really\b|\ball good\b|\beverything('s| is) (fine|ok|okay|good|great|working|back to normal)\b|\bi am (fine|good|happy)\b|\bnone\b|\bnot worried\b|\b(works|working) (fine|well|normally|great)\b")]
+    private static partial Regex NoConcerns();
+
+    [GeneratedRegex(@"\bwho (is this|are you|is calling|is speaking|am i (speaking|talking) to)\b|\b(are you|is this) (a |an )?(robot|machine|computer|real person|person|human|bot|recording|ai)\b|\bwhat company\b|\bwhere are you calling from\b")]
+    private static partial Regex Identity();
+
+    [GeneratedRegex(@"^(who|what|when|where|why|how|which|is|are|can|could|will|would|do|does|did|should|shall|may|am)\b")]
+    private static partial Regex QuestionStart();
+
+    [GeneratedRegex(@"\b(goodbye|good bye|bye|have to go|got to go|gotta go|talk (to you )?later|hang(ing)? up)\b")]
+    private static partial Regex Goodbye();
+}
