@@ -1,0 +1,39 @@
+using Campaign.Conversation.Understanding;
+
+namespace Campaign.Conversation.Agent;
+
+/// <summary>What the agent says when the guard, not the model, decides the turn.</summary>
+public static class AgentLines
+{
+    public const string StillThere = "Sorry, I didn't catch that. Are you still there?";
+
+    public const string NotHeard = "Sorry, could you say that again?";
+
+    public const string SilenceGoodbye = "It seems this isn't a good moment, so I'll let you go. We'll try another time. Goodbye.";
+
+    public static string OptOut(PreparedScript script)
+    {
+        var response = script.Knowledge.Objections.FirstOrDefault(o => o.Item.Kind == ObjectionKind.OptOut)?.Item.Objection.Response;
+        return response is null
+            ? $"Understood. I've noted that {script.Company} must not call you again. Goodbye."
+            : WithGoodbye(response);
+    }
+
+    public static string ModelFailure(PreparedScript script) =>
+        $"I'm sorry, I'm having a technical problem, so I'll end the call here. Someone from {script.Company} will get back to you. Goodbye.";
+
+    public static string OutOfTime(PreparedScript script) => $"I'm sorry, we've run out of time for this call. {script.Script.Closing}";
+
+    public static bool SaysGoodbye(string text, PreparedScript script) =>
+        text.Contains(script.Script.Closing, StringComparison.OrdinalIgnoreCase) ||
+        text.Contains("bye", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>The reply of a turn that ends the call: it must take leave of the customer.</summary>
+    public static string Closing(string text, PreparedScript script) =>
+        string.IsNullOrWhiteSpace(text) ? script.Script.Closing
+        : SaysGoodbye(text, script) ? text
+        : $"{text} {script.Script.Closing}";
+
+    private static string WithGoodbye(string text) =>
+        text.Contains("bye", StringComparison.OrdinalIgnoreCase) ? text : $"{text.TrimEnd()} Goodbye.";
+}

@@ -1,0 +1,39 @@
+namespace Campaign.Conversation.Hosting;
+
+/// <summary>The conversation model (<c>Conversation:*</c>).</summary>
+public sealed class ConversationOptions
+{
+    public const string Section = "Conversation";
+
+    /// <summary><c>Offline</c> (the script engine, default) or <c>OpenAI</c> (any OpenAI-compatible endpoint).</summary>
+    public string Provider { get; set; } = ConversationProviders.Offline;
+
+    public OpenAIConversationOptions OpenAI { get; set; } = new();
+
+    /// <summary>The company named by the built-in script used when a campaign has none.</summary>
+    public string DefaultCompany { get; set; } = "your service provider";
+
+    /// <summary>The agent name of the built-in script.</summary>
+    public string DefaultAgentName { get; set; } = "Alex";
+}
+
+/// <summary>An OpenAI-compatible chat completions endpoint (<c>Conversation:OpenAI:*</c>).</summary>
+public sealed class OpenAIConversationOptions
+{
+    /// <summary>The API base, e.g. <c>https://api.openai.com/v1</c> or <c>http://localhost:11434/v1</c> for Ollama.</summary>
+    public string? Endpoint { get; set; }
+
+    public string? Model { get; set; }
+
+    /// <summary>Secret: read from configuration only, never logged.</summary>
+    public string? ApiKey { get; set; }
+
+    /// <summary>How long one model turn (with its function calls) may take before the call is ended politely.</summary>
+    public double TimeoutSeconds { get; set; } = 10;
+}
+
+public static class ConversationProviders
+{
+    public const string Offline = "Offline";
+    public const string OpenAI = "OpenAI";
+}

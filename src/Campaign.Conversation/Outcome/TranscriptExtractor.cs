@@ -1,0 +1,83 @@
+using Campaign.Abstractions.Calls;
+using Campaign.Abstractions.Conversation;
+using Campaign.Abstractions.Customers;
+using Campaign.Conversation.Agent;
+using Campaign.Conversation.Functions;
+using Campaign.Conversation.Understanding;
+
+namespace Campaign.Conversation.Outcome;
+
+/// <summary>
+/// The deterministic extraction pass: reads every customer line with the language-understanding layer, taking a bare
+/// yes or no as the answer to the agent line before it. It leaves the summary blank: the outcome composer writes one
+/// from the merged fields.
+/// </summary>
+public static class TranscriptExtractor
+{
+    public static CallSummaryRecord Extract(ConversationSession session, PreparedScript script)
+    {
+        Interest? interest = null;
+        var concerns = new List<string>();
+        FollowUpKind? followUp = null;
+        string? callbackTime = null;
+        string? previous = null;
+        var agentLines = 0;
+        foreach (var line in session.Transcript)
+        {
+            if (line.Speaker == Speaker.Agent)
+            {
+                previous = line.Text;
+                agentLines++;
+                continue;
+            }
+
+            var u = UtteranceAnalyzer.Analyze(line.Text, script.Knowledge);
+            if (u.OptOut)
+            {
+                interest = Interest.NotInterested;
+                followUp = FollowUpKind.LeaveAlone;
+                continue;
+            }
+
+            if (u.Concern is { } concern && !concerns.Contains(concern, StringComparer.OrdinalIgnoreCase))
+            {
+                concerns.Add(concern);
+            }
+
+            var askedWhen = previous?.Contains("call you back", StringComparison.OrdinalIgnoreCase) == true;
+            if (u.CallbackRequested || (askedWhen && u.TimePhrase is not null))
+            {
+                followUp = FollowUpKind.Callback;
+                callbackTime = u.TimePhrase ?? callbackTime;
+            }
+
+            var offered = previous?.Contains("more information", StringComparison.OrdinalIgnoreCase) == true;
+            if ((u.WantsMoreInfo || (offered && u.Polarity == Polarity.Yes)) && followUp != FollowUpKind.Callback)
+            {
+                followUp = FollowUpKind.MoreInfo;
+            }
+
+            if (u.Interest is { } stated)
+            {
+                interest = stated;
+            }
+            else if (agentLines == 1 && u.Polarity != Polarity.None && !u.Busy && !u.CallbackRequested)
+            {
+                interest = u.Polarity == Polarity.Yes ? Interest.Interested : Interest.NotInterested;
+            }
+        }
+
+        return new CallSummaryRecord(
+            CallFunctions.LevelName(interest ?? Interest.Unknown),
+            [.. concerns],
+            followUp switch
+            {
+                FollowUpKind.MoreInfo => "moreInfo",
+                FollowUpKind.Callback => "callback",
+                FollowUpKind.LeaveAlone => "leaveAlone",
+                _ => "none",
+            },
+            callbackTime,
+            Summary: "");
+    }
+}
