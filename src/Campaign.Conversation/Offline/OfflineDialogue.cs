@@ -1,0 +1,403 @@
+using Campaign.Abstractions.Customers;
+using Campaign.Conversation.Agent;
+using Campaign.Conversation.Functions;
+using Campaign.Conversation.Understanding;
+
+namespace Campaign.Conversation.Offline;
+
+/// <summary>
+/// The offline engine's script-following logic. Each customer line is understood first (opt-out, callback, busy,
+/// concern, request for information, FAQ question, objection, interest); then the current step decides what a bare
+/// answer means and which question comes next: opening → interest → concerns → capture questions → offer → closing.
+/// </summary>
+public static class OfflineDialogue
+{
+    private const string OfferQuestion = "Would you like us to send you more information?";
+    private const string WhenQuestion = "When would be a good time to call you back?";
+
+    public static TurnPlan Plan(ConversationTurn turn, string customerText)
+    {
+        var state = DialogueState.Load(turn.Session.Memory);
+        var plan = new TurnPlan();
+        var u = UtteranceAnalyzer.Analyze(customerText, turn.Script.Knowledge);
+        Decide(turn, state, plan, u, customerText);
+        if (turn.LastTurn && state.Step != DialogueStep.Closed)
+        {
+            Close(turn, state, plan);
+        }
+
+        state.Save(turn.Session.Memory);
+        return plan;
+    }
+
+    private static void Decide(ConversationTurn turn, DialogueState state, TurnPlan plan, Utterance u, string text)
+    {
+        var script = turn.Script;
+        if (u.OptOut)
+        {
+            plan.Call(CallFunctions.OptOutName);
+            plan.Say(AgentLines.OptOut(script));
+            plan.Call(CallFunctions.EndCallName);
+            state.Step = DialogueStep.Closed;
+            return;
+        }
+
+        if (HandleCallback(turn, state, plan, u))
+        {
+            return;
+        }
+
+        var answered = Acknowledge(turn, state, plan, u);
+        if (u.Interest is { } stated)
+        {
+            plan.Call(CallFunctions.RecordInterestName, ("level", CallFunctions.LevelName(stated)));
+            if (stated == Interest.NotInterested)
+            {
+                if (u.Objection?.Kind != ObjectionKind.NotInterested)
+                {
+                    plan.Say("I understand, thank you for letting me know.");
+                }
+
+                Close(turn, state, plan);
+                return;
+            }
+        }
+
+        if (u.Goodbye && u.Concern is null && !u.IsQuestion)
+        {
+            Close(turn, state, plan);
+            return;
+        }
+
+        switch (state.Step)
+        {
+            case DialogueStep.Interest:
+                AtInterest(turn, state, plan, u, answered);
+                break;
+            case DialogueStep.Concerns:
+                AtConcerns(turn, state, plan, u, answered, text);
+                break;
+            case DialogueStep.Capture:
+                if (answered && u.Concern is null && !u.WantsMoreInfo && u.Polarity == Polarity.None)
+                {
+                    plan.Say(Question(turn, state));
+                    break;
+                }
+
+                turn.Session.Memory[MemoryKeys.CapturePrefix + state.Capture] = text.Trim();
+                if (plan.Silent)
+                {
+                    plan.Say("Thank you.");
+                }
+
+                Advance(turn, state, plan);
+                break;
+            case DialogueStep.Offer:
+                if (u.WantsMoreInfo || u.Polarity == Polarity.Yes)
+                {
+                    if (!u.WantsMoreInfo)
+                    {
+                        plan.Call(CallFunctions.RecordFollowUpName, ("kind", "moreInfo"));
+                        plan.Say("Great, we'll send it to you shortly.");
+                    }
+                }
+                else if (answered)
+                {
+                    plan.Say(OfferQuestion);
+                    break;
+                }
+                else
+                {
+                    plan.Say("No problem.");
+                }
+
+                Advance(turn, state, plan);
+                break;
+            default:
+                Close(turn, state, plan);
+                break;
+        }
+    }
+
+    // Callback requests and the answer to "when shall we call you back?"; true when the turn is decided.
+    private static bool HandleCallback(ConversationTurn turn, DialogueState state, TurnPlan plan, Utterance u)
+    {
+        var awaitingTime = state.Step == DialogueStep.CallbackTime;
+        if (u.CallbackRequested || (awaitingTime && u.TimePhrase is not null))
+        {
+            plan.Call(CallFunctions.RecordFollowUpName, ("kind", "callback"), ("when", u.TimePhrase));
+            if (u.TimePhrase is { } when)
+            {
+                plan.Say($"Of course, we'll call you back {when}.");
+                Close(turn, state, plan);
+            }
+            else
+            {
+                Await(state, plan, "Of course.");
+            }
+
+            return true;
+        }
+
+        if (u.Busy && !awaitingTime)
+        {
+            var response = u.Objection?.Kind == ObjectionKind.Busy ? u.Objection.Objection.Response : "I understand.";
+            Await(state, plan, response);
+            return true;
+        }
+
+        if (!awaitingTime)
+        {
+            return false;
+        }
+
+        if (u.Polarity == Polarity.No || u.Interest == Interest.NotInterested || u.Goodbye)
+        {
+            plan.Say("No problem.");
+            Close(turn, state, plan);
+        }
+        else if (u.Polarity == Polarity.Yes || u.Interest == Interest.Interested)
+        {
+            state.Step = state.Resume;
+            state.Unclear = 0;
+            plan.Say("Thank you.");
+            plan.Say(Question(turn, state));
+        }
+        else if (++state.Unclear >= 2)
+        {
+            plan.Call(CallFunctions.RecordFollowUpName, ("kind", "callback"));
+            plan.Say("I'll make a note to try another time.");
+            Close(turn, state, plan);
+        }
+        else
+        {
+            plan.Say("Sorry, when would suit you? For example, tomorrow at 5 pm.");
+        }
+
+        return true;
+    }
+
+    private static void Await(DialogueState state, TurnPlan plan, string response)
+    {
+        if (state.Step != DialogueStep.CallbackTime)
+        {
+            state.Resume = state.Step;
+        }
+
+        state.Step = DialogueStep.CallbackTime;
+        state.Unclear = 0;
+        plan.Say(response);
+        if (!response.TrimEnd().EndsWith('?'))
+        {
+            plan.Say(WhenQuestion);
+        }
+    }
+
+    // Concerns, requests for information, FAQ answers and objection responses; true when a question was answered.
+    private static bool Acknowledge(ConversationTurn turn, DialogueState state, TurnPlan plan, Utterance u)
+    {
+        var script = turn.Script;
+        string? answer = null;
+        if (u.Faq is { } faq && (u.IsQuestion || u.Objection is null))
+        {
+            answer = faq.Answer;
+        }
+        else if (u.AsksIdentity)
+        {
+            answer = $"This is {script.Script.Persona.AgentName}, an automated assistant calling on behalf of {script.Company}.";
+        }
+        else if (u.Objection is { Kind: ObjectionKind.Other or ObjectionKind.NotInterested } objection)
+        {
+            answer = objection.Objection.Response;
+        }
+        else if (u.IsQuestion && u.ConcernFound is null && !u.WantsMoreInfo)
+        {
+            answer = "I'm sorry, I don't have that information, but I'll note your question so the team can follow up.";
+            MemoryKeys.AddNumbered(turn.Session.Memory, MemoryKeys.QuestionPrefix, u.Text.Trim());
+        }
+
+        if (u.ConcernFound is { } concern)
+        {
+            plan.Call(CallFunctions.RecordConcernName, ("text", concern.Text));
+            if (answer is null)
+            {
+                plan.Say(concern.IsClause ? "I'm sorry to hear that; I've noted it." : $"I understand your concern about {concern.Text}.");
+                plan.Say(PhraseMatcher.Best(TextTokens.Content(concern.Text), script.Knowledge.TalkingPoints)?.Item);
+            }
+        }
+
+        if (u.WantsMoreInfo)
+        {
+            plan.Call(CallFunctions.RecordFollowUpName, ("kind", "moreInfo"));
+            plan.Say("Certainly, we'll send you more information.");
+        }
+
+        plan.Say(answer);
+        return answer is not null;
+    }
+
+    private static void AtInterest(ConversationTurn turn, DialogueState state, TurnPlan plan, Utterance u, bool answered)
+    {
+        // A bare "no" is a refusal; "no, it's still broken" is an answer about the problem, not about interest.
+        var level = u.Interest ?? u.Polarity switch
+        {
+            Polarity.Yes => Interest.Interested,
+            Polarity.No when !answered && u.Concern is null => Interest.NotInterested,
+            _ => (Interest?)null,
+        };
+        if (level is null)
+        {
+            if (u.Concern is not null || u.WantsMoreInfo || u.Polarity == Polarity.No)
+            {
+                Advance(turn, state, plan);
+            }
+            else if (answered)
+            {
+                plan.Say(turn.Script.OpeningQuestion);
+            }
+            else
+            {
+                Unclear(turn, state, plan);
+            }
+
+            return;
+        }
+
+        if (u.Interest is null)
+        {
+            plan.Call(CallFunctions.RecordInterestName, ("level", CallFunctions.LevelName(level.Value)));
+        }
+
+        if (level == Interest.NotInterested)
+        {
+            plan.Say("I understand, thank you for letting me know.");
+            Close(turn, state, plan);
+            return;
+        }
+
+        if (plan.Silent)
+        {
+            plan.Say(level == Interest.Interested ? "Great." : "That's fine, there's no commitment.");
+        }
+
+        var points = turn.Script.Knowledge.TalkingPoints;
+        if (state.Points < points.Count)
+        {
+            plan.Say(points[state.Points++].Item);
+        }
+
+        Advance(turn, state, plan);
+    }
+
+    private static void AtConcerns(ConversationTurn turn, DialogueState state, TurnPlan plan, Utterance u, bool answered, string text)
+    {
+        if (u.Concern is not null || u.WantsMoreInfo || u.NoConcerns || u.Polarity == Polarity.No || u.Interest is not null)
+        {
+            if (plan.Silent)
+            {
+                plan.Say("Good to hear.");
+            }
+
+            Advance(turn, state, plan);
+        }
+        else if (answered)
+        {
+            plan.Say(turn.Script.ConcernsQuestion);
+        }
+        else if (u.Polarity == Polarity.Yes && !state.Probed)
+        {
+            state.Probed = true;
+            plan.Say("What worries you most?");
+        }
+        else if (!u.IsQuestion && TextTokens.Content(text).Count >= 2)
+        {
+            // An answer to "what worries you?" is a concern even without the word "worried".
+            var concern = text.Trim().TrimEnd('.', '!', '?');
+            plan.Call(CallFunctions.RecordConcernName, ("text", concern));
+            plan.Say("Thank you, I've noted that.");
+            Advance(turn, state, plan);
+        }
+        else
+        {
+            Unclear(turn, state, plan);
+        }
+    }
+
+    private static void Unclear(ConversationTurn turn, DialogueState state, TurnPlan plan)
+    {
+        if (++state.Unclear >= 2)
+        {
+            plan.Say("I'm sorry, I don't think I can help with that today.");
+            Close(turn, state, plan);
+            return;
+        }
+
+        plan.Say("Sorry, I didn't quite follow.");
+        plan.Say(Question(turn, state));
+    }
+
+    private static void Advance(ConversationTurn turn, DialogueState state, TurnPlan plan)
+    {
+        state.Unclear = 0;
+        var script = turn.Script.Script;
+        var session = turn.Session;
+        var (next, capture) = state.Step switch
+        {
+            DialogueStep.Interest => (DialogueStep.Concerns, 0),
+            DialogueStep.Concerns => (DialogueStep.Capture, 0),
+            DialogueStep.Capture => (DialogueStep.Capture, state.Capture + 1),
+            _ => (DialogueStep.Closed, 0),
+        };
+        if (next == DialogueStep.Concerns && (session.Concerns.Count > 0 || Plans(plan, CallFunctions.RecordConcernName)))
+        {
+            next = DialogueStep.Capture;
+        }
+
+        if (next == DialogueStep.Capture && capture >= script.CaptureQuestions.Count)
+        {
+            next = DialogueStep.Offer;
+        }
+
+        if (next == DialogueStep.Offer && (session.FollowUp.Kind is FollowUpKind.MoreInfo or FollowUpKind.Callback || PlansMoreInfo(plan)))
+        {
+            next = DialogueStep.Closed;
+        }
+
+        if (next == DialogueStep.Closed || turn.LastTurn)
+        {
+            Close(turn, state, plan);
+            return;
+        }
+
+        state.Step = next;
+        state.Capture = capture;
+        plan.Say(Question(turn, state));
+    }
+
+    private static bool Plans(TurnPlan plan, string function) => plan.Calls.Any(c => c.Function == function);
+
+    private static bool PlansMoreInfo(TurnPlan plan) =>
+        plan.Calls.Any(c => c.Function == CallFunctions.RecordFollowUpName && Equals(c.Arguments.GetValueOrDefault("kind"), "moreInfo"));
+
+    private static void Close(ConversationTurn turn, DialogueState state, TurnPlan plan)
+    {
+        if (state.Step == DialogueStep.Closed && Plans(plan, CallFunctions.EndCallName))
+        {
+            return;
+        }
+
+        state.Step = DialogueStep.Closed;
+        plan.Say(turn.Script.Script.Closing);
+        plan.Call(CallFunctions.EndCallName);
+    }
+
+    private static string Question(ConversationTurn turn, DialogueState state) => state.Step switch
+    {
+        DialogueStep.Interest => turn.Script.OpeningQuestion,
+        DialogueStep.Concerns => turn.Script.ConcernsQuestion,
+        DialogueStep.Capture when state.Capture < turn.Script.Script.CaptureQuestions.Count => turn.Script.Script.CaptureQuestions[state.Capture],
+        DialogueStep.Offer => OfferQuestion,
+        DialogueStep.CallbackTime => WhenQuestion,
+        _ => turn.Script.OpeningQuestion,
+    };
+}
