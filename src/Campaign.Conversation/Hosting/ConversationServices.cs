@@ -1,0 +1,71 @@
+using Campaign.Abstractions.Conversation;
+using Campaign.Conversation.Agent;
+using Campaign.Conversation.Outcome;
+using Campaign.Conversation.Scripts;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Microsoft.SemanticKernel;
+
+namespace Campaign.Conversation.Hosting;
+
+public static class ConversationServices
+{
+    /// <summary>
+    /// Registers the Semantic Kernel conversation agent as <see cref="IConversationAgent"/> (replacing any other), the
+    /// kernel with the chat service of <c>Conversation:Provider</c>, and the grain-backed script source. An unknown
+    /// provider or missing OpenAI settings fail here, at startup.
+    /// </summary>
+    public static IServiceCollection AddConversation(this IServiceCollection services, IConfiguration configuration)
+    {
+        var options = configuration.GetSection(ConversationOptions.Section).Get<ConversationOptions>() ?? new ConversationOptions();
+        Validate(options);
+        services.AddSingleton(Options.Create(options));
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<IScriptSource, GrainScriptSource>();
+        services.AddSingleton(sp => ConversationKernelFactory.Create(options, sp.GetService<ILoggerFactory>()));
+        services.AddSingleton<ScriptPreparer>();
+        services.AddSingleton<OutcomeExtraction>();
+        services.RemoveAll<IConversationAgent>();
+        services.AddSingleton<IConversationAgent, KernelConversationAgent>();
+        return services;
+    }
+
+    /// <summary>The provider's canonical name; throws with what to fix when the settings cannot work.</summary>
+    public static string Validate(ConversationOptions options)
+    {
+        var provider = options.Provider?.Trim();
+        if (string.IsNullOrEmpty(provider) || provider.Equals(ConversationProviders.Offline, StringComparison.OrdinalIgnoreCase))
+        {
+            return ConversationProviders.Offline;
+        }
+
+        if (!provider.Equals(ConversationProviders.OpenAI, StringComparison.OrdinalIgnoreCase))
+        {
+            throw new InvalidOperationException(
+                $"Conversation:Provider '{provider}' is not known; use {ConversationProviders.Offline} (the script engine, default) or {ConversationProviders.OpenAI} (an OpenAI-compatible endpoint).");
+        }
+
+        var openAI = options.OpenAI;
+        if (string.IsNullOrWhiteSpace(openAI.Endpoint) || !Uri.TryCreate(openAI.Endpoint, UriKind.Absolute, out var endpoint) ||
+            (endpoint.Scheme != Uri.UriSchemeHttp && endpoint.Scheme != Uri.UriSchemeHttps))
+        {
+            throw new InvalidOperationException(
+                "Conversation:Provider is OpenAI but Conversation:OpenAI:Endpoint is not an http(s) URL, e.g. https://api.openai.com/v1 or http://localhost:11434/v1.");
+        }
+
+        if (string.IsNullOrWhiteSpace(openAI.Model))
+        {
+            throw new InvalidOperationException("Conversation:Provider is OpenAI but Conversation:OpenAI:Model is not set.");
+        }
+
+        if (openAI.TimeoutSeconds <= 0)
+        {
+            throw new InvalidOperationException($"Conversation:OpenAI:TimeoutSeconds must be positive (was {openAI.TimeoutSeconds}).");
+        }
+
+        return ConversationProviders.OpenAI;
+    }
+}
