@@ -1,8 +1,6 @@
-using Campaign.Abstractions.Conversation;
 using Campaign.Grains.Calls;
 using Campaign.Grains.Campaigns;
 using Campaign.Grains.Compliance;
-using Campaign.Grains.Conversation;
 using Campaign.Grains.Schedules;
 using Campaign.Grains.Trunk;
 using Microsoft.Extensions.Configuration;
@@ -13,7 +11,10 @@ namespace Campaign.Grains;
 
 public static class CampaignEngineServices
 {
-    /// <summary>Services the campaign, call and trunk grains need, with options bound from configuration.</summary>
+    /// <summary>
+    /// Services the campaign, call and trunk grains need, with options bound from configuration. The call grain's
+    /// conversation agent comes from <c>AddConversation</c> (Campaign.Conversation), and telephony from <c>AddTelephony</c>.
+    /// </summary>
     public static IServiceCollection AddCampaignEngine(this IServiceCollection services, IConfiguration configuration)
     {
         services.TryAddSingleton(TimeProvider.System);
@@ -26,7 +27,6 @@ public static class CampaignEngineServices
         services.AddSingleton<CallingHours>();
         services.AddSingleton<AudienceResolver>();
         services.AddSingleton<CampaignScripts>();
-        services.TryAddSingleton<IConversationAgent, GreetingConversationAgent>();
         return services;
     }
 }

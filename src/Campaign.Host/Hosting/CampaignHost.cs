@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using Campaign.Conversation.Hosting;
 using Campaign.Grains;
 using Campaign.Grains.Customers.Import;
 using Campaign.Host.Api;
@@ -57,6 +58,7 @@ public static class CampaignHost
         builder.Services.AddSingleton<CustomerValidator>();
         builder.Services.AddSingleton<CustomerImporter>();
         builder.Services.Configure<ImportLimits>(configuration.GetSection("Import"));
+        builder.Services.AddConversation(configuration);
         builder.Services.AddCampaignEngine(configuration);
         builder.Services.AddTelephony(configuration);
 

@@ -1,4 +1,5 @@
 using Campaign.Abstractions.Telephony;
+using Campaign.Conversation.Hosting;
 using Campaign.Grains;
 using Campaign.Storage.Sqlite;
 using Campaign.Telephony;
@@ -42,6 +43,7 @@ public static class EngineCluster
             silo.AddSqliteStorage(databasePath, StorageNames.Default)
                 .UseSqliteReminderService()
                 .Configure<ReminderOptions>(o => o.MinimumReminderPeriod = TimeSpan.FromSeconds(1));
+            silo.Services.AddConversation(configuration);
             silo.Services.AddCampaignEngine(configuration);
             silo.Services.AddTelephony(configuration);
             if (scripted)
