@@ -1,0 +1,65 @@
+using Campaign.Conversation.Understanding;
+
+namespace Campaign.Tests.Conversation;
+
+public class CallbackTimeParserTests
+{
+    // Tuesday 24 November 2026, 16:30 in New York (UTC-5).
+    private static readonly DateTimeOffset Now = new(2026, 11, 24, 21, 30, 0, TimeSpan.Zero);
+    private static readonly TimeZoneInfo NewYork = TimeZoneInfo.FindSystemTimeZoneById("America/New_York");
+
+    [Theory]
+    [InlineData("Can you call me back tomorrow at 5 pm?", "2026-11-25T17:00:00-05:00", "tomorrow at 5 pm")]
+    [InlineData("Monday morning would be better", "2026-11-30T09:00:00-05:00", "monday morning")]
+    [InlineData("Call me after 6", "2026-11-24T18:00:00-05:00", "after 6")]
+    [InlineData("try at 3", "2026-11-25T15:00:00-05:00", "at 3")]
+    [InlineData("in two hours please", "2026-11-24T18:30:00-05:00", "in 2 hours")]
+    [InlineData("in half an hour", "2026-11-24T17:00:00-05:00", "in 30 minutes")]
+    [InlineData("tonight", "2026-11-24T19:00:00-05:00", "tonight")]
+    [InlineData("next week", "2026-11-30T10:00:00-05:00", "next week")]
+    [InlineData("Friday at 10:30 am", "2026-11-27T10:30:00-05:00", "friday at 10:30 am")]
+    [InlineData("tomorrow", "2026-11-25T10:00:00-05:00", "tomorrow")]
+    [InlineData("on Tuesday at 9", "2026-12-01T09:00:00-05:00", "on tuesday at 9")]
+    [InlineData("this evening at seven", "2026-11-24T19:00:00-05:00", "this evening at 7")]
+    [InlineData("the day after tomorrow at noon", "2026-11-26T12:00:00-05:00", "the day after tomorrow at 12:00 pm")]
+    [InlineData("2026-12-01T14:00", "2026-12-01T14:00:00-05:00", "2026-12-01T14:00")]
+    public void Phrases_resolve_to_instants_in_the_customers_zone(string text, string expected, string phrase)
+    {
+        var time = CallbackTimeParser.Resolve(text, Now, NewYork);
+
+        Assert.NotNull(time);
+        Assert.Equal(DateTimeOffset.Parse(expected, System.Globalization.CultureInfo.InvariantCulture), time.At);
+        Assert.Equal(phrase, time.Phrase);
+    }
+
+    [Theory]
+    [InlineData("Call me back later.")]
+    [InlineData("I have 2 kids and a dog.")]
+    [InlineData("whenever")]
+    [InlineData("")]
+    public void Text_without_a_time_resolves_to_nothing(string text) => Assert.Null(CallbackTimeParser.Resolve(text, Now, NewYork));
+
+    [Fact]
+    public void The_same_words_mean_the_local_time_of_each_zone()
+    {
+        var lisbon = CallbackTimeParser.Resolve("tomorrow at 5 pm", Now, TimeZoneInfo.FindSystemTimeZoneById("Europe/Lisbon"))!;
+        var tokyo = CallbackTimeParser.Resolve("tomorrow at 5 pm", Now, TimeZoneInfo.FindSystemTimeZoneById("Asia/Tokyo"))!;
+
+        Assert.Equal(new DateTimeOffset(2026, 11, 25, 17, 0, 0, TimeSpan.Zero), lisbon.At);
+        // 21:30 UTC is already Wednesday 06:30 in Tokyo, so "tomorrow" is Thursday.
+        Assert.Equal(new DateTimeOffset(2026, 11, 26, 17, 0, 0, TimeSpan.FromHours(9)), tokyo.At);
+        Assert.Equal(TimeZoneInfo.Utc, CustomerClock.Zone("Mars/Olympus_Mons"));
+        Assert.Equal(TimeZoneInfo.Utc, CustomerClock.Zone(null));
+    }
+
+    [Fact]
+    public void A_time_skipped_by_daylight_saving_moves_an_hour_on()
+    {
+        // Saturday 7 March 2026, 20:00 in New York; clocks jump from 02:00 to 03:00 on Sunday.
+        var saturday = new DateTimeOffset(2026, 3, 8, 1, 0, 0, TimeSpan.Zero);
+
+        var time = CallbackTimeParser.Resolve("tomorrow at 2:30 am", saturday, NewYork)!;
+
+        Assert.Equal(new DateTimeOffset(2026, 3, 8, 3, 30, 0, TimeSpan.FromHours(-4)), time.At);
+    }
+}

@@ -1,0 +1,91 @@
+using Campaign.Abstractions.Customers;
+using Campaign.Conversation.Scripts;
+using Campaign.Conversation.Understanding;
+using Campaign.Tests.Support;
+
+namespace Campaign.Tests.Conversation;
+
+public class UnderstandingTests
+{
+    private static readonly ScriptKnowledge Knowledge = new(
+        ScriptRenderer.Render(OutageScript.Definition(), ConversationHarness.Customer()).Script, ConversationHarness.Customer());
+
+    [Theory]
+    [InlineData("Please stop calling me. Take me off your list.")]
+    [InlineData("Leave me alone!")]
+    [InlineData("Don't call me again.")]
+    [InlineData("Do not call.")]
+    [InlineData("Put me on your do not call list")]
+    [InlineData("Remove my number from your list, please")]
+    [InlineData("I want to opt out")]
+    [InlineData("Stop ringing this number")]
+    public void Opt_out_requests_are_recognised(string text) => Assert.True(OptOutDetector.IsOptOut(text));
+
+    [Theory]
+    [InlineData("No thanks, I'm not interested.")]
+    [InlineData("Don't call me before 5 pm.")]
+    [InlineData("Can you call me back tomorrow?")]
+    [InlineData("I'm busy right now.")]
+    [InlineData("Stop, I have a question.")]
+    [InlineData(null)]
+    public void Other_refusals_are_not_opt_outs(string? text) => Assert.False(OptOutDetector.IsOptOut(text));
+
+    [Theory]
+    [InlineData("I'm worried about power cuts at night.", "power cuts at night")]
+    [InlineData("My main concern is the price of the meter.", "price of the meter")]
+    [InlineData("We've had problems with the water pressure lately", "water pressure lately")]
+    [InlineData("I'm still having power cuts at night, but thanks", "power cuts at night")]
+    [InlineData("The noise worries me", "noise")]
+    [InlineData("My bill is too high.", "bill is too high")]
+    [InlineData("No, it's still not fixed.", "power cuts at night: still not fixed")]
+    public void Concerns_are_extracted_in_a_few_words(string text, string concern) =>
+        Assert.Equal(concern, UtteranceAnalyzer.Analyze(text, Knowledge).Concern);
+
+    [Theory]
+    [InlineData("No, nothing really.")]
+    [InlineData("I'm not worried about anything.")]
+    [InlineData("Will I get a credit for the outage?")]
+    [InlineData("Yes, sure, tell me more.")]
+    public void Lines_without_a_concern_give_none(string text) => Assert.Null(UtteranceAnalyzer.Analyze(text, Knowledge).Concern);
+
+    [Theory]
+    [InlineData("Yes, sure, tell me more.", Polarity.Yes, Interest.Interested)]
+    [InlineData("Maybe, I'm not sure yet.", Polarity.None, Interest.Neutral)]
+    [InlineData("No thanks, I'm not interested.", Polarity.No, Interest.NotInterested)]
+    [InlineData("No, that's fine.", Polarity.No, null)]
+    [InlineData("Okay, goodbye.", Polarity.Yes, null)]
+    public void Answers_carry_polarity_and_interest(string text, Polarity polarity, Interest? interest)
+    {
+        var u = UtteranceAnalyzer.Analyze(text, Knowledge);
+        Assert.Equal((polarity, interest), (u.Polarity, u.Interest));
+    }
+
+    [Fact]
+    public void Intents_and_slots_come_from_the_script_and_the_words()
+    {
+        var callback = UtteranceAnalyzer.Analyze("I'm busy right now. Can you call me back tomorrow at 5 pm?", Knowledge);
+        Assert.True(callback.Busy && callback.CallbackRequested);
+        Assert.Equal("tomorrow at 5 pm", callback.TimePhrase);
+        Assert.Equal("I'm busy right now.", callback.Objection?.Objection.Objection);
+
+        var info = UtteranceAnalyzer.Analyze("Yes please, send me more information.", Knowledge);
+        Assert.True(info.WantsMoreInfo);
+        Assert.False(UtteranceAnalyzer.Analyze("No, I don't need any more information.", Knowledge).WantsMoreInfo);
+
+        var faq = UtteranceAnalyzer.Analyze("Do I get a credit for the outage?", Knowledge);
+        Assert.Equal(OutageScript.CreditAnswer, faq.Faq?.Answer);
+        Assert.Equal("The outages in Riverside came from an overloaded transformer.", UtteranceAnalyzer.Analyze("Why was there a blackout?", Knowledge).Faq?.Answer);
+
+        var objection = UtteranceAnalyzer.Analyze("It is still not fixed, I'm so fed up", Knowledge);
+        Assert.Equal(OutageScript.FedUpResponse, objection.Objection?.Objection.Response);
+        Assert.Equal(ObjectionKind.OptOut, Knowledge.Objections.Single(o => o.Text == "Stop calling me.").Item.Kind);
+
+        Assert.True(UtteranceAnalyzer.Analyze("Who is this?", Knowledge).AsksIdentity);
+        Assert.True(UtteranceAnalyzer.Analyze("Okay, goodbye.", Knowledge).Goodbye);
+        Assert.True(UtteranceAnalyzer.Analyze("I like turtles.", Knowledge).Unrecognized);
+    }
+
+    [Fact]
+    public void The_built_in_script_is_a_valid_script() =>
+        Assert.Empty(ScriptValidator.Validate(DefaultScript.Create("City Power", "Alex")));
+}
