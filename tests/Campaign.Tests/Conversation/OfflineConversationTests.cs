@@ -1,0 +1,217 @@
+using Campaign.Abstractions.Calls;
+using Campaign.Abstractions.Customers;
+using Campaign.Conversation.Agent;
+using Campaign.Tests.Support;
+
+namespace Campaign.Tests.Conversation;
+
+/// <summary>Whole conversations with the offline script engine, one per kind of answer, and the outcome each gives.</summary>
+public sealed class OfflineConversationTests : IDisposable
+{
+    private readonly ConversationHarness _harness = new();
+
+    public void Dispose() => _harness.Dispose();
+
+    [Fact]
+    public async Task Every_call_opens_with_the_disclosure_then_the_company_and_the_rendered_opening()
+    {
+        var session = _harness.Session(OutageScript.Definition());
+
+        var opening = await _harness.Agent.OpenAsync(session);
+
+        Assert.StartsWith(OutageScript.Disclosure + " Hello Ana, this is Alex from Lakeshore Utilities. I'm calling about power cuts at night.", opening.Text);
+        Assert.False(opening.EndCall);
+        Assert.Equal([opening.Text], ConversationHarness.Lines(session, Speaker.Agent));
+        Assert.Equal("1", session.Memory[MemoryKeys.ScriptVersion]);
+    }
+
+    [Fact]
+    public async Task An_interested_customer_with_a_concern_who_wants_information()
+    {
+        var session = _harness.Session(OutageScript.Definition());
+
+        var replies = await _harness.TalkAsync(session,
+            "Yes, sure, tell me more.", "I'm worried about power cuts at night.", "Yes please, send me more information.", "Okay, goodbye.");
+        var outcome = await _harness.ConcludeAsync(session);
+
+        Assert.Contains("Crews replaced the overloaded transformer that serves Riverside.", replies[1].Text);
+        Assert.Contains("power cuts at night", replies[2].Text);
+        Assert.True(replies[^1].EndCall, Transcript(session));
+        Assert.EndsWith(OutageScript.Closing, replies[^1].Text);
+        Assert.Equal(Interest.Interested, outcome.Interest);
+        Assert.Equal(["power cuts at night"], outcome.Concerns);
+        Assert.Equal(new FollowUp(FollowUpKind.MoreInfo, null), outcome.FollowUp);
+        Assert.False(outcome.OptedOut);
+        Assert.Equal((16, DayOfWeek.Tuesday), (outcome.LocalHour!.Value, outcome.Weekday!.Value));
+        Assert.Contains("Interest: interested", outcome.Summary);
+        Assert.Equal(4, ConversationHarness.Lines(session, Speaker.Customer).Count);
+        Assert.Equal(replies.Select(r => r.Text), ConversationHarness.Lines(session, Speaker.Agent));
+    }
+
+    [Fact]
+    public async Task A_neutral_customer_with_nothing_to_raise_who_declines_information()
+    {
+        var session = _harness.Session(OutageScript.Definition());
+
+        var replies = await _harness.TalkAsync(session, "Maybe, I'm not sure yet.", "No, nothing really.", "Yes, it's fine now.", "No, thanks.", "No, that's fine.");
+        var outcome = await _harness.ConcludeAsync(session);
+
+        Assert.True(replies[^1].EndCall, Transcript(session));
+        Assert.Equal(Interest.Neutral, outcome.Interest);
+        Assert.Empty(outcome.Concerns);
+        Assert.Equal(FollowUpKind.None, outcome.FollowUp.Kind);
+        Assert.Contains("Concerns: none mentioned", outcome.Summary);
+    }
+
+    [Fact]
+    public async Task An_objection_from_the_script_gets_the_scripts_response_and_a_not_interested_customer_is_let_go()
+    {
+        var session = _harness.Session(OutageScript.Definition());
+
+        var replies = await _harness.TalkAsync(session, "No, it's still not fixed and I'm fed up.", "No thanks, I'm not interested.");
+        var outcome = await _harness.ConcludeAsync(session);
+
+        Assert.Contains(OutageScript.FedUpResponse, replies[1].Text);
+        Assert.False(replies[1].EndCall);
+        Assert.True(replies[2].EndCall);
+        Assert.Contains(OutageScript.Closing, replies[2].Text);
+        Assert.Equal(Interest.NotInterested, outcome.Interest);
+        Assert.False(outcome.OptedOut);
+    }
+
+    [Fact]
+    public async Task A_question_from_the_faq_is_answered_from_the_script_and_the_call_goes_on()
+    {
+        var session = _harness.Session(OutageScript.Definition());
+
+        var replies = await _harness.TalkAsync(session, "Will I get a credit for that outage?", "Yes, tell me more.");
+
+        Assert.Contains(OutageScript.CreditAnswer, replies[1].Text);
+        Assert.EndsWith("Is everything working normally now?", replies[1].Text);
+        Assert.False(replies[1].EndCall);
+        Assert.Equal(Interest.Interested, (await _harness.ConcludeAsync(session)).Interest);
+    }
+
+    [Fact]
+    public async Task A_callback_time_is_resolved_in_the_customers_time_zone()
+    {
+        var session = _harness.Session(OutageScript.Definition());
+
+        var replies = await _harness.TalkAsync(session, "I'm busy right now. Can you call me back tomorrow at 5 pm?");
+        var outcome = await _harness.ConcludeAsync(session);
+
+        Assert.True(replies[1].EndCall);
+        Assert.Contains("tomorrow at 5 pm", replies[1].Text);
+        Assert.Equal(FollowUpKind.Callback, outcome.FollowUp.Kind);
+        Assert.Equal(new DateTimeOffset(2026, 11, 25, 17, 0, 0, TimeSpan.FromHours(-5)), outcome.FollowUp.At);
+        Assert.Contains("call back on Wednesday 2026-11-25 at 17:00 local time", outcome.Summary);
+        Assert.Equal(Interest.Unknown, outcome.Interest);
+    }
+
+    [Fact]
+    public async Task A_busy_customer_is_asked_when_to_call_back()
+    {
+        var session = _harness.Session(OutageScript.Definition(), ConversationHarness.Customer("Europe/Lisbon"));
+
+        var replies = await _harness.TalkAsync(session, "I'm busy right now.", "Monday morning would be better.");
+        var outcome = await _harness.ConcludeAsync(session);
+
+        Assert.Contains("When would suit you?", replies[1].Text);
+        Assert.True(replies[2].EndCall);
+        Assert.Equal(new DateTimeOffset(2026, 11, 30, 9, 0, 0, TimeSpan.Zero), outcome.FollowUp.At);
+    }
+
+    [Fact]
+    public async Task Opting_out_ends_the_call_and_is_recorded()
+    {
+        var session = _harness.Session(OutageScript.Definition());
+
+        var replies = await _harness.TalkAsync(session, "Please stop calling me. Take me off your list.");
+        var outcome = await _harness.ConcludeAsync(session);
+
+        Assert.True(replies[1].EndCall);
+        Assert.Equal("Of course. I'll make sure we don't call you again. Goodbye.", replies[1].Text);
+        Assert.True(session.OptedOut);
+        Assert.Equal((true, Interest.NotInterested, FollowUpKind.LeaveAlone), (outcome.OptedOut, outcome.Interest, outcome.FollowUp.Kind));
+        Assert.Contains("asked not to be called again", outcome.Summary);
+    }
+
+    [Fact]
+    public async Task Two_silences_end_the_call_politely()
+    {
+        var session = _harness.Session(OutageScript.Definition());
+
+        var replies = await _harness.TalkAsync(session, null, null, "Hello?");
+        var outcome = await _harness.ConcludeAsync(session);
+
+        Assert.Equal(3, replies.Count);
+        Assert.Equal(AgentLines.StillThere, replies[1].Text);
+        Assert.True(replies[2].EndCall);
+        Assert.Contains("Goodbye", replies[2].Text);
+        Assert.Equal(2, session.Silences);
+        Assert.Empty(ConversationHarness.Lines(session, Speaker.Customer));
+        Assert.Equal((Interest.Unknown, FollowUpKind.None), (outcome.Interest, outcome.FollowUp.Kind));
+        Assert.Contains("silent", outcome.Summary);
+    }
+
+    [Fact]
+    public async Task Off_topic_talk_is_steered_back_then_ended()
+    {
+        var session = _harness.Session(OutageScript.Definition());
+
+        var replies = await _harness.TalkAsync(session, "What's the weather like in Paris?", "I like turtles.", "Bananas are yellow.");
+        var outcome = await _harness.ConcludeAsync(session);
+
+        Assert.Contains("I'll note your question", replies[1].Text);
+        Assert.EndsWith("Is everything working normally now?", replies[2].Text);
+        Assert.True(replies[3].EndCall, Transcript(session));
+        Assert.Equal(Interest.Unknown, outcome.Interest);
+        Assert.Contains("What's the weather like in Paris?", outcome.Summary);
+    }
+
+    [Fact]
+    public async Task The_scripts_turn_and_time_limits_end_the_call_politely()
+    {
+        var shortScript = _harness.Session(OutageScript.Definition(maxTurns: 2));
+        var turns = await _harness.TalkAsync(shortScript, "Yes, sure, tell me more.", "I'm worried about the bill.");
+        Assert.Equal(2, turns.Count);
+        Assert.True(turns[1].EndCall);
+        Assert.EndsWith(OutageScript.Closing, turns[1].Text);
+
+        var slow = _harness.Session(OutageScript.Definition(maxSeconds: 30));
+        await _harness.Agent.OpenAsync(slow);
+        _harness.Clock.Advance(TimeSpan.FromSeconds(31));
+        var late = await _harness.Agent.RespondAsync(slow, "Yes, sure, tell me more.");
+        Assert.True(late.EndCall);
+        Assert.StartsWith("I'm sorry, we've run out of time for this call.", late.Text);
+        Assert.Contains("time limit", (await _harness.ConcludeAsync(slow)).Summary);
+    }
+
+    [Fact]
+    public async Task A_call_without_a_script_uses_the_built_in_one()
+    {
+        var session = _harness.Session();
+
+        var replies = await _harness.TalkAsync(session, "Yes, sure, tell me more.", "I'm worried about power cuts at night.", "Yes please, send me more information.");
+        var outcome = await _harness.ConcludeAsync(session);
+
+        Assert.StartsWith("I'm an automated assistant calling on behalf of your service provider. Hello Ana", replies[0].Text);
+        Assert.True(replies[^1].EndCall, Transcript(session));
+        Assert.Equal((Interest.Interested, FollowUpKind.MoreInfo), (outcome.Interest, outcome.FollowUp.Kind));
+        Assert.Equal(["power cuts at night"], outcome.Concerns);
+    }
+
+    [Fact]
+    public async Task A_missing_script_falls_back_to_the_built_in_one()
+    {
+        var session = new Abstractions.Conversation.ConversationSession { Customer = ConversationHarness.Customer(), ScriptId = "scr-missing", ScriptVersion = 3 };
+
+        var opening = await _harness.Agent.OpenAsync(session);
+
+        Assert.StartsWith("I'm an automated assistant calling on behalf of your service provider.", opening.Text);
+        Assert.Contains("does not exist", session.Memory[MemoryKeys.ScriptFallback]);
+    }
+
+    private static string Transcript(Abstractions.Conversation.ConversationSession session) =>
+        string.Join("\n", session.Transcript.Select(l => $"{l.Speaker}: {l.Text}"));
+}
