@@ -1,0 +1,153 @@
+using System.Diagnostics;
+using Campaign.Abstractions.Calls;
+using Campaign.Abstractions.Customers;
+using Campaign.Conversation.Agent;
+using Campaign.Tests.Support;
+using Microsoft.AspNetCore.Http;
+
+namespace Campaign.Tests.Conversation;
+
+/// <summary>The OpenAI-compatible provider against a fake chat completions server on loopback.</summary>
+public sealed class OpenAIConversationTests : IAsyncLifetime
+{
+    private const string ApiKey = "sk-test-secret-0123456789";
+    private const string ModelReply = "Great, I've noted that. Would you like us to send you more information?";
+    private FakeOpenAIServer _server = null!;
+
+    public async Task InitializeAsync() => _server = await FakeOpenAIServer.StartAsync();
+
+    public async Task DisposeAsync() => await _server.DisposeAsync();
+
+    [Fact]
+    public async Task The_model_calls_kernel_functions_then_speaks_and_the_extraction_fills_the_rest()
+    {
+        _server.Respond = (request, _) => Task.FromResult(
+            FakeOpenAIServer.WantsJson(request) ? FakeOpenAIServer.Text("""
+                { "Interest": "neutral", "Concerns": ["power cuts at night", "the price of repairs"], "FollowUp": "callback",
+                  "CallbackTime": "tomorrow at 5 pm", "Summary": "Ana is interested and worried about power cuts at night.\nCall her back tomorrow." }
+                """)
+            : FakeOpenAIServer.LastRole(request) == "tool" ? FakeOpenAIServer.Text(ModelReply)
+            : FakeOpenAIServer.ToolCalls(("call-record_interest", """{"level":"interested"}"""), ("call-record_concern", """{"text":"power cuts at night"}""")));
+        using var harness = Harness();
+        var session = harness.Session(OutageScript.Definition());
+
+        var replies = await harness.TalkAsync(session, "Yes, tell me more. I'm worried about power cuts at night, and call me back tomorrow at 5 pm.");
+        var outcome = await harness.ConcludeAsync(session);
+
+        Assert.StartsWith(OutageScript.Disclosure, replies[0].Text);
+        Assert.Equal(ModelReply, replies[1].Text);
+        Assert.False(replies[1].EndCall);
+        Assert.Equal(Interest.Interested, outcome.Interest);
+        Assert.Equal(["power cuts at night", "the price of repairs"], outcome.Concerns);
+        Assert.Equal(new FollowUp(FollowUpKind.Callback, new DateTimeOffset(2026, 11, 25, 17, 0, 0, TimeSpan.FromHours(-5))), outcome.FollowUp);
+        Assert.Equal("Ana is interested and worried about power cuts at night. Call her back tomorrow.", outcome.Summary);
+
+        var requests = _server.Requests.ToList();
+        Assert.Equal(3, requests.Count);
+        var tools = requests[0].GetProperty("tools").EnumerateArray().Select(t => t.GetProperty("function").GetProperty("name").GetString()).ToList();
+        Assert.Equal(["call-end_call", "call-opt_out", "call-record_concern", "call-record_follow_up", "call-record_interest"], tools.Order());
+        Assert.Equal("auto", requests[0].GetProperty("tool_choice").GetString());
+        Assert.Equal("fake-model", requests[0].GetProperty("model").GetString());
+        var messages = requests[0].GetProperty("messages").EnumerateArray().ToList();
+        Assert.Equal(["system", "assistant", "user"], messages.Select(m => m.GetProperty("role").GetString()));
+        var system = messages[0].GetProperty("content").GetString()!;
+        Assert.Contains(OutageScript.CreditAnswer, system);
+        Assert.Contains("Would you like a technician to visit?", system);
+        Assert.Contains(OutageScript.FedUpResponse, system);
+        Assert.Equal(replies[0].Text, messages[1].GetProperty("content").GetString());
+        Assert.Equal("tool", FakeOpenAIServer.LastRole(requests[1]));
+        Assert.Equal("json_schema", requests[2].GetProperty("response_format").GetProperty("type").GetString());
+        Assert.All(_server.Authorizations, a => Assert.Equal($"Bearer {ApiKey}", a));
+        Assert.DoesNotContain(harness.Logs.Messages, m => m.Contains(ApiKey, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task An_opt_out_is_honoured_without_asking_the_model()
+    {
+        _server.Respond = (_, _) => Task.FromResult(FakeOpenAIServer.Text("Sure! So, about your power..."));
+        using var harness = Harness();
+        var session = harness.Session(OutageScript.Definition());
+
+        var replies = await harness.TalkAsync(session, "Please stop calling me.");
+        var outcome = await harness.ConcludeAsync(session);
+
+        Assert.True(replies[1].EndCall);
+        Assert.Equal("Of course. I'll make sure we don't call you again. Goodbye.", replies[1].Text);
+        Assert.Equal((true, Interest.NotInterested, FollowUpKind.LeaveAlone), (outcome.OptedOut, outcome.Interest, outcome.FollowUp.Kind));
+        Assert.Single(_server.Requests); // only the extraction pass
+    }
+
+    [Fact]
+    public async Task The_model_ending_the_call_gets_a_goodbye()
+    {
+        _server.Respond = (request, _) => Task.FromResult(
+            FakeOpenAIServer.LastRole(request) == "tool" ? FakeOpenAIServer.Text("Understood.")
+            : FakeOpenAIServer.ToolCalls(("call-record_interest", """{"level":"notInterested"}"""), ("call-end_call", "{}")));
+        using var harness = Harness();
+        var session = harness.Session(OutageScript.Definition());
+
+        var replies = await harness.TalkAsync(session, "Nah.");
+
+        Assert.True(replies[1].EndCall);
+        Assert.Equal($"Understood. {OutageScript.Closing}", replies[1].Text);
+        Assert.Equal(Interest.NotInterested, session.Interest);
+    }
+
+    [Fact]
+    public async Task A_model_error_ends_the_call_politely_with_the_transcript_intact()
+    {
+        _server.Respond = (_, _) => Task.FromResult(Results.Json(new { error = new { message = "boom", type = "server_error" } }, statusCode: 500));
+        using var harness = Harness();
+        var session = harness.Session(OutageScript.Definition());
+
+        var replies = await harness.TalkAsync(session, "Yes, sure, tell me more.");
+        var outcome = await harness.ConcludeAsync(session);
+
+        AssertEndedPolitely(session, replies);
+        Assert.StartsWith("error:", session.Memory[MemoryKeys.Failure]);
+        Assert.StartsWith("Ended early because the conversation model failed (error:", outcome.Summary);
+        Assert.Equal(Interest.Interested, outcome.Interest); // the transcript rules still read the answer
+        Assert.Single(_server.Requests); // no retries, and no extraction request to a failing model
+    }
+
+    [Fact]
+    public async Task A_model_timeout_ends_the_call_politely_with_the_transcript_intact()
+    {
+        _server.Respond = async (_, aborted) =>
+        {
+            await Task.Delay(TimeSpan.FromSeconds(20), aborted);
+            return FakeOpenAIServer.Text("Too late.");
+        };
+        using var harness = Harness(timeoutSeconds: "0.5");
+        var session = harness.Session(OutageScript.Definition());
+
+        var watch = Stopwatch.StartNew();
+        var replies = await harness.TalkAsync(session, "Maybe, I'm not sure yet.");
+        var outcome = await harness.ConcludeAsync(session);
+
+        Assert.InRange(watch.Elapsed, TimeSpan.Zero, TimeSpan.FromSeconds(5));
+        AssertEndedPolitely(session, replies);
+        Assert.Equal("timeout", session.Memory[MemoryKeys.Failure]);
+        Assert.StartsWith("Ended early because the conversation model failed (timeout).", outcome.Summary);
+        Assert.Equal(Interest.Neutral, outcome.Interest);
+    }
+
+    private static void AssertEndedPolitely(Abstractions.Conversation.ConversationSession session, IReadOnlyList<Abstractions.Conversation.AgentReply> replies)
+    {
+        Assert.Equal(2, replies.Count);
+        Assert.True(replies[1].EndCall);
+        Assert.StartsWith("I'm sorry, I'm having a technical problem", replies[1].Text);
+        Assert.EndsWith("Goodbye.", replies[1].Text);
+        Assert.Equal([Speaker.Agent, Speaker.Customer, Speaker.Agent], session.Transcript.Select(l => l.Speaker));
+        Assert.Equal(replies[1].Text, session.Transcript[^1].Text);
+    }
+
+    private ConversationHarness Harness(string timeoutSeconds = "5") => new(new Dictionary<string, string?>
+    {
+        ["Conversation:Provider"] = "OpenAI",
+        ["Conversation:OpenAI:Endpoint"] = _server.Endpoint,
+        ["Conversation:OpenAI:Model"] = "fake-model",
+        ["Conversation:OpenAI:ApiKey"] = ApiKey,
+        ["Conversation:OpenAI:TimeoutSeconds"] = timeoutSeconds,
+    });
+}
