@@ -18,7 +18,11 @@ public static class ConversationServices
     /// kernel with the chat service of <c>Conversation:Provider</c>, and the grain-backed script source. An unknown
     /// provider or missing OpenAI settings fail here, at startup.
     /// </summary>
-    public static IServiceCollection AddConversation(this IServiceCollection services, IConfiguration configuration)
+    /// <param name="clockKey">
+    /// The key of the <see cref="TimeProvider"/> that call timestamps follow (the campaign engine's calendar clock), so
+    /// transcript times and callback times agree with the call record; null for the plain <see cref="TimeProvider"/>.
+    /// </param>
+    public static IServiceCollection AddConversation(this IServiceCollection services, IConfiguration configuration, object? clockKey = null)
     {
         var options = configuration.GetSection(ConversationOptions.Section).Get<ConversationOptions>() ?? new ConversationOptions();
         Validate(options);
@@ -29,7 +33,8 @@ public static class ConversationServices
         services.AddSingleton<ScriptPreparer>();
         services.AddSingleton<OutcomeExtraction>();
         services.RemoveAll<IConversationAgent>();
-        services.AddSingleton<IConversationAgent, KernelConversationAgent>();
+        services.AddSingleton<IConversationAgent>(sp => ActivatorUtilities.CreateInstance<KernelConversationAgent>(
+            sp, clockKey is null ? sp.GetRequiredService<TimeProvider>() : sp.GetRequiredKeyedService<TimeProvider>(clockKey)));
         return services;
     }
 

@@ -58,7 +58,7 @@ public static class CampaignHost
         builder.Services.AddSingleton<CustomerValidator>();
         builder.Services.AddSingleton<CustomerImporter>();
         builder.Services.Configure<ImportLimits>(configuration.GetSection("Import"));
-        builder.Services.AddConversation(configuration);
+        builder.Services.AddConversation(configuration, EngineClock.Key);
         builder.Services.AddCampaignEngine(configuration);
         builder.Services.AddTelephony(configuration);
 

@@ -43,7 +43,7 @@ public static class EngineCluster
             silo.AddSqliteStorage(databasePath, StorageNames.Default)
                 .UseSqliteReminderService()
                 .Configure<ReminderOptions>(o => o.MinimumReminderPeriod = TimeSpan.FromSeconds(1));
-            silo.Services.AddConversation(configuration);
+            silo.Services.AddConversation(configuration, EngineClock.Key);
             silo.Services.AddCampaignEngine(configuration);
             silo.Services.AddTelephony(configuration);
             if (scripted)
