@@ -9,6 +9,12 @@ public sealed class SimulatorOptions
     /// <summary>Simulated seconds per real second: 60 turns a five-minute call into five seconds.</summary>
     public double TimeScale { get; set; } = 60;
 
+    /// <summary>
+    /// The share of virtual customers who ask to be called back "tomorrow at 5 pm". Such a callback keeps their
+    /// campaign running until then, so tests that need a campaign to finish within minutes set 0.
+    /// </summary>
+    public double CallbackShare { get; set; } = VirtualCustomer.DefaultCallbackShare;
+
     /// <summary>When set, every call is answered at once and lasts exactly this long in real time (load tests).</summary>
     public TimeSpan? FixedCallDuration { get; set; }
 }

@@ -18,7 +18,9 @@ public enum SimulatedPickup
 /// </summary>
 public sealed record VirtualCustomer(double AnswerRate, double BusyRate, double VoicemailShare, Interest Disposition, bool WantsCallback, bool OptsOut, string? Concern)
 {
-    public static VirtualCustomer For(CustomerProfile customer, int seed, DateTimeOffset now)
+    public const double DefaultCallbackShare = 0.12;
+
+    public static VirtualCustomer For(CustomerProfile customer, int seed, DateTimeOffset now, double callbackShare = DefaultCallbackShare)
     {
         var random = new Random(StableHash.Of(seed, customer.Id));
         var latest = customer.Issues.LastOrDefault();
@@ -33,7 +35,7 @@ public sealed record VirtualCustomer(double AnswerRate, double BusyRate, double 
             BusyRate: 0.04 + (random.NextDouble() * 0.06),
             VoicemailShare: 0.3 + (random.NextDouble() * 0.3),
             disposition,
-            WantsCallback: random.NextDouble() < 0.12,
+            WantsCallback: random.NextDouble() < callbackShare,
             OptsOut: random.NextDouble() < 0.05,
             concern);
     }

@@ -17,6 +17,7 @@ public class CampaignKillRestartTests : IDisposable
         "--Trunk:Capacity", "20",
         "--Trunk:CallsPerSecond", "100",
         "--Telephony:Simulator:TimeScale", "20",
+        "--Telephony:Simulator:CallbackShare", "0",
         "--Orleans:MinimumReminderPeriod", "00:00:02",
         "--Campaigns:KeepAlivePeriod", "00:00:02",
         "--Campaigns:DispatchInterval", "00:00:00.100",

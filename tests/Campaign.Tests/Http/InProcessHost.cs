@@ -38,6 +38,7 @@ public sealed class InProcessHost : IAsyncLifetime
             "--Trunk:Capacity", "20",
             "--Trunk:CallsPerSecond", "500",
             "--Telephony:Simulator:TimeScale", "600",
+            "--Telephony:Simulator:CallbackShare", "0",
             "--Campaigns:DispatchInterval", "00:00:00.050",
         ]);
         await _app.StartAsync();
