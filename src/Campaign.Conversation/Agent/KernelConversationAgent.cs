@@ -70,9 +70,8 @@ public sealed partial class KernelConversationAgent(
         }
         catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
         {
-            var failure = ex is OperationCanceledException ? "timeout" : $"error: {ex.GetType().Name}: {ex.Message}";
-            session.Memory[MemoryKeys.Failure] = failure;
-            LogModelFailed(logger, session.Customer.Id, failure);
+            session.Memory[MemoryKeys.Failure] = ModelErrors.Describe(ex);
+            LogModelFailed(logger, session.Customer.Id, ModelErrors.Describe(ex), ModelErrors.Redact(ex, options.Value.OpenAI.ApiKey));
             return Say(session, AgentLines.ModelFailure(script), EndReasons.ModelFailure);
         }
 
@@ -126,6 +125,6 @@ public sealed partial class KernelConversationAgent(
         return new AgentReply(text, EndCall: endReason is not null);
     }
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "The conversation model failed for customer {CustomerId} ({Failure}); the call ends with an apology")]
-    private static partial void LogModelFailed(ILogger logger, string customerId, string failure);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The conversation model failed for customer {CustomerId} ({Failure}: {Detail}); the call ends with an apology")]
+    private static partial void LogModelFailed(ILogger logger, string customerId, string failure, string detail);
 }

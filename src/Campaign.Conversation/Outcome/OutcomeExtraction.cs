@@ -42,7 +42,7 @@ public sealed partial class OutcomeExtraction(Kernel kernel, IOptions<Conversati
         }
         catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
         {
-            LogFailed(logger, session.Customer.Id, ex is OperationCanceledException ? "timeout" : ex.Message);
+            LogFailed(logger, session.Customer.Id, $"{ModelErrors.Describe(ex)}: {ModelErrors.Redact(ex, options.Value.OpenAI.ApiKey)}");
         }
 
         return TranscriptExtractor.Extract(session, script);

@@ -96,7 +96,8 @@ public sealed class OpenAIConversationTests : IAsyncLifetime
     [Fact]
     public async Task A_model_error_ends_the_call_politely_with_the_transcript_intact()
     {
-        _server.Respond = (_, _) => Task.FromResult(Results.Json(new { error = new { message = "boom", type = "server_error" } }, statusCode: 500));
+        // A server that echoes the key in its error must not get it into the logs.
+        _server.Respond = (_, _) => Task.FromResult(Results.Json(new { error = new { message = $"boom for key {ApiKey}", type = "server_error" } }, statusCode: 500));
         using var harness = Harness();
         var session = harness.Session(OutageScript.Definition());
 
@@ -104,10 +105,12 @@ public sealed class OpenAIConversationTests : IAsyncLifetime
         var outcome = await harness.ConcludeAsync(session);
 
         AssertEndedPolitely(session, replies);
-        Assert.StartsWith("error:", session.Memory[MemoryKeys.Failure]);
-        Assert.StartsWith("Ended early because the conversation model failed (error:", outcome.Summary);
+        Assert.Equal("error: HTTP 500", session.Memory[MemoryKeys.Failure]);
+        Assert.StartsWith("Ended early because the conversation model failed (error: HTTP 500).", outcome.Summary);
         Assert.Equal(Interest.Interested, outcome.Interest); // the transcript rules still read the answer
         Assert.Single(_server.Requests); // no retries, and no extraction request to a failing model
+        Assert.Contains(harness.Logs.Messages, m => m.Contains("HTTP 500", StringComparison.Ordinal) && m.Contains("boom for key ***", StringComparison.Ordinal));
+        Assert.DoesNotContain(harness.Logs.Messages, m => m.Contains(ApiKey, StringComparison.Ordinal));
     }
 
     [Fact]
