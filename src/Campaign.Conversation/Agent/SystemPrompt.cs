@@ -69,23 +69,17 @@ public static class SystemPrompt
         return b.ToString();
     }
 
-    /// <summary>The whole system prompt for one turn.</summary>
+    /// <summary>The whole system prompt for one turn: the call's instructions, then what changes each turn.</summary>
     public static string For(ConversationTurn turn)
     {
         var session = turn.Session;
         var local = CustomerClock.Local(turn.Now, turn.Script.Zone);
-        var b = new StringBuilder(turn.Script.Instructions, turn.Script.Instructions.Length + 400);
-        b.AppendLine();
-        b.Append("Customer's local time now: ").Append(local.ToString("dddd yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)).AppendLine(".");
-        b.Append("Recorded so far: interest ").Append(CallFunctions.LevelName(session.Interest))
-            .Append("; concerns: ").Append(session.Concerns.Count == 0 ? "none" : string.Join("; ", session.Concerns))
-            .Append("; follow-up: ").Append(FollowUpName(session)).AppendLine(".");
-        if (turn.LastTurn)
-        {
-            b.AppendLine("This is your last turn: answer briefly, say the closing line and call end_call.");
-        }
-
-        return b.ToString();
+        var concerns = session.Concerns.Count == 0 ? "none" : string.Join("; ", session.Concerns);
+        var last = turn.LastTurn ? "This is your last turn: answer briefly, say the closing line and call end_call.\n" : "";
+        return string.Concat(
+            turn.Script.Instructions,
+            string.Create(CultureInfo.InvariantCulture,
+                $"\nCustomer's local time now: {local:dddd yyyy-MM-dd HH:mm}.\nRecorded so far: interest {CallFunctions.LevelName(session.Interest)}; concerns: {concerns}; follow-up: {FollowUpName(session)}.\n{last}"));
     }
 
     private static string FollowUpName(ConversationSession session) => session.FollowUp.Kind switch
