@@ -9,7 +9,7 @@ using Microsoft.Extensions.DependencyInjection;
 // Turn latency of the offline engine: dotnet run -c Release --project bench/Campaign.TurnBench -- [concurrency] [conversations per worker] [mean think ms]
 var concurrency = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 50;
 var perWorker = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 200;
-var thinkMs = args.Length > 2 ? double.Parse(args[2], CultureInfo.InvariantCulture) : 5;
+var thinkMs = args.Length > 2 ? double.Parse(args[2], CultureInfo.InvariantCulture) : 20;
 
 var services = new ServiceCollection()
     .AddLogging()

@@ -13,6 +13,8 @@ public static class TurnBenchmark
     public static async Task<TurnStats> RunAsync(IConversationAgent agent, int concurrency, int conversationsPerWorker, TimeSpan meanThinkTime)
     {
         var latencies = new List<double>[concurrency];
+        var allocatedBefore = GC.GetTotalAllocatedBytes();
+        var collectionsBefore = GC.CollectionCount(0);
         var watch = Stopwatch.StartNew();
         var workers = Enumerable.Range(0, concurrency).Select(worker => Task.Run(async () =>
         {
@@ -48,14 +50,17 @@ public static class TurnBenchmark
         })).ToArray();
         await Task.WhenAll(workers);
         var all = latencies.SelectMany(l => l).Order().ToArray();
-        return new TurnStats(all.Length, Percentile(all, 0.50), Percentile(all, 0.99), all[^1], all.Length / watch.Elapsed.TotalSeconds);
+        var allocated = GC.GetTotalAllocatedBytes() - allocatedBefore;
+        return new TurnStats(all.Length, Percentile(all, 0.50), Percentile(all, 0.99), all[^1], all.Length / watch.Elapsed.TotalSeconds,
+            allocated / all.Length, GC.CollectionCount(0) - collectionsBefore);
     }
 
     private static double Percentile(double[] sorted, double p) => sorted[Math.Clamp((int)Math.Ceiling(p * sorted.Length) - 1, 0, sorted.Length - 1)];
 }
 
-public sealed record TurnStats(int Turns, double P50, double P99, double Max, double TurnsPerSecond)
+/// <summary>Turn latencies; allocations and gen-0 collections include the openings and conclusions around the turns.</summary>
+public sealed record TurnStats(int Turns, double P50, double P99, double Max, double TurnsPerSecond, long BytesPerTurn, int Gen0Collections)
 {
     public override string ToString() => string.Create(CultureInfo.InvariantCulture,
-        $"{Turns,7} turns  p50 {P50,6:F3} ms  p99 {P99,6:F3} ms  max {Max,7:F3} ms  {TurnsPerSecond,8:F0} turns/s");
+        $"{Turns,7} turns  p50 {P50,6:F3} ms  p99 {P99,6:F3} ms  max {Max,7:F3} ms  {TurnsPerSecond,8:F0} turns/s  {BytesPerTurn / 1024.0,5:F1} KB/turn  {Gen0Collections} gen0 GCs");
 }
