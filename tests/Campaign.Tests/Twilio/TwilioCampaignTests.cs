@@ -7,6 +7,9 @@ public class TwilioCampaignTests
 {
     private const string VoicemailMessage = "This is your service provider. Please call us back.";
 
+    // Every call opens with the built-in script's AI disclosure (the campaigns here name no script).
+    private const string Disclosure = "I'm an automated assistant calling on behalf of your service provider.";
+
     [Fact]
     public async Task A_campaign_of_20_at_5_calls_at_once_runs_through_Twilio_to_outcomes()
     {
@@ -56,7 +59,7 @@ public class TwilioCampaignTests
         var answered = records.Where(r => r.GetProperty("result").GetString() == "answered").ToList();
         Assert.Equal(10, answered.Count(r => r.GetProperty("outcome").GetProperty("followUp").GetProperty("kind").GetString() == "moreInfo"));
         var talkative = calls.First(c => c.Said.Any(s => s.Contains("didn't catch that", StringComparison.Ordinal)));
-        Assert.Contains(talkative.Said, s => s.StartsWith("Hello Customer", StringComparison.Ordinal));
+        Assert.Contains(talkative.Said, s => s.StartsWith(Disclosure, StringComparison.Ordinal) && s.Contains("Hello Customer", StringComparison.Ordinal));
         Assert.All(calls, c => Assert.NotEqual("in-progress", c.Status));
     }
 
@@ -76,7 +79,8 @@ public class TwilioCampaignTests
             && r.GetProperty("outcome").ValueKind == JsonValueKind.Object
             && r.GetProperty("outcome").GetProperty("followUp").GetProperty("kind").GetString() == "moreInfo"));
         var call = host.Twilio.Calls.Values.First(c => c.Said.Count > 0);
-        Assert.StartsWith("Hello Customer", call.Said[0]);
-        Assert.Contains(call.Said, s => s.Contains("send it to you shortly", StringComparison.Ordinal));
+        Assert.StartsWith(Disclosure, call.Said[0]);
+        Assert.Contains("Hello Customer", call.Said[0]);
+        Assert.Contains(call.Said, s => s.Contains("send you more information", StringComparison.Ordinal));
     }
 }
