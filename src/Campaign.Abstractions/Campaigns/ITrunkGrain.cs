@@ -1,3 +1,5 @@
+using Orleans.Concurrency;
+
 namespace Campaign.Abstractions.Campaigns;
 
 /// <summary>
@@ -13,8 +15,12 @@ public interface ITrunkGrain : IGrainWithStringKey
     [Alias("Acquire")]
     Task<IReadOnlyList<string>> AcquireAsync(string campaignId, IReadOnlyList<string> callIds, int campaignQuota);
 
-    /// <summary>Frees the slot of a call; releasing twice or releasing an expired lease is harmless.</summary>
+    /// <summary>
+    /// Frees the slot of a call; releasing twice or releasing an expired lease is harmless. Releases interleave with
+    /// each other and with an acquire waiting on storage, so many calls ending together share one write.
+    /// </summary>
     [Alias("Release")]
+    [AlwaysInterleave]
     Task ReleaseAsync(string callId);
 
     [Alias("GetStatus")]
