@@ -13,6 +13,13 @@ configuration=Release
 results="$(pwd)/TestResults"
 rm -rf "$results"
 
+# The Azure Storage tests run against Azurite, installed from the project's own lock file.
+if ! command -v npm >/dev/null 2>&1; then
+  echo "Node.js and npm are required to install Azurite (tools/azurite)." >&2
+  exit 1
+fi
+(cd tools/azurite && npm ci --no-audit --no-fund --loglevel=error)
+
 dotnet restore Campaign.Orleans.sln
 dotnet build Campaign.Orleans.sln --no-restore -c "$configuration"
 dotnet format Campaign.Orleans.sln --verify-no-changes --no-restore
