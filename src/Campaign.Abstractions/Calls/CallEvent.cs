@@ -25,6 +25,9 @@ public enum CallEventKind
 
     /// <summary>The call is over (<see cref="CallEvent.EndReason"/>).</summary>
     Ended,
+
+    /// <summary>The callee spoke over the agent, who stopped; <see cref="CallEvent.Text"/> is what they heard of its line.</summary>
+    Interrupted,
 }
 
 public enum CallEndReason
@@ -49,3 +52,10 @@ public sealed record CallInstruction(
 
     public static CallInstruction SayAndHangUp(string? text) => new(text, false, true);
 }
+
+/// <summary>A piece of a streamed reply: <see cref="Text"/> to speak; the last one closes the turn and may hang up.</summary>
+[GenerateSerializer, Immutable, Alias("Campaign.ReplyToken")]
+public sealed record ReplyToken(
+    [property: Id(0)] string Text,
+    [property: Id(1)] bool Last,
+    [property: Id(2)] bool HangUp);

@@ -12,6 +12,13 @@ public interface ICallGrain : IGrainWithStringKey
     [Alias("OnEvent")]
     Task<CallInstruction> OnEventAsync(CallEvent callEvent);
 
+    /// <summary>
+    /// Handles a provider event and streams what to say as it is produced: text tokens, then a last token that says
+    /// whether to hang up. Stopping the enumeration early (the customer interrupted) ends the reply where it stopped.
+    /// </summary>
+    [Alias("Converse")]
+    IAsyncEnumerable<ReplyToken> ConverseAsync(CallEvent callEvent, CancellationToken cancellationToken = default);
+
     /// <summary>Ends the call from our side (cancel, time limit).</summary>
     [Alias("HangUp")]
     Task HangUpAsync(string reason);

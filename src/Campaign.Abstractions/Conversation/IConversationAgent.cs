@@ -12,11 +12,23 @@ public interface IConversationAgent
     /// <summary>The answer to what the customer just said (null text: the customer stayed silent).</summary>
     Task<AgentReply> RespondAsync(ConversationSession session, string? customerText, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// The answer streamed as it is produced: tokens, then a last chunk carrying the whole reply. A caller that stops
+    /// early (the customer interrupted) leaves what was produced so far in the transcript.
+    /// </summary>
+    IAsyncEnumerable<AgentReplyChunk> StreamResponseAsync(ConversationSession session, string? customerText, CancellationToken cancellationToken = default);
+
+    /// <summary>The customer interrupted the agent: only <paramref name="heard"/> of its last line reached them.</summary>
+    void Interrupted(ConversationSession session, string? heard);
+
     /// <summary>The outcome of the conversation, with explicit unknowns where nothing was learnt.</summary>
     Task<CallOutcome> ConcludeAsync(ConversationSession session, CancellationToken cancellationToken = default);
 }
 
 public sealed record AgentReply(string Text, bool EndCall);
+
+/// <summary>A piece of a streamed reply: text to speak now, and on the last chunk the whole <see cref="Reply"/>.</summary>
+public sealed record AgentReplyChunk(string Token, AgentReply? Reply = null);
 
 /// <summary>The state of one conversation, held by the call grain between turns.</summary>
 [GenerateSerializer, Alias("Campaign.ConversationSession")]

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Campaign.Abstractions.Calls;
 using Campaign.Abstractions.Conversation;
 using Campaign.Conversation.Hosting;
@@ -35,34 +36,13 @@ public sealed partial class KernelConversationAgent(
 
     public async Task<AgentReply> RespondAsync(ConversationSession session, string? customerText, CancellationToken cancellationToken = default)
     {
-        var now = clock.GetUtcNow();
-        var script = await scripts.PrepareAsync(session, cancellationToken);
-        if (string.IsNullOrWhiteSpace(customerText))
+        var begun = await BeginTurnAsync(session, customerText, cancellationToken);
+        if (begun.Reply is { } guarded)
         {
-            session.Silences++;
-            return session.Silences >= ConversationLimits.MaxSilences
-                ? Say(session, AgentLines.SilenceGoodbye, EndReasons.Silence)
-                : Say(session, AgentLines.StillThere, endReason: null);
+            return guarded;
         }
 
-        session.Transcript.Add(new TranscriptLine(Speaker.Customer, customerText.Trim(), now));
-        if (session.Memory.TryGetValue(MemoryKeys.EndReason, out var ended))
-        {
-            return Say(session, "Goodbye.", ended);
-        }
-
-        if (OptOutDetector.IsOptOut(customerText))
-        {
-            SessionUpdates.OptOut(session);
-            return Say(session, AgentLines.OptOut(script), EndReasons.OptOut);
-        }
-
-        if (ConversationLimits.Exceeded(session, script, now) is { } limit)
-        {
-            return Say(session, AgentLines.OutOfTime(script), limit);
-        }
-
-        var turn = new ConversationTurn { Session = session, Script = script, Now = now, LastTurn = ConversationLimits.IsLastTurn(session, script) };
+        var turn = begun.Turn!;
         string text;
         try
         {
@@ -70,24 +50,160 @@ public sealed partial class KernelConversationAgent(
         }
         catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
         {
-            session.Memory[MemoryKeys.Failure] = ModelErrors.Describe(ex);
-            LogModelFailed(logger, session.Customer.Id, ModelErrors.Describe(ex), ModelErrors.Redact(ex, options.Value.OpenAI.ApiKey));
-            return Say(session, AgentLines.ModelFailure(script), EndReasons.ModelFailure);
+            return Failed(turn, ex, "");
         }
 
-        // Whatever the model said, an opt-out it recorded ends the call, and so does the last turn the script allows.
+        var (reply, endReason) = Finish(turn, text);
+        return Say(session, reply, endReason);
+    }
+
+    public async IAsyncEnumerable<AgentReplyChunk> StreamResponseAsync(
+        ConversationSession session, string? customerText, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        var begun = await BeginTurnAsync(session, customerText, cancellationToken);
+        if (begun.Reply is { } guarded)
+        {
+            yield return new AgentReplyChunk(guarded.Text);
+            yield return new AgentReplyChunk("", guarded);
+            yield break;
+        }
+
+        var turn = begun.Turn!;
+        var spoken = new SpokenText();
+        AgentReply? reply = null;
+        try
+        {
+            await using (var tokens = AskStreamingAsync(turn, cancellationToken).GetAsyncEnumerator(cancellationToken))
+            {
+                while (true)
+                {
+                    string? token;
+                    try
+                    {
+                        token = await tokens.MoveNextAsync() ? tokens.Current : null;
+                    }
+                    catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
+                    {
+                        reply = Failed(turn, ex, spoken.Text);
+                        break;
+                    }
+
+                    if (token is null)
+                    {
+                        break;
+                    }
+
+                    if (spoken.Add(token) is { Length: > 0 } speakable)
+                    {
+                        yield return new AgentReplyChunk(speakable);
+                    }
+                }
+            }
+
+            if (reply is null)
+            {
+                var said = spoken.Text;
+                var (text, endReason) = Finish(turn, said);
+                var rest = text.StartsWith(said, StringComparison.Ordinal) ? text[said.Length..] : spoken.Append(text);
+                reply = Say(session, said + rest, endReason);
+                if (rest.Length > 0)
+                {
+                    yield return new AgentReplyChunk(rest);
+                }
+            }
+            else if (reply.Text.Length > spoken.Text.Length)
+            {
+                yield return new AgentReplyChunk(reply.Text[spoken.Text.Length..]);
+            }
+
+            yield return new AgentReplyChunk("", reply);
+        }
+        finally
+        {
+            // Stopped early: the customer heard at most what was streamed so far.
+            if (reply is null && spoken.Text.Length > 0)
+            {
+                session.Transcript.Add(new TranscriptLine(Speaker.Agent, spoken.Text, clock.GetUtcNow()));
+            }
+        }
+    }
+
+    public void Interrupted(ConversationSession session, string? heard)
+    {
+        var last = session.Transcript.FindLastIndex(l => l.Speaker == Speaker.Agent);
+        if (last < 0 || last != session.Transcript.Count - 1)
+        {
+            return;
+        }
+
+        var line = session.Transcript[last];
+        var text = string.IsNullOrWhiteSpace(heard) ? "" : heard.Trim();
+        if (text.Length > line.Text.Length || !line.Text.StartsWith(text, StringComparison.Ordinal))
+        {
+            text = line.Text;
+        }
+
+        session.Transcript[last] = line with { Text = text + " [interrupted]" };
+    }
+
+    /// <summary>The guard before the model: silences, opt-outs and the script's limits answer without it.</summary>
+    private async Task<(ConversationTurn? Turn, AgentReply? Reply)> BeginTurnAsync(ConversationSession session, string? customerText, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        var script = await scripts.PrepareAsync(session, cancellationToken);
+        if (string.IsNullOrWhiteSpace(customerText))
+        {
+            session.Silences++;
+            return (null, session.Silences >= ConversationLimits.MaxSilences
+                ? Say(session, AgentLines.SilenceGoodbye, EndReasons.Silence)
+                : Say(session, AgentLines.StillThere, endReason: null));
+        }
+
+        session.Transcript.Add(new TranscriptLine(Speaker.Customer, customerText.Trim(), now));
+        if (session.Memory.TryGetValue(MemoryKeys.EndReason, out var ended))
+        {
+            return (null, Say(session, "Goodbye.", ended));
+        }
+
+        if (OptOutDetector.IsOptOut(customerText))
+        {
+            SessionUpdates.OptOut(session);
+            return (null, Say(session, AgentLines.OptOut(script), EndReasons.OptOut));
+        }
+
+        if (ConversationLimits.Exceeded(session, script, now) is { } limit)
+        {
+            return (null, Say(session, AgentLines.OutOfTime(script), limit));
+        }
+
+        return (new ConversationTurn { Session = session, Script = script, Now = now, LastTurn = ConversationLimits.IsLastTurn(session, script) }, null);
+    }
+
+    /// <summary>What the model said becomes the reply; an opt-out it recorded, or the last turn, makes it a goodbye.</summary>
+    private static (string Text, string? EndReason) Finish(ConversationTurn turn, string text)
+    {
+        var session = turn.Session;
         if (session.OptedOut)
         {
             SessionUpdates.OptOut(session);
-            return Say(session, AgentLines.Closing(text, script), EndReasons.OptOut);
+            return (AgentLines.Closing(text, turn.Script), EndReasons.OptOut);
         }
 
         if (turn.EndRequested || turn.LastTurn)
         {
-            return Say(session, AgentLines.Closing(text, script), turn.EndRequested ? EndReasons.Agent : EndReasons.MaxTurns);
+            return (AgentLines.Closing(text, turn.Script), turn.EndRequested ? EndReasons.Agent : EndReasons.MaxTurns);
         }
 
-        return Say(session, string.IsNullOrWhiteSpace(text) ? AgentLines.NotHeard : text, endReason: null);
+        return (string.IsNullOrWhiteSpace(text) ? AgentLines.NotHeard : text, null);
+    }
+
+    private AgentReply Failed(ConversationTurn turn, Exception ex, string alreadySaid)
+    {
+        var session = turn.Session;
+        session.Memory[MemoryKeys.Failure] = ModelErrors.Describe(ex);
+        LogModelFailed(logger, session.Customer.Id, ModelErrors.Describe(ex), ModelErrors.Redact(ex, options.Value.OpenAI.ApiKey));
+        var apology = AgentLines.ModelFailure(turn.Script);
+        return Say(session, alreadySaid.Length == 0 ? apology : $"{alreadySaid} {apology}", EndReasons.ModelFailure);
     }
 
     public async Task<CallOutcome> ConcludeAsync(ConversationSession session, CancellationToken cancellationToken = default)
@@ -102,17 +218,37 @@ public sealed partial class KernelConversationAgent(
         var turnKernel = turn.Attach(kernel);
         var chat = turnKernel.GetRequiredService<IChatCompletionService>();
         var history = TranscriptHistory.Build(SystemPrompt.For(turn), turn.Session.Transcript);
-        var settings = new OpenAIPromptExecutionSettings
-        {
-            FunctionChoiceBehavior = FunctionChoiceBehavior.Auto(),
-            Temperature = 0.2,
-            MaxTokens = 300,
-        };
+        var settings = Settings();
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(Timeout);
         var reply = await chat.GetChatMessageContentAsync(history, settings, turnKernel, timeout.Token);
         return (reply.Content ?? "").Trim().Trim('"').Trim();
     }
+
+    /// <summary>The model's reply token by token; the timeout applies to the wait for each token.</summary>
+    private async IAsyncEnumerable<string> AskStreamingAsync(ConversationTurn turn, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var turnKernel = turn.Attach(kernel);
+        var chat = turnKernel.GetRequiredService<IChatCompletionService>();
+        var history = TranscriptHistory.Build(SystemPrompt.For(turn), turn.Session.Transcript);
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(Timeout);
+        await foreach (var chunk in chat.GetStreamingChatMessageContentsAsync(history, Settings(), turnKernel, timeout.Token))
+        {
+            timeout.CancelAfter(Timeout);
+            if (!string.IsNullOrEmpty(chunk.Content))
+            {
+                yield return chunk.Content;
+            }
+        }
+    }
+
+    private static OpenAIPromptExecutionSettings Settings() => new()
+    {
+        FunctionChoiceBehavior = FunctionChoiceBehavior.Auto(),
+        Temperature = 0.2,
+        MaxTokens = 300,
+    };
 
     private AgentReply Say(ConversationSession session, string text, string? endReason)
     {

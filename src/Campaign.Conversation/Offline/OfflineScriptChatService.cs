@@ -64,10 +64,16 @@ public sealed class OfflineScriptChatService : IChatCompletionService
     public async IAsyncEnumerable<StreamingChatMessageContent> GetStreamingChatMessageContentsAsync(
         ChatHistory chatHistory, PromptExecutionSettings? executionSettings = null, Kernel? kernel = null, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
+        // The text comes word by word, as a model's tokens would, so streaming paths see more than one piece.
         var replies = await GetChatMessageContentsAsync(chatHistory, executionSettings, kernel, cancellationToken);
         foreach (var reply in replies)
         {
-            yield return new StreamingChatMessageContent(AuthorRole.Assistant, reply.Content) { ModelId = ModelId };
+            var words = (reply.Content ?? "").Split(' ');
+            for (var i = 0; i < words.Length; i++)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                yield return new StreamingChatMessageContent(AuthorRole.Assistant, i == 0 ? words[i] : " " + words[i]) { ModelId = ModelId };
+            }
         }
     }
 

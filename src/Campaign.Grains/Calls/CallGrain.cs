@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Campaign.Abstractions.Calls;
 using Campaign.Abstractions.Campaigns;
 using Campaign.Abstractions.Conversation;
@@ -31,6 +32,10 @@ public sealed partial class CallGrain(
     private const string WatchdogReminder = "watchdog";
     private IGrainTimer? _deadline;
 
+    // A streamed reply runs interleaved with other requests (Orleans drives it through always-interleaving calls),
+    // so every change to the call goes through this gate, one at a time.
+    private readonly SemaphoreSlim _gate = new(1, 1);
+
     private string Id => this.GetPrimaryKeyString();
 
     private CallState Call => state.State;
@@ -45,7 +50,7 @@ public sealed partial class CallGrain(
         if (state.RecordExists)
         {
             // After a restart a live call may be gone with its silo, or an end may not have been reported yet.
-            this.RegisterGrainTimer(_ => CheckAsync(), new GrainTimerCreationOptions { DueTime = TimeSpan.FromSeconds(1), Period = Timeout.InfiniteTimeSpan });
+            this.RegisterGrainTimer(_ => Exclusive(CheckAsync), new GrainTimerCreationOptions { DueTime = TimeSpan.FromSeconds(1), Period = Timeout.InfiniteTimeSpan });
         }
 
         return Task.CompletedTask;
@@ -112,7 +117,78 @@ public sealed partial class CallGrain(
         return CallStartResult.Placed;
     }
 
-    public async Task<CallInstruction> OnEventAsync(CallEvent callEvent)
+    public Task<CallInstruction> OnEventAsync(CallEvent callEvent) => Exclusive(() => HandleAsync(callEvent));
+
+    public async IAsyncEnumerable<ReplyToken> ConverseAsync(CallEvent callEvent, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        await _gate.WaitAsync(cancellationToken);
+        var settled = false;
+        try
+        {
+            if (callEvent.Kind is not (CallEventKind.Speech or CallEventKind.Silence) || !state.RecordExists || Call.Status != CallStatus.InProgress)
+            {
+                var instruction = await HandleAsync(callEvent);
+                settled = true;
+                if (!string.IsNullOrEmpty(instruction.Say))
+                {
+                    yield return new ReplyToken(instruction.Say, Last: false, HangUp: false);
+                }
+
+                yield return new ReplyToken("", Last: true, instruction.HangUp);
+                yield break;
+            }
+
+            var reply = default(AgentReply);
+            var stream = agent.StreamResponseAsync(Call.Session!, callEvent.Kind == CallEventKind.Speech ? callEvent.Text : null, cancellationToken);
+            await using (var chunks = stream.GetAsyncEnumerator(cancellationToken))
+            {
+                while (reply is null)
+                {
+                    AgentReplyChunk? chunk;
+                    Exception? failure = null;
+                    try
+                    {
+                        chunk = await chunks.MoveNextAsync() ? chunks.Current : null;
+                    }
+                    catch (Exception ex) when (ex is not OperationCanceledException)
+                    {
+                        chunk = null;
+                        failure = ex;
+                    }
+
+                    if (chunk is null)
+                    {
+                        reply = AgentFailed(failure ?? new InvalidOperationException("the reply ended without its last chunk"));
+                        yield return new ReplyToken(reply.Text, Last: false, HangUp: false);
+                        break;
+                    }
+
+                    if (chunk.Token.Length > 0)
+                    {
+                        yield return new ReplyToken(chunk.Token, Last: false, HangUp: false);
+                    }
+
+                    reply = chunk.Reply;
+                }
+            }
+
+            await AfterTurnAsync();
+            settled = true;
+            yield return new ReplyToken("", Last: true, reply.EndCall);
+        }
+        finally
+        {
+            // Stopped early (an interruption): keep the turn as far as it went.
+            if (!settled && state.RecordExists && Call.Status == CallStatus.InProgress)
+            {
+                await AfterTurnAsync();
+            }
+
+            _gate.Release();
+        }
+    }
+
+    private async Task<CallInstruction> HandleAsync(CallEvent callEvent)
     {
         if (!state.RecordExists || Call.Status == CallStatus.Ended)
         {
@@ -131,6 +207,10 @@ public sealed partial class CallGrain(
                 return await MachineAnsweredAsync();
             case CallEventKind.Speech or CallEventKind.Silence when Call.Status == CallStatus.InProgress:
                 return await RespondAsync(callEvent.Kind == CallEventKind.Speech ? callEvent.Text : null);
+            case CallEventKind.Interrupted when Call.Status == CallStatus.InProgress:
+                agent.Interrupted(Call.Session!, callEvent.Text);
+                await state.WriteStateAsync();
+                return CallInstruction.None;
             case CallEventKind.Ended:
                 await FinishAsync(ResultOf(callEvent.EndReason ?? CallEndReason.Completed), null);
                 return CallInstruction.None;
@@ -139,7 +219,9 @@ public sealed partial class CallGrain(
         }
     }
 
-    public async Task HangUpAsync(string reason)
+    public Task HangUpAsync(string reason) => Exclusive(() => HangUpNowAsync(reason));
+
+    private async Task HangUpNowAsync(string reason)
     {
         if (!state.RecordExists || Call.Status == CallStatus.Ended)
         {
@@ -172,7 +254,7 @@ public sealed partial class CallGrain(
             return;
         }
 
-        await CheckAsync();
+        await Exclusive(CheckAsync);
     }
 
     private async Task<CallInstruction> AnsweredAsync()
@@ -205,11 +287,23 @@ public sealed partial class CallGrain(
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
-            LogAgentFailed(logger, Id, ex.Message);
-            Call.Note = $"conversation error: {ex.Message}";
-            reply = new AgentReply("I'm sorry, we're having a technical problem. We'll call you another time. Goodbye.", EndCall: true);
+            reply = AgentFailed(ex);
         }
 
+        await AfterTurnAsync();
+        return reply.EndCall ? CallInstruction.SayAndHangUp(reply.Text) : CallInstruction.SayAndListen(reply.Text);
+    }
+
+    private AgentReply AgentFailed(Exception ex)
+    {
+        LogAgentFailed(logger, Id, ex.Message);
+        Call.Note = $"conversation error: {ex.Message}";
+        return new AgentReply("I'm sorry, we're having a technical problem. We'll call you another time. Goodbye.", EndCall: true);
+    }
+
+    /// <summary>An opt-out heard in the turn goes on the do-not-call list at once; then the turn is stored.</summary>
+    private async Task AfterTurnAsync()
+    {
         if (Call.Session!.OptedOut && !Call.OptOutRecorded)
         {
             await GrainFactory.GetGrain<ICustomerGrain>(Call.Request!.CustomerId).OptOutAsync("asked during a call", "call");
@@ -217,7 +311,32 @@ public sealed partial class CallGrain(
         }
 
         await state.WriteStateAsync();
-        return reply.EndCall ? CallInstruction.SayAndHangUp(reply.Text) : CallInstruction.SayAndListen(reply.Text);
+    }
+
+    private async Task<T> Exclusive<T>(Func<Task<T>> work)
+    {
+        await _gate.WaitAsync();
+        try
+        {
+            return await work();
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    private async Task Exclusive(Func<Task> work)
+    {
+        await _gate.WaitAsync();
+        try
+        {
+            await work();
+        }
+        finally
+        {
+            _gate.Release();
+        }
     }
 
     private CallResult ResultOf(CallEndReason reason) => Call.Status switch

@@ -54,6 +54,10 @@ public class ConversationServicesTests
 
         public Task<AgentReply> RespondAsync(ConversationSession session, string? customerText, CancellationToken cancellationToken = default) => throw new NotSupportedException();
 
+        public IAsyncEnumerable<AgentReplyChunk> StreamResponseAsync(ConversationSession session, string? customerText, CancellationToken cancellationToken = default) => throw new NotSupportedException();
+
+        public void Interrupted(ConversationSession session, string? heard) => throw new NotSupportedException();
+
         public Task<Abstractions.Calls.CallOutcome> ConcludeAsync(ConversationSession session, CancellationToken cancellationToken = default) => throw new NotSupportedException();
     }
 }

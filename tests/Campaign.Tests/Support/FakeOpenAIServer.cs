@@ -64,6 +64,73 @@ public sealed class FakeOpenAIServer : IAsyncDisposable
         },
         "tool_calls");
 
+    /// <summary>
+    /// A streamed answer (server-sent events) of the given text tokens; <paramref name="beforeToken"/> runs before each
+    /// token is written (index, request aborted token), so a test can hold the stream open between tokens.
+    /// </summary>
+    public static IResult StreamText(IReadOnlyList<string> tokens, Func<int, CancellationToken, Task>? beforeToken = null) =>
+        new StreamedCompletion(async (write, aborted) =>
+        {
+            for (var i = 0; i < tokens.Count; i++)
+            {
+                if (beforeToken is not null)
+                {
+                    await beforeToken(i, aborted);
+                }
+
+                await write(new JsonObject { ["role"] = "assistant", ["content"] = tokens[i] }, null);
+            }
+
+            await write(new JsonObject(), "stop");
+        });
+
+    /// <summary>A streamed answer that calls the given functions.</summary>
+    public static IResult StreamToolCalls(params (string Name, string Arguments)[] calls) =>
+        new StreamedCompletion(async (write, _) =>
+        {
+            for (var i = 0; i < calls.Length; i++)
+            {
+                await write(new JsonObject
+                {
+                    ["role"] = "assistant",
+                    ["tool_calls"] = new JsonArray(new JsonObject
+                    {
+                        ["index"] = i,
+                        ["id"] = $"call_{i}",
+                        ["type"] = "function",
+                        ["function"] = new JsonObject { ["name"] = calls[i].Name, ["arguments"] = calls[i].Arguments },
+                    }),
+                }, null);
+            }
+
+            await write(new JsonObject(), "tool_calls");
+        });
+
+    private sealed class StreamedCompletion(Func<Func<JsonObject, string?, Task>, CancellationToken, Task> produce) : IResult
+    {
+        public async Task ExecuteAsync(HttpContext context)
+        {
+            var response = context.Response;
+            var aborted = context.RequestAborted;
+            response.ContentType = "text/event-stream";
+            var id = "chatcmpl-" + Guid.NewGuid().ToString("N")[..8];
+            await produce(async (delta, finishReason) =>
+            {
+                var chunk = new JsonObject
+                {
+                    ["id"] = id,
+                    ["object"] = "chat.completion.chunk",
+                    ["created"] = 1_764_000_000,
+                    ["model"] = "fake-model",
+                    ["choices"] = new JsonArray(new JsonObject { ["index"] = 0, ["delta"] = delta, ["finish_reason"] = finishReason }),
+                };
+                await response.WriteAsync($"data: {chunk.ToJsonString()}\n\n", aborted);
+                await response.Body.FlushAsync(aborted);
+            }, aborted);
+            await response.WriteAsync("data: [DONE]\n\n", aborted);
+        }
+    }
+
     private static IResult Completion(JsonObject message, string finishReason) => Results.Text(
         new JsonObject
         {
