@@ -8,9 +8,14 @@ public enum CalleeKind
     NoAnswer,
 }
 
-/// <summary>What the fake callee does: pick up or not, and what they say each turn ("" is silence).</summary>
-public sealed record CalleeScript(CalleeKind Kind, IReadOnlyList<string> Lines, Task? AnswerGate = null)
+/// <summary>
+/// What the fake callee does: pick up or not, and what they say each turn ("" is silence). Over ConversationRelay, a
+/// callee with <see cref="InterruptReply"/> speaks over that reply (0 is the opening) as soon as its first token arrives.
+/// </summary>
+public sealed record CalleeScript(CalleeKind Kind, IReadOnlyList<string> Lines, Task? AnswerGate = null, int? InterruptReply = null)
 {
+    public static CalleeScript Interrupter { get; } = new(CalleeKind.Person, ["Yes, I have a minute.", "The power cuts at night worry me.", "Yes please, send it."], InterruptReply: 1);
+
     public static CalleeScript Talkative { get; } = new(CalleeKind.Person, ["Yes, I have a minute.", "", "The power cuts at night worry me.", "Yes please, send it."]);
 
     public static CalleeScript Silent { get; } = new(CalleeKind.Person, []);

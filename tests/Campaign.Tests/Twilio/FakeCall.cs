@@ -22,6 +22,9 @@ public sealed class FakeCall(string sid, IReadOnlyDictionary<string, string[]> f
 
     public List<string> Said { get; } = [];
 
+    /// <summary>How many text messages each reply over ConversationRelay came in.</summary>
+    public List<int> TokensPerReply { get; } = [];
+
     public IReadOnlyList<string> Redirects
     {
         get

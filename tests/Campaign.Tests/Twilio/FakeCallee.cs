@@ -16,6 +16,9 @@ public sealed class FakeCallee(string authToken) : IDisposable
     /// <summary>Twilio may repeat status callbacks; the fake always does.</summary>
     public bool DuplicateStatusCallbacks { get; set; } = true;
 
+    /// <summary>Callbacks can arrive late: after the end, a stale "ringing" and "in-progress" are posted too.</summary>
+    public bool LateStatusCallbacks { get; set; }
+
     public ConcurrentQueue<string> Failures { get; } = new();
 
     public async Task PlayAsync(FakeCall call, CalleeScript script)
@@ -63,6 +66,11 @@ public sealed class FakeCallee(string authToken) : IDisposable
         if (call.TryEnd(status))
         {
             await StatusAsync(call, status);
+            if (LateStatusCallbacks)
+            {
+                await PostAsync(call.Field("StatusCallback"), Fields(call, "ringing"));
+                await PostAsync(call.Field("StatusCallback"), Fields(call, "in-progress"));
+            }
         }
     }
 
@@ -135,6 +143,8 @@ public sealed class FakeCallee(string authToken) : IDisposable
         for (var turn = 0; turn < MaxTurns; turn++)
         {
             var said = new StringBuilder();
+            var tokens = 0;
+            var interrupted = false;
             while (true)
             {
                 var message = await messages.Reader.ReadAsync().AsTask().WaitAsync(TimeSpan.FromSeconds(10));
@@ -144,9 +154,18 @@ public sealed class FakeCallee(string authToken) : IDisposable
                     return;
                 }
 
-                said.Append(message.GetProperty("token").GetString());
+                var token = message.GetProperty("token").GetString();
+                said.Append(token);
+                tokens += token is { Length: > 0 } ? 1 : 0;
                 if (message.GetProperty("last").GetBoolean())
                 {
+                    break;
+                }
+
+                if (script.InterruptReply == turn && tokens == 1)
+                {
+                    await SendAsync(socket, new { type = "interrupt", utteranceUntilInterrupt = said.ToString(), durationUntilInterruptMs = 700 });
+                    interrupted = true;
                     break;
                 }
             }
@@ -154,10 +173,24 @@ public sealed class FakeCallee(string authToken) : IDisposable
             lock (call.Said)
             {
                 call.Said.Add(said.ToString());
+                call.TokensPerReply.Add(tokens);
+            }
+
+            if (interrupted)
+            {
+                // Whatever the host had already sent of the interrupted reply is not heard.
+                while (await NextWithinAsync(messages.Reader, TimeSpan.FromMilliseconds(500)) is { } stale)
+                {
+                    if (stale.GetProperty("type").GetString() == "end")
+                    {
+                        Failures.Enqueue($"{call.Sid}: the host hung up after an interruption");
+                        return;
+                    }
+                }
             }
 
             // A hang-up follows its last words at once.
-            if (await NextWithinAsync(messages.Reader, TimeSpan.FromMilliseconds(300)) is { } next && next.GetProperty("type").GetString() == "end")
+            else if (await NextWithinAsync(messages.Reader, TimeSpan.FromMilliseconds(300)) is { } next && next.GetProperty("type").GetString() == "end")
             {
                 await socket.CloseAsync(WebSocketCloseStatus.NormalClosure, null, CancellationToken.None);
                 return;

@@ -35,6 +35,12 @@ public sealed class FakeTwilio : IAsyncDisposable
 
     public int CreateRequests;
 
+    private int _live;
+    private int _peakLive;
+
+    /// <summary>The most calls that were live (created and not yet ended) at once, as Twilio would count them.</summary>
+    public int PeakLiveCalls => Volatile.Read(ref _peakLive);
+
     public int Unauthorized;
 
     public async Task StartAsync()
@@ -73,6 +79,13 @@ public sealed class FakeTwilio : IAsyncDisposable
         var form = (await request.ReadFormAsync()).ToDictionary(f => f.Key, f => f.Value.Select(v => v ?? "").ToArray());
         var call = new FakeCall("CA" + Guid.NewGuid().ToString("N"), form);
         Calls[call.Sid] = call;
+        var live = Interlocked.Increment(ref _live);
+        for (var peak = _peakLive; live > peak; peak = _peakLive)
+        {
+            Interlocked.CompareExchange(ref _peakLive, live, peak);
+        }
+
+        _ = call.Ended.ContinueWith(_ => Interlocked.Decrement(ref _live), TaskScheduler.Default);
         if (PlayCallees)
         {
             var script = Script(call.To);

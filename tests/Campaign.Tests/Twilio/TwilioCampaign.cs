@@ -9,7 +9,7 @@ namespace Campaign.Tests.Twilio;
 /// <summary>Imports customers with scripted callees and runs a campaign through the host's API.</summary>
 internal static class TwilioCampaign
 {
-    public static async Task<string> StartAsync(TwilioHost host, IReadOnlyList<CalleeScript> callees, int phoneOffset, string extra = "")
+    public static async Task<string> StartAsync(TwilioHost host, IReadOnlyList<CalleeScript> callees, int phoneOffset, string extra = "", int maxConcurrentCalls = 5)
     {
         var area = "Tw" + Guid.NewGuid().ToString("N")[..8];
         var csv = new StringBuilder("id,name,phone,area,timeZone,issue.category,issue.text\n");
@@ -24,7 +24,7 @@ internal static class TwilioCampaign
         host.Twilio.Script = to => scripts.TryGetValue(to, out var script) ? script : CalleeScript.NoAnswer;
         (await host.Client.PostAsync("/api/customers/import", InProcessHost.Csv(csv.ToString()))).EnsureSuccessStatusCode();
         var campaign = await PostAsync(host, "/api/campaigns", $$"""
-            { "name": "Twilio {{area}}", "criteria": { "area": ["{{area}}"] }, "maxConcurrentCalls": 5,
+            { "name": "Twilio {{area}}", "criteria": { "area": ["{{area}}"] }, "maxConcurrentCalls": {{maxConcurrentCalls}},
               "retryPolicy": { "maxAttempts": 1 }, "callerId": "+12125550123" {{extra}} }
             """);
         var id = campaign.GetProperty("id").GetString()!;
