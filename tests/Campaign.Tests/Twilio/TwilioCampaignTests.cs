@@ -1,6 +1,6 @@
-using Campaign.Tests.Support;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Campaign.Tests.Support;
 
 namespace Campaign.Tests.Twilio;
 
