@@ -76,7 +76,7 @@ public sealed partial class CallGrain(
         }
 
         // The last line of defence: whatever a campaign asks, nobody is called outside the legal hours of their local time.
-        if (!callingHours.IsLegal(callingHours.ZoneFor(request.TimeZone ?? profile.TimeZone, profile.Area, null), now))
+        if (!callingHours.IsLegal(callingHours.ZoneFor(request.TimeZone ?? profile.TimeZone, profile.Area, null), now, PhoneCountry.Of(profile.Phone)))
         {
             return CallStartResult.OutsideCallingHours;
         }

@@ -354,7 +354,7 @@ public sealed partial class CampaignGrain(
                 await ReturnToQueueAsync(item, callId, clock.GetUtcNow() + options.Value.CustomerBusyDelay, "customerBusy");
                 break;
             case CallStartResult.OutsideCallingHours:
-                await ReturnToQueueAsync(item, callId, clock.GetUtcNow(), "outsideCallingHours");
+                await ReturnToQueueAsync(item, callId, clock.GetUtcNow() + options.Value.OutsideHoursRecheck, "outsideCallingHours");
                 break;
             case CallStartResult.AttemptLimitReached:
                 await ReturnToQueueAsync(item, callId, clock.GetUtcNow() + AttemptLimitRecheck, "attemptLimitReached");

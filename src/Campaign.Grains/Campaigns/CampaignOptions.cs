@@ -9,6 +9,12 @@ public sealed class CampaignOptions
     /// <summary>How long a customer who is in another campaign's call waits before being tried again.</summary>
     public TimeSpan CustomerBusyDelay { get; set; } = TimeSpan.FromMinutes(1);
 
+    /// <summary>
+    /// How long a customer refused at dial time for calling hours waits before the next try: their country's law can be
+    /// stricter than the hours the campaign schedules by (Canada's weekends, France's lunch break).
+    /// </summary>
+    public TimeSpan OutsideHoursRecheck { get; set; } = TimeSpan.FromMinutes(15);
+
     /// <summary>How often the durable reminder wakes a running campaign (after a restart, for instance).</summary>
     public TimeSpan KeepAlivePeriod { get; set; } = TimeSpan.FromMinutes(1);
 }

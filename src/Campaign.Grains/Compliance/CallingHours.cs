@@ -32,11 +32,37 @@ public sealed class CallingHours(IOptions<ComplianceOptions> options)
         return TimeZoneInfo.Utc;
     }
 
-    public bool IsLegal(TimeZoneInfo zone, DateTimeOffset now)
+    /// <summary>
+    /// Whether the law (of the customer's <paramref name="country"/>, by phone number; else the default bound) and the
+    /// configured narrowing allow calling now in the customer's local time.
+    /// </summary>
+    public bool IsLegal(TimeZoneInfo zone, DateTimeOffset now, string? country = null)
     {
-        var local = TimeZoneInfo.ConvertTime(now, zone).TimeOfDay;
+        var local = TimeZoneInfo.ConvertTime(now, zone);
+        var (from, to) = HoursFor(country);
+        return local.TimeOfDay >= from && local.TimeOfDay < to
+            && CountryCallingLaws.Default.Any(p => p.Contains(local))
+            && CountryCallingLaws.For(country).Any(p => p.Contains(local));
+    }
+
+    /// <summary>The configured hours for a country's customers: the global narrowing, narrowed again by the country's.</summary>
+    public (TimeSpan From, TimeSpan To) HoursFor(string? country)
+    {
         var (from, to) = LegalHours;
-        return local >= from && local < to;
+        if (country is not null && options.Value.Countries.TryGetValue(country, out var narrower))
+        {
+            if (narrower.CallingHoursFrom is { } f && f > from)
+            {
+                from = f;
+            }
+
+            if (narrower.CallingHoursTo is { } t && t < to)
+            {
+                to = t;
+            }
+        }
+
+        return (from, to);
     }
 
     public bool IsOpen(TimeZoneInfo zone, DateTimeOffset now, CallingWindow? window)

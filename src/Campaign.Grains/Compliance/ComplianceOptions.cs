@@ -1,8 +1,9 @@
 namespace Campaign.Grains.Compliance;
 
 /// <summary>
-/// Calling-hours rules (<c>Compliance:*</c>). The legal bound (08:00 to 21:00 in the customer's local time, as the US
-/// TCPA requires) is fixed in code: <see cref="CallingHoursFrom"/> and <see cref="CallingHoursTo"/> can only narrow it.
+/// Calling-hours rules (<c>Compliance:*</c>). The legal bounds are fixed in code (<see cref="CountryCallingLaws"/>:
+/// 08:00 to 21:00 in the customer's local time, as the US TCPA requires, unless the customer's country's law is
+/// stricter): <see cref="CallingHoursFrom"/>/<see cref="CallingHoursTo"/> and <see cref="Countries"/> can only narrow them.
 /// </summary>
 public sealed class ComplianceOptions
 {
@@ -12,6 +13,9 @@ public sealed class ComplianceOptions
     public TimeSpan CallingHoursFrom { get; set; } = LegalFrom;
 
     public TimeSpan CallingHoursTo { get; set; } = LegalTo;
+
+    /// <summary>Narrower hours for the customers of one country (e.g. <c>Compliance:Countries:GB:CallingHoursTo</c>).</summary>
+    public Dictionary<string, CountryCallingHours> Countries { get; set; } = new(StringComparer.OrdinalIgnoreCase);
 
     /// <summary>Most attempts per customer in any 24 hours, across all campaigns.</summary>
     public int MaxAttemptsPerCustomerPerDay { get; set; } = 3;
@@ -24,4 +28,12 @@ public sealed class ComplianceOptions
 
     /// <summary>Time zones of areas, for customers imported without one (e.g. <c>Compliance:AreaTimeZones:Riverside</c>).</summary>
     public Dictionary<string, string> AreaTimeZones { get; set; } = new(StringComparer.OrdinalIgnoreCase);
+}
+
+/// <summary>Hours to call one country's customers; they narrow that country's legal hours and never widen them.</summary>
+public sealed class CountryCallingHours
+{
+    public TimeSpan? CallingHoursFrom { get; set; }
+
+    public TimeSpan? CallingHoursTo { get; set; }
 }

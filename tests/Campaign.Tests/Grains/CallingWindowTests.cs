@@ -87,4 +87,28 @@ public class CallingWindowTests(EngineFixture fixture) : IClassFixture<EngineFix
         await EngineFixture.WaitForStatusAsync(campaign, CampaignStatus.Completed);
         Assert.Equal([ids[0]], CalledCustomers(campaign));
     }
+
+    [Fact]
+    public async Task A_Canadian_customer_waits_for_Canadas_weekend_hours_while_an_American_one_is_called()
+    {
+        fixture.Telephony.Behavior = _ => CallScript.Answer(TimeSpan.FromMilliseconds(10), "Yes, tell me more.");
+        var (area, ids) = await fixture.SeedAsync(2, "CA");
+        await fixture.Directory.UpsertAsync(
+        [
+            TestCustomers.Profile(ids[0], TestCustomers.Phone(950_000 + Random.Shared.Next(9_000)), area) with { TimeZone = "America/New_York" },
+            TestCustomers.Profile(ids[1], $"+1416555{Random.Shared.Next(10_000):D4}", area) with { TimeZone = "America/Toronto" },
+        ]);
+
+        // Saturday 28 November, 09:30 in New York and Toronto: legal in the US, before Canada's 10:00 at weekends.
+        fixture.Clock.Set(new DateTimeOffset(2026, 11, 28, 14, 30, 0, TimeSpan.Zero));
+        var campaign = await fixture.StartCampaignAsync(EngineFixture.Definition(area, 2));
+        await EngineFixture.WaitUntilAsync(async () => (await campaign.GetProgressAsync()).Finished == 1, "the American customer is called");
+        await Task.Delay(400);
+        Assert.Equal([ids[0]], CalledCustomers(campaign));
+
+        // 10:15 in Toronto, after the dial-time refusal's recheck delay.
+        fixture.Clock.Set(new DateTimeOffset(2026, 11, 28, 15, 15, 1, TimeSpan.Zero));
+        await EngineFixture.WaitForStatusAsync(campaign, CampaignStatus.Completed);
+        Assert.Equal([ids[0], ids[1]], CalledCustomers(campaign));
+    }
 }

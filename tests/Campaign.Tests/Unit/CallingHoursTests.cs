@@ -39,4 +39,57 @@ public class CallingHoursTests
         Assert.Equal("Europe/Paris", hours.ZoneFor(null, "Oakwood", "Europe/Paris").Id);
         Assert.Equal("Europe/Lisbon", hours.ZoneFor(null, null, null).Id);
     }
+
+    private static bool Legal(CallingHours hours, string zone, string local, string? country)
+    {
+        var tz = hours.ZoneFor(zone, null, null);
+        var at = DateTime.Parse(local, System.Globalization.CultureInfo.InvariantCulture);
+        return hours.IsLegal(tz, new DateTimeOffset(at, tz.GetUtcOffset(at)), country);
+    }
+
+    [Theory]
+    [InlineData("2026-11-26T08:30", "US", true)] // Thursday
+    [InlineData("2026-11-26T08:30", "CA", false)] // Canada: weekdays from 09:00
+    [InlineData("2026-11-26T21:15", "CA", false)] // the global 21:00 bound still applies
+    [InlineData("2026-11-28T09:30", "US", true)] // Saturday
+    [InlineData("2026-11-28T09:30", "CA", false)] // Canada: weekends from 10:00
+    [InlineData("2026-11-28T17:59", "CA", true)]
+    [InlineData("2026-11-28T18:00", "CA", false)]
+    public void Canadian_customers_get_the_CRTC_hours(string local, string country, bool legal) =>
+        Assert.Equal(legal, Legal(Hours(), "America/Toronto", local, country));
+
+    [Theory]
+    [InlineData("2026-11-26T10:00", true)]
+    [InlineData("2026-11-26T13:30", false)] // lunch
+    [InlineData("2026-11-26T19:59", true)]
+    [InlineData("2026-11-26T20:00", false)]
+    [InlineData("2026-11-28T11:00", false)] // never at weekends
+    public void French_customers_get_the_decree_hours(string local, bool legal) =>
+        Assert.Equal(legal, Legal(Hours(), "Europe/Paris", local, "FR"));
+
+    [Fact]
+    public void A_country_can_be_narrowed_by_configuration_but_never_widened()
+    {
+        var hours = Hours(o =>
+        {
+            o.Countries["CA"] = new CountryCallingHours { CallingHoursFrom = TimeSpan.FromHours(7), CallingHoursTo = TimeSpan.FromHours(23) };
+            o.Countries["GB"] = new CountryCallingHours { CallingHoursFrom = TimeSpan.FromHours(9), CallingHoursTo = TimeSpan.FromHours(20) };
+        });
+
+        Assert.False(Legal(hours, "America/Toronto", "2026-11-26T08:30", "CA"));
+        Assert.False(Legal(hours, "America/Toronto", "2026-11-26T21:15", "CA"));
+        Assert.False(Legal(hours, "Europe/London", "2026-11-26T08:30", "GB"));
+        Assert.True(Legal(hours, "Europe/London", "2026-11-26T09:00", "GB"));
+        Assert.False(Legal(hours, "Europe/London", "2026-11-26T20:00", "GB"));
+        Assert.True(Legal(hours, "Europe/London", "2026-11-26T08:30", "IE"));
+    }
+
+    [Theory]
+    [InlineData("+12125550100", "US")]
+    [InlineData("+14165550100", "CA")]
+    [InlineData("+33142685300", "FR")]
+    [InlineData("+442079460000", "GB")]
+    [InlineData("not a number", null)]
+    public void The_country_comes_from_the_phone_number(string phone, string? country) =>
+        Assert.Equal(country, PhoneCountry.Of(phone));
 }
