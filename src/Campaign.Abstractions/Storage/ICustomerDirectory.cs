@@ -43,6 +43,12 @@ public interface ICustomerDirectory
     Task<bool> RemoveDoNotCallAsync(string phone, string source, CancellationToken cancellationToken = default);
 
     Task<IReadOnlyList<DoNotCallEntry>> ListDoNotCallAsync(int skip, int take, CancellationToken cancellationToken = default);
+
+    /// <summary>How many numbers are on the do-not-call list.</summary>
+    Task<int> CountDoNotCallAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>Every change made to the do-not-call list, newest first; of one number only when <paramref name="phone"/> is given.</summary>
+    Task<IReadOnlyList<DoNotCallChange>> ListDoNotCallChangesAsync(string? phone, int skip, int take, CancellationToken cancellationToken = default);
 }
 
 public sealed record UpsertCounts(int Inserted, int Updated);

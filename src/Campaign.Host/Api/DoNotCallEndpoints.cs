@@ -19,12 +19,25 @@ internal static class DoNotCallEndpoints
         dnc.MapPost("/", AddAsync)
             .WithSummary("Add a number ({ phone, reason }) or a CSV/text list of numbers, one per line.");
         dnc.MapDelete("/{phone}", RemoveAsync).WithSummary("Take a number off the do-not-call list.");
+        dnc.MapGet("/history", HistoryAsync).WithSummary("Every change to the do-not-call list (added, removed) with its time and source, newest first.");
     }
 
     private static async Task<IResult> ListAsync(ICustomerDirectory directory, int? skip, int? take, CancellationToken cancellationToken)
     {
         var size = Math.Clamp(take ?? 100, 1, 1000);
         return Results.Ok(await directory.ListDoNotCallAsync(Math.Max(skip ?? 0, 0), size, cancellationToken));
+    }
+
+    private static async Task<IResult> HistoryAsync(ICustomerDirectory directory, PhoneNormalizer phones, string? phone, int? skip, int? take, CancellationToken cancellationToken)
+    {
+        string? normalized = null;
+        if (!string.IsNullOrWhiteSpace(phone) && !phones.TryNormalize(phone, out normalized, out var error))
+        {
+            return ApiProblems.BadRequest(error!, "phone");
+        }
+
+        var size = Math.Clamp(take ?? 100, 1, 1000);
+        return Results.Ok(await directory.ListDoNotCallChangesAsync(normalized, Math.Max(skip ?? 0, 0), size, cancellationToken));
     }
 
     private static async Task<IResult> AddAsync(HttpRequest request, ICustomerDirectory directory, PhoneNormalizer phones, TimeProvider clock, CancellationToken cancellationToken)
@@ -54,26 +67,7 @@ internal static class DoNotCallEndpoints
         else
         {
             using var reader = new StreamReader(request.Body);
-            var line = 0;
-            while (await reader.ReadLineAsync(cancellationToken) is { } text)
-            {
-                line++;
-                var raw = text.Split([',', ';', '\t'])[0].Trim().Trim('"');
-                if (raw.Length == 0 || (line == 1 && !raw.Any(char.IsDigit)))
-                {
-                    continue; // blank lines and a header such as "phone"
-                }
-
-                if (phones.TryNormalize(raw, out var phone, out var error))
-                {
-                    entries.Add(new DoNotCallEntry(phone, "imported list", ApiSource, now));
-                }
-                else
-                {
-                    rejected.Add(new RejectedRow(line, error!));
-                }
-            }
-
+            (entries, rejected) = await DoNotCallList.ReadAsync(reader, phones, ApiSource, now, cancellationToken);
             if (entries.Count == 0 && rejected.Count == 0)
             {
                 return ApiProblems.BadRequest("the list is empty; send one phone number per line", "body");

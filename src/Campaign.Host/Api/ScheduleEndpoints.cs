@@ -39,20 +39,31 @@ internal static class ScheduleEndpoints
 
         try
         {
-            var campaign = request.Campaign.ToDefinition();
-            var id = "sch-" + Guid.NewGuid().ToString("N")[..12];
-            var definition = new ScheduleDefinition(campaign, string.IsNullOrWhiteSpace(request.Cron) ? null : request.Cron.Trim(), request.TimeZone ?? "UTC", request.StartAt, request.EndAt);
-            var info = await grains.GetGrain<IScheduleGrain>(id).CreateAsync(definition);
-            return Results.Created($"/api/schedules/{id}", await ToResponseAsync(info, grains));
+            var info = await SaveAsync(request, grains);
+            return Results.Created($"/api/schedules/{info.Id}", await ToResponseAsync(info, grains));
         }
         catch (CampaignException ex)
         {
-            var field = ex.Field is null or "cron" or "timeZone" or "startAt" or "endAt" ? ex.Field : $"campaign.{ex.Field}";
-            return ex.Conflict ? ApiProblems.Conflict(ex.Message) : ApiProblems.BadRequest(ex.Message, field);
+            return ex.Conflict ? ApiProblems.Conflict(ex.Message) : ApiProblems.BadRequest(ex.Message, FieldOf(ex));
         }
     }
 
-    private static async Task<IResult> ListAsync(IGrainFactory grains)
+    /// <summary>Saves and arms a new schedule; throws <see cref="CampaignException"/> naming the field that is wrong.</summary>
+    internal static async Task<ScheduleInfo> SaveAsync(ScheduleRequest request, IGrainFactory grains)
+    {
+        var campaign = (request.Campaign ?? throw new CampaignException("campaign is missing", "campaign")).ToDefinition();
+        var id = "sch-" + Guid.NewGuid().ToString("N")[..12];
+        var definition = new ScheduleDefinition(campaign, string.IsNullOrWhiteSpace(request.Cron) ? null : request.Cron.Trim(), request.TimeZone ?? "UTC", request.StartAt, request.EndAt);
+        return await grains.GetGrain<IScheduleGrain>(id).CreateAsync(definition);
+    }
+
+    /// <summary>The request field an error is about: the schedule's own fields as they are, the template's under <c>campaign.</c>.</summary>
+    internal static string? FieldOf(CampaignException ex) =>
+        ex.Field is null or "campaign" or "cron" or "timeZone" or "startAt" or "endAt" ? ex.Field : $"campaign.{ex.Field}";
+
+    private static async Task<IResult> ListAsync(IGrainFactory grains) => Results.Ok(await ListResponsesAsync(grains));
+
+    internal static async Task<IReadOnlyList<ScheduleResponse>> ListResponsesAsync(IGrainFactory grains)
     {
         var responses = new List<ScheduleResponse>();
         foreach (var id in await grains.GetGrain<IScheduleCatalogGrain>(IScheduleCatalogGrain.Key).ListAsync())
@@ -63,7 +74,7 @@ internal static class ScheduleEndpoints
             }
         }
 
-        return Results.Ok(responses);
+        return responses;
     }
 
     private static async Task<IResult> GetAsync(string id, IGrainFactory grains) =>

@@ -258,6 +258,42 @@ public sealed class SqliteCustomerDirectory(SqliteDatabase database, TimeProvide
             return entries;
         });
 
+    public Task<int> CountDoNotCallAsync(CancellationToken cancellationToken = default) =>
+        database.ReadAsync(async connection =>
+        {
+            await using var command = connection.CreateCommand();
+            command.CommandText = "SELECT count(*) FROM do_not_call";
+            return Convert.ToInt32(await command.ExecuteScalarAsync(cancellationToken), CultureInfo.InvariantCulture);
+        });
+
+    public Task<IReadOnlyList<DoNotCallChange>> ListDoNotCallChangesAsync(string? phone, int skip, int take, CancellationToken cancellationToken = default) =>
+        database.ReadAsync<IReadOnlyList<DoNotCallChange>>(async connection =>
+        {
+            await using var command = connection.CreateCommand();
+            command.CommandText = $"""
+                SELECT phone, action, reason, source, at FROM do_not_call_log
+                {(phone is null ? "" : "WHERE phone = $phone")}
+                ORDER BY seq DESC LIMIT $take OFFSET $skip
+                """;
+            if (phone is not null)
+            {
+                command.Parameters.AddWithValue("$phone", phone);
+            }
+
+            command.Parameters.AddWithValue("$take", take);
+            command.Parameters.AddWithValue("$skip", skip);
+            var changes = new List<DoNotCallChange>();
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                var action = reader.GetString(1) == "removed" ? DoNotCallAction.Removed : DoNotCallAction.Added;
+                changes.Add(new DoNotCallChange(reader.GetString(0), action, NullableString(reader, 2), reader.GetString(3),
+                    DateTimeOffset.FromUnixTimeSeconds(reader.GetInt64(4))));
+            }
+
+            return changes;
+        });
+
     private static async Task MarkCustomersAsync(SqliteConnection connection, SqliteTransaction transaction, string phone, bool onList, CancellationToken cancellationToken)
     {
         await using var mark = connection.CreateCommand();

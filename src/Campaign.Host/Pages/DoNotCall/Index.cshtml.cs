@@ -1,0 +1,111 @@
+using Campaign.Abstractions.Customers;
+using Campaign.Abstractions.Storage;
+using Campaign.Grains.Customers.Import;
+using Campaign.Host.Api;
+using Campaign.Host.Ui;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Campaign.Host.Pages.DoNotCall;
+
+public sealed class DoNotCallModel(ICustomerDirectory directory, PhoneNormalizer phones, TimeProvider clock) : PageModel
+{
+    public const int PageSize = 100;
+    public const int HistorySize = 50;
+
+    [BindProperty(SupportsGet = true, Name = "page")]
+    public int PageNumber { get; set; } = 1;
+
+    [BindProperty]
+    public string? Phone { get; set; }
+
+    [BindProperty]
+    public string? Reason { get; set; }
+
+    [BindProperty]
+    public string? Numbers { get; set; }
+
+    [BindProperty(Name = "File")]
+    public IFormFile? ListFile { get; set; }
+
+    public int Total { get; private set; }
+
+    public IReadOnlyList<DoNotCallEntry> Entries { get; private set; } = [];
+
+    public IReadOnlyList<DoNotCallChange> History { get; private set; } = [];
+
+    public string? AddError { get; private set; }
+
+    public string? ImportError { get; private set; }
+
+    public IReadOnlyList<RejectedRow> Rejected { get; private set; } = [];
+
+    public int Pages => Math.Max(1, (Total + PageSize - 1) / PageSize);
+
+    public Task OnGetAsync(CancellationToken cancellationToken) => LoadAsync(cancellationToken);
+
+    public async Task<IActionResult> OnPostAddAsync(CancellationToken cancellationToken)
+    {
+        if (!phones.TryNormalize(Phone, out var phone, out var error))
+        {
+            AddError = error;
+            await LoadAsync(cancellationToken);
+            return Page();
+        }
+
+        var reason = string.IsNullOrWhiteSpace(Reason) ? null : Reason.Trim();
+        var added = await directory.AddDoNotCallAsync([new DoNotCallEntry(phone, reason, AdminSource.Of(User), clock.GetUtcNow())], cancellationToken);
+        TempData["Flash"] = added == 1 ? $"{phone} is on the do-not-call list." : $"{phone} was already on the do-not-call list.";
+        return RedirectToPage();
+    }
+
+    public async Task<IActionResult> OnPostRemoveAsync(CancellationToken cancellationToken)
+    {
+        if (!phones.TryNormalize(Phone, out var phone, out var error))
+        {
+            TempData["Error"] = error;
+        }
+        else if (await directory.RemoveDoNotCallAsync(phone, AdminSource.Of(User), cancellationToken))
+        {
+            TempData["Flash"] = $"{phone} was taken off the do-not-call list.";
+        }
+        else
+        {
+            TempData["Error"] = $"{phone} is not on the do-not-call list.";
+        }
+
+        return RedirectToPage();
+    }
+
+    public async Task<IActionResult> OnPostImportAsync(CancellationToken cancellationToken)
+    {
+        using var reader = ListFile is { Length: > 0 } ? new StreamReader(ListFile.OpenReadStream()) : new StringReader(Numbers ?? "") as TextReader;
+        var (entries, rejected) = await DoNotCallList.ReadAsync(reader, phones, AdminSource.Of(User), clock.GetUtcNow(), cancellationToken);
+        if (entries.Count == 0 && rejected.Count == 0)
+        {
+            ImportError = "The list is empty: paste one phone number per line, or choose a file.";
+            await LoadAsync(cancellationToken);
+            return Page();
+        }
+
+        var added = await directory.AddDoNotCallAsync(entries, cancellationToken);
+        Rejected = rejected;
+        TempData["Flash"] = $"Added {added}, already listed {entries.Count - added}, rejected {rejected.Count}.";
+        if (rejected.Count == 0)
+        {
+            return RedirectToPage();
+        }
+
+        // Rejected lines are listed on the page itself, with what was typed kept to be corrected.
+        await LoadAsync(cancellationToken);
+        return Page();
+    }
+
+    private async Task LoadAsync(CancellationToken cancellationToken)
+    {
+        PageNumber = Math.Max(1, PageNumber);
+        Total = await directory.CountDoNotCallAsync(cancellationToken);
+        Entries = await directory.ListDoNotCallAsync((PageNumber - 1) * PageSize, PageSize, cancellationToken);
+        History = await directory.ListDoNotCallChangesAsync(null, 0, HistorySize, cancellationToken);
+    }
+}
