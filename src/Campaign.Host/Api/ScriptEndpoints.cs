@@ -189,7 +189,7 @@ internal static partial class ScriptEndpoints
             ["errors"] = ex.Errors,
         });
 
-    private static string NewId() => "scr-" + Guid.NewGuid().ToString("N")[..12];
+    internal static string NewId() => "scr-" + Guid.NewGuid().ToString("N")[..12];
 
     [GeneratedRegex("^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$")]
     private static partial Regex IdPattern();

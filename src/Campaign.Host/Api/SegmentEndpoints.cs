@@ -110,27 +110,45 @@ internal static class SegmentEndpoints
 
     private static bool TryValidate(SegmentRequest? request, out string? name, out SegmentCriteria? criteria, out IResult? problem)
     {
+        var valid = TryValidate(request, out name, out criteria, out var field, out var error);
+        problem = valid ? null : ApiProblems.BadRequest(error!, field);
+        return valid;
+    }
+
+    /// <summary>Checks a segment as saved by the API or the admin pages; on failure names the field and says what is wrong.</summary>
+    internal static bool TryValidate(SegmentRequest? request, out string? name, out SegmentCriteria? criteria, out string? field, out string? error)
+    {
         name = request?.Name?.Trim();
         criteria = null;
+        (field, error) = (null, null);
         if (string.IsNullOrEmpty(name))
         {
-            problem = ApiProblems.BadRequest("name is missing", "name");
+            (field, error) = ("name", "name is missing");
             return false;
         }
 
         if (name.Length > 200)
         {
-            problem = ApiProblems.BadRequest("name is longer than 200 characters", "name");
+            (field, error) = ("name", "name is longer than 200 characters");
             return false;
         }
 
         if (request!.Criteria is not { ValueKind: JsonValueKind.Object })
         {
-            problem = ApiProblems.BadRequest("criteria is missing; e.g. { \"area\": [\"Riverside\"] }", "criteria");
+            (field, error) = ("criteria", "criteria is missing; e.g. { \"area\": [\"Riverside\"] }");
             return false;
         }
 
-        return TryParse(request.Criteria, out criteria, out problem);
+        try
+        {
+            criteria = SegmentCriteriaParser.Parse(request.Criteria);
+            return true;
+        }
+        catch (SegmentCriteriaException ex)
+        {
+            (field, error) = (ex.Path, ex.Message);
+            return false;
+        }
     }
 
     private static bool TryParse(JsonElement? element, out SegmentCriteria? criteria, out IResult? problem)

@@ -1,0 +1,141 @@
+using Campaign.Abstractions.Customers;
+using Campaign.Abstractions.Scripts;
+using Campaign.Abstractions.Segments;
+using Campaign.Abstractions.Storage;
+using Campaign.Conversation.Scripts;
+using Campaign.Host.Api;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Campaign.Host.Pages.Scripts;
+
+public sealed class ScriptEditorModel(IGrainFactory grains, ICustomerDirectory directory) : PageModel
+{
+    /// <summary>How many customers the preview's pick list offers; any other id can be typed.</summary>
+    public const int CustomerChoices = 200;
+
+    /// <summary>The script being edited; null for a new one.</summary>
+    [FromRoute]
+    public string? Id { get; set; }
+
+    [BindProperty]
+    public ScriptForm Form { get; set; } = new();
+
+    [BindProperty]
+    public string? CustomerId { get; set; }
+
+    public int? LatestVersion { get; private set; }
+
+    public IReadOnlyList<ScriptVersionSummary> Versions { get; private set; } = [];
+
+    public IReadOnlyList<CustomerSummary> Customers { get; private set; } = [];
+
+    /// <summary>Errors by the input they belong to (see <see cref="ScriptForm.Place"/>).</summary>
+    public ILookup<string, string> Errors { get; private set; } = Array.Empty<string>().ToLookup(e => e);
+
+    public string? Error { get; private set; }
+
+    public ScriptPreview? Preview { get; private set; }
+
+    public string? PreviewError { get; private set; }
+
+    public IEnumerable<string> ErrorsFor(string input) => Errors[input];
+
+    public async Task<IActionResult> OnGetAsync(int? version, CancellationToken cancellationToken)
+    {
+        if (Id is not null)
+        {
+            var script = grains.GetGrain<IScriptGrain>(Id);
+            if (await script.GetAsync(version) is not { } saved)
+            {
+                return NotFound();
+            }
+
+            Form = ScriptForm.From(saved);
+            Form.BaseVersion = (await script.GetAsync())?.Version ?? saved.Version;
+        }
+        else
+        {
+            Form.Disclosure = "I'm an automated assistant calling on behalf of {{persona.company}}, and this call may be recorded.";
+        }
+
+        await LoadAsync(cancellationToken);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostSaveAsync(CancellationToken cancellationToken)
+    {
+        var definition = Form.ToDefinition();
+        try
+        {
+            var saved = Id is null
+                ? await grains.GetGrain<IScriptGrain>(ScriptEndpoints.NewId()).CreateAsync(definition)
+                : await grains.GetGrain<IScriptGrain>(Id).UpdateAsync(definition, Form.BaseVersion);
+            if (saved is null)
+            {
+                return NotFound();
+            }
+
+            TempData["Flash"] = $"Saved version {saved.Version}.";
+            return RedirectToPage(new { id = saved.ScriptId });
+        }
+        catch (ScriptValidationException ex)
+        {
+            ShowErrors(ex.Errors);
+        }
+        catch (ScriptVersionConflictException ex)
+        {
+            Error = $"Version {ex.LatestVersion} was saved while you were editing version {ex.ExpectedVersion}. Open the latest version, redo your change there, and save again.";
+        }
+
+        await LoadAsync(cancellationToken);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostPreviewAsync(CancellationToken cancellationToken)
+    {
+        var definition = Form.ToDefinition();
+        var errors = ScriptValidator.Validate(definition);
+        if (errors.Count > 0)
+        {
+            ShowErrors(errors);
+            PreviewError = "Fix the errors in the script to see the preview.";
+        }
+        else if (string.IsNullOrWhiteSpace(CustomerId))
+        {
+            PreviewError = "Choose a customer to preview the script for.";
+        }
+        else if (await grains.GetGrain<ICustomerGrain>(CustomerId.Trim()).GetAsync() is not { } customer)
+        {
+            PreviewError = $"There is no customer '{CustomerId.Trim()}'.";
+        }
+        else
+        {
+            var rendered = ScriptRenderer.Render(definition, customer.Profile);
+            Preview = new ScriptPreview(customer.Profile, customer.DoNotCall, rendered.Script, rendered.BlankVariables);
+        }
+
+        await LoadAsync(cancellationToken);
+        return Page();
+    }
+
+    private void ShowErrors(IReadOnlyList<ScriptValidationError> errors)
+    {
+        Errors = errors.Select(ScriptForm.Place).ToLookup(e => e.Input, e => e.Text);
+        Error = errors.Count == 1 ? "The script has 1 problem; it is shown next to its field." : $"The script has {errors.Count} problems; each is shown next to its field.";
+    }
+
+    private async Task LoadAsync(CancellationToken cancellationToken)
+    {
+        if (Id is not null)
+        {
+            Versions = await grains.GetGrain<IScriptGrain>(Id).ListVersionsAsync();
+            LatestVersion = Versions.Count == 0 ? null : Versions[^1].Version;
+        }
+
+        Customers = (await directory.QueryAsync(new AllCriteria([]), 0, CustomerChoices, includeDoNotCall: true, cancellationToken)).Items;
+    }
+}
+
+/// <summary>A script rendered for one customer, with the variables that came out blank for them.</summary>
+public sealed record ScriptPreview(CustomerProfile Customer, bool DoNotCall, ScriptDefinition Script, IReadOnlyList<ScriptBlankVariable> Warnings);
