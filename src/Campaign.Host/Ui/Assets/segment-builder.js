@@ -176,11 +176,11 @@
       return wrap;
     }
 
-    function select(label, options, value, onChange) {
+    function select(label, options, value, onChange, role) {
       const id = "b" + ++uid;
       const wrap = el("span", { class: "cond-field" });
       wrap.appendChild(el("label", { for: id, class: "visually-hidden" }, label));
-      const box = el("select", { id });
+      const box = el("select", { id, "data-role": role });
       Object.entries(options).forEach(([v, text]) => {
         const option = el("option", { value: v }, text);
         option.selected = v === value;
@@ -203,11 +203,11 @@
           return [input("Attribute name", n.name, set("name"), { "data-role": "attribute-name" }), el("span", {}, "="),
             input("Value", n.equals, set("equals"), { "data-role": "attribute-value" })];
         case "contact": {
-          const fields = [select("Contact condition", CONTACTS, n.condition, (v) => { n.condition = v; changed(true); })];
+          const fields = [select("Contact condition", CONTACTS, n.condition, (v) => { n.condition = v; changed(true); }, "condition")];
           if (NEEDS_DAYS.includes(n.condition)) fields.push(input("Days", n.days, set("days"), { type: "number", min: "1", "data-role": "days", class: "days" }));
           return fields;
         }
-        case "lastInterest": return [select("Last interest", INTERESTS, n.interest, (v) => { n.interest = v; changed(false); })];
+        case "lastInterest": return [select("Last interest", INTERESTS, n.interest, (v) => { n.interest = v; changed(false); }, "interest")];
       }
       return [];
     }
@@ -224,7 +224,7 @@
       head.appendChild(notLabel);
       const inner = n.negate ? path + ".not" : path;
       if (n.kind === "group") {
-        head.appendChild(select("Combine with", { all: "all of these", any: "any of these" }, n.op, (v) => { n.op = v; changed(true); }));
+        head.appendChild(select("Combine with", { all: "all of these", any: "any of these" }, n.op, (v) => { n.op = v; changed(true); }, "op"));
       } else {
         head.appendChild(el("span", { class: "cond-kind" }, KINDS[n.kind]));
         leafFields(n).forEach((f) => head.appendChild(f));
@@ -259,8 +259,16 @@
       node?.querySelector(".cond-head input:not([type=checkbox]), .cond-head select")?.focus();
     }
 
+    // Rebuilds the tree; keyboard focus stays on the same control of the same condition.
     function render() {
+      const active = document.activeElement;
+      const owner = rootBox.contains(active) ? active.closest("[data-path]") : null;
+      const role = active?.dataset?.role;
       rootBox.replaceChildren(renderNode(root, "criteria", null, 0));
+      if (owner && role) {
+        const path = owner.dataset.path.replace(/\.not$/, "");
+        rootBox.querySelector(`[data-path="${path}"] [data-role="${role}"], [data-path="${path}.not"] [data-role="${role}"]`)?.focus();
+      }
     }
 
     // The JSON was edited by hand: rebuild the builder when it can show it, and preview either way.
