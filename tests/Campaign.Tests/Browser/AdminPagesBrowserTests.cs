@@ -12,6 +12,15 @@ public class AdminPagesBrowserTests(BrowserFixture fixture)
 {
     private const string RootAdd = "#builder-root > .cond-group > .cond-add";
 
+    /// <summary>Saves a full-page screenshot when UI_SCREENSHOT_DIR names a folder, to look at the pages.</summary>
+    private static async Task ScreenshotAsync(IPage page, string name)
+    {
+        if (Environment.GetEnvironmentVariable("UI_SCREENSHOT_DIR") is { Length: > 0 } dir)
+        {
+            await page.ScreenshotAsync(new() { Path = Path.Combine(dir, name), FullPage = true });
+        }
+    }
+
     private async Task<IPage> SignedInPageAsync(string path, int width = 1280, int height = 800)
     {
         var page = await fixture.NewPageAsync(width, height);
@@ -80,6 +89,7 @@ public class AdminPagesBrowserTests(BrowserFixture fixture)
         await page.ClickAsync("[data-path='criteria.all[2]'] [data-role=remove]");
         await WaitForCountAsync(page, 3);
         Assert.True(await page.IsHiddenAsync("#criteria-error"));
+        await ScreenshotAsync(page, "segment-builder.png");
 
         await page.FillAsync("#seg-name", "Not vip in " + area);
         await page.ClickAsync("#save-segment");
@@ -128,6 +138,7 @@ public class AdminPagesBrowserTests(BrowserFixture fixture)
         await page.WaitForSelectorAsync("#preview-opening");
         Assert.Equal("Hello Ana, is the pressure back?", await page.TextContentAsync("#preview-opening"));
         Assert.Contains("Lakeshore Water", await page.TextContentAsync("#preview-disclosure"));
+        await ScreenshotAsync(page, "script-editor.png");
     }
 
     [ChromiumFact]
@@ -162,6 +173,7 @@ public class AdminPagesBrowserTests(BrowserFixture fixture)
         await page.WaitForSelectorAsync("#dnc-rejections");
         Assert.Equal("3", await page.TextContentAsync("#dnc-rejections tbody td"));
         Assert.Equal(1, await page.Locator($"#dnc tr:has-text('{second}')").CountAsync());
+        await ScreenshotAsync(page, "do-not-call-phone.png");
     }
 
     [ChromiumFact]
@@ -173,7 +185,7 @@ public class AdminPagesBrowserTests(BrowserFixture fixture)
 
         var name = "Weekly " + area;
         await page.FillAsync("#s-name", name);
-        await page.SelectOptionAsync("#s-segments", segmentId);
+        await page.CheckAsync($"#s-segments input[value='{segmentId}']");
         await page.CheckAsync("input[name='Form.Kind'][value=cron]");
         await page.FillAsync("#s-cron", "not a cron");
         await page.FillAsync("#s-zone", "Europe/Lisbon");
@@ -190,6 +202,7 @@ public class AdminPagesBrowserTests(BrowserFixture fixture)
         Assert.True(await runs.CountAsync() >= 1);
         Assert.StartsWith("Mon ", await runs.First.TextContentAsync());
         Assert.EndsWith("09:00 Europe/Lisbon", await runs.First.TextContentAsync());
+        await ScreenshotAsync(page, "schedules.png");
 
         await schedule.Locator("button:has-text('Delete')").ClickAsync();
         await schedule.WaitForAsync(new() { State = WaitForSelectorState.Detached });
@@ -221,6 +234,7 @@ public class AdminPagesBrowserTests(BrowserFixture fixture)
         Assert.Equal(1, await attempt.CountAsync());
         Assert.Contains($"Profile {area}", await attempt.TextContentAsync());
         Assert.Equal("callable", await page.TextContentAsync("#dnc-status"));
+        await ScreenshotAsync(page, "customer-profile.png");
 
         await page.FillAsync("#dnc-reason", "asked at the door");
         await page.ClickAsync("#mark-dnc");
