@@ -47,7 +47,7 @@ public sealed class ScheduleForm
             MaxCallsPerDay: MaxCallsPerDay);
         if (segments.Count == 0)
         {
-            throw new CampaignException("choose at least one segment", "campaign.segmentId");
+            throw new CampaignException("choose at least one segment", "segmentId");
         }
 
         var cron = Kind == "cron" ? Cron : null;

@@ -121,8 +121,11 @@ public sealed class ScriptEditorModel(IGrainFactory grains, ICustomerDirectory d
 
     private void ShowErrors(IReadOnlyList<ScriptValidationError> errors)
     {
-        Errors = errors.Select(ScriptForm.Place).ToLookup(e => e.Input, e => e.Text);
-        Error = errors.Count == 1 ? "The script has 1 problem; it is shown next to its field." : $"The script has {errors.Count} problems; each is shown next to its field.";
+        var placed = errors.Select(ScriptForm.Place).ToList();
+        Errors = placed.ToLookup(e => e.Input, e => e.Text);
+        var elsewhere = placed.Where(e => !ScriptForm.Inputs.Contains(e.Input)).Select(e => $"{e.Input}: {e.Text}").ToList();
+        Error = (errors.Count == 1 ? "The script has 1 problem" : $"The script has {errors.Count} problems")
+            + (elsewhere.Count == 0 ? "; each is shown next to its field." : ": " + string.Join("; ", elsewhere));
     }
 
     private async Task LoadAsync(CancellationToken cancellationToken)

@@ -12,6 +12,13 @@ public sealed partial class ScriptForm
 {
     public const string Separator = "|";
 
+    /// <summary>The inputs of the editor by the name errors are placed under (see <see cref="Place"/>).</summary>
+    public static readonly IReadOnlySet<string> Inputs = new HashSet<string>(StringComparer.Ordinal)
+    {
+        "name", "agentName", "company", "goal", "opening", "talkingPoints", "faq", "objections", "closing",
+        "captureQuestions", "disclosure", "maxTurns", "maxSeconds", "language", "voice",
+    };
+
     public string? Name { get; set; }
 
     public string? AgentName { get; set; }
@@ -86,7 +93,7 @@ public sealed partial class ScriptForm
         }
 
         var (root, index, part) = (match.Groups["root"].Value, match.Groups["index"], match.Groups["part"].Value);
-        var input = root == "persona" ? part : root;
+        var input = root == "persona" && part.Length > 0 ? part : root;
         if (!index.Success)
         {
             return (input, error.Message);
