@@ -1,11 +1,16 @@
 namespace Campaign.Abstractions.Calls;
 
-/// <summary>Something the telephony provider reports about a call. Providers may repeat events or send them late.</summary>
+/// <summary>
+/// Something the telephony provider reports about a call. Providers may repeat events or send them late; a provider
+/// that numbers the callee's turns sets <see cref="Turn"/> (1 for the answer to the opening), so an answer to a turn
+/// that was already handled is ignored.
+/// </summary>
 [GenerateSerializer, Immutable, Alias("Campaign.CallEvent")]
 public sealed record CallEvent(
     [property: Id(0)] CallEventKind Kind,
     [property: Id(1)] string? Text = null,
-    [property: Id(2)] CallEndReason? EndReason = null);
+    [property: Id(2)] CallEndReason? EndReason = null,
+    [property: Id(3)] int? Turn = null);
 
 public enum CallEventKind
 {

@@ -203,9 +203,10 @@ public sealed partial class CallGrain(
             case CallEventKind.Answered when Call.Status is CallStatus.Dialing or CallStatus.Ringing:
                 return await AnsweredAsync();
             // Asynchronous machine detection reports the machine after the call was answered as if by a person.
-            case CallEventKind.MachineAnswered when Call.Status is CallStatus.Dialing or CallStatus.Ringing or CallStatus.InProgress:
+            case CallEventKind.MachineAnswered when Call.Status is CallStatus.Dialing or CallStatus.Ringing or CallStatus.InProgress && IsCurrentTurn(callEvent):
                 return await MachineAnsweredAsync();
-            case CallEventKind.Speech or CallEventKind.Silence when Call.Status == CallStatus.InProgress:
+            case CallEventKind.Speech or CallEventKind.Silence when Call.Status == CallStatus.InProgress && IsCurrentTurn(callEvent):
+                Call.Turns++;
                 return await RespondAsync(callEvent.Kind == CallEventKind.Speech ? callEvent.Text : null);
             case CallEventKind.Interrupted when Call.Status == CallStatus.InProgress:
                 agent.Interrupted(Call.Session!, callEvent.Text);
@@ -256,6 +257,8 @@ public sealed partial class CallGrain(
 
         await Exclusive(CheckAsync);
     }
+
+    private bool IsCurrentTurn(CallEvent callEvent) => callEvent.Turn is not { } turn || turn == Call.Turns + 1;
 
     private async Task<CallInstruction> AnsweredAsync()
     {

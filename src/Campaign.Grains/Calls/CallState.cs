@@ -43,6 +43,10 @@ public sealed class CallState
     [Id(11)]
     public string? Phone { get; set; }
 
+    /// <summary>Callee turns answered so far (speech or silence); numbered events for older turns are repeats.</summary>
+    [Id(12)]
+    public int Turns { get; set; }
+
     public CallRecord ToRecord(string id) => new(
         id,
         Request?.CampaignId ?? "",
