@@ -1,14 +1,17 @@
 using Campaign.Abstractions.Telephony;
+using Campaign.Telephony.Acs;
 using Campaign.Telephony.Simulator;
 using Campaign.Telephony.Twilio;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
 
 namespace Campaign.Telephony;
 
 public static class TelephonyServices
 {
-    /// <summary>Registers the provider named by <c>Telephony:Provider</c>: <c>Simulator</c> (default) or <c>Twilio</c>.</summary>
+    /// <summary>Registers the provider named by <c>Telephony:Provider</c>: <c>Simulator</c> (default), <c>Twilio</c> or <c>Acs</c>.</summary>
     public static IServiceCollection AddTelephony(this IServiceCollection services, IConfiguration configuration)
     {
         var provider = configuration["Telephony:Provider"] ?? "Simulator";
@@ -17,9 +20,14 @@ public static class TelephonyServices
             return services.AddTwilio(TwilioSettings.Read(configuration));
         }
 
+        if (provider.Equals("Acs", StringComparison.OrdinalIgnoreCase))
+        {
+            return services.AddAcs(AcsSettings.Read(configuration));
+        }
+
         if (!provider.Equals("Simulator", StringComparison.OrdinalIgnoreCase))
         {
-            throw new InvalidOperationException($"Telephony:Provider '{provider}' is not supported by this version; use 'Simulator' or 'Twilio'.");
+            throw new InvalidOperationException($"Telephony:Provider '{provider}' is not supported by this version; use 'Simulator', 'Twilio' or 'Acs'.");
         }
 
         services.Configure<SimulatorOptions>(configuration.GetSection("Telephony:Simulator"));
@@ -36,6 +44,23 @@ public static class TelephonyServices
         services.AddSingleton(_ => TwilioRestClientFactory.Create(options));
         services.AddSingleton<TwilioTelephony>();
         services.AddSingleton<ITelephony>(sp => sp.GetRequiredService<TwilioTelephony>());
+        return services;
+    }
+
+    private static IServiceCollection AddAcs(this IServiceCollection services, AcsOptions options)
+    {
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton(options);
+        services.AddSingleton(options.Jwt);
+        services.AddSingleton<AcsCallbackUrls>();
+        services.AddSingleton(sp => new AcsCallAutomationClient(AcsHttp.Create(options, sp.GetRequiredService<TimeProvider>()), options, sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton(sp => new AcsJwtValidator(
+            options.Jwt,
+            new HttpClient { Timeout = TimeSpan.FromSeconds(10) },
+            sp.GetRequiredService<TimeProvider>(),
+            sp.GetRequiredService<ILogger<AcsJwtValidator>>()));
+        services.AddSingleton<AcsTelephony>();
+        services.AddSingleton<ITelephony>(sp => sp.GetRequiredService<AcsTelephony>());
         return services;
     }
 }

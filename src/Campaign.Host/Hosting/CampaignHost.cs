@@ -10,6 +10,7 @@ using Campaign.Host.Ui;
 using Campaign.Host.Webhooks;
 using Campaign.Storage.Sqlite;
 using Campaign.Telephony;
+using Campaign.Telephony.Acs;
 using Campaign.Telephony.Twilio;
 using Orleans.Dashboard;
 using Scalar.AspNetCore;
@@ -110,6 +111,11 @@ public static class CampaignHost
         if (twilio)
         {
             app.MapTwilioWebhooks();
+        }
+
+        if (app.Services.GetService<AcsOptions>() is not null)
+        {
+            app.MapAcsCallbacks();
         }
 
         app.MapAdminPages();

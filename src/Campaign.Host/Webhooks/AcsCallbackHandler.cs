@@ -1,0 +1,128 @@
+using Campaign.Abstractions.Calls;
+using Campaign.Abstractions.Scripts;
+using Campaign.Conversation.Scripts;
+using Campaign.Telephony.Acs;
+
+namespace Campaign.Host.Webhooks;
+
+/// <summary>
+/// Drives a call's turns from Call Automation events: the answer opens the conversation, each recognition result is
+/// the callee's turn, the end of the last words hangs up, and a disconnect or failed create ends the call. Events
+/// carry the operation context of the action they report, so a repeated or late event for a turn already handled is
+/// ignored by the call grain, and one that names another call is dropped.
+/// </summary>
+internal sealed partial class AcsCallbackHandler(
+    IGrainFactory grains,
+    AcsTelephony telephony,
+    AcsOptions options,
+    IScriptSource scripts,
+    ILogger<AcsCallbackHandler> logger)
+{
+    public async Task HandleAsync(string callId, AcsCallbackEvent callbackEvent)
+    {
+        if (callbackEvent.Context is { } named && named.CallId != callId)
+        {
+            LogForeignEvent(logger, callId, callbackEvent.Type);
+            return;
+        }
+
+        var grain = grains.GetGrain<ICallGrain>(callId);
+        var connectionId = callbackEvent.CallConnectionId;
+        switch (callbackEvent.Type, callbackEvent.Context)
+        {
+            case ("CallConnected", { Step: AcsStep.Dial } dial) when connectionId is not null:
+                var opened = dial with { Voice = await VoiceAsync(grain) };
+                await ApplyAsync(connectionId, await grain.OnEventAsync(new CallEvent(CallEventKind.Answered)), opened, 0);
+                break;
+            case ("RecognizeCompleted", { Step: AcsStep.Turn } turn) when connectionId is not null:
+                var heard = options.VoicemailGreetingDetection && AcsVoicemailGreeting.IsGreeting(callbackEvent.Speech, turn.Turn)
+                    ? new CallEvent(CallEventKind.MachineAnswered, Turn: turn.Turn)
+                    : AcsCallEvents.FromSpeech(callbackEvent.Speech, turn.Turn);
+                await RespondAsync(grain, connectionId, heard, turn);
+                break;
+            case ("RecognizeFailed", { Step: AcsStep.Turn } turn) when connectionId is not null:
+                LogNotRecognised(logger, callId, callbackEvent.ResultCode, callbackEvent.ResultSubCode);
+                await RespondAsync(grain, connectionId, AcsCallEvents.FromSpeech(null, turn.Turn), turn);
+                break;
+            case ("PlayCompleted" or "PlayFailed", { Step: AcsStep.Goodbye } goodbye) when connectionId is not null:
+                await ApplyAsync(connectionId, CallInstruction.SayAndHangUp(null), goodbye, goodbye.Silences);
+                break;
+            case ("CallDisconnected", _):
+                await grain.OnEventAsync(new CallEvent(CallEventKind.Ended, EndReason: CallEndReason.Completed));
+                break;
+            case ("CreateCallFailed", _):
+                LogCreateFailed(logger, callId, callbackEvent.ResultCode, callbackEvent.ResultSubCode);
+                await grain.OnEventAsync(new CallEvent(CallEventKind.Ended, EndReason: AcsCallEvents.CreateFailureReason(callbackEvent.ResultCode)));
+                break;
+        }
+    }
+
+    /// <summary>Hands the callee's turn to the grain; consecutive silences past the limit hang up even if the conversation keeps asking.</summary>
+    private async Task RespondAsync(ICallGrain grain, string connectionId, CallEvent heard, AcsOperationContext turn)
+    {
+        var silences = heard.Kind == CallEventKind.Silence ? turn.Silences + 1 : 0;
+        var instruction = await grain.OnEventAsync(heard);
+        if (instruction.Listen && silences >= options.MaxSilences)
+        {
+            instruction = CallInstruction.SayAndHangUp(null);
+        }
+
+        await ApplyAsync(connectionId, instruction, turn, silences);
+    }
+
+    /// <summary>Carries out the instruction; if ACS refuses it on a live call, the line is hung up rather than left silent.</summary>
+    private async Task ApplyAsync(string connectionId, CallInstruction instruction, AcsOperationContext context, int silences)
+    {
+        try
+        {
+            await telephony.ApplyAsync(connectionId, instruction, context, silences);
+        }
+        catch (AcsRequestException ex) when (ex.Status == System.Net.HttpStatusCode.NotFound)
+        {
+            LogCallGone(logger, context.CallId);
+        }
+        catch (Exception ex) when (ex is AcsRequestException or HttpRequestException or TaskCanceledException)
+        {
+            LogActionFailed(logger, context.CallId, ex.Message);
+            if (!instruction.HangUp || !string.IsNullOrWhiteSpace(instruction.Say))
+            {
+                await HangUpQuietlyAsync(connectionId, context.CallId);
+            }
+        }
+    }
+
+    private async Task HangUpQuietlyAsync(string connectionId, string callId)
+    {
+        try
+        {
+            await telephony.HangUpAsync(callId, connectionId);
+        }
+        catch (Exception ex) when (ex is AcsRequestException or HttpRequestException or TaskCanceledException)
+        {
+            LogActionFailed(logger, callId, ex.Message);
+        }
+    }
+
+    /// <summary>The voice for the call's script language; read once, when the call is answered, then carried in the operation context.</summary>
+    private async Task<AcsVoice> VoiceAsync(ICallGrain grain)
+    {
+        var record = await grain.GetAsync();
+        var script = record?.ScriptId is { } scriptId ? (await scripts.GetAsync(scriptId, record.ScriptVersion))?.Definition : null;
+        return AcsVoices.For(options, script?.Language ?? ScriptLimits.DefaultLanguage, script?.Voice);
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Call {CallId}: an ACS {EventType} event names another call; ignored")]
+    private static partial void LogForeignEvent(ILogger logger, string callId, string eventType);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Call {CallId}: nothing recognised (code {Code}, sub-code {SubCode})")]
+    private static partial void LogNotRecognised(ILogger logger, string callId, int? code, int? subCode);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Call {CallId}: ACS could not create the call (code {Code}, sub-code {SubCode})")]
+    private static partial void LogCreateFailed(ILogger logger, string callId, int? code, int? subCode);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Call {CallId}: ACS no longer has the call")]
+    private static partial void LogCallGone(ILogger logger, string callId);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Call {CallId}: an ACS action failed: {Reason}")]
+    private static partial void LogActionFailed(ILogger logger, string callId, string reason);
+}

@@ -1,0 +1,47 @@
+using System.Text.Json;
+using Campaign.Telephony.Acs;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Campaign.Host.Webhooks;
+
+/// <summary>
+/// The callback URL Call Automation posts CloudEvent arrays to. It authenticates by per-call token (and JWT when
+/// configured), not the API key; each event is handed to <see cref="AcsCallbackHandler"/> in the order received.
+/// </summary>
+internal static class AcsCallbacks
+{
+    public static void MapAcsCallbacks(this IEndpointRouteBuilder app)
+    {
+        var handler = ActivatorUtilities.CreateInstance<AcsCallbackHandler>(app.ServiceProvider);
+        app.MapGroup(AcsCallbackUrls.BasePath)
+            .AddEndpointFilter<AcsCallbackAuthFilter>()
+            .ExcludeFromDescription()
+            .MapPost(AcsCallbackUrls.EventsPath, ([FromQuery] string callId, HttpRequest request) => EventsAsync(callId, request, handler))
+            .DisableAntiforgery();
+    }
+
+    private static async Task<IResult> EventsAsync(string callId, HttpRequest request, AcsCallbackHandler handler)
+    {
+        IReadOnlyList<AcsCallbackEvent> events;
+        try
+        {
+            using var body = await JsonDocument.ParseAsync(request.Body, cancellationToken: request.HttpContext.RequestAborted);
+            events = AcsCallbackEvent.ParseBatch(body.RootElement);
+        }
+        catch (JsonException ex)
+        {
+            return Results.Problem(
+                statusCode: StatusCodes.Status400BadRequest,
+                title: "Invalid request",
+                detail: $"body: expected a JSON array of CloudEvents ({ex.Message})",
+                extensions: new Dictionary<string, object?> { ["errors"] = new Dictionary<string, string[]> { ["body"] = [ex.Message] } });
+        }
+
+        foreach (var callbackEvent in events)
+        {
+            await handler.HandleAsync(callId, callbackEvent);
+        }
+
+        return Results.Ok();
+    }
+}

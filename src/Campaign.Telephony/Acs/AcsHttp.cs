@@ -1,0 +1,17 @@
+namespace Campaign.Telephony.Acs;
+
+/// <summary>The HTTP pipeline for Call Automation: retries outside, signing inside, so every attempt is signed afresh.</summary>
+internal static class AcsHttp
+{
+    public static HttpClient Create(AcsOptions options, TimeProvider clock)
+    {
+        var signing = new AcsHmacHandler(Convert.FromBase64String(options.AccessKey), clock)
+        {
+            InnerHandler = new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) },
+        };
+        return new HttpClient(new AcsRetryHandler(3, TimeSpan.FromMilliseconds(250)) { InnerHandler = signing })
+        {
+            Timeout = TimeSpan.FromSeconds(30),
+        };
+    }
+}

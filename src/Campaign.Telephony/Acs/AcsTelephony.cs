@@ -1,0 +1,87 @@
+using Campaign.Abstractions.Calls;
+using Campaign.Abstractions.Telephony;
+using Microsoft.Extensions.Logging;
+
+namespace Campaign.Telephony.Acs;
+
+/// <summary>
+/// Places and ends calls through Call Automation, and carries out the call grain's instructions on a live call:
+/// text to say and listen for becomes a recognize with the prompt played inside it; last words become a play, and
+/// the line is hung up when it completes.
+/// </summary>
+public sealed partial class AcsTelephony(AcsCallAutomationClient client, AcsOptions options, AcsCallbackUrls urls, ILogger<AcsTelephony> logger) : ITelephony
+{
+    public async Task<string> PlaceCallAsync(PlaceCallRequest request, CancellationToken cancellationToken = default)
+    {
+        var from = string.IsNullOrWhiteSpace(request.From) ? options.FromNumber : request.From;
+        var connection = await client.CreateCallAsync(
+            new AcsCreateCallRequest(
+                [AcsIdentifier.Phone(request.To)],
+                new AcsPhoneNumber(from),
+                urls.Events(request.CallId).ToString(),
+                AcsOperationContext.Dial(request.CallId, request.To).Format(),
+                new AcsCallIntelligenceOptions(options.CognitiveServicesEndpoint + "/")),
+            cancellationToken);
+        LogPlaced(logger, request.CallId, connection.CallConnectionId!);
+        return connection.CallConnectionId!;
+    }
+
+    public async Task HangUpAsync(string callId, string providerCallId, CancellationToken cancellationToken = default)
+    {
+        if (!await client.TerminateAsync(providerCallId, cancellationToken))
+        {
+            LogAlreadyOver(logger, callId);
+        }
+    }
+
+    public async Task<bool> IsLiveAsync(string callId, string providerCallId, CancellationToken cancellationToken = default) =>
+        await client.GetStateAsync(providerCallId, cancellationToken) is { } state && state != "disconnected";
+
+    /// <summary>
+    /// Does what the instruction says on the line. <paramref name="context"/> is the step just answered; the next action
+    /// carries the following turn and <paramref name="silences"/> so its events continue the count.
+    /// </summary>
+    public async Task ApplyAsync(string callConnectionId, CallInstruction instruction, AcsOperationContext context, int silences, CancellationToken cancellationToken = default)
+    {
+        var voice = context.Voice ?? options.DefaultVoice;
+        if (instruction.HangUp)
+        {
+            if (string.IsNullOrWhiteSpace(instruction.Say))
+            {
+                await HangUpAsync(context.CallId, callConnectionId, cancellationToken);
+                return;
+            }
+
+            var goodbye = context.Next(AcsStep.Goodbye, silences);
+            await client.PlayAsync(callConnectionId, new AcsPlayRequest([AcsPlaySource.Speak(instruction.Say, voice)], goodbye.Format()), cancellationToken);
+            return;
+        }
+
+        if (!instruction.Listen)
+        {
+            return;
+        }
+
+        var turn = context.Next(AcsStep.Turn, silences);
+        var prompt = string.IsNullOrWhiteSpace(instruction.Say) ? null : AcsPlaySource.Speak(instruction.Say, voice);
+        await client.RecognizeAsync(
+            callConnectionId,
+            new AcsRecognizeRequest(
+                "speech",
+                prompt,
+                new AcsRecognizeOptions(
+                    AcsIdentifier.Phone(context.Target),
+                    InterruptPrompt: true,
+                    options.InitialSilenceTimeoutSeconds,
+                    voice.Locale,
+                    new AcsSpeechOptions(options.EndSilenceTimeoutMs)),
+                turn.Format()),
+            cancellationToken);
+    }
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Call {CallId} placed with ACS as {CallConnectionId}")]
+    private static partial void LogPlaced(ILogger logger, string callId, string callConnectionId);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Call {CallId}: ACS reports the call already over")]
+    private static partial void LogAlreadyOver(ILogger logger, string callId);
+}
