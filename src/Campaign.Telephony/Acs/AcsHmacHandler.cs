@@ -8,7 +8,7 @@ namespace Campaign.Telephony.Acs;
 /// Signs each request with the resource's access key, as Communication Services expects: HMAC-SHA256 over the method,
 /// path and query, date, host and body hash. Runs on every attempt, so a retried request carries a fresh date.
 /// </summary>
-internal sealed class AcsHmacHandler(byte[] accessKey, TimeProvider clock) : DelegatingHandler
+public sealed class AcsHmacHandler(byte[] accessKey, TimeProvider clock) : DelegatingHandler
 {
     public const string SignedHeaders = "x-ms-date;host;x-ms-content-sha256";
 

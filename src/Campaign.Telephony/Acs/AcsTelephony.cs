@@ -18,7 +18,7 @@ public sealed partial class AcsTelephony(AcsCallAutomationClient client, AcsOpti
             new AcsCreateCallRequest(
                 [AcsIdentifier.Phone(request.To)],
                 new AcsPhoneNumber(from),
-                urls.Events(request.CallId).ToString(),
+                urls.Events(request.CallId).AbsoluteUri,
                 AcsOperationContext.Dial(request.CallId, request.To).Format(),
                 new AcsCallIntelligenceOptions(options.CognitiveServicesEndpoint + "/")),
             cancellationToken);
