@@ -38,7 +38,7 @@ public sealed partial class AcsJwtValidator(AcsJwtOptions options, HttpClient ht
 
             return result.IsValid;
         }
-        catch (Exception ex) when (ex is HttpRequestException or JsonException or ArgumentException or TaskCanceledException)
+        catch (Exception ex) when (ex is HttpRequestException or JsonException or KeyNotFoundException or InvalidOperationException or ArgumentException or TaskCanceledException)
         {
             LogKeysUnavailable(logger, ex.Message);
             return false;
