@@ -52,7 +52,8 @@ public sealed class FakeAcs : IAsyncDisposable
     /// <summary>Status codes to answer the next creates with after creating the call (the answer is lost on the way).</summary>
     public ConcurrentQueue<int> LoseCreateAnswers { get; } = new();
 
-    public RsaSecurityKey SigningKey { get; } = NewKey("fake-acs-key-1");
+    /// <summary>The key callbacks are signed with and the only one published; replace it to roll keys over.</summary>
+    public RsaSecurityKey SigningKey { get; set; } = NewKey("fake-acs-key-1");
 
     public int CreateRequests;
 
