@@ -125,7 +125,7 @@ public sealed partial class CallGrain(
         var settled = false;
         try
         {
-            if (callEvent.Kind is not (CallEventKind.Speech or CallEventKind.Silence) || !state.RecordExists || Call.Status != CallStatus.InProgress)
+            if (callEvent.Kind is not (CallEventKind.Speech or CallEventKind.Silence) || !state.RecordExists || Call.Status != CallStatus.InProgress || !IsCurrentTurn(callEvent))
             {
                 var instruction = await HandleAsync(callEvent);
                 settled = true;
@@ -138,6 +138,7 @@ public sealed partial class CallGrain(
                 yield break;
             }
 
+            Call.Turns++;
             var reply = default(AgentReply);
             var stream = agent.StreamResponseAsync(Call.Session!, callEvent.Kind == CallEventKind.Speech ? callEvent.Text : null, cancellationToken);
             await using (var chunks = stream.GetAsyncEnumerator(cancellationToken))
