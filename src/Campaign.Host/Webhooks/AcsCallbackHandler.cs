@@ -34,6 +34,12 @@ internal sealed partial class AcsCallbackHandler(
                 var opened = dial with { Voice = await VoiceAsync(grain) };
                 await ApplyAsync(connectionId, await grain.OnEventAsync(new CallEvent(CallEventKind.Answered)), opened, 0);
                 break;
+            case ("CallConnected", null) when connectionId is not null:
+                // Without the context this host set on the create, the callee's number and turn are unknown: rather
+                // than leave a silent line, end it.
+                LogNoContext(logger, callId);
+                await HangUpQuietlyAsync(connectionId, callId);
+                break;
             case ("RecognizeCompleted", { Step: AcsStep.Turn } turn) when connectionId is not null:
                 var heard = options.VoicemailGreetingDetection && AcsVoicemailGreeting.IsGreeting(callbackEvent.Speech, turn.Turn)
                     ? new CallEvent(CallEventKind.MachineAnswered, Turn: turn.Turn)
@@ -113,6 +119,9 @@ internal sealed partial class AcsCallbackHandler(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Call {CallId}: an ACS {EventType} event names another call; ignored")]
     private static partial void LogForeignEvent(ILogger logger, string callId, string eventType);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Call {CallId}: ACS reported the answer without the operation context; hanging up")]
+    private static partial void LogNoContext(ILogger logger, string callId);
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Call {CallId}: nothing recognised (code {Code}, sub-code {SubCode})")]
     private static partial void LogNotRecognised(ILogger logger, string callId, int? code, int? subCode);

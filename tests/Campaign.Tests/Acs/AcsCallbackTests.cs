@@ -102,6 +102,21 @@ public class AcsCallbackTests
         Assert.Equal(0, stats.GetProperty("results").GetProperty("busy").GetInt32());
     }
 
+    [Fact]
+    public async Task An_answer_without_this_hosts_context_is_hung_up_rather_than_left_silent()
+    {
+        await using var host = await AcsHost.StartAsync();
+        var never = new TaskCompletionSource();
+        await AcsCampaign.StartAsync(host, [CalleeScript.Talkative with { AnswerGate = never.Task }], 780_000);
+        var call = await WaitAsync(() => host.Acs.Calls.Values.FirstOrDefault());
+
+        using var response = await host.Acs.Callee.PostAsync(call.CallbackUri, new[] { FakeAcsCallee.Event(call, "CallConnected", null, 200, 0) });
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(["terminate"], call.Requested.Select(a => a.Kind));
+        Assert.Equal("disconnected", call.State);
+    }
+
     private static async Task<string?> StatusOfAsync(AcsHost host, string callId)
     {
         var response = await host.Client.GetAsync($"/api/calls/{callId}");
