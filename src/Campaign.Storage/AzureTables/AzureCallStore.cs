@@ -1,0 +1,146 @@
+using Azure;
+using Azure.Data.Tables;
+using Campaign.Abstractions.Calls;
+using Campaign.Abstractions.Storage;
+
+namespace Campaign.Storage.AzureTables;
+
+/// <summary>
+/// Finished calls on Azure Tables: the record in its campaign's partition (see <see cref="CallRow"/>), and a pointer
+/// row per call id saying where it is. Saving again replaces the record, moving it when its start time changed.
+/// </summary>
+public sealed class AzureCallStore(AzureTableSet tables) : ICallStore
+{
+    private const int MaxAttempts = 20;
+    private const int ReadParallelism = 16;
+
+    public async Task SaveAsync(CallRecord record, CancellationToken cancellationToken = default)
+    {
+        await tables.ReadyAsync();
+        var row = CallRow.Write(record);
+        for (var attempt = 0; attempt < MaxAttempts; attempt++)
+        {
+            var pointer = await tables.CallIds.GetEntityIfExistsAsync<TableEntity>(PointerPartition(record.Id), "", cancellationToken: cancellationToken);
+            await tables.Calls.UpsertEntityAsync(row, TableUpdateMode.Replace, cancellationToken);
+            var target = new TableEntity(PointerPartition(record.Id), "") { ["CampaignPartition"] = row.PartitionKey, ["CallRow"] = row.RowKey };
+            try
+            {
+                if (pointer.HasValue)
+                {
+                    await tables.CallIds.UpdateEntityAsync(target, pointer.Value!.ETag, TableUpdateMode.Replace, cancellationToken);
+                }
+                else
+                {
+                    await tables.CallIds.AddEntityAsync(target, cancellationToken);
+                }
+            }
+            catch (RequestFailedException e) when (e.Status is 409 or 412)
+            {
+                continue;
+            }
+
+            if (pointer.HasValue && (pointer.Value!.GetString("CampaignPartition") != row.PartitionKey || pointer.Value.GetString("CallRow") != row.RowKey))
+            {
+                await DeleteIfExistsAsync(pointer.Value.GetString("CampaignPartition"), pointer.Value.GetString("CallRow"), cancellationToken);
+            }
+
+            return;
+        }
+
+        throw new InvalidOperationException($"call '{record.Id}' kept changing under {MaxAttempts} attempts to save it");
+    }
+
+    public async Task<CallRecord?> GetAsync(string callId, CancellationToken cancellationToken = default)
+    {
+        await tables.ReadyAsync();
+        var pointer = await tables.CallIds.GetEntityIfExistsAsync<TableEntity>(PointerPartition(callId), "", cancellationToken: cancellationToken);
+        if (!pointer.HasValue)
+        {
+            return null;
+        }
+
+        var row = await tables.Calls.GetEntityIfExistsAsync<TableEntity>(
+            pointer.Value!.GetString("CampaignPartition"), pointer.Value.GetString("CallRow"), cancellationToken: cancellationToken);
+        return row.HasValue ? CallRow.Read(row.Value!) : null;
+    }
+
+    public async Task<CallPage> ListAsync(string campaignId, int skip, int take, CancellationToken cancellationToken = default)
+    {
+        await tables.ReadyAsync();
+        var partition = CallRow.Partition(campaignId);
+        var keys = new List<string>();
+        await foreach (var row in tables.Calls.QueryAsync<TableEntity>(CampaignFilter(campaignId), maxPerPage: 1000, select: ["RowKey"], cancellationToken))
+        {
+            keys.Add(row.RowKey);
+        }
+
+        var page = keys.Skip(Math.Max(0, skip)).Take(Math.Max(0, take)).ToList();
+        var records = new CallRecord?[page.Count];
+        await TableTransactions.ForEachAsync(Enumerable.Range(0, page.Count), ReadParallelism, cancellationToken, async (i, token) =>
+        {
+            var row = await tables.Calls.GetEntityIfExistsAsync<TableEntity>(partition, page[i], cancellationToken: token);
+            records[i] = row.HasValue ? CallRow.Read(row.Value!) : null;
+        });
+        return new CallPage(keys.Count, records.OfType<CallRecord>().ToList());
+    }
+
+    public async Task<CampaignOutcomeStats> OutcomeStatsAsync(string campaignId, int topConcerns = 10, CancellationToken cancellationToken = default)
+    {
+        await tables.ReadyAsync();
+        var tally = new CallOutcomeTally();
+        await foreach (var row in tables.Calls.QueryAsync<TableEntity>(CampaignFilter(campaignId), maxPerPage: 1000, select: CallRow.StatsColumns, cancellationToken))
+        {
+            tally.Add(row);
+        }
+
+        return tally.Result(topConcerns);
+    }
+
+    public async Task<(int Calls, double Minutes)> UsageSinceAsync(string campaignId, DateTimeOffset since, CancellationToken cancellationToken = default)
+    {
+        await tables.ReadyAsync();
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {CallRow.Partition(campaignId)} and RowKey lt {CallRow.StartedSinceEnd(since)}");
+        int calls = 0;
+        long talked = 0;
+        await foreach (var row in tables.Calls.QueryAsync<TableEntity>(filter, maxPerPage: 1000, select: ["AnsweredAt", "EndedAt"], cancellationToken))
+        {
+            calls++;
+            if (row.GetInt64("AnsweredAt") is { } answered && row.GetInt64("EndedAt") is { } ended)
+            {
+                talked += ended - answered;
+            }
+        }
+
+        return (calls, talked / 60_000d);
+    }
+
+    public async Task<IReadOnlyDictionary<string, int>> CountByResultAsync(string campaignId, CancellationToken cancellationToken = default)
+    {
+        await tables.ReadyAsync();
+        var counts = new Dictionary<string, int>();
+        await foreach (var row in tables.Calls.QueryAsync<TableEntity>(CampaignFilter(campaignId), maxPerPage: 1000, select: ["Result"], cancellationToken))
+        {
+            if (row.GetString("Result") is { } result)
+            {
+                counts[result] = counts.GetValueOrDefault(result) + 1;
+            }
+        }
+
+        return counts;
+    }
+
+    private static string PointerPartition(string callId) => TableKeys.Escape(callId);
+
+    private static string CampaignFilter(string campaignId) => TableClient.CreateQueryFilter($"PartitionKey eq {CallRow.Partition(campaignId)}");
+
+    private async Task DeleteIfExistsAsync(string partition, string rowKey, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await tables.Calls.DeleteEntityAsync(partition, rowKey, ETag.All, cancellationToken);
+        }
+        catch (RequestFailedException e) when (e.Status == 404)
+        {
+        }
+    }
+}

@@ -1,0 +1,52 @@
+using Azure.Data.Tables;
+
+namespace Campaign.Storage.AzureTables;
+
+/// <summary>
+/// The tables of the Azure Tables stores, all named <c>{prefix}{name}</c> in one storage account. They are created
+/// on first use; every store awaits <see cref="ReadyAsync"/> before touching them.
+/// </summary>
+public sealed class AzureTableSet
+{
+    private readonly Lazy<Task> _created;
+
+    public AzureTableSet(TableServiceClient service, string prefix)
+    {
+        if (prefix.Length == 0 || !char.IsAsciiLetter(prefix[0]) || !prefix.All(char.IsAsciiLetterOrDigit) || prefix.Length > 50)
+        {
+            throw new ArgumentException("The table prefix must start with a letter and hold only letters and digits (at most 50).", nameof(prefix));
+        }
+
+        Customers = service.GetTableClient(prefix + "customers");
+        DoNotCall = service.GetTableClient(prefix + "donotcall");
+        Work = service.GetTableClient(prefix + "work");
+        Calls = service.GetTableClient(prefix + "calls");
+        CallIds = service.GetTableClient(prefix + "callids");
+        _created = new Lazy<Task>(CreateAsync);
+    }
+
+    /// <summary>Profiles, contact attempts and index rows, partitioned by a hash bucket of the customer id.</summary>
+    public TableClient Customers { get; }
+
+    /// <summary>The do-not-call list (partition <c>list</c>) and its change log (partition <c>log</c>).</summary>
+    public TableClient DoNotCall { get; }
+
+    /// <summary>Campaign work lists, one partition per campaign.</summary>
+    public TableClient Work { get; }
+
+    /// <summary>Finished calls, one partition per campaign, newest first.</summary>
+    public TableClient Calls { get; }
+
+    /// <summary>Where each call's record lives: call id → campaign partition and row.</summary>
+    public TableClient CallIds { get; }
+
+    public Task ReadyAsync() => _created.Value;
+
+    private async Task CreateAsync()
+    {
+        foreach (var table in new[] { Customers, DoNotCall, Work, Calls, CallIds })
+        {
+            await table.CreateIfNotExistsAsync();
+        }
+    }
+}

@@ -1,0 +1,59 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Azure.Data.Tables;
+using Campaign.Abstractions.Calls;
+
+namespace Campaign.Storage.AzureTables;
+
+/// <summary>
+/// A finished call in its campaign's partition. The row key is the start time counted backwards, then the call id,
+/// so a partition reads newest first (calls never started last) and "calls since" is a key range. Besides the whole
+/// record as JSON, the columns statistics need are kept apart so they can be read alone.
+/// </summary>
+internal static class CallRow
+{
+    public static readonly string[] StatsColumns = ["SegmentId", "Result", "Interest", "FollowUp", "LocalHour", "Weekday", "Concerns"];
+
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
+    {
+        Converters = { new JsonStringEnumConverter() },
+    };
+
+    /// <summary>Larger than any start time counted backwards.</summary>
+    private const string NeverStarted = "9999999999999999999";
+
+    public static string Partition(string campaignId) => TableKeys.Escape(campaignId);
+
+    public static string RowKey(CallRecord record) =>
+        TableKeys.Join(record.StartedAt is { } started ? Backwards(started) : NeverStarted, TableKeys.Escape(record.Id));
+
+    /// <summary>The first row key after the calls started at or after <paramref name="since"/>.</summary>
+    public static string StartedSinceEnd(DateTimeOffset since) => Backwards(since) + (char)(TableKeys.Separator + 1);
+
+    public static TableEntity Write(CallRecord record)
+    {
+        var entity = new TableEntity(Partition(record.CampaignId), RowKey(record))
+        {
+            ["CallId"] = record.Id,
+            ["SegmentId"] = record.SegmentId,
+            ["Result"] = record.Result?.ToString(),
+            ["StartedAt"] = record.StartedAt?.ToUnixTimeMilliseconds(),
+            ["AnsweredAt"] = record.AnsweredAt?.ToUnixTimeMilliseconds(),
+            ["EndedAt"] = record.EndedAt?.ToUnixTimeMilliseconds(),
+            ["Interest"] = record.Outcome?.Interest.ToString(),
+            ["FollowUp"] = record.Outcome?.FollowUp.Kind.ToString(),
+            ["LocalHour"] = record.LocalHour ?? record.Outcome?.LocalHour,
+            ["Weekday"] = (int?)(record.LocalWeekday ?? record.Outcome?.Weekday),
+            ["Concerns"] = JsonSerializer.Serialize(record.Outcome?.Concerns ?? [], Json),
+        };
+        TableText.Write(entity, "Record", JsonSerializer.Serialize(record, Json));
+        return entity;
+    }
+
+    public static CallRecord Read(TableEntity row) => JsonSerializer.Deserialize<CallRecord>(TableText.Read(row, "Record"), Json)!;
+
+    public static IReadOnlyList<string> Concerns(TableEntity row) =>
+        row.GetString("Concerns") is { } json ? JsonSerializer.Deserialize<List<string>>(json, Json)! : [];
+
+    private static string Backwards(DateTimeOffset at) => TableKeys.Number(long.MaxValue - at.ToUnixTimeMilliseconds());
+}
