@@ -41,7 +41,8 @@ public sealed class AzureCallStore(AzureTableSet tables) : ICallStore
 
             if (pointer.HasValue && (pointer.Value!.GetString("CampaignPartition") != row.PartitionKey || pointer.Value.GetString("CallRow") != row.RowKey))
             {
-                await DeleteIfExistsAsync(pointer.Value.GetString("CampaignPartition"), pointer.Value.GetString("CallRow"), cancellationToken);
+                // A record that moved (its start time changed) leaves its old row; deleting a missing row is not an error.
+                await tables.Calls.DeleteEntityAsync(pointer.Value.GetString("CampaignPartition"), pointer.Value.GetString("CallRow"), ETag.All, cancellationToken);
             }
 
             return;
@@ -132,15 +133,4 @@ public sealed class AzureCallStore(AzureTableSet tables) : ICallStore
     private static string PointerPartition(string callId) => TableKeys.Escape(callId);
 
     private static string CampaignFilter(string campaignId) => TableClient.CreateQueryFilter($"PartitionKey eq {CallRow.Partition(campaignId)}");
-
-    private async Task DeleteIfExistsAsync(string partition, string rowKey, CancellationToken cancellationToken)
-    {
-        try
-        {
-            await tables.Calls.DeleteEntityAsync(partition, rowKey, ETag.All, cancellationToken);
-        }
-        catch (RequestFailedException e) when (e.Status == 404)
-        {
-        }
-    }
 }

@@ -50,11 +50,9 @@ internal sealed class DoNotCallList(TableClient table)
 
     public async Task<bool> TryRemoveAsync(string phone, string source, DateTimeOffset at, CancellationToken cancellationToken)
     {
-        try
-        {
-            await table.DeleteEntityAsync(ListPartition, TableKeys.Escape(phone), Azure.ETag.All, cancellationToken);
-        }
-        catch (Azure.RequestFailedException e) when (e.Status == 404)
+        // Deleting a missing entity answers 404 without throwing.
+        var response = await table.DeleteEntityAsync(ListPartition, TableKeys.Escape(phone), Azure.ETag.All, cancellationToken);
+        if (response.Status == 404)
         {
             return false;
         }

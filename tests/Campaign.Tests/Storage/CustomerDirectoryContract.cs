@@ -1,0 +1,220 @@
+using Campaign.Abstractions.Customers;
+using Campaign.Abstractions.Segments;
+using Campaign.Abstractions.Storage;
+using Campaign.Tests.Support;
+
+namespace Campaign.Tests.Storage;
+
+/// <summary>What every customer directory does; each store runs it through a subclass.</summary>
+public abstract class CustomerDirectoryContract
+{
+    protected static readonly DateTimeOffset Now = new(2026, 11, 26, 12, 0, 0, TimeSpan.Zero);
+    private ICustomerDirectory? _store;
+
+    private ICustomerDirectory Store => _store ??= CreateDirectory(new FixedClock(Now));
+
+    protected abstract ICustomerDirectory CreateDirectory(TimeProvider clock);
+
+    private static CustomerIssue Issue(string category, int daysAgo) => new(category, Now.AddDays(-daysAgo), null);
+
+    private async Task SeedAsync()
+    {
+        await Store.UpsertAsync(
+        [
+            TestCustomers.Profile("A", TestCustomers.Phone(1), "Riverside", ["vip"], new Dictionary<string, string> { ["plan"] = "basic" }, Issue("electricity", 10)),
+            TestCustomers.Profile("B", TestCustomers.Phone(2), "Riverside", [], null, Issue("electricity", 200), Issue("water", 5)),
+            TestCustomers.Profile("C", TestCustomers.Phone(3), "Oakwood", ["VIP"], new Dictionary<string, string> { ["plan"] = "premium" }, Issue("billing", 1)),
+            TestCustomers.Profile("D", TestCustomers.Phone(4), "Hillcrest"),
+        ]);
+    }
+
+    private async Task<string[]> IdsAsync(string criteriaJson)
+    {
+        var page = await Store.QueryAsync(SegmentCriteriaParser.Parse(criteriaJson), 0, 100);
+        Assert.Equal(page.Items.Count, await Store.CountAsync(SegmentCriteriaParser.Parse(criteriaJson)));
+        return page.Items.Select(c => c.Id).ToArray();
+    }
+
+    [Fact]
+    public async Task Reimporting_updates_instead_of_duplicating_and_keeps_history()
+    {
+        await SeedAsync();
+        await Store.RecordContactAsync("A", new ContactAttempt("camp", "call-1", Now.AddDays(-1), CallResult.Answered, Interest.Interested, FollowUpKind.MoreInfo));
+
+        var counts = await Store.UpsertAsync([TestCustomers.Profile("A", TestCustomers.Phone(1), "Oakwood"), TestCustomers.Profile("E", TestCustomers.Phone(5))]);
+
+        Assert.Equal((1, 1), (counts.Inserted, counts.Updated));
+        Assert.Equal(5, await Store.CountAllAsync());
+        var a = await Store.GetAsync("A");
+        Assert.Equal("Oakwood", a!.Area);
+        Assert.Empty(a.Issues);
+        Assert.Single(await Store.GetContactHistoryAsync("A"));
+        Assert.Equal(["A", "C"], await IdsAsync("""{ "area": "oakwood" }"""));
+        Assert.DoesNotContain("A", await IdsAsync("""{ "issueCategory": "electricity" }"""));
+    }
+
+    [Theory]
+    [InlineData("""{ "issueCategory": "electricity" }""", "A,B")]
+    [InlineData("""{ "issueCategory": "Electricity", "withinDays": 30 }""", "A")]
+    [InlineData("""{ "area": ["Riverside", "Hillcrest"] }""", "A,B,D")]
+    [InlineData("""{ "tag": "vip" }""", "A,C")]
+    [InlineData("""{ "attribute": { "name": "plan", "equals": "premium" } }""", "C")]
+    [InlineData("""{ "all": [ { "area": "Riverside" }, { "not": { "tag": "vip" } } ] }""", "B")]
+    [InlineData("""{ "any": [ { "issueCategory": "water" }, { "issueCategory": "billing" } ] }""", "B,C")]
+    [InlineData("""{ "all": [] }""", "A,B,C,D")]
+    [InlineData("""{ "all": [ { "tag": "vip" }, { "issueCategory": "electricity" }, { "attribute": { "name": "plan", "equals": "basic" } } ] }""", "A")]
+    [InlineData("""{ "all": [ { "issueCategory": "electricity" }, { "not": { "issueCategory": "water" } } ] }""", "A")]
+    [InlineData("""{ "any": [ { "all": [ { "tag": "vip" }, { "area": "Oakwood" } ] }, { "issueCategory": "water" } ] }""", "B,C")]
+    public async Task Criteria_select_the_expected_customers(string criteria, string expected)
+    {
+        await SeedAsync();
+        Assert.Equal(expected.Split(','), await IdsAsync(criteria));
+    }
+
+    [Fact]
+    public async Task Contact_history_criteria_follow_recorded_attempts()
+    {
+        await SeedAsync();
+        await Store.RecordContactAsync("A", new ContactAttempt("camp", "a1", Now.AddDays(-40), CallResult.Answered, Interest.NotInterested, null));
+        await Store.RecordContactAsync("A", new ContactAttempt("camp", "a2", Now.AddDays(-2), CallResult.Answered, Interest.Interested, FollowUpKind.MoreInfo));
+        await Store.RecordContactAsync("B", new ContactAttempt("camp", "b1", Now.AddDays(-3), CallResult.NoAnswer, null, null));
+        await Store.RecordContactAsync("C", new ContactAttempt("camp", "c1", Now.AddDays(-60), CallResult.Answered, Interest.Neutral, FollowUpKind.Callback));
+
+        Assert.Equal(["D"], await IdsAsync("""{ "contact": "neverContacted" }"""));
+        Assert.Equal(["B", "D"], await IdsAsync("""{ "contact": "neverAnswered" }"""));
+        Assert.Equal(["C", "D"], await IdsAsync("""{ "contact": "notContactedForDays", "days": 30 }"""));
+        Assert.Equal(["A"], await IdsAsync("""{ "contact": "answeredWithinDays", "days": 7 }"""));
+        Assert.Equal(["A"], await IdsAsync("""{ "lastInterest": "interested" }"""));
+        Assert.Equal(["C"], await IdsAsync("""{ "lastInterest": "neutral" }"""));
+    }
+
+    [Fact]
+    public async Task Recording_the_same_call_twice_keeps_one_attempt()
+    {
+        await SeedAsync();
+        var attempt = new ContactAttempt("camp", "same-call", Now, CallResult.Busy, null, null);
+
+        Assert.True(await Store.RecordContactAsync("A", attempt));
+        Assert.False(await Store.RecordContactAsync("A", attempt));
+        Assert.Single(await Store.GetContactHistoryAsync("A"));
+    }
+
+    [Fact]
+    public async Task Do_not_call_customers_are_never_in_an_audience_but_stay_browsable()
+    {
+        await SeedAsync();
+        await Store.AddDoNotCallAsync([new DoNotCallEntry(TestCustomers.Phone(1), "asked", "test", Now)]);
+
+        Assert.Equal(["B"], await IdsAsync("""{ "issueCategory": "electricity" }"""));
+        Assert.Equal(["B", "C", "D"], await IdsAsync("""{ "all": [] }"""));
+        var browse = await Store.QueryAsync(new AllCriteria([]), 0, 10, includeDoNotCall: true);
+        Assert.True(browse.Items.Single(c => c.Id == "A").DoNotCall);
+
+        Assert.True(await Store.RemoveDoNotCallAsync(TestCustomers.Phone(1), "test"));
+        Assert.Equal(["A", "B"], await IdsAsync("""{ "issueCategory": "electricity" }"""));
+    }
+
+    [Fact]
+    public async Task A_customer_imported_with_a_listed_number_is_excluded_until_the_number_changes()
+    {
+        await SeedAsync();
+        await Store.AddDoNotCallAsync([new DoNotCallEntry(TestCustomers.Phone(9), "asked", "test", Now)]);
+
+        await Store.UpsertAsync([TestCustomers.Profile("E", TestCustomers.Phone(9), "Riverside")]);
+        Assert.Equal(["A", "B"], await IdsAsync("""{ "area": "Riverside" }"""));
+
+        await Store.UpsertAsync([TestCustomers.Profile("E", TestCustomers.Phone(10), "Riverside")]);
+        Assert.Equal(["A", "B", "E"], await IdsAsync("""{ "area": "Riverside" }"""));
+    }
+
+    [Fact]
+    public async Task Paging_returns_the_total_and_the_requested_window()
+    {
+        await SeedAsync();
+        var page = await Store.QueryAsync(new AllCriteria([]), 1, 2);
+        Assert.Equal(4, page.Total);
+        Assert.Equal(["B", "C"], page.Items.Select(c => c.Id));
+    }
+
+    [Fact]
+    public async Task Count_missing_counts_matching_customers_without_the_data()
+    {
+        await SeedAsync();
+        await Store.UpsertAsync([new CustomerProfile("E", "Customer E", TestCustomers.Phone(5), null, null, "America/New_York", "en-US", [],
+            new Dictionary<string, string> { ["plan"] = "" }, [])]);
+
+        var everyone = new AllCriteria([]);
+        Assert.Equal(1, await Store.CountMissingAsync(everyone, CustomerData.Area));
+        Assert.Equal(1, await Store.CountMissingAsync(everyone, CustomerData.Address));
+        Assert.Equal(2, await Store.CountMissingAsync(everyone, CustomerData.Issue));
+        Assert.Equal(3, await Store.CountMissingAsync(everyone, CustomerData.Attribute, "PLAN"));
+        Assert.Equal(1, await Store.CountMissingAsync(SegmentCriteriaParser.Parse("""{ "area": "Riverside" }"""), CustomerData.Attribute, "plan"));
+    }
+
+    [Fact]
+    public async Task Contact_history_is_ordered_and_counted_since_a_time()
+    {
+        await SeedAsync();
+        await Store.RecordContactAsync("A", new ContactAttempt("camp", "late", Now.AddHours(-1), CallResult.NoAnswer, null, null));
+        await Store.RecordContactAsync("A", new ContactAttempt("camp", "early", Now.AddDays(-3), CallResult.Answered, Interest.Neutral, FollowUpKind.Callback));
+        await Store.RecordContactAsync("A", new ContactAttempt("other", "b-same", Now.AddHours(-1), CallResult.Busy, null, null));
+
+        var history = await Store.GetContactHistoryAsync("A");
+        Assert.Equal(["early", "b-same", "late"], history.Select(a => a.CallId));
+        Assert.Equal(new ContactAttempt("camp", "early", Now.AddDays(-3), CallResult.Answered, Interest.Neutral, FollowUpKind.Callback), history[0]);
+        Assert.Equal(2, await Store.CountAttemptsSinceAsync("A", Now.AddDays(-1)));
+        Assert.Empty(await Store.GetContactHistoryAsync("B"));
+        Assert.False(await Store.RecordContactAsync("nobody", new ContactAttempt("camp", "x", Now, CallResult.Busy, null, null)));
+    }
+
+    [Fact]
+    public async Task An_older_answer_does_not_replace_the_last_interest()
+    {
+        await SeedAsync();
+        await Store.RecordContactAsync("A", new ContactAttempt("camp", "new", Now.AddDays(-1), CallResult.Answered, Interest.Interested, null));
+        await Store.RecordContactAsync("A", new ContactAttempt("camp", "old", Now.AddDays(-5), CallResult.Answered, Interest.NotInterested, null));
+
+        var a = (await Store.QueryAsync(SegmentCriteriaParser.Parse("""{ "tag": "vip" }"""), 0, 10)).Items.Single(c => c.Id == "A");
+        Assert.Equal(Interest.Interested, a.LastInterest);
+        Assert.Equal(Now.AddDays(-1), a.LastContactedAt);
+        Assert.Equal(Now.AddDays(-1), a.LastAnsweredAt);
+        Assert.Equal(["A"], await IdsAsync("""{ "lastInterest": "interested" }"""));
+        Assert.Empty(await IdsAsync("""{ "lastInterest": "notInterested" }"""));
+    }
+
+    [Fact]
+    public async Task The_do_not_call_list_keeps_first_entries_and_lists_newest_first()
+    {
+        var first = new DoNotCallEntry(TestCustomers.Phone(1), "asked", "call", Now.AddDays(-2));
+        Assert.Equal(2, await Store.AddDoNotCallAsync([first, new DoNotCallEntry(TestCustomers.Phone(2), null, "import", Now)]));
+        Assert.Equal(0, await Store.AddDoNotCallAsync([first with { Reason = "again", At = Now }]));
+
+        Assert.True(await Store.IsDoNotCallAsync(TestCustomers.Phone(1)));
+        Assert.False(await Store.IsDoNotCallAsync(TestCustomers.Phone(3)));
+        Assert.Equal([TestCustomers.Phone(2), TestCustomers.Phone(1)], (await Store.ListDoNotCallAsync(0, 10)).Select(e => e.Phone));
+        Assert.Equal(first, (await Store.ListDoNotCallAsync(1, 1)).Single());
+        Assert.False(await Store.RemoveDoNotCallAsync(TestCustomers.Phone(3), "ui"));
+    }
+
+    [Fact]
+    public async Task Profiles_read_back_whole_and_a_batch_may_name_a_customer_twice()
+    {
+        var profile = new CustomerProfile("P/1#?", "Ana Silva", TestCustomers.Phone(7), "Old Town", "12 Mill Rd", "Europe/Lisbon", "pt-PT",
+            ["vip", "late payer"], new Dictionary<string, string> { ["plan"] = "basic", ["meter"] = "smart|2" },
+            [new CustomerIssue("electricity", Now.AddDays(-3), "power cuts at night"), new CustomerIssue("water", null, null)]);
+
+        var counts = await Store.UpsertAsync([profile with { Name = "first" }, profile]);
+
+        Assert.Equal((1, 1), (counts.Inserted, counts.Updated));
+        var read = await Store.GetAsync(profile.Id);
+        Assert.Equal(profile.Name, read!.Name);
+        Assert.Equal(profile.Tags, read.Tags);
+        Assert.Equal(profile.Attributes, read.Attributes);
+        Assert.Equal(profile.Issues, read.Issues);
+        Assert.Equal((profile.Area, profile.Address, profile.TimeZone, profile.Language), (read.Area, read.Address, read.TimeZone, read.Language));
+        Assert.Null(await Store.GetAsync("missing"));
+        Assert.Equal([profile.Id], await IdsAsync("""{ "attribute": { "name": "meter", "equals": "smart|2" } }"""));
+        Assert.Equal([profile.Id], await IdsAsync("""{ "issueCategory": "water" }"""));
+        Assert.Empty(await IdsAsync("""{ "issueCategory": "water", "withinDays": 3650 }"""));
+    }
+}
