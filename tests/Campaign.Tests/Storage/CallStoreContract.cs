@@ -1,0 +1,127 @@
+using System.Text.Json;
+using Campaign.Abstractions.Calls;
+using Campaign.Abstractions.Customers;
+using Campaign.Abstractions.Storage;
+
+namespace Campaign.Tests.Storage;
+
+/// <summary>What every call store does; each store runs it through a subclass.</summary>
+public abstract class CallStoreContract
+{
+    private const string Campaign = "camp-1";
+    private static readonly DateTimeOffset Start = new(2026, 11, 23, 9, 0, 0, TimeSpan.Zero);
+    private ICallStore? _store;
+
+    private ICallStore Calls => _store ??= CreateStore();
+
+    protected abstract ICallStore CreateStore();
+
+    private static CallRecord Call(
+        string id,
+        int minutesAfterStart,
+        CallResult? result,
+        string? segment = null,
+        Interest interest = Interest.Unknown,
+        string[]? concerns = null,
+        FollowUpKind followUp = FollowUpKind.None,
+        int talkSeconds = 0,
+        int? hour = 9,
+        DayOfWeek? weekday = DayOfWeek.Monday)
+    {
+        var started = Start.AddMinutes(minutesAfterStart);
+        var answered = result == CallResult.Answered ? started.AddSeconds(5) : (DateTimeOffset?)null;
+        var outcome = result == CallResult.Answered
+            ? new CallOutcome(interest, concerns ?? [], new FollowUp(followUp, null), "summary", false, hour, weekday)
+            : null;
+        return new CallRecord(id, Campaign, "cust-" + id, segment, 1, CallStatus.Ended, result, started, answered,
+            (answered ?? started).AddSeconds(talkSeconds), [new TranscriptLine(Speaker.Agent, "Hello", started)], outcome, null,
+            LocalHour: hour, LocalWeekday: weekday);
+    }
+
+    private static string Json(CallRecord? record) => JsonSerializer.Serialize(record);
+
+    [Fact]
+    public async Task Saving_a_call_again_replaces_it()
+    {
+        var first = Call("c1", 0, null);
+        await Calls.SaveAsync(first);
+        var final = Call("c1", 3, CallResult.Answered, "s1", Interest.Interested, ["price"], FollowUpKind.MoreInfo, talkSeconds: 90);
+        await Calls.SaveAsync(final);
+        await Calls.SaveAsync(final);
+
+        Assert.Equal(Json(final), Json(await Calls.GetAsync("c1")));
+        Assert.Null(await Calls.GetAsync("missing"));
+        var page = await Calls.ListAsync(Campaign, 0, 10);
+        Assert.Equal(1, page.Total);
+        Assert.Equal(Json(final), Json(page.Items.Single()));
+    }
+
+    [Fact]
+    public async Task Calls_list_newest_first_in_pages()
+    {
+        foreach (var (id, minute) in new[] { ("a", 10), ("b", 30), ("c", 20), ("d", 30) })
+        {
+            await Calls.SaveAsync(Call(id, minute, CallResult.NoAnswer));
+        }
+
+        await Calls.SaveAsync(Call("e", 0, null) with { StartedAt = null });
+
+        Assert.Equal(["b", "d", "c", "a", "e"], (await Calls.ListAsync(Campaign, 0, 10)).Items.Select(c => c.Id));
+        var page = await Calls.ListAsync(Campaign, 1, 2);
+        Assert.Equal(5, page.Total);
+        Assert.Equal(["d", "c"], page.Items.Select(c => c.Id));
+        Assert.Equal(0, (await Calls.ListAsync("other", 0, 10)).Total);
+    }
+
+    [Fact]
+    public async Task Usage_since_and_counts_by_result()
+    {
+        await Calls.SaveAsync(Call("a", 0, CallResult.Answered, talkSeconds: 120));
+        await Calls.SaveAsync(Call("b", 60, CallResult.Answered, talkSeconds: 30));
+        await Calls.SaveAsync(Call("c", 61, CallResult.Busy));
+        await Calls.SaveAsync(Call("d", 0, null) with { StartedAt = null });
+
+        var (calls, minutes) = await Calls.UsageSinceAsync(Campaign, Start.AddMinutes(60));
+        Assert.Equal((2, 0.5), (calls, minutes));
+        Assert.Equal(3, (await Calls.UsageSinceAsync(Campaign, Start)).Calls);
+        Assert.Equal(2.5, (await Calls.UsageSinceAsync(Campaign, Start)).Minutes, 6);
+        Assert.Equal(new Dictionary<string, int> { ["Answered"] = 2, ["Busy"] = 1 }, (await Calls.CountByResultAsync(Campaign)).OrderBy(r => r.Key).ToDictionary());
+    }
+
+    [Fact]
+    public async Task Outcome_statistics_count_segments_concerns_follow_ups_and_answer_rates()
+    {
+        CallRecord[] calls =
+        [
+            Call("1", 0, CallResult.Answered, "s1", Interest.Interested, ["Price ", "price", "  "], FollowUpKind.MoreInfo),
+            Call("2", 1, CallResult.Answered, "s1", Interest.NotInterested, ["contract length"], FollowUpKind.LeaveAlone),
+            Call("3", 2, CallResult.NoAnswer, "s1"),
+            Call("4", 3, CallResult.Answered, "s2", Interest.Neutral, ["PRICE", "Contract length"], FollowUpKind.Callback, hour: 18, weekday: DayOfWeek.Sunday),
+            Call("5", 4, CallResult.Answered, null, Interest.Unknown, ["noise"], hour: 18, weekday: DayOfWeek.Sunday),
+            Call("6", 5, CallResult.Busy, null, hour: 18, weekday: DayOfWeek.Sunday),
+            Call("7", 6, CallResult.Voicemail, "s2", hour: null, weekday: null),
+        ];
+        foreach (var call in calls)
+        {
+            await Calls.SaveAsync(call);
+        }
+
+        var stats = await Calls.OutcomeStatsAsync(Campaign, topConcerns: 2);
+
+        Assert.Equal(
+            [
+                new SegmentOutcome(null, 2, 1, 0, 0, 0, 1),
+                new SegmentOutcome("s1", 3, 2, 1, 0, 1, 0),
+                new SegmentOutcome("s2", 2, 1, 0, 1, 0, 0),
+            ],
+            stats.BySegment);
+        Assert.Equal([new ConcernCount("price", 3), new ConcernCount("contract length", 2)], stats.TopConcerns);
+        Assert.Equal(new FollowUpCounts(1, 1, 1), stats.FollowUps);
+        Assert.Equal(0.667, stats.AnswerRateByHourAndWeekday[0][9]!.Value, 6);
+        Assert.Equal(3, stats.AttemptsByHourAndWeekday[0][9]);
+        Assert.Equal(0.667, stats.AnswerRateByHourAndWeekday[6][18]!.Value, 6);
+        Assert.Equal(3, stats.AttemptsByHourAndWeekday[6][18]);
+        Assert.Equal(6, stats.AttemptsByHourAndWeekday.SelectMany(d => d).Sum());
+        Assert.Null(stats.AnswerRateByHourAndWeekday[1][9]);
+    }
+}
