@@ -152,13 +152,10 @@ public sealed class AzureCustomerDirectory : ICustomerDirectory
     internal async Task<HashSet<string>> MatchAsync(SegmentCriteria criteria, DateTimeOffset now, bool excludeDoNotCall, CancellationToken cancellationToken)
     {
         await _tables.ReadyAsync();
+        var doNotCall = excludeDoNotCall ? DoNotCallCustomersAsync(cancellationToken) : Task.FromResult(new HashSet<string>());
         var matched = await new CriteriaSetEvaluator(_index, now).EvaluateAsync(criteria, cancellationToken);
         var ids = await matched.ResolveAsync(() => _index.AllAsync(cancellationToken));
-        if (excludeDoNotCall && ids.Count > 0)
-        {
-            ids.ExceptWith(await _index.DoNotCallAsync(cancellationToken));
-        }
-
+        ids.ExceptWith(await doNotCall);
         return ids;
     }
 
@@ -189,6 +186,10 @@ public sealed class AzureCustomerDirectory : ICustomerDirectory
 
         return found;
     }
+
+    /// <summary>The customers marked do-not-call; none to read while the list itself is empty.</summary>
+    private async Task<HashSet<string>> DoNotCallCustomersAsync(CancellationToken cancellationToken) =>
+        await _doNotCall.IsEmptyAsync(cancellationToken) ? [] : await _index.DoNotCallAsync(cancellationToken);
 
     private async Task<CustomerRecord?> ReadAsync(string id, CancellationToken cancellationToken)
     {

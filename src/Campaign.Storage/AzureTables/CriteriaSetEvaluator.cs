@@ -14,25 +14,11 @@ internal sealed class CriteriaSetEvaluator(CustomerIndexReader index, DateTimeOf
         switch (criteria)
         {
             case AllCriteria all:
-                var result = IdSet.Everyone;
-                foreach (var item in all.Items)
-                {
-                    result = result.And(await EvaluateAsync(item, cancellationToken));
-                    if (result.IsNobody)
-                    {
-                        break;
-                    }
-                }
-
-                return result;
+                return (await Task.WhenAll(all.Items.Select(item => EvaluateAsync(item, cancellationToken))))
+                    .Aggregate(IdSet.Everyone, (result, item) => result.And(item));
             case AnyCriteria any:
-                var union = IdSet.Nobody;
-                foreach (var item in any.Items)
-                {
-                    union = union.Or(await EvaluateAsync(item, cancellationToken));
-                }
-
-                return union;
+                return (await Task.WhenAll(any.Items.Select(item => EvaluateAsync(item, cancellationToken))))
+                    .Aggregate(IdSet.Nobody, (result, item) => result.Or(item));
             case NotCriteria not:
                 return (await EvaluateAsync(not.Inner, cancellationToken)).Not();
             case IssueCategoryCriteria issue:
@@ -41,13 +27,9 @@ internal sealed class CriteriaSetEvaluator(CustomerIndexReader index, DateTimeOf
                         TableKeys.PrefixEnd(CustomerRowKeys.Issue(issue.Category)), cancellationToken)
                     : await index.PrefixAsync(CustomerRowKeys.Issue(issue.Category), cancellationToken));
             case AreaCriteria area:
-                var inAreas = IdSet.Nobody;
-                foreach (var name in area.Areas.Distinct(StringComparer.OrdinalIgnoreCase))
-                {
-                    inAreas = inAreas.Or(Found(await index.PrefixAsync(CustomerRowKeys.Area(name), cancellationToken)));
-                }
-
-                return inAreas;
+                return (await Task.WhenAll(area.Areas.Distinct(StringComparer.OrdinalIgnoreCase)
+                        .Select(name => index.PrefixAsync(CustomerRowKeys.Area(name), cancellationToken))))
+                    .Aggregate(IdSet.Nobody, (result, ids) => result.Or(Found(ids)));
             case TagCriteria tag:
                 return Found(await index.PrefixAsync(CustomerRowKeys.Tag(tag.Tag), cancellationToken));
             case AttributeCriteria attribute:

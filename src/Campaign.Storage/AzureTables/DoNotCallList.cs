@@ -24,6 +24,17 @@ internal sealed class DoNotCallList(TableClient table)
         return phones;
     }
 
+    public async Task<bool> IsEmptyAsync(CancellationToken cancellationToken)
+    {
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {ListPartition}");
+        await foreach (var _ in table.QueryAsync<TableEntity>(filter, maxPerPage: 1, select: ["RowKey"], cancellationToken))
+        {
+            return false;
+        }
+
+        return true;
+    }
+
     public async Task<bool> ContainsAsync(string phone, CancellationToken cancellationToken) =>
         (await table.GetEntityIfExistsAsync<TableEntity>(ListPartition, TableKeys.Escape(phone), ["RowKey"], cancellationToken)).HasValue;
 

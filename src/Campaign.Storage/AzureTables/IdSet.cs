@@ -10,8 +10,6 @@ internal readonly record struct IdSet(HashSet<string> Ids, bool Complement)
 
     public static IdSet Nobody => new([], false);
 
-    public bool IsNobody => !Complement && Ids.Count == 0;
-
     public IdSet Not() => this with { Complement = !Complement };
 
     public IdSet And(IdSet other) => (Complement, other.Complement) switch
