@@ -217,4 +217,21 @@ public abstract class CustomerDirectoryContract
         Assert.Equal([profile.Id], await IdsAsync("""{ "issueCategory": "water" }"""));
         Assert.Empty(await IdsAsync("""{ "issueCategory": "water", "withinDays": 3650 }"""));
     }
+
+    [Fact]
+    public async Task Concurrent_reports_of_one_customer_are_all_kept_once()
+    {
+        await SeedAsync();
+        var attempts = Enumerable.Range(0, 8)
+            .Select(i => new ContactAttempt("camp", $"call-{i}", Now.AddHours(-i), i == 3 ? CallResult.Answered : CallResult.NoAnswer, i == 3 ? Interest.Interested : null, null))
+            .ToList();
+
+        var recorded = await Task.WhenAll(attempts.Concat(attempts).Select(a => Store.RecordContactAsync("C", a)));
+
+        Assert.Equal(8, recorded.Count(r => r));
+        Assert.Equal(8, (await Store.GetContactHistoryAsync("C")).Count);
+        var c = (await Store.QueryAsync(SegmentCriteriaParser.Parse("""{ "tag": "vip" }"""), 0, 10)).Items.Single(x => x.Id == "C");
+        Assert.Equal((Now, Now.AddHours(-3), Interest.Interested), (c.LastContactedAt, c.LastAnsweredAt, c.LastInterest));
+        Assert.Equal(["C"], await IdsAsync("""{ "contact": "answeredWithinDays", "days": 1 }"""));
+    }
 }

@@ -121,4 +121,19 @@ public abstract class WorkListStoreContract
         Assert.Empty(await Work.NextDueAsync(Campaign, Now.AddDays(2), ["America/New_York", "Europe/London", "UTC"], 10));
         Assert.True(await Work.SettleAsync(Campaign, b.Seq, "call-b", WorkItemState.Done, "Answered", null, countAttempt: true));
     }
+
+    [Fact]
+    public async Task Of_several_concurrent_takers_and_settlers_exactly_one_wins()
+    {
+        var b = ItemOf(await SnapshotAsync(), "B");
+
+        var taken = await Task.WhenAll(Enumerable.Range(0, 6).Select(i => Work.MarkDialingAsync(Campaign, b.Seq, $"call-{i}")));
+        var winner = (await Work.InCallAsync(Campaign)).Single().CallId!;
+        var settled = await Task.WhenAll(Enumerable.Range(0, 6).Select(_ =>
+            Work.SettleAsync(Campaign, b.Seq, winner, WorkItemState.Pending, "NoAnswer", Now, countAttempt: true)));
+
+        Assert.Equal(1, taken.Count(t => t));
+        Assert.Equal(1, settled.Count(s => s));
+        Assert.Equal(1, ItemOf(await Work.NextDueAsync(Campaign, Now, ["Europe/London"], 10), "B").Attempts);
+    }
 }
