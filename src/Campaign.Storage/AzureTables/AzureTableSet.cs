@@ -8,7 +8,8 @@ namespace Campaign.Storage.AzureTables;
 /// </summary>
 public sealed class AzureTableSet
 {
-    private readonly Lazy<Task> _created;
+    private readonly Lock _lock = new();
+    private Task? _created;
 
     public AzureTableSet(TableServiceClient service, string prefix)
     {
@@ -22,7 +23,6 @@ public sealed class AzureTableSet
         Work = service.GetTableClient(prefix + "work");
         Calls = service.GetTableClient(prefix + "calls");
         CallIds = service.GetTableClient(prefix + "callids");
-        _created = new Lazy<Task>(CreateAsync);
     }
 
     /// <summary>Profiles, contact attempts and index rows, partitioned by a hash bucket of the customer id.</summary>
@@ -40,7 +40,19 @@ public sealed class AzureTableSet
     /// <summary>Where each call's record lives: call id → campaign partition and row.</summary>
     public TableClient CallIds { get; }
 
-    public Task ReadyAsync() => _created.Value;
+    /// <summary>Creates the tables once; a failed attempt (storage unreachable) is tried again on the next call.</summary>
+    public Task ReadyAsync()
+    {
+        lock (_lock)
+        {
+            if (_created is null || _created.IsFaulted || _created.IsCanceled)
+            {
+                _created = CreateAsync();
+            }
+
+            return _created;
+        }
+    }
 
     private async Task CreateAsync()
     {

@@ -29,7 +29,12 @@ public sealed class AzureWorkListStore(AzureTableSet tables, AzureCustomerDirect
         }
 
         var inputs = await directory.ZoneInputsAsync(segments.Keys.ToHashSet(StringComparer.Ordinal), cancellationToken);
-        var areaZones = new Dictionary<string, string>(zones.AreaZones, StringComparer.OrdinalIgnoreCase);
+        var areaZones = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var (area, zone) in zones.AreaZones)
+        {
+            areaZones.TryAdd(area, zone);
+        }
+
         var partition = WorkItemRow.Partition(campaignId);
         var items = inputs.Select(customer =>
         {
