@@ -148,6 +148,18 @@ public sealed class AzureCustomerDirectory : ICustomerDirectory
             .OrderByDescending(e => e.At).ThenBy(e => e.Phone, StringComparer.Ordinal).Skip(skip).Take(take).ToList();
     }
 
+    public async Task<int> CountDoNotCallAsync(CancellationToken cancellationToken = default)
+    {
+        await _tables.ReadyAsync();
+        return await _doNotCall.CountAsync(cancellationToken);
+    }
+
+    public async Task<IReadOnlyList<DoNotCallChange>> ListDoNotCallChangesAsync(string? phone, int skip, int take, CancellationToken cancellationToken = default)
+    {
+        await _tables.ReadyAsync();
+        return await _doNotCall.ChangesAsync(phone, Math.Max(0, skip), take, cancellationToken);
+    }
+
     /// <summary>Ids of the customers matching the criteria, those on the do-not-call list left out when asked.</summary>
     internal async Task<HashSet<string>> MatchAsync(SegmentCriteria criteria, DateTimeOffset now, bool excludeDoNotCall, CancellationToken cancellationToken)
     {

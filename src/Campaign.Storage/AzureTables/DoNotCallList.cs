@@ -5,7 +5,8 @@ namespace Campaign.Storage.AzureTables;
 
 /// <summary>
 /// The do-not-call table: partition <c>list</c> holds one row per number (key: the number), partition <c>log</c> every
-/// change, newest first. Adding is an insert that fails when the number is there, so the first entry is kept.
+/// change, newest written first (key: the write time counted backwards). Adding is an insert that fails when the number
+/// is there, so the first entry is kept.
 /// </summary>
 internal sealed class DoNotCallList(TableClient table)
 {
@@ -85,8 +86,50 @@ internal sealed class DoNotCallList(TableClient table)
         return entries;
     }
 
+    public async Task<int> CountAsync(CancellationToken cancellationToken)
+    {
+        var count = 0;
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {ListPartition}");
+        await foreach (var _ in table.QueryAsync<TableEntity>(filter, maxPerPage: 1000, select: ["RowKey"], cancellationToken))
+        {
+            count++;
+        }
+
+        return count;
+    }
+
+    public async Task<List<DoNotCallChange>> ChangesAsync(string? phone, int skip, int take, CancellationToken cancellationToken)
+    {
+        var changes = new List<DoNotCallChange>();
+        if (take <= 0)
+        {
+            return changes;
+        }
+
+        var filter = phone is null
+            ? TableClient.CreateQueryFilter($"PartitionKey eq {LogPartition}")
+            : TableClient.CreateQueryFilter($"PartitionKey eq {LogPartition} and Phone eq {phone}");
+        var seen = 0;
+        await foreach (var row in table.QueryAsync<TableEntity>(filter, maxPerPage: 1000, cancellationToken: cancellationToken))
+        {
+            if (seen++ < skip)
+            {
+                continue;
+            }
+
+            changes.Add(new DoNotCallChange(row.GetString("Phone"), row.GetString("Action") == "removed" ? DoNotCallAction.Removed : DoNotCallAction.Added,
+                row.GetString("Reason"), row.GetString("Source"), DateTimeOffset.FromUnixTimeSeconds(row.GetInt64("At") ?? 0)));
+            if (changes.Count == take)
+            {
+                break;
+            }
+        }
+
+        return changes;
+    }
+
     private Task LogAsync(string action, DoNotCallEntry entry, CancellationToken cancellationToken) =>
-        table.AddEntityAsync(new TableEntity(LogPartition, TableKeys.Join(TableKeys.Number(long.MaxValue - entry.At.UtcTicks), Guid.NewGuid().ToString("N")))
+        table.AddEntityAsync(new TableEntity(LogPartition, TableKeys.Join(TableKeys.Number(long.MaxValue - DateTimeOffset.UtcNow.UtcTicks), Guid.NewGuid().ToString("N")))
         {
             ["Phone"] = entry.Phone,
             ["Action"] = action,

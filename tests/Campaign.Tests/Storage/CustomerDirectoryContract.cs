@@ -234,4 +234,22 @@ public abstract class CustomerDirectoryContract
         Assert.Equal((Now, Now.AddHours(-3), Interest.Interested), (c.LastContactedAt, c.LastAnsweredAt, c.LastInterest));
         Assert.Equal(["C"], await IdsAsync("""{ "contact": "answeredWithinDays", "days": 1 }"""));
     }
+
+    [Fact]
+    public async Task Do_not_call_changes_are_logged_newest_first_and_counted()
+    {
+        await Store.AddDoNotCallAsync([new DoNotCallEntry(TestCustomers.Phone(1), "asked", "call", Now.AddDays(-2))]);
+        await Store.AddDoNotCallAsync([new DoNotCallEntry(TestCustomers.Phone(2), null, "import", Now.AddDays(-5))]);
+        await Store.AddDoNotCallAsync([new DoNotCallEntry(TestCustomers.Phone(1), "again", "call", Now)]);
+        await Store.RemoveDoNotCallAsync(TestCustomers.Phone(1), "ui");
+
+        Assert.Equal(1, await Store.CountDoNotCallAsync());
+        var changes = await Store.ListDoNotCallChangesAsync(null, 0, 10);
+        Assert.Equal(
+            [(TestCustomers.Phone(1), DoNotCallAction.Removed, "ui"), (TestCustomers.Phone(2), DoNotCallAction.Added, "import"), (TestCustomers.Phone(1), DoNotCallAction.Added, "call")],
+            changes.Select(c => (c.Phone, c.Action, c.Source)));
+        Assert.Equal(new DoNotCallChange(TestCustomers.Phone(1), DoNotCallAction.Added, "asked", "call", Now.AddDays(-2)), changes[2]);
+        var ofOne = await Store.ListDoNotCallChangesAsync(TestCustomers.Phone(1), 1, 5);
+        Assert.Equal([DoNotCallAction.Added], ofOne.Select(c => c.Action));
+    }
 }
