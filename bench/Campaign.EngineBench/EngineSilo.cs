@@ -58,7 +58,7 @@ public sealed class EngineSilo : IAsyncDisposable
         builder.UseOrleans(silo =>
         {
             silo.UseLocalhostClustering(siloPort: FreePort(), gatewayPort: FreePort(), serviceId: "campaign-engine-bench", clusterId: "engine-bench");
-            silo.AddSqliteStorage(databasePath, StorageNames.Default);
+            silo.AddSqliteStorage(databasePath, StorageNames.All);
             silo.UseSqliteReminderService();
         });
 

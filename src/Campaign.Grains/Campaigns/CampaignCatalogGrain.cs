@@ -11,7 +11,7 @@ public sealed class CampaignCatalogState
 }
 
 public sealed class CampaignCatalogGrain(
-    [PersistentState("campaigns", StorageNames.Default)] IPersistentState<CampaignCatalogState> state) : Grain, ICampaignCatalogGrain
+    [PersistentState("campaigns", StorageNames.LargeState)] IPersistentState<CampaignCatalogState> state) : Grain, ICampaignCatalogGrain
 {
     public async Task UpsertAsync(CampaignInfo campaign)
     {

@@ -11,7 +11,7 @@ public sealed class ScheduleCatalogState
 }
 
 public sealed class ScheduleCatalogGrain(
-    [PersistentState("schedules", StorageNames.Default)] IPersistentState<ScheduleCatalogState> state) : Grain, IScheduleCatalogGrain
+    [PersistentState("schedules", StorageNames.LargeState)] IPersistentState<ScheduleCatalogState> state) : Grain, IScheduleCatalogGrain
 {
     public async Task AddAsync(string scheduleId)
     {

@@ -14,7 +14,7 @@ namespace Campaign.Grains.Schedules;
 /// lost to a restart: a run missed while the host was down starts when it is back (once, not once per missed occurrence).
 /// </summary>
 public sealed partial class ScheduleGrain(
-    [PersistentState("schedule", StorageNames.Default)] IPersistentState<ScheduleState> state,
+    [PersistentState("schedule", StorageNames.LargeState)] IPersistentState<ScheduleState> state,
     AudienceResolver audiences,
     CampaignScripts scripts,
     IOptions<ScheduleOptions> options,

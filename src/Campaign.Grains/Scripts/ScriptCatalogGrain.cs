@@ -5,7 +5,7 @@ namespace Campaign.Grains.Scripts;
 
 /// <summary>The script list behind <c>GET /api/scripts</c>; keeps the highest version it has been told of per script.</summary>
 public sealed class ScriptCatalogGrain(
-    [PersistentState("scripts", StorageNames.Default)] IPersistentState<ScriptCatalogState> state) : Grain, IScriptCatalogGrain
+    [PersistentState("scripts", StorageNames.LargeState)] IPersistentState<ScriptCatalogState> state) : Grain, IScriptCatalogGrain
 {
     public async Task RecordAsync(ScriptSummary summary)
     {

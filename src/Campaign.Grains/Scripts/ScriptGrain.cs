@@ -10,7 +10,7 @@ namespace Campaign.Grains.Scripts;
 /// told again until it has heard, so a failure between the two writes only delays the catalog.
 /// </summary>
 public sealed class ScriptGrain(
-    [PersistentState("script", StorageNames.Default)] IPersistentState<ScriptState> state,
+    [PersistentState("script", StorageNames.LargeState)] IPersistentState<ScriptState> state,
     TimeProvider clock,
     ILogger<ScriptGrain> logger) : Grain, IScriptGrain
 {

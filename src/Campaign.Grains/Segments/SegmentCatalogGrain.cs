@@ -11,7 +11,7 @@ public sealed class SegmentCatalogState
 }
 
 public sealed class SegmentCatalogGrain(
-    [PersistentState("segments", StorageNames.Default)] IPersistentState<SegmentCatalogState> state,
+    [PersistentState("segments", StorageNames.LargeState)] IPersistentState<SegmentCatalogState> state,
     TimeProvider clock) : Grain, ISegmentCatalogGrain
 {
     public async Task<SegmentDefinition> CreateAsync(string name, string? description, string criteriaJson)

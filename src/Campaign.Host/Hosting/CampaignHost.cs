@@ -32,12 +32,15 @@ public static class CampaignHost
         var profile = ProfileConfiguration.Apply(builder.Configuration, args);
         var configuration = builder.Configuration;
 
-        var storageProvider = configuration["Storage:Provider"] ?? "Sqlite";
-        if (!storageProvider.Equals("Sqlite", StringComparison.OrdinalIgnoreCase))
+        var storageProvider = configuration["Storage:Provider"] is { Length: > 0 } provider ? provider : "Sqlite";
+        AzureStorageSettings? azure = storageProvider.ToLowerInvariant() switch
         {
-            throw new InvalidOperationException(
-                $"Storage:Provider '{storageProvider}' (profile '{profile}') is not supported by this version; set Storage:Provider=Sqlite.");
-        }
+            "sqlite" => null,
+            "azurestorage" => AzureStorageSettings.Read(configuration, profile),
+            _ => throw new InvalidOperationException(
+                $"Storage:Provider '{storageProvider}' (profile '{profile}') is not supported; set Storage:Provider to Sqlite or AzureStorage."),
+        };
+        ConfiguredSecrets.EnsurePresent(configuration, profile);
 
         var databasePath = Path.GetFullPath(configuration["Storage:Sqlite:Path"] ?? Path.Combine("data", "campaign.db"), Environment.CurrentDirectory);
         var apiKey = ApiKeySettings.Resolve(configuration, Path.GetDirectoryName(databasePath)!);
@@ -63,15 +66,25 @@ public static class CampaignHost
         builder.Services.AddCampaignEngine(configuration);
         builder.Services.AddTelephony(configuration);
 
+        if (azure is not null)
+        {
+            builder.Services.AddCampaignStores(azure, databasePath);
+            builder.Services.AddSharedKeyRing(azure);
+        }
+
         builder.UseOrleans(silo =>
         {
-            silo.UseLocalhostClustering(
-                siloPort: configuration.GetValue("Orleans:SiloPort", 11111),
-                gatewayPort: configuration.GetValue("Orleans:GatewayPort", 30000),
-                serviceId: configuration["Orleans:ServiceId"] ?? "campaign-orleans",
-                clusterId: configuration["Orleans:ClusterId"] ?? "campaign-local");
-            silo.AddSqliteStorage(databasePath, StorageNames.Default);
-            silo.UseSqliteReminderService();
+            silo.ConfigureCluster(configuration, sharedMembership: azure is not null);
+            if (azure is null)
+            {
+                silo.AddSqliteStorage(databasePath, StorageNames.All);
+                silo.UseSqliteReminderService();
+            }
+            else
+            {
+                silo.UseAzureStorage(azure);
+            }
+
             silo.Configure<ReminderOptions>(o => o.MinimumReminderPeriod =
                 configuration.GetValue("Orleans:MinimumReminderPeriod", TimeSpan.FromMinutes(1)));
             silo.AddDashboard();

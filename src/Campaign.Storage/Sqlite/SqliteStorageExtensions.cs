@@ -18,11 +18,7 @@ public static class SqliteStorageExtensions
 
     public static IServiceCollection AddSqliteStorage(this IServiceCollection services, string path, params string[] grainStorageNames)
     {
-        services.TryAddSingleton(TimeProvider.System);
-        services.AddSingleton(_ => new SqliteDatabase(path));
-        services.AddSingleton<ICustomerDirectory, SqliteCustomerDirectory>();
-        services.AddSingleton<IWorkListStore, SqliteWorkListStore>();
-        services.AddSingleton<ICallStore, SqliteCallStore>();
+        services.AddSqliteCampaignStores(path);
         services.AddSingleton(sp => new SqliteGrainStorage(
             sp.GetRequiredService<SqliteDatabase>(),
             sp.GetRequiredService<IGrainStorageSerializer>(),
@@ -32,6 +28,20 @@ public static class SqliteStorageExtensions
             services.AddGrainStorage(name, (sp, _) => sp.GetRequiredService<SqliteGrainStorage>());
         }
 
+        return services;
+    }
+
+    /// <summary>
+    /// The customer directory, campaign work lists and call records in the SQLite file, for each of those ports that
+    /// no other store has registered yet.
+    /// </summary>
+    public static IServiceCollection AddSqliteCampaignStores(this IServiceCollection services, string path)
+    {
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton(_ => new SqliteDatabase(path));
+        services.TryAddSingleton<ICustomerDirectory, SqliteCustomerDirectory>();
+        services.TryAddSingleton<IWorkListStore, SqliteWorkListStore>();
+        services.TryAddSingleton<ICallStore, SqliteCallStore>();
         return services;
     }
 }

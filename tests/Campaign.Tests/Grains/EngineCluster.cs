@@ -40,7 +40,7 @@ public static class EngineCluster
                 silo.Services.AddKeyedSingleton<TimeProvider>(EngineClock.Key, clock);
             }
 
-            silo.AddSqliteStorage(databasePath, StorageNames.Default)
+            silo.AddSqliteStorage(databasePath, StorageNames.All)
                 .UseSqliteReminderService()
                 .Configure<ReminderOptions>(o => o.MinimumReminderPeriod = TimeSpan.FromSeconds(1));
             silo.Services.AddConversation(configuration, EngineClock.Key);

@@ -39,7 +39,7 @@ public class ReminderRestartTests : IDisposable
         var path = _file.Path;
         var builder = new InProcessTestClusterBuilder(1);
         builder.ConfigureSilo((_, silo) => silo
-            .AddSqliteStorage(path, StorageNames.Default)
+            .AddSqliteStorage(path, StorageNames.All)
             .UseSqliteReminderService()
             .Configure<ReminderOptions>(o => o.MinimumReminderPeriod = Period));
         var cluster = builder.Build();
