@@ -11,10 +11,11 @@ public sealed class HostProcess : IAsyncDisposable
     private readonly Process _process;
     private readonly StringBuilder _output = new();
 
-    private HostProcess(Process process, Uri address)
+    private HostProcess(Process process, Uri address, int siloPort)
     {
         _process = process;
         Address = address;
+        SiloPort = siloPort;
         Client = new HttpClient { BaseAddress = address, Timeout = TimeSpan.FromSeconds(30) };
         Client.DefaultRequestHeaders.Add("X-Api-Key", ApiKey);
         process.OutputDataReceived += (_, e) => Append(e.Data);
@@ -24,6 +25,11 @@ public sealed class HostProcess : IAsyncDisposable
     }
 
     public Uri Address { get; }
+
+    /// <summary>The Orleans silo port, which appears in the silo's address (<c>S127.0.0.1:port:generation</c>).</summary>
+    public int SiloPort { get; }
+
+    public bool HasExited => _process.HasExited;
 
     public HttpClient Client { get; }
 
@@ -41,6 +47,7 @@ public sealed class HostProcess : IAsyncDisposable
     public static async Task<HostProcess> StartAsync(string databasePath, params string[] extraArgs)
     {
         var port = FreePort.Next();
+        var siloPort = FreePort.Next();
         var start = new ProcessStartInfo("dotnet")
         {
             RedirectStandardOutput = true,
@@ -53,7 +60,7 @@ public sealed class HostProcess : IAsyncDisposable
             RepositoryPaths.HostAssembly,
             "--urls", $"http://127.0.0.1:{port}",
             "--Storage:Sqlite:Path", databasePath,
-            "--Orleans:SiloPort", FreePort.Next().ToString(),
+            "--Orleans:SiloPort", siloPort.ToString(),
             "--Orleans:GatewayPort", FreePort.Next().ToString(),
             "--Auth:ApiKey", ApiKey,
         }.Concat(extraArgs))
@@ -61,7 +68,7 @@ public sealed class HostProcess : IAsyncDisposable
             start.ArgumentList.Add(arg);
         }
 
-        var host = new HostProcess(Process.Start(start)!, new Uri($"http://127.0.0.1:{port}"));
+        var host = new HostProcess(Process.Start(start)!, new Uri($"http://127.0.0.1:{port}"), siloPort);
         await host.WaitUntilHealthyAsync(TimeSpan.FromSeconds(90));
         return host;
     }
