@@ -16,7 +16,7 @@ public sealed class SiloLossTests(AzuriteFixture azurite, ITestOutputHelper outp
 {
     private const int Customers = 120;
     private const int Quota = 30;
-    private const int TrunkCapacity = 24;
+    private const int TrunkCapacity = Quota;
     private const int MaxAttempts = 2;
     private readonly TempDatabase _file = new();
 
@@ -64,7 +64,7 @@ public sealed class SiloLossTests(AzuriteFixture azurite, ITestOutputHelper outp
                 { "name": "Silo loss", "criteria": { "area": ["Clustertown"] }, "maxConcurrentCalls": {{Quota}},
                   "retryPolicy": { "maxAttempts": {{MaxAttempts}}, "delays": { "noAnswer": "PT1S", "busy": "PT1S", "failed": "PT1S", "voicemail": "PT1S" } } }
                 """, Encoding.UTF8, "application/json"));
-            created.EnsureSuccessStatusCode();
+            Assert.True(created.IsSuccessStatusCode, await created.Content.ReadAsStringAsync());
             var id = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString()!;
             (await hosts[2].Client.PostAsync($"/api/campaigns/{id}/start", null)).EnsureSuccessStatusCode();
 
