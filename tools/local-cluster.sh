@@ -40,7 +40,7 @@ start() {
   dotnet build src/Campaign.Host -c Release -v quiet -nologo >/dev/null
 
   if ! running "$dir/azurite.pid"; then
-    "$azurite" --silent --skipApiVersionCheck --disableProductStyleUrl --location "$dir/azurite" \
+    "$azurite" --silent --skipApiVersionCheck --disableProductStyleUrl --disableTelemetry --location "$dir/azurite" \
       --blobHost 127.0.0.1 --queueHost 127.0.0.1 --tableHost 127.0.0.1 >"$dir/azurite.log" 2>&1 &
     echo $! >"$dir/azurite.pid"
     wait_for_port 10002 30 || { echo "Azurite did not start; see $dir/azurite.log" >&2; exit 1; }

@@ -54,5 +54,5 @@ public static class BenchAudience
             VoicemailPolicy.Default);
 
     /// <summary>A valid, distinct US number per index (up to 8,000,000).</summary>
-    private static string Phone(int index) => $"+1212{200 + (index / 10_000 % 800):D3}{index % 10_000:D4}";
+    public static string Phone(int index) => $"+1212{200 + (index / 10_000 % 800):D3}{index % 10_000:D4}";
 }

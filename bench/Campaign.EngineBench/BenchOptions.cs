@@ -7,17 +7,22 @@ public enum BenchRun
     Efficiency,
     Live,
     Both,
+    Cluster,
 }
 
 /// <summary>Command-line options; the defaults are the figures the engine's targets are stated for.</summary>
 public sealed record BenchOptions
 {
     public const string Usage = """
-        Campaign engine load driver: one silo in-process, SQLite on a temporary file, simulated telephony.
+        Campaign engine load driver: one silo in-process, SQLite on a temporary file, simulated telephony
+        (or, with --run cluster, host processes on Azurite).
 
         dotnet bench/Campaign.EngineBench/bin/Release/net10.0/Campaign.EngineBench.dll [options]
 
-          --run efficiency|live|both   which run(s) to do (default both)
+          --run efficiency|live|both|cluster
+                                       which run(s) to do (default both); cluster compares one silo with --silos
+                                       host processes on Azurite at the same quota (build src/Campaign.Host and
+                                       install tools/azurite first)
           --customers N                efficiency run: audience size (default 10000)
           --quota Q                    efficiency run: the campaign's concurrent-call quota; trunk capacity is the same (default 50)
           --duration S                 efficiency run: fixed call duration in seconds (default 1)
@@ -25,6 +30,7 @@ public sealed record BenchOptions
           --live-duration S            live run: fixed call duration in seconds (default 120)
           --cps R                      Trunk:CallsPerSecond in both runs (default 1000)
           --dispatch-interval MS       Campaigns:DispatchInterval in milliseconds (default: the engine's own)
+          --silos K                    cluster run: silos of the cluster (default 3)
         """;
 
     public BenchRun Run { get; init; } = BenchRun.Both;
@@ -42,6 +48,8 @@ public sealed record BenchOptions
     public double CallsPerSecond { get; init; } = 1000;
 
     public TimeSpan? DispatchInterval { get; init; }
+
+    public int Silos { get; init; } = 3;
 
     /// <summary>Null when help was asked for.</summary>
     public static BenchOptions? Parse(IReadOnlyList<string> args)
@@ -70,6 +78,7 @@ public sealed record BenchOptions
                 "--live-calls" => options with { LiveCalls = Positive(name, value) },
                 "--live-duration" => options with { LiveDuration = Seconds(name, value) },
                 "--cps" => options with { CallsPerSecond = Number(name, value) },
+                "--silos" => options with { Silos = Positive(name, value) },
                 "--dispatch-interval" => options with { DispatchInterval = TimeSpan.FromMilliseconds(Number(name, value)) },
                 _ => throw new ArgumentException($"unknown option {name}"),
             };

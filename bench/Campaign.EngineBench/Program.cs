@@ -1,7 +1,7 @@
 using System.Runtime;
 using Campaign.EngineBench;
 
-// Campaign engine load driver: dotnet run -c Release --project bench/Campaign.EngineBench -- [--run efficiency|live|both] ...
+// Campaign engine load driver: dotnet run -c Release --project bench/Campaign.EngineBench -- [--run efficiency|live|both|cluster] ...
 BenchOptions? options;
 try
 {
@@ -30,6 +30,11 @@ if (options.Run is BenchRun.Efficiency or BenchRun.Both)
 if (options.Run is BenchRun.Live or BenchRun.Both)
 {
     tables.Add(await LiveCallsRun.RunAsync(options));
+}
+
+if (options.Run is BenchRun.Cluster)
+{
+    tables.Add(await ClusterRun.RunAsync(options));
 }
 
 foreach (var table in tables)

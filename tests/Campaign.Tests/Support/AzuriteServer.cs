@@ -50,7 +50,7 @@ public sealed class AzuriteServer : IAsyncDisposable
         };
         foreach (var arg in new[]
         {
-            "--silent", "--inMemoryPersistence", "--skipApiVersionCheck", "--disableProductStyleUrl",
+            "--silent", "--inMemoryPersistence", "--skipApiVersionCheck", "--disableProductStyleUrl", "--disableTelemetry",
             "--blobHost", "127.0.0.1", "--blobPort", blobPort.ToString(),
             "--queueHost", "127.0.0.1", "--queuePort", queuePort.ToString(),
             "--tableHost", "127.0.0.1", "--tablePort", tablePort.ToString(),

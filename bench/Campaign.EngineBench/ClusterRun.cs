@@ -1,0 +1,118 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
+using Campaign.Abstractions.Calls;
+
+namespace Campaign.EngineBench;
+
+/// <summary>
+/// Dispatch efficiency of one campaign on a cluster of host processes on Azurite, for one silo and for K silos at the
+/// same total quota: N customers, quota Q, trunk capacity Q, every call answered at once and lasting exactly D.
+/// Efficiency is ⌈N/Q⌉ × D over the makespan, as in <see cref="EfficiencyRun"/>.
+/// </summary>
+public static class ClusterRun
+{
+    private const string Area = "ClusterBench";
+
+    public static async Task<SummaryTable> RunAsync(BenchOptions options)
+    {
+        var table = new SummaryTable($"Cluster dispatch efficiency: N = {options.Customers:N0}, Q = {options.Quota}, D = {options.Duration.TotalSeconds:0.###} s, 1 silo vs {options.Silos} silos (host processes on Azurite)");
+        foreach (var silos in new[] { 1, options.Silos }.Distinct())
+        {
+            var result = await RunOnceAsync(options, silos);
+            var label = silos == 1 ? "1 silo" : $"{silos} silos";
+            table.Add($"{label}: makespan (ideal {SummaryTable.Seconds(result.Ideal)})", SummaryTable.Seconds(result.Makespan))
+                .Add($"{label}: dispatch efficiency", SummaryTable.Number(result.Ideal / result.Makespan, "F3"), "≥ 0.95")
+                .Add($"{label}: peak in flight (campaign / call records overlap)", $"{result.PeakInFlight} / {result.Timeline.PeakOverlap}", $"≤ {options.Quota}")
+                .Add($"{label}: quota breaches", SummaryTable.Number(result.Timeline.Breaches), "0")
+                .Add($"{label}: idle slot time per call", SummaryTable.Milliseconds(((result.Makespan * options.Quota) - result.Timeline.BusyTime) / Math.Max(1, result.Timeline.Calls)))
+                .Add($"{label}: call grains per silo (sampled mid-run)", result.Spread)
+                .Add($"{label}: CPU of all silos", $"{SummaryTable.Seconds(result.Cpu)} ({SummaryTable.Number(result.Cpu.TotalMilliseconds / Math.Max(1, result.Timeline.Calls), "F2")} ms per call)")
+                .Add($"{label}: call records", SummaryTable.Number(result.Timeline.Calls), SummaryTable.Number(options.Customers));
+        }
+
+        return table.Add("Load average (1 min) at the end", MachineLoad.Now(), $"{Environment.ProcessorCount} cores");
+    }
+
+    private sealed record Result(TimeSpan Ideal, TimeSpan Makespan, int PeakInFlight, CallTimeline Timeline, string Spread, TimeSpan Cpu);
+
+    private static async Task<Result> RunOnceAsync(BenchOptions options, int silos)
+    {
+        var settings = SiloSettings.For(options, trunkCapacity: options.Quota, options.Duration);
+        Console.WriteLine($"cluster run: {silos} silo(s), {options.Customers:N0} customers, quota {options.Quota}, call duration {options.Duration.TotalSeconds:0.###} s");
+        await using var cluster = await HostCluster.StartAsync(silos, settings);
+        var api = cluster.Silos[0];
+
+        var csv = new StringBuilder("id,name,phone,area,timeZone,issue.category\n");
+        var zone = BenchAudience.DaytimeZone();
+        for (var i = 0; i < options.Customers; i++)
+        {
+            csv.Append(CultureInfo.InvariantCulture, $"{Area}-{i:D6},Customer {i},{BenchAudience.Phone(i)},{Area},{zone},electricity\n");
+        }
+
+        (await api.PostAsync("/api/customers/import", new StringContent(csv.ToString(), Encoding.UTF8, "text/csv"))).EnsureSuccessStatusCode();
+        var created = await cluster.Silos[^1].PostAsJsonAsync("/api/campaigns", new
+        {
+            name = $"Cluster bench {silos}",
+            criteria = new { area = new[] { Area } },
+            maxConcurrentCalls = options.Quota,
+            retryPolicy = new { maxAttempts = 1 },
+        });
+        created.EnsureSuccessStatusCode();
+        var id = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString()!;
+
+        var ideal = Math.Ceiling(options.Customers / (double)options.Quota) * options.Duration;
+        var cpuAtStart = cluster.SiloCpu;
+        var clock = Stopwatch.StartNew();
+        (await api.PostAsync($"/api/campaigns/{id}/start", null)).EnsureSuccessStatusCode();
+        var spread = "";
+        JsonElement campaign;
+        while (true)
+        {
+            campaign = await api.GetFromJsonAsync<JsonElement>($"/api/campaigns/{id}");
+            if (campaign.GetProperty("status").GetString() is "completed" or "cancelled" || clock.Elapsed > (ideal * 3) + TimeSpan.FromMinutes(2))
+            {
+                break;
+            }
+
+            if (spread.Length == 0 && clock.Elapsed > ideal / 2)
+            {
+                spread = await SpreadAsync(api, cluster.SiloPorts);
+            }
+
+            await Task.Delay(50);
+        }
+
+        var cpu = cluster.SiloCpu - cpuAtStart;
+        var makespan = campaign.GetProperty("endedAt").GetDateTimeOffset() - campaign.GetProperty("startedAt").GetDateTimeOffset();
+        var stats = await api.GetFromJsonAsync<JsonElement>($"/api/campaigns/{id}/stats");
+        var records = new List<CallRecord>();
+        for (var skip = 0; ; skip += 500)
+        {
+            var page = (await api.GetFromJsonAsync<JsonElement>($"/api/campaigns/{id}/calls?skip={skip}&take=500")).GetProperty("items").EnumerateArray().ToList();
+            records.AddRange(page.Select(c => new CallRecord(
+                c.GetProperty("id").GetString()!, id, c.GetProperty("customerId").GetString()!, null, c.GetProperty("attempt").GetInt32(),
+                CallStatus.Ended, null, Time(c, "startedAt"), null, Time(c, "endedAt"), [], null, null)));
+            if (page.Count < 500)
+            {
+                break;
+            }
+        }
+
+        Console.WriteLine($"  {campaign.GetProperty("status").GetString()} in {makespan.TotalSeconds:F1} s (ideal {ideal.TotalSeconds:F1} s)");
+        return new Result(ideal, makespan, stats.GetProperty("peakInFlight").GetInt32(), CallTimeline.Of(records, options.Quota), spread, cpu);
+    }
+
+    private static DateTimeOffset? Time(JsonElement call, string name) =>
+        call.GetProperty(name).ValueKind == JsonValueKind.String ? call.GetProperty(name).GetDateTimeOffset() : null;
+
+    private static async Task<string> SpreadAsync(HttpClient api, IReadOnlyList<int> siloPorts)
+    {
+        var system = await api.GetFromJsonAsync<JsonElement>("/api/system");
+        return string.Join(" / ", siloPorts.Select(port => system.GetProperty("silos").EnumerateArray()
+            .Where(s => s.GetProperty("address").GetString()!.Contains($":{port}:", StringComparison.Ordinal))
+            .Sum(s => s.GetProperty("activeGrains").TryGetProperty("CallGrain", out var n) ? n.GetInt32() : 0)));
+    }
+}
