@@ -81,10 +81,14 @@ public sealed partial class CallGrain(
             return CallStartResult.OutsideCallingHours;
         }
 
+        // The watchdog exists before anything is claimed or written: in a cluster its reminder service may be on a silo
+        // that just died, and a call stored without its watchdog would wait for an end nobody reports.
+        await this.RegisterOrUpdateReminder(WatchdogReminder, options.Value.WatchdogPeriod, options.Value.WatchdogPeriod);
         var limit = options.Value.RingTimeout + request.MaxDuration;
         var claim = await GrainFactory.GetGrain<ICustomerGrain>(request.CustomerId).TryBeginCallAsync(Id, now + limit + TimeSpan.FromMinutes(1));
         if (claim != CallStartResult.Placed)
         {
+            await StopWatchdogAsync();
             return claim;
         }
 
@@ -96,7 +100,6 @@ public sealed partial class CallGrain(
         Call.Phone = profile.Phone;
         Call.Session = new ConversationSession { Customer = profile, ScriptId = request.ScriptId, ScriptVersion = request.ScriptVersion };
         await state.WriteStateAsync();
-        await this.RegisterOrUpdateReminder(WatchdogReminder, options.Value.WatchdogPeriod, options.Value.WatchdogPeriod);
         ArmDeadline(now);
 
         try

@@ -1,6 +1,6 @@
 using Campaign.Grains;
 using Campaign.Host.Security;
-using Campaign.Storage.Sqlite;
+using Campaign.Storage.AzureTables;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Orleans.Providers;
@@ -51,16 +51,10 @@ public static class AzureStorageHosting
             o.TableName = azure.RemindersTable;
         });
 
-    /// <summary>
-    /// The customer directory, work lists and call records. Until their Azure Tables implementations are registered
-    /// here, each port not registered falls back to the SQLite file at <paramref name="sqlitePath"/>, which every silo of
-    /// a cluster must then share (one machine only).
-    /// </summary>
-    public static IServiceCollection AddCampaignStores(this IServiceCollection services, AzureStorageSettings azure, string sqlitePath)
+    /// <summary>The customer directory, work lists and call records in Azure Tables of the same account and prefix.</summary>
+    public static IServiceCollection AddCampaignStores(this IServiceCollection services, AzureStorageSettings azure)
     {
-        // Azure Tables stores (src/Campaign.Storage/AzureTables) register here, before the fallback below:
-        // services.AddAzureTableStores(azure.Tables, azure.TablePrefix);
-        services.AddSqliteCampaignStores(sqlitePath);
+        services.AddAzureTableStores(azure.Tables, azure.TablePrefix);
         return services;
     }
 

@@ -68,7 +68,7 @@ public static class CampaignHost
 
         if (azure is not null)
         {
-            builder.Services.AddCampaignStores(azure, databasePath);
+            builder.Services.AddCampaignStores(azure);
             builder.Services.AddSharedKeyRing(azure);
         }
 
