@@ -57,7 +57,6 @@ start() {
     # The first silo seeds the demo data into an empty store; the others only join.
     CAMPAIGN_PROFILE=cluster \
     Storage__AzureStorage__ConnectionString=UseDevelopmentStorage=true \
-    Storage__Sqlite__Path="$dir/campaign.db" \
     Auth__ApiKey="$key" Auth__Admin__Password="$password" \
     Orleans__AdvertisedIP=127.0.0.1 Orleans__SiloPort=$((11110 + i)) Orleans__GatewayPort=$((30000 + i)) \
     Demo__Seed=$([ "$i" -eq 1 ] && echo true || echo false) \

@@ -6,8 +6,7 @@ namespace Campaign.EngineBench;
 
 /// <summary>
 /// Azurite (from tools/azurite) and K processes of the built host joined into one cluster on it, as
-/// tools/local-cluster.sh runs them; each silo gets its own HTTP, silo and gateway ports and all share one SQLite file
-/// for the stores that are not on Azure yet.
+/// tools/local-cluster.sh runs them; each silo gets its own HTTP, silo and gateway ports.
 /// </summary>
 public sealed class HostCluster : IAsyncDisposable
 {
