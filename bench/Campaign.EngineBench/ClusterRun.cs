@@ -23,7 +23,8 @@ public static class ClusterRun
         {
             var result = await RunOnceAsync(options, silos);
             var label = silos == 1 ? "1 silo" : $"{silos} silos";
-            table.Add($"{label}: makespan (ideal {SummaryTable.Seconds(result.Ideal)})", SummaryTable.Seconds(result.Makespan))
+            table.Add($"{label}: final status", result.Status, "completed")
+                .Add($"{label}: makespan (ideal {SummaryTable.Seconds(result.Ideal)})", SummaryTable.Seconds(result.Makespan))
                 .Add($"{label}: dispatch efficiency", SummaryTable.Number(result.Ideal / result.Makespan, "F3"), "≥ 0.95")
                 .Add($"{label}: peak in flight (campaign / call records overlap)", $"{result.PeakInFlight} / {result.Timeline.PeakOverlap}", $"≤ {options.Quota}")
                 .Add($"{label}: quota breaches", SummaryTable.Number(result.Timeline.Breaches), "0")
@@ -36,7 +37,7 @@ public static class ClusterRun
         return table.Add("Load average (1 min) at the end", MachineLoad.Now(), $"{Environment.ProcessorCount} cores");
     }
 
-    private sealed record Result(TimeSpan Ideal, TimeSpan Makespan, int PeakInFlight, CallTimeline Timeline, string Spread, TimeSpan Cpu);
+    private sealed record Result(string Status, TimeSpan Ideal, TimeSpan Makespan, int PeakInFlight, CallTimeline Timeline, string Spread, TimeSpan Cpu);
 
     private static async Task<Result> RunOnceAsync(BenchOptions options, int silos)
     {
@@ -86,7 +87,8 @@ public static class ClusterRun
         }
 
         var cpu = cluster.SiloCpu - cpuAtStart;
-        var makespan = campaign.GetProperty("endedAt").GetDateTimeOffset() - campaign.GetProperty("startedAt").GetDateTimeOffset();
+        // A campaign that did not finish in time is measured up to now; its status says so.
+        var makespan = Time(campaign, "endedAt") is { } ended && Time(campaign, "startedAt") is { } began ? ended - began : clock.Elapsed;
         var stats = await api.GetFromJsonAsync<JsonElement>($"/api/campaigns/{id}/stats");
         var records = new List<CallRecord>();
         for (var skip = 0; ; skip += 500)
@@ -102,7 +104,7 @@ public static class ClusterRun
         }
 
         Console.WriteLine($"  {campaign.GetProperty("status").GetString()} in {makespan.TotalSeconds:F1} s (ideal {ideal.TotalSeconds:F1} s)");
-        return new Result(ideal, makespan, stats.GetProperty("peakInFlight").GetInt32(), CallTimeline.Of(records, options.Quota), spread, cpu);
+        return new Result(campaign.GetProperty("status").GetString() ?? "", ideal, makespan, stats.GetProperty("peakInFlight").GetInt32(), CallTimeline.Of(records, options.Quota), spread, cpu);
     }
 
     private static DateTimeOffset? Time(JsonElement call, string name) =>
