@@ -1,4 +1,5 @@
 using Campaign.Abstractions.Calls;
+using Orleans.Concurrency;
 
 namespace Campaign.Abstractions.Campaigns;
 
@@ -33,4 +34,21 @@ public interface ICampaignGrain : IGrainWithStringKey
     /// <summary>A call of this campaign ended. Reporting the same call again changes nothing.</summary>
     [Alias("OnCallEnded")]
     Task OnCallEndedAsync(CallReport report);
+
+    /// <summary>A live call of this campaign changed state (ringing, answered, voicemail); observers hear of it.</summary>
+    [OneWay]
+    [AlwaysInterleave]
+    [Alias("OnCallProgress")]
+    Task OnCallProgressAsync(string callId);
+
+    /// <summary>The calls placed and not yet ended, oldest first.</summary>
+    [Alias("GetLiveCalls")]
+    Task<IReadOnlyList<LiveCall>> GetLiveCallsAsync();
+
+    /// <summary>Subscribes or renews an observer; a subscription not renewed within the campaign's observer expiry lapses.</summary>
+    [Alias("Subscribe")]
+    Task SubscribeAsync(ICampaignObserver observer);
+
+    [Alias("Unsubscribe")]
+    Task UnsubscribeAsync(ICampaignObserver observer);
 }

@@ -15,6 +15,12 @@ public interface ICallStore
     /// <summary>Outcomes by segment, top concerns, follow-ups and answer rate by local weekday (rows, Monday first) × hour (columns).</summary>
     Task<CampaignOutcomeStats> OutcomeStatsAsync(string campaignId, int topConcerns = 10, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// Follow-ups to do: for each customer of the campaign, their latest answered call, when it asked for more
+    /// information, a callback or to be left alone; latest first.
+    /// </summary>
+    Task<IReadOnlyList<CallRecord>> FollowUpsAsync(string campaignId, CancellationToken cancellationToken = default);
+
     /// <summary>Calls of a campaign started since <paramref name="since"/>, and the minutes of talk of those answered.</summary>
     Task<(int Calls, double Minutes)> UsageSinceAsync(string campaignId, DateTimeOffset since, CancellationToken cancellationToken = default);
 

@@ -203,6 +203,7 @@ public sealed partial class CallGrain(
         {
             case CallEventKind.Ringing when Call.Status == CallStatus.Dialing:
                 Call.Status = CallStatus.Ringing;
+                ReportProgress();
                 return CallInstruction.None;
             case CallEventKind.Answered when Call.Status is CallStatus.Dialing or CallStatus.Ringing:
                 return await AnsweredAsync();
@@ -264,6 +265,9 @@ public sealed partial class CallGrain(
 
     private bool IsCurrentTurn(CallEvent callEvent) => callEvent.Turn is not { } turn || turn == Call.Turns + 1;
 
+    /// <summary>One-way: live dashboards hear that this call moved on; the call never waits for them.</summary>
+    private void ReportProgress() => _ = GrainFactory.GetGrain<ICampaignGrain>(Call.Request!.CampaignId).OnCallProgressAsync(Id);
+
     private async Task<CallInstruction> AnsweredAsync()
     {
         Call.Status = CallStatus.InProgress;
@@ -271,6 +275,7 @@ public sealed partial class CallGrain(
         Call.Session!.AnsweredAt = Call.AnsweredAt;
         var reply = await agent.OpenAsync(Call.Session);
         await state.WriteStateAsync();
+        ReportProgress();
         return reply.EndCall ? CallInstruction.SayAndHangUp(reply.Text) : CallInstruction.SayAndListen(reply.Text);
     }
 
@@ -279,6 +284,7 @@ public sealed partial class CallGrain(
         Call.Status = CallStatus.Voicemail;
         Call.AnsweredAt = clock.GetUtcNow();
         await state.WriteStateAsync();
+        ReportProgress();
         var policy = Call.Request!.VoicemailPolicy;
         var message = policy.Action == VoicemailAction.LeaveMessage ? policy.Message : null;
         Call.Note = message is null ? "voicemail: hung up" : "voicemail: message left";

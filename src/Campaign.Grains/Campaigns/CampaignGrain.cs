@@ -9,6 +9,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Orleans.Concurrency;
 using Orleans.Runtime;
+using Orleans.Utilities;
 
 namespace Campaign.Grains.Campaigns;
 
@@ -34,7 +35,7 @@ public sealed partial class CampaignGrain(
     private const string KeepAliveReminder = "dialer";
     private const int MaxCallbacks = 2;
     private static readonly TimeSpan AttemptLimitRecheck = TimeSpan.FromHours(1);
-    private readonly Dictionary<string, WorkItem> _active = [];
+    private readonly Dictionary<string, (WorkItem Item, DateTimeOffset Since)> _active = [];
     private readonly Queue<WorkItem> _hopper = new();
     private IGrainTimer? _timer;
     private bool _dispatching;
@@ -42,10 +43,13 @@ public sealed partial class CampaignGrain(
     private bool _recovered;
     private IReadOnlyList<string> _zones = [];
     private DateTimeOffset _zonesReadAt;
+    private ObserverManager<ICampaignObserver>? _observers;
 
     private string Id => this.GetPrimaryKeyString();
 
     private CampaignState Campaign => state.State;
+
+    private ObserverManager<ICampaignObserver> Observers => _observers ??= new(options.Value.ObserverExpiry, logger);
 
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
@@ -196,7 +200,44 @@ public sealed partial class CampaignGrain(
             dueAt,
             countAttempt: true);
         _active.Remove(report.CallId);
+        NotifyObservers();
         RequestDispatch();
+    }
+
+    public Task OnCallProgressAsync(string callId)
+    {
+        if (_active.ContainsKey(callId))
+        {
+            NotifyObservers();
+        }
+
+        return Task.CompletedTask;
+    }
+
+    public Task<IReadOnlyList<LiveCall>> GetLiveCallsAsync() => Task.FromResult<IReadOnlyList<LiveCall>>(
+        _active.OrderBy(a => a.Value.Since).ThenBy(a => a.Key, StringComparer.Ordinal)
+            .Select(a => new LiveCall(a.Key, a.Value.Item.CustomerId, a.Value.Item.SegmentId, a.Value.Item.Attempts + 1, a.Value.Since))
+            .ToList());
+
+    public Task SubscribeAsync(ICampaignObserver observer)
+    {
+        Observers.Subscribe(observer, observer);
+        return Task.CompletedTask;
+    }
+
+    public Task UnsubscribeAsync(ICampaignObserver observer)
+    {
+        Observers.Unsubscribe(observer);
+        return Task.CompletedTask;
+    }
+
+    /// <summary>One-way, fire-and-forget: a slow or vanished observer never holds up the dialler.</summary>
+    private void NotifyObservers()
+    {
+        if (_observers is { Count: > 0 })
+        {
+            _observers.Notify(o => o.OnCampaignChangedAsync(Id));
+        }
     }
 
     public async Task ReceiveReminder(string reminderName, TickStatus status)
@@ -310,7 +351,7 @@ public sealed partial class CampaignGrain(
                 continue;
             }
 
-            _active[callId] = item;
+            _active[callId] = (item, clock.GetUtcNow());
             starts.Add(StartCallAsync(item, callId));
         }
 
@@ -320,6 +361,7 @@ public sealed partial class CampaignGrain(
             await state.WriteStateAsync();
         }
 
+        NotifyObservers();
         await Task.WhenAll(starts);
     }
 
@@ -377,6 +419,7 @@ public sealed partial class CampaignGrain(
     private async Task ForgetAsync(string callId)
     {
         _active.Remove(callId);
+        NotifyObservers();
         await GrainFactory.GetGrain<ITrunkGrain>(ITrunkGrain.Key).ReleaseAsync(callId);
         RequestDispatch();
     }
@@ -469,7 +512,7 @@ public sealed partial class CampaignGrain(
             }
             else
             {
-                _active[callId] = item;
+                _active[callId] = (item, record.StartedAt ?? clock.GetUtcNow());
             }
         }
 
@@ -534,6 +577,7 @@ public sealed partial class CampaignGrain(
         await state.WriteStateAsync();
         var info = Info();
         await GrainFactory.GetGrain<ICampaignCatalogGrain>(ICampaignCatalogGrain.Key).UpsertAsync(info);
+        NotifyObservers();
         return info;
     }
 

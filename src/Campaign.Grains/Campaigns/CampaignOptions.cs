@@ -17,4 +17,7 @@ public sealed class CampaignOptions
 
     /// <summary>How often the durable reminder wakes a running campaign (after a restart, for instance).</summary>
     public TimeSpan KeepAlivePeriod { get; set; } = TimeSpan.FromMinutes(1);
+
+    /// <summary>How long an observer subscription lasts unless renewed (live dashboards renew well within it).</summary>
+    public TimeSpan ObserverExpiry { get; set; } = TimeSpan.FromMinutes(3);
 }

@@ -14,11 +14,11 @@ internal static class CallsCsv
     public static string Write(IEnumerable<CallRecord> calls)
     {
         var csv = new StringBuilder();
-        AppendRow(csv, Header);
+        CsvText.AppendRow(csv, Header);
         foreach (var call in calls)
         {
             var outcome = call.Outcome;
-            AppendRow(csv,
+            CsvText.AppendRow(csv,
             [
                 call.Id, call.CustomerId, call.SegmentId, call.Attempt.ToString(CultureInfo.InvariantCulture), call.Result?.ToString(),
                 Time(call.StartedAt), Time(call.AnsweredAt), Time(call.EndedAt), call.LocalHour?.ToString(CultureInfo.InvariantCulture),
@@ -31,21 +31,4 @@ internal static class CallsCsv
     }
 
     private static string? Time(DateTimeOffset? value) => value?.ToString("O", CultureInfo.InvariantCulture);
-
-    private static void AppendRow(StringBuilder csv, IEnumerable<string?> fields)
-    {
-        csv.AppendJoin(',', fields.Select(Quote)).Append("\r\n");
-    }
-
-    private static string Quote(string? field)
-    {
-        if (string.IsNullOrEmpty(field))
-        {
-            return "";
-        }
-
-        // A leading =, +, - or @ would make a spreadsheet run the cell as a formula.
-        var safe = field[0] is '=' or '+' or '-' or '@' ? "'" + field : field;
-        return safe.IndexOfAny([',', '"', '\r', '\n']) >= 0 ? "\"" + safe.Replace("\"", "\"\"") + "\"" : safe;
-    }
 }

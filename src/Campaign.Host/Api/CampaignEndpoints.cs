@@ -1,7 +1,10 @@
+using System.Text;
 using Campaign.Abstractions.Calls;
 using Campaign.Abstractions.Campaigns;
 using Campaign.Abstractions.Segments;
 using Campaign.Abstractions.Storage;
+using Campaign.Grains;
+using Campaign.Grains.Compliance;
 
 namespace Campaign.Host.Api;
 
@@ -23,6 +26,10 @@ internal static class CampaignEndpoints
         campaigns.MapGet("/{id}/stats", StatsAsync).WithSummary("Live progress: audience, queued, in flight, peak, results, retries pending.");
         campaigns.MapGet("/{id}/calls", CallsAsync).WithSummary("Finished calls of the campaign, newest first.");
         campaigns.MapGet("/{id}/export.csv", ExportAsync).WithSummary("Every finished call with its outcome, as CSV.");
+        campaigns.MapGet("/{id}/calls/live", LiveCallsAsync).WithSummary("Calls in flight now: customer, state, elapsed seconds.");
+        campaigns.MapGet("/{id}/follow-ups", FollowUpsAsync)
+            .WithSummary("Follow-ups to do: each customer whose latest answered call asked for more info, a callback or to be left alone.");
+        campaigns.MapGet("/{id}/follow-ups.csv", FollowUpsCsvAsync).WithSummary("The follow-ups to do, as CSV.");
 
         api.MapGet("/calls/{id}", CallAsync).WithTags("Calls").WithSummary("A call: timeline, transcript and outcome.");
     }
@@ -103,6 +110,35 @@ internal static class CampaignEndpoints
 
         var page = await calls.ListAsync(id, 0, int.MaxValue, cancellationToken);
         return Results.Text(CallsCsv.Write(page.Items), "text/csv; charset=utf-8");
+    }
+
+    private static async Task<IResult> LiveCallsAsync(
+        string id, IGrainFactory grains, ICustomerDirectory customers, [FromKeyedServices(EngineClock.Key)] TimeProvider clock, CancellationToken cancellationToken)
+    {
+        var live = await LiveCalls.LoadAsync(grains, customers, clock, id, cancellationToken);
+        return live is null ? ApiProblems.NotFound($"campaign '{id}' does not exist") : Results.Ok(live);
+    }
+
+    private static async Task<IResult> FollowUpsAsync(
+        string id, IGrainFactory grains, ICallStore calls, ICustomerDirectory customers, CallingHours hours, CancellationToken cancellationToken)
+    {
+        var info = await grains.GetGrain<ICampaignGrain>(id).GetAsync();
+        return info is null
+            ? ApiProblems.NotFound($"campaign '{id}' does not exist")
+            : Results.Ok(await FollowUps.LoadAsync(calls, customers, hours, id, info.Definition.CallingWindow?.TimeZone, cancellationToken));
+    }
+
+    private static async Task<IResult> FollowUpsCsvAsync(
+        string id, IGrainFactory grains, ICallStore calls, ICustomerDirectory customers, CallingHours hours, CancellationToken cancellationToken)
+    {
+        var info = await grains.GetGrain<ICampaignGrain>(id).GetAsync();
+        if (info is null)
+        {
+            return ApiProblems.NotFound($"campaign '{id}' does not exist");
+        }
+
+        var followUps = await FollowUps.LoadAsync(calls, customers, hours, id, info.Definition.CallingWindow?.TimeZone, cancellationToken);
+        return Results.File(Encoding.UTF8.GetBytes(FollowUpsCsv.Write(followUps)), "text/csv; charset=utf-8", $"{id}-follow-ups.csv");
     }
 
     private static async Task<IResult> CallsAsync(string id, int? skip, int? take, IGrainFactory grains, ICallStore calls, CancellationToken cancellationToken)

@@ -13,6 +13,9 @@ internal static class AdminPages
             o.Conventions.AuthorizeFolder("/");
             o.Conventions.AllowAnonymousToPage("/Login");
         });
+        services.AddOptions<LiveUpdateOptions>().BindConfiguration("Ui:LiveUpdates");
+        services.AddSingleton<CampaignChangeHub>();
+        services.AddHostedService(sp => sp.GetRequiredService<CampaignChangeHub>());
         return services;
     }
 

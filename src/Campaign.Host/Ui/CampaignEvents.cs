@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Campaign.Abstractions.Campaigns;
 using Campaign.Abstractions.Storage;
+using Campaign.Grains;
 using Campaign.Host.Api;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.Extensions.Options;
@@ -8,19 +9,29 @@ using Microsoft.Extensions.Options;
 namespace Campaign.Host.Ui;
 
 /// <summary>
-/// Server-sent events for a campaign dashboard: the statistics JSON, sent only when it changed and at most every
-/// <see cref="Interval"/>, however many calls end meanwhile, so a busy campaign cannot flood the browser.
+/// Server-sent events for a campaign dashboard, pushed by the campaign grain: the stream reads the statistics and the
+/// calls in flight when the grain says something changed, at most once per <see cref="LiveUpdateOptions.Interval"/>
+/// however many changes arrive meanwhile, and anyway after <see cref="LiveUpdateOptions.FallbackPoll"/> of silence.
+/// Each message is the statistics JSON plus <c>liveCalls</c> (the calls in flight), sent only when it changed.
 /// </summary>
 internal static class CampaignEvents
 {
-    public static readonly TimeSpan Interval = TimeSpan.FromMilliseconds(500);
     private static readonly TimeSpan KeepAlive = TimeSpan.FromSeconds(15);
 
-    public static async Task StreamAsync(string id, HttpContext context, IGrainFactory grains, ICallStore calls, IOptions<JsonOptions> json)
+    public static async Task StreamAsync(
+        string id,
+        HttpContext context,
+        IGrainFactory grains,
+        ICallStore calls,
+        ICustomerDirectory customers,
+        CampaignChangeHub hub,
+        IOptions<LiveUpdateOptions> live,
+        IOptions<JsonOptions> json,
+        [FromKeyedServices(EngineClock.Key)] TimeProvider clock)
     {
         var cancellationToken = context.RequestAborted;
         var response = context.Response;
-        if (await CampaignEndpoints.LoadStatsAsync(grains, calls, id, cancellationToken) is null)
+        if (await grains.GetGrain<ICampaignGrain>(id).GetAsync() is null)
         {
             response.StatusCode = StatusCodes.Status404NotFound;
             return;
@@ -30,6 +41,8 @@ internal static class CampaignEvents
         response.Headers.CacheControl = "no-cache";
         response.Headers["X-Accel-Buffering"] = "no";
 
+        // Subscribed before the first read, so no change between the read and the subscription is missed.
+        using var watch = await hub.WatchAsync(id);
         string? last = null;
         var lastWrite = DateTime.UtcNow;
         try
@@ -37,12 +50,15 @@ internal static class CampaignEvents
             while (!cancellationToken.IsCancellationRequested)
             {
                 var stats = await CampaignEndpoints.LoadStatsAsync(grains, calls, id, cancellationToken);
-                if (stats is null)
+                var inFlight = await LiveCalls.LoadAsync(grains, customers, clock, id, cancellationToken);
+                if (stats is null || inFlight is null)
                 {
                     return;
                 }
 
-                var payload = JsonSerializer.Serialize(stats, json.Value.SerializerOptions);
+                var message = JsonSerializer.SerializeToNode(stats, json.Value.SerializerOptions)!.AsObject();
+                message["liveCalls"] = JsonSerializer.SerializeToNode(inFlight, json.Value.SerializerOptions);
+                var payload = message.ToJsonString(json.Value.SerializerOptions);
                 if (payload != last)
                 {
                     await response.WriteAsync($"data: {payload}\n\n", cancellationToken);
@@ -62,7 +78,9 @@ internal static class CampaignEvents
                     return;
                 }
 
-                await Task.Delay(Interval, cancellationToken);
+                // The throttle first, then the wait: changes during the pause collapse into one pending signal.
+                await Task.Delay(live.Value.Interval, cancellationToken);
+                await watch.WaitAsync(live.Value.FallbackPoll, cancellationToken);
             }
         }
         catch (OperationCanceledException)

@@ -76,6 +76,30 @@ public sealed class SqliteCallStore(SqliteDatabase database) : ICallStore
             return new CallPage(total, items);
         });
 
+    public Task<IReadOnlyList<CallRecord>> FollowUpsAsync(string campaignId, CancellationToken cancellationToken = default) =>
+        database.ReadAsync<IReadOnlyList<CallRecord>>(async connection =>
+        {
+            await using var command = connection.CreateCommand();
+            command.CommandText = """
+                SELECT c.record_json FROM calls c
+                WHERE c.campaign_id = $campaign AND c.result = 'Answered' AND c.follow_up IN ('MoreInfo', 'Callback', 'LeaveAlone')
+                  AND NOT EXISTS (
+                    SELECT 1 FROM calls l
+                    WHERE l.campaign_id = c.campaign_id AND l.customer_id = c.customer_id AND l.result = 'Answered'
+                      AND (l.started_at > c.started_at OR (l.started_at = c.started_at AND l.call_id > c.call_id)))
+                ORDER BY c.ended_at DESC, c.call_id
+                """;
+            command.Parameters.AddWithValue("$campaign", campaignId);
+            var items = new List<CallRecord>();
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                items.Add(JsonSerializer.Deserialize<CallRecord>(reader.GetString(0), Json)!);
+            }
+
+            return items;
+        });
+
     public Task<CampaignOutcomeStats> OutcomeStatsAsync(string campaignId, int topConcerns = 10, CancellationToken cancellationToken = default) =>
         database.ReadAsync(async connection =>
         {

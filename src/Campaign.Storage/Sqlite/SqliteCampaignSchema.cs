@@ -38,5 +38,6 @@ internal static class SqliteCampaignSchema
             record_json TEXT NOT NULL
         );
         CREATE INDEX IF NOT EXISTS ix_calls_campaign ON calls (campaign_id, started_at);
+        CREATE INDEX IF NOT EXISTS ix_calls_campaign_customer ON calls (campaign_id, customer_id, started_at);
         """;
 }

@@ -62,6 +62,57 @@ public class CampaignEventsHttpTests(InProcessHost host)
     }
 
     [Fact]
+    public async Task An_update_arrives_after_a_call_ends_without_waiting_for_the_fallback_poll()
+    {
+        // The host's fallback poll is an hour: every message after the first comes from the campaign grain's push.
+        var area = "Push" + Guid.NewGuid().ToString("N")[..8];
+        var csv = new StringBuilder("id,name,phone,area,timeZone\n");
+        for (var i = 0; i < 3; i++)
+        {
+            csv.Append($"{area}-{i},Customer {i},{TestCustomers.Phone(810_000 + i)},{area},{TestZones.Afternoon}\n");
+        }
+
+        (await host.Client.PostAsync("/api/customers/import", InProcessHost.Csv(csv.ToString()))).EnsureSuccessStatusCode();
+        var created = await host.Client.PostAsync("/api/campaigns", InProcessHost.Json($$"""
+            { "name": "Push {{area}}", "criteria": { "area": ["{{area}}"] }, "maxConcurrentCalls": 1, "retryPolicy": { "maxAttempts": 1 } }
+            """));
+        created.EnsureSuccessStatusCode();
+        var id = JsonDocument.Parse(await created.Content.ReadAsStringAsync()).RootElement.GetProperty("id").GetString();
+
+        var (session, _) = await AdminSession.SignInAsync(host.BaseAddress, InProcessHost.AdminUser, InProcessHost.AdminPassword);
+        using var __ = session;
+        using var response = await session.Client.GetAsync($"/ui/campaigns/{id}/events", HttpCompletionOption.ResponseHeadersRead);
+        using var reader = new StreamReader(await response.Content.ReadAsStreamAsync());
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        Assert.Equal("draft", (await NextStatsAsync(reader, timeout.Token)).GetProperty("status").GetString());
+
+        (await host.Client.PostAsync($"/api/campaigns/{id}/start", InProcessHost.Json("{}"))).EnsureSuccessStatusCode();
+        var finished = new List<int>();
+        JsonElement stats;
+        do
+        {
+            stats = await NextStatsAsync(reader, timeout.Token);
+            finished.Add(stats.GetProperty("finished").GetInt32());
+        }
+        while (stats.GetProperty("finished").GetInt32() < 3);
+
+        Assert.Equal(3, finished[^1]);
+    }
+
+    private static async Task<JsonElement> NextStatsAsync(StreamReader reader, CancellationToken cancellationToken)
+    {
+        while (await reader.ReadLineAsync(cancellationToken) is { } line)
+        {
+            if (line.StartsWith("data: ", StringComparison.Ordinal))
+            {
+                return JsonDocument.Parse(line[6..]).RootElement.Clone();
+            }
+        }
+
+        throw new EndOfStreamException("the stream closed before the next statistics message");
+    }
+
+    [Fact]
     public async Task The_live_stream_of_an_unknown_campaign_is_404()
     {
         var (session, _) = await AdminSession.SignInAsync(host.BaseAddress, InProcessHost.AdminUser, InProcessHost.AdminPassword);

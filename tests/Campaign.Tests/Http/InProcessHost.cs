@@ -40,6 +40,8 @@ public sealed class InProcessHost : IAsyncLifetime
             "--Telephony:Simulator:TimeScale", "600",
             "--Telephony:Simulator:CallbackShare", "0",
             "--Campaigns:DispatchInterval", "00:00:00.050",
+            // Live streams here rely on the campaign grains' notifications alone: the fallback poll never comes in a test.
+            "--Ui:LiveUpdates:FallbackPoll", "01:00:00",
         ]);
         await _app.StartAsync();
         var address = new Uri(_app.Urls.First());
