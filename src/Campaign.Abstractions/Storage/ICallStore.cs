@@ -1,4 +1,5 @@
 using Campaign.Abstractions.Calls;
+using Campaign.Abstractions.Customers;
 
 namespace Campaign.Abstractions.Storage;
 
@@ -18,8 +19,20 @@ public interface ICallStore
     /// <summary>
     /// Follow-ups to do: for each customer of the campaign, their latest answered call, when it asked for more
     /// information, a callback or to be left alone; latest first.
+    /// The default reads every call of the campaign; stores that can filter on their side should.
     /// </summary>
-    Task<IReadOnlyList<CallRecord>> FollowUpsAsync(string campaignId, CancellationToken cancellationToken = default);
+    async Task<IReadOnlyList<CallRecord>> FollowUpsAsync(string campaignId, CancellationToken cancellationToken = default)
+    {
+        var all = await ListAsync(campaignId, 0, int.MaxValue, cancellationToken);
+        return all.Items
+            .Where(c => c.Result == CallResult.Answered)
+            .GroupBy(c => c.CustomerId)
+            .Select(g => g.OrderByDescending(c => c.StartedAt).ThenByDescending(c => c.Id, StringComparer.Ordinal).First())
+            .Where(c => c.Outcome?.FollowUp.Kind is FollowUpKind.MoreInfo or FollowUpKind.Callback or FollowUpKind.LeaveAlone)
+            .OrderByDescending(c => c.EndedAt)
+            .ThenBy(c => c.Id, StringComparer.Ordinal)
+            .ToList();
+    }
 
     /// <summary>Calls of a campaign started since <paramref name="since"/>, and the minutes of talk of those answered.</summary>
     Task<(int Calls, double Minutes)> UsageSinceAsync(string campaignId, DateTimeOffset since, CancellationToken cancellationToken = default);

@@ -29,5 +29,10 @@ public static class Charts
     /// <summary>"NotInterested" → "Not interested", for enum values shown to people.</summary>
     public static string Words(object? value) => value is null ? "–" : Regex.Replace(value.ToString()!, "(?<=[a-z])([A-Z])", m => " " + char.ToLowerInvariant(m.Value[0]));
 
+    /// <summary>Seconds as m:ss (or h:mm:ss), for call durations.</summary>
+    public static string Elapsed(int seconds) => seconds >= 3600
+        ? TimeSpan.FromSeconds(seconds).ToString(@"h\:mm\:ss", CultureInfo.InvariantCulture)
+        : TimeSpan.FromSeconds(seconds).ToString(@"m\:ss", CultureInfo.InvariantCulture);
+
     private static int Lerp(int from, int to, double t) => (int)Math.Round(from + ((to - from) * t));
 }

@@ -18,14 +18,7 @@ public class AdminUiBrowserTests(BrowserFixture fixture)
         await page.ClickAsync("button[type=submit]");
     }
 
-    /// <summary>Saves a full-page screenshot when UI_SCREENSHOT_DIR names a folder, to look at the pages.</summary>
-    private static async Task ScreenshotAsync(IPage page, string name)
-    {
-        if (Environment.GetEnvironmentVariable("UI_SCREENSHOT_DIR") is { Length: > 0 } dir)
-        {
-            await page.ScreenshotAsync(new() { Path = Path.Combine(dir, name), FullPage = true });
-        }
-    }
+    private static Task ScreenshotAsync(IPage page, string name) => Screenshots.SaveAsync(page, name);
 
     private async Task<string> SeedSegmentAsync()
     {
@@ -53,6 +46,8 @@ public class AdminUiBrowserTests(BrowserFixture fixture)
         await SignInAsync(page);
         await page.WaitForURLAsync("**/campaigns");
         Assert.True(await page.IsVisibleAsync("#campaigns-empty"), "the empty state is shown before any campaign exists");
+        await page.ClickAsync("#new-campaign");
+        await page.WaitForURLAsync("**/campaigns/new");
 
         await page.FillAsync("#name", "Water pressure follow-up");
         await page.SelectOptionAsync("#segment", segmentId);

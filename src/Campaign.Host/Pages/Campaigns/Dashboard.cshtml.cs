@@ -1,5 +1,7 @@
 using Campaign.Abstractions.Campaigns;
 using Campaign.Abstractions.Storage;
+using Campaign.Grains;
+using Campaign.Grains.Compliance;
 using Campaign.Host.Api;
 using Campaign.Host.Ui;
 using Microsoft.AspNetCore.Mvc;
@@ -7,15 +9,25 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Campaign.Host.Pages.Campaigns;
 
-public sealed class DashboardModel(IGrainFactory grains, ICallStore calls) : PageModel
+public sealed class DashboardModel(
+    IGrainFactory grains,
+    ICallStore calls,
+    ICustomerDirectory customers,
+    CallingHours callingHours,
+    [FromKeyedServices(EngineClock.Key)] TimeProvider clock) : PageModel
 {
     public const int RecentCalls = 10;
+    public const int FollowUpsShown = 50;
 
     public CampaignInfo Campaign { get; private set; } = null!;
 
     public CampaignStatsResponse Stats { get; private set; } = null!;
 
     public CallPage Recent { get; private set; } = new(0, []);
+
+    public IReadOnlyList<LiveCallResponse> InFlight { get; private set; } = [];
+
+    public IReadOnlyList<FollowUpResponse> FollowUps { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync(string id, CancellationToken cancellationToken)
     {
@@ -28,6 +40,8 @@ public sealed class DashboardModel(IGrainFactory grains, ICallStore calls) : Pag
 
         (Campaign, Stats) = (info, stats);
         Recent = await calls.ListAsync(id, 0, RecentCalls, cancellationToken);
+        InFlight = await LiveCalls.LoadAsync(grains, customers, clock, id, cancellationToken) ?? [];
+        FollowUps = await Api.FollowUps.LoadAsync(calls, customers, callingHours, id, info.Definition.CallingWindow?.TimeZone, cancellationToken);
         return Page();
     }
 

@@ -97,6 +97,45 @@
     ]), "No calls finished yet.", 6);
   }
 
+  // Mirrors Charts.Elapsed on the server.
+  function elapsed(seconds) {
+    const pad = (n) => String(n).padStart(2, "0");
+    const h = Math.floor(seconds / 3600), m = Math.floor((seconds % 3600) / 60), s = seconds % 60;
+    return h > 0 ? `${h}:${pad(m)}:${pad(s)}` : `${m}:${pad(s)}`;
+  }
+
+  function applyLiveCalls(calls) {
+    const tbody = document.getElementById("live-calls");
+    if (!tbody) return;
+    setText(document.getElementById("inflight-count"), `(${calls.length})`);
+    renderRows(tbody, calls.map((c) => {
+      const link = el("td");
+      link.appendChild(el("a", { href: "/calls/" + encodeURIComponent(c.callId) }, c.callId));
+      const who = el("td", {}, (c.customerName ?? c.customerId) + " ");
+      who.appendChild(el("span", { class: "muted small" }, c.customerId));
+      const state = el("td");
+      state.appendChild(el("span", { class: "badge call-" + c.state.toLowerCase() }, words(c.state)));
+      return [link, who, state, el("td", { class: "num" }, String(c.attempt)), el("td", { class: "num" }, elapsed(c.elapsedSeconds))];
+    }), tbody.dataset.empty, 5);
+  }
+
+  async function refreshFollowUps(id) {
+    const tbody = document.getElementById("follow-ups");
+    if (!tbody) return;
+    const response = await fetch(`/api/campaigns/${encodeURIComponent(id)}/follow-ups`, { headers: { Accept: "application/json" } });
+    if (!response.ok) return;
+    const all = await response.json();
+    setText(document.getElementById("followups-count"), `(${all.length})`);
+    renderRows(tbody, all.slice(0, Number(tbody.dataset.limit || 50)).map((f) => {
+      const who = el("td", {}, (f.name ?? f.customerId) + " ");
+      who.appendChild(el("span", { class: "muted small" }, f.customerId));
+      const call = el("td");
+      call.appendChild(el("a", { href: "/calls/" + encodeURIComponent(f.callId) }, f.callId));
+      return [who, el("td", {}, f.phone ?? ""), el("td", {}, words(f.kind)), el("td", {}, f.localAt ? `${f.localAt} ${f.timeZone}` : "–"),
+        el("td", {}, words(f.interest)), el("td", {}, f.summary ?? ""), call];
+    }), tbody.dataset.empty, 7);
+  }
+
   async function refreshCalls(id) {
     const response = await fetch(`/api/campaigns/${encodeURIComponent(id)}/calls?take=10`, { headers: { Accept: "application/json" } });
     if (!response.ok) return;
@@ -121,7 +160,8 @@
       source.onmessage = (e) => {
         const stats = JSON.parse(e.data);
         applyStats(root, stats);
-        if (stats.finished !== finished) { finished = stats.finished; refreshCalls(id); }
+        applyLiveCalls(stats.liveCalls || []);
+        if (stats.finished !== finished) { finished = stats.finished; refreshCalls(id); refreshFollowUps(id); }
       };
       source.addEventListener("end", () => { dot.classList.remove("on"); dot.title = "Campaign over"; source.close(); });
       source.onerror = () => dot.classList.remove("on");
@@ -170,10 +210,24 @@
     });
   }
 
+  // Radio groups that show only the fields of the chosen option (data-toggle="x" → [data-when-x="value"]).
+  function toggles(form) {
+    const groups = new Set([...form.querySelectorAll("[data-toggle]")].map((r) => r.dataset.toggle));
+    groups.forEach((group) => {
+      const apply = () => {
+        const chosen = form.querySelector(`[data-toggle="${group}"]:checked`)?.value;
+        form.querySelectorAll(`[data-when-${group}]`).forEach((part) => { part.hidden = part.getAttribute(`data-when-${group}`) !== chosen; });
+      };
+      form.querySelectorAll(`[data-toggle="${group}"]`).forEach((r) => r.addEventListener("change", apply));
+      apply();
+    });
+  }
+
   document.addEventListener("DOMContentLoaded", () => {
     const live = document.querySelector("[data-live-campaign]");
     if (live && window.EventSource) liveDashboard(live);
     const form = document.getElementById("import-form");
     if (form) importForm(form);
+    document.querySelectorAll("form:has([data-toggle])").forEach(toggles);
   });
 })();

@@ -1,0 +1,139 @@
+using System.Text.Json;
+using Campaign.Abstractions.Campaigns;
+using Campaign.Host.Api;
+
+namespace Campaign.Host.Pages.Campaigns;
+
+/// <summary>What the new-campaign form posts; turned into the same request the API takes, so both validate alike.</summary>
+public sealed class CampaignInput
+{
+    public const int VariantRows = 6;
+
+    public string? Name { get; set; }
+
+    /// <summary><c>segment</c>, <c>variants</c> (one script per segment) or <c>criteria</c>.</summary>
+    public string Audience { get; set; } = "segment";
+
+    public string? SegmentId { get; set; }
+
+    public string? ScriptId { get; set; }
+
+    public List<VariantInput> Variants { get; set; } = [];
+
+    public string? Criteria { get; set; }
+
+    public int? MaxConcurrentCalls { get; set; } = CampaignRequest.DefaultConcurrency;
+
+    public string? CallerId { get; set; }
+
+    /// <summary><c>draft</c>, <c>now</c> or <c>at</c> (a one-off schedule).</summary>
+    public string Start { get; set; } = "draft";
+
+    public DateTime? StartAt { get; set; }
+
+    public DateTime? EndAt { get; set; }
+
+    public string? ScheduleTimeZone { get; set; } = "UTC";
+
+    public int? MaxAttempts { get; set; } = RetryPolicy.Default.MaxAttempts;
+
+    public string? NoAnswerDelay { get; set; } = Iso(RetryPolicy.Default.NoAnswerDelay);
+
+    public string? BusyDelay { get; set; } = Iso(RetryPolicy.Default.BusyDelay);
+
+    public string? FailedDelay { get; set; } = Iso(RetryPolicy.Default.FailedDelay);
+
+    public string? VoicemailDelay { get; set; } = Iso(RetryPolicy.Default.VoicemailDelay);
+
+    public string VoicemailAction { get; set; } = "hangUp";
+
+    public string? VoicemailMessage { get; set; }
+
+    public List<string> Days { get; set; } = [];
+
+    public string? WindowFrom { get; set; }
+
+    public string? WindowTo { get; set; }
+
+    public string? WindowTimeZone { get; set; }
+
+    public int? MaxCallsPerDay { get; set; }
+
+    public int? MaxMinutesPerDay { get; set; }
+
+    /// <summary>The API request; throws <see cref="CampaignException"/> naming the API field when the criteria are not JSON.</summary>
+    public CampaignRequest ToRequest()
+    {
+        var variants = Audience == "variants"
+            ? Variants.Where(v => !string.IsNullOrWhiteSpace(v.SegmentId)).Select(v => new VariantRequest(v.SegmentId, Blank(v.ScriptId))).ToList()
+            : null;
+        if (Audience == "variants" && variants!.Count == 0)
+        {
+            throw new CampaignException("pick at least one segment", "variants[0].segmentId");
+        }
+
+        var window = Days.Count > 0 || Blank(WindowFrom) is not null || Blank(WindowTo) is not null || Blank(WindowTimeZone) is not null
+            ? new CallingWindowRequest(Days.Count > 0 ? Days : null, Blank(WindowFrom), Blank(WindowTo), Blank(WindowTimeZone))
+            : null;
+        return new CampaignRequest(
+            Name,
+            Audience == "segment" ? Blank(SegmentId) ?? "" : null,
+            Audience == "criteria" ? ParseCriteria() : null,
+            Audience == "variants" ? null : Blank(ScriptId),
+            variants,
+            MaxConcurrentCalls,
+            new RetryPolicyRequest(MaxAttempts, new RetryDelaysRequest(Blank(NoAnswerDelay), Blank(BusyDelay), Blank(FailedDelay), Blank(VoicemailDelay))),
+            new VoicemailPolicyRequest(VoicemailAction, Blank(VoicemailMessage)),
+            Blank(CallerId),
+            window,
+            MaxCallsPerDay,
+            MaxMinutesPerDay);
+    }
+
+    /// <summary>A local date and time in <see cref="ScheduleTimeZone"/> as an instant; the field names the API's.</summary>
+    public DateTimeOffset? Instant(DateTime? local, string field)
+    {
+        if (local is not { } value)
+        {
+            return null;
+        }
+
+        var zoneId = Blank(ScheduleTimeZone) ?? "UTC";
+        if (!TimeZoneInfo.TryFindSystemTimeZoneById(zoneId, out var zone))
+        {
+            throw new CampaignException($"'{zoneId}' is not a known IANA time zone", "timeZone");
+        }
+
+        var unspecified = DateTime.SpecifyKind(value, DateTimeKind.Unspecified);
+        return new DateTimeOffset(unspecified, zone.GetUtcOffset(unspecified));
+    }
+
+    private JsonElement ParseCriteria()
+    {
+        if (string.IsNullOrWhiteSpace(Criteria))
+        {
+            throw new CampaignException("write the criteria as JSON, for example { \"area\": [\"Riverside\"] }", "criteria");
+        }
+
+        try
+        {
+            using var document = JsonDocument.Parse(Criteria);
+            return document.RootElement.Clone();
+        }
+        catch (JsonException ex)
+        {
+            throw new CampaignException("the criteria are not valid JSON: " + ex.Message, "criteria");
+        }
+    }
+
+    private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+
+    private static string Iso(TimeSpan value) => System.Xml.XmlConvert.ToString(value);
+}
+
+public sealed class VariantInput
+{
+    public string? SegmentId { get; set; }
+
+    public string? ScriptId { get; set; }
+}
