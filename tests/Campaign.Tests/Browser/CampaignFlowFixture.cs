@@ -1,0 +1,36 @@
+using Campaign.Tests.Http;
+using Microsoft.Playwright;
+
+namespace Campaign.Tests.Browser;
+
+/// <summary>A host and browser of their own for the campaign form and the end-to-end flow, apart from the tests that expect an empty campaign list.</summary>
+public sealed class CampaignFlowFixture : IAsyncLifetime
+{
+    private readonly BrowserFixture _browser = new();
+
+    public InProcessHost Host => _browser.Host;
+
+    public Task InitializeAsync() => _browser.InitializeAsync();
+
+    public Task DisposeAsync() => _browser.DisposeAsync();
+
+    public Task<IPage> NewPageAsync(int width = 1280, int height = 800) => _browser.NewPageAsync(width, height);
+
+    /// <summary>A page signed in through the login form, at <paramref name="path"/>.</summary>
+    public async Task<IPage> SignedInPageAsync(string path)
+    {
+        var page = await NewPageAsync();
+        await page.GotoAsync(path);
+        await page.FillAsync("#user", InProcessHost.AdminUser);
+        await page.FillAsync("#password", InProcessHost.AdminPassword);
+        await page.ClickAsync("button[type=submit]");
+        await page.WaitForURLAsync("**" + path);
+        return page;
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class CampaignFlowCollection : ICollectionFixture<CampaignFlowFixture>
+{
+    public const string Name = "campaign flow browser";
+}
