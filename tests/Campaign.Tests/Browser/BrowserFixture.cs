@@ -8,7 +8,14 @@ public sealed class BrowserFixture : IAsyncLifetime
 {
     private IPlaywright? _playwright;
 
-    public InProcessHost Host { get; } = new();
+    public BrowserFixture()
+        : this(new InProcessHost())
+    {
+    }
+
+    internal BrowserFixture(InProcessHost host) => Host = host;
+
+    public InProcessHost Host { get; }
 
     public IBrowser Browser { get; private set; } = null!;
 

@@ -6,7 +6,8 @@ namespace Campaign.Tests.Browser;
 /// <summary>A host and browser of their own for the campaign form and the end-to-end flow, apart from the tests that expect an empty campaign list.</summary>
 public sealed class CampaignFlowFixture : IAsyncLifetime
 {
-    private readonly BrowserFixture _browser = new();
+    // Calls last about a real second (simulated minutes at 60×), so the dashboard has calls in flight to show.
+    private readonly BrowserFixture _browser = new(new InProcessHost(["--Telephony:Simulator:TimeScale", "60"]));
 
     public InProcessHost Host => _browser.Host;
 

@@ -78,11 +78,21 @@ public class EndToEndBrowserTests(CampaignFlowFixture fixture)
         await page.ClickAsync("#create button[type=submit]");
         await page.WaitForURLAsync("**/campaigns/cmp-*");
         var campaignId = page.Url[(page.Url.LastIndexOf('/') + 1)..];
-        await page.EvaluateAsync("() => { window.notReloaded = true; }");
+        await page.EvaluateAsync("""
+            () => {
+              window.notReloaded = true;
+              window.mostInFlight = 0;
+              const list = document.getElementById('live-calls');
+              const count = () => { window.mostInFlight = Math.max(window.mostInFlight, list.querySelectorAll('a').length); };
+              count();
+              new MutationObserver(count).observe(list, { childList: true, subtree: true });
+            }
+            """);
 
         // Watch it live until it completes.
         await page.WaitForFunctionAsync("() => document.getElementById('status').textContent === 'completed'", null, new() { Timeout = 45_000 });
         Assert.True(await page.EvaluateAsync<bool>("() => window.notReloaded === true"), "the dashboard updated without a reload");
+        Assert.InRange(await page.EvaluateAsync<int>("() => window.mostInFlight"), 1, 6);
         await page.WaitForFunctionAsync($"() => document.querySelector('[data-stat=finished]').textContent === '{Customers}'");
         Assert.Equal("(0)", await page.TextContentAsync("#inflight-count"));
         await page.WaitForSelectorAsync("#recent-calls a");

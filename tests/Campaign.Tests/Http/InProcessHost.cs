@@ -13,7 +13,16 @@ public sealed class InProcessHost : IAsyncLifetime
     public const string AdminPassword = "correct horse battery staple";
     public const long MaxImportBytes = 1024 * 1024;
     private readonly TempDatabase _file = new();
+    private readonly IReadOnlyList<string> _extraArgs;
     private WebApplication? _app;
+
+    public InProcessHost()
+        : this([])
+    {
+    }
+
+    /// <summary>A host whose configuration is the usual one overridden by <paramref name="extraArgs"/> (command-line pairs).</summary>
+    internal InProcessHost(IReadOnlyList<string> extraArgs) => _extraArgs = extraArgs;
 
     public HttpClient Client { get; private set; } = null!;
 
@@ -42,6 +51,7 @@ public sealed class InProcessHost : IAsyncLifetime
             "--Campaigns:DispatchInterval", "00:00:00.050",
             // Live streams here rely on the campaign grains' notifications alone: the fallback poll never comes in a test.
             "--Ui:LiveUpdates:FallbackPoll", "01:00:00",
+            .. _extraArgs,
         ]);
         await _app.StartAsync();
         var address = new Uri(_app.Urls.First());

@@ -115,8 +115,21 @@
       who.appendChild(el("span", { class: "muted small" }, c.customerId));
       const state = el("td");
       state.appendChild(el("span", { class: "badge call-" + c.state.toLowerCase() }, words(c.state)));
-      return [link, who, state, el("td", { class: "num" }, String(c.attempt)), el("td", { class: "num" }, elapsed(c.elapsedSeconds))];
+      return [link, who, state, el("td", { class: "num" }, String(c.attempt)),
+        el("td", { class: "num", "data-elapsed": String(c.elapsedSeconds) }, elapsed(c.elapsedSeconds))];
     }), tbody.dataset.empty, 5);
+    tbody.dataset.at = String(performance.now());
+  }
+
+  // Between updates the elapsed times of the calls in flight keep counting in the browser.
+  function tickElapsed() {
+    const tbody = document.getElementById("live-calls");
+    if (!tbody) return;
+    const since = Number(tbody.dataset.at || 0);
+    setInterval(() => {
+      const extra = Math.floor((performance.now() - Number(tbody.dataset.at || since)) / 1000);
+      tbody.querySelectorAll("[data-elapsed]").forEach((td) => { td.textContent = elapsed(Number(td.dataset.elapsed) + extra); });
+    }, 1000);
   }
 
   async function refreshFollowUps(id) {
@@ -226,6 +239,7 @@
   document.addEventListener("DOMContentLoaded", () => {
     const live = document.querySelector("[data-live-campaign]");
     if (live && window.EventSource) liveDashboard(live);
+    if (live) tickElapsed();
     const form = document.getElementById("import-form");
     if (form) importForm(form);
     document.querySelectorAll("form:has([data-toggle])").forEach(toggles);
