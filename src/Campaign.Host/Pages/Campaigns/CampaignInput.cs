@@ -90,8 +90,8 @@ public sealed class CampaignInput
             MaxMinutesPerDay);
     }
 
-    /// <summary>A local date and time in <see cref="ScheduleTimeZone"/> as an instant; the field names the API's.</summary>
-    public DateTimeOffset? Instant(DateTime? local, string field)
+    /// <summary>A local date and time in <see cref="ScheduleTimeZone"/> as an instant.</summary>
+    public DateTimeOffset? Instant(DateTime? local)
     {
         if (local is not { } value)
         {

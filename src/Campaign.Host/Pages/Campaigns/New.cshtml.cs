@@ -83,8 +83,8 @@ public sealed class NewCampaignModel(IGrainFactory grains) : PageModel
         var name = definition.Name;
         if (Input.Start == "at")
         {
-            var startAt = Input.Instant(Input.StartAt, "startAt") ?? throw new CampaignException("pick the date and time to start", "startAt");
-            var endAt = Input.Instant(Input.EndAt, "endAt");
+            var startAt = Input.Instant(Input.StartAt) ?? throw new CampaignException("pick the date and time to start", "startAt");
+            var endAt = Input.Instant(Input.EndAt);
             var scheduleId = "sch-" + Guid.NewGuid().ToString("N")[..12];
             await grains.GetGrain<IScheduleGrain>(scheduleId)
                 .CreateAsync(new ScheduleDefinition(definition, null, Input.ScheduleTimeZone?.Trim() is { Length: > 0 } zone ? zone : "UTC", startAt, endAt));
