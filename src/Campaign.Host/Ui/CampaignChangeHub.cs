@@ -129,6 +129,18 @@ internal sealed partial class CampaignChangeHub(IGrainFactory grains, IOptions<L
         {
             LogSubscribeFailed(logger, campaignId, ex.Message);
         }
+
+        // A stream that opened meanwhile may have subscribed before this unsubscribe landed.
+        bool watchedAgain;
+        lock (_gate)
+        {
+            watchedAgain = _watches.ContainsKey(campaignId);
+        }
+
+        if (watchedAgain)
+        {
+            await SubscribeAsync(campaignId);
+        }
     }
 
     private ICampaignObserver Reference()
