@@ -12,14 +12,7 @@ public class AdminPagesBrowserTests(BrowserFixture fixture)
 {
     private const string RootAdd = "#builder-root > .cond-group > .cond-add";
 
-    /// <summary>Saves a full-page screenshot when UI_SCREENSHOT_DIR names a folder, to look at the pages.</summary>
-    private static async Task ScreenshotAsync(IPage page, string name)
-    {
-        if (Environment.GetEnvironmentVariable("UI_SCREENSHOT_DIR") is { Length: > 0 } dir)
-        {
-            await page.ScreenshotAsync(new() { Path = Path.Combine(dir, name), FullPage = true });
-        }
-    }
+    private static Task ScreenshotAsync(IPage page, string name) => Screenshots.SaveAsync(page, name);
 
     private async Task<IPage> SignedInPageAsync(string path, int width = 1280, int height = 800)
     {

@@ -51,7 +51,6 @@ public class EndToEndBrowserTests(CampaignFlowFixture fixture)
         await page.ClickAsync($"{RootAdd} button");
         await page.FillAsync("[data-path='criteria.all[0]'] [data-role=areas]", area);
         await page.WaitForFunctionAsync($"() => document.getElementById('preview-count').textContent === '{Customers}'");
-        await Screenshots.SaveAsync(page, "segment-builder.png");
         await page.FillAsync("#seg-name", "Outages in " + area);
         await page.ClickAsync("#save-segment");
         await page.WaitForURLAsync("**/segments");
@@ -112,7 +111,7 @@ public class EndToEndBrowserTests(CampaignFlowFixture fixture)
         Assert.All(lines.Skip(1), line => Assert.Contains($",{area},", line));
 
         // A call's transcript.
-        var callLink = page.Locator("#follow-ups a").First;
+        var callLink = page.Locator("#follow-ups a[href^='/calls/']").First;
         var callId = await callLink.TextContentAsync();
         await callLink.ClickAsync();
         await page.WaitForURLAsync($"**/calls/{callId}");

@@ -89,7 +89,7 @@ public sealed class NewCampaignModel(IGrainFactory grains) : PageModel
             await grains.GetGrain<IScheduleGrain>(scheduleId)
                 .CreateAsync(new ScheduleDefinition(definition, null, Input.ScheduleTimeZone?.Trim() is { Length: > 0 } zone ? zone : "UTC", startAt, endAt));
             TempData["Flash"] = $"Campaign '{name}' will start at {Input.StartAt:yyyy-MM-dd HH:mm} ({Input.ScheduleTimeZone}).";
-            return Redirect("/campaigns");
+            return Redirect("/schedules");
         }
 
         var id = "cmp-" + Guid.NewGuid().ToString("N")[..12];

@@ -111,7 +111,9 @@
     renderRows(tbody, calls.map((c) => {
       const link = el("td");
       link.appendChild(el("a", { href: "/calls/" + encodeURIComponent(c.callId) }, c.callId));
-      const who = el("td", {}, (c.customerName ?? c.customerId) + " ");
+      const who = el("td");
+      who.appendChild(el("a", { href: "/customers/" + encodeURIComponent(c.customerId) }, c.customerName ?? c.customerId));
+      who.append(" ");
       who.appendChild(el("span", { class: "muted small" }, c.customerId));
       const state = el("td");
       state.appendChild(el("span", { class: "badge call-" + c.state.toLowerCase() }, words(c.state)));
@@ -140,7 +142,9 @@
     const all = await response.json();
     setText(document.getElementById("followups-count"), `(${all.length})`);
     renderRows(tbody, all.slice(0, Number(tbody.dataset.limit || 50)).map((f) => {
-      const who = el("td", {}, (f.name ?? f.customerId) + " ");
+      const who = el("td");
+      who.appendChild(el("a", { href: "/customers/" + encodeURIComponent(f.customerId) }, f.name ?? f.customerId));
+      who.append(" ");
       who.appendChild(el("span", { class: "muted small" }, f.customerId));
       const call = el("td");
       call.appendChild(el("a", { href: "/calls/" + encodeURIComponent(f.callId) }, f.callId));
