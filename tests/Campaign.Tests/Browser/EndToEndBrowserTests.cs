@@ -82,7 +82,7 @@ public class EndToEndBrowserTests(CampaignFlowFixture fixture)
               window.notReloaded = true;
               window.mostInFlight = 0;
               const list = document.getElementById('live-calls');
-              const count = () => { window.mostInFlight = Math.max(window.mostInFlight, list.querySelectorAll('a').length); };
+              const count = () => { window.mostInFlight = Math.max(window.mostInFlight, list.querySelectorAll("a[href^='/calls/']").length); };
               count();
               new MutationObserver(count).observe(list, { childList: true, subtree: true });
             }
