@@ -17,6 +17,7 @@ internal static class TwilioWebhooks
     {
         var twilio = app.MapGroup(TwilioUrls.BasePath)
             .AddEndpointFilter<TwilioSignatureFilter>()
+            .AddEndpointFilter<KnownCallFilter>()
             .ExcludeFromDescription();
         twilio.MapPost("/voice", VoiceAsync).DisableAntiforgery();
         twilio.MapPost("/gather", GatherAsync).DisableAntiforgery();

@@ -14,8 +14,8 @@ public sealed class AcsCallAutomationClient(HttpClient http, AcsOptions options,
     public async Task<AcsCallConnection> CreateCallAsync(AcsCreateCallRequest body, CancellationToken cancellationToken = default)
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, Url(Connections)) { Content = JsonContent.Create(body, options: AcsJson.Options) };
-        request.Headers.TryAddWithoutValidation(AcsRetryHandler.RequestIdHeader, Guid.NewGuid().ToString());
-        request.Headers.TryAddWithoutValidation(AcsRetryHandler.FirstSentHeader, clock.GetUtcNow().ToString("r", CultureInfo.InvariantCulture));
+        request.Headers.TryAddWithoutValidation(AcsRepeatability.RequestIdHeader, Guid.NewGuid().ToString());
+        request.Headers.TryAddWithoutValidation(AcsRepeatability.FirstSentHeader, clock.GetUtcNow().ToString("r", CultureInfo.InvariantCulture));
         using var response = await http.SendAsync(request, cancellationToken);
         await EnsureSuccessAsync(response, cancellationToken);
         var connection = await response.Content.ReadFromJsonAsync<AcsCallConnection>(AcsJson.Options, cancellationToken);

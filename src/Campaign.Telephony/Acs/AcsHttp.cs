@@ -1,3 +1,5 @@
+using Campaign.Telephony.Http;
+
 namespace Campaign.Telephony.Acs;
 
 /// <summary>The HTTP pipeline for Call Automation: retries outside, signing inside, so every attempt is signed afresh.</summary>
@@ -9,7 +11,7 @@ internal static class AcsHttp
         {
             InnerHandler = new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) },
         };
-        return new HttpClient(new AcsRetryHandler(3, TimeSpan.FromMilliseconds(250)) { InnerHandler = signing })
+        return new HttpClient(new TransientRetryHandler(3, TimeSpan.FromMilliseconds(250), AcsRepeatability.SafeToRepeat) { InnerHandler = signing })
         {
             Timeout = TimeSpan.FromSeconds(30),
         };

@@ -1,3 +1,4 @@
+using Campaign.Telephony.Http;
 using global::Twilio.Clients;
 using global::Twilio.Http;
 
@@ -14,7 +15,7 @@ internal static class TwilioRestClientFactory
             handler = new ApiBaseRewriteHandler(apiBase) { InnerHandler = handler };
         }
 
-        var http = new System.Net.Http.HttpClient(new TransientRetryHandler(3, TimeSpan.FromMilliseconds(250)) { InnerHandler = handler })
+        var http = new System.Net.Http.HttpClient(new TransientRetryHandler(3, TimeSpan.FromMilliseconds(250), TransientRetryHandler.IsRead) { InnerHandler = handler })
         {
             Timeout = TimeSpan.FromSeconds(30),
         };

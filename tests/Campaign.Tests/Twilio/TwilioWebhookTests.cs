@@ -57,7 +57,7 @@ public class TwilioWebhookTests
     }
 
     [Fact]
-    public async Task Webhooks_for_unknown_or_ended_calls_hang_up_and_repeats_are_harmless()
+    public async Task Webhooks_for_ended_calls_hang_up_repeats_are_harmless_and_unknown_calls_are_not_found()
     {
         await using var host = await TwilioHost.StartAsync();
         var id = await TwilioCampaign.StartAsync(host, [CalleeScript.Talkative], 730_000);
@@ -74,9 +74,16 @@ public class TwilioWebhookTests
         var record = await host.Client.GetFromJsonAsync<JsonElement>($"/api/calls/{call.CallId}");
         Assert.Equal("answered", record.GetProperty("result").GetString());
 
-        var unknown = $"{host.BaseUrl}/telephony/twilio/voice?callId=call-that-never-was";
-        var answer = await host.Twilio.Callee.SendAsync(unknown, FakeCallee.Fields(call, "in-progress"));
-        Assert.Contains("<Hangup>", await answer.Content.ReadAsStringAsync());
+        // A call this system never placed is not found, whichever webhook names it.
+        foreach (var path in new[] { "voice", "gather", "status", "amd" })
+        {
+            var unknown = $"{host.BaseUrl}/telephony/twilio/{path}?callId=call-that-never-was";
+            var answer = await host.Twilio.Callee.SendAsync(unknown, FakeCallee.Fields(call, "in-progress"));
+            Assert.Equal(HttpStatusCode.NotFound, answer.StatusCode);
+        }
+
+        var forged = await host.Twilio.Callee.SendAsync($"{host.BaseUrl}/telephony/twilio/status?callId=call-that-never-was", FakeCallee.Fields(call, "completed"), signature: "forged");
+        Assert.Equal(HttpStatusCode.Forbidden, forged.StatusCode);
 
         stats = await host.Client.GetFromJsonAsync<JsonElement>($"/api/campaigns/{id}/stats");
         Assert.Equal(1, stats.GetProperty("finished").GetInt32());

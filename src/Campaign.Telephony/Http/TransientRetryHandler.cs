@@ -1,17 +1,18 @@
 using System.Net;
 
-namespace Campaign.Telephony.Acs;
+namespace Campaign.Telephony.Http;
 
 /// <summary>
 /// Retries throttling (429) and gateway failures with exponential backoff, honouring Retry-After. A plain 500 is
-/// retried only where a repeat is safe: reads, and creates that carry a Repeatability-Request-ID (the service answers a
-/// repeat with the first result instead of placing a second call).
+/// retried only where <paramref name="safeToRepeat"/> says a repeat cannot act twice: a create that failed that way
+/// may have dialled already.
 /// </summary>
-internal sealed class AcsRetryHandler(int maxRetries, TimeSpan baseDelay) : DelegatingHandler
+internal sealed class TransientRetryHandler(int maxRetries, TimeSpan baseDelay, Func<HttpRequestMessage, bool> safeToRepeat) : DelegatingHandler
 {
-    public const string RequestIdHeader = "Repeatability-Request-ID";
-    public const string FirstSentHeader = "Repeatability-First-Sent";
     private static readonly TimeSpan MaxDelay = TimeSpan.FromSeconds(10);
+
+    /// <summary>Reads can always be repeated.</summary>
+    public static bool IsRead(HttpRequestMessage request) => request.Method == HttpMethod.Get;
 
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
@@ -29,10 +30,10 @@ internal sealed class AcsRetryHandler(int maxRetries, TimeSpan baseDelay) : Dele
         }
     }
 
-    private static bool IsTransient(HttpRequestMessage request, HttpStatusCode status) => status switch
+    private bool IsTransient(HttpRequestMessage request, HttpStatusCode status) => status switch
     {
         HttpStatusCode.TooManyRequests or HttpStatusCode.BadGateway or HttpStatusCode.ServiceUnavailable or HttpStatusCode.GatewayTimeout => true,
-        HttpStatusCode.InternalServerError => request.Method == HttpMethod.Get || request.Headers.Contains(RequestIdHeader),
+        HttpStatusCode.InternalServerError => safeToRepeat(request),
         _ => false,
     };
 }
