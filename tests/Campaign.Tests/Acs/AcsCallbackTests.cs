@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Campaign.Telephony.Acs;
 using Campaign.Tests.Http;
+using Campaign.Tests.Support;
 using Campaign.Tests.Twilio;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -16,8 +17,8 @@ public class AcsCallbackTests
         await using var host = await AcsHost.StartAsync(jwt: true);
         var answer = new TaskCompletionSource();
         var id = await AcsCampaign.StartAsync(host, [CalleeScript.Talkative with { AnswerGate = answer.Task }], 760_000);
-        var call = await WaitAsync(() => host.Acs.Calls.Values.FirstOrDefault());
-        await WaitAsync(async () => await StatusOfAsync(host, call.CallId) == "dialing");
+        var call = await CalleeCampaign.WaitForAsync(() => host.Acs.Calls.Values.FirstOrDefault());
+        await CalleeCampaign.WaitUntilAsync(async () => await CalleeCampaign.CallStatusAsync(host.Client, call.CallId) == "dialing");
         var urls = host.Services.GetRequiredService<AcsCallbackUrls>();
 
         var connected = new[] { FakeAcsCallee.Event(call, "CallConnected", call.CreateContext, 200, 0) };
@@ -46,7 +47,7 @@ public class AcsCallbackTests
             }
         }
 
-        Assert.Equal("dialing", await StatusOfAsync(host, call.CallId));
+        Assert.Equal("dialing", await CalleeCampaign.CallStatusAsync(host.Client, call.CallId));
         Assert.Empty(call.Requested);
 
         // A well-authenticated body that is not CloudEvents is refused naming the body.
@@ -108,44 +109,12 @@ public class AcsCallbackTests
         await using var host = await AcsHost.StartAsync();
         var never = new TaskCompletionSource();
         await AcsCampaign.StartAsync(host, [CalleeScript.Talkative with { AnswerGate = never.Task }], 780_000);
-        var call = await WaitAsync(() => host.Acs.Calls.Values.FirstOrDefault());
+        var call = await CalleeCampaign.WaitForAsync(() => host.Acs.Calls.Values.FirstOrDefault());
 
         using var response = await host.Acs.Callee.PostAsync(call.CallbackUri, new[] { FakeAcsCallee.Event(call, "CallConnected", null, 200, 0) });
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal(["terminate"], call.Requested.Select(a => a.Kind));
         Assert.Equal("disconnected", call.State);
-    }
-
-    private static async Task<string?> StatusOfAsync(AcsHost host, string callId)
-    {
-        var response = await host.Client.GetAsync($"/api/calls/{callId}");
-        return response.IsSuccessStatusCode
-            ? (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("status").GetString()
-            : null;
-    }
-
-    private static async Task<T> WaitAsync<T>(Func<T?> probe)
-        where T : class
-    {
-        for (var i = 0; i < 200; i++)
-        {
-            if (probe() is { } found)
-            {
-                return found;
-            }
-
-            await Task.Delay(50);
-        }
-
-        throw new TimeoutException("the fake ACS saw no call");
-    }
-
-    private static async Task WaitAsync(Func<Task<bool>> probe)
-    {
-        for (var i = 0; i < 200 && !await probe(); i++)
-        {
-            await Task.Delay(50);
-        }
     }
 }

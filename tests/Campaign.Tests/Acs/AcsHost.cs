@@ -1,24 +1,21 @@
-using Campaign.Host.Hosting;
+using Campaign.Tests.Http;
 using Campaign.Tests.Support;
-using Microsoft.AspNetCore.Builder;
 
 namespace Campaign.Tests.Acs;
 
 /// <summary>A fake ACS and the real host wired to it: the host calls through the fake, the fake posts callbacks back.</summary>
 public sealed class AcsHost : IAsyncDisposable
 {
-    public const string ApiKey = "acs-test-api-key-0123456789";
-    private readonly TempDatabase _file = new();
-    private WebApplication? _app;
+    private InProcessHost? _host;
 
     public FakeAcs Acs { get; } = new();
 
-    public HttpClient Client { get; private set; } = null!;
+    public HttpClient Client => _host!.Client;
 
     /// <summary>Where the host listens; also its public base URL, so callback URLs point back at it.</summary>
     public string BaseUrl { get; private set; } = "";
 
-    public IServiceProvider Services => _app!.Services;
+    public IServiceProvider Services => _host!.Services;
 
     public static async Task<AcsHost> StartAsync(bool jwt = false)
     {
@@ -31,18 +28,9 @@ public sealed class AcsHost : IAsyncDisposable
     {
         await Acs.StartAsync();
         BaseUrl = $"http://127.0.0.1:{FreePort.Next()}";
-        _app = CampaignHost.Build(
+        _host = new InProcessHost(
         [
             "--urls", BaseUrl,
-            "--Storage:Sqlite:Path", _file.Path,
-            "--Orleans:SiloPort", FreePort.Next().ToString(),
-            "--Orleans:GatewayPort", FreePort.Next().ToString(),
-            "--Orleans:ClusterId", "acs-tests-" + Guid.NewGuid().ToString("N")[..8],
-            "--Auth:ApiKey", ApiKey,
-            "--Demo:Seed", "false",
-            "--Trunk:Capacity", "20",
-            "--Trunk:CallsPerSecond", "500",
-            "--Campaigns:DispatchInterval", "00:00:00.050",
             "--Telephony:Provider", "Acs",
             "--Telephony:Acs:Endpoint", Acs.Endpoint,
             "--Telephony:Acs:AccessKey", FakeAcs.AccessKey,
@@ -53,21 +41,16 @@ public sealed class AcsHost : IAsyncDisposable
             "--Telephony:Acs:Jwt:Audience", FakeAcs.ResourceId,
             "--Telephony:Acs:Jwt:OpenIdConfigurationUrl", Acs.OpenIdConfigurationUrl,
         ]);
-        await _app.StartAsync();
-        Client = new HttpClient { BaseAddress = new Uri(BaseUrl) };
-        Client.DefaultRequestHeaders.Add("X-Api-Key", ApiKey);
+        await _host.InitializeAsync();
     }
 
     public async ValueTask DisposeAsync()
     {
-        Client?.Dispose();
-        if (_app is not null)
+        if (_host is not null)
         {
-            await _app.StopAsync();
-            await _app.DisposeAsync();
+            await _host.DisposeAsync();
         }
 
         await Acs.DisposeAsync();
-        _file.Dispose();
     }
 }

@@ -30,6 +30,8 @@ public sealed class InProcessHost : IAsyncLifetime
 
     public Uri BaseAddress { get; private set; } = null!;
 
+    public IServiceProvider Services => _app?.Services ?? throw new InvalidOperationException("The host has not started.");
+
     public async Task InitializeAsync()
     {
         _app = CampaignHost.Build(

@@ -58,4 +58,39 @@ internal static class CalleeCampaign
         Assert.True(response.IsSuccessStatusCode, $"{path}: {response.StatusCode} {body}");
         return JsonDocument.Parse(body).RootElement;
     }
+
+    /// <summary>The call's status as the API reports it; null while the API does not know the call.</summary>
+    public static async Task<string?> CallStatusAsync(HttpClient client, string callId)
+    {
+        var response = await client.GetAsync($"/api/calls/{callId}");
+        return response.IsSuccessStatusCode
+            ? (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("status").GetString()
+            : null;
+    }
+
+    /// <summary>Waits up to 10 s for the fake provider to show what <paramref name="probe"/> looks for.</summary>
+    public static async Task<T> WaitForAsync<T>(Func<T?> probe)
+        where T : class
+    {
+        for (var i = 0; i < 200; i++)
+        {
+            if (probe() is { } found)
+            {
+                return found;
+            }
+
+            await Task.Delay(50);
+        }
+
+        throw new TimeoutException("the fake provider saw no call");
+    }
+
+    /// <summary>Waits up to 10 s for <paramref name="probe"/> to hold; the test's assertions say what it expected.</summary>
+    public static async Task WaitUntilAsync(Func<Task<bool>> probe)
+    {
+        for (var i = 0; i < 200 && !await probe(); i++)
+        {
+            await Task.Delay(50);
+        }
+    }
 }

@@ -1,46 +1,34 @@
-using Campaign.Host.Hosting;
+using Campaign.Tests.Http;
 using Campaign.Tests.Support;
-using Microsoft.AspNetCore.Builder;
 
 namespace Campaign.Tests.Twilio;
 
 /// <summary>A fake Twilio and the real host wired to it: the host dials through the fake, the fake posts webhooks back.</summary>
-public sealed class TwilioHost(string mode) : IAsyncDisposable
+public sealed class TwilioHost : IAsyncDisposable
 {
-    public const string ApiKey = "twilio-test-api-key-0123456789";
-    private readonly TempDatabase _file = new();
-    private WebApplication? _app;
+    private InProcessHost? _host;
 
     public FakeTwilio Twilio { get; } = new();
 
-    public HttpClient Client { get; private set; } = null!;
+    public HttpClient Client => _host!.Client;
 
     /// <summary>Where the host listens; also its public base URL, so signatures are computed over what the fake calls.</summary>
     public string BaseUrl { get; private set; } = "";
 
     public static async Task<TwilioHost> StartAsync(string mode = "Gather")
     {
-        var host = new TwilioHost(mode);
-        await host.InitializeAsync();
+        var host = new TwilioHost();
+        await host.InitializeAsync(mode);
         return host;
     }
 
-    private async Task InitializeAsync()
+    private async Task InitializeAsync(string mode)
     {
         await Twilio.StartAsync();
         BaseUrl = $"http://127.0.0.1:{FreePort.Next()}";
-        _app = CampaignHost.Build(
+        _host = new InProcessHost(
         [
             "--urls", BaseUrl,
-            "--Storage:Sqlite:Path", _file.Path,
-            "--Orleans:SiloPort", FreePort.Next().ToString(),
-            "--Orleans:GatewayPort", FreePort.Next().ToString(),
-            "--Orleans:ClusterId", "twilio-tests-" + Guid.NewGuid().ToString("N")[..8],
-            "--Auth:ApiKey", ApiKey,
-            "--Demo:Seed", "false",
-            "--Trunk:Capacity", "20",
-            "--Trunk:CallsPerSecond", "500",
-            "--Campaigns:DispatchInterval", "00:00:00.050",
             "--Telephony:Provider", "Twilio",
             "--Telephony:Twilio:AccountSid", FakeTwilio.AccountSid,
             "--Telephony:Twilio:AuthToken", FakeTwilio.AuthToken,
@@ -49,21 +37,16 @@ public sealed class TwilioHost(string mode) : IAsyncDisposable
             "--Telephony:Twilio:PublicBaseUrl", BaseUrl,
             "--Telephony:Twilio:Mode", mode,
         ]);
-        await _app.StartAsync();
-        Client = new HttpClient { BaseAddress = new Uri(BaseUrl) };
-        Client.DefaultRequestHeaders.Add("X-Api-Key", ApiKey);
+        await _host.InitializeAsync();
     }
 
     public async ValueTask DisposeAsync()
     {
-        Client?.Dispose();
-        if (_app is not null)
+        if (_host is not null)
         {
-            await _app.StopAsync();
-            await _app.DisposeAsync();
+            await _host.DisposeAsync();
         }
 
         await Twilio.DisposeAsync();
-        _file.Dispose();
     }
 }

@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Net.WebSockets;
 using System.Text.Json;
 using Campaign.Tests.Http;
+using Campaign.Tests.Support;
 
 namespace Campaign.Tests.Twilio;
 
@@ -14,8 +15,8 @@ public class TwilioWebhookTests
         await using var host = await TwilioHost.StartAsync();
         var answer = new TaskCompletionSource();
         var id = await TwilioCampaign.StartAsync(host, [CalleeScript.Talkative with { AnswerGate = answer.Task }], 720_000);
-        var call = await WaitAsync(() => host.Twilio.Calls.Values.FirstOrDefault(c => c.Status == "ringing"));
-        await WaitAsync(async () => await StatusOfAsync(host, call.CallId) == "ringing");
+        var call = await CalleeCampaign.WaitForAsync(() => host.Twilio.Calls.Values.FirstOrDefault(c => c.Status == "ringing"));
+        await CalleeCampaign.WaitUntilAsync(async () => await CalleeCampaign.CallStatusAsync(host.Client, call.CallId) == "ringing");
 
         var statusUrl = call.Field("StatusCallback");
         var completed = FakeCallee.Fields(call, "completed");
@@ -48,7 +49,7 @@ public class TwilioWebhookTests
             await signed.CloseAsync(WebSocketCloseStatus.NormalClosure, null, CancellationToken.None);
         }
 
-        Assert.Equal("ringing", await StatusOfAsync(host, call.CallId));
+        Assert.Equal("ringing", await CalleeCampaign.CallStatusAsync(host.Client, call.CallId));
 
         answer.SetResult();
         var stats = await TwilioCampaign.WaitForCompletionAsync(host, id, TimeSpan.FromSeconds(15));
@@ -87,37 +88,5 @@ public class TwilioWebhookTests
 
         stats = await host.Client.GetFromJsonAsync<JsonElement>($"/api/campaigns/{id}/stats");
         Assert.Equal(1, stats.GetProperty("finished").GetInt32());
-    }
-
-    private static async Task<string?> StatusOfAsync(TwilioHost host, string callId)
-    {
-        var response = await host.Client.GetAsync($"/api/calls/{callId}");
-        return response.IsSuccessStatusCode
-            ? (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("status").GetString()
-            : null;
-    }
-
-    private static async Task<T> WaitAsync<T>(Func<T?> probe)
-        where T : class
-    {
-        for (var i = 0; i < 200; i++)
-        {
-            if (probe() is { } found)
-            {
-                return found;
-            }
-
-            await Task.Delay(50);
-        }
-
-        throw new TimeoutException("the fake Twilio saw no call");
-    }
-
-    private static async Task WaitAsync(Func<Task<bool>> probe)
-    {
-        for (var i = 0; i < 200 && !await probe(); i++)
-        {
-            await Task.Delay(50);
-        }
     }
 }
