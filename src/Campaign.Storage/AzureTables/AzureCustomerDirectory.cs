@@ -7,8 +7,9 @@ namespace Campaign.Storage.AzureTables;
 
 /// <summary>
 /// The customer directory on Azure Tables. Each customer lives in one of <see cref="CustomerPartitions.Count"/>
-/// partitions with its contact attempts and index rows, and every change to a customer is one transaction on the
-/// profile row's ETag, so several silos can write at once. Segment queries read index key ranges, never profiles.
+/// partitions with its contact attempts and phone row, and every change to a customer is one transaction on the
+/// profile row's ETag, so several silos can write at once. Every customer also has a number, and segment queries are
+/// answered from an index of number blocks per criterion value (<see cref="PostingTable"/>), never from profiles.
 /// See docs/storage-azure.md.
 /// </summary>
 public sealed class AzureCustomerDirectory : ICustomerDirectory
@@ -16,16 +17,24 @@ public sealed class AzureCustomerDirectory : ICustomerDirectory
     private const int ReadParallelism = 16;
     private readonly AzureTableSet _tables;
     private readonly TimeProvider _clock;
-    private readonly CustomerIndexReader _index;
+    private readonly PostingTable _index;
+    private readonly CustomerNumbers _numbers;
+    private readonly CustomerIndexer _indexer;
+    private readonly CustomerPhoneReader _phones;
     private readonly CustomerWriter _writer;
     private readonly DoNotCallList _doNotCall;
+    private readonly Lock _repairLock = new();
+    private Task? _repaired;
 
     public AzureCustomerDirectory(AzureTableSet tables, TimeProvider clock)
     {
         _tables = tables;
         _clock = clock;
-        _index = new CustomerIndexReader(tables.Customers);
-        _writer = new CustomerWriter(tables.Customers);
+        _index = new PostingTable(tables.CustomerIndex);
+        _numbers = new CustomerNumbers(tables.CustomerNumbers);
+        _indexer = new CustomerIndexer(tables.Customers, _index);
+        _phones = new CustomerPhoneReader(tables.Customers);
+        _writer = new CustomerWriter(tables.Customers, _indexer);
         _doNotCall = new DoNotCallList(tables.DoNotCall);
     }
 
@@ -36,9 +45,9 @@ public sealed class AzureCustomerDirectory : ICustomerDirectory
             return new UpsertCounts(0, 0);
         }
 
-        await _tables.ReadyAsync();
+        await ReadyAsync();
         var listed = await _doNotCall.PhonesAsync(cancellationToken);
-        return await new CustomerBatchUpsert(_tables.Customers, _writer, listed, _clock.GetUtcNow()).RunAsync(customers, cancellationToken);
+        return await new CustomerBatchUpsert(_tables.Customers, _numbers, _writer, _indexer, listed, _clock.GetUtcNow()).RunAsync(customers, cancellationToken);
     }
 
     public async Task<CustomerProfile?> GetAsync(string id, CancellationToken cancellationToken = default) =>
@@ -62,7 +71,7 @@ public sealed class AzureCustomerDirectory : ICustomerDirectory
 
     public async Task<bool> RecordContactAsync(string customerId, ContactAttempt attempt, CancellationToken cancellationToken = default)
     {
-        await _tables.ReadyAsync();
+        await ReadyAsync();
         return await _writer.ChangeAsync(customerId, stored => stored is null
             ? null
             : (ContactAttemptRow.Apply(stored, attempt), [new TableTransactionAction(TableTransactionActionType.Add, ContactAttemptRow.Write(customerId, attempt))]),
@@ -71,12 +80,13 @@ public sealed class AzureCustomerDirectory : ICustomerDirectory
 
     public async Task<CustomerPage> QueryAsync(SegmentCriteria criteria, int skip, int take, bool includeDoNotCall = false, CancellationToken cancellationToken = default)
     {
-        var ids = await MatchAsync(criteria, _clock.GetUtcNow(), excludeDoNotCall: !includeDoNotCall, cancellationToken);
-        var page = PageOf(ids, skip, take);
-        var rows = new CustomerRecord?[page.Count];
-        await TableTransactions.ForEachAsync(Enumerable.Range(0, page.Count), ReadParallelism, cancellationToken,
-            async (i, token) => rows[i] = await ReadAsync(page[i], token));
-        return new CustomerPage(ids.Count, rows.OfType<CustomerRecord>().Select(r => r.ToSummary()).ToList());
+        var matched = await MatchAsync(criteria, _clock.GetUtcNow(), excludeDoNotCall: !includeDoNotCall, cancellationToken);
+        var page = take <= 0 ? [] : matched.Ascending().Skip(Math.Max(0, skip)).Take(take).ToList();
+        var ids = await _numbers.IdsAsync(page, cancellationToken);
+        var rows = new CustomerRecord?[ids.Count];
+        await TableTransactions.ForEachAsync(Enumerable.Range(0, ids.Count), ReadParallelism, cancellationToken,
+            async (i, token) => rows[i] = await ReadAsync(ids[i], token));
+        return new CustomerPage(matched.Count, rows.OfType<CustomerRecord>().Select(r => r.ToSummary()).ToList());
     }
 
     public async Task<int> CountAsync(SegmentCriteria criteria, CancellationToken cancellationToken = default) =>
@@ -84,27 +94,22 @@ public sealed class AzureCustomerDirectory : ICustomerDirectory
 
     public async Task<int> CountMissingAsync(SegmentCriteria criteria, CustomerData data, string? attributeName = null, CancellationToken cancellationToken = default)
     {
-        var ids = await MatchAsync(criteria, _clock.GetUtcNow(), excludeDoNotCall: true, cancellationToken);
-        if (ids.Count == 0)
-        {
-            return 0;
-        }
-
+        var matched = await MatchAsync(criteria, _clock.GetUtcNow(), excludeDoNotCall: true, cancellationToken);
         var having = data switch
         {
-            CustomerData.Area => await _index.PrefixAsync(CustomerRowKeys.AreaPrefix, cancellationToken),
-            CustomerData.Address => await _index.PrefixAsync(CustomerRowKeys.AddressPrefix, cancellationToken),
-            CustomerData.Issue => await _index.PrefixAsync(CustomerRowKeys.IssuePrefix, cancellationToken),
-            _ => await NonEmptyAttributeAsync(attributeName ?? "", cancellationToken),
+            CustomerData.Area => PostingKeys.HasArea,
+            CustomerData.Address => PostingKeys.HasAddress,
+            CustomerData.Issue => PostingKeys.HasIssue,
+            _ => PostingKeys.HasAttribute(attributeName ?? ""),
         };
-        ids.ExceptWith(having);
-        return ids.Count;
+        matched.ExceptWith(await _index.ReadAsync(having, cancellationToken));
+        return matched.Count;
     }
 
     public async Task<int> CountAllAsync(CancellationToken cancellationToken = default)
     {
-        await _tables.ReadyAsync();
-        return (await _index.AllAsync(cancellationToken)).Count;
+        await ReadyAsync();
+        return (await _index.ReadAsync(PostingKeys.All, cancellationToken)).Count;
     }
 
     public async Task<bool> IsDoNotCallAsync(string phone, CancellationToken cancellationToken = default)
@@ -115,7 +120,7 @@ public sealed class AzureCustomerDirectory : ICustomerDirectory
 
     public async Task<int> AddDoNotCallAsync(IReadOnlyList<DoNotCallEntry> entries, CancellationToken cancellationToken = default)
     {
-        await _tables.ReadyAsync();
+        await ReadyAsync();
         var added = 0;
         foreach (var entry in entries)
         {
@@ -131,7 +136,7 @@ public sealed class AzureCustomerDirectory : ICustomerDirectory
 
     public async Task<bool> RemoveDoNotCallAsync(string phone, string source, CancellationToken cancellationToken = default)
     {
-        await _tables.ReadyAsync();
+        await ReadyAsync();
         if (!await _doNotCall.TryRemoveAsync(phone, source, _clock.GetUtcNow(), cancellationToken))
         {
             return false;
@@ -160,100 +165,65 @@ public sealed class AzureCustomerDirectory : ICustomerDirectory
         return await _doNotCall.ChangesAsync(phone, Math.Max(0, skip), take, cancellationToken);
     }
 
-    /// <summary>Ids of the customers matching the criteria, those on the do-not-call list left out when asked.</summary>
-    internal async Task<HashSet<string>> MatchAsync(SegmentCriteria criteria, DateTimeOffset now, bool excludeDoNotCall, CancellationToken cancellationToken)
+    /// <summary>Numbers of the customers matching the criteria, those on the do-not-call list left out when asked.</summary>
+    internal async Task<NumberSet> MatchAsync(SegmentCriteria criteria, DateTimeOffset now, bool excludeDoNotCall, CancellationToken cancellationToken)
     {
-        await _tables.ReadyAsync();
-        var doNotCall = excludeDoNotCall ? DoNotCallCustomersAsync(cancellationToken) : Task.FromResult(new HashSet<string>());
+        await ReadyAsync();
+        var doNotCall = excludeDoNotCall ? DoNotCallCustomersAsync(cancellationToken) : Task.FromResult(new NumberSet());
         var matched = await new CriteriaSetEvaluator(_index, now).EvaluateAsync(criteria, cancellationToken);
-        var ids = await matched.ResolveAsync(() => _index.AllAsync(cancellationToken));
-        ids.ExceptWith(await doNotCall);
-        return ids;
+        var numbers = await matched.ResolveAsync(() => _index.ReadAsync(PostingKeys.All, cancellationToken));
+        numbers.ExceptWith(await doNotCall);
+        return numbers;
     }
 
-    /// <summary>Time zone and area of the given customers, read from the profile rows' two columns only.</summary>
-    internal async Task<Dictionary<string, (string? TimeZone, string? Area)>> ZoneInputsAsync(IReadOnlySet<string> ids, CancellationToken cancellationToken)
+    /// <summary>The ids of the given customer numbers.</summary>
+    internal Task<Dictionary<long, string>> IdsAsync(NumberSet numbers, CancellationToken cancellationToken) =>
+        _numbers.AllIdsAsync(numbers, cancellationToken);
+
+    /// <summary>Every customer's time zone and area (lower-cased), read from the index.</summary>
+    internal async Task<CustomerZoneInputs> ZoneInputsAsync(CancellationToken cancellationToken)
     {
-        var found = new Dictionary<string, (string?, string?)>(ids.Count, StringComparer.Ordinal);
-        var columns = new[] { "RowKey", "TimeZone", "Area" };
-        var parts = await Task.WhenAll(CustomerPartitions.All.Select(async partition =>
-        {
-            var rows = new List<(string Id, string? TimeZone, string? Area)>();
-            var filter = TableKeys.PrefixFilter(partition, CustomerRowKeys.ProfilePrefix);
-            await foreach (var row in _tables.Customers.QueryAsync<TableEntity>(filter, maxPerPage: 1000, select: columns, cancellationToken))
-            {
-                var id = TableKeys.LastPart(row.RowKey);
-                if (ids.Contains(id))
-                {
-                    rows.Add((id, row.GetString("TimeZone"), row.GetString("Area")));
-                }
-            }
-
-            return rows;
-        }));
-        foreach (var (id, timeZone, area) in parts.SelectMany(p => p))
-        {
-            found[id] = (timeZone, area);
-        }
-
-        return found;
+        var zones = _index.ReadPrefixAsync(PostingKeys.TimeZonePrefix, cancellationToken);
+        var areas = _index.ReadPrefixAsync(PostingKeys.AreaPrefix, cancellationToken);
+        return new CustomerZoneInputs(await zones, await areas);
     }
 
     /// <summary>The customers marked do-not-call; none to read while the list itself is empty.</summary>
-    private async Task<HashSet<string>> DoNotCallCustomersAsync(CancellationToken cancellationToken) =>
-        await _doNotCall.IsEmptyAsync(cancellationToken) ? [] : await _index.DoNotCallAsync(cancellationToken);
+    private async Task<NumberSet> DoNotCallCustomersAsync(CancellationToken cancellationToken) =>
+        await _doNotCall.IsEmptyAsync(cancellationToken) ? new NumberSet() : await _index.ReadAsync(PostingKeys.DoNotCall, cancellationToken);
+
+    /// <summary>The tables exist, and customers a stopped writer left unindexed have been indexed (once per directory).</summary>
+    private async Task ReadyAsync()
+    {
+        await _tables.ReadyAsync();
+        Task repaired;
+        lock (_repairLock)
+        {
+            if (_repaired is null || _repaired.IsFaulted || _repaired.IsCanceled)
+            {
+                _repaired = _indexer.RepairAsync(CancellationToken.None);
+            }
+
+            repaired = _repaired;
+        }
+
+        await repaired;
+    }
 
     private async Task<CustomerRecord?> ReadAsync(string id, CancellationToken cancellationToken)
     {
-        await _tables.ReadyAsync();
+        await ReadyAsync();
         var row = await _writer.ReadAsync(CustomerPartitions.Of(id), id, cancellationToken);
         return row is null ? null : CustomerRecord.FromEntity(row);
     }
 
-    private Task<HashSet<string>> NonEmptyAttributeAsync(string name, CancellationToken cancellationToken)
-    {
-        var prefix = CustomerRowKeys.AttributeName(name);
-        return _index.PrefixAsync(prefix, cancellationToken, row => row[prefix.Length] != TableKeys.Separator);
-    }
-
     private async Task MarkCustomersAsync(string phone, bool onList, CancellationToken cancellationToken)
     {
-        foreach (var id in await _index.PrefixAsync(CustomerRowKeys.Phone(phone), cancellationToken))
+        foreach (var id in await _phones.IdsAsync(phone, cancellationToken))
         {
             await _writer.ChangeAsync(id, stored => stored is null || stored.Profile.Phone != phone || stored.DoNotCall == onList
                 ? null
                 : (stored with { DoNotCall = onList }, []), cancellationToken);
         }
-    }
-
-    /// <summary>The ids ranked skip+1 … skip+take in ordinal order, without sorting the whole set.</summary>
-    private static List<string> PageOf(HashSet<string> ids, int skip, int take)
-    {
-        var keep = (long)Math.Max(0, skip) + Math.Max(0, take);
-        if (take <= 0 || skip >= ids.Count)
-        {
-            return [];
-        }
-
-        if (keep >= ids.Count)
-        {
-            return ids.Order(StringComparer.Ordinal).Skip(skip).Take(take).ToList();
-        }
-
-        var largestFirst = Comparer<string>.Create((a, b) => string.CompareOrdinal(b, a));
-        var smallest = new PriorityQueue<string, string>(largestFirst);
-        foreach (var id in ids)
-        {
-            if (smallest.Count < keep)
-            {
-                smallest.Enqueue(id, id);
-            }
-            else if (string.CompareOrdinal(id, smallest.Peek()) < 0)
-            {
-                smallest.EnqueueDequeue(id, id);
-            }
-        }
-
-        return smallest.UnorderedItems.Select(i => i.Element).Order(StringComparer.Ordinal).Skip(skip).Take(take).ToList();
     }
 }

@@ -19,14 +19,22 @@ public sealed class AzureTableSet
         }
 
         Customers = service.GetTableClient(prefix + "customers");
+        CustomerIndex = service.GetTableClient(prefix + "custindex");
+        CustomerNumbers = service.GetTableClient(prefix + "custnumbers");
         DoNotCall = service.GetTableClient(prefix + "donotcall");
         Work = service.GetTableClient(prefix + "work");
         Calls = service.GetTableClient(prefix + "calls");
         CallIds = service.GetTableClient(prefix + "callids");
     }
 
-    /// <summary>Profiles, contact attempts and index rows, partitioned by a hash bucket of the customer id.</summary>
+    /// <summary>Profiles, contact attempts and phone rows, partitioned by a hash bucket of the customer id.</summary>
     public TableClient Customers { get; }
+
+    /// <summary>The segment index: one partition per criterion value, one row per block of customer numbers.</summary>
+    public TableClient CustomerIndex { get; }
+
+    /// <summary>Customer numbers back to ids, one partition per block of numbers, and the number counter.</summary>
+    public TableClient CustomerNumbers { get; }
 
     /// <summary>The do-not-call list (partition <c>list</c>) and its change log (partition <c>log</c>).</summary>
     public TableClient DoNotCall { get; }
@@ -56,7 +64,7 @@ public sealed class AzureTableSet
 
     private async Task CreateAsync()
     {
-        foreach (var table in new[] { Customers, DoNotCall, Work, Calls, CallIds })
+        foreach (var table in new[] { Customers, CustomerIndex, CustomerNumbers, DoNotCall, Work, Calls, CallIds })
         {
             await table.CreateIfNotExistsAsync();
         }

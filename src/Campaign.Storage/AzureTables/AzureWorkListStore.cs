@@ -19,16 +19,21 @@ public sealed class AzureWorkListStore(AzureTableSet tables, AzureCustomerDirect
     public async Task<int> SnapshotAsync(string campaignId, IReadOnlyList<AudiencePart> parts, ZoneDefaults zones, DateTimeOffset now, CancellationToken cancellationToken = default)
     {
         await tables.ReadyAsync();
-        var segments = new Dictionary<string, string?>(StringComparer.Ordinal);
+        var segments = new Dictionary<long, string?>();
+        var matched = new NumberSet();
         foreach (var part in parts)
         {
-            foreach (var id in await directory.MatchAsync(part.Criteria, now, excludeDoNotCall: true, cancellationToken))
+            var numbers = await directory.MatchAsync(part.Criteria, now, excludeDoNotCall: true, cancellationToken);
+            foreach (var number in numbers.Ascending())
             {
-                segments.TryAdd(id, part.SegmentId);
+                segments.TryAdd(number, part.SegmentId);
             }
+
+            matched.UnionWith(numbers);
         }
 
-        var inputs = await directory.ZoneInputsAsync(segments.Keys.ToHashSet(StringComparer.Ordinal), cancellationToken);
+        var ids = await directory.IdsAsync(matched, cancellationToken);
+        var inputs = await directory.ZoneInputsAsync(cancellationToken);
         var areaZones = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
         foreach (var (area, zone) in zones.AreaZones)
         {
@@ -36,11 +41,11 @@ public sealed class AzureWorkListStore(AzureTableSet tables, AzureCustomerDirect
         }
 
         var partition = WorkItemRow.Partition(campaignId);
-        var items = inputs.Select(customer =>
+        var items = ids.Select(customer =>
         {
-            var (timeZone, area) = customer.Value;
+            var (timeZone, area) = inputs.Of(customer.Key);
             var zone = timeZone ?? (area is not null && areaZones.TryGetValue(area, out var byArea) ? byArea : zones.Fallback);
-            return new WorkItem(WorkItemRow.Seq(customer.Key), customer.Key, segments[customer.Key], WorkItemState.Pending, 0, now, null, zone);
+            return new WorkItem(WorkItemRow.Seq(customer.Value), customer.Value, segments[customer.Key], WorkItemState.Pending, 0, now, null, zone);
         }).ToList();
 
         var markers = items.Select(i => i.TimeZone).Distinct(StringComparer.Ordinal)

@@ -3,58 +3,57 @@ using Campaign.Abstractions.Segments;
 namespace Campaign.Storage.AzureTables;
 
 /// <summary>
-/// Evaluates a criteria tree as set operations over index ranges: each leaf reads one index key range (in every
-/// customer partition at once, keys only), <c>all</c> intersects, <c>any</c> unites, <c>not</c> complements. An
-/// <c>all</c> stops reading as soon as its result is empty.
+/// Evaluates a criteria tree as set operations over the index: each leaf reads the rows of one index key (a time
+/// criterion keeps the customers whose value is recent enough), <c>all</c> intersects, <c>any</c> unites, <c>not</c>
+/// complements. The conditions of one <c>all</c> or <c>any</c> are read at the same time.
 /// </summary>
-internal sealed class CriteriaSetEvaluator(CustomerIndexReader index, DateTimeOffset now)
+internal sealed class CriteriaSetEvaluator(PostingTable index, DateTimeOffset now)
 {
-    public async Task<IdSet> EvaluateAsync(SegmentCriteria criteria, CancellationToken cancellationToken)
+    public async Task<MatchSet> EvaluateAsync(SegmentCriteria criteria, CancellationToken cancellationToken)
     {
         switch (criteria)
         {
             case AllCriteria all:
                 return (await Task.WhenAll(all.Items.Select(item => EvaluateAsync(item, cancellationToken))))
-                    .Aggregate(IdSet.Everyone, (result, item) => result.And(item));
+                    .Aggregate(MatchSet.Everyone, (result, item) => result.And(item));
             case AnyCriteria any:
                 return (await Task.WhenAll(any.Items.Select(item => EvaluateAsync(item, cancellationToken))))
-                    .Aggregate(IdSet.Nobody, (result, item) => result.Or(item));
+                    .Aggregate(MatchSet.Nobody, (result, item) => result.Or(item));
             case NotCriteria not:
                 return (await EvaluateAsync(not.Inner, cancellationToken)).Not();
             case IssueCategoryCriteria issue:
-                return Found(issue.WithinDays is { } days
-                    ? await index.RangeAsync(CustomerRowKeys.IssueSince(issue.Category, DaysAgo(days)),
-                        TableKeys.PrefixEnd(CustomerRowKeys.Issue(issue.Category)), cancellationToken)
-                    : await index.PrefixAsync(CustomerRowKeys.Issue(issue.Category), cancellationToken));
+                return await ReadAsync(PostingKeys.Issue(issue.Category), issue.WithinDays, cancellationToken);
             case AreaCriteria area:
                 return (await Task.WhenAll(area.Areas.Distinct(StringComparer.OrdinalIgnoreCase)
-                        .Select(name => index.PrefixAsync(CustomerRowKeys.Area(name), cancellationToken))))
-                    .Aggregate(IdSet.Nobody, (result, ids) => result.Or(Found(ids)));
+                        .Select(name => ReadAsync(PostingKeys.Area(name), null, cancellationToken))))
+                    .Aggregate(MatchSet.Nobody, (result, found) => result.Or(found));
             case TagCriteria tag:
-                return Found(await index.PrefixAsync(CustomerRowKeys.Tag(tag.Tag), cancellationToken));
+                return await ReadAsync(PostingKeys.Tag(tag.Tag), null, cancellationToken);
             case AttributeCriteria attribute:
-                return Found(await index.PrefixAsync(CustomerRowKeys.Attribute(attribute.Name, attribute.EqualsValue), cancellationToken));
+                return await ReadAsync(PostingKeys.Attribute(attribute.Name, attribute.EqualsValue), null, cancellationToken);
             case ContactCriteria contact:
                 return await ContactAsync(contact, cancellationToken);
             case LastInterestCriteria interest:
-                return Found(await index.PrefixAsync(CustomerRowKeys.Interest(interest.Interest), cancellationToken));
+                return await ReadAsync(PostingKeys.Interest(interest.Interest), null, cancellationToken);
             default:
                 throw new ArgumentOutOfRangeException(nameof(criteria), criteria.GetType().Name, "Unknown criterion");
         }
     }
 
-    private async Task<IdSet> ContactAsync(ContactCriteria contact, CancellationToken cancellationToken) => contact.Condition switch
+    private async Task<MatchSet> ContactAsync(ContactCriteria contact, CancellationToken cancellationToken) => contact.Condition switch
     {
-        ContactCondition.NeverContacted => Found(await index.PrefixAsync(CustomerRowKeys.ContactedPrefix, cancellationToken)).Not(),
-        ContactCondition.NeverAnswered => Found(await index.PrefixAsync(CustomerRowKeys.AnsweredPrefix, cancellationToken)).Not(),
-        ContactCondition.NotContactedForDays => Found(await index.RangeAsync(CustomerRowKeys.ContactedSince(DaysAgo(contact.Days!.Value)),
-            TableKeys.PrefixEnd(CustomerRowKeys.ContactedPrefix), cancellationToken)).Not(),
-        ContactCondition.AnsweredWithinDays => Found(await index.RangeAsync(CustomerRowKeys.AnsweredSince(DaysAgo(contact.Days!.Value)),
-            TableKeys.PrefixEnd(CustomerRowKeys.AnsweredPrefix), cancellationToken)),
+        ContactCondition.NeverContacted => (await ReadAsync(PostingKeys.Contacted, null, cancellationToken)).Not(),
+        ContactCondition.NeverAnswered => (await ReadAsync(PostingKeys.Answered, null, cancellationToken)).Not(),
+        ContactCondition.NotContactedForDays => (await ReadAsync(PostingKeys.Contacted, contact.Days!.Value, cancellationToken)).Not(),
+        ContactCondition.AnsweredWithinDays => await ReadAsync(PostingKeys.Answered, contact.Days!.Value, cancellationToken),
         _ => throw new ArgumentOutOfRangeException(nameof(contact), contact.Condition, "Unknown contact condition"),
     };
 
-    private DateTimeOffset DaysAgo(int days) => now.AddDays(-days);
-
-    private static IdSet Found(HashSet<string> ids) => new(ids, false);
+    /// <summary>The customers under the key; with <paramref name="withinDays"/>, those whose time is at most that old.</summary>
+    private async Task<MatchSet> ReadAsync(string key, int? withinDays, CancellationToken cancellationToken)
+    {
+        var since = withinDays is { } days ? Math.Max(0, now.AddDays(-days).ToUnixTimeSeconds()) : (long?)null;
+        var numbers = await index.ReadAsync(key, cancellationToken, since is { } cutoff ? value => value >= cutoff : null);
+        return new MatchSet(numbers, false);
+    }
 }

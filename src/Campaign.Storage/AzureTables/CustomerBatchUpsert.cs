@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Azure.Data.Tables;
 using Campaign.Abstractions.Customers;
 using Campaign.Abstractions.Storage;
@@ -5,13 +6,16 @@ using Campaign.Abstractions.Storage;
 namespace Campaign.Storage.AzureTables;
 
 /// <summary>
-/// Writes a batch of profiles, partition by partition, many customers per transaction. It first assumes the customers
-/// are new (no reads at all: the common first import); a transaction refused because one of them exists is redone
-/// with the stored rows read and replaced at their ETags, and anything still contended goes one customer at a time.
+/// Writes a batch of profiles, partition by partition, many customers per transaction, then indexes them together.
+/// It first assumes the customers are new (no reads at all: the common first import), numbering them as one block;
+/// a transaction refused because one of them exists is redone with the stored rows read and replaced at their ETags,
+/// and anything still contended goes one customer at a time.
 /// </summary>
-internal sealed class CustomerBatchUpsert(TableClient customers, CustomerWriter writer, IReadOnlySet<string> doNotCallPhones, DateTimeOffset now)
+internal sealed class CustomerBatchUpsert(
+    TableClient customers, CustomerNumbers numbers, CustomerWriter writer, CustomerIndexer indexer, IReadOnlySet<string> doNotCallPhones, DateTimeOffset now)
 {
     private const int Parallelism = 8;
+    private readonly ConcurrentBag<WrittenCustomer> _written = [];
     private int _inserted;
     private int _updated;
 
@@ -19,8 +23,13 @@ internal sealed class CustomerBatchUpsert(TableClient customers, CustomerWriter 
     {
         foreach (var round in Rounds(profiles))
         {
-            await TableTransactions.ForEachAsync(round.GroupBy(p => CustomerPartitions.Of(p.Id)), Parallelism, cancellationToken,
+            var first = await numbers.ReserveAsync(round.Count, cancellationToken);
+            var numbered = round.Select((profile, i) => (Profile: profile, Number: first + i)).ToList();
+            await numbers.WriteAsync(numbered.Select(n => (n.Number, n.Profile.Id)), cancellationToken);
+            await TableTransactions.ForEachAsync(numbered.GroupBy(n => CustomerPartitions.Of(n.Profile.Id)), Parallelism, cancellationToken,
                 async (partition, token) => await WritePartitionAsync(partition.ToList(), token));
+            await indexer.IndexAsync(_written.ToList(), cancellationToken);
+            _written.Clear();
         }
 
         return new UpsertCounts(_inserted, _updated);
@@ -46,46 +55,64 @@ internal sealed class CustomerBatchUpsert(TableClient customers, CustomerWriter 
         return rounds;
     }
 
-    private async Task WritePartitionAsync(List<CustomerProfile> profiles, CancellationToken cancellationToken)
+    private async Task WritePartitionAsync(List<(CustomerProfile Profile, long Number)> profiles, CancellationToken cancellationToken)
     {
-        foreach (var chunk in Chunks(profiles.Select(p => new PlannedWrite(p, null, Next(p, null).WriteActions(null)))))
+        var planned = profiles.Select(p => Plan(p.Profile, null, p.Number));
+        foreach (var chunk in Chunks(planned))
         {
-            if (await TableTransactions.TrySubmitAsync(customers, chunk.SelectMany(c => c.Actions).ToList(), cancellationToken))
+            if (await SubmitAsync(chunk, cancellationToken))
             {
                 Interlocked.Add(ref _inserted, chunk.Count);
             }
             else
             {
-                await WriteExistingAsync(chunk.Select(c => c.Profile).ToList(), cancellationToken);
+                await WriteExistingAsync(chunk.Select(c => (c.Record.Profile, c.Record.Number)).ToList(), cancellationToken);
             }
         }
     }
 
-    private async Task WriteExistingAsync(List<CustomerProfile> profiles, CancellationToken cancellationToken)
+    private async Task WriteExistingAsync(List<(CustomerProfile Profile, long Number)> profiles, CancellationToken cancellationToken)
     {
-        var stored = await Task.WhenAll(profiles.Select(p => writer.ReadAsync(CustomerPartitions.Of(p.Id), p.Id, cancellationToken)));
-        var planned = profiles.Select((p, i) =>
-            new PlannedWrite(p, stored[i], Next(p, stored[i] is { } row ? CustomerRecord.FromEntity(row) : null).WriteActions(stored[i])));
-        foreach (var chunk in Chunks(planned))
+        var stored = await Task.WhenAll(profiles.Select(p => writer.ReadAsync(CustomerPartitions.Of(p.Profile.Id), p.Profile.Id, cancellationToken)));
+        foreach (var chunk in Chunks(profiles.Select((p, i) => Plan(p.Profile, stored[i], p.Number))))
         {
-            if (await TableTransactions.TrySubmitAsync(customers, chunk.SelectMany(c => c.Actions).ToList(), cancellationToken))
+            if (await SubmitAsync(chunk, cancellationToken))
             {
                 Interlocked.Add(ref _inserted, chunk.Count(c => c.Stored is null));
                 Interlocked.Add(ref _updated, chunk.Count(c => c.Stored is not null));
                 continue;
             }
 
-            foreach (var profile in chunk.Select(c => c.Profile))
+            foreach (var (profile, number) in chunk.Select(c => (c.Record.Profile, c.Record.Number)))
             {
                 var inserted = false;
                 await writer.ChangeAsync(profile.Id, current =>
                 {
                     inserted = current is null;
-                    return (Next(profile, current), []);
+                    return (Next(profile, current, number), []);
                 }, cancellationToken);
                 Interlocked.Increment(ref inserted ? ref _inserted : ref _updated);
             }
         }
+    }
+
+    /// <summary>Submits the customers' writes as one transaction and notes them for indexing; false when refused.</summary>
+    private async Task<bool> SubmitAsync(List<PlannedWrite> chunk, CancellationToken cancellationToken)
+    {
+        var responses = await TableTransactions.TrySubmitForResponsesAsync(customers, chunk.SelectMany(c => c.Actions).ToList(), cancellationToken);
+        if (responses is null)
+        {
+            return false;
+        }
+
+        var index = 0;
+        foreach (var write in chunk)
+        {
+            _written.Add(new WrittenCustomer(write.Record, write.Stored, TableTransactions.ETagOf(responses, index)));
+            index += write.Actions.Count;
+        }
+
+        return true;
     }
 
     /// <summary>Groups whole customers into transactions of at most 100 operations.</summary>
@@ -113,10 +140,18 @@ internal sealed class CustomerBatchUpsert(TableClient customers, CustomerWriter 
         }
     }
 
-    private sealed record PlannedWrite(CustomerProfile Profile, TableEntity? Stored, List<TableTransactionAction> Actions);
+    /// <summary>The profile row is the first operation of <see cref="Actions"/>.</summary>
+    private sealed record PlannedWrite(CustomerRecord Record, TableEntity? Stored, List<TableTransactionAction> Actions);
 
-    private CustomerRecord Next(CustomerProfile profile, CustomerRecord? stored) =>
+    private PlannedWrite Plan(CustomerProfile profile, TableEntity? stored, long number)
+    {
+        var record = Next(profile, stored is null ? null : CustomerRecord.FromEntity(stored), number);
+        return new PlannedWrite(record, stored, record.WriteActions(stored));
+    }
+
+    /// <summary>A new customer takes the number reserved for it; an existing one keeps its own.</summary>
+    private CustomerRecord Next(CustomerProfile profile, CustomerRecord? stored, long number) =>
         stored is null
-            ? new CustomerRecord(profile, null, null, null, doNotCallPhones.Contains(profile.Phone), now, now)
+            ? new CustomerRecord(profile, number, null, null, null, doNotCallPhones.Contains(profile.Phone), now, now)
             : stored with { Profile = profile, DoNotCall = doNotCallPhones.Contains(profile.Phone), UpdatedAt = now };
 }

@@ -7,11 +7,13 @@ using Campaign.Abstractions.Storage;
 namespace Campaign.Storage.AzureTables;
 
 /// <summary>
-/// A customer's profile row: the profile, the contact summary that contact-history criteria use, the do-not-call
-/// flag, and the keys of the index rows written with it (so a later change knows exactly which rows to remove).
+/// A customer's profile row: the profile, the customer's number, the contact summary that contact-history criteria
+/// use and the do-not-call flag. The row also says which index keys may hold the customer (<c>IndexKeys</c>) and
+/// whether they are exactly the profile's (<c>Indexed</c>); see <see cref="CustomerIndexer"/>.
 /// </summary>
 internal sealed record CustomerRecord(
     CustomerProfile Profile,
+    long Number,
     DateTimeOffset? LastContactedAt,
     DateTimeOffset? LastAnsweredAt,
     Interest? LastInterest,
@@ -23,11 +25,13 @@ internal sealed record CustomerRecord(
 
     public string Partition => CustomerPartitions.Of(Profile.Id);
 
-    public TableEntity ToEntity(IReadOnlyCollection<string> indexRows)
+    public TableEntity ToEntity(IReadOnlyCollection<string> indexKeys, bool indexed)
     {
         var entity = new TableEntity(Partition, CustomerRowKeys.Profile(Profile.Id))
         {
             ["Id"] = Profile.Id,
+            ["Number"] = Number,
+            ["Indexed"] = indexed,
             ["Name"] = Profile.Name,
             ["Phone"] = Profile.Phone,
             ["Area"] = Profile.Area,
@@ -44,7 +48,7 @@ internal sealed record CustomerRecord(
             ["UpdatedAt"] = UpdatedAt,
         };
         TableText.Write(entity, "Issues", JsonSerializer.Serialize(Profile.Issues, Json));
-        TableText.Write(entity, "IndexRows", string.Join('\n', indexRows));
+        TableText.Write(entity, "IndexKeys", string.Join('\n', indexKeys));
         return entity;
     }
 
@@ -60,6 +64,7 @@ internal sealed record CustomerRecord(
             JsonSerializer.Deserialize<List<string>>(entity.GetString("Tags"), Json)!,
             JsonSerializer.Deserialize<Dictionary<string, string>>(entity.GetString("Attributes"), Json)!,
             JsonSerializer.Deserialize<List<CustomerIssue>>(TableText.Read(entity, "Issues"), Json)!),
+        entity.GetInt64("Number") ?? 0,
         Seconds(entity, "LastContactedAt"),
         Seconds(entity, "LastAnsweredAt"),
         entity.GetString("LastInterest") is { } interest ? Enum.Parse<Interest>(interest) : null,
@@ -67,9 +72,12 @@ internal sealed record CustomerRecord(
         entity.GetDateTimeOffset("CreatedAt") ?? DateTimeOffset.UnixEpoch,
         entity.GetDateTimeOffset("UpdatedAt") ?? DateTimeOffset.UnixEpoch);
 
-    /// <summary>The index rows recorded on the stored entity.</summary>
-    public static HashSet<string> StoredIndexRows(TableEntity entity) =>
-        TableText.Read(entity, "IndexRows").Split('\n', StringSplitOptions.RemoveEmptyEntries).ToHashSet(StringComparer.Ordinal);
+    /// <summary>Keys the index may still hold the stored customer under besides its own (none once indexed).</summary>
+    public static HashSet<string> StoredIndexKeys(TableEntity entity) =>
+        TableText.Read(entity, "IndexKeys").Split('\n', StringSplitOptions.RemoveEmptyEntries).ToHashSet(StringComparer.Ordinal);
+
+    /// <summary>Whether the index holds the stored customer under exactly its keys.</summary>
+    public static bool IsIndexed(TableEntity entity) => entity.GetBoolean("Indexed") == true;
 
     public CustomerSummary ToSummary() => new(
         Profile.Id,
@@ -86,29 +94,37 @@ internal sealed record CustomerRecord(
 
     /// <summary>
     /// The operations that turn the stored state (<paramref name="stored"/>, null when new) into this one: the profile
-    /// row written on condition (insert, or replace at the read ETag), stale index rows deleted, new ones inserted.
+    /// row written on condition (insert, or replace at the read ETag) and its phone row. The row is left marked as not
+    /// indexed, listing every key the index may still hold it under, until <see cref="CustomerIndexer"/> catches up.
     /// </summary>
     public List<TableTransactionAction> WriteActions(TableEntity? stored)
     {
-        var rows = CustomerRowKeys.IndexRows(this);
-        var actions = new List<TableTransactionAction>(rows.Count + 1);
+        var phoneRow = CustomerRowKeys.Phone(Profile.Phone) + TableKeys.Escape(Profile.Id);
         if (stored is null)
         {
-            actions.Add(new TableTransactionAction(TableTransactionActionType.Add, ToEntity(rows)));
-            actions.AddRange(rows.Select(row => Upsert(row)));
-            return actions;
+            return
+            [
+                new TableTransactionAction(TableTransactionActionType.Add, ToEntity([], indexed: false)),
+                new TableTransactionAction(TableTransactionActionType.UpsertReplace, new TableEntity(Partition, phoneRow)),
+            ];
         }
 
-        var old = StoredIndexRows(stored);
-        actions.Add(new TableTransactionAction(TableTransactionActionType.UpdateReplace, ToEntity(rows), stored.ETag));
-        actions.AddRange(old.Where(row => !rows.Contains(row))
-            .Select(row => new TableTransactionAction(TableTransactionActionType.Delete, new TableEntity(Partition, row), ETag.All)));
-        actions.AddRange(rows.Where(row => !old.Contains(row)).Select(row => Upsert(row)));
+        var mayHold = StoredIndexKeys(stored);
+        mayHold.UnionWith(PostingKeys.Of(FromEntity(stored)).Keys);
+
+        var actions = new List<TableTransactionAction>
+        {
+            new(TableTransactionActionType.UpdateReplace, ToEntity(mayHold, indexed: false), stored.ETag),
+        };
+        var storedPhone = stored.GetString("Phone");
+        if (storedPhone != Profile.Phone)
+        {
+            actions.Add(new(TableTransactionActionType.Delete, new TableEntity(Partition, CustomerRowKeys.Phone(storedPhone) + TableKeys.Escape(Profile.Id)), ETag.All));
+            actions.Add(new(TableTransactionActionType.UpsertReplace, new TableEntity(Partition, phoneRow)));
+        }
+
         return actions;
     }
-
-    private TableTransactionAction Upsert(string row) =>
-        new(TableTransactionActionType.UpsertReplace, new TableEntity(Partition, row));
 
     private static DateTimeOffset? Seconds(TableEntity entity, string name) =>
         entity.GetInt64(name) is { } seconds ? DateTimeOffset.FromUnixTimeSeconds(seconds) : null;

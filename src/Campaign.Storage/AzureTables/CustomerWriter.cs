@@ -4,10 +4,10 @@ namespace Campaign.Storage.AzureTables;
 
 /// <summary>
 /// Changes one customer optimistically: read the profile row, compute the new state, write the row (at the ETag it was
-/// read with), its index rows and any extra rows of the same partition in one transaction; start over when another
-/// writer got there first.
+/// read with), its phone row and any extra rows of the same partition in one transaction, starting over when another
+/// writer got there first; then bring the index up to date.
 /// </summary>
-internal sealed class CustomerWriter(TableClient customers)
+internal sealed class CustomerWriter(TableClient customers, CustomerIndexer indexer)
 {
     private const int MaxAttempts = 20;
 
@@ -37,10 +37,10 @@ internal sealed class CustomerWriter(TableClient customers)
                 throw new InvalidOperationException($"customer '{customerId}' needs {actions.Count} index rows; at most {TableTransactions.MaxOperations - 1} fit one transaction");
             }
 
+            Azure.Response<IReadOnlyList<Azure.Response>> written;
             try
             {
-                await customers.SubmitTransactionAsync(actions, cancellationToken);
-                return true;
+                written = await customers.SubmitTransactionAsync(actions, cancellationToken);
             }
             catch (Azure.RequestFailedException e) when (e.Status == 409 && stored is not null)
             {
@@ -51,7 +51,11 @@ internal sealed class CustomerWriter(TableClient customers)
             catch (Azure.RequestFailedException e) when (TableTransactions.IsConflict(e))
             {
                 await Task.Delay(Random.Shared.Next(5, 20 + attempt * 10), cancellationToken);
+                continue;
             }
+
+            await indexer.IndexAsync([new WrittenCustomer(planned.Next, stored, TableTransactions.ETagOf(written, planned.Extra.Count))], cancellationToken);
+            return true;
         }
 
         throw new InvalidOperationException($"customer '{customerId}' kept changing under {MaxAttempts} attempts to update it");

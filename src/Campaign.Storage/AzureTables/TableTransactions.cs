@@ -27,6 +27,23 @@ internal static class TableTransactions
         }
     }
 
+    /// <summary>Like <see cref="TrySubmitAsync"/>, with the response of each operation; null when a condition failed.</summary>
+    public static async Task<Response<IReadOnlyList<Response>>?> TrySubmitForResponsesAsync(TableClient table, IReadOnlyList<TableTransactionAction> actions, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await table.SubmitTransactionAsync(actions, cancellationToken);
+        }
+        catch (RequestFailedException e) when (IsConflict(e))
+        {
+            return null;
+        }
+    }
+
+    /// <summary>The ETag the transaction gave the entity of operation <paramref name="index"/>, when the service said.</summary>
+    public static ETag? ETagOf(Response<IReadOnlyList<Response>> responses, int index) =>
+        index < responses.Value.Count && responses.Value[index].Headers.ETag is { } etag ? etag : null;
+
     /// <summary>The entity existed (409), changed since it was read (412) or is gone (404).</summary>
     public static bool IsConflict(RequestFailedException e) => e.Status is 409 or 412 or 404;
 

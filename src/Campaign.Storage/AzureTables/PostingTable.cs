@@ -1,0 +1,98 @@
+using Azure;
+using Azure.Data.Tables;
+
+namespace Campaign.Storage.AzureTables;
+
+/// <summary>
+/// The customer index: partition = index key (<see cref="PostingKeys"/>), one row per block of customer numbers
+/// (<see cref="PostingChunk"/>). A criterion reads one partition — a few hundred rows for a million customers —
+/// instead of one row per matching customer. Rows change by read, modify and replace at the ETag read.
+/// </summary>
+internal sealed class PostingTable(TableClient table)
+{
+    private const int Parallelism = 8;
+    private const int MaxAttempts = 50;
+
+    public Task ApplyAsync(IReadOnlyCollection<PostingChange> changes, CancellationToken cancellationToken) =>
+        changes.Count == 0
+            ? Task.CompletedTask
+            : TableTransactions.ForEachAsync(changes.GroupBy(c => (c.Key, Chunk: PostingChunk.ChunkOf(c.Number))), Parallelism, cancellationToken,
+                async (row, token) => await ApplyRowAsync(row.Key.Key, row.Key.Chunk, row.ToList(), token));
+
+    /// <summary>The customers holding the key whose value <paramref name="keep"/> accepts (all when null).</summary>
+    public async Task<NumberSet> ReadAsync(string key, CancellationToken cancellationToken, Func<long, bool>? keep = null)
+    {
+        var numbers = new NumberSet();
+        await foreach (var row in table.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {key}"), cancellationToken: cancellationToken))
+        {
+            var first = long.Parse(row.RowKey, System.Globalization.CultureInfo.InvariantCulture) * PostingChunk.Size;
+            PostingChunk.Decode(row, (offset, value) =>
+            {
+                if (keep is null || keep(value))
+                {
+                    numbers.Add(first + offset);
+                }
+            });
+        }
+
+        return numbers;
+    }
+
+    /// <summary>For every key starting with <paramref name="prefix"/>: the text it stands for and its customers.</summary>
+    public async Task<List<(string Label, NumberSet Numbers)>> ReadPrefixAsync(string prefix, CancellationToken cancellationToken)
+    {
+        var keys = new Dictionary<string, (string Label, NumberSet Numbers)>(StringComparer.Ordinal);
+        var filter = TableClient.CreateQueryFilter($"PartitionKey ge {prefix} and PartitionKey lt {TableKeys.PrefixEnd(prefix)}");
+        await foreach (var row in table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
+        {
+            if (!keys.TryGetValue(row.PartitionKey, out var found))
+            {
+                found = keys[row.PartitionKey] = (row.GetString("Label") ?? "", new NumberSet());
+            }
+
+            var first = long.Parse(row.RowKey, System.Globalization.CultureInfo.InvariantCulture) * PostingChunk.Size;
+            PostingChunk.Decode(row, (offset, _) => found.Numbers.Add(first + offset));
+        }
+
+        return keys.Values.ToList();
+    }
+
+    private async Task ApplyRowAsync(string key, long chunk, List<PostingChange> changes, CancellationToken cancellationToken)
+    {
+        var label = changes.Select(c => c.Entry?.Label).FirstOrDefault(l => !string.IsNullOrEmpty(l)) ?? "";
+        for (var attempt = 0; attempt < MaxAttempts; attempt++)
+        {
+            var stored = await table.GetEntityIfExistsAsync<TableEntity>(key, PostingChunk.RowKey(chunk), cancellationToken: cancellationToken);
+            var rows = stored.HasValue ? PostingChunk.Read(stored.Value!) : new PostingChunk();
+            if (!rows.Apply(changes))
+            {
+                return;
+            }
+
+            try
+            {
+                if (!stored.HasValue)
+                {
+                    await table.AddEntityAsync(rows.ToEntity(key, chunk, label), cancellationToken);
+                }
+                else if (rows.Count == 0)
+                {
+                    await table.DeleteEntityAsync(key, PostingChunk.RowKey(chunk), stored.Value!.ETag, cancellationToken);
+                }
+                else
+                {
+                    var keptLabel = label.Length > 0 ? label : stored.Value!.GetString("Label") ?? "";
+                    await table.UpdateEntityAsync(rows.ToEntity(key, chunk, keptLabel), stored.Value!.ETag, TableUpdateMode.Replace, cancellationToken);
+                }
+
+                return;
+            }
+            catch (RequestFailedException e) when (TableTransactions.IsConflict(e))
+            {
+                await Task.Delay(Random.Shared.Next(2, 10 + attempt * 5), cancellationToken);
+            }
+        }
+
+        throw new InvalidOperationException($"index row '{key}' block {chunk} kept changing under {MaxAttempts} attempts to update it");
+    }
+}
