@@ -32,6 +32,7 @@ internal static class ImportAndPreviewBenchmark
             }
 
             imported += result.Imported + result.Updated;
+            Console.WriteLine($"  {imported:N0} rows after {importClock.Elapsed.TotalSeconds:F0} s");
         }
 
         importClock.Stop();

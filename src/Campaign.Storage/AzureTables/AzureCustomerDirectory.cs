@@ -58,7 +58,7 @@ public sealed class AzureCustomerDirectory : ICustomerDirectory
         await _tables.ReadyAsync();
         var history = new List<ContactAttempt>();
         var filter = TableKeys.PrefixFilter(CustomerPartitions.Of(id), CustomerRowKeys.AttemptPrefix(id));
-        await foreach (var row in _tables.Customers.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
+        await foreach (var row in _tables.Customers.For(CustomerPartitions.Of(id)).QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
         {
             history.Add(ContactAttemptRow.Read(row));
         }

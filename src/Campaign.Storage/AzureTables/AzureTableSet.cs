@@ -18,7 +18,7 @@ public sealed class AzureTableSet
             throw new ArgumentException("The table prefix must start with a letter and hold only letters and digits (at most 50).", nameof(prefix));
         }
 
-        Customers = service.GetTableClient(prefix + "customers");
+        Customers = new CustomerTables(service, prefix);
         CustomerIndex = service.GetTableClient(prefix + "custindex");
         CustomerNumbers = service.GetTableClient(prefix + "custnumbers");
         DoNotCall = service.GetTableClient(prefix + "donotcall");
@@ -27,8 +27,8 @@ public sealed class AzureTableSet
         CallIds = service.GetTableClient(prefix + "callids");
     }
 
-    /// <summary>Profiles, contact attempts and phone rows, partitioned by a hash bucket of the customer id.</summary>
-    public TableClient Customers { get; }
+    /// <summary>Profiles, contact attempts and phone rows, one table per hash bucket of the customer id.</summary>
+    public CustomerTables Customers { get; }
 
     /// <summary>The segment index: one partition per criterion value, one row per block of customer numbers.</summary>
     public TableClient CustomerIndex { get; }
@@ -62,11 +62,7 @@ public sealed class AzureTableSet
         }
     }
 
-    private async Task CreateAsync()
-    {
-        foreach (var table in new[] { Customers, CustomerIndex, CustomerNumbers, DoNotCall, Work, Calls, CallIds })
-        {
-            await table.CreateIfNotExistsAsync();
-        }
-    }
+    private Task CreateAsync() =>
+        Task.WhenAll(Customers.All.Concat([CustomerIndex, CustomerNumbers, DoNotCall, Work, Calls, CallIds])
+            .Select(table => table.CreateIfNotExistsAsync()));
 }

@@ -12,7 +12,7 @@ namespace Campaign.Storage.AzureTables;
 /// and anything still contended goes one customer at a time.
 /// </summary>
 internal sealed class CustomerBatchUpsert(
-    TableClient customers, CustomerNumbers numbers, CustomerWriter writer, CustomerIndexer indexer, IReadOnlySet<string> doNotCallPhones, DateTimeOffset now)
+    CustomerTables customers, CustomerNumbers numbers, CustomerWriter writer, CustomerIndexer indexer, IReadOnlySet<string> doNotCallPhones, DateTimeOffset now)
 {
     private const int Parallelism = 8;
     private readonly ConcurrentBag<WrittenCustomer> _written = [];
@@ -99,7 +99,7 @@ internal sealed class CustomerBatchUpsert(
     /// <summary>Submits the customers' writes as one transaction and notes them for indexing; false when refused.</summary>
     private async Task<bool> SubmitAsync(List<PlannedWrite> chunk, CancellationToken cancellationToken)
     {
-        var responses = await TableTransactions.TrySubmitForResponsesAsync(customers, chunk.SelectMany(c => c.Actions).ToList(), cancellationToken);
+        var responses = await TableTransactions.TrySubmitForResponsesAsync(customers.For(chunk[0].Record.Partition), chunk.SelectMany(c => c.Actions).ToList(), cancellationToken);
         if (responses is null)
         {
             return false;

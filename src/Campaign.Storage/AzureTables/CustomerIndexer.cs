@@ -11,7 +11,7 @@ namespace Campaign.Storage.AzureTables;
 /// always leaves the index matching the last profile. Rows a crashed writer left unindexed are redone by
 /// <see cref="RepairAsync"/>.
 /// </summary>
-internal sealed class CustomerIndexer(TableClient customers, PostingTable postings)
+internal sealed class CustomerIndexer(CustomerTables customers, PostingTable postings)
 {
     private const int MaxAttempts = 50;
     private const int Parallelism = 8;
@@ -28,11 +28,12 @@ internal sealed class CustomerIndexer(TableClient customers, PostingTable postin
                      .SelectMany(partition => partition.Chunk(TableTransactions.MaxOperations)))
         {
             var marks = transaction.Select(p => Mark(p.Written.Record, p.Written.ETag!.Value)).ToList();
-            if (!await TableTransactions.TrySubmitAsync(customers, marks, cancellationToken))
+            var table = customers.For(transaction[0].Written.Record.Partition);
+            if (!await TableTransactions.TrySubmitAsync(table, marks, cancellationToken))
             {
                 for (var i = 0; i < transaction.Length; i++)
                 {
-                    if (!await TableTransactions.TrySubmitAsync(customers, [marks[i]], cancellationToken))
+                    if (!await TableTransactions.TrySubmitAsync(table, [marks[i]], cancellationToken))
                     {
                         redo.Add((transaction[i].Written.Record.Profile.Id, transaction[i].Desired.Keys));
                     }
@@ -49,9 +50,12 @@ internal sealed class CustomerIndexer(TableClient customers, PostingTable postin
     public async Task RepairAsync(CancellationToken cancellationToken)
     {
         var pending = new List<string>();
-        await foreach (var row in customers.QueryAsync<TableEntity>("Indexed eq false", select: ["Id"], cancellationToken: cancellationToken))
+        foreach (var table in customers.All)
         {
-            pending.Add(row.GetString("Id"));
+            await foreach (var row in table.QueryAsync<TableEntity>("Indexed eq false", select: ["Id"], cancellationToken: cancellationToken))
+            {
+                pending.Add(row.GetString("Id"));
+            }
         }
 
         await TableTransactions.ForEachAsync(pending, Parallelism, cancellationToken,
@@ -67,7 +71,7 @@ internal sealed class CustomerIndexer(TableClient customers, PostingTable postin
         var added = applied.ToHashSet(StringComparer.Ordinal);
         for (var attempt = 0; attempt < MaxAttempts; attempt++)
         {
-            var response = await customers.GetEntityIfExistsAsync<TableEntity>(CustomerPartitions.Of(id), CustomerRowKeys.Profile(id), cancellationToken: cancellationToken);
+            var response = await customers.For(CustomerPartitions.Of(id)).GetEntityIfExistsAsync<TableEntity>(CustomerPartitions.Of(id), CustomerRowKeys.Profile(id), cancellationToken: cancellationToken);
             if (!response.HasValue || (CustomerRecord.IsIndexed(response.Value!) && added.Count == 0))
             {
                 return;
@@ -84,7 +88,7 @@ internal sealed class CustomerIndexer(TableClient customers, PostingTable postin
                     .Concat(stale.Select(key => new PostingChange(key, record.Number, null))).ToList(),
                 cancellationToken);
             added.UnionWith(desired.Keys);
-            if (await TableTransactions.TrySubmitAsync(customers, [Mark(record, row.ETag)], cancellationToken))
+            if (await TableTransactions.TrySubmitAsync(customers.For(record.Partition), [Mark(record, row.ETag)], cancellationToken))
             {
                 return;
             }

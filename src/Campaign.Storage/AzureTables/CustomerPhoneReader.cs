@@ -3,7 +3,7 @@ using Azure.Data.Tables;
 namespace Campaign.Storage.AzureTables;
 
 /// <summary>Finds customers by phone number: one key range read in every customer partition at once, keys only.</summary>
-internal sealed class CustomerPhoneReader(TableClient customers)
+internal sealed class CustomerPhoneReader(CustomerTables customers)
 {
     private static readonly string[] KeysOnly = ["RowKey"];
 
@@ -13,7 +13,7 @@ internal sealed class CustomerPhoneReader(TableClient customers)
         var parts = await Task.WhenAll(CustomerPartitions.All.Select(async partition =>
         {
             var ids = new List<string>();
-            var query = customers.QueryAsync<TableEntity>(TableKeys.PrefixFilter(partition, prefix), maxPerPage: 1000, select: KeysOnly, cancellationToken);
+            var query = customers.For(partition).QueryAsync<TableEntity>(TableKeys.PrefixFilter(partition, prefix), maxPerPage: 1000, select: KeysOnly, cancellationToken);
             await foreach (var row in query)
             {
                 ids.Add(TableKeys.LastPart(row.RowKey));

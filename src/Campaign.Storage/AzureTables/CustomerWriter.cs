@@ -7,7 +7,7 @@ namespace Campaign.Storage.AzureTables;
 /// read with), its phone row and any extra rows of the same partition in one transaction, starting over when another
 /// writer got there first; then bring the index up to date.
 /// </summary>
-internal sealed class CustomerWriter(TableClient customers, CustomerIndexer indexer)
+internal sealed class CustomerWriter(CustomerTables customers, CustomerIndexer indexer)
 {
     private const int MaxAttempts = 20;
 
@@ -40,7 +40,7 @@ internal sealed class CustomerWriter(TableClient customers, CustomerIndexer inde
             Azure.Response<IReadOnlyList<Azure.Response>> written;
             try
             {
-                written = await customers.SubmitTransactionAsync(actions, cancellationToken);
+                written = await customers.For(partition).SubmitTransactionAsync(actions, cancellationToken);
             }
             catch (Azure.RequestFailedException e) when (e.Status == 409 && stored is not null)
             {
@@ -63,7 +63,7 @@ internal sealed class CustomerWriter(TableClient customers, CustomerIndexer inde
 
     public async Task<TableEntity?> ReadAsync(string partition, string customerId, CancellationToken cancellationToken)
     {
-        var response = await customers.GetEntityIfExistsAsync<TableEntity>(partition, CustomerRowKeys.Profile(customerId), cancellationToken: cancellationToken);
+        var response = await customers.For(partition).GetEntityIfExistsAsync<TableEntity>(partition, CustomerRowKeys.Profile(customerId), cancellationToken: cancellationToken);
         return response.HasValue ? response.Value : null;
     }
 }
