@@ -20,7 +20,6 @@ public sealed class AzureCustomerDirectory : ICustomerDirectory
     private readonly PostingTable _index;
     private readonly CustomerNumbers _numbers;
     private readonly CustomerIndexer _indexer;
-    private readonly CustomerPhoneReader _phones;
     private readonly CustomerWriter _writer;
     private readonly DoNotCallList _doNotCall;
     private readonly Lock _repairLock = new();
@@ -32,8 +31,7 @@ public sealed class AzureCustomerDirectory : ICustomerDirectory
         _clock = clock;
         _index = new PostingTable(tables.CustomerIndex);
         _numbers = new CustomerNumbers(tables.CustomerNumbers);
-        _indexer = new CustomerIndexer(tables.Customers, _index);
-        _phones = new CustomerPhoneReader(tables.Customers);
+        _indexer = new CustomerIndexer(tables.Customers, _index, _numbers);
         _writer = new CustomerWriter(tables.Customers, _indexer);
         _doNotCall = new DoNotCallList(tables.DoNotCall);
     }
@@ -121,17 +119,17 @@ public sealed class AzureCustomerDirectory : ICustomerDirectory
     public async Task<int> AddDoNotCallAsync(IReadOnlyList<DoNotCallEntry> entries, CancellationToken cancellationToken = default)
     {
         await ReadyAsync();
-        var added = 0;
+        var added = new HashSet<string>(StringComparer.Ordinal);
         foreach (var entry in entries)
         {
             if (await _doNotCall.TryAddAsync(entry, cancellationToken))
             {
-                added++;
-                await MarkCustomersAsync(entry.Phone, onList: true, cancellationToken);
+                added.Add(entry.Phone);
             }
         }
 
-        return added;
+        await MarkCustomersAsync(added, onList: true, cancellationToken);
+        return added.Count;
     }
 
     public async Task<bool> RemoveDoNotCallAsync(string phone, string source, CancellationToken cancellationToken = default)
@@ -142,7 +140,7 @@ public sealed class AzureCustomerDirectory : ICustomerDirectory
             return false;
         }
 
-        await MarkCustomersAsync(phone, onList: false, cancellationToken);
+        await MarkCustomersAsync(new HashSet<string>(StringComparer.Ordinal) { phone }, onList: false, cancellationToken);
         return true;
     }
 
@@ -217,11 +215,16 @@ public sealed class AzureCustomerDirectory : ICustomerDirectory
         return row is null ? null : CustomerRecord.FromEntity(row);
     }
 
-    private async Task MarkCustomersAsync(string phone, bool onList, CancellationToken cancellationToken)
+    private async Task MarkCustomersAsync(IReadOnlySet<string> phones, bool onList, CancellationToken cancellationToken)
     {
-        foreach (var id in await _phones.IdsAsync(phone, cancellationToken))
+        if (phones.Count == 0)
         {
-            await _writer.ChangeAsync(id, stored => stored is null || stored.Profile.Phone != phone || stored.DoNotCall == onList
+            return;
+        }
+
+        foreach (var id in await _numbers.IdsWithPhonesAsync(phones, cancellationToken))
+        {
+            await _writer.ChangeAsync(id, stored => stored is null || !phones.Contains(stored.Profile.Phone) || stored.DoNotCall == onList
                 ? null
                 : (stored with { DoNotCall = onList }, []), cancellationToken);
         }

@@ -115,7 +115,7 @@ internal sealed class CustomerBatchUpsert(
         return true;
     }
 
-    /// <summary>Groups whole customers into transactions of at most 100 operations.</summary>
+    /// <summary>Groups customers into transactions of at most 100 operations.</summary>
     private static IEnumerable<List<PlannedWrite>> Chunks(IEnumerable<PlannedWrite> customers)
     {
         var chunk = new List<PlannedWrite>();
@@ -140,13 +140,12 @@ internal sealed class CustomerBatchUpsert(
         }
     }
 
-    /// <summary>The profile row is the first operation of <see cref="Actions"/>.</summary>
     private sealed record PlannedWrite(CustomerRecord Record, TableEntity? Stored, List<TableTransactionAction> Actions);
 
     private PlannedWrite Plan(CustomerProfile profile, TableEntity? stored, long number)
     {
         var record = Next(profile, stored is null ? null : CustomerRecord.FromEntity(stored), number);
-        return new PlannedWrite(record, stored, record.WriteActions(stored));
+        return new PlannedWrite(record, stored, [record.WriteAction(stored)]);
     }
 
     /// <summary>A new customer takes the number reserved for it; an existing one keeps its own.</summary>

@@ -11,7 +11,7 @@ namespace Campaign.Storage.AzureTables;
 /// always leaves the index matching the last profile. Rows a crashed writer left unindexed are redone by
 /// <see cref="RepairAsync"/>.
 /// </summary>
-internal sealed class CustomerIndexer(CustomerTables customers, PostingTable postings)
+internal sealed class CustomerIndexer(CustomerTables customers, PostingTable postings, CustomerNumbers numbers)
 {
     private const int MaxAttempts = 50;
     private const int Parallelism = 8;
@@ -20,7 +20,7 @@ internal sealed class CustomerIndexer(CustomerTables customers, PostingTable pos
     public async Task IndexAsync(IReadOnlyList<WrittenCustomer> written, CancellationToken cancellationToken)
     {
         var planned = written.Select(w => (Written: w, Desired: PostingKeys.Of(w.Record))).ToList();
-        await postings.ApplyAsync(planned.SelectMany(p => Changes(p.Written, p.Desired)).ToList(), cancellationToken);
+        await ApplyAsync(planned.SelectMany(p => Changes(p.Written, p.Desired)).ToList(), cancellationToken);
 
         var redo = new List<(string Id, IReadOnlyCollection<string> Applied)>();
         foreach (var transaction in planned.Where(p => p.Written.ETag is not null)
@@ -83,7 +83,7 @@ internal sealed class CustomerIndexer(CustomerTables customers, PostingTable pos
             var stale = CustomerRecord.StoredIndexKeys(row);
             stale.UnionWith(added);
             stale.ExceptWith(desired.Keys);
-            await postings.ApplyAsync(
+            await ApplyAsync(
                 desired.Select(d => new PostingChange(d.Key, record.Number, d.Value))
                     .Concat(stale.Select(key => new PostingChange(key, record.Number, null))).ToList(),
                 cancellationToken);
@@ -95,6 +95,15 @@ internal sealed class CustomerIndexer(CustomerTables customers, PostingTable pos
         }
 
         throw new InvalidOperationException($"customer '{id}' kept changing under {MaxAttempts} attempts to index it");
+    }
+
+    /// <summary>Phone numbers go to the number rows, every other key to the index table.</summary>
+    private async Task ApplyAsync(List<PostingChange> changes, CancellationToken cancellationToken)
+    {
+        var phones = changes.Where(c => c.Key.StartsWith(PostingKeys.PhonePrefix, StringComparison.Ordinal)).ToList();
+        await Task.WhenAll(
+            postings.ApplyAsync(changes.Where(c => !c.Key.StartsWith(PostingKeys.PhonePrefix, StringComparison.Ordinal)).ToList(), cancellationToken),
+            numbers.ApplyPhonesAsync(phones, cancellationToken));
     }
 
     /// <summary>

@@ -7,7 +7,8 @@ namespace Campaign.Storage.AzureTables;
 /// <summary>
 /// Every customer gets a number when first imported, handed out in blocks from a counter row, so the customers of one
 /// import are numbered together and share index rows (<see cref="PostingChunk"/>). Number rows, each holding the ids
-/// of 256 consecutive numbers, turn numbers back into ids. A number whose profile insert lost a race stays unused.
+/// and phone numbers of 256 consecutive numbers, turn numbers back into ids and find the customers of a phone number.
+/// A number whose profile insert lost a race stays unused.
 /// </summary>
 internal sealed class CustomerNumbers(TableClient table)
 {
@@ -15,7 +16,7 @@ internal sealed class CustomerNumbers(TableClient table)
     private const int MaxAttempts = 50;
     private const int Parallelism = 8;
 
-    /// <summary>Ids per number row: 256 ids of up to 1 KB each stay well within an entity's 1 MB.</summary>
+    /// <summary>Customers per number row: 256 ids and phones of up to 1 KB each stay within an entity's 1 MB.</summary>
     private const int RowSize = 256;
 
     /// <summary>Reserves <paramref name="count"/> consecutive numbers and returns the first.</summary>
@@ -51,19 +52,48 @@ internal sealed class CustomerNumbers(TableClient table)
     /// <summary>Records the ids of new numbers; a number given again is replaced.</summary>
     public Task WriteAsync(IEnumerable<(long Number, string Id)> numbers, CancellationToken cancellationToken) =>
         TableTransactions.ForEachAsync(numbers.GroupBy(n => n.Number / RowSize), Parallelism, cancellationToken,
-            async (row, token) => await AddToRowAsync(row.Key, row.ToList(), token));
+            async (row, token) => await ChangeRowAsync(row.Key, entries =>
+            {
+                foreach (var (number, id) in row)
+                {
+                    entries[number] = new NumberEntry(id, entries.TryGetValue(number, out var known) ? known.Phone : null);
+                }
+            }, token));
+
+    /// <summary>Applies phone index changes (<see cref="PostingKeys.Phone"/>): a number takes a phone, or loses it.</summary>
+    public Task ApplyPhonesAsync(IReadOnlyCollection<PostingChange> changes, CancellationToken cancellationToken) =>
+        TableTransactions.ForEachAsync(changes.GroupBy(c => c.Number / RowSize), Parallelism, cancellationToken,
+            async (row, token) => await ChangeRowAsync(row.Key, entries =>
+            {
+                foreach (var change in row)
+                {
+                    if (!entries.TryGetValue(change.Number, out var entry))
+                    {
+                        continue;
+                    }
+
+                    if (change.Entry is { } phone)
+                    {
+                        entries[change.Number] = entry with { Phone = phone.Label };
+                    }
+                    else if (PostingKeys.Phone(entry.Phone ?? "") == change.Key)
+                    {
+                        entries[change.Number] = entry with { Phone = null };
+                    }
+                }
+            }, token));
 
     /// <summary>The ids of the given numbers, in the order given.</summary>
     public async Task<List<string>> IdsAsync(IReadOnlyList<long> numbers, CancellationToken cancellationToken)
     {
         var rows = numbers.Select(n => n / RowSize).Distinct().ToList();
-        var read = new Dictionary<long, string>[rows.Count];
+        var read = new Dictionary<long, NumberEntry>[rows.Count];
         await TableTransactions.ForEachAsync(Enumerable.Range(0, rows.Count), Parallelism, cancellationToken, async (i, token) =>
         {
             var row = await table.GetEntityIfExistsAsync<TableEntity>(Partition(rows[i]), Key(rows[i]), cancellationToken: token);
             read[i] = row.HasValue ? Decode(row.Value!) : [];
         });
-        var ids = read.SelectMany(r => r).ToDictionary();
+        var ids = read.SelectMany(r => r).ToDictionary(e => e.Key, e => e.Value.Id);
         return numbers.Where(ids.ContainsKey).Select(n => ids[n]).ToList();
     }
 
@@ -71,32 +101,50 @@ internal sealed class CustomerNumbers(TableClient table)
     public async Task<Dictionary<long, string>> AllIdsAsync(NumberSet numbers, CancellationToken cancellationToken)
     {
         var blocks = numbers.Ascending().Select(PostingChunk.ChunkOf).Distinct().ToList();
-        var parts = new List<KeyValuePair<long, string>>[blocks.Count];
+        var parts = new List<(long, string)>[blocks.Count];
         await TableTransactions.ForEachAsync(Enumerable.Range(0, blocks.Count), Parallelism, cancellationToken, async (i, token) =>
         {
             parts[i] = [];
             var filter = TableClient.CreateQueryFilter($"PartitionKey eq {PostingChunk.RowKey(blocks[i])}");
             await foreach (var row in table.QueryAsync<TableEntity>(filter, cancellationToken: token))
             {
-                parts[i].AddRange(Decode(row).Where(n => numbers.Contains(n.Key)));
+                parts[i].AddRange(Decode(row).Where(n => numbers.Contains(n.Key)).Select(n => (n.Key, n.Value.Id)));
             }
         });
-        return parts.SelectMany(p => p).ToDictionary();
+        return parts.SelectMany(p => p).ToDictionary(p => p.Item1, p => p.Item2);
     }
 
-    private async Task AddToRowAsync(long row, List<(long Number, string Id)> added, CancellationToken cancellationToken)
+    /// <summary>
+    /// The ids of the customers whose number row holds one of the phones: one pass over the number rows (a row per
+    /// 256 customers), however many phones are asked for.
+    /// </summary>
+    public async Task<HashSet<string>> IdsWithPhonesAsync(IReadOnlySet<string> phones, CancellationToken cancellationToken)
+    {
+        var ids = new HashSet<string>(StringComparer.Ordinal);
+        await foreach (var row in table.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey ne {CounterPartition}"), cancellationToken: cancellationToken))
+        {
+            ids.UnionWith(Decode(row).Values.Where(e => e.Phone is { } phone && phones.Contains(phone)).Select(e => e.Id));
+        }
+
+        return ids;
+    }
+
+    private async Task ChangeRowAsync(long row, Action<Dictionary<long, NumberEntry>> change, CancellationToken cancellationToken)
     {
         for (var attempt = 0; attempt < MaxAttempts; attempt++)
         {
             var stored = await table.GetEntityIfExistsAsync<TableEntity>(Partition(row), Key(row), cancellationToken: cancellationToken);
-            var ids = stored.HasValue ? Decode(stored.Value!) : [];
-            foreach (var (number, id) in added)
+            var entries = stored.HasValue ? Decode(stored.Value!) : [];
+            var before = Encode(entries);
+            change(entries);
+            var after = Encode(entries);
+            if (stored.HasValue && after == before)
             {
-                ids[number] = id;
+                return;
             }
 
             var entity = new TableEntity(Partition(row), Key(row));
-            TableText.Write(entity, "Ids", string.Join('\n', ids.OrderBy(n => n.Key).Select(n => $"{n.Key - row * RowSize}\t{TableKeys.Escape(n.Value)}")));
+            TableText.Write(entity, "Ids", after);
             try
             {
                 if (stored.HasValue)
@@ -119,21 +167,29 @@ internal sealed class CustomerNumbers(TableClient table)
         throw new InvalidOperationException($"customer number row {row} kept changing under {MaxAttempts} attempts to update it");
     }
 
-    private static Dictionary<long, string> Decode(TableEntity row)
+    /// <summary>One line per number: its offset in the row, the id and the phone, escaped.</summary>
+    private static string Encode(Dictionary<long, NumberEntry> entries) =>
+        string.Join('\n', entries.OrderBy(e => e.Key).Select(e =>
+            $"{e.Key % RowSize}\t{TableKeys.Escape(e.Value.Id)}\t{TableKeys.Escape(e.Value.Phone ?? "")}"));
+
+    private static Dictionary<long, NumberEntry> Decode(TableEntity row)
     {
         var first = long.Parse(row.RowKey, CultureInfo.InvariantCulture) * RowSize;
-        var ids = new Dictionary<long, string>();
+        var entries = new Dictionary<long, NumberEntry>();
         foreach (var line in TableText.Read(row, "Ids").Split('\n', StringSplitOptions.RemoveEmptyEntries))
         {
-            var tab = line.IndexOf('\t', StringComparison.Ordinal);
-            ids[first + long.Parse(line.AsSpan(0, tab), CultureInfo.InvariantCulture)] = TableKeys.Unescape(line[(tab + 1)..]);
+            var parts = line.Split('\t');
+            var phone = parts.Length > 2 && parts[2].Length > 0 ? TableKeys.Unescape(parts[2]) : null;
+            entries[first + long.Parse(parts[0], CultureInfo.InvariantCulture)] = new NumberEntry(TableKeys.Unescape(parts[1]), phone);
         }
 
-        return ids;
+        return entries;
     }
 
     /// <summary>Rows of 256 numbers are the block's partition (<see cref="PostingChunk"/>) and their place in it.</summary>
     private static string Partition(long row) => PostingChunk.RowKey(row * RowSize / PostingChunk.Size);
 
     private static string Key(long row) => row.ToString("D12", CultureInfo.InvariantCulture);
+
+    private sealed record NumberEntry(string Id, string? Phone);
 }

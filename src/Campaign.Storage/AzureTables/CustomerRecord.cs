@@ -93,37 +93,20 @@ internal sealed record CustomerRecord(
         DoNotCall);
 
     /// <summary>
-    /// The operations that turn the stored state (<paramref name="stored"/>, null when new) into this one: the profile
-    /// row written on condition (insert, or replace at the read ETag) and its phone row. The row is left marked as not
-    /// indexed, listing every key the index may still hold it under, until <see cref="CustomerIndexer"/> catches up.
+    /// The operation that turns the stored state (<paramref name="stored"/>, null when new) into this one: the profile
+    /// row written on condition (insert, or replace at the read ETag), marked as not indexed and listing every key the
+    /// index may still hold it under, until <see cref="CustomerIndexer"/> catches up.
     /// </summary>
-    public List<TableTransactionAction> WriteActions(TableEntity? stored)
+    public TableTransactionAction WriteAction(TableEntity? stored)
     {
-        var phoneRow = CustomerRowKeys.Phone(Profile.Phone) + TableKeys.Escape(Profile.Id);
         if (stored is null)
         {
-            return
-            [
-                new TableTransactionAction(TableTransactionActionType.Add, ToEntity([], indexed: false)),
-                new TableTransactionAction(TableTransactionActionType.UpsertReplace, new TableEntity(Partition, phoneRow)),
-            ];
+            return new TableTransactionAction(TableTransactionActionType.Add, ToEntity([], indexed: false));
         }
 
         var mayHold = StoredIndexKeys(stored);
         mayHold.UnionWith(PostingKeys.Of(FromEntity(stored)).Keys);
-
-        var actions = new List<TableTransactionAction>
-        {
-            new(TableTransactionActionType.UpdateReplace, ToEntity(mayHold, indexed: false), stored.ETag),
-        };
-        var storedPhone = stored.GetString("Phone");
-        if (storedPhone != Profile.Phone)
-        {
-            actions.Add(new(TableTransactionActionType.Delete, new TableEntity(Partition, CustomerRowKeys.Phone(storedPhone) + TableKeys.Escape(Profile.Id)), ETag.All));
-            actions.Add(new(TableTransactionActionType.UpsertReplace, new TableEntity(Partition, phoneRow)));
-        }
-
-        return actions;
+        return new TableTransactionAction(TableTransactionActionType.UpdateReplace, ToEntity(mayHold, indexed: false), stored.ETag);
     }
 
     private static DateTimeOffset? Seconds(TableEntity entity, string name) =>

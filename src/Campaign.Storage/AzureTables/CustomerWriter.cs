@@ -31,7 +31,7 @@ internal sealed class CustomerWriter(CustomerTables customers, CustomerIndexer i
             }
 
             var actions = new List<TableTransactionAction>(planned.Extra);
-            actions.AddRange(planned.Next.WriteActions(stored));
+            actions.Add(planned.Next.WriteAction(stored));
             if (actions.Count > TableTransactions.MaxOperations)
             {
                 throw new InvalidOperationException($"customer '{customerId}' needs {actions.Count} index rows; at most {TableTransactions.MaxOperations - 1} fit one transaction");

@@ -39,8 +39,8 @@ internal sealed class NumberSet
 
     public bool Contains(long number)
     {
-        var word = (int)(number >> 6);
-        return word < _words.Length && (_words[word] & (1UL << (int)(number & 63))) != 0;
+        var word = number >> 6;
+        return number >= 0 && word < _words.Length && (_words[word] & (1UL << (int)(number & 63))) != 0;
     }
 
     public void IntersectWith(NumberSet other)

@@ -19,6 +19,7 @@ internal static class PostingKeys
     public const string Answered = "answered";
     public const string AreaPrefix = "area|";
     public const string TimeZonePrefix = "tz|";
+    public const string PhonePrefix = "phone|";
 
     public static string Area(string area) => AreaPrefix + TableKeys.FoldedPart(area);
 
@@ -37,11 +38,14 @@ internal static class PostingKeys
     /// <summary>The time zone as written (zone ids are not folded); the rows carry it whole in their label.</summary>
     public static string TimeZone(string zone) => TimeZonePrefix + TableKeys.Part(zone);
 
+    /// <summary>The customer's phone number: kept in the number rows (<see cref="CustomerNumbers"/>), not the index table.</summary>
+    public static string Phone(string phone) => PhonePrefix + TableKeys.Escape(phone);
+
     /// <summary>Every key the customer holds, with its value (0 for keys without one), and the label of each key.</summary>
     public static Dictionary<string, PostingEntry> Of(CustomerRecord customer)
     {
         var profile = customer.Profile;
-        var keys = new Dictionary<string, PostingEntry>(StringComparer.Ordinal) { [All] = new(0, "") };
+        var keys = new Dictionary<string, PostingEntry>(StringComparer.Ordinal) { [All] = new(0, ""), [Phone(profile.Phone)] = new(0, profile.Phone) };
         if (!string.IsNullOrEmpty(profile.Area))
         {
             keys[Area(profile.Area)] = new(0, profile.Area.ToLowerInvariant());
