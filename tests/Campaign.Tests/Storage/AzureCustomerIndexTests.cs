@@ -72,6 +72,25 @@ public sealed class AzureCustomerIndexTests(AzuriteFixture azurite)
         Assert.Empty(await IdsAsync(next, """{ "tag": "vip" }"""));
     }
 
+    [Fact]
+    public async Task A_late_writer_undoes_what_it_added_when_the_profile_moved_on()
+    {
+        var directory = new AzureCustomerDirectory(_tables, TimeProvider.System);
+        await directory.UpsertAsync([TestCustomers.Profile("X", area: "Riverside")]);
+        var (table, original) = _tables.Customers.All.Select(t => (t, row: FindProfile(t, "X"))).Single(t => t.row is not null);
+
+        // Writer A moves X to Oakwood and is slow to index; writer B then moves X to Hillcrest and finishes first.
+        var stored = CustomerRecord.FromEntity(original!);
+        var late = stored with { Profile = stored.Profile with { Area = "Oakwood" } };
+        var lateWrite = await table.UpdateEntityAsync(late.ToEntity(["area|riverside"], indexed: false), original!.ETag, TableUpdateMode.Replace);
+        await directory.UpsertAsync([TestCustomers.Profile("X", area: "Hillcrest")]);
+        var indexer = new CustomerIndexer(_tables.Customers, new PostingTable(_tables.CustomerIndex), new CustomerNumbers(_tables.CustomerNumbers));
+        await indexer.IndexAsync([new WrittenCustomer(late, original, lateWrite.Headers.ETag)], CancellationToken.None);
+
+        Assert.Equal(["X"], await IdsAsync(directory, """{ "area": ["Hillcrest"] }"""));
+        Assert.Empty(await IdsAsync(directory, """{ "area": ["Oakwood", "Riverside"] }"""));
+    }
+
     private static TableEntity? FindProfile(TableClient table, string id) =>
         table.Query<TableEntity>(TableClient.CreateQueryFilter($"Id eq {id}")).FirstOrDefault();
 
