@@ -2,6 +2,8 @@ using Azure.Data.Tables;
 using Campaign.Abstractions.Customers;
 using Campaign.Abstractions.Segments;
 using Campaign.Abstractions.Storage;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Campaign.Storage.AzureTables;
 
@@ -22,13 +24,15 @@ public sealed class AzureCustomerDirectory : ICustomerDirectory
     private readonly CustomerIndexer _indexer;
     private readonly CustomerWriter _writer;
     private readonly DoNotCallList _doNotCall;
+    private readonly ILogger _logger;
     private readonly Lock _repairLock = new();
-    private Task? _repaired;
+    private Task? _repair;
 
-    public AzureCustomerDirectory(AzureTableSet tables, TimeProvider clock)
+    public AzureCustomerDirectory(AzureTableSet tables, TimeProvider clock, ILogger<AzureCustomerDirectory>? logger = null)
     {
         _tables = tables;
         _clock = clock;
+        _logger = logger ?? (ILogger)NullLogger.Instance;
         _index = new PostingTable(tables.CustomerIndex);
         _numbers = new CustomerNumbers(tables.CustomerNumbers);
         _indexer = new CustomerIndexer(tables.Customers, _index, _numbers);
@@ -190,22 +194,48 @@ public sealed class AzureCustomerDirectory : ICustomerDirectory
     private async Task<NumberSet> DoNotCallCustomersAsync(CancellationToken cancellationToken) =>
         await _doNotCall.IsEmptyAsync(cancellationToken) ? new NumberSet() : await _index.ReadAsync(PostingKeys.DoNotCall, cancellationToken);
 
-    /// <summary>The tables exist, and customers a stopped writer left unindexed have been indexed (once per directory).</summary>
+    /// <summary>
+    /// The repair of customers a stopped writer left unindexed, started in the background on first use (it reads every
+    /// profile table, which takes a while at a million customers); done when it completes.
+    /// </summary>
+    internal Task Repaired
+    {
+        get
+        {
+            lock (_repairLock)
+            {
+                return _repair ??= RepairAsync();
+            }
+        }
+    }
+
+    /// <summary>The tables exist; the first call also starts the repair.</summary>
     private async Task ReadyAsync()
     {
         await _tables.ReadyAsync();
-        Task repaired;
-        lock (_repairLock)
+        _ = Repaired;
+    }
+
+    private async Task RepairAsync()
+    {
+        await Task.Yield();
+        try
         {
-            if (_repaired is null || _repaired.IsFaulted || _repaired.IsCanceled)
+            await _tables.ReadyAsync();
+            var repaired = await _indexer.RepairAsync(CancellationToken.None);
+            if (repaired > 0)
             {
-                _repaired = _indexer.RepairAsync(CancellationToken.None);
+                _logger.LogInformation("Indexed {Count} customers whose last writer stopped before updating the segment index", repaired);
             }
-
-            repaired = _repaired;
         }
-
-        await repaired;
+        catch (Exception e) when (e is Azure.RequestFailedException or InvalidOperationException)
+        {
+            _logger.LogWarning(e, "Repairing the segment index failed; it is tried again on the next use of the directory");
+            lock (_repairLock)
+            {
+                _repair = null;
+            }
+        }
     }
 
     private async Task<CustomerRecord?> ReadAsync(string id, CancellationToken cancellationToken)

@@ -11,8 +11,9 @@ public static class AzureTableStoreExtensions
     /// Registers the customer directory (<see cref="ICustomerDirectory"/>), campaign work lists
     /// (<see cref="IWorkListStore"/>) and call records (<see cref="ICallStore"/>) on Azure Tables, replacing any
     /// earlier registration of those three ports (for example the SQLite ones). The tables are named
-    /// <c>{tablePrefix}customers</c>, <c>donotcall</c>, <c>work</c>, <c>calls</c> and <c>callids</c>, are created on first
-    /// use, and may be shared by every silo of a cluster. <paramref name="tablePrefix"/> is letters and digits, starting
+    /// <c>{tablePrefix}customers00</c> … <c>customers31</c>, <c>custnumbers</c>, <c>custindex</c>, <c>donotcall</c>,
+    /// <c>work</c>, <c>calls</c> and <c>callids</c>, are created on first use, and may be shared by every silo of a
+    /// cluster. <paramref name="tablePrefix"/> is letters and digits, starting
     /// with a letter. Grain storage, clustering and reminders are registered separately.
     /// </summary>
     public static IServiceCollection AddAzureTableStores(this IServiceCollection services, TableServiceClient client, string tablePrefix)

@@ -46,8 +46,8 @@ internal sealed class CustomerIndexer(CustomerTables customers, PostingTable pos
             async (customer, token) => await ReconcileAsync(customer.Id, customer.Applied, token));
     }
 
-    /// <summary>Indexes every customer whose row is not marked indexed: after a writer stopped half-way.</summary>
-    public async Task RepairAsync(CancellationToken cancellationToken)
+    /// <summary>Indexes every customer whose row is not marked indexed (after a writer stopped half-way); returns how many.</summary>
+    public async Task<int> RepairAsync(CancellationToken cancellationToken)
     {
         var pending = new List<string>();
         foreach (var table in customers.All)
@@ -60,6 +60,7 @@ internal sealed class CustomerIndexer(CustomerTables customers, PostingTable pos
 
         await TableTransactions.ForEachAsync(pending, Parallelism, cancellationToken,
             async (id, token) => await ReconcileAsync(id, [], token));
+        return pending.Count;
     }
 
     /// <summary>

@@ -66,6 +66,8 @@ public sealed class AzureCustomerIndexTests(AzuriteFixture azurite)
         await partition.table.UpdateEntityAsync(row, row.ETag, TableUpdateMode.Replace);
 
         var next = new AzureCustomerDirectory(_tables, TimeProvider.System);
+        Assert.Equal(1, await next.CountAllAsync());
+        await next.Repaired;
 
         Assert.Equal(["X"], await IdsAsync(next, """{ "area": ["Lakeside"] }"""));
         Assert.Empty(await IdsAsync(next, """{ "area": ["Riverside"] }"""));
