@@ -30,12 +30,7 @@ internal sealed class CustomerWriter(CustomerTables customers, CustomerIndexer i
                 return false;
             }
 
-            var actions = new List<TableTransactionAction>(planned.Extra);
-            actions.Add(planned.Next.WriteAction(stored));
-            if (actions.Count > TableTransactions.MaxOperations)
-            {
-                throw new InvalidOperationException($"customer '{customerId}' needs {actions.Count} index rows; at most {TableTransactions.MaxOperations - 1} fit one transaction");
-            }
+            var actions = new List<TableTransactionAction>(planned.Extra) { planned.Next.WriteAction(stored) };
 
             Azure.Response<IReadOnlyList<Azure.Response>> written;
             try
@@ -44,8 +39,8 @@ internal sealed class CustomerWriter(CustomerTables customers, CustomerIndexer i
             }
             catch (Azure.RequestFailedException e) when (e.Status == 409 && stored is not null)
             {
-                // The profile row is replaced at an ETag (412 on conflict) and index rows are upserted, so a 409 here
-                // can only come from an extra row that is already there.
+                // The profile row is replaced at an ETag (412 on conflict), so a 409 here can only come from an extra
+                // row that is already there.
                 return false;
             }
             catch (Azure.RequestFailedException e) when (TableTransactions.IsConflict(e))

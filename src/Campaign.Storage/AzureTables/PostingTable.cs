@@ -12,6 +12,9 @@ internal sealed class PostingTable(TableClient table)
 {
     private const int Parallelism = 8;
     private const int MaxAttempts = 50;
+    private static readonly string[] OffsetsOnly = ["PartitionKey", "RowKey", "Offsets"];
+    private static readonly string[] OffsetsAndValues = ["PartitionKey", "RowKey", "Offsets", "Values"];
+    private static readonly string[] LabelledOffsets = ["PartitionKey", "RowKey", "Offsets", "Label"];
 
     public Task ApplyAsync(IReadOnlyCollection<PostingChange> changes, CancellationToken cancellationToken) =>
         changes.Count == 0
@@ -23,7 +26,8 @@ internal sealed class PostingTable(TableClient table)
     public async Task<NumberSet> ReadAsync(string key, CancellationToken cancellationToken, Func<long, bool>? keep = null)
     {
         var numbers = new NumberSet();
-        await foreach (var row in table.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {key}"), cancellationToken: cancellationToken))
+        var columns = keep is null ? OffsetsOnly : OffsetsAndValues;
+        await foreach (var row in table.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {key}"), select: columns, cancellationToken: cancellationToken))
         {
             var first = long.Parse(row.RowKey, System.Globalization.CultureInfo.InvariantCulture) * PostingChunk.Size;
             PostingChunk.Decode(row, (offset, value) =>
@@ -43,7 +47,7 @@ internal sealed class PostingTable(TableClient table)
     {
         var keys = new Dictionary<string, (string Label, NumberSet Numbers)>(StringComparer.Ordinal);
         var filter = TableClient.CreateQueryFilter($"PartitionKey ge {prefix} and PartitionKey lt {TableKeys.PrefixEnd(prefix)}");
-        await foreach (var row in table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
+        await foreach (var row in table.QueryAsync<TableEntity>(filter, select: LabelledOffsets, cancellationToken: cancellationToken))
         {
             if (!keys.TryGetValue(row.PartitionKey, out var found))
             {
