@@ -6,6 +6,7 @@ using Campaign.Grains.Trunk;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 
 namespace Campaign.Grains;
 
@@ -22,7 +23,9 @@ public static class CampaignEngineServices
         services.Configure<TrunkOptions>(configuration.GetSection("Trunk"));
         services.Configure<CallOptions>(configuration.GetSection("Calls"));
         services.Configure<CampaignOptions>(configuration.GetSection("Campaigns"));
-        services.Configure<ComplianceOptions>(configuration.GetSection("Compliance"));
+        // Checked at start: a malformed no-call date fails the start, naming the key, rather than being skipped.
+        services.AddOptions<ComplianceOptions>().Bind(configuration.GetSection("Compliance")).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ComplianceOptions>, ComplianceOptionsValidator>());
         services.Configure<ScheduleOptions>(configuration.GetSection("Schedules"));
         services.AddSingleton<CallingHours>();
         services.AddSingleton<AudienceResolver>();

@@ -34,7 +34,8 @@ public sealed class CallingHours(IOptions<ComplianceOptions> options)
 
     /// <summary>
     /// Whether the law (of the customer's <paramref name="country"/>, by phone number; else the default bound) and the
-    /// configured narrowing allow calling now in the customer's local time.
+    /// configured narrowing allow calling now in the customer's local time: inside the hours, and not on a day the
+    /// country's law or the configuration keeps free of calls.
     /// </summary>
     public bool IsLegal(TimeZoneInfo zone, DateTimeOffset now, string? country = null)
     {
@@ -42,8 +43,15 @@ public sealed class CallingHours(IOptions<ComplianceOptions> options)
         var (from, to) = HoursFor(country);
         return local.TimeOfDay >= from && local.TimeOfDay < to
             && CountryCallingLaws.Default.Any(p => p.Contains(local))
-            && CountryCallingLaws.For(country).Any(p => p.Contains(local));
+            && CountryCallingLaws.For(country).Any(p => p.Contains(local))
+            && !IsNoCallDay(country, DateOnly.FromDateTime(local.DateTime));
     }
+
+    /// <summary>A public holiday of the country on which its law forbids calls, or a day configured free of calls.</summary>
+    public bool IsNoCallDay(string? country, DateOnly localDate) =>
+        PublicHolidays.IsNoCallDay(country, localDate)
+        || ComplianceOptionsValidator.Dates(options.Value.NoCallDates).Contains(localDate)
+        || (country is not null && options.Value.Countries.TryGetValue(country, out var rules) && ComplianceOptionsValidator.Dates(rules.NoCallDates).Contains(localDate));
 
     /// <summary>The configured hours for a country's customers: the global narrowing, narrowed again by the country's.</summary>
     public (TimeSpan From, TimeSpan To) HoursFor(string? country)

@@ -1,3 +1,6 @@
+using System.Globalization;
+using Microsoft.Extensions.Options;
+
 namespace Campaign.Grains.Compliance;
 
 /// <summary>
@@ -13,6 +16,9 @@ public sealed class ComplianceOptions
     public TimeSpan CallingHoursFrom { get; set; } = LegalFrom;
 
     public TimeSpan CallingHoursTo { get; set; } = LegalTo;
+
+    /// <summary>Days (yyyy-MM-dd) on which nobody is called, whatever their country (e.g. <c>Compliance:NoCallDates:0</c> = <c>2026-12-24</c>).</summary>
+    public List<string> NoCallDates { get; set; } = [];
 
     /// <summary>Narrower hours for the customers of one country (e.g. <c>Compliance:Countries:GB:CallingHoursTo</c>).</summary>
     public Dictionary<string, CountryCallingHours> Countries { get; set; } = new(StringComparer.OrdinalIgnoreCase);
@@ -30,10 +36,42 @@ public sealed class ComplianceOptions
     public Dictionary<string, string> AreaTimeZones { get; set; } = new(StringComparer.OrdinalIgnoreCase);
 }
 
-/// <summary>Hours to call one country's customers; they narrow that country's legal hours and never widen them.</summary>
+/// <summary>Hours and days to call one country's customers; they narrow that country's legal hours and never widen them.</summary>
 public sealed class CountryCallingHours
 {
     public TimeSpan? CallingHoursFrom { get; set; }
 
     public TimeSpan? CallingHoursTo { get; set; }
+
+    /// <summary>Days (yyyy-MM-dd) on which the country's customers are not called, besides its public holidays (regional holidays, closures).</summary>
+    public List<string> NoCallDates { get; set; } = [];
+}
+
+/// <summary>Refuses to start with a no-call date that is not a date, naming the key and the value.</summary>
+public sealed class ComplianceOptionsValidator : IValidateOptions<ComplianceOptions>
+{
+    public ValidateOptionsResult Validate(string? name, ComplianceOptions options)
+    {
+        var errors = Invalid("Compliance:NoCallDates", options.NoCallDates)
+            .Concat(options.Countries.SelectMany(c => Invalid($"Compliance:Countries:{c.Key}:NoCallDates", c.Value.NoCallDates)))
+            .ToList();
+        return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
+    }
+
+    /// <summary>The dates of a list that read as yyyy-MM-dd.</summary>
+    public static IEnumerable<DateOnly> Dates(IEnumerable<string> values)
+    {
+        foreach (var value in values)
+        {
+            if (DateOnly.TryParseExact(value.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+            {
+                yield return date;
+            }
+        }
+    }
+
+    private static IEnumerable<string> Invalid(string key, List<string> values) =>
+        values.Select((value, i) => (value, i))
+            .Where(v => !Dates([v.value]).Any())
+            .Select(v => $"{key}:{v.i}: '{v.value}' is not a date (yyyy-MM-dd)");
 }

@@ -1,4 +1,7 @@
 using Campaign.Grains.Compliance;
+using Campaign.Grains;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
 namespace Campaign.Tests.Unit;
@@ -82,6 +85,61 @@ public class CallingHoursTests
         Assert.True(Legal(hours, "Europe/London", "2026-11-26T09:00", "GB"));
         Assert.False(Legal(hours, "Europe/London", "2026-11-26T20:00", "GB"));
         Assert.True(Legal(hours, "Europe/London", "2026-11-26T08:30", "IE"));
+    }
+
+    [Theory]
+    [InlineData("2027-07-14T11:00", "FR", false)] // Fête nationale, a Wednesday
+    [InlineData("2027-07-15T11:00", "FR", true)]
+    [InlineData("2026-12-25T11:00", "FR", false)] // Christmas, a Friday
+    [InlineData("2027-03-29T11:00", "FR", false)] // Easter Monday
+    [InlineData("2027-05-06T11:00", "FR", false)] // Ascension
+    [InlineData("2027-05-17T11:00", "FR", false)] // Whit Monday
+    [InlineData("2027-05-18T11:00", "FR", true)]
+    [InlineData("2027-07-14T11:00", "US", true)] // no such rule in the US
+    public void French_customers_are_not_called_on_public_holidays(string local, string country, bool legal) =>
+        Assert.Equal(legal, Legal(Hours(), country == "FR" ? "Europe/Paris" : "America/New_York", local, country));
+
+    [Theory]
+    [InlineData(2024, "2024-03-31")]
+    [InlineData(2026, "2026-04-05")]
+    [InlineData(2027, "2027-03-28")]
+    [InlineData(2038, "2038-04-25")]
+    [InlineData(2285, "2285-03-22")]
+    public void Easter_is_computed_for_any_year(int year, string easter) =>
+        Assert.Equal(DateOnly.Parse(easter, System.Globalization.CultureInfo.InvariantCulture), PublicHolidays.EasterSunday(year));
+
+    [Fact]
+    public void Configured_no_call_dates_keep_everyone_or_one_country_free_of_calls()
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Compliance:NoCallDates:0"] = "2026-12-24",
+            ["Compliance:Countries:FR:NoCallDates:0"] = "2027-12-27",
+        }).Build();
+        var options = new ComplianceOptions();
+        configuration.GetSection("Compliance").Bind(options);
+        var hours = new CallingHours(Options.Create(options));
+
+        Assert.False(Legal(hours, "America/New_York", "2026-12-24T11:00", "US"));
+        Assert.False(hours.IsOpen(TimeZoneInfo.FindSystemTimeZoneById("America/New_York"), new DateTimeOffset(2026, 12, 24, 16, 0, 0, TimeSpan.Zero), null));
+        Assert.True(Legal(hours, "America/New_York", "2026-12-23T11:00", "US"));
+        Assert.False(Legal(hours, "Europe/Paris", "2027-12-27T11:00", "FR")); // a Monday, closed by configuration
+        Assert.True(Legal(hours, "Europe/Paris", "2027-12-28T11:00", "FR"));
+        Assert.True(Legal(hours, "America/New_York", "2027-12-27T11:00", "US"));
+    }
+
+    [Fact]
+    public void A_malformed_no_call_date_stops_the_start_naming_the_key()
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Compliance:Countries:FR:NoCallDates:0"] = "26/12/2027",
+        }).Build();
+        using var services = new Microsoft.Extensions.DependencyInjection.ServiceCollection().AddCampaignEngine(configuration).BuildServiceProvider();
+
+        var error = Assert.ThrowsAny<Exception>(() => services.GetRequiredService<IStartupValidator>().Validate());
+
+        Assert.Contains("Compliance:Countries:FR:NoCallDates:0", error.ToString(), StringComparison.Ordinal);
     }
 
     [Theory]
