@@ -1,5 +1,5 @@
-using Campaign.Grains.Compliance;
 using Campaign.Grains;
+using Campaign.Grains.Compliance;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
