@@ -43,7 +43,8 @@ public sealed class BrowserFixture : IAsyncLifetime
             BaseURL = Host.BaseAddress.ToString(),
             ViewportSize = new ViewportSize { Width = width, Height = height },
         });
-        context.SetDefaultTimeout(15_000);
+        // Generous: the suite runs test classes in parallel, cluster tests with three silos among them, on two cores.
+        context.SetDefaultTimeout(30_000);
         return await context.NewPageAsync();
     }
 

@@ -44,7 +44,28 @@ public sealed class HostProcess : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// Starts the host on free loopback ports. A port found free can be taken by another process before the host binds
+    /// it (an outgoing connection's ephemeral port, say); such a start is tried again on other ports.
+    /// </summary>
     public static async Task<HostProcess> StartAsync(string databasePath, params string[] extraArgs)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            var host = Launch(databasePath, extraArgs);
+            try
+            {
+                await host.WaitUntilHealthyAsync(TimeSpan.FromSeconds(90));
+                return host;
+            }
+            catch (InvalidOperationException) when (attempt < 3 && host.Output.Contains("address already in use", StringComparison.OrdinalIgnoreCase))
+            {
+                await host.DisposeAsync();
+            }
+        }
+    }
+
+    private static HostProcess Launch(string databasePath, string[] extraArgs)
     {
         var port = FreePort.Next();
         var siloPort = FreePort.Next();
@@ -68,9 +89,7 @@ public sealed class HostProcess : IAsyncDisposable
             start.ArgumentList.Add(arg);
         }
 
-        var host = new HostProcess(Process.Start(start)!, new Uri($"http://127.0.0.1:{port}"), siloPort);
-        await host.WaitUntilHealthyAsync(TimeSpan.FromSeconds(90));
-        return host;
+        return new HostProcess(Process.Start(start)!, new Uri($"http://127.0.0.1:{port}"), siloPort);
     }
 
     /// <summary>SIGKILL: no shutdown hooks, no flushing, exactly what a crash or an OOM kill does.</summary>
