@@ -225,7 +225,7 @@ public sealed class AzureCustomerDirectory : ICustomerDirectory
             var repaired = await _indexer.RepairAsync(CancellationToken.None);
             if (repaired > 0)
             {
-                _logger.LogInformation("Indexed {Count} customers whose last writer stopped before updating the segment index", repaired);
+                _logger.LogInformation("Indexed {Count} customers found not yet in the segment index (their writer stopped or was still at work)", repaired);
             }
         }
         catch (Exception e) when (e is Azure.RequestFailedException or InvalidOperationException)

@@ -69,13 +69,14 @@ public sealed class SiloLossTests(AzuriteFixture azurite, ITestOutputHelper outp
             (await hosts[2].Client.PostAsync($"/api/campaigns/{id}/start", null)).EnsureSuccessStatusCode();
 
             await WaitForAsync(hosts[0].Client, $"/api/campaigns/{id}/stats",
-                s => s.GetProperty("finished").GetInt32() >= 15 && s.GetProperty("inFlight").GetInt32() >= 10, TimeSpan.FromSeconds(90));
+                s => s.GetProperty("finished").GetInt32() >= 15 && s.GetProperty("inFlight").GetInt32() >= 20, TimeSpan.FromSeconds(90));
 
             // The silo hosting the most call grains right now is the one to lose.
             var system = await hosts[0].Client.GetFromJsonAsync<JsonElement>("/api/system");
             var victim = hosts.MaxBy(h => CallGrainsOn(system, h.SiloPort))!;
             var callsOnVictim = CallGrainsOn(system, victim.SiloPort);
             Assert.True(callsOnVictim > 0, $"no silo hosts a call grain: {system}");
+            var killedAt = DateTimeOffset.UtcNow;
             await victim.KillAsync();
             var survivors = hosts.Where(h => h != victim).ToList();
             output.WriteLine($"killed silo port {victim.SiloPort} with {callsOnVictim} call grains at {DateTime.UtcNow:HH:mm:ss}");
@@ -107,7 +108,10 @@ public sealed class SiloLossTests(AzuriteFixture azurite, ITestOutputHelper outp
 
             // Calls lost with the silo ended as interrupted; a failed one left attempts is tried again.
             var interrupted = calls.Where(c => c.GetProperty("note").GetString()?.StartsWith("interrupted", StringComparison.Ordinal) == true).ToList();
-            output.WriteLine($"{calls.Count} calls, {interrupted.Count} interrupted");
+            output.WriteLine($"{calls.Count} calls, {interrupted.Count} interrupted; live at the kill: " + string.Join(", ", calls
+                .Where(c => c.GetProperty("startedAt").ValueKind == JsonValueKind.String && c.GetProperty("startedAt").GetDateTimeOffset() <= killedAt
+                    && c.GetProperty("endedAt").GetDateTimeOffset() > killedAt)
+                .Select(c => $"{c.GetProperty("result").GetString()} ({c.GetProperty("note").GetString()})")));
             Assert.NotEmpty(interrupted);
             foreach (var call in interrupted.Where(c => c.GetProperty("result").GetString() == "failed" && c.GetProperty("attempt").GetInt32() < MaxAttempts))
             {
