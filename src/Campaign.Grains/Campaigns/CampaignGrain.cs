@@ -401,6 +401,28 @@ public sealed partial class CampaignGrain(
             case CallStartResult.AttemptLimitReached:
                 await ReturnToQueueAsync(item, callId, clock.GetUtcNow() + AttemptLimitRecheck, "attemptLimitReached");
                 break;
+            case CallStartResult.AlreadyEnded:
+                await SettleEndedCallAsync(item, callId);
+                break;
+        }
+    }
+
+    /// <summary>
+    /// The attempt's call already happened and ended: a start that failed with its silo, whose call then ended on
+    /// another silo while the item waited in the queue, its report finding the item no longer in that call. The stored
+    /// result settles the item now, as if just reported.
+    /// </summary>
+    private async Task SettleEndedCallAsync(WorkItem item, string callId)
+    {
+        var record = await GrainFactory.GetGrain<ICallGrain>(callId).GetAsync();
+        if (record is { Status: CallStatus.Ended, Result: { } result })
+        {
+            await OnCallEndedAsync(new CallReport(callId, item.Seq, record.Attempt, result, record.Outcome));
+            await ForgetAsync(callId); // the trunk line taken for this start; the call itself released its own
+        }
+        else
+        {
+            await ReturnToQueueAsync(item, callId, clock.GetUtcNow() + options.Value.CustomerBusyDelay, "callStillEnding");
         }
     }
 
