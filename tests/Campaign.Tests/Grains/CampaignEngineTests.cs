@@ -61,6 +61,36 @@ public class CampaignEngineTests(EngineFixture fixture) : IClassFixture<EngineFi
     }
 
     [Fact]
+    public async Task A_start_that_finds_its_call_already_ended_settles_the_customer_from_the_stored_call()
+    {
+        // After a silo loss a start can fail once its call is stored; the call then ends on another silo and its report
+        // finds the customer back in the queue. Dispatched again, the attempt's call grain says it already ended.
+        var (area, ids) = await fixture.SeedAsync(1);
+        var campaignId = "cmp-" + Guid.NewGuid().ToString("N")[..10];
+        await using (var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={fixture.DatabasePath}"))
+        {
+            await connection.OpenAsync();
+            await using var query = connection.CreateCommand();
+            query.CommandText = "SELECT pk FROM customers WHERE id = $id";
+            query.Parameters.AddWithValue("$id", ids[0]);
+            var seq = (long)(await query.ExecuteScalarAsync())!;
+            var at = fixture.Clock.GetUtcNow().AddMinutes(-1);
+            await fixture.Calls.SaveAsync(new CallRecord($"{campaignId}-{seq}-a1", campaignId, ids[0], null, 1, CallStatus.Ended, CallResult.Answered,
+                at, at, at.AddSeconds(30), [], null, "interrupted: the call was lost with its silo"));
+        }
+
+        var placedBefore = fixture.Telephony.Placed.Count(p => p.CustomerId == ids[0]);
+        var campaign = fixture.Grains.GetGrain<ICampaignGrain>(campaignId);
+        await campaign.CreateAsync(EngineFixture.Definition(area, 1));
+        await campaign.StartAsync();
+        var progress = await EngineFixture.WaitForStatusAsync(campaign, CampaignStatus.Completed, TimeSpan.FromSeconds(30));
+
+        Assert.Equal((1, 0), (progress.Finished, progress.InFlight));
+        Assert.Equal(placedBefore, fixture.Telephony.Placed.Count(p => p.CustomerId == ids[0]));
+        Assert.Equal(0, (await fixture.Grains.GetGrain<ITrunkGrain>(ITrunkGrain.Key).GetStatusAsync()).InUse);
+    }
+
+    [Fact]
     public async Task Pause_lets_live_calls_finish_and_resume_carries_on()
     {
         fixture.Telephony.Behavior = _ => CallScript.Answer(TimeSpan.FromMilliseconds(300), "Yes, tell me more.");

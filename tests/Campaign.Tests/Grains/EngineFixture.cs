@@ -23,6 +23,9 @@ public class EngineFixture : IAsyncLifetime
 
     public SqliteCallStore Calls { get; private set; } = null!;
 
+    /// <summary>The embedded database the silo uses.</summary>
+    public string DatabasePath => _file.Path;
+
     /// <summary>The silo's clock: real time, shifted so that New York is at 10:00 on a weekday when the fixture starts.</summary>
     public ShiftedClock Clock { get; } = new();
 
