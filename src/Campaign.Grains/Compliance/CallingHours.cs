@@ -6,6 +6,10 @@ namespace Campaign.Grains.Compliance;
 /// <summary>Decides whether a customer may be called now, in their local time, under the law and the campaign's window.</summary>
 public sealed class CallingHours(IOptions<ComplianceOptions> options)
 {
+    private readonly HashSet<DateOnly> _noCallDates = [.. ComplianceOptionsValidator.Dates(options.Value.NoCallDates)];
+    private readonly Dictionary<string, HashSet<DateOnly>> _countryNoCallDates = options.Value.Countries.ToDictionary(
+        c => c.Key, c => ComplianceOptionsValidator.Dates(c.Value.NoCallDates).ToHashSet(), StringComparer.OrdinalIgnoreCase);
+
     /// <summary>The legal bound, narrowed by configuration but never widened.</summary>
     public (TimeSpan From, TimeSpan To) LegalHours
     {
@@ -50,8 +54,8 @@ public sealed class CallingHours(IOptions<ComplianceOptions> options)
     /// <summary>A public holiday of the country on which its law forbids calls, or a day configured free of calls.</summary>
     public bool IsNoCallDay(string? country, DateOnly localDate) =>
         PublicHolidays.IsNoCallDay(country, localDate)
-        || ComplianceOptionsValidator.Dates(options.Value.NoCallDates).Contains(localDate)
-        || (country is not null && options.Value.Countries.TryGetValue(country, out var rules) && ComplianceOptionsValidator.Dates(rules.NoCallDates).Contains(localDate));
+        || _noCallDates.Contains(localDate)
+        || (country is not null && _countryNoCallDates.TryGetValue(country, out var dates) && dates.Contains(localDate));
 
     /// <summary>The configured hours for a country's customers: the global narrowing, narrowed again by the country's.</summary>
     public (TimeSpan From, TimeSpan To) HoursFor(string? country)

@@ -138,9 +138,7 @@ internal sealed class CustomerIndexer(CustomerTables customers, PostingTable pos
             yield return new PostingChange(key, number, entry);
         }
 
-        var mayHold = CustomerRecord.StoredIndexKeys(written.Before);
-        mayHold.UnionWith(PostingKeys.Of(CustomerRecord.FromEntity(written.Before)).Keys);
-        foreach (var key in mayHold.Where(key => !desired.ContainsKey(key)))
+        foreach (var key in CustomerRecord.MayHold(written.Before).Where(key => !desired.ContainsKey(key)))
         {
             yield return new PostingChange(key, number, null);
         }

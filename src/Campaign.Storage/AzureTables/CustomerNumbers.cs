@@ -1,5 +1,4 @@
 using System.Globalization;
-using Azure;
 using Azure.Data.Tables;
 
 namespace Campaign.Storage.AzureTables;
@@ -13,7 +12,6 @@ namespace Campaign.Storage.AzureTables;
 internal sealed class CustomerNumbers(TableClient table)
 {
     private const string CounterPartition = "counter";
-    private const int MaxAttempts = 50;
     private const int Parallelism = 8;
 
     /// <summary>Customers per number row: 256 ids and phones of up to 1 KB each stay within an entity's 1 MB.</summary>
@@ -22,31 +20,13 @@ internal sealed class CustomerNumbers(TableClient table)
     /// <summary>Reserves <paramref name="count"/> consecutive numbers and returns the first.</summary>
     public async Task<long> ReserveAsync(int count, CancellationToken cancellationToken)
     {
-        for (var attempt = 0; attempt < MaxAttempts; attempt++)
+        long first = 0;
+        await OptimisticEntity.ChangeAsync(table, CounterPartition, "", stored =>
         {
-            var stored = await table.GetEntityIfExistsAsync<TableEntity>(CounterPartition, "", cancellationToken: cancellationToken);
-            var first = stored.HasValue ? stored.Value!.GetInt64("Next") ?? 0 : 0;
-            var next = new TableEntity(CounterPartition, "") { ["Next"] = first + count };
-            try
-            {
-                if (stored.HasValue)
-                {
-                    await table.UpdateEntityAsync(next, stored.Value!.ETag, TableUpdateMode.Replace, cancellationToken);
-                }
-                else
-                {
-                    await table.AddEntityAsync(next, cancellationToken);
-                }
-
-                return first;
-            }
-            catch (RequestFailedException e) when (TableTransactions.IsConflict(e))
-            {
-                await Task.Delay(Random.Shared.Next(2, 10 + attempt * 5), cancellationToken);
-            }
-        }
-
-        throw new InvalidOperationException($"the customer number counter kept changing under {MaxAttempts} attempts to reserve numbers");
+            first = stored?.GetInt64("Next") ?? 0;
+            return new EntityWrite(new TableEntity(CounterPartition, "") { ["Next"] = first + count });
+        }, "the customer number counter", cancellationToken);
+        return first;
     }
 
     /// <summary>Records the ids of new numbers; a number given again is replaced.</summary>
@@ -129,43 +109,22 @@ internal sealed class CustomerNumbers(TableClient table)
         return ids;
     }
 
-    private async Task ChangeRowAsync(long row, Action<Dictionary<long, NumberEntry>> change, CancellationToken cancellationToken)
-    {
-        for (var attempt = 0; attempt < MaxAttempts; attempt++)
+    private Task ChangeRowAsync(long row, Action<Dictionary<long, NumberEntry>> change, CancellationToken cancellationToken) =>
+        OptimisticEntity.ChangeAsync(table, Partition(row), Key(row), stored =>
         {
-            var stored = await table.GetEntityIfExistsAsync<TableEntity>(Partition(row), Key(row), cancellationToken: cancellationToken);
-            var entries = stored.HasValue ? Decode(stored.Value!) : [];
+            var entries = stored is null ? [] : Decode(stored);
             var before = Encode(entries);
             change(entries);
             var after = Encode(entries);
-            if (stored.HasValue && after == before)
+            if (stored is not null && after == before)
             {
-                return;
+                return EntityWrite.Nothing;
             }
 
             var entity = new TableEntity(Partition(row), Key(row));
             TableText.Write(entity, "Ids", after);
-            try
-            {
-                if (stored.HasValue)
-                {
-                    await table.UpdateEntityAsync(entity, stored.Value!.ETag, TableUpdateMode.Replace, cancellationToken);
-                }
-                else
-                {
-                    await table.AddEntityAsync(entity, cancellationToken);
-                }
-
-                return;
-            }
-            catch (RequestFailedException e) when (TableTransactions.IsConflict(e))
-            {
-                await Task.Delay(Random.Shared.Next(2, 10 + attempt * 5), cancellationToken);
-            }
-        }
-
-        throw new InvalidOperationException($"customer number row {row} kept changing under {MaxAttempts} attempts to update it");
-    }
+            return new EntityWrite(entity);
+        }, $"customer number row {row}", cancellationToken);
 
     /// <summary>One line per number: its offset in the row, the id and the phone, escaped.</summary>
     private static string Encode(Dictionary<long, NumberEntry> entries) =>

@@ -104,9 +104,15 @@ internal sealed record CustomerRecord(
             return new TableTransactionAction(TableTransactionActionType.Add, ToEntity([], indexed: false));
         }
 
-        var mayHold = StoredIndexKeys(stored);
-        mayHold.UnionWith(PostingKeys.Of(FromEntity(stored)).Keys);
-        return new TableTransactionAction(TableTransactionActionType.UpdateReplace, ToEntity(mayHold, indexed: false), stored.ETag);
+        return new TableTransactionAction(TableTransactionActionType.UpdateReplace, ToEntity(MayHold(stored), indexed: false), stored.ETag);
+    }
+
+    /// <summary>Every key the index may hold the stored customer under: its own, and those the row lists.</summary>
+    public static HashSet<string> MayHold(TableEntity stored)
+    {
+        var keys = StoredIndexKeys(stored);
+        keys.UnionWith(PostingKeys.Of(FromEntity(stored)).Keys);
+        return keys;
     }
 
     private static DateTimeOffset? Seconds(TableEntity entity, string name) =>

@@ -1,4 +1,3 @@
-using Azure;
 using Azure.Data.Tables;
 
 namespace Campaign.Storage.AzureTables;
@@ -11,7 +10,6 @@ namespace Campaign.Storage.AzureTables;
 internal sealed class PostingTable(TableClient table)
 {
     private const int Parallelism = 8;
-    private const int MaxAttempts = 50;
     private static readonly string[] OffsetsOnly = ["PartitionKey", "RowKey", "Offsets"];
     private static readonly string[] OffsetsAndValues = ["PartitionKey", "RowKey", "Offsets", "Values"];
     private static readonly string[] LabelledOffsets = ["PartitionKey", "RowKey", "Offsets", "Label"];
@@ -61,42 +59,20 @@ internal sealed class PostingTable(TableClient table)
         return keys.Values.ToList();
     }
 
-    private async Task ApplyRowAsync(string key, long chunk, List<PostingChange> changes, CancellationToken cancellationToken)
+    private Task ApplyRowAsync(string key, long chunk, List<PostingChange> changes, CancellationToken cancellationToken)
     {
         var label = changes.Select(c => c.Entry?.Label).FirstOrDefault(l => !string.IsNullOrEmpty(l)) ?? "";
-        for (var attempt = 0; attempt < MaxAttempts; attempt++)
+        return OptimisticEntity.ChangeAsync(table, key, PostingChunk.RowKey(chunk), stored =>
         {
-            var stored = await table.GetEntityIfExistsAsync<TableEntity>(key, PostingChunk.RowKey(chunk), cancellationToken: cancellationToken);
-            var rows = stored.HasValue ? PostingChunk.Read(stored.Value!) : new PostingChunk();
+            var rows = stored is null ? new PostingChunk() : PostingChunk.Read(stored);
             if (!rows.Apply(changes))
             {
-                return;
+                return EntityWrite.Nothing;
             }
 
-            try
-            {
-                if (!stored.HasValue)
-                {
-                    await table.AddEntityAsync(rows.ToEntity(key, chunk, label), cancellationToken);
-                }
-                else if (rows.Count == 0)
-                {
-                    await table.DeleteEntityAsync(key, PostingChunk.RowKey(chunk), stored.Value!.ETag, cancellationToken);
-                }
-                else
-                {
-                    var keptLabel = label.Length > 0 ? label : stored.Value!.GetString("Label") ?? "";
-                    await table.UpdateEntityAsync(rows.ToEntity(key, chunk, keptLabel), stored.Value!.ETag, TableUpdateMode.Replace, cancellationToken);
-                }
-
-                return;
-            }
-            catch (RequestFailedException e) when (TableTransactions.IsConflict(e))
-            {
-                await Task.Delay(Random.Shared.Next(2, 10 + attempt * 5), cancellationToken);
-            }
-        }
-
-        throw new InvalidOperationException($"index row '{key}' block {chunk} kept changing under {MaxAttempts} attempts to update it");
+            return rows.Count == 0
+                ? EntityWrite.Remove
+                : new EntityWrite(rows.ToEntity(key, chunk, label.Length > 0 ? label : stored?.GetString("Label") ?? ""));
+        }, $"index row '{key}' block {chunk}", cancellationToken);
     }
 }

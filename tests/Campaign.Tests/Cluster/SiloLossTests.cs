@@ -153,25 +153,9 @@ public sealed class SiloLossTests(AzuriteFixture azurite, ITestOutputHelper outp
         .Sum(s => s.GetProperty("activeGrains").TryGetProperty("CallGrain", out var n) ? n.GetInt32() : 0);
 
     /// <summary>The most calls that were live at one instant, from the stored start and end times.</summary>
-    private static int MostAtOnce(IEnumerable<JsonElement> calls)
-    {
-        var edges = calls
-            .Where(c => c.GetProperty("startedAt").ValueKind == JsonValueKind.String)
-            .SelectMany(c => new[]
-            {
-                (At: c.GetProperty("startedAt").GetDateTimeOffset(), Delta: 1),
-                (At: c.GetProperty("endedAt").GetDateTimeOffset(), Delta: -1),
-            })
-            .OrderBy(e => e.At).ThenBy(e => e.Delta);
-        int live = 0, most = 0;
-        foreach (var edge in edges)
-        {
-            live += edge.Delta;
-            most = Math.Max(most, live);
-        }
-
-        return most;
-    }
+    private static int MostAtOnce(IEnumerable<JsonElement> calls) => Intervals.MostAtOnce(calls
+        .Where(c => c.GetProperty("startedAt").ValueKind == JsonValueKind.String)
+        .Select(c => (c.GetProperty("startedAt").GetDateTimeOffset(), c.GetProperty("endedAt").GetDateTimeOffset())));
 
     /// <summary>Polls until the condition holds; requests may fail while the cluster notices its loss.</summary>
     private static async Task<JsonElement> WaitForAsync(HttpClient client, string path, Func<JsonElement, bool> done, TimeSpan timeout)

@@ -101,17 +101,6 @@ public class EngineFixture : IAsyncLifetime
     public async Task<IReadOnlyList<CallRecord>> CallsOfAsync(string campaignId) => (await Calls.ListAsync(campaignId, 0, 100_000)).Items;
 
     /// <summary>The most calls whose [start, end] intervals overlap at one moment.</summary>
-    public static int MaxOverlap(IEnumerable<CallRecord> calls)
-    {
-        var edges = calls.SelectMany(c => new[] { (At: c.StartedAt!.Value, Delta: 1), (At: c.EndedAt!.Value, Delta: -1) })
-            .OrderBy(e => e.At).ThenBy(e => e.Delta);
-        int live = 0, peak = 0;
-        foreach (var edge in edges)
-        {
-            live += edge.Delta;
-            peak = Math.Max(peak, live);
-        }
-
-        return peak;
-    }
+    public static int MaxOverlap(IEnumerable<CallRecord> calls) =>
+        Intervals.MostAtOnce(calls.Select(c => (c.StartedAt!.Value, c.EndedAt!.Value)));
 }
