@@ -28,6 +28,8 @@ public static class CampaignEngineServices
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ComplianceOptions>, ComplianceOptionsValidator>());
         services.Configure<ScheduleOptions>(configuration.GetSection("Schedules"));
         services.AddSingleton<CallingHours>();
+        services.AddSingleton<CustomerLocator>();
+        services.AddSingleton<Abstractions.Storage.ICallingPlaces>(sp => sp.GetRequiredService<CustomerLocator>());
         services.AddSingleton<AudienceResolver>();
         services.AddSingleton<CampaignScripts>();
         return services;

@@ -41,4 +41,7 @@ public enum CallStartResult
 
     /// <summary>The customer has had as many attempts this day or week as allowed across all campaigns.</summary>
     AttemptLimitReached,
+
+    /// <summary>No time zone can be known for the customer, so no lawful hour either: nothing was dialled.</summary>
+    TimeZoneUnknown,
 }

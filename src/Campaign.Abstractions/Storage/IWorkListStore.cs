@@ -9,11 +9,15 @@ namespace Campaign.Abstractions.Storage;
 /// </summary>
 public interface IWorkListStore
 {
+    /// <summary>The result of an item skipped because the customer's time zone cannot be known.</summary>
+    public const string TimeZoneUnknown = "timeZoneUnknown";
+
     /// <summary>
-    /// Adds the customers matching each audience part (first part wins for a customer in several), each with the time
-    /// zone their calling hours follow; returns the list size.
+    /// Adds the customers matching each audience part (first part wins for a customer in several), each with the key of
+    /// the place their calling hours follow (<see cref="ICallingPlaces"/>); a customer whose place is unknown is added
+    /// as skipped (<see cref="TimeZoneUnknown"/>), never to be called. Returns the list size.
     /// </summary>
-    Task<int> SnapshotAsync(string campaignId, IReadOnlyList<AudiencePart> parts, ZoneDefaults zones, DateTimeOffset now, CancellationToken cancellationToken = default);
+    Task<int> SnapshotAsync(string campaignId, IReadOnlyList<AudiencePart> parts, ICallingPlaces places, DateTimeOffset now, CancellationToken cancellationToken = default);
 
     /// <summary>Pending items due by <paramref name="now"/> whose time zone is one of <paramref name="openZones"/>, earliest first.</summary>
     Task<IReadOnlyList<WorkItem>> NextDueAsync(string campaignId, DateTimeOffset now, IReadOnlyCollection<string> openZones, int limit, CancellationToken cancellationToken = default);
@@ -41,8 +45,14 @@ public interface IWorkListStore
     Task<WorkListCounts> CountAsync(string campaignId, CancellationToken cancellationToken = default);
 }
 
-/// <summary>Time zones for customers without one: by area, else <see cref="Fallback"/>.</summary>
-public sealed record ZoneDefaults(IReadOnlyDictionary<string, string> AreaZones, string Fallback);
+/// <summary>
+/// Places customers for calling hours: the key of their candidate time zones and jurisdictions, "" when no time zone
+/// can be known. Customers with the same key share one calling window.
+/// </summary>
+public interface ICallingPlaces
+{
+    string KeyOf(string? timeZone, string? phone, string? area, string? state);
+}
 
 /// <summary>Customers matching <see cref="Criteria"/> (from segment <see cref="SegmentId"/>, if any).</summary>
 public sealed record AudiencePart(string? SegmentId, SegmentCriteria Criteria);
@@ -56,6 +66,7 @@ public enum WorkItemState
     Cancelled,
 }
 
+/// <summary>One customer of a campaign's work list; <see cref="TimeZone"/> is the key of their calling place (<see cref="ICallingPlaces"/>).</summary>
 public sealed record WorkItem(long Seq, string CustomerId, string? SegmentId, WorkItemState State, int Attempts, DateTimeOffset DueAt, string? CallId, string TimeZone = "UTC");
 
 public sealed record WorkListCounts(int Total, int Pending, int DueNow, int RetriesPending, int InCall, int Done, int Skipped, int Cancelled);

@@ -25,6 +25,7 @@ public sealed partial class CallGrain(
     ICustomerDirectory directory,
     ICallStore calls,
     CallingHours callingHours,
+    CustomerLocator locator,
     IOptions<CallOptions> options,
     [FromKeyedServices(EngineClock.Key)] TimeProvider clock,
     ILogger<CallGrain> logger) : Grain, ICallGrain, IRemindable
@@ -76,7 +77,14 @@ public sealed partial class CallGrain(
         }
 
         // The last line of defence: whatever a campaign asks, nobody is called outside the legal hours of their local time.
-        if (!callingHours.IsLegal(callingHours.ZoneFor(request.TimeZone ?? profile.TimeZone, profile.Area, null), now, PhoneCountry.Of(profile.Phone)))
+        // The place is worked out again from the stored profile, whatever the campaign's work list says.
+        var place = locator.Locate(profile);
+        if (!place.IsKnown)
+        {
+            return CallStartResult.TimeZoneUnknown;
+        }
+
+        if (!callingHours.IsLegal(place, now))
         {
             return CallStartResult.OutsideCallingHours;
         }
@@ -380,6 +388,12 @@ public sealed partial class CallGrain(
         if (result == CallResult.Answered && Call.Session is { } session)
         {
             Call.Outcome = await ConcludeAsync(session);
+            if (Call.Outcome.OptedOut && !Call.OptOutRecorded)
+            {
+                // Concluded as an opt-out (a stop-calling question left unanswered by a hang-up): listed before the report.
+                await GrainFactory.GetGrain<ICustomerGrain>(Call.Request!.CustomerId).OptOutAsync("asked during a call", "call");
+                Call.OptOutRecorded = true;
+            }
         }
 
         await state.WriteStateAsync();

@@ -26,7 +26,7 @@ public sealed partial class CampaignGrain(
     AudienceResolver audiences,
     CampaignScripts scripts,
     CallingHours callingHours,
-    IOptions<ComplianceOptions> compliance,
+    CustomerLocator locator,
     IOptions<CampaignOptions> options,
     IOptions<CallOptions> callOptions,
     [FromKeyedServices(EngineClock.Key)] TimeProvider clock,
@@ -37,6 +37,7 @@ public sealed partial class CampaignGrain(
     private static readonly TimeSpan AttemptLimitRecheck = TimeSpan.FromHours(1);
     private readonly Dictionary<string, (WorkItem Item, DateTimeOffset Since)> _active = [];
     private readonly Queue<WorkItem> _hopper = new();
+    private readonly Dictionary<string, CallingPlace> _places = new(StringComparer.Ordinal);
     private IGrainTimer? _timer;
     private bool _dispatching;
     private bool _dispatchAgain;
@@ -89,8 +90,7 @@ public sealed partial class CampaignGrain(
         await ValidateAsync(definition);
         var parts = await audiences.ResolveAsync(definition);
         var pinned = await scripts.PinAsync(definition, parts);
-        var zones = new ZoneDefaults(compliance.Value.AreaTimeZones, definition.CallingWindow?.TimeZone ?? compliance.Value.DefaultTimeZone);
-        var audience = await work.SnapshotAsync(Id, parts, zones, clock.GetUtcNow());
+        var audience = await work.SnapshotAsync(Id, parts, locator, clock.GetUtcNow());
         if (audience == 0)
         {
             throw new CampaignException("the audience is empty: no customer matches (customers on the do-not-call list never do)", definition.SegmentId is null ? "criteria" : "segmentId");
@@ -389,6 +389,9 @@ public sealed partial class CampaignGrain(
             case CallStartResult.DoNotCall:
                 await SettleWithoutCallAsync(item, callId, WorkItemState.Skipped, "doNotCall");
                 break;
+            case CallStartResult.TimeZoneUnknown:
+                await SettleWithoutCallAsync(item, callId, WorkItemState.Skipped, IWorkListStore.TimeZoneUnknown);
+                break;
             case CallStartResult.UnknownCustomer:
                 await SettleWithoutCallAsync(item, callId, WorkItemState.Skipped, "unknownCustomer");
                 break;
@@ -490,8 +493,16 @@ public sealed partial class CampaignGrain(
         return definition.MaxCallsPerDay is { } maxCalls ? Math.Max(0, maxCalls - callsToday - _active.Count) : int.MaxValue;
     }
 
-    private bool IsOpen(string zone, DateTimeOffset now) =>
-        callingHours.IsOpen(callingHours.ZoneFor(zone, null, null), now, Campaign.Definition!.CallingWindow);
+    /// <summary>Whether customers placed at <paramref name="place"/> (a work list's key) may be called now.</summary>
+    private bool IsOpen(string place, DateTimeOffset now)
+    {
+        if (!_places.TryGetValue(place, out var parsed))
+        {
+            _places[place] = parsed = CallingPlace.Parse(place);
+        }
+
+        return callingHours.IsOpen(parsed, now, Campaign.Definition!.CallingWindow);
+    }
 
     /// <summary>Customers wait in the hopper while calls run; one whose calling hours ended meanwhile goes back to wait.</summary>
     private void DropClosedFromHopper()

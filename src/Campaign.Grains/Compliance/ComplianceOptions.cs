@@ -4,8 +4,8 @@ using Microsoft.Extensions.Options;
 namespace Campaign.Grains.Compliance;
 
 /// <summary>
-/// Calling-hours rules (<c>Compliance:*</c>). The legal bounds are fixed in code (<see cref="CountryCallingLaws"/>:
-/// 08:00 to 21:00 in the customer's local time, as the US TCPA requires, unless the customer's country's law is
+/// Calling-hours rules (<c>Compliance:*</c>). The legal bounds are data shipped with the product (<see cref="CallingRules"/>:
+/// 08:00 to 21:00 in the customer's local time, as the US TCPA requires, unless their country's or state's law is
 /// stricter): <see cref="CallingHoursFrom"/>/<see cref="CallingHoursTo"/> and <see cref="Countries"/> can only narrow them.
 /// </summary>
 public sealed class ComplianceOptions
@@ -29,7 +29,10 @@ public sealed class ComplianceOptions
     /// <summary>Most attempts per customer in any 7 days, across all campaigns.</summary>
     public int MaxAttemptsPerCustomerPerWeek { get; set; } = 7;
 
-    /// <summary>The time zone of customers with none of their own, no area time zone and no campaign default.</summary>
+    /// <summary>
+    /// The zone a campaign counts its days in (daily budgets) and shows times in when it has none of its own. Never used
+    /// to place a customer: one whose time zone cannot be known is not called.
+    /// </summary>
     public string DefaultTimeZone { get; set; } = "UTC";
 
     /// <summary>Time zones of areas, for customers imported without one (e.g. <c>Compliance:AreaTimeZones:Riverside</c>).</summary>

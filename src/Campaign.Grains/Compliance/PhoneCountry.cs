@@ -16,18 +16,22 @@ public static class PhoneCountry
 
         try
         {
-            var number = Util.Parse(phone, null);
-            var region = Util.GetRegionCodeForNumber(number);
-            if (region is null or "ZZ")
-            {
-                region = Util.GetRegionCodeForCountryCode(number.CountryCode);
-            }
-
-            return region is null or "ZZ" ? null : region;
+            return Of(Util.Parse(phone, null));
         }
         catch (NumberParseException)
         {
             return null;
         }
+    }
+
+    public static string? Of(PhoneNumber number)
+    {
+        var region = Util.GetRegionCodeForNumber(number);
+        if (region is null or "ZZ")
+        {
+            region = Util.GetRegionCodeForCountryCode(number.CountryCode);
+        }
+
+        return region is null or "ZZ" ? null : region;
     }
 }

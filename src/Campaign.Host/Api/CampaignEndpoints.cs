@@ -120,16 +120,16 @@ internal static class CampaignEndpoints
     }
 
     private static async Task<IResult> FollowUpsAsync(
-        string id, IGrainFactory grains, ICallStore calls, ICustomerDirectory customers, CallingHours hours, CancellationToken cancellationToken)
+        string id, IGrainFactory grains, ICallStore calls, ICustomerDirectory customers, CustomerLocator locator, CancellationToken cancellationToken)
     {
         var info = await grains.GetGrain<ICampaignGrain>(id).GetAsync();
         return info is null
             ? ApiProblems.NotFound($"campaign '{id}' does not exist")
-            : Results.Ok(await FollowUps.LoadAsync(calls, customers, hours, id, info.Definition.CallingWindow?.TimeZone, cancellationToken));
+            : Results.Ok(await FollowUps.LoadAsync(calls, customers, locator, id, info.Definition.CallingWindow?.TimeZone, cancellationToken));
     }
 
     private static async Task<IResult> FollowUpsCsvAsync(
-        string id, IGrainFactory grains, ICallStore calls, ICustomerDirectory customers, CallingHours hours, CancellationToken cancellationToken)
+        string id, IGrainFactory grains, ICallStore calls, ICustomerDirectory customers, CustomerLocator locator, CancellationToken cancellationToken)
     {
         var info = await grains.GetGrain<ICampaignGrain>(id).GetAsync();
         if (info is null)
@@ -137,7 +137,7 @@ internal static class CampaignEndpoints
             return ApiProblems.NotFound($"campaign '{id}' does not exist");
         }
 
-        var followUps = await FollowUps.LoadAsync(calls, customers, hours, id, info.Definition.CallingWindow?.TimeZone, cancellationToken);
+        var followUps = await FollowUps.LoadAsync(calls, customers, locator, id, info.Definition.CallingWindow?.TimeZone, cancellationToken);
         return Results.File(Encoding.UTF8.GetBytes(FollowUpsCsv.Write(followUps)), "text/csv; charset=utf-8", $"{id}-follow-ups.csv");
     }
 

@@ -2,6 +2,7 @@ using System.Text.Json;
 using Campaign.Abstractions.Customers;
 using Campaign.Abstractions.Segments;
 using Campaign.Abstractions.Storage;
+using Campaign.Grains.Compliance;
 using Campaign.Grains.Customers.Import;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.Options;
@@ -102,10 +103,10 @@ internal static class CustomerEndpoints
         detail: $"Import files are limited to {maxBytes / (1024 * 1024)} MB (Import:MaxFileBytes); split the file and import the parts.",
         extensions: new Dictionary<string, object?> { ["field"] = "file" });
 
-    private static async Task<IResult> GetAsync(string id, IGrainFactory grains)
+    private static async Task<IResult> GetAsync(string id, IGrainFactory grains, CustomerLocator locator)
     {
         var view = await grains.GetGrain<ICustomerGrain>(id).GetAsync();
-        return view is null ? ApiProblems.NotFound($"customer '{id}' does not exist") : Results.Ok(CustomerResponse.From(view));
+        return view is null ? ApiProblems.NotFound($"customer '{id}' does not exist") : Results.Ok(CustomerResponse.From(view, locator.Locate(view.Profile)));
     }
 
     private static async Task<IResult> ListAsync(

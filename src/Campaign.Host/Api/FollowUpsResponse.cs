@@ -26,13 +26,13 @@ public sealed record FollowUpResponse(
 internal static class FollowUps
 {
     public static async Task<IReadOnlyList<FollowUpResponse>> LoadAsync(
-        ICallStore calls, ICustomerDirectory customers, CallingHours callingHours, string campaignId, string? campaignZone, CancellationToken cancellationToken)
+        ICallStore calls, ICustomerDirectory customers, CustomerLocator locator, string campaignId, string? campaignZone, CancellationToken cancellationToken)
     {
         var result = new List<FollowUpResponse>();
         foreach (var call in await calls.FollowUpsAsync(campaignId, cancellationToken))
         {
             var customer = await customers.GetAsync(call.CustomerId, cancellationToken);
-            var zone = callingHours.ZoneFor(customer?.TimeZone, customer?.Area, campaignZone);
+            var zone = locator.DisplayZone(customer, campaignZone);
             var followUp = call.Outcome!.FollowUp;
             var localAt = followUp.At is { } at ? TimeZoneInfo.ConvertTime(at, zone).ToString("yyyy-MM-dd HH:mm") : null;
             result.Add(new FollowUpResponse(call.CustomerId, customer?.Name, customer?.Phone, customer?.Area, followUp.Kind, followUp.At,

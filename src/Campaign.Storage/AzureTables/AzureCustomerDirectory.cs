@@ -178,16 +178,17 @@ public sealed class AzureCustomerDirectory : ICustomerDirectory
         return numbers;
     }
 
-    /// <summary>The ids of the given customer numbers.</summary>
-    internal Task<Dictionary<long, string>> IdsAsync(NumberSet numbers, CancellationToken cancellationToken) =>
+    /// <summary>The ids and phones of the given customer numbers.</summary>
+    internal Task<Dictionary<long, (string Id, string? Phone)>> IdsAsync(NumberSet numbers, CancellationToken cancellationToken) =>
         _numbers.AllIdsAsync(numbers, cancellationToken);
 
-    /// <summary>Every customer's time zone and area (lower-cased), read from the index.</summary>
+    /// <summary>Every customer's time zone, area and <c>state</c> attribute (both lower-cased), read from the index.</summary>
     internal async Task<CustomerZoneInputs> ZoneInputsAsync(CancellationToken cancellationToken)
     {
         var zones = _index.ReadPrefixAsync(PostingKeys.TimeZonePrefix, cancellationToken);
         var areas = _index.ReadPrefixAsync(PostingKeys.AreaPrefix, cancellationToken);
-        return new CustomerZoneInputs(await zones, await areas);
+        var states = _index.ReadPrefixAsync(PostingKeys.AttributeValuesPrefix("state"), cancellationToken);
+        return new CustomerZoneInputs(await zones, await areas, await states);
     }
 
     /// <summary>The customers marked do-not-call; none to read while the list itself is empty.</summary>

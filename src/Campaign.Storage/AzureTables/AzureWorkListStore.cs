@@ -16,7 +16,7 @@ public sealed class AzureWorkListStore(AzureTableSet tables, AzureCustomerDirect
 
     private TableClient Table => tables.Work;
 
-    public async Task<int> SnapshotAsync(string campaignId, IReadOnlyList<AudiencePart> parts, ZoneDefaults zones, DateTimeOffset now, CancellationToken cancellationToken = default)
+    public async Task<int> SnapshotAsync(string campaignId, IReadOnlyList<AudiencePart> parts, ICallingPlaces places, DateTimeOffset now, CancellationToken cancellationToken = default)
     {
         await tables.ReadyAsync();
         var segments = new Dictionary<long, string?>();
@@ -34,21 +34,17 @@ public sealed class AzureWorkListStore(AzureTableSet tables, AzureCustomerDirect
 
         var ids = await directory.IdsAsync(matched, cancellationToken);
         var inputs = await directory.ZoneInputsAsync(cancellationToken);
-        var areaZones = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
-        foreach (var (area, zone) in zones.AreaZones)
-        {
-            areaZones.TryAdd(area, zone);
-        }
-
         var partition = WorkItemRow.Partition(campaignId);
         var items = ids.Select(customer =>
         {
-            var (timeZone, area) = inputs.Of(customer.Key);
-            var zone = timeZone ?? (area is not null && areaZones.TryGetValue(area, out var byArea) ? byArea : zones.Fallback);
-            return new WorkItem(WorkItemRow.Seq(customer.Value), customer.Value, segments[customer.Key], WorkItemState.Pending, 0, now, null, zone);
+            var (timeZone, area, state) = inputs.Of(customer.Key);
+            var place = places.KeyOf(timeZone, customer.Value.Phone, area, state);
+            return place.Length == 0
+                ? new WorkItem(WorkItemRow.Seq(customer.Value.Id), customer.Value.Id, segments[customer.Key], WorkItemState.Skipped, 0, now, null, place)
+                : new WorkItem(WorkItemRow.Seq(customer.Value.Id), customer.Value.Id, segments[customer.Key], WorkItemState.Pending, 0, now, null, place);
         }).ToList();
 
-        var markers = items.Select(i => i.TimeZone).Distinct(StringComparer.Ordinal)
+        var markers = items.Where(i => i.State == WorkItemState.Pending).Select(i => i.TimeZone).Distinct(StringComparer.Ordinal)
             .Select(zone => new TableTransactionAction(TableTransactionActionType.UpsertReplace, new TableEntity(partition, WorkItemRow.Zone(zone)) { ["TimeZone"] = zone }));
         foreach (var chunk in markers.Chunk(TableTransactions.MaxOperations))
         {
@@ -212,11 +208,13 @@ public sealed class AzureWorkListStore(AzureTableSet tables, AzureCustomerDirect
         return new WorkListCounts(total, pending, dueNow, retries, inCall, done, skipped, cancelled);
     }
 
-    private static List<TableTransactionAction> AddActions(string partition, WorkItem item) =>
-    [
-        new(TableTransactionActionType.Add, WorkItemRow.Write(partition, WorkItemRow.Item(item.Seq), item, null)),
-        new(TableTransactionActionType.UpsertReplace, WorkItemRow.Write(partition, WorkItemRow.Pending(item), item, null)),
-    ];
+    private static List<TableTransactionAction> AddActions(string partition, WorkItem item) => item.State == WorkItemState.Pending
+        ?
+        [
+            new(TableTransactionActionType.Add, WorkItemRow.Write(partition, WorkItemRow.Item(item.Seq), item, null)),
+            new(TableTransactionActionType.UpsertReplace, WorkItemRow.Write(partition, WorkItemRow.Pending(item), item, null)),
+        ]
+        : [new(TableTransactionActionType.Add, WorkItemRow.Write(partition, WorkItemRow.Item(item.Seq), item, IWorkListStore.TimeZoneUnknown))];
 
     private static List<TableTransactionAction> CancelActions(string campaignId, TableEntity row, WorkItem item) =>
     [

@@ -77,18 +77,18 @@ internal sealed class CustomerNumbers(TableClient table)
         return numbers.Where(ids.ContainsKey).Select(n => ids[n]).ToList();
     }
 
-    /// <summary>The ids of every number in the set, reading the rows of each block of numbers at once.</summary>
-    public async Task<Dictionary<long, string>> AllIdsAsync(NumberSet numbers, CancellationToken cancellationToken)
+    /// <summary>The id and phone of every number in the set, reading the rows of each block of numbers at once.</summary>
+    public async Task<Dictionary<long, (string Id, string? Phone)>> AllIdsAsync(NumberSet numbers, CancellationToken cancellationToken)
     {
         var blocks = numbers.Ascending().Select(PostingChunk.ChunkOf).Distinct().ToList();
-        var parts = new List<(long, string)>[blocks.Count];
+        var parts = new List<(long, (string, string?))>[blocks.Count];
         await TableTransactions.ForEachAsync(Enumerable.Range(0, blocks.Count), Parallelism, cancellationToken, async (i, token) =>
         {
             parts[i] = [];
             var filter = TableClient.CreateQueryFilter($"PartitionKey eq {PostingChunk.RowKey(blocks[i])}");
             await foreach (var row in table.QueryAsync<TableEntity>(filter, cancellationToken: token))
             {
-                parts[i].AddRange(Decode(row).Where(n => numbers.Contains(n.Key)).Select(n => (n.Key, n.Value.Id)));
+                parts[i].AddRange(Decode(row).Where(n => numbers.Contains(n.Key)).Select(n => (n.Key, (n.Value.Id, n.Value.Phone))));
             }
         });
         return parts.SelectMany(p => p).ToDictionary(p => p.Item1, p => p.Item2);

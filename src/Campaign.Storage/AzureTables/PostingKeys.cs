@@ -30,6 +30,9 @@ internal static class PostingKeys
 
     public static string Attribute(string name, string value) => TableKeys.Join("attr", TableKeys.FoldedPart(name), TableKeys.FoldedPart(value));
 
+    /// <summary>The prefix of every value of one attribute; such keys carry no label, the value is the key's last part.</summary>
+    public static string AttributeValuesPrefix(string name) => TableKeys.Join("attr", TableKeys.FoldedPart(name), "");
+
     /// <summary>The attribute is present with a non-empty value.</summary>
     public static string HasAttribute(string name) => TableKeys.Join("hasattr", TableKeys.FoldedPart(name));
 

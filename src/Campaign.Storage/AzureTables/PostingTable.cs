@@ -49,7 +49,8 @@ internal sealed class PostingTable(TableClient table)
         {
             if (!keys.TryGetValue(row.PartitionKey, out var found))
             {
-                found = keys[row.PartitionKey] = (row.GetString("Label") ?? "", new NumberSet());
+                var label = row.GetString("Label");
+                found = keys[row.PartitionKey] = (string.IsNullOrEmpty(label) ? TableKeys.LastPart(row.PartitionKey) : label, new NumberSet());
             }
 
             var first = long.Parse(row.RowKey, System.Globalization.CultureInfo.InvariantCulture) * PostingChunk.Size;

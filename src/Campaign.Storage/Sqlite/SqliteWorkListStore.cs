@@ -7,36 +7,31 @@ namespace Campaign.Storage.Sqlite;
 /// <summary>Campaign work lists in the embedded SQLite file. Times are Unix milliseconds.</summary>
 public sealed class SqliteWorkListStore(SqliteDatabase database) : IWorkListStore
 {
-    public Task<int> SnapshotAsync(string campaignId, IReadOnlyList<AudiencePart> parts, ZoneDefaults zones, DateTimeOffset now, CancellationToken cancellationToken = default) =>
+    public Task<int> SnapshotAsync(string campaignId, IReadOnlyList<AudiencePart> parts, ICallingPlaces places, DateTimeOffset now, CancellationToken cancellationToken = default) =>
         database.WriteAsync(async (connection, transaction) =>
         {
+            // The place needs the phone number parsed (libphonenumber), so SQLite calls back into it for each customer.
+            connection.CreateFunction<string?, string?, string?, string?, string>(
+                "calling_place", (zone, phone, area, state) => places.KeyOf(zone, phone, area, state), isDeterministic: true);
             foreach (var part in parts)
             {
                 var (where, parameters) = CriteriaSqlCompiler.Compile(part.Criteria, now);
-                var areaZones = zones.AreaZones.ToList();
-                var byArea = areaZones.Count == 0
-                    ? "NULL"
-                    : "CASE c.area " + string.Concat(areaZones.Select((_, i) => $"WHEN $area{i} THEN $areaZone{i} ")) + "END";
                 await using var insert = connection.CreateCommand();
                 insert.Transaction = transaction;
                 insert.CommandText = $"""
-                    INSERT OR IGNORE INTO campaign_work (campaign_id, seq, customer_id, segment_id, time_zone, state, attempts, due_at, updated_at)
-                    SELECT $campaign, c.pk, c.id, $segment, coalesce(c.time_zone, {byArea}, $fallbackZone), 'Pending', 0, $now, $now
-                    FROM customers c WHERE {where}
+                    INSERT OR IGNORE INTO campaign_work (campaign_id, seq, customer_id, segment_id, time_zone, state, attempts, due_at, last_result, updated_at)
+                    SELECT $campaign, p.pk, p.id, $segment, p.place, CASE p.place WHEN '' THEN 'Skipped' ELSE 'Pending' END, 0, $now,
+                        CASE p.place WHEN '' THEN $unknownZone END, $now
+                    FROM (SELECT c.pk, c.id, calling_place(c.time_zone, c.phone, c.area,
+                            (SELECT a.value FROM customer_attributes a WHERE a.customer_pk = c.pk AND a.name = 'state')) AS place
+                          FROM customers c WHERE {where}) p
                     """;
                 foreach (var (name, value) in parameters)
                 {
                     insert.Parameters.AddWithValue(name, value);
                 }
 
-                for (var i = 0; i < areaZones.Count; i++)
-                {
-                    insert.Parameters.AddWithValue($"$area{i}", areaZones[i].Key);
-                    insert.Parameters.AddWithValue($"$areaZone{i}", areaZones[i].Value);
-                }
-
-                insert.Parameters.AddWithValue("$fallbackZone", zones.Fallback);
-
+                insert.Parameters.AddWithValue("$unknownZone", IWorkListStore.TimeZoneUnknown);
                 insert.Parameters.AddWithValue("$campaign", campaignId);
                 insert.Parameters.AddWithValue("$segment", (object?)part.SegmentId ?? DBNull.Value);
                 insert.Parameters.AddWithValue("$now", now.ToUnixTimeMilliseconds());

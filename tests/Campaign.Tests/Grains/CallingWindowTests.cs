@@ -111,4 +111,37 @@ public class CallingWindowTests(EngineFixture fixture) : IClassFixture<EngineFix
         await EngineFixture.WaitForStatusAsync(campaign, CampaignStatus.Completed);
         Assert.Equal([ids[0], ids[1]], CalledCustomers(campaign));
     }
+
+    [Fact]
+    public async Task Customers_without_a_time_zone_are_called_only_when_every_zone_of_their_number_allows_it()
+    {
+        fixture.Telephony.Behavior = _ => CallScript.Answer(TimeSpan.FromMilliseconds(10), "Yes, tell me more.");
+        var (area, ids) = await fixture.SeedAsync(4, "NZ");
+        var line = Random.Shared.Next(1000, 9999);
+        await fixture.Directory.UpsertAsync(
+        [
+            TestCustomers.Profile(ids[0], $"+1415555{line}", area) with { TimeZone = null }, // San Francisco
+            TestCustomers.Profile(ids[1], $"+1808555{line}", area) with { TimeZone = null }, // Honolulu
+            TestCustomers.Profile(ids[2], $"+1986234{line}", area) with { TimeZone = null }, // Idaho: Mountain and Pacific
+            TestCustomers.Profile(ids[3], $"+800{line}5678", area) with { TimeZone = null }, // no zone can be known
+        ]);
+
+        // Thursday 15:30 UTC: 07:30 in San Francisco, 05:30 in Honolulu, 08:30 in Boise but 07:30 on Idaho's Pacific side.
+        fixture.Clock.Set(new DateTimeOffset(2026, 11, 26, 15, 30, 0, TimeSpan.Zero));
+        var campaign = await fixture.StartCampaignAsync(EngineFixture.Definition(area, 4));
+        Assert.Equal(1, (await campaign.GetProgressAsync()).Skipped);
+        await Task.Delay(500);
+        Assert.Empty(CalledCustomers(campaign));
+
+        // 16:00 UTC: 08:00 on the Pacific coast.
+        fixture.Clock.Set(new DateTimeOffset(2026, 11, 26, 16, 0, 1, TimeSpan.Zero));
+        await EngineFixture.WaitUntilAsync(async () => (await campaign.GetProgressAsync()).Finished >= 2, "the Pacific customers are called");
+        Assert.Equal([ids[0], ids[2]], CalledCustomers(campaign).Order());
+
+        // 18:00 UTC: 08:00 in Honolulu.
+        fixture.Clock.Set(new DateTimeOffset(2026, 11, 26, 18, 0, 1, TimeSpan.Zero));
+        var done = await EngineFixture.WaitForStatusAsync(campaign, CampaignStatus.Completed);
+        Assert.Equal([ids[0], ids[1], ids[2]], CalledCustomers(campaign).Order());
+        Assert.Equal((3, 1), (done.Finished, done.Skipped));
+    }
 }

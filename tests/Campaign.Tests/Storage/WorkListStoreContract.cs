@@ -10,7 +10,7 @@ public abstract class WorkListStoreContract
 {
     private const string Campaign = "camp-1";
     private static readonly DateTimeOffset Now = DateTimeOffset.FromUnixTimeMilliseconds(DateTimeOffset.UtcNow.AddMinutes(-5).ToUnixTimeMilliseconds());
-    private static readonly ZoneDefaults Zones = new(new Dictionary<string, string> { ["Riverside"] = "Europe/London" }, "UTC");
+    private static readonly ICallingPlaces Zones = new AreaPlaces();
     private (ICustomerDirectory Directory, IWorkListStore Work)? _stores;
 
     private ICustomerDirectory Directory => (_stores ??= CreateStores(new FixedClock(Now))).Directory;
@@ -19,7 +19,14 @@ public abstract class WorkListStoreContract
 
     protected abstract (ICustomerDirectory Directory, IWorkListStore Work) CreateStores(TimeProvider clock);
 
-    /// <summary>A (New York), B (Riverside, zone from its area), C (Oakwood, fallback zone), D on the do-not-call list.</summary>
+    /// <summary>Places by imported zone, else by area (Riverside: London, Oakwood: UTC); unknown elsewhere.</summary>
+    private sealed class AreaPlaces : ICallingPlaces
+    {
+        public string KeyOf(string? timeZone, string? phone, string? area, string? state) =>
+            timeZone ?? area?.ToLowerInvariant() switch { "riverside" => "Europe/London", "oakwood" => "UTC", _ => "" };
+    }
+
+    /// <summary>A (New York), B (Riverside, zone from its area), C (Oakwood, zone from its area), D on the do-not-call list.</summary>
     private async Task<IReadOnlyList<WorkItem>> SnapshotAsync()
     {
         await Directory.UpsertAsync(
@@ -56,6 +63,23 @@ public abstract class WorkListStoreContract
         var again = await Work.SnapshotAsync(Campaign, [new AudiencePart(null, new AllCriteria([]))], Zones, Now);
         Assert.Equal(3, again);
         Assert.Equal(0, await Work.SnapshotAsync("empty", [new AudiencePart(null, SegmentCriteriaParser.Parse("""{ "tag": "none" }"""))], Zones, Now));
+    }
+
+    [Fact]
+    public async Task A_customer_whose_place_is_unknown_is_taken_as_skipped_and_never_due()
+    {
+        await Directory.UpsertAsync(
+        [
+            TestCustomers.Profile("K", TestCustomers.Phone(11), "Riverside") with { TimeZone = null },
+            TestCustomers.Profile("U", TestCustomers.Phone(12), "Nowhere") with { TimeZone = null },
+        ]);
+
+        Assert.Equal(2, await Work.SnapshotAsync("unknown-zone", [new AudiencePart(null, new AllCriteria([]))], Zones, Now));
+
+        Assert.Equal(["K"], (await Work.NextDueAsync("unknown-zone", Now, ["Europe/London", ""], 10)).Select(i => i.CustomerId));
+        Assert.Equal(["Europe/London"], await Work.PendingZonesAsync("unknown-zone"));
+        var counts = await Work.CountAsync("unknown-zone");
+        Assert.Equal((2, 1, 1), (counts.Total, counts.Pending, counts.Skipped));
     }
 
     [Fact]

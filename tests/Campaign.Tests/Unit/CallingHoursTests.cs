@@ -30,24 +30,25 @@ public class CallingHoursTests
     public void The_legal_bound_is_08_to_21_in_the_customers_local_time(string utc, bool legal)
     {
         var hours = Hours();
-        Assert.Equal(legal, hours.IsLegal(hours.ZoneFor("America/New_York", null, null), DateTimeOffset.Parse(utc, System.Globalization.CultureInfo.InvariantCulture)));
+        Assert.Equal(legal, hours.IsLegal(Place("America/New_York", "US"), DateTimeOffset.Parse(utc, System.Globalization.CultureInfo.InvariantCulture)));
     }
 
     [Fact]
-    public void The_time_zone_comes_from_the_customer_then_the_area_then_the_campaign_then_the_default()
+    public void A_customer_whose_time_zone_is_unknown_is_never_callable()
     {
-        var hours = Hours(o => { o.AreaTimeZones["Riverside"] = "America/Los_Angeles"; o.DefaultTimeZone = "Europe/Lisbon"; });
-        Assert.Equal("Asia/Tokyo", hours.ZoneFor("Asia/Tokyo", "Riverside", "Europe/Paris").Id);
-        Assert.Equal("America/Los_Angeles", hours.ZoneFor(null, "riverside", "Europe/Paris").Id);
-        Assert.Equal("Europe/Paris", hours.ZoneFor(null, "Oakwood", "Europe/Paris").Id);
-        Assert.Equal("Europe/Lisbon", hours.ZoneFor(null, null, null).Id);
+        var check = Hours().Check(CallingPlace.Unknown(["US"]), new DateTimeOffset(2026, 11, 26, 17, 0, 0, TimeSpan.Zero), null);
+
+        Assert.False(check.Open);
+        Assert.Equal("timeZoneUnknown", check.Rule);
     }
+
+    private static CallingPlace Place(string zone, string? country) => new([zone], TimeZoneSource.Imported, country is null ? [] : [country]);
 
     private static bool Legal(CallingHours hours, string zone, string local, string? country)
     {
-        var tz = hours.ZoneFor(zone, null, null);
+        var tz = TimeZoneInfo.FindSystemTimeZoneById(zone);
         var at = DateTime.Parse(local, System.Globalization.CultureInfo.InvariantCulture);
-        return hours.IsLegal(tz, new DateTimeOffset(at, tz.GetUtcOffset(at)), country);
+        return hours.IsLegal(Place(zone, country), new DateTimeOffset(at, tz.GetUtcOffset(at)));
     }
 
     [Theory]
@@ -121,7 +122,7 @@ public class CallingHoursTests
         var hours = new CallingHours(Options.Create(options));
 
         Assert.False(Legal(hours, "America/New_York", "2026-12-24T11:00", "US"));
-        Assert.False(hours.IsOpen(TimeZoneInfo.FindSystemTimeZoneById("America/New_York"), new DateTimeOffset(2026, 12, 24, 16, 0, 0, TimeSpan.Zero), null));
+        Assert.False(hours.IsOpen(Place("America/New_York", "US"), new DateTimeOffset(2026, 12, 24, 16, 0, 0, TimeSpan.Zero), null));
         Assert.True(Legal(hours, "America/New_York", "2026-12-23T11:00", "US"));
         Assert.False(Legal(hours, "Europe/Paris", "2027-12-27T11:00", "FR")); // a Monday, closed by configuration
         Assert.True(Legal(hours, "Europe/Paris", "2027-12-28T11:00", "FR"));

@@ -13,7 +13,7 @@ public sealed class DashboardModel(
     IGrainFactory grains,
     ICallStore calls,
     ICustomerDirectory customers,
-    CallingHours callingHours,
+    CustomerLocator locator,
     [FromKeyedServices(EngineClock.Key)] TimeProvider clock) : PageModel
 {
     public const int RecentCalls = 10;
@@ -41,7 +41,7 @@ public sealed class DashboardModel(
         (Campaign, Stats) = (info, stats);
         Recent = await calls.ListAsync(id, 0, RecentCalls, cancellationToken);
         InFlight = await LiveCalls.LoadAsync(grains, customers, clock, id, cancellationToken) ?? [];
-        FollowUps = await Api.FollowUps.LoadAsync(calls, customers, callingHours, id, info.Definition.CallingWindow?.TimeZone, cancellationToken);
+        FollowUps = await Api.FollowUps.LoadAsync(calls, customers, locator, id, info.Definition.CallingWindow?.TimeZone, cancellationToken);
         return Page();
     }
 

@@ -1,15 +1,19 @@
 using Campaign.Abstractions.Campaigns;
 using Campaign.Abstractions.Customers;
 using Campaign.Abstractions.Storage;
+using Campaign.Grains.Compliance;
 using Campaign.Host.Ui;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Campaign.Host.Pages.Customers;
 
-public sealed class CustomerProfileModel(IGrainFactory grains, ICustomerDirectory directory) : PageModel
+public sealed class CustomerProfileModel(IGrainFactory grains, ICustomerDirectory directory, CustomerLocator locator) : PageModel
 {
     public CustomerView Customer { get; private set; } = null!;
+
+    /// <summary>Where the customer's calling hours are judged: zones, their source, the law that holds.</summary>
+    public CallingPlace Place { get; private set; } = CallingPlace.Unknown([]);
 
     /// <summary>Campaign names by id, for the contact history.</summary>
     public IReadOnlyDictionary<string, string> CampaignNames { get; private set; } = new Dictionary<string, string>();
@@ -27,6 +31,7 @@ public sealed class CustomerProfileModel(IGrainFactory grains, ICustomerDirector
         }
 
         Customer = view;
+        Place = locator.Locate(view.Profile);
         var names = new Dictionary<string, string>();
         foreach (var campaignId in view.ContactHistory.Select(a => a.CampaignId).Distinct())
         {
