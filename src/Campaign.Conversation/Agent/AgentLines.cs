@@ -9,6 +9,9 @@ public static class AgentLines
 
     public const string NotHeard = "Sorry, could you say that again?";
 
+    /// <summary>Asked when a line might be a request to stop calling: a guess either way could break the law or lose a customer.</summary>
+    public const string AskOptOut = "I'm sorry if we've called too often. Would you like us to stop calling you?";
+
     public const string SilenceGoodbye = "It seems this isn't a good moment, so I'll let you go. We'll try another time. Goodbye.";
 
     public static string OptOut(PreparedScript script)

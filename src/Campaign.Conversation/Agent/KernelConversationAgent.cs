@@ -165,10 +165,23 @@ public sealed partial class KernelConversationAgent(
             return (null, Say(session, "Goodbye.", ended));
         }
 
-        if (OptOutDetector.IsOptOut(customerText))
+        var optOut = OptOutDetector.Classify(customerText);
+        if (session.Memory.Remove(MemoryKeys.OptOutAsked) && optOut != OptOutSignal.Definite)
+        {
+            // The agent asked "Would you like us to stop calling you?": only a clear no keeps the customer callable.
+            optOut = OptOutDetector.ReadConfirmation(customerText) == false ? OptOutSignal.None : OptOutSignal.Definite;
+        }
+
+        if (optOut == OptOutSignal.Definite)
         {
             SessionUpdates.OptOut(session);
             return (null, Say(session, AgentLines.OptOut(script), EndReasons.OptOut));
+        }
+
+        if (optOut == OptOutSignal.Possible)
+        {
+            session.Memory[MemoryKeys.OptOutAsked] = customerText.Trim();
+            return (null, Say(session, AgentLines.AskOptOut, endReason: null));
         }
 
         if (ConversationLimits.Exceeded(session, script, now) is { } limit)
@@ -208,6 +221,12 @@ public sealed partial class KernelConversationAgent(
 
     public async Task<CallOutcome> ConcludeAsync(ConversationSession session, CancellationToken cancellationToken = default)
     {
+        if (session.Memory.ContainsKey(MemoryKeys.OptOutAsked) && !session.OptedOut)
+        {
+            // The call ended before the customer answered whether they want no more calls: they are not called again.
+            SessionUpdates.OptOut(session);
+        }
+
         var script = await scripts.PrepareAsync(session, cancellationToken);
         var summary = await extraction.ExtractAsync(session, script, clock.GetUtcNow(), cancellationToken);
         return OutcomeComposer.Compose(session, script, summary);

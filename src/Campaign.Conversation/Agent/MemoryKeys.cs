@@ -18,6 +18,9 @@ public static class MemoryKeys
     /// <summary>Why the call ended: customer, optOut, silence, maxTurns, maxSeconds, modelFailure.</summary>
     public const string EndReason = "end.reason";
 
+    /// <summary>The customer's words that might have been an opt-out, while the agent waits for them to confirm it.</summary>
+    public const string OptOutAsked = "optout.asked";
+
     /// <summary>The answer to capture question N (offline engine), e.g. <c>capture.0</c>.</summary>
     public const string CapturePrefix = "capture.";
 
