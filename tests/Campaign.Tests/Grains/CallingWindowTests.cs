@@ -143,5 +143,9 @@ public class CallingWindowTests(EngineFixture fixture) : IClassFixture<EngineFix
         var done = await EngineFixture.WaitForStatusAsync(campaign, CampaignStatus.Completed);
         Assert.Equal([ids[0], ids[1], ids[2]], CalledCustomers(campaign).Order());
         Assert.Equal((3, 1), (done.Finished, done.Skipped));
+
+        // The answer's local hour is the San Francisco customer's own, not UTC's.
+        var calls = await fixture.CallsOfAsync(campaign.GetPrimaryKeyString());
+        Assert.Equal(8, calls.Single(c => c.CustomerId == ids[0]).Outcome?.LocalHour);
     }
 }
