@@ -29,6 +29,7 @@ public static class CampaignEngineServices
         services.Configure<ScheduleOptions>(configuration.GetSection("Schedules"));
         services.AddSingleton<CallingHours>();
         services.AddSingleton<CustomerLocator>();
+        services.AddSingleton<DialRules>();
         services.AddSingleton<Abstractions.Storage.ICallingPlaces>(sp => sp.GetRequiredService<CustomerLocator>());
         services.AddSingleton<AudienceResolver>();
         services.AddSingleton<CampaignScripts>();

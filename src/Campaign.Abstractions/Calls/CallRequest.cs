@@ -16,7 +16,9 @@ public sealed record CallRequest(
     [property: Id(8)] VoicemailPolicy VoicemailPolicy,
     [property: Id(9)] TimeSpan MaxDuration,
     [property: Id(10)] int? ScriptVersion = null,
-    [property: Id(11)] string? TimeZone = null);
+    [property: Id(11)] string? TimeZone = null,
+    [property: Id(12)] CampaignPurpose Purpose = CampaignPurpose.Informational,
+    [property: Id(13)] CallingWindow? Window = null);
 
 /// <summary>What became of a request to start a call.</summary>
 public enum CallStartResult
@@ -44,4 +46,10 @@ public enum CallStartResult
 
     /// <summary>No time zone can be known for the customer, so no lawful hour either: nothing was dialled.</summary>
     TimeZoneUnknown,
+
+    /// <summary>The customer has not given the consent the campaign's purpose needs (or revoked it): nothing was dialled.</summary>
+    ConsentMissing,
+
+    /// <summary>It is outside the campaign's own calling window for the customer: nothing was dialled.</summary>
+    OutsideCampaignWindow,
 }

@@ -14,7 +14,8 @@ public sealed record CampaignDefinition(
     [property: Id(8)] VoicemailPolicy VoicemailPolicy,
     [property: Id(9)] CallingWindow? CallingWindow = null,
     [property: Id(10)] int? MaxCallsPerDay = null,
-    [property: Id(11)] int? MaxMinutesPerDay = null);
+    [property: Id(11)] int? MaxMinutesPerDay = null,
+    [property: Id(12)] CampaignPurpose Purpose = CampaignPurpose.Informational);
 
 /// <summary>Customers of <see cref="SegmentId"/> hear <see cref="ScriptId"/>.</summary>
 [GenerateSerializer, Immutable, Alias("Campaign.ScriptVariant")]

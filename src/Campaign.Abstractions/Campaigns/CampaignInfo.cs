@@ -23,4 +23,5 @@ public sealed record CampaignProgress(
     [property: Id(6)] int Finished,
     [property: Id(7)] int Skipped,
     [property: Id(8)] IReadOnlyDictionary<string, int> Results,
-    [property: Id(9)] int WaitingForCallingHours = 0);
+    [property: Id(9)] int WaitingForCallingHours = 0,
+    [property: Id(10)] IReadOnlyDictionary<string, int>? SkippedByReason = null);

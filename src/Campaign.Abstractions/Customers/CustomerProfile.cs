@@ -1,6 +1,6 @@
 namespace Campaign.Abstractions.Customers;
 
-/// <summary>A customer as imported: who they are, where they live and what they reported.</summary>
+/// <summary>A customer as imported: who they are, where they live, what they reported and the consent they gave.</summary>
 [GenerateSerializer, Immutable, Alias("Campaign.CustomerProfile")]
 public sealed record CustomerProfile(
     [property: Id(0)] string Id,
@@ -12,7 +12,8 @@ public sealed record CustomerProfile(
     [property: Id(6)] string? Language,
     [property: Id(7)] IReadOnlyList<string> Tags,
     [property: Id(8)] IReadOnlyDictionary<string, string> Attributes,
-    [property: Id(9)] IReadOnlyList<CustomerIssue> Issues);
+    [property: Id(9)] IReadOnlyList<CustomerIssue> Issues,
+    [property: Id(10)] IReadOnlyList<ConsentRecord>? Consent = null);
 
 /// <summary>A problem the customer reported, such as an electricity outage.</summary>
 [GenerateSerializer, Immutable, Alias("Campaign.CustomerIssue")]

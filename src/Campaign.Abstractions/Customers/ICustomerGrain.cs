@@ -13,17 +13,34 @@ public interface ICustomerGrain : IGrainWithStringKey
     Task RecordContactAsync(ContactAttempt attempt);
 
     /// <summary>
-    /// Claims the customer for a call: refused when their number is on the do-not-call list or they are in another
-    /// live call (a claim older than <paramref name="holdUntil"/> of a dead call lapses). Claiming again with the same call id succeeds.
+    /// Decides whether a campaign's call may dial the customer now, under every rule (do-not-call, consent, calling
+    /// hours in each candidate zone and jurisdiction, per-person caps across campaigns, another live call), records the
+    /// decision, then claims the customer when it is a call. A claim older than the request's hold of a dead call
+    /// lapses; the same call asking again is placed without a new decision.
     /// </summary>
-    [Alias("TryBeginCall")]
-    Task<Calls.CallStartResult> TryBeginCallAsync(string callId, DateTimeOffset holdUntil);
+    [Alias("DecideDial")]
+    Task<Compliance.DialVerdict> DecideDialAsync(Compliance.DialRequest request);
 
     /// <summary>Records the attempt and frees the customer for other calls.</summary>
     [Alias("EndCall")]
     Task EndCallAsync(string callId, ContactAttempt attempt);
 
+    /// <summary>Adds a consent record; the next dial decision sees it. Throws <see cref="KeyNotFoundException"/> for an unknown customer.</summary>
+    [Alias("AddConsent")]
+    Task<IReadOnlyList<ConsentRecord>> AddConsentAsync(ConsentRecord record);
+
+    /// <summary>
+    /// Revokes now every consent of the kind and scope given (all when null) that is not yet revoked; no dial decision
+    /// after this counts it. Returns the records and how many were revoked.
+    /// </summary>
+    [Alias("RevokeConsent")]
+    Task<ConsentRevocation> RevokeConsentAsync(ConsentKind? kind, string? scope);
+
     /// <summary>Puts the customer's number on the do-not-call list at once.</summary>
     [Alias("OptOut")]
     Task OptOutAsync(string reason, string source);
 }
+
+/// <summary>A customer's consent records after a revocation, and how many it revoked.</summary>
+[GenerateSerializer, Immutable, Alias("Campaign.ConsentRevocation")]
+public sealed record ConsentRevocation([property: Id(0)] IReadOnlyList<ConsentRecord> Consent, [property: Id(1)] int Revoked);

@@ -14,6 +14,9 @@ public interface ICustomerDirectory
 
     Task<CustomerProfile?> GetAsync(string id, CancellationToken cancellationToken = default);
 
+    /// <summary>Replaces the customer's consent records; false when there is no such customer.</summary>
+    Task<bool> SetConsentAsync(string id, IReadOnlyList<ConsentRecord> consent, CancellationToken cancellationToken = default);
+
     Task<IReadOnlyList<ContactAttempt>> GetContactHistoryAsync(string id, CancellationToken cancellationToken = default);
 
     /// <summary>How many attempts were made to the customer since <paramref name="since"/>, across all campaigns.</summary>

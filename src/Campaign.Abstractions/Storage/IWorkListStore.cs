@@ -43,6 +43,9 @@ public interface IWorkListStore
     Task<int> CancelPendingAsync(string campaignId, CancellationToken cancellationToken = default);
 
     Task<WorkListCounts> CountAsync(string campaignId, CancellationToken cancellationToken = default);
+
+    /// <summary>The skipped items counted by the rule that skipped them (<c>doNotCall</c>, <c>consent</c>, <c>timeZoneUnknown</c>, …).</summary>
+    Task<IReadOnlyDictionary<string, int>> SkippedByReasonAsync(string campaignId, CancellationToken cancellationToken = default);
 }
 
 /// <summary>

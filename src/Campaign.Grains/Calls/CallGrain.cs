@@ -1,6 +1,7 @@
 using System.Runtime.CompilerServices;
 using Campaign.Abstractions.Calls;
 using Campaign.Abstractions.Campaigns;
+using Campaign.Abstractions.Compliance;
 using Campaign.Abstractions.Conversation;
 using Campaign.Abstractions.Customers;
 using Campaign.Abstractions.Storage;
@@ -22,9 +23,7 @@ public sealed partial class CallGrain(
     [PersistentState("call", StorageNames.Default)] IPersistentState<CallState> state,
     ITelephony telephony,
     IConversationAgent agent,
-    ICustomerDirectory directory,
     ICallStore calls,
-    CallingHours callingHours,
     CustomerLocator locator,
     IOptions<CallOptions> options,
     [FromKeyedServices(EngineClock.Key)] TimeProvider clock,
@@ -69,39 +68,25 @@ public sealed partial class CallGrain(
             return CallStartResult.AlreadyEnded;
         }
 
-        var now = clock.GetUtcNow();
-        var profile = await directory.GetAsync(request.CustomerId);
-        if (profile is null)
-        {
-            return CallStartResult.UnknownCustomer;
-        }
-
-        // The last line of defence: whatever a campaign asks, nobody is called outside the legal hours of their local time.
-        // The place is worked out again from the stored profile, whatever the campaign's work list says.
-        var place = locator.Locate(profile);
-        if (!place.IsKnown)
-        {
-            return CallStartResult.TimeZoneUnknown;
-        }
-
-        if (!callingHours.IsLegal(place, now))
-        {
-            return CallStartResult.OutsideCallingHours;
-        }
-
         // The watchdog exists before anything is claimed or written: in a cluster its reminder service may be on a silo
         // that just died, and a call stored without its watchdog would wait for an end nobody reports.
         await this.RegisterOrUpdateReminder(WatchdogReminder, options.Value.WatchdogPeriod, options.Value.WatchdogPeriod);
+
+        // Whatever a campaign asks, the customer's grain decides under every rule, from the stored profile and the
+        // customer's own place (not the work list's), and records the decision before anything is dialled.
         var limit = options.Value.RingTimeout + request.MaxDuration;
-        var claim = await GrainFactory.GetGrain<ICustomerGrain>(request.CustomerId).TryBeginCallAsync(Id, now + limit + TimeSpan.FromMinutes(1));
-        if (claim != CallStartResult.Placed)
+        var verdict = await GrainFactory.GetGrain<ICustomerGrain>(request.CustomerId).DecideDialAsync(
+            new DialRequest(request.CampaignId, Id, request.Purpose, request.Window, clock.GetUtcNow() + limit + TimeSpan.FromMinutes(1)));
+        if (verdict.Result != CallStartResult.Placed || verdict.Profile is not { } profile)
         {
             await StopWatchdogAsync();
-            return claim;
+            return verdict.Result == CallStartResult.Placed ? CallStartResult.UnknownCustomer : verdict.Result;
         }
 
+        var place = locator.Locate(profile);
+
         // The attempt starts once the customer is claimed: the claim may have waited for their previous call to end.
-        now = clock.GetUtcNow();
+        var now = clock.GetUtcNow();
         Call.Request = request;
         Call.Status = CallStatus.Dialing;
         Call.StartedAt = now;

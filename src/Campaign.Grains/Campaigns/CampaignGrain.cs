@@ -168,7 +168,7 @@ public sealed partial class CampaignGrain(
             ? (await work.DueByZoneAsync(Id, now)).Where(z => !IsOpen(z.Key, now)).Sum(z => z.Value)
             : 0;
         return new CampaignProgress(Campaign.Status, Campaign.Audience, counts.Pending, counts.InCall, Campaign.PeakInFlight, counts.RetriesPending,
-            counts.Done, counts.Skipped, byResult, waiting);
+            counts.Done, counts.Skipped, byResult, waiting, counts.Skipped == 0 ? new Dictionary<string, int>() : await work.SkippedByReasonAsync(Id));
     }
 
     public async Task OnCallEndedAsync(CallReport report)
@@ -371,7 +371,8 @@ public sealed partial class CampaignGrain(
         var scriptId = definition.Variants.FirstOrDefault(v => v.SegmentId == item.SegmentId)?.ScriptId ?? definition.ScriptId;
         int? version = scriptId is not null && Campaign.ScriptVersions.TryGetValue(scriptId, out var pinned) ? pinned : null;
         var request = new CallRequest(callId, Id, item.CustomerId, item.Seq, item.Attempts + 1, item.SegmentId, scriptId,
-            definition.CallerId, definition.VoicemailPolicy, callOptions.Value.MaxDuration, version, item.TimeZone);
+            definition.CallerId, definition.VoicemailPolicy, callOptions.Value.MaxDuration, version, item.TimeZone,
+            definition.Purpose, definition.CallingWindow);
         CallStartResult result;
         try
         {
@@ -387,19 +388,25 @@ public sealed partial class CampaignGrain(
         switch (result)
         {
             case CallStartResult.DoNotCall:
-                await SettleWithoutCallAsync(item, callId, WorkItemState.Skipped, "doNotCall");
+                await SettleWithoutCallAsync(item, callId, WorkItemState.Skipped, ComplianceRules.DoNotCall);
                 break;
             case CallStartResult.TimeZoneUnknown:
                 await SettleWithoutCallAsync(item, callId, WorkItemState.Skipped, IWorkListStore.TimeZoneUnknown);
                 break;
             case CallStartResult.UnknownCustomer:
-                await SettleWithoutCallAsync(item, callId, WorkItemState.Skipped, "unknownCustomer");
+                await SettleWithoutCallAsync(item, callId, WorkItemState.Skipped, ComplianceRules.UnknownCustomer);
+                break;
+            case CallStartResult.ConsentMissing:
+                await SettleWithoutCallAsync(item, callId, WorkItemState.Skipped, ComplianceRules.Consent);
                 break;
             case CallStartResult.CustomerBusy:
                 await ReturnToQueueAsync(item, callId, clock.GetUtcNow() + options.Value.CustomerBusyDelay, "customerBusy");
                 break;
             case CallStartResult.OutsideCallingHours:
                 await ReturnToQueueAsync(item, callId, clock.GetUtcNow() + options.Value.OutsideHoursRecheck, "outsideCallingHours");
+                break;
+            case CallStartResult.OutsideCampaignWindow:
+                await ReturnToQueueAsync(item, callId, clock.GetUtcNow() + options.Value.OutsideHoursRecheck, "outsideCampaignWindow");
                 break;
             case CallStartResult.AttemptLimitReached:
                 await ReturnToQueueAsync(item, callId, clock.GetUtcNow() + AttemptLimitRecheck, "attemptLimitReached");

@@ -158,4 +158,7 @@ public static class ComplianceRules
     public const string FrequencyCap = "frequencyCap";
     public const string AttemptLimit = "attemptLimit";
     public const string DailyBudget = "dailyBudget";
+    public const string Consent = "consent";
+    public const string CustomerBusy = "customerBusy";
+    public const string UnknownCustomer = "unknownCustomer";
 }

@@ -35,6 +35,15 @@ public sealed class ComplianceOptions
     /// </summary>
     public string DefaultTimeZone { get; set; } = "UTC";
 
+    /// <summary>
+    /// Lets an informational campaign call a customer outside the US who has no consent on record (where the law there
+    /// allows it); the decision log says so for each such call. Never relaxes marketing calls or calls to the US.
+    /// </summary>
+    public bool RelaxInformationalConsentOutsideUs { get; set; }
+
+    /// <summary>How long dial decisions are kept (<c>Compliance:DecisionRetentionDays</c>), five years by default.</summary>
+    public int DecisionRetentionDays { get; set; } = 1826;
+
     /// <summary>Time zones of areas, for customers imported without one (e.g. <c>Compliance:AreaTimeZones:Riverside</c>).</summary>
     public Dictionary<string, string> AreaTimeZones { get; set; } = new(StringComparer.OrdinalIgnoreCase);
 }

@@ -1,9 +1,9 @@
 using Campaign.Abstractions.Calls;
+using Campaign.Abstractions.Compliance;
 using Campaign.Abstractions.Customers;
 using Campaign.Abstractions.Storage;
 using Campaign.Grains.Compliance;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Options;
 using Orleans.Runtime;
 
 namespace Campaign.Grains.Customers;
@@ -26,7 +26,9 @@ public sealed class CustomerCallState
 public sealed class CustomerGrain(
     [PersistentState("customer-call", StorageNames.Default)] IPersistentState<CustomerCallState> call,
     ICustomerDirectory directory,
-    IOptions<ComplianceOptions> compliance,
+    IDecisionLog decisions,
+    CustomerLocator locator,
+    DialRules rules,
     [FromKeyedServices(EngineClock.Key)] TimeProvider clock) : Grain, ICustomerGrain
 {
     private string Id => this.GetPrimaryKeyString();
@@ -44,41 +46,41 @@ public sealed class CustomerGrain(
         return new CustomerView(profile, doNotCall, history);
     }
 
-    public async Task<CallStartResult> TryBeginCallAsync(string callId, DateTimeOffset holdUntil)
+    public async Task<DialVerdict> DecideDialAsync(DialRequest request)
     {
-        var profile = await directory.GetAsync(Id);
-        if (profile is null)
-        {
-            return CallStartResult.UnknownCustomer;
-        }
-
-        if (await directory.IsDoNotCallAsync(profile.Phone))
-        {
-            return CallStartResult.DoNotCall;
-        }
-
         var now = clock.GetUtcNow();
         var live = call.State.LiveCallId;
-        if (live is not null && live != callId && call.State.LiveUntil > now)
+        var profile = await directory.GetAsync(Id);
+        if (live == request.CallId && profile is not null)
         {
-            return CallStartResult.CustomerBusy;
+            return new DialVerdict(CallStartResult.Placed, null, profile); // the same call asking again: its decision stands
         }
 
-        if (live != callId
-            && (await directory.CountAttemptsSinceAsync(Id, now.AddDays(-1)) >= compliance.Value.MaxAttemptsPerCustomerPerDay
-                || await directory.CountAttemptsSinceAsync(Id, now.AddDays(-7)) >= compliance.Value.MaxAttemptsPerCustomerPerWeek))
-        {
-            return CallStartResult.AttemptLimitReached;
-        }
+        // Every fact is read before anything is decided; a fact that cannot be read throws, and nothing is dialled.
+        var place = profile is null ? CallingPlace.Unknown([]) : locator.Locate(profile);
+        var facts = new DialFacts(
+            profile,
+            place,
+            profile is not null && await directory.IsDoNotCallAsync(profile.Phone),
+            live is not null && call.State.LiveUntil > now,
+            profile is null ? 0 : await directory.CountAttemptsSinceAsync(Id, now.AddDays(-1)),
+            profile is null ? 0 : await directory.CountAttemptsSinceAsync(Id, now.AddDays(-7)),
+            request.Purpose,
+            request.Window);
+        var evaluation = rules.Evaluate(facts, now);
+        var decision = new DialDecision(now, request.CampaignId, Id, request.CallId, evaluation.Decision, evaluation.Reasons,
+            evaluation.Zone, evaluation.LocalTime, evaluation.Jurisdiction);
 
-        if (live != callId)
+        // The decision is on record before the customer is claimed, so before any dial.
+        await decisions.AppendAsync(decision);
+        if (evaluation.Result == CallStartResult.Placed)
         {
-            call.State.LiveCallId = callId;
-            call.State.LiveUntil = holdUntil;
+            call.State.LiveCallId = request.CallId;
+            call.State.LiveUntil = request.HoldUntil;
             await call.WriteStateAsync();
         }
 
-        return CallStartResult.Placed;
+        return new DialVerdict(evaluation.Result, decision, profile);
     }
 
     public async Task EndCallAsync(string callId, ContactAttempt attempt)
@@ -97,6 +99,26 @@ public sealed class CustomerGrain(
         {
             throw new KeyNotFoundException($"customer '{Id}' does not exist");
         }
+    }
+
+    public async Task<IReadOnlyList<ConsentRecord>> AddConsentAsync(ConsentRecord record)
+    {
+        var profile = await directory.GetAsync(Id) ?? throw new KeyNotFoundException($"customer '{Id}' does not exist");
+        var consent = ConsentHistory.Merge(profile.Consent, [record]) ?? [record];
+        await directory.SetConsentAsync(Id, consent);
+        return consent;
+    }
+
+    public async Task<ConsentRevocation> RevokeConsentAsync(ConsentKind? kind, string? scope)
+    {
+        var profile = await directory.GetAsync(Id) ?? throw new KeyNotFoundException($"customer '{Id}' does not exist");
+        var (consent, revoked) = ConsentHistory.Revoke(profile.Consent, kind, scope, clock.GetUtcNow());
+        if (revoked > 0)
+        {
+            await directory.SetConsentAsync(Id, consent);
+        }
+
+        return new ConsentRevocation(consent, revoked);
     }
 
     public async Task OptOutAsync(string reason, string source)

@@ -17,7 +17,8 @@ public sealed record CampaignRequest(
     string? CallerId,
     CallingWindowRequest? CallingWindow = null,
     int? MaxCallsPerDay = null,
-    int? MaxMinutesPerDay = null)
+    int? MaxMinutesPerDay = null,
+    string? Purpose = null)
 {
     public const int DefaultConcurrency = 10;
 
@@ -60,8 +61,17 @@ public sealed record CampaignRequest(
             VoicemailPolicy?.ToPolicy() ?? Abstractions.Campaigns.VoicemailPolicy.Default,
             CallingWindow?.ToWindow(),
             Positive(MaxCallsPerDay, "maxCallsPerDay"),
-            Positive(MaxMinutesPerDay, "maxMinutesPerDay"));
+            Positive(MaxMinutesPerDay, "maxMinutesPerDay"),
+            ParsePurpose(Purpose));
     }
+
+    /// <summary>informational (the default when left out) or marketing: it decides the consent a customer must have given.</summary>
+    private static CampaignPurpose ParsePurpose(string? purpose) => purpose?.Trim().ToLowerInvariant() switch
+    {
+        null or "" or "informational" => CampaignPurpose.Informational,
+        "marketing" => CampaignPurpose.Marketing,
+        _ => throw new CampaignException($"purpose '{purpose}' is not informational or marketing", "purpose"),
+    };
 }
 
 public sealed record VariantRequest(string? SegmentId, string? ScriptId);

@@ -22,7 +22,8 @@ public sealed record CampaignResponse(
     int Audience,
     DateTimeOffset CreatedAt,
     DateTimeOffset? StartedAt,
-    DateTimeOffset? EndedAt)
+    DateTimeOffset? EndedAt,
+    CampaignPurpose Purpose)
 {
     public static CampaignResponse From(CampaignInfo info)
     {
@@ -47,6 +48,6 @@ public sealed record CampaignResponse(
             w.TimeZone,
         };
         return new CampaignResponse(info.Id, d.Name, info.Status, d.SegmentId, criteria, d.ScriptId, d.Variants, d.MaxConcurrentCalls,
-            retry, d.VoicemailPolicy, d.CallerId, window, d.MaxCallsPerDay, d.MaxMinutesPerDay, info.Audience, info.CreatedAt, info.StartedAt, info.EndedAt);
+            retry, d.VoicemailPolicy, d.CallerId, window, d.MaxCallsPerDay, d.MaxMinutesPerDay, info.Audience, info.CreatedAt, info.StartedAt, info.EndedAt, d.Purpose);
     }
 }

@@ -19,7 +19,8 @@ public sealed record CampaignStatsResponse(
     IReadOnlyList<ConcernCount> TopConcerns,
     FollowUpCounts FollowUps,
     IReadOnlyList<IReadOnlyList<double?>> AnswerRateByHourAndWeekday,
-    IReadOnlyList<IReadOnlyList<int>> AttemptsByHourAndWeekday)
+    IReadOnlyList<IReadOnlyList<int>> AttemptsByHourAndWeekday,
+    IReadOnlyDictionary<string, int> SkippedByReason)
 {
     public static CampaignStatsResponse From(CampaignProgress progress, CampaignOutcomeStats outcomes, IReadOnlyDictionary<string, string> segmentNames) => new(
         progress.Status,
@@ -44,7 +45,8 @@ public sealed record CampaignStatsResponse(
         outcomes.TopConcerns,
         outcomes.FollowUps,
         outcomes.AnswerRateByHourAndWeekday,
-        outcomes.AttemptsByHourAndWeekday);
+        outcomes.AttemptsByHourAndWeekday,
+        progress.SkippedByReason ?? new Dictionary<string, int>());
 }
 
 public sealed record SegmentStatsResponse(string? Segment, string Name, int Called, int Answered, int Interested, int Neutral, int NotInterested, int Unknown);

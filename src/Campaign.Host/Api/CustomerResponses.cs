@@ -23,13 +23,14 @@ public sealed record CustomerResponse(
     IReadOnlyList<ContactAttempt> ContactHistory,
     IReadOnlyList<string> TimeZones,
     TimeZoneSource TimeZoneSource,
-    string? Jurisdiction)
+    string? Jurisdiction,
+    IReadOnlyList<ConsentRecord> Consent)
 {
     public static CustomerResponse From(CustomerView view, CallingPlace place)
     {
         var p = view.Profile;
         return new(p.Id, p.Name, p.Phone, p.Area, p.Address, place.Zones.FirstOrDefault(), p.Language, p.Tags, p.Attributes, p.Issues, view.DoNotCall,
-            view.ContactHistory, place.Zones, place.Source, place.Jurisdiction);
+            view.ContactHistory, place.Zones, place.Source, place.Jurisdiction, p.Consent ?? []);
     }
 }
 

@@ -35,9 +35,27 @@ public static class DemoCustomers
 
     private static readonly string[] Streets = ["Mill Rd", "Oak Ave", "River St", "Hill Ln", "Lake Dr", "Church St", "Elm Ct", "Station Rd"];
 
+    /// <summary>Most customers gave express consent when they opened their account, some written consent too; a few gave none.</summary>
+    private static void AddConsent(CustomerInput input, Random random, DateTimeOffset now)
+    {
+        var draw = random.NextDouble();
+        if (draw < 0.04)
+        {
+            return;
+        }
+
+        var at = now.AddDays(-random.Next(200, 2000)).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        input.Consent.Add(new ConsentInput { Kind = "express", Source = "account signup", At = at });
+        if (draw > 0.7)
+        {
+            input.Consent.Add(new ConsentInput { Kind = "expressWritten", Scope = "marketing", Source = "signed offers form", At = at });
+        }
+    }
+
     public static IReadOnlyList<ImportRow> Generate(int count, DateTimeOffset now, int seed = 20261126)
     {
         var random = new Random(seed);
+        var consents = new Random(seed + 1); // its own sequence, so the customers themselves stay as they were
         var rows = new List<ImportRow>(count);
         for (var i = 1; i <= count; i++)
         {
@@ -77,6 +95,7 @@ public static class DemoCustomers
                 });
             }
 
+            AddConsent(input, consents, now);
             rows.Add(new ImportRow(i + 1, input, null));
         }
 

@@ -114,6 +114,7 @@ public static class CampaignHost
 
         var api = app.MapGroup("/api").AddEndpointFilter<ApiKeyEndpointFilter>();
         api.MapCustomerEndpoints();
+        api.MapComplianceEndpoints();
         api.MapSegmentEndpoints();
         api.MapScriptEndpoints();
         api.MapDoNotCallEndpoints();

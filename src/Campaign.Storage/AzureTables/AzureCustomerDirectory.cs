@@ -55,6 +55,15 @@ public sealed class AzureCustomerDirectory : ICustomerDirectory
     public async Task<CustomerProfile?> GetAsync(string id, CancellationToken cancellationToken = default) =>
         (await ReadAsync(id, cancellationToken))?.Profile;
 
+    public async Task<bool> SetConsentAsync(string id, IReadOnlyList<ConsentRecord> consent, CancellationToken cancellationToken = default)
+    {
+        await ReadyAsync();
+        return await _writer.ChangeAsync(id, stored => stored is null
+            ? null
+            : (stored with { Profile = stored.Profile with { Consent = consent }, UpdatedAt = _clock.GetUtcNow() }, []),
+            cancellationToken);
+    }
+
     public async Task<IReadOnlyList<ContactAttempt>> GetContactHistoryAsync(string id, CancellationToken cancellationToken = default)
     {
         await _tables.ReadyAsync();

@@ -25,6 +25,7 @@ public sealed class AzureTableSet
         Work = service.GetTableClient(prefix + "work");
         Calls = service.GetTableClient(prefix + "calls");
         CallIds = service.GetTableClient(prefix + "callids");
+        Decisions = service.GetTableClient(prefix + "decisions");
     }
 
     /// <summary>Profiles, contact attempts and phone rows, one table per hash bucket of the customer id.</summary>
@@ -48,6 +49,9 @@ public sealed class AzureTableSet
     /// <summary>Where each call's record lives: call id → campaign partition and row.</summary>
     public TableClient CallIds { get; }
 
+    /// <summary>Dial decisions, one partition per customer and one per campaign (each decision is in both).</summary>
+    public TableClient Decisions { get; }
+
     /// <summary>Creates the tables once; a failed attempt (storage unreachable) is tried again on the next call.</summary>
     public Task ReadyAsync()
     {
@@ -63,6 +67,6 @@ public sealed class AzureTableSet
     }
 
     private Task CreateAsync() =>
-        Task.WhenAll(Customers.All.Concat([CustomerIndex, CustomerNumbers, DoNotCall, Work, Calls, CallIds])
+        Task.WhenAll(Customers.All.Concat([CustomerIndex, CustomerNumbers, DoNotCall, Work, Calls, CallIds, Decisions])
             .Select(table => table.CreateIfNotExistsAsync()));
 }

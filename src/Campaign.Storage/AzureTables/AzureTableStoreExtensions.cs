@@ -9,10 +9,10 @@ public static class AzureTableStoreExtensions
 {
     /// <summary>
     /// Registers the customer directory (<see cref="ICustomerDirectory"/>), campaign work lists
-    /// (<see cref="IWorkListStore"/>) and call records (<see cref="ICallStore"/>) on Azure Tables, replacing any
-    /// earlier registration of those three ports (for example the SQLite ones). The tables are named
+    /// (<see cref="IWorkListStore"/>) call records (<see cref="ICallStore"/>) and dial decisions (<see cref="IDecisionLog"/>) on Azure Tables, replacing any
+    /// earlier registration of those ports (for example the SQLite ones). The tables are named
     /// <c>{tablePrefix}customers00</c> … <c>customers31</c>, <c>custnumbers</c>, <c>custindex</c>, <c>donotcall</c>,
-    /// <c>work</c>, <c>calls</c> and <c>callids</c>, are created on first use, and may be shared by every silo of a
+    /// <c>work</c>, <c>calls</c>, <c>callids</c> and <c>decisions</c>, are created on first use, and may be shared by every silo of a
     /// cluster. <paramref name="tablePrefix"/> is letters and digits, starting
     /// with a letter. Grain storage, clustering and reminders are registered separately.
     /// </summary>
@@ -25,9 +25,11 @@ public static class AzureTableStoreExtensions
         services.RemoveAll<ICustomerDirectory>();
         services.RemoveAll<IWorkListStore>();
         services.RemoveAll<ICallStore>();
+        services.RemoveAll<IDecisionLog>();
         services.AddSingleton<ICustomerDirectory>(sp => sp.GetRequiredService<AzureCustomerDirectory>());
         services.AddSingleton<IWorkListStore, AzureWorkListStore>();
         services.AddSingleton<ICallStore, AzureCallStore>();
+        services.AddSingleton<IDecisionLog, AzureDecisionLog>();
         return services;
     }
 }

@@ -174,6 +174,20 @@ public sealed class AzureWorkListStore(AzureTableSet tables, AzureCustomerDirect
         return cancelled;
     }
 
+    public async Task<IReadOnlyDictionary<string, int>> SkippedByReasonAsync(string campaignId, CancellationToken cancellationToken = default)
+    {
+        await tables.ReadyAsync();
+        var counts = new Dictionary<string, int>(StringComparer.Ordinal);
+        var filter = TableKeys.PrefixFilter(WorkItemRow.Partition(campaignId), WorkItemRow.ItemPrefix) + $" and State eq '{nameof(WorkItemState.Skipped)}'";
+        await foreach (var row in Table.QueryAsync<TableEntity>(filter, maxPerPage: 1000, select: ["LastResult"], cancellationToken))
+        {
+            var reason = row.GetString("LastResult") ?? "unknown";
+            counts[reason] = counts.GetValueOrDefault(reason) + 1;
+        }
+
+        return counts;
+    }
+
     public async Task<WorkListCounts> CountAsync(string campaignId, CancellationToken cancellationToken = default)
     {
         await tables.ReadyAsync();

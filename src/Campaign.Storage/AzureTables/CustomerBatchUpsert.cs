@@ -152,5 +152,5 @@ internal sealed class CustomerBatchUpsert(
     private CustomerRecord Next(CustomerProfile profile, CustomerRecord? stored, long number) =>
         stored is null
             ? new CustomerRecord(profile, number, null, null, null, doNotCallPhones.Contains(profile.Phone), now, now)
-            : stored with { Profile = profile, DoNotCall = doNotCallPhones.Contains(profile.Phone), UpdatedAt = now };
+            : stored with { Profile = profile with { Consent = ConsentHistory.Merge(stored.Profile.Consent, profile.Consent) }, DoNotCall = doNotCallPhones.Contains(profile.Phone), UpdatedAt = now };
 }

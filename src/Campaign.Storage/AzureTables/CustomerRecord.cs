@@ -48,6 +48,11 @@ internal sealed record CustomerRecord(
             ["UpdatedAt"] = UpdatedAt,
         };
         TableText.Write(entity, "Issues", JsonSerializer.Serialize(Profile.Issues, Json));
+        if (ConsentJson.Write(Profile.Consent) is { } consent)
+        {
+            entity["Consent"] = consent;
+        }
+
         TableText.Write(entity, "IndexKeys", string.Join('\n', indexKeys));
         return entity;
     }
@@ -63,7 +68,8 @@ internal sealed record CustomerRecord(
             entity.GetString("Language"),
             JsonSerializer.Deserialize<List<string>>(entity.GetString("Tags"), Json)!,
             JsonSerializer.Deserialize<Dictionary<string, string>>(entity.GetString("Attributes"), Json)!,
-            JsonSerializer.Deserialize<List<CustomerIssue>>(TableText.Read(entity, "Issues"), Json)!),
+            JsonSerializer.Deserialize<List<CustomerIssue>>(TableText.Read(entity, "Issues"), Json)!,
+            ConsentJson.Read(entity.GetString("Consent"))),
         entity.GetInt64("Number") ?? 0,
         Seconds(entity, "LastContactedAt"),
         Seconds(entity, "LastAnsweredAt"),

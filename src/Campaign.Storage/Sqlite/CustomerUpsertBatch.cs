@@ -34,15 +34,15 @@ internal sealed class CustomerUpsertBatch
             return command;
         }
 
-        string[] profileParameters = ["$id", "$name", "$phone", "$area", "$address", "$tz", "$lang", "$tags", "$attrs", "$issues", "$now"];
-        _find = Prepare("SELECT pk FROM customers WHERE id = $id", "$id");
+        string[] profileParameters = ["$id", "$name", "$phone", "$area", "$address", "$tz", "$lang", "$tags", "$attrs", "$issues", "$consent", "$now"];
+        _find = Prepare("SELECT pk, consent_json FROM customers WHERE id = $id", "$id");
         _insert = Prepare("""
-            INSERT INTO customers (id, name, phone, area, address, time_zone, language, tags_json, attributes_json, issues_json, created_at, updated_at)
-            VALUES ($id, $name, $phone, $area, $address, $tz, $lang, $tags, $attrs, $issues, $now, $now) RETURNING pk
+            INSERT INTO customers (id, name, phone, area, address, time_zone, language, tags_json, attributes_json, issues_json, consent_json, created_at, updated_at)
+            VALUES ($id, $name, $phone, $area, $address, $tz, $lang, $tags, $attrs, $issues, $consent, $now, $now) RETURNING pk
             """, profileParameters);
         _update = Prepare("""
             UPDATE customers SET name = $name, phone = $phone, area = $area, address = $address, time_zone = $tz,
-                language = $lang, tags_json = $tags, attributes_json = $attrs, issues_json = $issues, updated_at = $now
+                language = $lang, tags_json = $tags, attributes_json = $attrs, issues_json = $issues, consent_json = $consent, updated_at = $now
             WHERE id = $id
             """, profileParameters);
         _clearChildren = Prepare("""
@@ -68,11 +68,21 @@ internal sealed class CustomerUpsertBatch
         foreach (var customer in customers)
         {
             _find.Parameters["$id"].Value = customer.Id;
-            var existing = _find.ExecuteScalar();
+            long? existing = null;
+            string? storedConsent = null;
+            using (var reader = _find.ExecuteReader())
+            {
+                if (reader.Read())
+                {
+                    existing = reader.GetInt64(0);
+                    storedConsent = reader.IsDBNull(1) ? null : reader.GetString(1);
+                }
+            }
+
             long pk;
             if (existing is long found)
             {
-                Bind(_update, customer);
+                Bind(_update, customer with { Consent = ConsentHistory.Merge(ConsentJson.Read(storedConsent), customer.Consent) });
                 _update.ExecuteNonQuery();
                 pk = found;
                 _clearChildren.Parameters["$pk"].Value = pk;
@@ -137,6 +147,7 @@ internal sealed class CustomerUpsertBatch
         p["$tags"].Value = SqliteCustomerDirectory.ToJson(customer.Tags);
         p["$attrs"].Value = SqliteCustomerDirectory.ToJson(customer.Attributes);
         p["$issues"].Value = SqliteCustomerDirectory.ToJson(customer.Issues);
+        p["$consent"].Value = (object?)ConsentJson.Write(customer.Consent) ?? DBNull.Value;
         p["$now"].Value = _now;
     }
 }

@@ -1,6 +1,6 @@
 namespace Campaign.Storage.Sqlite;
 
-/// <summary>Tables of the campaign engine: work lists (audience snapshots) and finished calls.</summary>
+/// <summary>Tables of the campaign engine: work lists (audience snapshots), finished calls and dial decisions.</summary>
 internal static class SqliteCampaignSchema
 {
     public const string Script = """
@@ -39,5 +39,19 @@ internal static class SqliteCampaignSchema
         );
         CREATE INDEX IF NOT EXISTS ix_calls_campaign ON calls (campaign_id, started_at);
         CREATE INDEX IF NOT EXISTS ix_calls_campaign_customer ON calls (campaign_id, customer_id, started_at);
+
+        -- Dial decisions, written before each dial (at: Unix milliseconds). Never holds a name or a transcript.
+        CREATE TABLE IF NOT EXISTS dial_decisions (
+            seq         INTEGER PRIMARY KEY,
+            at          INTEGER NOT NULL,
+            campaign_id TEXT NOT NULL,
+            customer_id TEXT NOT NULL,
+            call_id     TEXT,
+            decision    TEXT NOT NULL,
+            record_json TEXT NOT NULL
+        );
+        CREATE INDEX IF NOT EXISTS ix_decisions_customer ON dial_decisions (customer_id, seq);
+        CREATE INDEX IF NOT EXISTS ix_decisions_campaign ON dial_decisions (campaign_id, decision, seq);
+        CREATE INDEX IF NOT EXISTS ix_decisions_at ON dial_decisions (at);
         """;
 }

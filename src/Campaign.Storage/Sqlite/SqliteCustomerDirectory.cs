@@ -32,7 +32,7 @@ public sealed class SqliteCustomerDirectory(SqliteDatabase database, TimeProvide
         {
             await using var command = connection.CreateCommand();
             command.CommandText = """
-                SELECT id, name, phone, area, address, time_zone, language, tags_json, attributes_json, issues_json
+                SELECT id, name, phone, area, address, time_zone, language, tags_json, attributes_json, issues_json, consent_json
                 FROM customers WHERE id = $id
                 """;
             command.Parameters.AddWithValue("$id", id);
@@ -52,8 +52,21 @@ public sealed class SqliteCustomerDirectory(SqliteDatabase database, TimeProvide
                 NullableString(reader, 6),
                 JsonSerializer.Deserialize<List<string>>(reader.GetString(7), Json)!,
                 JsonSerializer.Deserialize<Dictionary<string, string>>(reader.GetString(8), Json)!,
-                JsonSerializer.Deserialize<List<CustomerIssue>>(reader.GetString(9), Json)!);
+                JsonSerializer.Deserialize<List<CustomerIssue>>(reader.GetString(9), Json)!,
+                ConsentJson.Read(NullableString(reader, 10)));
         });
+
+    public Task<bool> SetConsentAsync(string id, IReadOnlyList<ConsentRecord> consent, CancellationToken cancellationToken = default) =>
+        database.WriteAsync(async (connection, transaction) =>
+        {
+            await using var command = connection.CreateCommand();
+            command.Transaction = transaction;
+            command.CommandText = "UPDATE customers SET consent_json = $consent, updated_at = $now WHERE id = $id";
+            command.Parameters.AddWithValue("$consent", ConsentJson.Write(consent));
+            command.Parameters.AddWithValue("$now", clock.GetUtcNow().ToUnixTimeSeconds());
+            command.Parameters.AddWithValue("$id", id);
+            return await command.ExecuteNonQueryAsync(cancellationToken) == 1;
+        }, cancellationToken);
 
     public Task<IReadOnlyList<ContactAttempt>> GetContactHistoryAsync(string id, CancellationToken cancellationToken = default) =>
         database.ReadAsync<IReadOnlyList<ContactAttempt>>(async connection =>

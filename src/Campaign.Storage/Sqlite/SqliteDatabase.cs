@@ -28,6 +28,7 @@ public sealed class SqliteDatabase : IDisposable
 
         using var connection = Open();
         Execute(connection, "PRAGMA journal_mode=WAL;");
+        AddMissingColumns(connection);
         Execute(connection, SqliteSchema.Script);
         Execute(connection, SqliteCampaignSchema.Script);
     }
@@ -66,6 +67,28 @@ public sealed class SqliteDatabase : IDisposable
     }
 
     public void Dispose() => _writeLock.Dispose();
+
+    /// <summary>A file written by an earlier version gains the columns added since, empty.</summary>
+    private static void AddMissingColumns(SqliteConnection connection)
+    {
+        foreach (var (table, column, definition) in SqliteSchema.AddedColumns)
+        {
+            using var info = connection.CreateCommand();
+            info.CommandText = $"SELECT count(*) FROM pragma_table_info('{table}') WHERE name = '{column}'";
+            var hasTable = Convert.ToInt64(Scalar(connection, $"SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = '{table}'"), System.Globalization.CultureInfo.InvariantCulture) > 0;
+            if (hasTable && Convert.ToInt64(info.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture) == 0)
+            {
+                Execute(connection, $"ALTER TABLE {table} ADD COLUMN {column} {definition};");
+            }
+        }
+    }
+
+    private static object? Scalar(SqliteConnection connection, string sql)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        return command.ExecuteScalar();
+    }
 
     private static void Execute(SqliteConnection connection, string sql)
     {

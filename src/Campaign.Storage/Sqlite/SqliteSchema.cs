@@ -3,6 +3,12 @@ namespace Campaign.Storage.Sqlite;
 /// <summary>The tables of the embedded store. Times are Unix seconds (UTC) so range queries use plain indexes.</summary>
 internal static class SqliteSchema
 {
+    /// <summary>Columns added after the first release, with their definitions: added to files created before them.</summary>
+    public static readonly (string Table, string Column, string Definition)[] AddedColumns =
+    [
+        ("customers", "consent_json", "TEXT"),
+    ];
+
     public const string Script = """
         CREATE TABLE IF NOT EXISTS grain_state (
             state_name TEXT NOT NULL,
@@ -25,6 +31,7 @@ internal static class SqliteSchema
             tags_json         TEXT NOT NULL,
             attributes_json   TEXT NOT NULL,
             issues_json       TEXT NOT NULL,
+            consent_json      TEXT,
             created_at        INTEGER NOT NULL,
             updated_at        INTEGER NOT NULL,
             last_contacted_at INTEGER,

@@ -32,7 +32,7 @@ public static class SqliteStorageExtensions
     }
 
     /// <summary>
-    /// The customer directory, campaign work lists and call records in the SQLite file, for each of those ports that
+    /// The customer directory, campaign work lists, call records and dial decisions in the SQLite file, for each of those ports that
     /// no other store has registered yet.
     /// </summary>
     public static IServiceCollection AddSqliteCampaignStores(this IServiceCollection services, string path)
@@ -42,6 +42,7 @@ public static class SqliteStorageExtensions
         services.TryAddSingleton<ICustomerDirectory, SqliteCustomerDirectory>();
         services.TryAddSingleton<IWorkListStore, SqliteWorkListStore>();
         services.TryAddSingleton<ICallStore, SqliteCallStore>();
+        services.TryAddSingleton<IDecisionLog, SqliteDecisionLog>();
         return services;
     }
 }

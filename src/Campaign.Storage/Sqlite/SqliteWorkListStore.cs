@@ -189,6 +189,25 @@ public sealed class SqliteWorkListStore(SqliteDatabase database) : IWorkListStor
             return new WorkListCounts(At(0), At(1), At(2), At(3), At(4), At(5), At(6), At(7));
         });
 
+    public Task<IReadOnlyDictionary<string, int>> SkippedByReasonAsync(string campaignId, CancellationToken cancellationToken = default) =>
+        database.ReadAsync<IReadOnlyDictionary<string, int>>(async connection =>
+        {
+            await using var command = connection.CreateCommand();
+            command.CommandText = """
+                SELECT coalesce(last_result, 'unknown'), count(*) FROM campaign_work
+                WHERE campaign_id = $campaign AND state = 'Skipped' GROUP BY 1
+                """;
+            command.Parameters.AddWithValue("$campaign", campaignId);
+            var counts = new Dictionary<string, int>(StringComparer.Ordinal);
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                counts[reader.GetString(0)] = reader.GetInt32(1);
+            }
+
+            return counts;
+        });
+
     private Task<IReadOnlyList<WorkItem>> QueryItemsAsync(string condition, string campaignId, Action<SqliteCommand> bind, CancellationToken cancellationToken) =>
         database.ReadAsync<IReadOnlyList<WorkItem>>(async connection =>
         {

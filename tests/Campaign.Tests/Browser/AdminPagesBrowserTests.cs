@@ -29,10 +29,10 @@ public class AdminPagesBrowserTests(BrowserFixture fixture)
     private async Task<string> ImportAreaAsync(int count, int vip, int phoneBase)
     {
         var area = "Pg" + Guid.NewGuid().ToString("N")[..8];
-        var csv = new StringBuilder("id,name,phone,area,timeZone,tags,issue.category,issue.text\n");
+        var csv = new StringBuilder("id,name,phone,area,timeZone,tags,issue.category,issue.text,consent.kind,consent.at\n");
         for (var i = 0; i < count; i++)
         {
-            csv.Append($"{area}-{i},Ana Customer{i},{TestCustomers.Phone(phoneBase + i)},{area},{TestZones.Afternoon},{(i < vip ? "vip" : "")},water,low pressure\n");
+            csv.Append($"{area}-{i},Ana Customer{i},{TestCustomers.Phone(phoneBase + i)},{area},{TestZones.Afternoon},{(i < vip ? "vip" : "")},water,low pressure,express,2020-01-01\n");
         }
 
         (await fixture.Host.Client.PostAsync("/api/customers/import", InProcessHost.Csv(csv.ToString()))).EnsureSuccessStatusCode();

@@ -23,10 +23,10 @@ public class AdminUiBrowserTests(BrowserFixture fixture)
     private async Task<string> SeedSegmentAsync()
     {
         var area = "Ui" + Guid.NewGuid().ToString("N")[..8];
-        var csv = new StringBuilder("id,name,phone,area,timeZone,issue.category,issue.text\n");
+        var csv = new StringBuilder("id,name,phone,area,timeZone,issue.category,issue.text,consent.kind,consent.at\n");
         for (var i = 0; i < Audience; i++)
         {
-            csv.Append($"{area}-{i:D3},Customer {i},{TestCustomers.Phone(700_000 + i)},{area},{TestZones.Afternoon},water,low pressure\n");
+            csv.Append($"{area}-{i:D3},Customer {i},{TestCustomers.Phone(700_000 + i)},{area},{TestZones.Afternoon},water,low pressure,express,2020-01-01\n");
         }
 
         (await fixture.Host.Client.PostAsync("/api/customers/import", InProcessHost.Csv(csv.ToString()))).EnsureSuccessStatusCode();

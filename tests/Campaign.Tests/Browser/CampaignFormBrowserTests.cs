@@ -10,10 +10,10 @@ public class CampaignFormBrowserTests(CampaignFlowFixture fixture)
 {
     private async Task<string> SaveSegmentAsync(string area, int count, int phoneBase)
     {
-        var csv = new System.Text.StringBuilder("id,name,phone,area,timeZone\n");
+        var csv = new System.Text.StringBuilder("id,name,phone,area,timeZone,consent.kind,consent.at\n");
         for (var i = 0; i < count; i++)
         {
-            csv.Append($"{area}-{i},Customer {i},{TestCustomers.Phone(phoneBase + i)},{area},{TestZones.Afternoon}\n");
+            csv.Append($"{area}-{i},Customer {i},{TestCustomers.Phone(phoneBase + i)},{area},{TestZones.Afternoon},express,2020-01-01\n");
         }
 
         (await fixture.Host.Client.PostAsync("/api/customers/import", InProcessHost.Csv(csv.ToString()))).EnsureSuccessStatusCode();

@@ -32,13 +32,13 @@ public class EndToEndBrowserTests(CampaignFlowFixture fixture)
 
         // Import a CSV with one bad row.
         var reported = DateTimeOffset.UtcNow.AddDays(-10).ToString("O");
-        var csv = new StringBuilder("id,name,phone,area,timeZone,issue.category,issue.reportedAt,issue.text\n");
+        var csv = new StringBuilder("id,name,phone,area,timeZone,issue.category,issue.reportedAt,issue.text,consent.kind,consent.at\n");
         for (var i = 0; i < Customers; i++)
         {
-            csv.Append($"{area}-{i:D2},Customer {i},{TestCustomers.Phone(650_000 + i)},{area},{TestZones.Afternoon},electricity,{reported},power cuts at night\n");
+            csv.Append($"{area}-{i:D2},Customer {i},{TestCustomers.Phone(650_000 + i)},{area},{TestZones.Afternoon},electricity,{reported},power cuts at night,express,2020-01-01\n");
         }
 
-        csv.Append($"{area}-bad,Nobody,12,{area},{TestZones.Afternoon},electricity,{reported},no phone\n");
+        csv.Append($"{area}-bad,Nobody,12,{area},{TestZones.Afternoon},electricity,{reported},no phone,express,2020-01-01\n");
         await page.SetInputFilesAsync("#file", new FilePayload { Name = "customers.csv", MimeType = "text/csv", Buffer = Encoding.UTF8.GetBytes(csv.ToString()) });
         await page.ClickAsync("#import-form button[type=submit]");
         await page.WaitForSelectorAsync("#import-summary");

@@ -67,10 +67,10 @@ public sealed class CrossSiloWebhookTests(AzuriteFixture azurite) : IAsyncLifeti
             .Count(s => s.GetProperty("status").GetString() == "Active") == 2);
 
         var area = "Xs" + Guid.NewGuid().ToString("N")[..8];
-        var csv = new StringBuilder("id,name,phone,area,timeZone,issue.category,issue.text\n");
+        var csv = new StringBuilder("id,name,phone,area,timeZone,issue.category,issue.text,consent.kind,consent.at\n");
         for (var i = 0; i < 8; i++)
         {
-            csv.Append($"{area}-{i:D2},Customer {i},{TestCustomers.Phone(720_000 + i)},{area},{TestZones.Afternoon},electricity,power cuts at night\n");
+            csv.Append($"{area}-{i:D2},Customer {i},{TestCustomers.Phone(720_000 + i)},{area},{TestZones.Afternoon},electricity,power cuts at night,express,2020-01-01\n");
         }
 
         _twilio.Script = _ => CalleeScript.Talkative;

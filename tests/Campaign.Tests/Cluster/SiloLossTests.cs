@@ -53,10 +53,10 @@ public sealed class SiloLossTests(AzuriteFixture azurite, ITestOutputHelper outp
 
             await WaitForAsync(hosts[0].Client, "/api/system", s => ActiveSilos(s) == 3, TimeSpan.FromSeconds(60));
 
-            var csv = new StringBuilder("id,name,phone,area,timeZone,issue.category\n");
+            var csv = new StringBuilder("id,name,phone,area,timeZone,issue.category,consent.kind,consent.at\n");
             for (var i = 0; i < Customers; i++)
             {
-                csv.Append($"K-{i:D3},Customer {i},{TestCustomers.Phone(800_000 + i)},Clustertown,{TestZones.Afternoon},electricity\n");
+                csv.Append($"K-{i:D3},Customer {i},{TestCustomers.Phone(800_000 + i)},Clustertown,{TestZones.Afternoon},electricity,express,2020-01-01\n");
             }
 
             (await hosts[0].Client.PostAsync("/api/customers/import", HostProcess.Csv(csv.ToString()))).EnsureSuccessStatusCode();

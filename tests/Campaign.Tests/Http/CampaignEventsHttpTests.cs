@@ -13,10 +13,10 @@ public class CampaignEventsHttpTests(InProcessHost host)
     public async Task The_live_stream_sends_changed_stats_at_most_every_half_second_and_ends_with_the_campaign()
     {
         var area = "Sse" + Guid.NewGuid().ToString("N")[..8];
-        var csv = new StringBuilder("id,name,phone,area,timeZone\n");
+        var csv = new StringBuilder("id,name,phone,area,timeZone,consent.kind,consent.at\n");
         for (var i = 0; i < 60; i++)
         {
-            csv.Append($"{area}-{i:D3},Customer {i},{TestCustomers.Phone(800_000 + i)},{area},{TestZones.Afternoon}\n");
+            csv.Append($"{area}-{i:D3},Customer {i},{TestCustomers.Phone(800_000 + i)},{area},{TestZones.Afternoon},express,2020-01-01\n");
         }
 
         (await host.Client.PostAsync("/api/customers/import", InProcessHost.Csv(csv.ToString()))).EnsureSuccessStatusCode();
@@ -66,10 +66,10 @@ public class CampaignEventsHttpTests(InProcessHost host)
     {
         // The host's fallback poll is an hour: every message after the first comes from the campaign grain's push.
         var area = "Push" + Guid.NewGuid().ToString("N")[..8];
-        var csv = new StringBuilder("id,name,phone,area,timeZone\n");
+        var csv = new StringBuilder("id,name,phone,area,timeZone,consent.kind,consent.at\n");
         for (var i = 0; i < 3; i++)
         {
-            csv.Append($"{area}-{i},Customer {i},{TestCustomers.Phone(810_000 + i)},{area},{TestZones.Afternoon}\n");
+            csv.Append($"{area}-{i},Customer {i},{TestCustomers.Phone(810_000 + i)},{area},{TestZones.Afternoon},express,2020-01-01\n");
         }
 
         (await host.Client.PostAsync("/api/customers/import", InProcessHost.Csv(csv.ToString()))).EnsureSuccessStatusCode();

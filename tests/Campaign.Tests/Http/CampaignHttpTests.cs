@@ -12,10 +12,10 @@ public class CampaignHttpTests(InProcessHost host)
     private async Task<string> ImportAreaAsync(int count, int phoneOffset)
     {
         var area = "Cmp" + Guid.NewGuid().ToString("N")[..8];
-        var csv = new StringBuilder("id,name,phone,area,timeZone,issue.category,issue.text\n");
+        var csv = new StringBuilder("id,name,phone,area,timeZone,issue.category,issue.text,consent.kind,consent.at\n");
         for (var i = 0; i < count; i++)
         {
-            csv.Append($"{area}-{i:D4},Customer {i},{TestCustomers.Phone(phoneOffset + i)},{area},{TestZones.Afternoon},electricity,power cuts at night\n");
+            csv.Append($"{area}-{i:D4},Customer {i},{TestCustomers.Phone(phoneOffset + i)},{area},{TestZones.Afternoon},electricity,power cuts at night,express,2020-01-01\n");
         }
 
         var response = await host.Client.PostAsync("/api/customers/import", InProcessHost.Csv(csv.ToString()));

@@ -31,10 +31,10 @@ public class CampaignKillRestartTests : IDisposable
         HashSet<string> finishedBeforeKill;
         await using (var first = await HostProcess.StartAsync(_file.Path, Settings))
         {
-            var csv = new StringBuilder("id,name,phone,area,timeZone,issue.category\n");
+            var csv = new StringBuilder("id,name,phone,area,timeZone,issue.category,consent.kind,consent.at\n");
             for (var i = 0; i < Customers; i++)
             {
-                csv.Append($"R-{i:D3},Customer {i},{TestCustomers.Phone(700_000 + i)},Restartville,{TestZones.Afternoon},electricity\n");
+                csv.Append($"R-{i:D3},Customer {i},{TestCustomers.Phone(700_000 + i)},Restartville,{TestZones.Afternoon},electricity,express,2020-01-01\n");
             }
 
             (await first.Client.PostAsync("/api/customers/import", HostProcess.Csv(csv.ToString()))).EnsureSuccessStatusCode();

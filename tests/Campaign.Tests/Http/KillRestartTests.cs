@@ -15,10 +15,10 @@ public class KillRestartTests : IDisposable
     public async Task Customers_segments_and_do_not_call_survive_kill_minus_nine()
     {
         const int Customers = 2000;
-        var csv = new StringBuilder("id,name,phone,area,issue.category\n");
+        var csv = new StringBuilder("id,name,phone,area,issue.category,consent.kind,consent.at\n");
         for (var i = 0; i < Customers; i++)
         {
-            csv.Append($"K-{i:D5},Customer {i},{TestCustomers.Phone(i)},{(i % 2 == 0 ? "Riverside" : "Oakwood")},{(i % 3 == 0 ? "electricity" : "water")}\n");
+            csv.Append($"K-{i:D5},Customer {i},{TestCustomers.Phone(i)},{(i % 2 == 0 ? "Riverside" : "Oakwood")},{(i % 3 == 0 ? "electricity" : "water")},express,2020-01-01\n");
         }
 
         string segmentId;

@@ -16,13 +16,13 @@ internal static class CalleeCampaign
         HttpClient client, Action<Func<string, CalleeScript>> setScript, string name, IReadOnlyList<CalleeScript> callees, int phoneOffset, int maxConcurrentCalls, string extra)
     {
         var area = name + Guid.NewGuid().ToString("N")[..8];
-        var csv = new StringBuilder("id,name,phone,area,timeZone,issue.category,issue.text\n");
+        var csv = new StringBuilder("id,name,phone,area,timeZone,issue.category,issue.text,consent.kind,consent.at\n");
         var scripts = new Dictionary<string, CalleeScript>();
         for (var i = 0; i < callees.Count; i++)
         {
             var phone = TestCustomers.Phone(phoneOffset + i);
             scripts[phone] = callees[i];
-            csv.Append($"{area}-{i:D3},Customer {i},{phone},{area},{TestZones.Afternoon},electricity,power cuts at night\n");
+            csv.Append($"{area}-{i:D3},Customer {i},{phone},{area},{TestZones.Afternoon},electricity,power cuts at night,express,2020-01-01\n");
         }
 
         setScript(to => scripts.TryGetValue(to, out var script) ? script : CalleeScript.NoAnswer);

@@ -6,7 +6,9 @@ namespace Campaign.Grains.Customers.Import;
 /// Understands the header of a customer CSV. Names are matched without regard to case, spaces, '_' or '-'.
 /// Issues are written as column groups <c>issue.category</c>, <c>issue.reportedAt</c>, <c>issue.text</c>
 /// (or <c>issue2.category</c>… for more than one), attributes as <c>attr.NAME</c> columns or a packed
-/// <c>attributes</c> column (<c>plan=basic;meter=smart</c>), tags as one column separated by ';' or '|'.
+/// <c>attributes</c> column (<c>plan=basic;meter=smart</c>), tags as one column separated by ';' or '|', consent
+/// records as <c>consent.kind</c>, <c>consent.scope</c>, <c>consent.source</c>, <c>consent.at</c>, <c>consent.revokedAt</c>
+/// (<c>consent2.kind</c>… for more).
 /// </summary>
 internal sealed partial class CsvColumnMap
 {
@@ -60,6 +62,7 @@ internal sealed partial class CsvColumnMap
         }
 
         input.Issues.RemoveAll(issue => issue.Category is null && issue.ReportedAt is null && issue.Text is null);
+        input.Consent.RemoveAll(consent => consent.IsEmpty);
         return input;
     }
 
@@ -118,8 +121,35 @@ internal sealed partial class CsvColumnMap
             };
         }
 
+        if (ConsentColumn().Match(key) is { Success: true } consent)
+        {
+            var index = consent.Groups[1].Success ? int.Parse(consent.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture) : 1;
+            if (index < 1 || index > 10)
+            {
+                throw new ImportFormatException($"column '{raw}': consent numbers go from 1 to 10", raw, 1);
+            }
+
+            Action<ConsentInput, string> setField = consent.Groups[2].Value switch
+            {
+                "kind" => (r, v) => r.Kind = v,
+                "scope" => (r, v) => r.Scope = v,
+                "source" => (r, v) => r.Source = v,
+                "at" => (r, v) => r.At = v,
+                _ => (r, v) => r.RevokedAt = v,
+            };
+            return (c, v) =>
+            {
+                while (c.Consent.Count < index)
+                {
+                    c.Consent.Add(new ConsentInput());
+                }
+
+                setField(c.Consent[index - 1], v);
+            };
+        }
+
         throw new ImportFormatException(
-            $"unknown column '{raw}'; known columns are id, name, phone, area, address, timeZone, language, tags, attributes, attr.NAME, issue.category, issue.reportedAt, issue.text (issue2.… for more)",
+            $"unknown column '{raw}'; known columns are id, name, phone, area, address, timeZone, language, tags, attributes, attr.NAME, issue.category, issue.reportedAt, issue.text (issue2.… for more), consent.kind, consent.scope, consent.source, consent.at, consent.revokedAt (consent2.… for more)",
             raw,
             1);
     }
@@ -157,4 +187,7 @@ internal sealed partial class CsvColumnMap
 
     [GeneratedRegex("^issue(\\d+)?\\.(category|reportedat|date|text)$")]
     private static partial Regex IssueColumn();
+
+    [GeneratedRegex("^consent(\\d+)?\\.(kind|scope|source|at|revokedat)$")]
+    private static partial Regex ConsentColumn();
 }

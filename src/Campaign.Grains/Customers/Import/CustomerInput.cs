@@ -13,6 +13,7 @@ public sealed class CustomerInput
     public List<string> Tags { get; } = [];
     public Dictionary<string, string> Attributes { get; } = new(StringComparer.OrdinalIgnoreCase);
     public List<IssueInput> Issues { get; } = [];
+    public List<ConsentInput> Consent { get; } = [];
 }
 
 public sealed class IssueInput
@@ -20,6 +21,18 @@ public sealed class IssueInput
     public string? Category { get; set; }
     public string? ReportedAt { get; set; }
     public string? Text { get; set; }
+}
+
+/// <summary>A consent record as written in an import file: <c>kind</c> is <c>express</c> or <c>expressWritten</c>.</summary>
+public sealed class ConsentInput
+{
+    public string? Kind { get; set; }
+    public string? Scope { get; set; }
+    public string? Source { get; set; }
+    public string? At { get; set; }
+    public string? RevokedAt { get; set; }
+
+    public bool IsEmpty => Kind is null && Scope is null && Source is null && At is null && RevokedAt is null;
 }
 
 /// <summary>A row read from an import file: its line, and either the customer or why it cannot be read.</summary>

@@ -61,6 +61,17 @@ public sealed partial class CustomerValidator(PhoneNormalizer phones)
             }
         }
 
+        var consent = new List<ConsentRecord>();
+        foreach (var (record, index) in input.Consent.Select((record, index) => (record, index)))
+        {
+            if (!ConsentParser.TryParse(record.Kind, record.Scope, record.Source, record.At, record.RevokedAt, $"consent[{index}]", out var valid, out error))
+            {
+                return false;
+            }
+
+            consent.Add(valid!);
+        }
+
         var tooLong = new[] { ("name", name), ("area", input.Area), ("address", input.Address) }
             .FirstOrDefault(f => f.Item2?.Length > MaxTextLength);
         if (tooLong.Item1 is not null)
@@ -79,7 +90,8 @@ public sealed partial class CustomerValidator(PhoneNormalizer phones)
             language,
             input.Tags.Select(t => t.Trim()).Where(t => t.Length > 0).Distinct(StringComparer.OrdinalIgnoreCase).ToList(),
             input.Attributes.Where(a => a.Key.Trim().Length > 0).ToDictionary(a => a.Key.Trim(), a => a.Value.Trim()),
-            issues.OrderBy(i => i.ReportedAt ?? DateTimeOffset.MinValue).ToList());
+            issues.OrderBy(i => i.ReportedAt ?? DateTimeOffset.MinValue).ToList(),
+            consent.Count == 0 ? null : consent);
         return true;
     }
 

@@ -84,6 +84,7 @@ public static class JsonCustomerReader
             case "tags": ReadTags(input, value); break;
             case "attributes": ReadAttributes(input, value); break;
             case "issues": ReadIssues(input, value); break;
+            case "consent": ReadConsent(input, value); break;
             case "donotcall" or "contacthistory":
                 break; // present in exported customers; managed by the system, not by imports
             default:
@@ -165,6 +166,46 @@ public static class JsonCustomerReader
             }
 
             input.Issues.Add(issue);
+        }
+    }
+
+    private static void ReadConsent(CustomerInput input, JsonElement value)
+    {
+        if (value.ValueKind is JsonValueKind.Null)
+        {
+            return;
+        }
+
+        if (value.ValueKind != JsonValueKind.Array)
+        {
+            throw new FormatException("consent must be a list of { kind, scope, source, at, revokedAt }");
+        }
+
+        var index = 0;
+        foreach (var item in value.EnumerateArray())
+        {
+            if (item.ValueKind != JsonValueKind.Object)
+            {
+                throw new FormatException($"consent[{index}] must be an object {{ kind, scope, source, at, revokedAt }}");
+            }
+
+            var record = new ConsentInput();
+            foreach (var field in item.EnumerateObject())
+            {
+                var text = Scalar(field.Value, $"consent[{index}].{field.Name}");
+                switch (field.Name.ToLowerInvariant())
+                {
+                    case "kind": record.Kind = text; break;
+                    case "scope": record.Scope = text; break;
+                    case "source": record.Source = text; break;
+                    case "at": record.At = text; break;
+                    case "revokedat": record.RevokedAt = text; break;
+                    default: throw new FormatException($"unknown field 'consent[{index}].{field.Name}'");
+                }
+            }
+
+            input.Consent.Add(record);
+            index++;
         }
     }
 
