@@ -68,7 +68,9 @@ public sealed class CustomerGrain(
             request.Purpose,
             request.Window);
         var evaluation = rules.Evaluate(facts, now);
-        var decision = new DialDecision(now, request.CampaignId, Id, request.CallId, evaluation.Decision, evaluation.Reasons,
+        // Only a call has a call id: a skipped or held attempt never becomes a call one could look up.
+        var callId = evaluation.Decision == DialDecisionKind.Call ? request.CallId : null;
+        var decision = new DialDecision(now, request.CampaignId, Id, callId, evaluation.Decision, evaluation.Reasons,
             evaluation.Zone, evaluation.LocalTime, evaluation.Jurisdiction);
 
         // The decision is on record before the customer is claimed, so before any dial.

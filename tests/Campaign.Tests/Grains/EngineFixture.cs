@@ -23,6 +23,8 @@ public class EngineFixture : IAsyncLifetime
 
     public SqliteCallStore Calls { get; private set; } = null!;
 
+    public SqliteDecisionLog Decisions { get; private set; } = null!;
+
     /// <summary>The embedded database the silo uses.</summary>
     public string DatabasePath => _file.Path;
 
@@ -38,6 +40,7 @@ public class EngineFixture : IAsyncLifetime
         var database = new SqliteDatabase(_file.Path);
         Directory = new SqliteCustomerDirectory(database, TimeProvider.System);
         Calls = new SqliteCallStore(database);
+        Decisions = new SqliteDecisionLog(database);
     }
 
     public async Task DisposeAsync()

@@ -1,0 +1,136 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Campaign.Tests.Support;
+
+namespace Campaign.Tests.Http;
+
+/// <summary>Consent records and the dial decisions, through the HTTP API as a CRM or an auditor would use them.</summary>
+[Collection(InProcessHostCollection.Name)]
+public class ComplianceHttpTests(InProcessHost host)
+{
+    private async Task<JsonElement> PostAsync(string path, string json)
+    {
+        var response = await host.Client.PostAsync(path, InProcessHost.Json(json));
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.True(response.IsSuccessStatusCode, $"{path}: {response.StatusCode} {body}");
+        return JsonDocument.Parse(body).RootElement;
+    }
+
+    [Fact]
+    public async Task Consent_is_imported_shown_added_and_revoked_and_a_bad_record_is_refused_naming_the_field()
+    {
+        var area = "Cons" + Guid.NewGuid().ToString("N")[..8];
+        var csv = $"""
+            id,name,phone,area,timeZone,consent.kind,consent.scope,consent.source,consent.at,consent2.kind,consent2.at
+            {area}-1,Ann,{TestCustomers.Phone(930_001)},{area},{TestZones.Afternoon},express,,web signup,2025-03-01,expressWritten,2025-04-01
+            {area}-2,Bob,{TestCustomers.Phone(930_002)},{area},{TestZones.Afternoon},,,,,,
+            {area}-3,Cy,{TestCustomers.Phone(930_003)},{area},{TestZones.Afternoon},express,,,,,
+            """;
+        var import = await (await host.Client.PostAsync("/api/customers/import", InProcessHost.Csv(csv))).Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal(2, import.GetProperty("imported").GetInt32());
+        Assert.Contains("consent[0].at is missing", Assert.Single(import.GetProperty("rejected").EnumerateArray()).GetProperty("reason").GetString());
+
+        var ann = await host.Client.GetFromJsonAsync<JsonElement>($"/api/customers/{area}-1");
+        var consent = ann.GetProperty("consent").EnumerateArray().ToList();
+        Assert.Equal(["express", "expressWritten"], consent.Select(c => c.GetProperty("kind").GetString()));
+        Assert.Equal("web signup", consent[0].GetProperty("source").GetString());
+        Assert.Equal(new DateTimeOffset(2025, 3, 1, 0, 0, 0, TimeSpan.Zero), consent[0].GetProperty("at").GetDateTimeOffset());
+        Assert.Equal(JsonValueKind.Null, consent[0].GetProperty("revokedAt").ValueKind);
+        Assert.Empty((await host.Client.GetFromJsonAsync<JsonElement>($"/api/customers/{area}-2")).GetProperty("consent").EnumerateArray());
+
+        var added = await PostAsync($"/api/customers/{area}-2/consent", """{ "kind": "express", "scope": "informational", "source": "phone call", "at": "2026-11-01T10:00:00Z" }""");
+        Assert.Equal("informational", Assert.Single(added.GetProperty("consent").EnumerateArray()).GetProperty("scope").GetString());
+
+        var revoked = await PostAsync($"/api/customers/{area}-1/consent/revoke", """{ "kind": "expressWritten" }""");
+        Assert.Equal(1, revoked.GetProperty("revoked").GetInt32());
+        var after = revoked.GetProperty("consent").EnumerateArray().ToList();
+        Assert.Equal(JsonValueKind.Null, after[0].GetProperty("revokedAt").ValueKind);
+        Assert.True(after[1].GetProperty("revokedAt").GetDateTimeOffset() > DateTimeOffset.UtcNow.AddMinutes(-5));
+
+        await Refused($"/api/customers/{area}-2/consent", """{ "at": "2026-11-01" }""", HttpStatusCode.BadRequest, "consent.kind");
+        await Refused($"/api/customers/{area}-2/consent", """{ "kind": "express" }""", HttpStatusCode.BadRequest, "consent.at");
+        await Refused($"/api/customers/{area}-2/consent", """{ "kind": "implied", "at": "2026-11-01" }""", HttpStatusCode.BadRequest, "consent.kind");
+        await Refused($"/api/customers/{area}-2/consent", """{ "kind": "express", "at": "last tuesday" }""", HttpStatusCode.BadRequest, "consent.at");
+        await Refused($"/api/customers/{area}-2/consent/revoke", """{ "kind": "implied" }""", HttpStatusCode.BadRequest, "kind");
+        await Refused($"/api/customers/nobody-{area}/consent", """{ "kind": "express", "at": "2026-11-01" }""", HttpStatusCode.NotFound, null);
+
+        // Nothing was half-written by the refusals.
+        Assert.Single((await host.Client.GetFromJsonAsync<JsonElement>($"/api/customers/{area}-2")).GetProperty("consent").EnumerateArray());
+    }
+
+    [Fact]
+    public async Task A_campaign_says_its_purpose_and_an_unknown_one_is_refused()
+    {
+        var area = "Purp" + Guid.NewGuid().ToString("N")[..8];
+        var plain = await PostAsync("/api/campaigns", $$"""{ "name": "Outage check", "criteria": { "area": ["{{area}}"] } }""");
+        var marketing = await PostAsync("/api/campaigns", $$"""{ "name": "Offers", "criteria": { "area": ["{{area}}"] }, "purpose": "marketing" }""");
+
+        Assert.Equal("informational", plain.GetProperty("purpose").GetString());
+        Assert.Equal("marketing", marketing.GetProperty("purpose").GetString());
+        await Refused("/api/campaigns", $$"""{ "name": "X", "criteria": { "area": ["{{area}}"] }, "purpose": "sales" }""", HttpStatusCode.BadRequest, "purpose");
+    }
+
+    [Fact]
+    public async Task The_decisions_say_why_each_customer_was_called_or_skipped_by_campaign_by_customer_and_as_CSV()
+    {
+        var area = "Dec" + Guid.NewGuid().ToString("N")[..8];
+        var csv = $"""
+            id,name,phone,area,timeZone,consent.kind,consent.at
+            {area}-1,Ann,{TestCustomers.Phone(931_001)},{area},{TestZones.Afternoon},express,2025-03-01
+            {area}-2,Bob,{TestCustomers.Phone(931_002)},{area},{TestZones.Afternoon},,
+            """;
+        (await host.Client.PostAsync("/api/customers/import", InProcessHost.Csv(csv))).EnsureSuccessStatusCode();
+        var id = (await PostAsync("/api/campaigns", $$"""{ "name": "Decisions {{area}}", "criteria": { "area": ["{{area}}"] }, "maxConcurrentCalls": 2, "retryPolicy": { "maxAttempts": 1 } }""")).GetProperty("id").GetString();
+        await PostAsync($"/api/campaigns/{id}/start", "{}");
+
+        JsonElement stats = default;
+        for (var deadline = DateTime.UtcNow.AddMinutes(1); DateTime.UtcNow < deadline;)
+        {
+            stats = await host.Client.GetFromJsonAsync<JsonElement>($"/api/campaigns/{id}/stats");
+            if (stats.GetProperty("status").GetString() == "completed")
+            {
+                break;
+            }
+
+            await Task.Delay(100);
+        }
+
+        Assert.Equal("completed", stats.GetProperty("status").GetString());
+        Assert.Equal(1, stats.GetProperty("skippedByReason").GetProperty("consent").GetInt32());
+
+        var skips = await host.Client.GetFromJsonAsync<JsonElement>($"/api/campaigns/{id}/decisions?decision=skip");
+        Assert.Equal(1, skips.GetProperty("total").GetInt32());
+        var skip = skips.GetProperty("items")[0];
+        Assert.Equal(($"{area}-2", "skip", "consent"), (skip.GetProperty("customerId").GetString(), skip.GetProperty("decision").GetString(),
+            skip.GetProperty("reasons")[0].GetProperty("rule").GetString()));
+
+        var annDecisions = await host.Client.GetFromJsonAsync<JsonElement>($"/api/customers/{area}-1/decisions");
+        var call = Assert.Single(annDecisions.GetProperty("items").EnumerateArray());
+        Assert.Equal(("call", id), (call.GetProperty("decision").GetString(), call.GetProperty("campaignId").GetString()));
+        Assert.StartsWith(id!, call.GetProperty("callId").GetString());
+        Assert.Equal(TestZones.Afternoon, call.GetProperty("zone").GetString());
+        Assert.Contains(call.GetProperty("reasons").EnumerateArray(), r => r.GetProperty("rule").GetString() == "callingHours");
+        Assert.False(string.IsNullOrEmpty(call.GetProperty("localTime").GetString()));
+
+        var export = await host.Client.GetAsync($"/api/campaigns/{id}/decisions.csv");
+        Assert.Equal("text/csv", export.Content.Headers.ContentType?.MediaType);
+        var lines = (await export.Content.ReadAsStringAsync()).Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(3, lines.Length);
+        Assert.StartsWith("at,campaignId,customerId,callId,decision,rules,reasons,zone,localTime,jurisdiction", lines[0]);
+        Assert.Contains(lines, l => l.Contains($",{area}-2,,skip,consent,", StringComparison.Ordinal));
+
+        await Refused($"/api/campaigns/{id}/decisions?decision=maybe", null, HttpStatusCode.BadRequest, "decision");
+        await Refused($"/api/customers/{area}-1/decisions?take=0", null, HttpStatusCode.BadRequest, "take");
+    }
+
+    private async Task Refused(string path, string? json, HttpStatusCode status, string? field)
+    {
+        var response = json is null ? await host.Client.GetAsync(path) : await host.Client.PostAsync(path, InProcessHost.Json(json));
+        var problem = await ProblemAssert.IsProblemAsync(response, status);
+        if (field is not null)
+        {
+            Assert.Equal(field, problem.GetProperty("field").GetString());
+        }
+    }
+}
