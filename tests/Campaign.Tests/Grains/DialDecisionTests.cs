@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
+using Campaign.Abstractions.Calls;
 using Campaign.Abstractions.Campaigns;
 using Campaign.Abstractions.Compliance;
-using Campaign.Abstractions.Calls;
 using Campaign.Tests.Support;
 
 namespace Campaign.Tests.Grains;
