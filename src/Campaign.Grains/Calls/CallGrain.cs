@@ -109,7 +109,7 @@ public sealed partial class CallGrain(
         // The conversation resolves callback times and the answer's local hour in the customer's zone: the located one
         // when none was imported, rather than UTC.
         var customer = profile.TimeZone is null && place.IsKnown ? profile with { TimeZone = place.Zones[0] } : profile;
-        Call.Session = new ConversationSession { Customer = customer, ScriptId = request.ScriptId, ScriptVersion = request.ScriptVersion };
+        Call.Session = new ConversationSession { CallId = Id, Customer = customer, ScriptId = request.ScriptId, ScriptVersion = request.ScriptVersion };
         await state.WriteStateAsync();
         ArmDeadline(now);
 
