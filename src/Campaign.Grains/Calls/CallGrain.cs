@@ -5,6 +5,7 @@ using Campaign.Abstractions.Conversation;
 using Campaign.Abstractions.Customers;
 using Campaign.Abstractions.Storage;
 using Campaign.Abstractions.Telephony;
+using Campaign.Conversation.Agent;
 using Campaign.Grains.Compliance;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -391,6 +392,12 @@ public sealed partial class CallGrain(
         if (result == CallResult.Answered && Call.Session is { } session)
         {
             Call.Outcome = await ConcludeAsync(session);
+            if (MemoryKeys.Notes(session.Memory) is { Count: > 0 } notes)
+            {
+                // Model faults that shaped the outcome (a failed model, an extraction read from the transcript instead).
+                Call.Note = string.Join(" ", Call.Note is null ? notes : [Call.Note, .. notes]);
+            }
+
             if (Call.Outcome.OptedOut && !Call.OptOutRecorded)
             {
                 // Concluded as an opt-out (a stop-calling question left unanswered by a hang-up): listed before the report.
