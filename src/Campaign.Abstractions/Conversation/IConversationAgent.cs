@@ -37,6 +37,10 @@ public sealed class ConversationSession
     [Id(0)]
     public required CustomerProfile Customer { get; init; }
 
+    /// <summary>The call this conversation belongs to (the call grain's id), named in the agent's log lines.</summary>
+    [Id(12)]
+    public string? CallId { get; init; }
+
     [Id(1)]
     public string? ScriptId { get; init; }
 

@@ -22,8 +22,14 @@ public static class AgentLines
             : WithGoodbye(response);
     }
 
-    public static string ModelFailure(PreparedScript script) =>
-        $"I'm sorry, I'm having a technical problem, so I'll end the call here. Someone from {script.Company} will get back to you. Goodbye.";
+    /// <summary>
+    /// Said when the model failed for good. It promises nothing: the outcome asks for another call, but whether it is
+    /// made depends on the campaign (still running, attempts left), which the agent cannot know.
+    /// </summary>
+    public const string ModelFailure = "I'm sorry, I'm having a technical problem, so I'll end the call here. We may call you back at another time. Goodbye.";
+
+    /// <summary>Said when the model failed for good and the customer asked to be left alone: no word of calling again.</summary>
+    public const string ModelFailureLeaveAlone = "I'm sorry, I'm having a technical problem, so I'll end the call here. Thank you for your time. Goodbye.";
 
     public static string OutOfTime(PreparedScript script) => $"I'm sorry, we've run out of time for this call. {script.Script.Closing}";
 

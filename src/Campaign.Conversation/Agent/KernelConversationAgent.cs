@@ -2,6 +2,7 @@ using System.Runtime.CompilerServices;
 using Campaign.Abstractions.Calls;
 using Campaign.Abstractions.Conversation;
 using Campaign.Conversation.Hosting;
+using Campaign.Conversation.Model;
 using Campaign.Conversation.Outcome;
 using Campaign.Conversation.Understanding;
 using Microsoft.Extensions.Logging;
@@ -192,8 +193,11 @@ public sealed partial class KernelConversationAgent(
         return (new ConversationTurn { Session = session, Script = script, Now = now, LastTurn = ConversationLimits.IsLastTurn(session, script) }, null);
     }
 
-    /// <summary>What the model said becomes the reply; an opt-out it recorded, or the last turn, makes it a goodbye.</summary>
-    private static (string Text, string? EndReason) Finish(ConversationTurn turn, string text)
+    /// <summary>
+    /// What the model said becomes the reply; an opt-out it recorded, or the last turn, makes it a goodbye, and a reply
+    /// that takes leave of the customer ends the call even when the model did not call end_call.
+    /// </summary>
+    private (string Text, string? EndReason) Finish(ConversationTurn turn, string text)
     {
         var session = turn.Session;
         if (session.OptedOut)
@@ -207,15 +211,27 @@ public sealed partial class KernelConversationAgent(
             return (AgentLines.Closing(text, turn.Script), turn.EndRequested ? EndReasons.Agent : EndReasons.MaxTurns);
         }
 
+        if (ClosingLine.IsGoodbye(text))
+        {
+            ModelFaultLog.GoodbyeWithoutEndCall(logger, CallId(session));
+            return (text, EndReasons.Agent);
+        }
+
         return (string.IsNullOrWhiteSpace(text) ? AgentLines.NotHeard : text, null);
     }
 
+    /// <summary>The model failed for good: the call ends politely, and the outcome will keep the customer in play.</summary>
     private AgentReply Failed(ConversationTurn turn, Exception ex, string alreadySaid)
     {
         var session = turn.Session;
-        session.Memory[MemoryKeys.Failure] = ModelErrors.Describe(ex);
-        LogModelFailed(logger, session.Customer.Id, ModelErrors.Describe(ex), ModelErrors.Redact(ex, options.Value.OpenAI.ApiKey));
-        var apology = AgentLines.ModelFailure(turn.Script);
+        var failure = ModelErrors.Describe(ex);
+        if (ex is OperationCanceledException)
+        {
+            ModelFaultLog.Timeout(logger, CallId(session), Timeout.TotalSeconds);
+        }
+
+        ModelFaultLog.ModelFailed(logger, CallId(session), failure, ModelErrors.Redact(ex, options.Value.OpenAI.ApiKey));
+        var apology = ModelFailure.Record(session, turn.Script, failure, clock.GetUtcNow() + TimeSpan.FromMinutes(options.Value.OpenAI.CallAgainAfterMinutes));
         return Say(session, alreadySaid.Length == 0 ? apology : $"{alreadySaid} {apology}", EndReasons.ModelFailure);
     }
 
@@ -232,19 +248,34 @@ public sealed partial class KernelConversationAgent(
         return OutcomeComposer.Compose(session, script, summary);
     }
 
+    /// <summary>
+    /// The model's reply within the turn's time budget (retries of failed requests included). Tool calls the connector
+    /// could not run are logged; an empty reply on a turn that goes on is asked for once more, then is a failure.
+    /// </summary>
     private async Task<string> AskAsync(ConversationTurn turn, CancellationToken cancellationToken)
     {
         var turnKernel = turn.Attach(kernel);
         var chat = turnKernel.GetRequiredService<IChatCompletionService>();
         var history = TranscriptHistory.Build(SystemPrompt.For(turn), turn.Session.Transcript);
-        var settings = Settings();
+        using var scope = new ModelRequestScope(turn.Session.CallId, Timeout).Enter();
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(Timeout);
-        var reply = await chat.GetChatMessageContentAsync(history, settings, turnKernel, timeout.Token);
-        return (reply.Content ?? "").Trim().Trim('"').Trim();
+        for (var attempt = 1; ; attempt++)
+        {
+            var asked = history.Count;
+            var reply = await chat.GetChatMessageContentAsync(history, Settings(), turnKernel, timeout.Token);
+            ToolCallAudit.Report(history, asked, turnKernel, logger, CallId(turn.Session));
+            var text = (reply.Content ?? "").Trim().Trim('"').Trim();
+            if (text.Length > 0 || !EmptyReply.IsFault(turn))
+            {
+                return text;
+            }
+
+            EmptyReply.AskAgain(turn, attempt, logger);
+        }
     }
 
-    /// <summary>The model's reply token by token; the timeout applies to the wait for each token.</summary>
+    /// <summary>The model's reply token by token; the timeout (and the retry budget) applies to the wait for each token.</summary>
     private async IAsyncEnumerable<string> AskStreamingAsync(ConversationTurn turn, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var turnKernel = turn.Attach(kernel);
@@ -252,22 +283,53 @@ public sealed partial class KernelConversationAgent(
         var history = TranscriptHistory.Build(SystemPrompt.For(turn), turn.Session.Transcript);
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(Timeout);
-        await foreach (var chunk in chat.GetStreamingChatMessageContentsAsync(history, Settings(), turnKernel, timeout.Token))
+        for (var attempt = 1; ; attempt++)
         {
-            timeout.CancelAfter(Timeout);
-            if (!string.IsNullOrEmpty(chunk.Content))
+            var asked = history.Count;
+            var spoke = false;
+            await using (var chunks = chat.GetStreamingChatMessageContentsAsync(history, Settings(), turnKernel, timeout.Token).GetAsyncEnumerator(timeout.Token))
             {
-                yield return chunk.Content;
+                while (true)
+                {
+                    bool more;
+                    using (new ModelRequestScope(turn.Session.CallId, Timeout).Enter())
+                    {
+                        more = await chunks.MoveNextAsync();
+                    }
+
+                    if (!more)
+                    {
+                        break;
+                    }
+
+                    timeout.CancelAfter(Timeout);
+                    if (chunks.Current.Content is { Length: > 0 } content)
+                    {
+                        spoke |= content.Trim().Trim('"').Length > 0;
+                        yield return content;
+                    }
+                }
             }
+
+            ToolCallAudit.Report(history, asked, turnKernel, logger, CallId(turn.Session));
+            if (spoke || !EmptyReply.IsFault(turn))
+            {
+                yield break;
+            }
+
+            EmptyReply.AskAgain(turn, attempt, logger);
         }
     }
 
     private static OpenAIPromptExecutionSettings Settings() => new()
     {
-        FunctionChoiceBehavior = FunctionChoiceBehavior.Auto(),
+        // Strict schemas: the model must give every argument, and enum arguments from their allowed values.
+        FunctionChoiceBehavior = FunctionChoiceBehavior.Auto(options: new FunctionChoiceBehaviorOptions { AllowStrictSchemaAdherence = true }),
         Temperature = 0.2,
         MaxTokens = 300,
     };
+
+    private static string CallId(ConversationSession session) => session.CallId ?? "-";
 
     private AgentReply Say(ConversationSession session, string text, string? endReason)
     {
@@ -279,7 +341,4 @@ public sealed partial class KernelConversationAgent(
 
         return new AgentReply(text, EndCall: endReason is not null);
     }
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "The conversation model failed for customer {CustomerId} ({Failure}: {Detail}); the call ends with an apology")]
-    private static partial void LogModelFailed(ILogger logger, string customerId, string failure, string detail);
 }

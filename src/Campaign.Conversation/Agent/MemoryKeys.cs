@@ -15,6 +15,15 @@ public static class MemoryKeys
     /// <summary>Why the model could not carry on ("timeout", "error: …"): the call was ended with an apology.</summary>
     public const string Failure = "failure";
 
+    /// <summary>
+    /// When the model failed for good during the call: the instant (round-trip format) the customer is to be called
+    /// again, absent when they asked to be left alone or opted out.
+    /// </summary>
+    public const string CallAgainAt = "failure.callAgainAt";
+
+    /// <summary>A note for the operations team about a model fault that shaped the outcome, e.g. <c>note.0</c>.</summary>
+    public const string NotePrefix = "note.";
+
     /// <summary>Why the call ended: customer, optOut, silence, maxTurns, maxSeconds, modelFailure.</summary>
     public const string EndReason = "end.reason";
 
@@ -34,6 +43,18 @@ public static class MemoryKeys
         memory.Where(m => m.Key.StartsWith(prefix, StringComparison.Ordinal) && int.TryParse(m.Key[prefix.Length..], out _))
             .Select(m => (int.Parse(m.Key[prefix.Length..], System.Globalization.CultureInfo.InvariantCulture), m.Value))
             .OrderBy(m => m.Item1);
+
+    /// <summary>The notes of the call (<see cref="NotePrefix"/>), in the order they were written.</summary>
+    public static IReadOnlyList<string> Notes(IReadOnlyDictionary<string, string> memory) => Numbered(memory, NotePrefix).Select(n => n.Value).ToList();
+
+    /// <summary>Adds a note unless the same note is already there (a conclusion may run again).</summary>
+    public static void AddNote(Dictionary<string, string> memory, string note)
+    {
+        if (!Notes(memory).Contains(note, StringComparer.Ordinal))
+        {
+            AddNumbered(memory, NotePrefix, note);
+        }
+    }
 
     public static void AddNumbered(IDictionary<string, string> memory, string prefix, string value)
     {

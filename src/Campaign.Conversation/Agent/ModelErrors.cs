@@ -5,10 +5,11 @@ namespace Campaign.Conversation.Agent;
 /// <summary>How a model failure is described: briefly in the call's outcome, in full (without the API key) in logs.</summary>
 public static class ModelErrors
 {
-    /// <summary>A short description for the outcome summary: <c>timeout</c>, <c>error: HTTP 500</c>, ….</summary>
+    /// <summary>A short description for the outcome summary: <c>timeout</c>, <c>error: HTTP 500</c>, <c>error: empty reply</c>, ….</summary>
     public static string Describe(Exception exception) => exception switch
     {
         OperationCanceledException => "timeout",
+        Model.EmptyReplyException => "error: empty reply",
         HttpOperationException { StatusCode: { } status } => $"error: HTTP {(int)status}",
         HttpOperationException => "error: the model could not be reached",
         _ => $"error: {exception.GetType().Name}",

@@ -20,14 +20,10 @@ public sealed class CallFunctions
 
     [KernelFunction(RecordInterestName)]
     [Description("Record how interested the customer is in what this call is about, as soon as they show it.")]
-    public string RecordInterest(Kernel kernel, [Description("interested, neutral or notInterested")] string level)
+    public string RecordInterest(Kernel kernel, [Description("how interested they are")] InterestLevel level)
     {
         var turn = ConversationTurn.Require(kernel);
-        if (SessionUpdates.ParseInterest(level) is not { } interest)
-        {
-            return "Unknown level: use interested, neutral or notInterested.";
-        }
-
+        var interest = level.ToInterest();
         return SessionUpdates.SetInterest(turn.Session, interest) ? $"Recorded: {interest}." : "Not recorded: the customer opted out.";
     }
 
@@ -43,16 +39,11 @@ public sealed class CallFunctions
     [Description("Record what the customer wants next: moreInfo (send them information), callback (call them back, with when), or leaveAlone (no follow-up).")]
     public string RecordFollowUp(
         Kernel kernel,
-        [Description("moreInfo, callback or leaveAlone")] string kind,
-        [Description("for a callback: when, in the customer's words, e.g. 'tomorrow at 5 pm'")] string? when = null)
+        [Description("moreInfo (send information), callback (call again) or leaveAlone (no follow-up)")] FollowUpChoice kind,
+        [Description("for a callback: when, in the customer's words, e.g. 'tomorrow at 5 pm'; null otherwise")] string? when = null)
     {
         var turn = ConversationTurn.Require(kernel);
-        if (SessionUpdates.ParseFollowUp(kind) is not { } followUp)
-        {
-            return "Unknown kind: use moreInfo, callback or leaveAlone.";
-        }
-
-        if (!SessionUpdates.SetFollowUp(turn.Session, followUp, when, turn.Now, turn.Script.Zone))
+        if (!SessionUpdates.SetFollowUp(turn.Session, kind.ToFollowUpKind(), when, turn.Now, turn.Script.Zone))
         {
             return "Not recorded.";
         }

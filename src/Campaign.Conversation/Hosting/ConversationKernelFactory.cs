@@ -1,7 +1,9 @@
 using Campaign.Conversation.Functions;
+using Campaign.Conversation.Model;
 using Campaign.Conversation.Offline;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.SemanticKernel;
 using Microsoft.SemanticKernel.ChatCompletion;
 
@@ -22,7 +24,8 @@ public static class ConversationKernelFactory
         {
             case ConversationProviders.OpenAI:
                 var openAI = options.OpenAI;
-                builder.AddOpenAIChatCompletion(openAI.Model!, new Uri(openAI.Endpoint!), string.IsNullOrWhiteSpace(openAI.ApiKey) ? "none" : openAI.ApiKey, httpClient: CreateHttpClient());
+                var logger = (ILogger?)loggerFactory?.CreateLogger<ModelRetryHandler>() ?? NullLogger.Instance;
+                builder.AddOpenAIChatCompletion(openAI.Model!, new Uri(openAI.Endpoint!), string.IsNullOrWhiteSpace(openAI.ApiKey) ? "none" : openAI.ApiKey, httpClient: CreateHttpClient(openAI, logger));
                 break;
             default:
                 builder.Services.AddSingleton<IChatCompletionService, OfflineScriptChatService>();
@@ -30,11 +33,16 @@ public static class ConversationKernelFactory
         }
 
         builder.Plugins.AddFromType<CallFunctions>(CallFunctions.PluginName);
+        builder.Services.AddSingleton<IAutoFunctionInvocationFilter>(
+            new ToolArgumentGuard((ILogger?)loggerFactory?.CreateLogger<ToolArgumentGuard>() ?? NullLogger.Instance));
         return builder.Build();
     }
 
-    // The agent bounds each turn with Conversation:OpenAI:TimeoutSeconds; with its own HttpClient the connector does
-    // not retry, so a failing model costs one request, not several.
-    private static HttpClient CreateHttpClient() =>
-        new(new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) }) { Timeout = System.Threading.Timeout.InfiniteTimeSpan };
+    // The agent bounds each turn with Conversation:OpenAI:TimeoutSeconds. With its own HttpClient the connector does not
+    // retry: the retry handler does, within that budget, honouring Retry-After.
+    private static HttpClient CreateHttpClient(OpenAIConversationOptions options, ILogger logger) =>
+        new(new ModelRetryHandler(options, logger) { InnerHandler = new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) } })
+        {
+            Timeout = System.Threading.Timeout.InfiniteTimeSpan,
+        };
 }

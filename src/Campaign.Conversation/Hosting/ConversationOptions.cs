@@ -28,8 +28,23 @@ public sealed class OpenAIConversationOptions
     /// <summary>Secret: read from configuration only, never logged.</summary>
     public string? ApiKey { get; set; }
 
-    /// <summary>How long one model turn (with its function calls) may take before the call is ended politely.</summary>
+    /// <summary>
+    /// How long one model turn (with its function calls and retries) or the extraction may take before the call is ended
+    /// politely: the turn's time budget.
+    /// </summary>
     public double TimeoutSeconds { get; set; } = 10;
+
+    /// <summary>
+    /// Attempts per request to the model (the first included) when it answers HTTP 429, 500, 502, 503 or 504 or cannot be
+    /// reached; no retry starts that would end after the turn's time budget.
+    /// </summary>
+    public int MaxAttempts { get; set; } = 3;
+
+    /// <summary>
+    /// When the model fails for good during a call, the customer is called again this many minutes later (a callback in
+    /// the call's outcome, dialled within their calling hours), unless they asked to be left alone.
+    /// </summary>
+    public double CallAgainAfterMinutes { get; set; } = 60;
 }
 
 public static class ConversationProviders

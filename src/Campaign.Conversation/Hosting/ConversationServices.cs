@@ -71,6 +71,16 @@ public static class ConversationServices
             throw new InvalidOperationException($"Conversation:OpenAI:TimeoutSeconds must be positive (was {openAI.TimeoutSeconds}).");
         }
 
+        if (openAI.MaxAttempts < 1)
+        {
+            throw new InvalidOperationException($"Conversation:OpenAI:MaxAttempts must be at least 1 (was {openAI.MaxAttempts}).");
+        }
+
+        if (openAI.CallAgainAfterMinutes <= 0)
+        {
+            throw new InvalidOperationException($"Conversation:OpenAI:CallAgainAfterMinutes must be positive (was {openAI.CallAgainAfterMinutes}).");
+        }
+
         return ConversationProviders.OpenAI;
     }
 }

@@ -9,7 +9,8 @@ namespace Campaign.Conversation.Outcome;
 /// <summary>
 /// Merges what the kernel functions recorded during the call with the extraction pass: recorded values win, the
 /// extraction fills what they missed, and anything still unknown says so. An opt-out is taken only from the session
-/// (the guard or the opt_out function), since that is what put the customer on the do-not-call list.
+/// (the guard or the opt_out function), since that is what put the customer on the do-not-call list. A call the model
+/// could not finish gets the follow-up that keeps the customer in play (<see cref="ModelFailure.Settle"/>).
 /// </summary>
 public static class OutcomeComposer
 {
@@ -28,7 +29,7 @@ public static class OutcomeComposer
             }
         }
 
-        var followUp = session.OptedOut ? new FollowUp(FollowUpKind.LeaveAlone, null) : FollowUpFrom(session, script, extracted);
+        var followUp = ModelFailure.Settle(session, script, session.OptedOut ? new FollowUp(FollowUpKind.LeaveAlone, null) : FollowUpFrom(session, script, extracted));
         var (hour, weekday) = AnsweredLocally(session, script.Zone);
         var summary = SummaryWriter.Write(session, script, interest, concerns, followUp, extracted.Summary);
         return new CallOutcome(interest, concerns, followUp, summary, session.OptedOut, hour, weekday);

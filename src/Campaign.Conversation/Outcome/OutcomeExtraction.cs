@@ -1,6 +1,7 @@
 using Campaign.Abstractions.Conversation;
 using Campaign.Conversation.Agent;
 using Campaign.Conversation.Hosting;
+using Campaign.Conversation.Model;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Microsoft.SemanticKernel;
@@ -11,10 +12,12 @@ namespace Campaign.Conversation.Outcome;
 
 /// <summary>
 /// The final structured extraction pass: the kernel's chat model is asked for a <see cref="CallSummaryRecord"/> as a
-/// JSON schema response. When the model already failed during the call, fails now, or answers something unreadable,
-/// the deterministic <see cref="TranscriptExtractor"/> answers instead, so an answered call always gets an outcome.
+/// strict JSON schema response (<see cref="ExtractionSchema"/>). When the model already failed during the call, fails
+/// now, or answers something unreadable, the deterministic <see cref="TranscriptExtractor"/> answers instead, so an
+/// answered call always gets an outcome; a value outside the allowed set is replaced field by field
+/// (<see cref="ExtractionCheck"/>). Each fault is logged and noted in the call's summary.
 /// </summary>
-public sealed partial class OutcomeExtraction(Kernel kernel, IOptions<ConversationOptions> options, ILogger<OutcomeExtraction> logger)
+public sealed class OutcomeExtraction(Kernel kernel, IOptions<ConversationOptions> options, ILogger<OutcomeExtraction> logger)
 {
     public async Task<CallSummaryRecord> ExtractAsync(ConversationSession session, PreparedScript script, DateTimeOffset now, CancellationToken cancellationToken)
     {
@@ -23,29 +26,32 @@ public sealed partial class OutcomeExtraction(Kernel kernel, IOptions<Conversati
             return TranscriptExtractor.Extract(session, script);
         }
 
+        string? content;
         try
         {
             var turn = new ConversationTurn { Session = session, Script = script, Now = now, Purpose = TurnPurpose.Extraction };
             var turnKernel = turn.Attach(kernel);
             var history = new ChatHistory(Instructions(script));
             history.AddUserMessage(TranscriptHistory.AsText(session.Transcript));
-            var settings = new OpenAIPromptExecutionSettings { ResponseFormat = typeof(CallSummaryRecord), Temperature = 0 };
+            var settings = new OpenAIPromptExecutionSettings { ResponseFormat = ExtractionSchema.Format(), Temperature = 0 };
+            var budget = TimeSpan.FromSeconds(Math.Max(0.05, options.Value.OpenAI.TimeoutSeconds));
+            using var scope = new ModelRequestScope(session.CallId, budget).Enter();
             using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-            timeout.CancelAfter(TimeSpan.FromSeconds(Math.Max(0.05, options.Value.OpenAI.TimeoutSeconds)));
+            timeout.CancelAfter(budget);
             var reply = await turnKernel.GetRequiredService<IChatCompletionService>().GetChatMessageContentAsync(history, settings, turnKernel, timeout.Token);
-            if (CallSummaryRecord.Parse(reply.Content) is { } record)
-            {
-                return record;
-            }
-
-            LogUnreadable(logger, session.Customer.Id);
+            content = reply.Content;
         }
         catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
         {
-            LogFailed(logger, session.Customer.Id, $"{ModelErrors.Describe(ex)}: {ModelErrors.Redact(ex, options.Value.OpenAI.ApiKey)}");
+            var failure = ModelErrors.Describe(ex);
+            ModelFaultLog.ExtractionFailed(logger, session.CallId ?? "-", failure, ModelErrors.Redact(ex, options.Value.OpenAI.ApiKey));
+            MemoryKeys.AddNote(session.Memory, $"Model fault: the outcome extraction failed ({failure}), so the outcome was read from the transcript.");
+            return TranscriptExtractor.Extract(session, script);
         }
 
-        return TranscriptExtractor.Extract(session, script);
+        return CallSummaryRecord.Parse(content) is { } record
+            ? ExtractionCheck.Check(record, session, script, logger)
+            : ExtractionCheck.Unreadable(session, script, logger, string.IsNullOrWhiteSpace(content) ? "an empty reply" : "not a JSON object of the schema");
     }
 
     private static string Instructions(PreparedScript script) =>
@@ -58,10 +64,4 @@ public sealed partial class OutcomeExtraction(Kernel kernel, IOptions<Conversati
         summary: one paragraph for the operations team, including the answers to these questions if given:
         {string.Join(" ", script.Script.CaptureQuestions)}
         """;
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Outcome extraction for customer {CustomerId} failed ({Reason}); using the transcript rules")]
-    private static partial void LogFailed(ILogger logger, string customerId, string reason);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Outcome extraction for customer {CustomerId} returned no readable record; using the transcript rules")]
-    private static partial void LogUnreadable(ILogger logger, string customerId);
 }

@@ -8,7 +8,10 @@ using Campaign.Conversation.Understanding;
 
 namespace Campaign.Conversation.Outcome;
 
-/// <summary>The one-paragraph summary of a call: the model's when it wrote one, else one written from the outcome fields.</summary>
+/// <summary>
+/// The one-paragraph summary of a call: the model's when it wrote one, else one written from the outcome fields; then
+/// how the call ended and the notes about model faults (<see cref="MemoryKeys.NotePrefix"/>).
+/// </summary>
 public static class SummaryWriter
 {
     public static string Write(ConversationSession session, PreparedScript script, Interest interest, IReadOnlyList<string> concerns, FollowUp followUp, string? modelSummary)
@@ -81,6 +84,15 @@ public static class SummaryWriter
     }
 
     private static void AppendEnd(StringBuilder b, ConversationSession session)
+    {
+        AppendEndReason(b, session);
+        foreach (var note in MemoryKeys.Notes(session.Memory))
+        {
+            b.Append(' ').Append(note);
+        }
+    }
+
+    private static void AppendEndReason(StringBuilder b, ConversationSession session)
     {
         var note = session.Memory.GetValueOrDefault(MemoryKeys.EndReason) switch
         {

@@ -6,6 +6,7 @@ using Campaign.Abstractions.Conversation;
 using Campaign.Abstractions.Customers;
 using Campaign.Abstractions.Storage;
 using Campaign.Abstractions.Telephony;
+using Campaign.Conversation.Agent;
 using Campaign.Grains.Compliance;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -94,7 +95,7 @@ public sealed partial class CallGrain(
         // The conversation resolves callback times and the answer's local hour in the customer's zone: the located one
         // when none was imported, rather than UTC.
         var customer = profile.TimeZone is null && place.IsKnown ? profile with { TimeZone = place.Zones[0] } : profile;
-        Call.Session = new ConversationSession { Customer = customer, ScriptId = request.ScriptId, ScriptVersion = request.ScriptVersion };
+        Call.Session = new ConversationSession { CallId = Id, Customer = customer, ScriptId = request.ScriptId, ScriptVersion = request.ScriptVersion };
         await state.WriteStateAsync();
         ArmDeadline(now);
 
@@ -376,6 +377,12 @@ public sealed partial class CallGrain(
         if (result == CallResult.Answered && Call.Session is { } session)
         {
             Call.Outcome = await ConcludeAsync(session);
+            if (MemoryKeys.Notes(session.Memory) is { Count: > 0 } notes)
+            {
+                // Model faults that shaped the outcome (a failed model, an extraction read from the transcript instead).
+                Call.Note = string.Join(" ", Call.Note is null ? notes : [Call.Note, .. notes]);
+            }
+
             if (Call.Outcome.OptedOut && !Call.OptOutRecorded)
             {
                 // Concluded as an opt-out (a stop-calling question left unanswered by a hang-up): listed before the report.

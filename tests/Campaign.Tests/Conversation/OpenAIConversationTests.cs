@@ -56,7 +56,24 @@ public sealed class OpenAIConversationTests : IAsyncLifetime
         Assert.Contains(OutageScript.FedUpResponse, system);
         Assert.Equal(replies[0].Text, messages[1].GetProperty("content").GetString());
         Assert.Equal("tool", FakeOpenAIServer.LastRole(requests[1]));
-        Assert.Equal("json_schema", requests[2].GetProperty("response_format").GetProperty("type").GetString());
+
+        // Strict schemas: every tool declares its parameters exactly, and enum parameters their allowed values.
+        var functions = requests[0].GetProperty("tools").EnumerateArray().Select(t => t.GetProperty("function"))
+            .ToDictionary(f => f.GetProperty("name").GetString()!);
+        Assert.All(functions.Values, f => Assert.True(f.GetProperty("strict").GetBoolean()));
+        Assert.All(functions.Values, f => Assert.False(f.GetProperty("parameters").GetProperty("additionalProperties").GetBoolean()));
+        Assert.Equal(["interested", "neutral", "notInterested"], Enum(functions["call-record_interest"], "level"));
+        Assert.Equal(["moreInfo", "callback", "leaveAlone"], Enum(functions["call-record_follow_up"], "kind"));
+
+        // The extraction asks for a strict JSON schema whose interest and follow-up are enums.
+        var format = requests[2].GetProperty("response_format");
+        Assert.Equal("json_schema", format.GetProperty("type").GetString());
+        var schema = format.GetProperty("json_schema");
+        Assert.True(schema.GetProperty("strict").GetBoolean());
+        var properties = schema.GetProperty("schema").GetProperty("properties");
+        Assert.Equal(["interested", "neutral", "notInterested", "unknown"], properties.GetProperty("Interest").GetProperty("enum").EnumerateArray().Select(v => v.GetString()));
+        Assert.Equal(["moreInfo", "callback", "leaveAlone", "none"], properties.GetProperty("FollowUp").GetProperty("enum").EnumerateArray().Select(v => v.GetString()));
+        Assert.Equal(5, schema.GetProperty("schema").GetProperty("required").GetArrayLength());
         Assert.All(_server.Authorizations, a => Assert.Equal($"Bearer {ApiKey}", a));
         Assert.DoesNotContain(harness.Logs.Messages, m => m.Contains(ApiKey, StringComparison.Ordinal));
     }
@@ -94,7 +111,7 @@ public sealed class OpenAIConversationTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task A_model_error_ends_the_call_politely_with_the_transcript_intact()
+    public async Task A_persistent_model_error_ends_the_call_politely_and_keeps_the_customer_in_play()
     {
         // A server that echoes the key in its error must not get it into the logs.
         _server.Respond = (_, _) => Task.FromResult(Results.Json(new { error = new { message = $"boom for key {ApiKey}", type = "server_error" } }, statusCode: 500));
@@ -102,14 +119,27 @@ public sealed class OpenAIConversationTests : IAsyncLifetime
         var session = harness.Session(OutageScript.Definition());
 
         var replies = await harness.TalkAsync(session, "Yes, sure, tell me more.");
+        var failedAt = harness.Clock.GetUtcNow();
         var outcome = await harness.ConcludeAsync(session);
 
         AssertEndedPolitely(session, replies);
+        Assert.Equal(AgentLines.ModelFailure, replies[1].Text); // no promise the campaign might not keep
         Assert.Equal("error: HTTP 500", session.Memory[MemoryKeys.Failure]);
-        Assert.StartsWith("Ended early because the conversation model failed (error: HTTP 500).", outcome.Summary);
         Assert.Equal(Interest.Interested, outcome.Interest); // the transcript rules still read the answer
-        Assert.Single(_server.Requests); // no retries, and no extraction request to a failing model
-        Assert.Contains(harness.Logs.Messages, m => m.Contains("HTTP 500", StringComparison.Ordinal) && m.Contains("boom for key ***", StringComparison.Ordinal));
+
+        // The customer is not lost: the outcome asks for a callback an hour later, which the campaign dials.
+        Assert.Equal(new FollowUp(FollowUpKind.Callback, failedAt.AddMinutes(60)), outcome.FollowUp);
+        Assert.StartsWith("Ended early because the conversation model failed (error: HTTP 500).", outcome.Summary);
+        Assert.Contains("Model failure (error: HTTP 500): a callback is set for Tuesday 2026-11-24 at 17:30 local time.", outcome.Summary);
+
+        Assert.Equal(3, _server.Requests.Count); // three attempts (Conversation:OpenAI:MaxAttempts), no extraction request to a failing model
+        for (var attempt = 1; attempt <= 3; attempt++)
+        {
+            Assert.Single(harness.Logs.Messages, m => m.Contains($"Model fault on call {session.CallId}: HTTP 500 on attempt {attempt} of 3;", StringComparison.Ordinal));
+        }
+
+        Assert.Contains(harness.Logs.Messages, m => m.Contains($"Model fault on call {session.CallId}: the conversation model failed for good (error: HTTP 500", StringComparison.Ordinal)
+            && m.Contains("boom for key ***", StringComparison.Ordinal));
         Assert.DoesNotContain(harness.Logs.Messages, m => m.Contains(ApiKey, StringComparison.Ordinal));
     }
 
@@ -133,6 +163,8 @@ public sealed class OpenAIConversationTests : IAsyncLifetime
         Assert.Equal("timeout", session.Memory[MemoryKeys.Failure]);
         Assert.StartsWith("Ended early because the conversation model failed (timeout).", outcome.Summary);
         Assert.Equal(Interest.Neutral, outcome.Interest);
+        Assert.Equal(FollowUpKind.Callback, outcome.FollowUp.Kind);
+        Assert.Single(harness.Logs.Messages, m => m.Contains($"Model fault on call {session.CallId}: no answer within the turn's budget of 0.5 s", StringComparison.Ordinal));
     }
 
     private static void AssertEndedPolitely(Abstractions.Conversation.ConversationSession session, IReadOnlyList<Abstractions.Conversation.AgentReply> replies)
@@ -144,6 +176,9 @@ public sealed class OpenAIConversationTests : IAsyncLifetime
         Assert.Equal([Speaker.Agent, Speaker.Customer, Speaker.Agent], session.Transcript.Select(l => l.Speaker));
         Assert.Equal(replies[1].Text, session.Transcript[^1].Text);
     }
+
+    private static IEnumerable<string?> Enum(System.Text.Json.JsonElement function, string parameter) =>
+        function.GetProperty("parameters").GetProperty("properties").GetProperty(parameter).GetProperty("enum").EnumerateArray().Select(v => v.GetString());
 
     private ConversationHarness Harness(string timeoutSeconds = "5") => new(new Dictionary<string, string?>
     {

@@ -54,7 +54,7 @@ public sealed class ConversationHarness : IDisposable
             Scripts.Save(id, script);
         }
 
-        return new ConversationSession { Customer = customer ?? Customer(), ScriptId = id, AnsweredAt = Clock.GetUtcNow() };
+        return new ConversationSession { CallId = "call-" + Guid.NewGuid().ToString("N")[..8], Customer = customer ?? Customer(), ScriptId = id, AnsweredAt = Clock.GetUtcNow() };
     }
 
     /// <summary>Opens the call, then says each line (null: silence) until the agent ends the call; returns every reply.</summary>

@@ -22,6 +22,9 @@ public sealed class FakeOpenAIServer : IAsyncDisposable
 
     public ConcurrentQueue<string?> Authorizations { get; } = new();
 
+    /// <summary>When each request arrived (<see cref="TimeProvider.System"/>), in order.</summary>
+    public ConcurrentQueue<DateTimeOffset> Arrivals { get; } = new();
+
     /// <summary>The answer to each request body.</summary>
     public Func<JsonElement, CancellationToken, Task<IResult>> Respond { get; set; } = (_, _) => Task.FromResult(Text("Hello."));
 
@@ -35,6 +38,7 @@ public sealed class FakeOpenAIServer : IAsyncDisposable
         app.MapPost("/v1/chat/completions", async (HttpContext context) =>
         {
             var body = (await JsonDocument.ParseAsync(context.Request.Body, cancellationToken: context.RequestAborted)).RootElement.Clone();
+            server.Arrivals.Enqueue(TimeProvider.System.GetUtcNow());
             server.Requests.Enqueue(body);
             server.Authorizations.Enqueue(context.Request.Headers.Authorization.FirstOrDefault());
             return await server.Respond(body, context.RequestAborted);
@@ -47,6 +51,12 @@ public sealed class FakeOpenAIServer : IAsyncDisposable
     public static string LastRole(JsonElement request) => request.GetProperty("messages").EnumerateArray().Last().GetProperty("role").GetString()!;
 
     public static bool WantsJson(JsonElement request) => request.TryGetProperty("response_format", out _);
+
+    /// <summary>An error answer with an OpenAI-style body, and a <c>Retry-After</c> header when given (seconds or an HTTP date).</summary>
+    public static IResult Fault(int status, string? retryAfter = null, string message = "the model is overloaded") => new FaultResult(status, retryAfter, message);
+
+    /// <summary>The number of requests that asked for a reply (not the extraction).</summary>
+    public int ReplyRequests => Requests.Count(r => !WantsJson(r));
 
     public static IResult Text(string content) => Completion(new JsonObject { ["role"] = "assistant", ["content"] = content }, "stop");
 
@@ -105,6 +115,24 @@ public sealed class FakeOpenAIServer : IAsyncDisposable
 
             await write(new JsonObject(), "tool_calls");
         });
+
+    private sealed class FaultResult(int status, string? retryAfter, string message) : IResult
+    {
+        public async Task ExecuteAsync(HttpContext context)
+        {
+            context.Response.StatusCode = status;
+            if (retryAfter is not null)
+            {
+                context.Response.Headers.RetryAfter = retryAfter;
+            }
+
+            context.Response.ContentType = "application/json";
+            await context.Response.WriteAsync(new JsonObject
+            {
+                ["error"] = new JsonObject { ["message"] = message, ["type"] = status == 429 ? "rate_limit_exceeded" : "server_error" },
+            }.ToJsonString());
+        }
+    }
 
     private sealed class StreamedCompletion(Func<Func<JsonObject, string?, Task>, CancellationToken, Task> produce) : IResult
     {
