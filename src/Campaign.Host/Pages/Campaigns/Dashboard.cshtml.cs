@@ -1,4 +1,5 @@
 using Campaign.Abstractions.Campaigns;
+using Campaign.Abstractions.Compliance;
 using Campaign.Abstractions.Storage;
 using Campaign.Grains;
 using Campaign.Grains.Compliance;
@@ -13,11 +14,13 @@ public sealed class DashboardModel(
     IGrainFactory grains,
     ICallStore calls,
     ICustomerDirectory customers,
+    IDecisionLog decisionLog,
     CustomerLocator locator,
     [FromKeyedServices(EngineClock.Key)] TimeProvider clock) : PageModel
 {
     public const int RecentCalls = 10;
     public const int FollowUpsShown = 50;
+    public const int DecisionsShown = 20;
 
     public CampaignInfo Campaign { get; private set; } = null!;
 
@@ -29,7 +32,12 @@ public sealed class DashboardModel(
 
     public IReadOnlyList<FollowUpResponse> FollowUps { get; private set; } = [];
 
-    public async Task<IActionResult> OnGetAsync(string id, CancellationToken cancellationToken)
+    /// <summary>The kind of dial decisions listed (<c>?decisions=skip|wait|call|all</c>; skips by default).</summary>
+    public DialDecisionKind? DecisionKind { get; private set; } = DialDecisionKind.Skip;
+
+    public DecisionPage Decisions { get; private set; } = new(0, []);
+
+    public async Task<IActionResult> OnGetAsync(string id, string? decisions, CancellationToken cancellationToken)
     {
         var info = await grains.GetGrain<ICampaignGrain>(id).GetAsync();
         var stats = await CampaignEndpoints.LoadStatsAsync(grains, calls, id, cancellationToken);
@@ -41,6 +49,14 @@ public sealed class DashboardModel(
         (Campaign, Stats) = (info, stats);
         Recent = await calls.ListAsync(id, 0, RecentCalls, cancellationToken);
         InFlight = await LiveCalls.LoadAsync(grains, customers, clock, id, cancellationToken) ?? [];
+        DecisionKind = decisions?.ToLowerInvariant() switch
+        {
+            "all" => null,
+            "call" => DialDecisionKind.Call,
+            "wait" => DialDecisionKind.Wait,
+            _ => DialDecisionKind.Skip,
+        };
+        Decisions = await decisionLog.ForCampaignAsync(id, DecisionKind, 0, DecisionsShown, cancellationToken);
         FollowUps = await Api.FollowUps.LoadAsync(calls, customers, locator, id, info.Definition.CallingWindow?.TimeZone, cancellationToken);
         return Page();
     }

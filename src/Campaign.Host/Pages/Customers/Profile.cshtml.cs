@@ -2,14 +2,17 @@ using Campaign.Abstractions.Campaigns;
 using Campaign.Abstractions.Customers;
 using Campaign.Abstractions.Storage;
 using Campaign.Grains.Compliance;
+using Campaign.Grains.Customers;
 using Campaign.Host.Ui;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Campaign.Host.Pages.Customers;
 
-public sealed class CustomerProfileModel(IGrainFactory grains, ICustomerDirectory directory, CustomerLocator locator) : PageModel
+public sealed class CustomerProfileModel(IGrainFactory grains, ICustomerDirectory directory, IDecisionLog decisions, CustomerLocator locator) : PageModel
 {
+    public const int DecisionsShown = 20;
+
     public CustomerView Customer { get; private set; } = null!;
 
     /// <summary>Where the customer's calling hours are judged: zones, their source, the law that holds.</summary>
@@ -20,8 +23,23 @@ public sealed class CustomerProfileModel(IGrainFactory grains, ICustomerDirector
 
     public IReadOnlyList<DoNotCallChange> DoNotCallHistory { get; private set; } = [];
 
+    /// <summary>The latest dial decisions about the customer, across campaigns.</summary>
+    public DecisionPage Decisions { get; private set; } = new(0, []);
+
     [BindProperty]
     public string? Reason { get; set; }
+
+    [BindProperty]
+    public string? ConsentKind { get; set; }
+
+    [BindProperty]
+    public string? ConsentAt { get; set; }
+
+    [BindProperty]
+    public string? ConsentSource { get; set; }
+
+    [BindProperty]
+    public string? ConsentScope { get; set; }
 
     public async Task<IActionResult> OnGetAsync(string id, CancellationToken cancellationToken)
     {
@@ -32,8 +50,9 @@ public sealed class CustomerProfileModel(IGrainFactory grains, ICustomerDirector
 
         Customer = view;
         Place = locator.Locate(view.Profile);
+        Decisions = await decisions.ForCustomerAsync(id, 0, DecisionsShown, cancellationToken);
         var names = new Dictionary<string, string>();
-        foreach (var campaignId in view.ContactHistory.Select(a => a.CampaignId).Distinct())
+        foreach (var campaignId in view.ContactHistory.Select(a => a.CampaignId).Concat(Decisions.Items.Select(d => d.CampaignId)).Distinct())
         {
             names[campaignId] = (await grains.GetGrain<ICampaignGrain>(campaignId).GetAsync())?.Definition.Name ?? campaignId;
         }
@@ -53,6 +72,44 @@ public sealed class CustomerProfileModel(IGrainFactory grains, ICustomerDirector
 
         await customer.OptOutAsync(string.IsNullOrWhiteSpace(Reason) ? "marked by an operator" : Reason.Trim(), AdminSource.Of(User));
         TempData["Flash"] = "The customer's number is on the do-not-call list; no campaign will call it.";
+        return RedirectToPage(new { id });
+    }
+
+    public async Task<IActionResult> OnPostAddConsentAsync(string id)
+    {
+        if (!ConsentParser.TryParse(ConsentKind, ConsentScope, ConsentSource, ConsentAt, null, "consent", out var record, out var error))
+        {
+            TempData["Error"] = error;
+            return RedirectToPage(new { id });
+        }
+
+        try
+        {
+            await grains.GetGrain<ICustomerGrain>(id).AddConsentAsync(record! with { Source = record.Source ?? $"entered by {AdminSource.Of(User)}" });
+        }
+        catch (KeyNotFoundException)
+        {
+            return NotFound();
+        }
+
+        TempData["Flash"] = "The consent is recorded; the next dial decision counts it.";
+        return RedirectToPage(new { id });
+    }
+
+    public async Task<IActionResult> OnPostRevokeConsentAsync(string id)
+    {
+        try
+        {
+            var result = await grains.GetGrain<ICustomerGrain>(id).RevokeConsentAsync(null, null);
+            TempData[result.Revoked == 0 ? "Error" : "Flash"] = result.Revoked == 0
+                ? "The customer has no consent to revoke."
+                : "The customer's consent is revoked; no campaign that needs it will call them.";
+        }
+        catch (KeyNotFoundException)
+        {
+            return NotFound();
+        }
+
         return RedirectToPage(new { id });
     }
 
