@@ -26,4 +26,11 @@ public interface ICallGrain : IGrainWithStringKey
     /// <summary>The call as it stands; null when this call was never started.</summary>
     [Alias("Get")]
     Task<CallRecord?> GetAsync();
+
+    /// <summary>
+    /// Forgets what the grain keeps of an ended call (the customer's profile and the conversation); the stored call
+    /// record stays, so a repeated start still finds the call ended. False when the call is not over yet.
+    /// </summary>
+    [Alias("Erase")]
+    Task<bool> EraseAsync();
 }

@@ -36,6 +36,14 @@ public interface ICustomerGrain : IGrainWithStringKey
     [Alias("RevokeConsent")]
     Task<ConsentRevocation> RevokeConsentAsync(ConsentKind? kind, string? scope);
 
+    /// <summary>
+    /// Erases the person at their request: profile, consent, contact history, the transcripts and outcomes of their
+    /// calls, in every store. What the law requires stays: their number on the do-not-call list (so they are never
+    /// called again) and the dial decisions, which hold no name and nothing said. Refused while they are in a live call.
+    /// </summary>
+    [Alias("Erase")]
+    Task<ErasureResult> EraseAsync();
+
     /// <summary>Puts the customer's number on the do-not-call list at once.</summary>
     [Alias("OptOut")]
     Task OptOutAsync(string reason, string source);
@@ -44,3 +52,11 @@ public interface ICustomerGrain : IGrainWithStringKey
 /// <summary>A customer's consent records after a revocation, and how many it revoked.</summary>
 [GenerateSerializer, Immutable, Alias("Campaign.ConsentRevocation")]
 public sealed record ConsentRevocation([property: Id(0)] IReadOnlyList<ConsentRecord> Consent, [property: Id(1)] int Revoked);
+
+/// <summary>What an erasure did.</summary>
+public enum ErasureResult
+{
+    Erased,
+    NotFound,
+    InLiveCall,
+}

@@ -11,6 +11,21 @@ public interface ICallStore
 
     Task<CallRecord?> GetAsync(string callId, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// Removes what a call record says about its person (transcript, outcome, summary, note), keeping when and how the
+    /// call went so campaign counts stay true. False when there is no such call.
+    /// </summary>
+    async Task<bool> RedactAsync(string callId, string note, CancellationToken cancellationToken = default)
+    {
+        if (await GetAsync(callId, cancellationToken) is not { } record)
+        {
+            return false;
+        }
+
+        await SaveAsync(record with { Transcript = [], Outcome = null, Note = note }, cancellationToken);
+        return true;
+    }
+
     Task<CallPage> ListAsync(string campaignId, int skip, int take, CancellationToken cancellationToken = default);
 
     /// <summary>Outcomes by segment, top concerns, follow-ups and answer rate by local weekday (rows, Monday first) × hour (columns).</summary>

@@ -14,6 +14,12 @@ public interface ICustomerDirectory
 
     Task<CustomerProfile?> GetAsync(string id, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// Erases the customer: profile, issues, tags, attributes, consent and contact history, and every index entry that
+    /// finds them. The do-not-call list (kept by number) is left as it is. False when there is no such customer.
+    /// </summary>
+    Task<bool> EraseAsync(string id, CancellationToken cancellationToken = default);
+
     /// <summary>Replaces the customer's consent records; false when there is no such customer.</summary>
     Task<bool> SetConsentAsync(string id, IReadOnlyList<ConsentRecord> consent, CancellationToken cancellationToken = default);
 

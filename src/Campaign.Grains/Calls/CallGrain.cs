@@ -249,6 +249,22 @@ public sealed partial class CallGrain(
     public async Task<CallRecord?> GetAsync() =>
         state.RecordExists ? Call.ToRecord(Id) : await calls.GetAsync(Id);
 
+    public Task<bool> EraseAsync() => Exclusive(async () =>
+    {
+        if (!state.RecordExists)
+        {
+            return true;
+        }
+
+        if (Call.Status != CallStatus.Ended)
+        {
+            return false;
+        }
+
+        await state.ClearStateAsync();
+        return true;
+    });
+
     public async Task ReceiveReminder(string reminderName, TickStatus status)
     {
         if (!state.RecordExists)

@@ -27,6 +27,7 @@ public sealed class CustomerGrain(
     [PersistentState("customer-call", StorageNames.Default)] IPersistentState<CustomerCallState> call,
     ICustomerDirectory directory,
     IDecisionLog decisions,
+    ICallStore calls,
     CustomerLocator locator,
     DialRules rules,
     [FromKeyedServices(EngineClock.Key)] TimeProvider clock) : Grain, ICustomerGrain
@@ -121,6 +122,51 @@ public sealed class CustomerGrain(
         }
 
         return new ConsentRevocation(consent, revoked);
+    }
+
+    public async Task<ErasureResult> EraseAsync()
+    {
+        if (await directory.GetAsync(Id) is not { } profile)
+        {
+            return ErasureResult.NotFound;
+        }
+
+        if (call.State.LiveCallId is not null && call.State.LiveUntil > clock.GetUtcNow())
+        {
+            return ErasureResult.InLiveCall;
+        }
+
+        // Suppression first: whatever happens next, the person is never called again.
+        await directory.AddDoNotCallAsync([new DoNotCallEntry(profile.Phone, "erased at the person's request", "erasure", clock.GetUtcNow())]);
+        foreach (var callId in await CallIdsAsync())
+        {
+            if (!await GrainFactory.GetGrain<ICallGrain>(callId).EraseAsync())
+            {
+                return ErasureResult.InLiveCall;
+            }
+
+            await calls.RedactAsync(callId, "erased at the person's request");
+        }
+
+        await directory.EraseAsync(Id);
+        await call.ClearStateAsync();
+        return ErasureResult.Erased;
+    }
+
+    /// <summary>Every call ever placed to the customer: from their contact history and, for calls that never reported, the dial decisions.</summary>
+    private async Task<IReadOnlyCollection<string>> CallIdsAsync()
+    {
+        var ids = (await directory.GetContactHistoryAsync(Id)).Select(a => a.CallId).ToHashSet(StringComparer.Ordinal);
+        const int page = 500;
+        for (var skip = 0; ; skip += page)
+        {
+            var decided = await decisions.ForCustomerAsync(Id, skip, page);
+            ids.UnionWith(decided.Items.Select(d => d.CallId).OfType<string>());
+            if (decided.Items.Count < page)
+            {
+                return ids;
+            }
+        }
     }
 
     public async Task OptOutAsync(string reason, string source)

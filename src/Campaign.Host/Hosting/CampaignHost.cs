@@ -115,6 +115,7 @@ public static class CampaignHost
         var api = app.MapGroup("/api").AddEndpointFilter<ApiKeyEndpointFilter>();
         api.MapCustomerEndpoints();
         api.MapComplianceEndpoints();
+        api.MapPrivacyEndpoints();
         api.MapSegmentEndpoints();
         api.MapScriptEndpoints();
         api.MapDoNotCallEndpoints();

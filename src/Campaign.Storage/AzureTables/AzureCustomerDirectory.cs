@@ -55,6 +55,36 @@ public sealed class AzureCustomerDirectory : ICustomerDirectory
     public async Task<CustomerProfile?> GetAsync(string id, CancellationToken cancellationToken = default) =>
         (await ReadAsync(id, cancellationToken))?.Profile;
 
+    public async Task<bool> EraseAsync(string id, CancellationToken cancellationToken = default)
+    {
+        await ReadyAsync();
+        var partition = CustomerPartitions.Of(id);
+        if (await _writer.ReadAsync(partition, id, cancellationToken) is not { } stored)
+        {
+            return false;
+        }
+
+        // The index first, then the number's entry, the rows last: stopped half-way, the profile is still there and
+        // erasing again finishes the job.
+        var record = CustomerRecord.FromEntity(stored);
+        await _indexer.RemoveAsync(stored, cancellationToken);
+        await _numbers.RemoveAsync(record.Number, cancellationToken);
+        var table = _tables.Customers.For(partition);
+        var rows = new List<TableEntity>();
+        await foreach (var row in table.QueryAsync<TableEntity>(TableKeys.PrefixFilter(partition, CustomerRowKeys.AttemptPrefix(id)), select: ["PartitionKey", "RowKey"], cancellationToken: cancellationToken))
+        {
+            rows.Add(row);
+        }
+
+        foreach (var chunk in rows.Chunk(99))
+        {
+            await table.SubmitTransactionAsync(chunk.Select(r => new TableTransactionAction(TableTransactionActionType.Delete, r, Azure.ETag.All)), cancellationToken);
+        }
+
+        await table.DeleteEntityAsync(partition, CustomerRowKeys.Profile(id), Azure.ETag.All, cancellationToken);
+        return true;
+    }
+
     public async Task<bool> SetConsentAsync(string id, IReadOnlyList<ConsentRecord> consent, CancellationToken cancellationToken = default)
     {
         await ReadyAsync();

@@ -98,6 +98,13 @@ internal sealed class CustomerIndexer(CustomerTables customers, PostingTable pos
         throw new InvalidOperationException($"customer '{id}' kept changing under {MaxAttempts} attempts to index it");
     }
 
+    /// <summary>Removes the stored customer from the index under every key it may be held by (an erasure).</summary>
+    public Task RemoveAsync(TableEntity stored, CancellationToken cancellationToken)
+    {
+        var number = CustomerRecord.FromEntity(stored).Number;
+        return ApplyAsync(CustomerRecord.MayHold(stored).Select(key => new PostingChange(key, number, null)).ToList(), cancellationToken);
+    }
+
     /// <summary>Phone numbers go to the number rows, every other key to the index table.</summary>
     private async Task ApplyAsync(List<PostingChange> changes, CancellationToken cancellationToken)
     {

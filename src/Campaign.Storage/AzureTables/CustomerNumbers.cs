@@ -63,6 +63,10 @@ internal sealed class CustomerNumbers(TableClient table)
                 }
             }, token));
 
+    /// <summary>Forgets which customer a number belonged to (an erasure): its id and phone leave the number row.</summary>
+    public Task RemoveAsync(long number, CancellationToken cancellationToken) =>
+        ChangeRowAsync(number / RowSize, entries => entries.Remove(number), cancellationToken);
+
     /// <summary>The ids of the given numbers, in the order given.</summary>
     public async Task<List<string>> IdsAsync(IReadOnlyList<long> numbers, CancellationToken cancellationToken)
     {

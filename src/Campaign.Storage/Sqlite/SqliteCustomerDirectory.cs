@@ -56,6 +56,26 @@ public sealed class SqliteCustomerDirectory(SqliteDatabase database, TimeProvide
                 ConsentJson.Read(NullableString(reader, 10)));
         });
 
+    public async Task<bool> EraseAsync(string id, CancellationToken cancellationToken = default)
+    {
+        var erased = await database.WriteAsync(async (connection, transaction) =>
+        {
+            await using var command = connection.CreateCommand();
+            command.Transaction = transaction;
+            command.CommandText = """
+                DELETE FROM do_not_call_customers WHERE customer_pk = (SELECT pk FROM customers WHERE id = $id);
+                DELETE FROM customers WHERE id = $id;
+                """;
+            command.Parameters.AddWithValue("$id", id);
+            return await command.ExecuteNonQueryAsync(cancellationToken) > 0;
+        }, cancellationToken);
+
+        // Deleted rows are zeroed (secure_delete); the write-ahead log still holds their earlier pages until it is
+        // checkpointed and truncated.
+        await database.TruncateLogAsync();
+        return erased;
+    }
+
     public Task<bool> SetConsentAsync(string id, IReadOnlyList<ConsentRecord> consent, CancellationToken cancellationToken = default) =>
         database.WriteAsync(async (connection, transaction) =>
         {

@@ -39,7 +39,7 @@ public sealed class SqliteDatabase : IDisposable
     {
         var connection = new SqliteConnection(_connectionString);
         connection.Open();
-        Execute(connection, "PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON; PRAGMA busy_timeout=30000; PRAGMA cache_size=-65536; PRAGMA temp_store=MEMORY; PRAGMA mmap_size=1073741824;");
+        Execute(connection, "PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON; PRAGMA secure_delete=ON; PRAGMA busy_timeout=30000; PRAGMA cache_size=-65536; PRAGMA temp_store=MEMORY; PRAGMA mmap_size=1073741824;");
         return connection;
     }
 
@@ -59,6 +59,24 @@ public sealed class SqliteDatabase : IDisposable
             var result = await write(connection, transaction);
             await transaction.CommitAsync(CancellationToken.None);
             return result;
+        }
+        finally
+        {
+            _writeLock.Release();
+        }
+    }
+
+    /// <summary>
+    /// Copies the write-ahead log into the file and empties it, so earlier versions of rows (an erased person's) are
+    /// nowhere on disk. Best effort while readers are active; the next call finishes the job.
+    /// </summary>
+    public async Task TruncateLogAsync()
+    {
+        await _writeLock.WaitAsync();
+        try
+        {
+            await using var connection = Open();
+            Execute(connection, "PRAGMA wal_checkpoint(TRUNCATE);");
         }
         finally
         {

@@ -124,6 +124,60 @@ public class ComplianceHttpTests(InProcessHost host)
         await Refused($"/api/customers/{area}-1/decisions?take=0", null, HttpStatusCode.BadRequest, "take");
     }
 
+    [Fact]
+    public async Task A_person_exports_everything_held_about_them_then_is_erased()
+    {
+        var area = "Priv" + Guid.NewGuid().ToString("N")[..8];
+        // Four people, three tries each: the simulator's customers do not always answer, and one answered call is needed.
+        var csv = new System.Text.StringBuilder("id,name,phone,area,timeZone,consent.kind,consent.at\n");
+        for (var i = 1; i <= 4; i++)
+        {
+            csv.Append($"{area}-{i},Petra Exportova{i},{TestCustomers.Phone(932_000 + i)},{area},{TestZones.Afternoon},express,2025-03-01\n");
+        }
+
+        (await host.Client.PostAsync("/api/customers/import", InProcessHost.Csv(csv.ToString()))).EnsureSuccessStatusCode();
+        var id = (await PostAsync("/api/campaigns", $$"""
+            { "name": "Export {{area}}", "criteria": { "area": ["{{area}}"] }, "maxConcurrentCalls": 4,
+              "retryPolicy": { "maxAttempts": 3, "delays": { "noAnswer": "PT1S", "busy": "PT1S", "failed": "PT1S", "voicemail": "PT1S" } } }
+            """)).GetProperty("id").GetString();
+        await PostAsync($"/api/campaigns/{id}/start", "{}");
+        for (var deadline = DateTime.UtcNow.AddMinutes(1); DateTime.UtcNow < deadline;)
+        {
+            if ((await host.Client.GetFromJsonAsync<JsonElement>($"/api/campaigns/{id}/stats")).GetProperty("status").GetString() == "completed")
+            {
+                break;
+            }
+
+            await Task.Delay(100);
+        }
+
+        var calls = await host.Client.GetFromJsonAsync<JsonElement>($"/api/campaigns/{id}/calls?take=100");
+        var answered = calls.GetProperty("items").EnumerateArray().First(c => c.GetProperty("result").GetString() == "answered");
+        var person = answered.GetProperty("customerId").GetString()!;
+        var number = int.Parse(person[(person.LastIndexOf('-') + 1)..], System.Globalization.CultureInfo.InvariantCulture);
+
+        var export = await host.Client.GetFromJsonAsync<JsonElement>($"/api/customers/{person}/export");
+        Assert.Equal($"Petra Exportova{number}", export.GetProperty("customer").GetProperty("name").GetString());
+        Assert.Equal("express", export.GetProperty("customer").GetProperty("consent")[0].GetProperty("kind").GetString());
+        var call = export.GetProperty("calls").EnumerateArray().Single(c => c.GetProperty("id").GetString() == answered.GetProperty("id").GetString());
+        Assert.Equal(id, call.GetProperty("campaignId").GetString());
+        Assert.NotEmpty(call.GetProperty("transcript").EnumerateArray());
+        Assert.Contains(export.GetProperty("decisions").EnumerateArray(), d => d.GetProperty("callId").GetString() == call.GetProperty("id").GetString());
+        Assert.True(export.TryGetProperty("doNotCallChanges", out _));
+
+        Assert.Equal(HttpStatusCode.NoContent, (await host.Client.DeleteAsync($"/api/customers/{person}")).StatusCode);
+
+        await Refused($"/api/customers/{person}", null, HttpStatusCode.NotFound, null);
+        await Refused($"/api/customers/{person}/export", null, HttpStatusCode.NotFound, null);
+        await ProblemAssert.IsProblemAsync(await host.Client.DeleteAsync($"/api/customers/{person}"), HttpStatusCode.NotFound);
+        var redacted = await host.Client.GetFromJsonAsync<JsonElement>($"/api/calls/{call.GetProperty("id").GetString()}");
+        Assert.Empty(redacted.GetProperty("transcript").EnumerateArray());
+        Assert.Equal(JsonValueKind.Null, redacted.GetProperty("outcome").ValueKind);
+        var dnc = await host.Client.GetFromJsonAsync<JsonElement>($"/api/dnc/history?phone={Uri.EscapeDataString(TestCustomers.Phone(932_000 + number))}");
+        Assert.Equal("erasure", dnc[0].GetProperty("source").GetString());
+        Assert.Equal(export.GetProperty("decisions").GetArrayLength(), (await host.Client.GetFromJsonAsync<JsonElement>($"/api/customers/{person}/decisions")).GetProperty("total").GetInt32());
+    }
+
     private async Task Refused(string path, string? json, HttpStatusCode status, string? field)
     {
         var response = json is null ? await host.Client.GetAsync(path) : await host.Client.PostAsync(path, InProcessHost.Json(json));

@@ -15,6 +15,35 @@ public abstract class CustomerDirectoryContract
 
     protected abstract ICustomerDirectory CreateDirectory(TimeProvider clock);
 
+    /// <summary>Whether the text is anywhere in what the store keeps (its files, its tables), in any row.</summary>
+    protected abstract Task<bool> HoldsAnywhereAsync(string text);
+
+    [Fact]
+    public async Task Erasure_leaves_no_copy_of_the_person_and_nothing_finds_them()
+    {
+        await SeedAsync();
+        const string name = "Zebulon Quartermaine";
+        var phone = TestCustomers.Phone(777);
+        await Store.UpsertAsync([TestCustomers.Profile("Z", phone, "Riverside", ["vip"], new Dictionary<string, string> { ["plan"] = "gold-zebulon" },
+            new CustomerIssue("electricity", Now.AddDays(-2), "zebulon's fuse box sparks")) with { Name = name }]);
+        await Store.RecordContactAsync("Z", new ContactAttempt("camp", "call-z", Now.AddDays(-1), CallResult.Answered, Interest.Interested, FollowUpKind.MoreInfo));
+        Assert.True(await HoldsAnywhereAsync(name), "the store does not hold the name before the erasure: the scan cannot see it");
+
+        Assert.True(await Store.EraseAsync("Z"));
+
+        Assert.Null(await Store.GetAsync("Z"));
+        Assert.Empty(await Store.GetContactHistoryAsync("Z"));
+        Assert.DoesNotContain("Z", await IdsAsync("""{ "area": ["Riverside"] }"""));
+        Assert.DoesNotContain("Z", await IdsAsync("""{ "tag": "vip" }"""));
+        Assert.DoesNotContain("Z", await IdsAsync("""{ "attribute": { "name": "plan", "equals": "gold-zebulon" } }"""));
+        Assert.Equal(["A", "B"], await IdsAsync("""{ "area": ["Riverside"] }"""));
+        Assert.Equal(4, await Store.CountAllAsync());
+        Assert.False(await HoldsAnywhereAsync(name));
+        Assert.False(await HoldsAnywhereAsync("zebulon"));
+        Assert.False(await HoldsAnywhereAsync(phone));
+        Assert.False(await Store.EraseAsync("Z"));
+    }
+
     private static CustomerIssue Issue(string category, int daysAgo) => new(category, Now.AddDays(-daysAgo), null);
 
     private async Task SeedAsync()
