@@ -27,6 +27,7 @@ public static class CampaignEngineServices
         services.AddOptions<ComplianceOptions>().Bind(configuration.GetSection("Compliance")).ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ComplianceOptions>, ComplianceOptionsValidator>());
         services.Configure<ScheduleOptions>(configuration.GetSection("Schedules"));
+        services.Configure<Privacy.PrivacyOptions>(configuration.GetSection(Privacy.PrivacyOptions.Section));
         services.AddSingleton<CallingHours>();
         services.AddSingleton<CustomerLocator>();
         services.AddSingleton<DialRules>();

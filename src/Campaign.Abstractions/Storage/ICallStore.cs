@@ -11,6 +11,9 @@ public interface ICallStore
 
     Task<CallRecord?> GetAsync(string callId, CancellationToken cancellationToken = default);
 
+    /// <summary>Calls that ended before <paramref name="cutoff"/> and still hold a transcript, at most <paramref name="limit"/>.</summary>
+    Task<IReadOnlyList<string>> WithTranscriptEndedBeforeAsync(DateTimeOffset cutoff, int limit, CancellationToken cancellationToken = default);
+
     /// <summary>
     /// Removes what a call record says about its person (transcript, outcome, summary, note), keeping when and how the
     /// call went so campaign counts stay true. False when there is no such call.

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using Campaign.Abstractions.Privacy;
 using Campaign.Conversation.Hosting;
 using Campaign.Grains;
 using Campaign.Grains.Customers.Import;
@@ -88,6 +89,8 @@ public static class CampaignHost
             silo.Configure<ReminderOptions>(o => o.MinimumReminderPeriod =
                 configuration.GetValue("Orleans:MinimumReminderPeriod", TimeSpan.FromMinutes(1)));
             silo.AddDashboard();
+            silo.AddStartupTask((services, _) =>
+                services.GetRequiredService<IGrainFactory>().GetGrain<IRetentionGrain>(IRetentionGrain.Key).EnsureScheduledAsync());
         });
 
         if (configuration.GetValue("Demo:Seed", false))

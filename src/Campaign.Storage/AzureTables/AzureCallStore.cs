@@ -65,6 +65,27 @@ public sealed class AzureCallStore(AzureTableSet tables) : ICallStore
         return row.HasValue ? CallRow.Read(row.Value!) : null;
     }
 
+    public async Task<IReadOnlyList<string>> WithTranscriptEndedBeforeAsync(DateTimeOffset cutoff, int limit, CancellationToken cancellationToken = default)
+    {
+        await tables.ReadyAsync();
+        var ids = new List<string>();
+        var filter = TableClient.CreateQueryFilter($"EndedAt lt {cutoff.ToUnixTimeMilliseconds()}");
+        await foreach (var row in tables.Calls.QueryAsync<TableEntity>(filter, maxPerPage: 1000, select: ["CallId", "HasTranscript"], cancellationToken))
+        {
+            // Rows written before the flag existed are read as holding one; redacting them writes the flag.
+            if (row.GetBoolean("HasTranscript") != false && row.GetString("CallId") is { } id)
+            {
+                ids.Add(id);
+                if (ids.Count >= limit)
+                {
+                    break;
+                }
+            }
+        }
+
+        return ids;
+    }
+
     public async Task<CallPage> ListAsync(string campaignId, int skip, int take, CancellationToken cancellationToken = default)
     {
         await tables.ReadyAsync();

@@ -45,6 +45,7 @@ internal static class CallRow
             ["LocalHour"] = record.LocalHour ?? record.Outcome?.LocalHour,
             ["Weekday"] = (int?)(record.LocalWeekday ?? record.Outcome?.Weekday),
             ["Concerns"] = JsonSerializer.Serialize(record.Outcome?.Concerns ?? [], Json),
+            ["HasTranscript"] = record.Transcript.Count > 0,
         };
         TableText.Write(entity, "Record", JsonSerializer.Serialize(record, Json));
         return entity;

@@ -53,6 +53,27 @@ public sealed class SqliteCallStore(SqliteDatabase database) : ICallStore
             return await command.ExecuteScalarAsync(cancellationToken) is string json ? JsonSerializer.Deserialize<CallRecord>(json, Json) : null;
         });
 
+    public Task<IReadOnlyList<string>> WithTranscriptEndedBeforeAsync(DateTimeOffset cutoff, int limit, CancellationToken cancellationToken = default) =>
+        database.ReadAsync<IReadOnlyList<string>>(async connection =>
+        {
+            await using var command = connection.CreateCommand();
+            command.CommandText = """
+                SELECT call_id FROM calls
+                WHERE ended_at < $cutoff AND record_json NOT LIKE '%"transcript":[]%'
+                ORDER BY ended_at LIMIT $limit
+                """;
+            command.Parameters.AddWithValue("$cutoff", cutoff.ToUnixTimeMilliseconds());
+            command.Parameters.AddWithValue("$limit", limit);
+            var ids = new List<string>();
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                ids.Add(reader.GetString(0));
+            }
+
+            return ids;
+        });
+
     public Task<CallPage> ListAsync(string campaignId, int skip, int take, CancellationToken cancellationToken = default) =>
         database.ReadAsync(async connection =>
         {

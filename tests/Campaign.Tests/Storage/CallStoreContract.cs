@@ -41,6 +41,27 @@ public abstract class CallStoreContract
     private static string Json(CallRecord? record) => JsonSerializer.Serialize(record);
 
     [Fact]
+    public async Task Calls_past_a_cutoff_with_a_transcript_are_found_and_a_redacted_one_is_not()
+    {
+        var old = Call("old-" + Guid.NewGuid().ToString("N")[..6], 0, CallResult.Answered);
+        var redacted = Call("red-" + Guid.NewGuid().ToString("N")[..6], 1, CallResult.Answered);
+        var recent = Call("new-" + Guid.NewGuid().ToString("N")[..6], 600, CallResult.Answered);
+        await Calls.SaveAsync(old);
+        await Calls.SaveAsync(redacted);
+        await Calls.SaveAsync(recent);
+        Assert.True(await Calls.RedactAsync(redacted.Id, "erased"));
+
+        var due = await Calls.WithTranscriptEndedBeforeAsync(Start.AddHours(1), 100);
+
+        Assert.Contains(old.Id, due);
+        Assert.DoesNotContain(redacted.Id, due);
+        Assert.DoesNotContain(recent.Id, due);
+        var read = await Calls.GetAsync(redacted.Id);
+        Assert.Equal((0, (CallOutcome?)null, "erased", CallResult.Answered), (read!.Transcript.Count, read.Outcome, read.Note, read.Result));
+        Assert.False(await Calls.RedactAsync("no-such-call", "erased"));
+    }
+
+    [Fact]
     public async Task Saving_a_call_again_replaces_it()
     {
         var first = Call("c1", 0, null);

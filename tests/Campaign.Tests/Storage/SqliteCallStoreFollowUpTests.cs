@@ -78,5 +78,8 @@ public sealed class SqliteCallStoreFollowUpTests : IDisposable
 
         public Task<IReadOnlyDictionary<string, int>> CountByResultAsync(string campaignId, CancellationToken cancellationToken = default) =>
             inner.CountByResultAsync(campaignId, cancellationToken);
+
+        public Task<IReadOnlyList<string>> WithTranscriptEndedBeforeAsync(DateTimeOffset cutoff, int limit, CancellationToken cancellationToken = default) =>
+            inner.WithTranscriptEndedBeforeAsync(cutoff, limit, cancellationToken);
     }
 }
