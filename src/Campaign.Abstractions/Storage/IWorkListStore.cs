@@ -44,6 +44,9 @@ public interface IWorkListStore
 
     Task<WorkListCounts> CountAsync(string campaignId, CancellationToken cancellationToken = default);
 
+    /// <summary>The customers skipped for <paramref name="reason"/>, in list order, paged.</summary>
+    Task<IReadOnlyList<string>> SkippedCustomersAsync(string campaignId, string reason, int skip, int take, CancellationToken cancellationToken = default);
+
     /// <summary>The skipped items counted by the rule that skipped them (<c>doNotCall</c>, <c>consent</c>, <c>timeZoneUnknown</c>, …).</summary>
     Task<IReadOnlyDictionary<string, int>> SkippedByReasonAsync(string campaignId, CancellationToken cancellationToken = default);
 }

@@ -1,5 +1,6 @@
 using Campaign.Abstractions.Calls;
 using Campaign.Abstractions.Campaigns;
+using Campaign.Abstractions.Compliance;
 using Campaign.Abstractions.Customers;
 using Campaign.Abstractions.Storage;
 using Campaign.Grains.Calls;
@@ -23,6 +24,7 @@ public sealed partial class CampaignGrain(
     [PersistentState("campaign", StorageNames.Default)] IPersistentState<CampaignState> state,
     IWorkListStore work,
     ICallStore calls,
+    IDecisionLog decisions,
     AudienceResolver audiences,
     CampaignScripts scripts,
     CallingHours callingHours,
@@ -101,6 +103,7 @@ public sealed partial class CampaignGrain(
         Campaign.Status = CampaignStatus.Running;
         Campaign.StartedAt = clock.GetUtcNow();
         var info = await SaveAsync();
+        await RecordSkippedAtStartAsync();
         await this.RegisterOrUpdateReminder(KeepAliveReminder, options.Value.KeepAlivePeriod, options.Value.KeepAlivePeriod);
         _recovered = true;
         StartTimer();
@@ -609,6 +612,28 @@ public sealed partial class CampaignGrain(
         if (!state.RecordExists)
         {
             throw new CampaignException($"campaign '{Id}' does not exist");
+        }
+    }
+
+    /// <summary>Customers the snapshot skipped (no time zone can be known) get their decision on record like every other.</summary>
+    private async Task RecordSkippedAtStartAsync()
+    {
+        const int page = 500;
+        var now = clock.GetUtcNow();
+        var reason = callingHours.Check(CallingPlace.Unknown([]), now, null).Detail;
+        for (var skip = 0; ; skip += page)
+        {
+            var ids = await work.SkippedCustomersAsync(Id, IWorkListStore.TimeZoneUnknown, skip, page);
+            foreach (var customerId in ids)
+            {
+                await decisions.AppendAsync(new DialDecision(now, Id, customerId, null, DialDecisionKind.Skip,
+                    [new DecisionReason(ComplianceRules.TimeZoneUnknown, reason)], null, null, null));
+            }
+
+            if (ids.Count < page)
+            {
+                return;
+            }
         }
     }
 

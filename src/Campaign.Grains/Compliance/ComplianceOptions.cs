@@ -66,9 +66,17 @@ public sealed class ComplianceOptionsValidator : IValidateOptions<ComplianceOpti
     {
         var errors = Invalid("Compliance:NoCallDates", options.NoCallDates)
             .Concat(options.Countries.SelectMany(c => Invalid($"Compliance:Countries:{c.Key}:NoCallDates", c.Value.NoCallDates)))
+            .Concat(options.Countries.Keys.Where(code => !KnownCountries.Contains(code))
+                .Select(code => $"Compliance:Countries:{code}: '{code}' is not a country code (ISO 3166-1 alpha-2, e.g. GB, FR)"))
+            .Concat(options.AreaTimeZones.Where(a => !TimeZoneInfo.TryFindSystemTimeZoneById(a.Value, out _))
+                .Select(a => $"Compliance:AreaTimeZones:{a.Key}: '{a.Value}' is not a known time zone (IANA, e.g. Europe/Lisbon)"))
+            .Concat(options.DecisionRetentionDays < 1 ? ["Compliance:DecisionRetentionDays: must be 1 or more"] : [])
             .ToList();
         return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
     }
+
+    private static readonly HashSet<string> KnownCountries =
+        new(PhoneNumbers.PhoneNumberUtil.GetInstance().GetSupportedRegions(), StringComparer.OrdinalIgnoreCase);
 
     /// <summary>The dates of a list that read as yyyy-MM-dd.</summary>
     public static IEnumerable<DateOnly> Dates(IEnumerable<string> values)

@@ -174,6 +174,28 @@ public sealed class AzureWorkListStore(AzureTableSet tables, AzureCustomerDirect
         return cancelled;
     }
 
+    public async Task<IReadOnlyList<string>> SkippedCustomersAsync(string campaignId, string reason, int skip, int take, CancellationToken cancellationToken = default)
+    {
+        await tables.ReadyAsync();
+        var ids = new List<string>();
+        var filter = TableKeys.PrefixFilter(WorkItemRow.Partition(campaignId), WorkItemRow.ItemPrefix)
+            + " and " + TableClient.CreateQueryFilter($"State eq {nameof(WorkItemState.Skipped)} and LastResult eq {reason}");
+        var seen = 0;
+        await foreach (var row in Table.QueryAsync<TableEntity>(filter, maxPerPage: 1000, cancellationToken: cancellationToken))
+        {
+            if (seen++ >= skip)
+            {
+                ids.Add(WorkItemRow.Read(row).CustomerId);
+                if (ids.Count >= take)
+                {
+                    break;
+                }
+            }
+        }
+
+        return ids;
+    }
+
     public async Task<IReadOnlyDictionary<string, int>> SkippedByReasonAsync(string campaignId, CancellationToken cancellationToken = default)
     {
         await tables.ReadyAsync();

@@ -189,6 +189,29 @@ public sealed class SqliteWorkListStore(SqliteDatabase database) : IWorkListStor
             return new WorkListCounts(At(0), At(1), At(2), At(3), At(4), At(5), At(6), At(7));
         });
 
+    public Task<IReadOnlyList<string>> SkippedCustomersAsync(string campaignId, string reason, int skip, int take, CancellationToken cancellationToken = default) =>
+        database.ReadAsync<IReadOnlyList<string>>(async connection =>
+        {
+            await using var command = connection.CreateCommand();
+            command.CommandText = """
+                SELECT customer_id FROM campaign_work
+                WHERE campaign_id = $campaign AND state = 'Skipped' AND last_result = $reason
+                ORDER BY seq LIMIT $take OFFSET $skip
+                """;
+            command.Parameters.AddWithValue("$campaign", campaignId);
+            command.Parameters.AddWithValue("$reason", reason);
+            command.Parameters.AddWithValue("$take", take);
+            command.Parameters.AddWithValue("$skip", skip);
+            var ids = new List<string>();
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                ids.Add(reader.GetString(0));
+            }
+
+            return ids;
+        });
+
     public Task<IReadOnlyDictionary<string, int>> SkippedByReasonAsync(string campaignId, CancellationToken cancellationToken = default) =>
         database.ReadAsync<IReadOnlyDictionary<string, int>>(async connection =>
         {

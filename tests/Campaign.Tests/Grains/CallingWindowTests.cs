@@ -130,6 +130,9 @@ public class CallingWindowTests(EngineFixture fixture) : IClassFixture<EngineFix
         fixture.Clock.Set(new DateTimeOffset(2026, 11, 26, 15, 30, 0, TimeSpan.Zero));
         var campaign = await fixture.StartCampaignAsync(EngineFixture.Definition(area, 4));
         Assert.Equal(1, (await campaign.GetProgressAsync()).Skipped);
+        var unknown = Assert.Single((await fixture.Decisions.ForCustomerAsync(ids[3], 0, 10)).Items);
+        Assert.Equal((Abstractions.Compliance.DialDecisionKind.Skip, "timeZoneUnknown"), (unknown.Decision, unknown.Reasons.Single().Rule));
+        Assert.Equal(new Dictionary<string, int> { ["timeZoneUnknown"] = 1 }, (await campaign.GetProgressAsync()).SkippedByReason);
         await Task.Delay(500);
         Assert.Empty(CalledCustomers(campaign));
 

@@ -60,6 +60,27 @@ public class ComplianceHttpTests(InProcessHost host)
     }
 
     [Fact]
+    public async Task A_row_whose_time_zone_cannot_be_known_is_imported_and_flagged_not_rejected()
+    {
+        var area = "Flag" + Guid.NewGuid().ToString("N")[..8];
+        var csv = $"""
+            id,name,phone,area
+            {area}-1,Known Zone,{TestCustomers.Phone(933_001)},{area}
+            {area}-2,Freephone,+80012345678,{area}
+            """;
+
+        var import = await (await host.Client.PostAsync("/api/customers/import", InProcessHost.Csv(csv))).Content.ReadFromJsonAsync<JsonElement>();
+
+        Assert.Equal(2, import.GetProperty("imported").GetInt32());
+        Assert.Empty(import.GetProperty("rejected").EnumerateArray());
+        var flag = Assert.Single(import.GetProperty("flagged").EnumerateArray());
+        Assert.Equal(3, flag.GetProperty("line").GetInt32());
+        Assert.Contains("time zone cannot be known", flag.GetProperty("reason").GetString());
+        Assert.Equal(1, import.GetProperty("flaggedTotal").GetInt32());
+        Assert.Equal("unknown", (await host.Client.GetFromJsonAsync<JsonElement>($"/api/customers/{area}-2")).GetProperty("timeZoneSource").GetString());
+    }
+
+    [Fact]
     public async Task A_campaign_says_its_purpose_and_an_unknown_one_is_refused()
     {
         var area = "Purp" + Guid.NewGuid().ToString("N")[..8];

@@ -80,6 +80,9 @@ public abstract class WorkListStoreContract
         Assert.Equal(["Europe/London"], await Work.PendingZonesAsync("unknown-zone"));
         var counts = await Work.CountAsync("unknown-zone");
         Assert.Equal((2, 1, 1), (counts.Total, counts.Pending, counts.Skipped));
+        Assert.Equal(["U"], await Work.SkippedCustomersAsync("unknown-zone", "timeZoneUnknown", 0, 10));
+        Assert.Empty(await Work.SkippedCustomersAsync("unknown-zone", "timeZoneUnknown", 1, 10));
+        Assert.Equal(new Dictionary<string, int> { ["timeZoneUnknown"] = 1 }, await Work.SkippedByReasonAsync("unknown-zone"));
     }
 
     [Fact]

@@ -144,6 +144,20 @@ public class CallingHoursTests
     }
 
     [Theory]
+    [InlineData("Compliance:Countries:UK:CallingHoursTo", "21:00:00", "Compliance:Countries:UK")]
+    [InlineData("Compliance:AreaTimeZones:Riverside", "Pacific Time", "Compliance:AreaTimeZones:Riverside")]
+    [InlineData("Compliance:DecisionRetentionDays", "0", "Compliance:DecisionRetentionDays")]
+    public void An_unknown_country_zone_or_retention_stops_the_start_naming_the_key(string key, string value, string named)
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { [key] = value }).Build();
+        using var services = new Microsoft.Extensions.DependencyInjection.ServiceCollection().AddCampaignEngine(configuration).BuildServiceProvider();
+
+        var error = Assert.ThrowsAny<Exception>(() => services.GetRequiredService<IStartupValidator>().Validate());
+
+        Assert.Contains(named, error.ToString(), StringComparison.Ordinal);
+    }
+
+    [Theory]
     [InlineData("+12125550100", "US")]
     [InlineData("+14165550100", "CA")]
     [InlineData("+33142685300", "FR")]

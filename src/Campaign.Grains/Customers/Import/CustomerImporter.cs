@@ -7,7 +7,7 @@ namespace Campaign.Grains.Customers.Import;
 /// Imports a customer file: every row is read and validated before anything is written, so a file that cannot be
 /// read changes nothing; good rows are then written in batches, each customer whole, and bad rows are reported by line.
 /// </summary>
-public sealed class CustomerImporter(ICustomerDirectory directory, CustomerValidator validator)
+public sealed class CustomerImporter(ICustomerDirectory directory, CustomerValidator validator, Compliance.CustomerLocator? locator = null)
 {
     public const int MaxListedRejections = 1000;
     private const int BatchSize = 2000;
@@ -33,6 +33,8 @@ public sealed class CustomerImporter(ICustomerDirectory directory, CustomerValid
             }
         }
 
+        var flagged = new List<RejectedRow>();
+        var flaggedTotal = 0;
         foreach (var row in rows)
         {
             if (row.Input is null)
@@ -54,6 +56,10 @@ public sealed class CustomerImporter(ICustomerDirectory directory, CustomerValid
             }
 
             accepted.Add(profile);
+            if (locator is not null && !locator.Locate(profile).IsKnown && flaggedTotal++ < MaxListedRejections)
+            {
+                flagged.Add(new RejectedRow(row.Line, $"imported, but its time zone cannot be known (no timeZone, the phone number {profile.Phone} maps to none, no zone configured for area '{profile.Area ?? ""}'): it will not be called until one is"));
+            }
         }
 
         int inserted = 0, updated = 0;
@@ -64,6 +70,6 @@ public sealed class CustomerImporter(ICustomerDirectory directory, CustomerValid
             updated += counts.Updated;
         }
 
-        return new CustomerImportResult(inserted, updated, rejected, rejectedTotal);
+        return new CustomerImportResult(inserted, updated, rejected, rejectedTotal, flagged, flaggedTotal);
     }
 }
