@@ -43,6 +43,45 @@ internal static partial class ScriptEndpoints
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status404NotFound)
             .WithSummary("The disclosure, opening and closing rendered for one customer, with warnings for blank variables.");
+        scripts.MapPost("/{id}/test", TestAsync)
+            .Accepts<ScriptTestRequest>("application/json")
+            .Produces<ScriptTestResult>()
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .WithSummary("A test call: the agent follows the script with the caller lines given and returns every line said and the outcome a call would record. Nothing is dialled or stored.");
+    }
+
+    private static async Task<IResult> TestAsync(string id, string? version, HttpRequest request, IGrainFactory grains, ScriptTestRunner runner, CancellationToken cancellationToken)
+    {
+        var (saved, problem) = await FindAsync(grains, id, version);
+        if (problem is not null)
+        {
+            return problem;
+        }
+
+        (var body, problem) = await JsonBody.ReadAsync<ScriptTestRequest>(request, """{ "lines": ["Yes, tell me more.", "Call me tomorrow at 5 pm."] }""", cancellationToken);
+        if (problem is not null)
+        {
+            return problem;
+        }
+
+        if (ScriptTestRunner.Check(body!.Lines) is { } bad)
+        {
+            return ApiProblems.BadRequest($"{bad.Field}: {bad.Message}", bad.Field);
+        }
+
+        var customer = ScriptTestRunner.SampleCustomer;
+        if (!string.IsNullOrWhiteSpace(body.CustomerId))
+        {
+            if (await grains.GetGrain<ICustomerGrain>(body.CustomerId.Trim()).GetAsync() is not { } view)
+            {
+                return ApiProblems.BadRequest($"customer '{body.CustomerId.Trim()}' does not exist", "customerId");
+            }
+
+            customer = view.Profile;
+        }
+
+        return Results.Ok(await runner.RunAsync(saved!, customer, body.Lines!.Select(l => l ?? "").ToList(), cancellationToken));
     }
 
     private static async Task<IResult> CreateAsync(HttpRequest request, IGrainFactory grains, CancellationToken cancellationToken)

@@ -62,6 +62,7 @@ public static class CampaignHost
         builder.Services.AddSingleton(new PhoneNormalizer(configuration["Customers:DefaultRegion"] ?? "US"));
         builder.Services.AddSingleton<CustomerValidator>();
         builder.Services.AddSingleton<CustomerImporter>();
+        builder.Services.AddSingleton<ScriptTestRunner>();
         builder.Services.Configure<ImportLimits>(configuration.GetSection("Import"));
         builder.Services.AddConversation(configuration, EngineClock.Key);
         builder.Services.AddCampaignEngine(configuration);

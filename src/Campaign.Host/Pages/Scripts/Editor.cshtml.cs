@@ -9,7 +9,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Campaign.Host.Pages.Scripts;
 
-public sealed class ScriptEditorModel(IGrainFactory grains, ICustomerDirectory directory) : PageModel
+public sealed class ScriptEditorModel(IGrainFactory grains, ICustomerDirectory directory, ScriptTestRunner tester) : PageModel
 {
     /// <summary>How many customers the preview's pick list offers; any other id can be typed.</summary>
     public const int CustomerChoices = 200;
@@ -38,6 +38,14 @@ public sealed class ScriptEditorModel(IGrainFactory grains, ICustomerDirectory d
     public ScriptPreview? Preview { get; private set; }
 
     public string? PreviewError { get; private set; }
+
+    /// <summary>The caller's lines of a test call, one per line of the text box.</summary>
+    [BindProperty]
+    public string? TestLines { get; set; }
+
+    public ScriptTestResult? TestResult { get; private set; }
+
+    public string? TestError { get; private set; }
 
     public IEnumerable<string> ErrorsFor(string input) => Errors[input];
 
@@ -113,6 +121,40 @@ public sealed class ScriptEditorModel(IGrainFactory grains, ICustomerDirectory d
         {
             var rendered = ScriptRenderer.Render(definition, customer.Profile);
             Preview = new ScriptPreview(customer.Profile, customer.DoNotCall, rendered.Script, rendered.BlankVariables);
+        }
+
+        await LoadAsync(cancellationToken);
+        return Page();
+    }
+
+    /// <summary>A test call on the latest saved version, for the chosen customer or a sample one; the form keeps its edits.</summary>
+    public async Task<IActionResult> OnPostTestAsync(CancellationToken cancellationToken)
+    {
+        var lines = (TestLines ?? "").Replace("\r\n", "\n", StringComparison.Ordinal).Split('\n').Select(l => l.Trim()).ToList();
+        while (lines.Count > 0 && lines[^1].Length == 0)
+        {
+            lines.RemoveAt(lines.Count - 1);
+        }
+
+        var saved = Id is null ? null : await grains.GetGrain<IScriptGrain>(Id).GetAsync();
+        if (saved is null)
+        {
+            TestError = "Save the script first: a test call follows a saved version, as a campaign would.";
+        }
+        else if (ScriptTestRunner.Check(lines.Cast<string?>().ToList()) is { } bad)
+        {
+            TestError = bad.Field == "lines" ? $"Caller lines: {bad.Message}." : $"Line {int.Parse(bad.Field[6..^1], System.Globalization.CultureInfo.InvariantCulture) + 1}: {bad.Message}.";
+        }
+        else if (!string.IsNullOrWhiteSpace(CustomerId) && await grains.GetGrain<ICustomerGrain>(CustomerId.Trim()).GetAsync() is null)
+        {
+            TestError = $"There is no customer '{CustomerId.Trim()}'.";
+        }
+        else
+        {
+            var customer = string.IsNullOrWhiteSpace(CustomerId)
+                ? ScriptTestRunner.SampleCustomer
+                : (await grains.GetGrain<ICustomerGrain>(CustomerId.Trim()).GetAsync())!.Profile;
+            TestResult = await tester.RunAsync(saved, customer, lines, cancellationToken);
         }
 
         await LoadAsync(cancellationToken);
