@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Numerics;
+using System.Runtime.CompilerServices;
 using System.Text.RegularExpressions;
 
 namespace Campaign.Conversation.Understanding;
@@ -107,6 +108,8 @@ public sealed partial class SemanticOptOutScorer : IOptOutScorer
         return contrast;
     }
 
+    // Compiled optimised at once: the first lines of a process are not scored by slow first-tier code.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static double MeanOfNearest(float[] rows, float[] vector)
     {
         Span<float> nearest = stackalloc float[Neighbours];
@@ -139,6 +142,7 @@ public sealed partial class SemanticOptOutScorer : IOptOutScorer
         return sum / Neighbours;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static float Dot(ReadOnlySpan<float> a, ReadOnlySpan<float> b)
     {
         var sum = Vector<float>.Zero;
