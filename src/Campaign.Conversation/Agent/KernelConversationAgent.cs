@@ -23,6 +23,7 @@ public sealed partial class KernelConversationAgent(
     Kernel kernel,
     ScriptPreparer scripts,
     OutcomeExtraction extraction,
+    OptOutRecognizer optOuts,
     TimeProvider clock,
     IOptions<ConversationOptions> options,
     ILogger<KernelConversationAgent> logger) : IConversationAgent
@@ -166,11 +167,15 @@ public sealed partial class KernelConversationAgent(
             return (null, Say(session, "Goodbye.", ended));
         }
 
-        var optOut = OptOutDetector.Classify(customerText);
-        if (session.Memory.Remove(MemoryKeys.OptOutAsked) && optOut != OptOutSignal.Definite)
+        OptOutSignal optOut;
+        if (session.Memory.Remove(MemoryKeys.OptOutAsked))
         {
             // The agent asked "Would you like us to stop calling you?": only a clear no keeps the customer callable.
-            optOut = OptOutDetector.ReadConfirmation(customerText) == false ? OptOutSignal.None : OptOutSignal.Definite;
+            optOut = OptOutDetector.IsOptOut(customerText) || OptOutDetector.ReadConfirmation(customerText) != false ? OptOutSignal.Definite : OptOutSignal.None;
+        }
+        else
+        {
+            optOut = optOuts.Classify(customerText);
         }
 
         if (optOut == OptOutSignal.Definite)

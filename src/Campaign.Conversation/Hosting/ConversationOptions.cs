@@ -15,6 +15,18 @@ public sealed class ConversationOptions
 
     /// <summary>The agent name of the built-in script.</summary>
     public string DefaultAgentName { get; set; } = "Alex";
+
+    public OptOutRecognitionOptions OptOut { get; set; } = new();
+}
+
+/// <summary>How opt-outs are recognised (<c>Conversation:OptOut:*</c>).</summary>
+public sealed class OptOutRecognitionOptions
+{
+    /// <summary>
+    /// Whether the semantic layer (a local sentence-embedding model over labelled examples) backs the rules, so a request
+    /// phrased in a way no rule foresaw is asked about. Off, the rules answer alone and the model is never loaded.
+    /// </summary>
+    public bool Semantic { get; set; } = true;
 }
 
 /// <summary>An OpenAI-compatible chat completions endpoint (<c>Conversation:OpenAI:*</c>).</summary>

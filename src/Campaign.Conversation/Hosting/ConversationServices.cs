@@ -2,6 +2,7 @@ using Campaign.Abstractions.Conversation;
 using Campaign.Conversation.Agent;
 using Campaign.Conversation.Outcome;
 using Campaign.Conversation.Scripts;
+using Campaign.Conversation.Understanding;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -32,10 +33,26 @@ public static class ConversationServices
         services.AddSingleton(sp => ConversationKernelFactory.Create(options, sp.GetService<ILoggerFactory>()));
         services.AddSingleton<ScriptPreparer>();
         services.AddSingleton<OutcomeExtraction>();
+        services.AddSingleton(sp => CreateOptOutRecognizer(options, sp.GetService<ILogger<OptOutRecognizer>>()));
         services.RemoveAll<IConversationAgent>();
         services.AddSingleton<IConversationAgent>(sp => ActivatorUtilities.CreateInstance<KernelConversationAgent>(
             sp, clockKey is null ? sp.GetRequiredService<TimeProvider>() : sp.GetRequiredKeyedService<TimeProvider>(clockKey)));
         return services;
+    }
+
+    /// <summary>
+    /// The rules, backed by the semantic layer unless <c>Conversation:OptOut:Semantic</c> is false; the model starts loading
+    /// in the background now, so the first line that needs it does not wait.
+    /// </summary>
+    private static OptOutRecognizer CreateOptOutRecognizer(ConversationOptions options, ILogger<OptOutRecognizer>? logger)
+    {
+        if (!options.OptOut.Semantic)
+        {
+            return new OptOutRecognizer(null, logger);
+        }
+
+        _ = SemanticOptOutScorer.WarmUpAsync();
+        return new OptOutRecognizer(SemanticOptOutScorer.Shared, logger);
     }
 
     /// <summary>The provider's canonical name; throws with what to fix when the settings cannot work.</summary>

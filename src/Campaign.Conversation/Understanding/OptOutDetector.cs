@@ -64,6 +64,13 @@ public static partial class OptOutDetector
     }
 
     /// <summary>
+    /// Whether a line has any word a request to stop calling is made of: calling or contact ("ring", "phone", "number",
+    /// "list"), ending or refusing ("stop", "never", "remove", "off", "again"), or annoyance ("sick of", "keep", "why").
+    /// A line without one ("Thursday morning suits me") cannot be an opt-out, so nothing more is done with it.
+    /// </summary>
+    public static bool MayConcernCalls(string? text) => !string.IsNullOrWhiteSpace(text) && CandidateWord().IsMatch(Prepare(text));
+
+    /// <summary>
     /// The answer to "Would you like us to stop calling you?": true for yes, false for a clear no ("no, it's fine",
     /// "you can call"), null when the line answers neither.
     /// </summary>
@@ -313,6 +320,10 @@ public static partial class OptOutDetector
 
     [GeneratedRegex(@"\b(?:call|calls|calling|called|caller|ring|ringing|rings|rang|rung|phone|phones|phoning|phoned|contact\w*|number|list|dial\w*|robo ?calls?|telemarket\w*|spam\w*|cold call\w*|this line|hear from)\b")]
     private static partial Regex CallingWord();
+
+    // Any word of calling, contact, lists, ending, refusing or annoyance, spelt as a speech recogniser may spell it.
+    [GeneratedRegex(@"\b(?:c[aeo]l+\w*|cal|kall\w*|ring\w*|rang|rung|phon\w*|fone\w*|telephon\w*|contact\w*|dial\w*|numb\w*|numbr|no|list\w*|database|system|records?|regist\w*|details|data|file|books|hear|reach\w*|touch|answer\w*|pick up|bother\w*|pester\w*|harass\w*|hassl\w*|disturb\w*|troubl\w*|mither\w*|bug\w*|hound\w*|spam\w*|scam\w*|robo\w*|bots?|computer|machine|telemarket\w*|stop\w*|quit|ceas\w*|halt|end\w*|enough|never|again|agian|agin|agan|a gain|anymore|more|further|longer|remov\w*|remuv\w*|delet\w*|eras\w*|wipe|scrub\w*|scrap|lose|forget|bin|ditch|dump|junk|purge|strike|cross|drop|off|of|out|unsubscrib\w*|opt\w*|unlist\w*|delist\w*|deregist\w*|unenrol\w*|exclud\w*|alone|leave|be|peace|consent|permission|authori[sz]\w*|block\w*|blacklist\w*|ban|bann\w*|object\w*|refrain|desist|withdraw\w*|revok\w*|sue|lawyer|attorney|solicitor|report\w*|complain\w*|ombudsman|regulator|police|fcc|ftc|ofcom|ico|trai|gdpr|tps|dnc|dnd|ndnc|privacy|done|finished|over|sick|fed|tired|annoy\w*|nuisance|pain|intrusive|unwanted|unsolicited|relentless|persistent|keep\w*|every|times?|why|how|who|where|hint|told|already|away|lost|hate|stand|patience|ugh|seriously|god|goodness|bloody|unbelievable|people|lot|guys|y'all|ya'll|interested|want\w*|rather|prefer|need\w*|not|ridiculous|joke|rest|sign\w*|head|way|these|them)\b")]
+    private static partial Regex CandidateWord();
 
     // The customer takes back a "stop" said to someone else: "sorry, carry on".
     [GeneratedRegex(@"\b(?:carry on|go on|continue|go ahead|sorry about that|as you were|where were we)\b")]

@@ -13,6 +13,9 @@ public sealed record OptOutCorpus(string Part, IReadOnlyList<OptOutCorpus.Line> 
 {
     public sealed record Line(string Text, string Label, string? Style);
 
+    /// <summary>The rules backed by the shipped semantic layer.</summary>
+    public static OptOutRecognizer Semantic { get; } = new(SemanticOptOutScorer.Shared);
+
     public static OptOutCorpus Load(string part)
     {
         var path = Path.Combine(RepositoryPaths.Root, "tests", "Campaign.Tests", "Conversation", "conversation-corpus", $"optout-{part}.json");
@@ -24,10 +27,16 @@ public sealed record OptOutCorpus(string Part, IReadOnlyList<OptOutCorpus.Line> 
         return new OptOutCorpus(part, lines);
     }
 
-    /// <summary>The detector's results over the corpus.</summary>
-    public Score Evaluate()
+    /// <summary>A line compared case- and spacing-blind.</summary>
+    public static string Key(string text) => string.Join(' ', text.ToLowerInvariant().Split(' ', StringSplitOptions.RemoveEmptyEntries));
+
+    /// <summary>The results over the corpus of the rules backed by the semantic layer, as on a call.</summary>
+    public Score Evaluate() => Evaluate(Semantic);
+
+    /// <summary>The results over the corpus of <paramref name="recognizer"/>.</summary>
+    public Score Evaluate(OptOutRecognizer recognizer)
     {
-        var results = Lines.Select(l => (Line: l, Signal: OptOutDetector.Classify(l.Text))).ToList();
+        var results = Lines.Select(l => (Line: l, Signal: recognizer.Classify(l.Text))).ToList();
         return new Score(
             results.Where(r => r.Line.Label == "optOut").ToList(),
             results.Where(r => r.Line.Label == "possible").ToList(),

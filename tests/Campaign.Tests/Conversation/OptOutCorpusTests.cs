@@ -31,19 +31,28 @@ public class OptOutCorpusTests(ITestOutputHelper output)
     }
 
     /// <summary>
-    /// The held-out floors reached so far, as counts of its 123 opt-outs, 41 unclear lines and 101 other lines. The goal is
-    /// every opt-out caught; the figures are in docs/conversation.md.
+    /// The held-out floors reached so far, as counts of its 123 opt-outs, 41 unclear lines and 101 other lines, with the
+    /// semantic layer backing the rules as on a call: every opt-out caught (recognised or asked about), at most two other
+    /// lines taken for one, and a ceiling on needless questions. The figures are in docs/conversation.md.
     /// </summary>
     [Fact]
     public void Held_out_opt_outs_are_caught_at_least_as_well_as_before()
     {
-        var score = OptOutCorpus.Load("heldout").Evaluate();
+        var corpus = OptOutCorpus.Load("heldout");
+
+        // A short line can be written the same way twice ("Stop calling me."): an example that happens to equal a
+        // held-out line is left out of the comparison, so no held-out line is scored against itself.
+        var heldOut = corpus.Lines.Select(l => OptOutCorpus.Key(l.Text)).ToHashSet();
+        var examples = OptOutExamples.Shipped().Where(e => !heldOut.Contains(OptOutCorpus.Key(e.Text))).ToList();
+        var score = corpus.Evaluate(new OptOutRecognizer(new SemanticOptOutScorer(examples)));
 
         // Only figures are shown: the held-out lines are never read while tuning.
-        output.WriteLine("held-out: " + score.Summary);
-        Assert.True(score.OptOuts.Count(r => r.Signal != OptOutSignal.None) >= 108, score.Summary);
+        output.WriteLine("held-out, rules only: " + corpus.Evaluate(OptOutRecognizer.RulesOnly).Summary);
+        output.WriteLine($"held-out ({OptOutExamples.Shipped().Count - examples.Count} examples equal to held-out lines left out): " + score.Summary);
+        Assert.True(score.OptOuts.Count(r => r.Signal != OptOutSignal.None) >= 123, score.Summary);
         Assert.True(score.OptOuts.Count(r => r.Signal == OptOutSignal.Definite) >= 96, score.Summary);
-        Assert.True(score.Possibles.Count(r => r.Signal != OptOutSignal.None) >= 18, score.Summary);
+        Assert.True(score.Possibles.Count(r => r.Signal != OptOutSignal.None) >= 34, score.Summary);
         Assert.True(score.Others.Count(r => r.Signal == OptOutSignal.Definite) <= 2, score.Summary);
+        Assert.True(score.Others.Count(r => r.Signal == OptOutSignal.Possible) <= 10, score.Summary);
     }
 }

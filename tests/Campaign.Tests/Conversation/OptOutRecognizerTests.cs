@@ -1,0 +1,150 @@
+using Campaign.Conversation.Agent;
+using Campaign.Conversation.Understanding;
+using Campaign.Tests.Support;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace Campaign.Tests.Conversation;
+
+/// <summary>
+/// The rules backed by the semantic layer: the rules answer first and are final when they find anything; a line they
+/// find nothing in may be raised to a possible opt-out by the model (the agent asks), never to a definite one.
+/// </summary>
+public class OptOutRecognizerTests
+{
+    // Freely phrased requests no rule foresaw, written for this test (they are not among the examples).
+    private const string Unforeseen = "My phone is not for your company to ring, understood?";
+
+    public static TheoryData<string> UnforeseenOptOuts() => new()
+    {
+        "Please make sure this is the final time your company rings me.",
+        "I'd be happier if my phone number wasn't on your dialling sheet.",
+        Unforeseen,
+    };
+
+    [Theory]
+    [MemberData(nameof(UnforeseenOptOuts))]
+    public void A_freely_phrased_opt_out_the_rules_miss_is_asked_about(string line)
+    {
+        Assert.Equal(OptOutSignal.None, OptOutDetector.Classify(line));
+        Assert.Equal(OptOutSignal.Possible, OptOutCorpus.Semantic.Classify(line));
+    }
+
+    [Theory]
+    [InlineData("Thursday morning suits me.")]
+    [InlineData("Can you call me back after lunch?")]
+    [InlineData("No thanks, I'm not interested.")]
+    [InlineData("Stop, let me find a pen.")]
+    [InlineData("Please ring my daughter about the bill instead.")]
+    [InlineData("Could the engineer phone before he comes?")]
+    public void An_ordinary_line_is_not_asked_about(string line) => Assert.Equal(OptOutSignal.None, OptOutCorpus.Semantic.Classify(line));
+
+    [Theory]
+    [InlineData("Take me off your list.")]
+    [InlineData("Please don't call me again.")]
+    [InlineData("I revoke my consent to receive calls from you.")]
+    public void A_definite_opt_out_from_the_rules_stays_definite_whatever_the_model_says(string line)
+    {
+        var model = new FixedScorer(-1);
+
+        Assert.Equal(OptOutSignal.Definite, new OptOutRecognizer(model).Classify(line));
+        Assert.Equal(0, model.Calls);
+    }
+
+    [Fact]
+    public void The_model_raises_a_line_the_rules_find_nothing_in_to_a_question_never_to_an_opt_out()
+    {
+        var model = new FixedScorer(1);
+        var recognizer = new OptOutRecognizer(model);
+
+        Assert.Equal(OptOutSignal.Possible, recognizer.Classify("Can you call me back after lunch?"));
+        Assert.Equal(1, model.Calls);
+
+        // A possible opt-out of the rules is asked about as it is: the model is not asked to make it definite.
+        Assert.Equal(OptOutSignal.Possible, recognizer.Classify("Why do you keep calling me?"));
+        Assert.Equal(1, model.Calls);
+    }
+
+    [Theory]
+    [InlineData("Thursday morning suits me.")]
+    [InlineData("Yes.")]
+    [InlineData("")]
+    [InlineData(null)]
+    public void A_line_with_no_word_about_calls_never_reaches_the_model(string? line)
+    {
+        var model = new FixedScorer(1);
+
+        Assert.Equal(OptOutSignal.None, new OptOutRecognizer(model).Classify(line));
+        Assert.Equal(0, model.Calls);
+    }
+
+    [Fact]
+    public void A_model_that_fails_leaves_the_rules_to_answer_and_is_logged()
+    {
+        var logs = new CapturingLoggerProvider();
+        using var factory = LoggerFactory.Create(b => b.AddProvider(logs));
+        var recognizer = new OptOutRecognizer(new FailingScorer(), factory.CreateLogger<OptOutRecognizer>());
+
+        Assert.Equal(OptOutSignal.None, recognizer.Classify("Can you call me back after lunch?"));
+        Assert.Equal(OptOutSignal.Definite, recognizer.Classify("Stop calling me."));
+        Assert.Contains(logs.Messages, m => m.StartsWith("Error", StringComparison.Ordinal) && m.Contains("semantic opt-out layer failed", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void The_semantic_layer_is_on_by_default_and_off_by_configuration()
+    {
+        var line = Unforeseen;
+        using var standard = new ConversationHarness();
+        using var rulesOnly = new ConversationHarness(new Dictionary<string, string?> { ["Conversation:OptOut:Semantic"] = "false" });
+
+        var on = standard.Services.GetRequiredService<OptOutRecognizer>();
+        var off = rulesOnly.Services.GetRequiredService<OptOutRecognizer>();
+
+        Assert.True(on.IsSemantic);
+        Assert.Equal(OptOutSignal.Possible, on.Classify(line));
+        Assert.False(off.IsSemantic);
+        Assert.Equal(OptOutSignal.None, off.Classify(line));
+    }
+
+    [Fact]
+    public async Task On_a_call_a_freely_phrased_opt_out_is_asked_about_and_a_yes_opts_out()
+    {
+        using var harness = new ConversationHarness();
+        var session = harness.Session(OutageScript.Definition());
+
+        var replies = await harness.TalkAsync(session, Unforeseen, "Yes.");
+        var outcome = await harness.ConcludeAsync(session);
+
+        Assert.Equal(AgentLines.AskOptOut, replies[1].Text);
+        Assert.True(replies[2].EndCall);
+        Assert.True(outcome.OptedOut);
+    }
+
+    [Fact]
+    public async Task With_the_semantic_layer_off_the_same_line_goes_to_the_script()
+    {
+        using var harness = new ConversationHarness(new Dictionary<string, string?> { ["Conversation:OptOut:Semantic"] = "false" });
+        var session = harness.Session(OutageScript.Definition());
+
+        var replies = await harness.TalkAsync(session, Unforeseen);
+
+        Assert.NotEqual(AgentLines.AskOptOut, replies[1].Text);
+        Assert.False(session.Memory.ContainsKey(MemoryKeys.OptOutAsked));
+    }
+
+    private sealed class FixedScorer(double score) : IOptOutScorer
+    {
+        public int Calls { get; private set; }
+
+        public double Score(string line)
+        {
+            Calls++;
+            return score;
+        }
+    }
+
+    private sealed class FailingScorer : IOptOutScorer
+    {
+        public double Score(string line) => throw new InvalidOperationException("The model could not be loaded.");
+    }
+}
