@@ -7,20 +7,10 @@ using Microsoft.Playwright;
 namespace Campaign.Tests.Browser;
 
 /// <summary>The decision log and consent as an operator sees them: skips by reason on the dashboard, a customer's decisions and consent.</summary>
-[Collection(BrowserCollection.Name)]
-public class ComplianceBrowserTests(BrowserFixture fixture)
+/// <remarks>In the campaign-flow collection: it creates campaigns, which the tests expecting an empty list must not see.</remarks>
+[Collection(CampaignFlowCollection.Name)]
+public class ComplianceBrowserTests(CampaignFlowFixture fixture)
 {
-    private async Task<IPage> SignedInPageAsync(string path)
-    {
-        var page = await fixture.NewPageAsync(1280, 900);
-        await page.GotoAsync(path);
-        await page.FillAsync("#user", InProcessHost.AdminUser);
-        await page.FillAsync("#password", InProcessHost.AdminPassword);
-        await page.ClickAsync("button[type=submit]");
-        await page.WaitForURLAsync(url => !url.Contains("/login", StringComparison.Ordinal));
-        return page;
-    }
-
     [ChromiumFact]
     public async Task The_dashboard_groups_skips_by_reason_and_the_customer_page_shows_decisions_and_takes_consent()
     {
@@ -47,7 +37,7 @@ public class ComplianceBrowserTests(BrowserFixture fixture)
             await Task.Delay(100);
         }
 
-        var page = await SignedInPageAsync($"/campaigns/{id}");
+        var page = await fixture.SignedInPageAsync($"/campaigns/{id}");
         Assert.Equal("1", await page.TextContentAsync("#skipped-by-reason dd[data-skipped=consent]"));
         Assert.Contains("No consent for the campaign's purpose", await page.TextContentAsync("#skipped-by-reason"));
         var skipRow = page.Locator("#decisions tbody tr[data-decision=skip]");
