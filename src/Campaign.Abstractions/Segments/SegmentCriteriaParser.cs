@@ -8,7 +8,10 @@ public static class SegmentCriteriaParser
 {
     private const int MaxDepth = 16;
 
-    /// <summary>Parses criteria; a missing or null element means "every customer".</summary>
+    /// <summary>
+    /// Parses criteria given as input, within <see cref="SegmentCriteriaLimits"/>; a missing or null element means
+    /// "every customer".
+    /// </summary>
     public static SegmentCriteria Parse(JsonElement? element, string path = "criteria")
     {
         if (element is null || element.Value.ValueKind is JsonValueKind.Null or JsonValueKind.Undefined)
@@ -16,13 +19,26 @@ public static class SegmentCriteriaParser
             return new AllCriteria([]);
         }
 
+        SegmentCriteriaLimits.Check(element.Value, path);
         return ParseNode(element.Value, path, 0);
     }
 
+    /// <summary>Parses criteria given as input (JSON text), within <see cref="SegmentCriteriaLimits"/>.</summary>
     public static SegmentCriteria Parse(string json)
     {
         using var document = JsonDocument.Parse(json);
         return Parse(document.RootElement.Clone());
+    }
+
+    /// <summary>
+    /// Parses criteria already saved (a segment's, a campaign's) without the size limits: whatever an earlier version
+    /// accepted still reads, so a list never fails on one stored item.
+    /// </summary>
+    public static SegmentCriteria ParseStored(string json)
+    {
+        using var document = JsonDocument.Parse(json);
+        var root = document.RootElement;
+        return root.ValueKind is JsonValueKind.Null or JsonValueKind.Undefined ? new AllCriteria([]) : ParseNode(root.Clone(), "criteria", 0);
     }
 
     private static SegmentCriteria ParseNode(JsonElement node, string path, int depth)

@@ -13,7 +13,7 @@ public sealed class AudienceResolver(IGrainFactory grains)
         async Task<AudiencePart> SegmentAsync(string segmentId, string field)
         {
             var segment = await catalog.GetAsync(segmentId) ?? throw new CampaignException($"segment '{segmentId}' does not exist", field);
-            return new AudiencePart(segment.Id, SegmentCriteriaParser.Parse(segment.CriteriaJson));
+            return new AudiencePart(segment.Id, SegmentCriteriaParser.ParseStored(segment.CriteriaJson));
         }
 
         if (definition.Variants.Count > 0)

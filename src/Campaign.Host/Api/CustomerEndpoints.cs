@@ -141,7 +141,7 @@ internal static class CustomerEndpoints
                 return ApiProblems.BadRequest($"segment '{segment}' does not exist", "segment");
             }
 
-            filters.Add(SegmentCriteriaParser.Parse(saved.CriteriaJson));
+            filters.Add(SegmentCriteriaParser.ParseStored(saved.CriteriaJson));
         }
 
         if (criteria is not null)

@@ -82,7 +82,7 @@ internal static class SegmentEndpoints
         var responses = new List<SegmentResponse>();
         foreach (var segment in await Catalog(grains).ListAsync())
         {
-            responses.Add(await ToResponseAsync(segment, directory, SegmentCriteriaParser.Parse(segment.CriteriaJson), cancellationToken));
+            responses.Add(await ToResponseAsync(segment, directory, SegmentCriteriaParser.ParseStored(segment.CriteriaJson), cancellationToken));
         }
 
         return Results.Ok(responses);
@@ -93,7 +93,7 @@ internal static class SegmentEndpoints
         var segment = await Catalog(grains).GetAsync(id);
         return segment is null
             ? ApiProblems.NotFound($"segment '{id}' does not exist")
-            : Results.Ok(await ToResponseAsync(segment, directory, SegmentCriteriaParser.Parse(segment.CriteriaJson), cancellationToken));
+            : Results.Ok(await ToResponseAsync(segment, directory, SegmentCriteriaParser.ParseStored(segment.CriteriaJson), cancellationToken));
     }
 
     private static async Task<IResult> DeleteAsync(string id, IGrainFactory grains) =>

@@ -16,7 +16,7 @@ public sealed class SegmentsModel(IGrainFactory grains, ICustomerDirectory direc
             int? count;
             try
             {
-                count = await directory.CountAsync(SegmentCriteriaParser.Parse(segment.CriteriaJson), cancellationToken);
+                count = await directory.CountAsync(SegmentCriteriaParser.ParseStored(segment.CriteriaJson), cancellationToken);
             }
             catch (SegmentCriteriaException)
             {
