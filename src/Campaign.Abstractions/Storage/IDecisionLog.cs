@@ -13,6 +13,22 @@ public interface IDecisionLog
     /// <summary>Every decision about one customer, across campaigns, newest first.</summary>
     Task<DecisionPage> ForCustomerAsync(string customerId, int skip, int take, CancellationToken cancellationToken = default);
 
+    /// <summary>Every decision about one customer, newest first, read page by page.</summary>
+    async Task<IReadOnlyList<DialDecision>> AllForCustomerAsync(string customerId, CancellationToken cancellationToken = default)
+    {
+        const int page = 500;
+        var all = new List<DialDecision>();
+        for (var skip = 0; ; skip += page)
+        {
+            var decided = await ForCustomerAsync(customerId, skip, page, cancellationToken);
+            all.AddRange(decided.Items);
+            if (decided.Items.Count < page)
+            {
+                return all;
+            }
+        }
+    }
+
     /// <summary>A campaign's decisions, newest first; only those of one kind when <paramref name="decision"/> is given.</summary>
     Task<DecisionPage> ForCampaignAsync(string campaignId, DialDecisionKind? decision, int skip, int take, CancellationToken cancellationToken = default);
 

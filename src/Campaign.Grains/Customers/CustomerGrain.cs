@@ -157,16 +157,8 @@ public sealed class CustomerGrain(
     private async Task<IReadOnlyCollection<string>> CallIdsAsync()
     {
         var ids = (await directory.GetContactHistoryAsync(Id)).Select(a => a.CallId).ToHashSet(StringComparer.Ordinal);
-        const int page = 500;
-        for (var skip = 0; ; skip += page)
-        {
-            var decided = await decisions.ForCustomerAsync(Id, skip, page);
-            ids.UnionWith(decided.Items.Select(d => d.CallId).OfType<string>());
-            if (decided.Items.Count < page)
-            {
-                return ids;
-            }
-        }
+        ids.UnionWith((await decisions.AllForCustomerAsync(Id)).Select(d => d.CallId).OfType<string>());
+        return ids;
     }
 
     public async Task OptOutAsync(string reason, string source)

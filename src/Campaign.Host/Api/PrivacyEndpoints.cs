@@ -38,17 +38,7 @@ internal static class PrivacyEndpoints
             return ApiProblems.NotFound($"customer '{id}' does not exist");
         }
 
-        var decisions = new List<DialDecision>();
-        const int page = 500;
-        for (var skip = 0; ; skip += page)
-        {
-            var decided = await decisionLog.ForCustomerAsync(id, skip, page, cancellationToken);
-            decisions.AddRange(decided.Items);
-            if (decided.Items.Count < page)
-            {
-                break;
-            }
-        }
+        var decisions = await decisionLog.AllForCustomerAsync(id, cancellationToken);
 
         var callIds = view.ContactHistory.Select(a => a.CallId).Concat(decisions.Select(d => d.CallId).OfType<string>()).Distinct(StringComparer.Ordinal);
         var calls = new List<CallRecord>();

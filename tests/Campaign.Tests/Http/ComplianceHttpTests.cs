@@ -105,17 +105,7 @@ public class ComplianceHttpTests(InProcessHost host)
         var id = (await PostAsync("/api/campaigns", $$"""{ "name": "Decisions {{area}}", "criteria": { "area": ["{{area}}"] }, "maxConcurrentCalls": 2, "retryPolicy": { "maxAttempts": 1 } }""")).GetProperty("id").GetString();
         await PostAsync($"/api/campaigns/{id}/start", "{}");
 
-        JsonElement stats = default;
-        for (var deadline = DateTime.UtcNow.AddMinutes(1); DateTime.UtcNow < deadline;)
-        {
-            stats = await host.Client.GetFromJsonAsync<JsonElement>($"/api/campaigns/{id}/stats");
-            if (stats.GetProperty("status").GetString() == "completed")
-            {
-                break;
-            }
-
-            await Task.Delay(100);
-        }
+        var stats = await CompletedStatsAsync(id!);
 
         Assert.Equal("completed", stats.GetProperty("status").GetString());
         Assert.Equal(1, stats.GetProperty("skippedByReason").GetProperty("consent").GetInt32());
@@ -162,15 +152,7 @@ public class ComplianceHttpTests(InProcessHost host)
               "retryPolicy": { "maxAttempts": 3, "delays": { "noAnswer": "PT1S", "busy": "PT1S", "failed": "PT1S", "voicemail": "PT1S" } } }
             """)).GetProperty("id").GetString();
         await PostAsync($"/api/campaigns/{id}/start", "{}");
-        for (var deadline = DateTime.UtcNow.AddMinutes(1); DateTime.UtcNow < deadline;)
-        {
-            if ((await host.Client.GetFromJsonAsync<JsonElement>($"/api/campaigns/{id}/stats")).GetProperty("status").GetString() == "completed")
-            {
-                break;
-            }
-
-            await Task.Delay(100);
-        }
+        Assert.Equal("completed", (await CompletedStatsAsync(id!)).GetProperty("status").GetString());
 
         var calls = await host.Client.GetFromJsonAsync<JsonElement>($"/api/campaigns/{id}/calls?take=100");
         var answered = calls.GetProperty("items").EnumerateArray().First(c => c.GetProperty("result").GetString() == "answered");
@@ -199,6 +181,22 @@ public class ComplianceHttpTests(InProcessHost host)
         Assert.Contains(dnc.EnumerateArray(), c => c.GetProperty("action").GetString() == "added" && c.GetProperty("source").GetString() is "erasure" or "call");
         Assert.DoesNotContain(dnc.EnumerateArray(), c => c.GetProperty("action").GetString() == "removed");
         Assert.Equal(export.GetProperty("decisions").GetArrayLength(), (await host.Client.GetFromJsonAsync<JsonElement>($"/api/customers/{person}/decisions")).GetProperty("total").GetInt32());
+    }
+
+    /// <summary>The campaign's stats once it has completed, or as they stand after a minute.</summary>
+    private async Task<JsonElement> CompletedStatsAsync(string id)
+    {
+        JsonElement stats = default;
+        for (var deadline = DateTime.UtcNow.AddMinutes(1); DateTime.UtcNow < deadline; await Task.Delay(100))
+        {
+            stats = await host.Client.GetFromJsonAsync<JsonElement>($"/api/campaigns/{id}/stats");
+            if (stats.GetProperty("status").GetString() == "completed")
+            {
+                break;
+            }
+        }
+
+        return stats;
     }
 
     private async Task Refused(string path, string? json, HttpStatusCode status, string? field)
