@@ -354,6 +354,14 @@ public sealed partial class CampaignGrain(
                 continue;
             }
 
+            // The dispatch runs interleaved: a cancel or pause may have come in while the item was being marked, after
+            // it hung up the calls it knew of. Nobody would hang up a call started now.
+            if (Campaign.Status != CampaignStatus.Running)
+            {
+                await UndoDialingAsync(item, callId);
+                continue;
+            }
+
             _active[callId] = (item, clock.GetUtcNow());
             starts.Add(StartCallAsync(item, callId));
         }
@@ -450,6 +458,10 @@ public sealed partial class CampaignGrain(
         await work.SettleAsync(Id, item.Seq, callId, WorkItemState.Pending, reason, dueAt, countAttempt: false);
         await ForgetAsync(callId);
     }
+
+    private Task UndoDialingAsync(WorkItem item, string callId) => Campaign.Status == CampaignStatus.Cancelled
+        ? SettleWithoutCallAsync(item, callId, WorkItemState.Cancelled, "campaignCancelled")
+        : ReturnToQueueAsync(item, callId, clock.GetUtcNow(), "paused");
 
     private async Task ForgetAsync(string callId)
     {
