@@ -44,12 +44,18 @@ public enum CallEndReason
     Canceled,
 }
 
-/// <summary>What the provider should do next on the call: say something (and listen), or hang up.</summary>
+/// <summary>
+/// What the provider should do next on the call: say something (and listen), or hang up. <see cref="AnswerTurn"/> is
+/// the number the callee's answer to it will carry (a provider that numbers turns sends it back); <see cref="Repeat"/>
+/// marks the instruction already given for a turn that was handled before, answered again to a repeated event.
+/// </summary>
 [GenerateSerializer, Immutable, Alias("Campaign.CallInstruction")]
 public sealed record CallInstruction(
     [property: Id(0)] string? Say,
     [property: Id(1)] bool Listen,
-    [property: Id(2)] bool HangUp)
+    [property: Id(2)] bool HangUp,
+    [property: Id(3)] int AnswerTurn = 0,
+    [property: Id(4)] bool Repeat = false)
 {
     public static CallInstruction None { get; } = new(null, false, false);
 

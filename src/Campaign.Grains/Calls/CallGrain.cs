@@ -204,12 +204,17 @@ public sealed partial class CallGrain(
                 return CallInstruction.None;
             case CallEventKind.Answered when Call.Status is CallStatus.Dialing or CallStatus.Ringing:
                 return await AnsweredAsync();
+            case CallEventKind.Answered when Call.Status == CallStatus.InProgress && Call.Turns == 0 && Call.LastInstruction is { } opening:
+                return opening with { Repeat = true };
             // Asynchronous machine detection reports the machine after the call was answered as if by a person.
             case CallEventKind.MachineAnswered when Call.Status is CallStatus.Dialing or CallStatus.Ringing or CallStatus.InProgress && IsCurrentTurn(callEvent):
                 return await MachineAnsweredAsync();
             case CallEventKind.Speech or CallEventKind.Silence when Call.Status == CallStatus.InProgress && IsCurrentTurn(callEvent):
                 Call.Turns++;
                 return await RespondAsync(callEvent.Kind == CallEventKind.Speech ? callEvent.Text : null);
+            // A provider repeating the callee's last answer (a retried webhook) gets the same reply, and nothing changes.
+            case CallEventKind.Speech or CallEventKind.Silence when Call.Status == CallStatus.InProgress && callEvent.Turn == Call.Turns && Call.LastInstruction is { } given:
+                return given with { Repeat = true };
             case CallEventKind.Interrupted when Call.Status == CallStatus.InProgress:
                 agent.Interrupted(Call.Session!, callEvent.Text);
                 await state.WriteStateAsync();
@@ -287,9 +292,10 @@ public sealed partial class CallGrain(
         Call.AnsweredAt = clock.GetUtcNow();
         Call.Session!.AnsweredAt = Call.AnsweredAt;
         var reply = await agent.OpenAsync(Call.Session);
+        var instruction = Remember(reply);
         await state.WriteStateAsync();
         ReportProgress();
-        return reply.EndCall ? CallInstruction.SayAndHangUp(reply.Text) : CallInstruction.SayAndListen(reply.Text);
+        return instruction;
     }
 
     private async Task<CallInstruction> MachineAnsweredAsync()
@@ -316,8 +322,19 @@ public sealed partial class CallGrain(
             reply = AgentFailed(ex);
         }
 
+        var instruction = Remember(reply);
         await AfterTurnAsync();
-        return reply.EndCall ? CallInstruction.SayAndHangUp(reply.Text) : CallInstruction.SayAndListen(reply.Text);
+        return instruction;
+    }
+
+    /// <summary>The reply as an instruction numbered for the callee's answer, kept for a repeat of this turn.</summary>
+    private CallInstruction Remember(AgentReply reply)
+    {
+        var instruction = reply.EndCall
+            ? CallInstruction.SayAndHangUp(reply.Text)
+            : CallInstruction.SayAndListen(reply.Text) with { AnswerTurn = Call.Turns + 1 };
+        Call.LastInstruction = instruction;
+        return instruction;
     }
 
     private AgentReply AgentFailed(Exception ex)

@@ -47,6 +47,10 @@ public sealed class CallState
     [Id(12)]
     public int Turns { get; set; }
 
+    /// <summary>The instruction that answered turn <see cref="Turns"/> (0: the opening), given again to a repeat of that turn.</summary>
+    [Id(13)]
+    public CallInstruction? LastInstruction { get; set; }
+
     public CallRecord ToRecord(string id) => new(
         id,
         Request?.CampaignId ?? "",

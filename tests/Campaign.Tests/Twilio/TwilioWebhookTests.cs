@@ -89,4 +89,25 @@ public class TwilioWebhookTests
         stats = await host.Client.GetFromJsonAsync<JsonElement>($"/api/campaigns/{id}/stats");
         Assert.Equal(1, stats.GetProperty("finished").GetInt32());
     }
+
+    [Fact]
+    public async Task A_webhook_Twilio_delivers_twice_gets_the_same_answer_and_the_callee_is_heard_once()
+    {
+        await using var host = await TwilioHost.StartAsync();
+        host.Twilio.Callee.DuplicateGathers = true;
+        var id = await TwilioCampaign.StartAsync(host, [CalleeScript.Talkative, CalleeScript.Talkative], 735_000);
+        var stats = await TwilioCampaign.WaitForCompletionAsync(host, id, TimeSpan.FromSeconds(20));
+
+        Assert.Empty(host.Twilio.Callee.Failures);
+        Assert.Equal(2, stats.GetProperty("results").GetProperty("answered").GetInt32());
+        foreach (var call in host.Twilio.Calls.Values)
+        {
+            var record = await host.Client.GetFromJsonAsync<JsonElement>($"/api/calls/{call.CallId}");
+            var lines = record.GetProperty("transcript").EnumerateArray().ToList();
+            var heard = lines.Where(l => l.GetProperty("speaker").GetString() == "customer").Select(l => l.GetProperty("text").GetString()).ToList();
+            Assert.Equal(["Yes, I have a minute.", "The power cuts at night worry me.", "Yes please, send it."], heard);
+            Assert.Equal(1, lines.Count(l => l.GetProperty("speaker").GetString() == "agent" && l.GetProperty("text").GetString()!.Contains("didn't catch that", StringComparison.Ordinal)));
+            Assert.Equal("moreInfo", record.GetProperty("outcome").GetProperty("followUp").GetProperty("kind").GetString());
+        }
+    }
 }
