@@ -162,6 +162,7 @@ public sealed class FakeCallee(string authToken) : IDisposable
 
         var parameters = relay.Elements("Parameter").ToDictionary(p => p.Attribute("name")!.Value, p => p.Attribute("value")!.Value);
         await SendAsync(socket, new { type = "setup", sessionId = "VX" + Guid.NewGuid().ToString("N"), accountSid = FakeTwilio.AccountSid, callSid = call.Sid, from = call.Field("From"), to = call.To, direction = "outbound-api", callStatus = "IN-PROGRESS", customParameters = parameters });
+        JsonElement? early = null;
         for (var turn = 0; turn < MaxTurns; turn++)
         {
             var said = new StringBuilder();
@@ -169,7 +170,8 @@ public sealed class FakeCallee(string authToken) : IDisposable
             var interrupted = false;
             while (true)
             {
-                var message = await messages.Reader.ReadAsync().AsTask().WaitAsync(TimeSpan.FromSeconds(10));
+                var message = early ?? await messages.Reader.ReadAsync().AsTask().WaitAsync(TimeSpan.FromSeconds(10));
+                early = null;
                 if (message.GetProperty("type").GetString() == "end")
                 {
                     await socket.CloseAsync(WebSocketCloseStatus.NormalClosure, null, CancellationToken.None);
@@ -182,6 +184,14 @@ public sealed class FakeCallee(string authToken) : IDisposable
                 if (message.GetProperty("last").GetBoolean())
                 {
                     break;
+                }
+
+                if (script.TalkOverReply == turn && tokens == 1 && turn < script.Lines.Count)
+                {
+                    // No interrupt message: the next prompt simply arrives while the reply is still being sent.
+                    await SendAsync(socket, new { type = "prompt", voicePrompt = script.Lines[turn], lang = "en-US", last = true });
+                    turn++;
+                    continue;
                 }
 
                 if (script.InterruptReply == turn && tokens == 1)
@@ -212,10 +222,16 @@ public sealed class FakeCallee(string authToken) : IDisposable
             }
 
             // A hang-up follows its last words at once.
-            else if (await NextWithinAsync(messages.Reader, TimeSpan.FromMilliseconds(300)) is { } next && next.GetProperty("type").GetString() == "end")
+            else if (await NextWithinAsync(messages.Reader, TimeSpan.FromMilliseconds(300)) is { } next)
             {
-                await socket.CloseAsync(WebSocketCloseStatus.NormalClosure, null, CancellationToken.None);
-                return;
+                if (next.GetProperty("type").GetString() == "end")
+                {
+                    await socket.CloseAsync(WebSocketCloseStatus.NormalClosure, null, CancellationToken.None);
+                    return;
+                }
+
+                // The next reply already started (the callee talked over this one): it is heard next.
+                early = next;
             }
 
             var line = turn < script.Lines.Count ? script.Lines[turn] : "";
