@@ -47,6 +47,13 @@ public sealed class CallState
     [Id(12)]
     public int Turns { get; set; }
 
+    /// <summary>When the callee first heard the agent (see <see cref="Abstractions.Telephony.ITelephony.ReportsFirstAudio"/>).</summary>
+    [Id(13)]
+    public DateTimeOffset? FirstAudioAt { get; set; }
+
+    [Id(14)]
+    public bool Abandoned { get; set; }
+
     public CallRecord ToRecord(string id) => new(
         id,
         Request?.CampaignId ?? "",
@@ -64,7 +71,9 @@ public sealed class CallState
         Request?.ScriptId,
         Request?.ScriptVersion,
         LocalStart()?.Hour,
-        LocalStart()?.DayOfWeek);
+        LocalStart()?.DayOfWeek,
+        AnsweredAt is { } answered ? Compliance.AbandonRule.FirstAudioMs(answered, FirstAudioAt) : null,
+        Abandoned);
 
     private DateTimeOffset? LocalStart()
     {
