@@ -161,6 +161,7 @@ public sealed partial class CallGrain(
                     if (chunk is null)
                     {
                         reply = AgentFailed(failure ?? new InvalidOperationException("the reply ended without its last chunk"));
+                        await RecordOptOutAsync();
                         HeardAgent(reply.Text);
                         yield return new ReplyToken(reply.Text, Last: false, HangUp: false);
                         break;
@@ -168,6 +169,8 @@ public sealed partial class CallGrain(
 
                     if (chunk.Token.Length > 0)
                     {
+                        // A "stop calling me" is on the list before the first word of the reply is spoken.
+                        await RecordOptOutAsync();
                         HeardAgent(chunk.Token);
                         yield return new ReplyToken(chunk.Token, Last: false, HangUp: false);
                     }
