@@ -32,10 +32,15 @@ public class PausedByHttpTests(InProcessHost host)
 
         var paused = await PostAsync($"/api/campaigns/{id}/pause", "{}");
         var stats = await host.Client.GetFromJsonAsync<JsonElement>($"/api/campaigns/{id}/stats");
+        var (admin, _) = await AdminSession.SignInAsync(host.BaseAddress, InProcessHost.AdminUser, InProcessHost.AdminPassword);
+        using var session = admin;
+        var dashboard = await session.Client.GetStringAsync($"/campaigns/{id}");
         var resumed = await PostAsync($"/api/campaigns/{id}/resume", "{}");
 
         Assert.Equal(("paused", "operator", JsonValueKind.Null), (paused.GetProperty("status").GetString(), paused.GetProperty("pausedBy").GetString(), paused.GetProperty("pausedReason").ValueKind));
         Assert.Equal(("operator", 0.0), (stats.GetProperty("pausedBy").GetString(), stats.GetProperty("abandonRate").GetDouble()));
+        Assert.Contains("<span data-paused-text>Paused by operator</span>", dashboard);
+        Assert.Contains(">0.0%</dd>", dashboard);
         Assert.Equal(JsonValueKind.Null, resumed.GetProperty("pausedBy").ValueKind);
         Assert.Equal(JsonValueKind.Null, (await host.Client.GetFromJsonAsync<JsonElement>($"/api/campaigns/{id}")).GetProperty("pausedBy").ValueKind);
         await PostAsync($"/api/campaigns/{id}/cancel", "{}");

@@ -55,8 +55,8 @@
     document.querySelectorAll("[data-percent]").forEach((n) => setText(n, ((s[n.dataset.percent] ?? 0) * 100).toFixed(1) + "%"));
     const paused = document.getElementById("paused-reason");
     if (paused) {
-      paused.hidden = !s.pausedReason;
-      setText(paused.querySelector("[data-paused-text]"), s.pausedReason ? `Paused by ${s.pausedBy}: ${s.pausedReason}` : "");
+      paused.hidden = !s.pausedBy;
+      setText(paused.querySelector("[data-paused-text]"), !s.pausedBy ? "" : s.pausedReason ? `Paused by ${s.pausedBy}: ${s.pausedReason}` : `Paused by ${s.pausedBy}`);
     }
     document.querySelectorAll("[data-result]").forEach((n) => setText(n, s.results?.[n.dataset.result] ?? 0));
     document.querySelectorAll("[data-follow]").forEach((n) => setText(n, s.followUps?.[n.dataset.follow] ?? 0));
