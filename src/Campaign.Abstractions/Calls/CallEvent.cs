@@ -33,6 +33,12 @@ public enum CallEventKind
 
     /// <summary>The callee spoke over the agent, who stopped; <see cref="CallEvent.Text"/> is what they heard of its line.</summary>
     Interrupted,
+
+    /// <summary>
+    /// The agent's audio started playing to the callee. Sent by providers that report it
+    /// (<see cref="Telephony.ITelephony.ReportsFirstAudio"/>); for the others the first audio is when the first words are handed over.
+    /// </summary>
+    AgentAudio,
 }
 
 public enum CallEndReason

@@ -51,6 +51,13 @@ public sealed class CallState
     [Id(13)]
     public CallInstruction? LastInstruction { get; set; }
 
+    /// <summary>When the callee first heard the agent (see <see cref="Abstractions.Telephony.ITelephony.ReportsFirstAudio"/>).</summary>
+    [Id(14)]
+    public DateTimeOffset? FirstAudioAt { get; set; }
+
+    [Id(15)]
+    public bool Abandoned { get; set; }
+
     public CallRecord ToRecord(string id) => new(
         id,
         Request?.CampaignId ?? "",
@@ -68,7 +75,9 @@ public sealed class CallState
         Request?.ScriptId,
         Request?.ScriptVersion,
         LocalStart()?.Hour,
-        LocalStart()?.DayOfWeek);
+        LocalStart()?.DayOfWeek,
+        AnsweredAt is { } answered ? Compliance.AbandonRule.FirstAudioMs(answered, FirstAudioAt) : null,
+        Abandoned);
 
     private DateTimeOffset? LocalStart()
     {
