@@ -49,6 +49,8 @@ public static class CampaignHost
 
         builder.Services.AddSingleton(apiKey);
         builder.Services.AddSingleton(admin);
+        builder.Services.AddSingleton(configuration.GetSection("Auth:Login").Get<LoginThrottleOptions>() ?? new LoginThrottleOptions());
+        builder.Services.AddSingleton<LoginThrottle>();
         builder.Services.AddAdminAuthentication();
         builder.Services.AddAdminPages();
         builder.Services.AddSingleton(TimeProvider.System);
