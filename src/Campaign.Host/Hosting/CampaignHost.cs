@@ -144,7 +144,7 @@ public static class CampaignHost
 
         if (apiKey.Generated)
         {
-            Console.WriteLine($"API key (X-Api-Key header): {apiKey.ApiKey}  (stored in {Path.GetDirectoryName(databasePath)}/api-key)");
+            Console.WriteLine($"API key (X-Api-Key header, shown only now): {apiKey.ApiKey}  (stored in {Path.GetDirectoryName(databasePath)}/api-key; delete that file to get a new one)");
         }
 
         if (admin.GeneratedPassword is { } password)
