@@ -102,6 +102,7 @@ public static class CampaignHost
         }
 
         var app = builder.Build();
+        app.UseSecurityHeaders();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         var twilio = app.Services.GetService<TwilioOptions>() is not null;
