@@ -62,8 +62,8 @@
     document.querySelectorAll("[data-follow]").forEach((n) => setText(n, s.followUps?.[n.dataset.follow] ?? 0));
     const done = s.audience ? Math.min(100, (s.finished * 100) / s.audience) : 0;
     const bar = document.getElementById("progress-bar");
-    bar.style.width = done.toFixed(1) + "%";
-    bar.parentElement.setAttribute("aria-valuenow", done.toFixed(0));
+    bar.setAttribute("width", done.toFixed(1));
+    bar.closest(".progress").setAttribute("aria-valuenow", done.toFixed(0));
 
     (s.answerRateByHourAndWeekday || []).forEach((row, d) => row.forEach((rate, h) => {
       const cell = document.querySelector(`[data-cell="${d}-${h}"]`);
