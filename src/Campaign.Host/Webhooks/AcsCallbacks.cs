@@ -22,6 +22,11 @@ internal static class AcsCallbacks
 
     private static async Task<IResult> EventsAsync(string callId, HttpRequest request, AcsCallbackHandler handler)
     {
+        if (WebhookBody.Limit(request.HttpContext, WebhookBody.AcsMaxBytes) is { } refused)
+        {
+            return refused;
+        }
+
         IReadOnlyList<AcsCallbackEvent> events;
         try
         {
@@ -35,6 +40,10 @@ internal static class AcsCallbacks
                 title: "Invalid request",
                 detail: $"body: expected a JSON array of CloudEvents ({ex.Message})",
                 extensions: new Dictionary<string, object?> { ["errors"] = new Dictionary<string, string[]> { ["body"] = [ex.Message] } });
+        }
+        catch (Exception ex) when (WebhookBody.Unreadable(ex, WebhookBody.AcsMaxBytes) is { } unreadable)
+        {
+            return unreadable;
         }
 
         foreach (var callbackEvent in events)

@@ -5,7 +5,8 @@ namespace Campaign.Host.Webhooks;
 
 /// <summary>
 /// Lets a Twilio webhook through only with a valid <c>X-Twilio-Signature</c>: an HMAC over the public URL Twilio
-/// called (configured base URL + path + query, as proxies rewrite the host) and the form fields.
+/// called (configured base URL + path + query, as proxies rewrite the host) and the form fields. A request with no
+/// signature is refused before its body is read, and a body over <see cref="WebhookBody.TwilioMaxBytes"/> is never read.
 /// </summary>
 internal sealed class TwilioSignatureFilter(TwilioOptions options) : IEndpointFilter
 {
@@ -15,19 +16,40 @@ internal sealed class TwilioSignatureFilter(TwilioOptions options) : IEndpointFi
     {
         var http = context.HttpContext;
         var signature = http.Request.Headers["X-Twilio-Signature"].ToString();
-        var parameters = http.Request.HasFormContentType
-            ? (await http.Request.ReadFormAsync(http.RequestAborted)).ToDictionary(f => f.Key, f => f.Value.ToString())
-            : [];
-        if (signature.Length == 0 || !_validator.Validate(PublicUrl(http), parameters, signature))
+        if (signature.Length == 0)
         {
-            return Results.Problem(
-                statusCode: StatusCodes.Status403Forbidden,
-                title: "Forbidden",
-                detail: "The X-Twilio-Signature header is missing or does not match this request.");
+            return Forbidden();
+        }
+
+        if (!http.WebSockets.IsWebSocketRequest && WebhookBody.Limit(http, WebhookBody.TwilioMaxBytes) is { } refused)
+        {
+            return refused;
+        }
+
+        Dictionary<string, string> parameters;
+        try
+        {
+            parameters = http.Request.HasFormContentType
+                ? (await http.Request.ReadFormAsync(http.RequestAborted)).ToDictionary(f => f.Key, f => f.Value.ToString())
+                : [];
+        }
+        catch (Exception ex) when (WebhookBody.Unreadable(ex, WebhookBody.TwilioMaxBytes) is { } unreadable)
+        {
+            return unreadable;
+        }
+
+        if (!_validator.Validate(PublicUrl(http), parameters, signature))
+        {
+            return Forbidden();
         }
 
         return await next(context);
     }
+
+    private static IResult Forbidden() => Results.Problem(
+        statusCode: StatusCodes.Status403Forbidden,
+        title: "Forbidden",
+        detail: "The X-Twilio-Signature header is missing or does not match this request.");
 
     /// <summary>The URL as Twilio called it; a WebSocket handshake was made to the ws/wss form of the public URL.</summary>
     private string PublicUrl(HttpContext http)
