@@ -74,4 +74,5 @@ public sealed record CallReport(
     [property: Id(2)] int Attempt,
     [property: Id(3)] CallResult Result,
     [property: Id(4)] CallOutcome? Outcome,
-    [property: Id(5)] bool Abandoned = false);
+    [property: Id(5)] bool Abandoned = false,
+    [property: Id(6)] int? FirstAudioMs = null);

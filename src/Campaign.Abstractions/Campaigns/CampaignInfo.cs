@@ -32,4 +32,5 @@ public sealed record CampaignProgress(
     [property: Id(10)] IReadOnlyDictionary<string, int>? SkippedByReason = null,
     [property: Id(11)] double AbandonRate = 0,
     [property: Id(12)] string? PausedBy = null,
-    [property: Id(13)] string? PausedReason = null);
+    [property: Id(13)] string? PausedReason = null,
+    [property: Id(14)] int? FirstAudioAvgMs = null);

@@ -486,7 +486,7 @@ public sealed partial class CallGrain(
             await GrainFactory.GetGrain<ICustomerGrain>(request.CustomerId).EndCallAsync(Id, attempt);
             await GrainFactory.GetGrain<ITrunkGrain>(ITrunkGrain.Key).ReleaseAsync(Id);
             await GrainFactory.GetGrain<ICampaignGrain>(request.CampaignId)
-                .OnCallEndedAsync(new CallReport(Id, request.Seq, request.Attempt, Call.Result!.Value, Call.Outcome, Call.Abandoned));
+                .OnCallEndedAsync(new CallReport(Id, request.Seq, request.Attempt, Call.Result!.Value, Call.Outcome, Call.Abandoned, record.FirstAudioMs));
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {

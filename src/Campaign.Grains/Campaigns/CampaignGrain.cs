@@ -179,7 +179,7 @@ public sealed partial class CampaignGrain(
             : 0;
         return new CampaignProgress(Campaign.Status, Campaign.Audience, counts.Pending, counts.InCall, Campaign.PeakInFlight, counts.RetriesPending,
             counts.Done, counts.Skipped, byResult, waiting, counts.Skipped == 0 ? new Dictionary<string, int>() : await work.SkippedByReasonAsync(Id),
-            Math.Round(AbandonRule.Rate(Campaign.Abandons, now), 4), PausedBy, PausedReason);
+            Math.Round(AbandonRule.Rate(Campaign.Abandons, now), 4), PausedBy, PausedReason, AbandonRule.AverageFirstAudioMs(Campaign.Abandons, now));
     }
 
     public async Task OnCallEndedAsync(CallReport report)
@@ -213,7 +213,7 @@ public sealed partial class CampaignGrain(
         if (settled && report.Result == CallResult.Answered)
         {
             // Before the line is freed for the next dial: a campaign over the limit dials no one else.
-            await CountAnsweredAsync(report.Abandoned);
+            await CountAnsweredAsync(report.Abandoned, report.FirstAudioMs);
         }
 
         _active.Remove(report.CallId);
@@ -222,10 +222,10 @@ public sealed partial class CampaignGrain(
     }
 
     /// <summary>Counts an answered call in the rolling abandoned-call rate; a running campaign at the limit pauses itself.</summary>
-    private async Task CountAnsweredAsync(bool abandoned)
+    private async Task CountAnsweredAsync(bool abandoned, int? firstAudioMs)
     {
         var now = clock.GetUtcNow();
-        AbandonRule.Record(Campaign.Abandons, now, abandoned);
+        AbandonRule.Record(Campaign.Abandons, now, abandoned, firstAudioMs);
         var reason = Campaign.Status == CampaignStatus.Running ? AbandonRule.From(compliance.Value).PauseReason(Campaign.Abandons, now) : null;
         if (reason is null)
         {
@@ -472,7 +472,7 @@ public sealed partial class CampaignGrain(
         var record = await GrainFactory.GetGrain<ICallGrain>(callId).GetAsync();
         if (record is { Status: CallStatus.Ended, Result: { } result })
         {
-            await OnCallEndedAsync(new CallReport(callId, item.Seq, record.Attempt, result, record.Outcome, record.Abandoned));
+            await OnCallEndedAsync(new CallReport(callId, item.Seq, record.Attempt, result, record.Outcome, record.Abandoned, record.FirstAudioMs));
             await ForgetAsync(callId); // the trunk line taken for this start; the call itself released its own
         }
         else
@@ -597,7 +597,7 @@ public sealed partial class CampaignGrain(
             }
             else if (record.Status == CallStatus.Ended && record.Result is { } result)
             {
-                await OnCallEndedAsync(new CallReport(callId, item.Seq, record.Attempt, result, record.Outcome, record.Abandoned));
+                await OnCallEndedAsync(new CallReport(callId, item.Seq, record.Attempt, result, record.Outcome, record.Abandoned, record.FirstAudioMs));
             }
             else
             {

@@ -27,7 +27,7 @@ public sealed class AbandonRule(TimeSpan abandonAfter, double maxRate, int minAn
         firstAudioAt is not { } heard || heard - answeredAt > AbandonAfter;
 
     /// <summary>Counts one answered call at <paramref name="at"/> and forgets the days that left the window.</summary>
-    public static void Record(AbandonWindow window, DateTimeOffset at, bool abandoned)
+    public static void Record(AbandonWindow window, DateTimeOffset at, bool abandoned, int? firstAudioMs = null)
     {
         var today = Day(at);
         if (!window.Days.TryGetValue(today, out var day))
@@ -37,6 +37,12 @@ public sealed class AbandonRule(TimeSpan abandonAfter, double maxRate, int minAn
 
         day.Answered++;
         day.Abandoned += abandoned ? 1 : 0;
+        if (firstAudioMs is { } ms)
+        {
+            day.Heard++;
+            day.FirstAudioMsTotal += ms;
+        }
+
         foreach (var old in window.Days.Keys.Where(d => d <= today - WindowDays).ToList())
         {
             window.Days.Remove(old);
@@ -49,6 +55,15 @@ public sealed class AbandonRule(TimeSpan abandonAfter, double maxRate, int minAn
         var today = Day(now);
         var days = window.Days.Where(d => d.Key > today - WindowDays && d.Key <= today).Select(d => d.Value).ToList();
         return (days.Sum(d => d.Answered), days.Sum(d => d.Abandoned));
+    }
+
+    /// <summary>The mean time from answer to the agent's first audio over the window; null when no agent was heard.</summary>
+    public static int? AverageFirstAudioMs(AbandonWindow window, DateTimeOffset now)
+    {
+        var today = Day(now);
+        var days = window.Days.Where(d => d.Key > today - WindowDays && d.Key <= today).Select(d => d.Value).ToList();
+        var heard = days.Sum(d => d.Heard);
+        return heard == 0 ? null : (int)Math.Round((double)days.Sum(d => d.FirstAudioMsTotal) / heard);
     }
 
     /// <summary>The abandoned share of the window's answered calls; 0 when none was answered.</summary>

@@ -20,4 +20,11 @@ public sealed class AbandonDay
 
     [Id(1)]
     public int Abandoned { get; set; }
+
+    /// <summary>Answered calls whose agent was heard, and the sum of their times to first audio.</summary>
+    [Id(2)]
+    public int Heard { get; set; }
+
+    [Id(3)]
+    public long FirstAudioMsTotal { get; set; }
 }

@@ -23,7 +23,8 @@ public sealed record CampaignStatsResponse(
     IReadOnlyDictionary<string, int> SkippedByReason,
     double AbandonRate,
     string? PausedBy,
-    string? PausedReason)
+    string? PausedReason,
+    int? FirstAudioAvgMs)
 {
     public static CampaignStatsResponse From(CampaignProgress progress, CampaignOutcomeStats outcomes, IReadOnlyDictionary<string, string> segmentNames) => new(
         progress.Status,
@@ -52,7 +53,8 @@ public sealed record CampaignStatsResponse(
         progress.SkippedByReason ?? new Dictionary<string, int>(),
         progress.AbandonRate,
         progress.PausedBy,
-        progress.PausedReason);
+        progress.PausedReason,
+        progress.FirstAudioAvgMs);
 }
 
 public sealed record SegmentStatsResponse(string? Segment, string Name, int Called, int Answered, int Interested, int Neutral, int NotInterested, int Unknown);

@@ -30,6 +30,9 @@ public static class Charts
     /// <summary>A rate with one decimal, for the abandoned-call rate; app.js writes the same.</summary>
     public static string Percent1(double rate) => (rate * 100).ToString("0.0", CultureInfo.InvariantCulture) + "%";
 
+    /// <summary>Milliseconds as seconds with one decimal ("0.8 s").</summary>
+    public static string Seconds(int milliseconds) => (milliseconds / 1000.0).ToString("0.0", CultureInfo.InvariantCulture) + " s";
+
     public static string Num(double value) => value.ToString("0.##", CultureInfo.InvariantCulture);
 
     /// <summary>"NotInterested" → "Not interested", for enum values shown to people.</summary>

@@ -69,6 +69,7 @@ public class AdminUiBrowserTests(BrowserFixture fixture)
         Assert.Equal(Audience.ToString(), await page.TextContentAsync("[data-stat=audience]"));
         Assert.True(await page.IsHiddenAsync("[data-actions] button:has-text('Pause')"), "a completed campaign offers no pause");
         Assert.EndsWith("%", await page.TextContentAsync("#abandon-rate"));
+        Assert.Matches(@"^\d+\.\d s$", await page.TextContentAsync("#first-audio-avg"));
         Assert.True(await page.IsHiddenAsync("#paused-reason"), "a campaign that was never paused gives no pause reason");
         var results = 0;
         foreach (var kind in new[] { "answered", "noAnswer", "busy", "voicemail", "failed", "cancelled" })
@@ -93,6 +94,11 @@ public class AdminUiBrowserTests(BrowserFixture fixture)
         Assert.Contains(callId!, await page.TextContentAsync("h1"));
         Assert.True(await page.IsVisibleAsync("#timeline-title"));
         Assert.True(await page.IsVisibleAsync("#outcome") || await page.IsVisibleAsync("text=No outcome"));
+        if (await page.TextContentAsync("#call-result") == "Answered")
+        {
+            Assert.EndsWith("after the answer", await page.TextContentAsync("#first-audio"));
+        }
+
         await ScreenshotAsync(page, "call.png");
         await page.GotoAsync("/campaigns");
         Assert.Equal(1, await page.Locator("#campaigns tbody tr").CountAsync());

@@ -79,6 +79,7 @@ public class CampaignHttpTests(InProcessHost host)
         Assert.NotEqual(JsonValueKind.Null, detail.GetProperty("outcome").ValueKind);
         Assert.Equal(JsonValueKind.Number, detail.GetProperty("firstAudioMs").ValueKind);
         Assert.True(stats.GetProperty("abandonRate").GetDouble() < 0.03, "the simulated agent answers at once");
+        Assert.InRange(stats.GetProperty("firstAudioAvgMs").GetInt32(), 0, 2000);
 
         var system = await host.Client.GetFromJsonAsync<JsonElement>("/api/system");
         Assert.Equal(0, system.GetProperty("trunk").GetProperty("inUse").GetInt32());

@@ -30,6 +30,20 @@ public class AbandonRuleTests
     }
 
     [Fact]
+    public void The_time_to_first_audio_is_the_mean_over_the_calls_whose_agent_was_heard_in_the_window()
+    {
+        Assert.Null(AbandonRule.AverageFirstAudioMs(_window, _clock.GetUtcNow()));
+        AbandonRule.Record(_window, _clock.GetUtcNow(), abandoned: false, firstAudioMs: 400);
+        AbandonRule.Record(_window, _clock.GetUtcNow(), abandoned: true, firstAudioMs: 2600);
+        AbandonRule.Record(_window, _clock.GetUtcNow(), abandoned: true, firstAudioMs: null);
+        Assert.Equal(1500, AbandonRule.AverageFirstAudioMs(_window, _clock.GetUtcNow()));
+
+        _clock.Advance(TimeSpan.FromDays(AbandonRule.WindowDays));
+        AbandonRule.Record(_window, _clock.GetUtcNow(), abandoned: false, firstAudioMs: 300);
+        Assert.Equal(300, AbandonRule.AverageFirstAudioMs(_window, _clock.GetUtcNow()));
+    }
+
+    [Fact]
     public void The_rate_is_abandoned_calls_over_answered_calls_of_the_window()
     {
         Answer(3, abandoned: true);

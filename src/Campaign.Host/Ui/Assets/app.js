@@ -53,6 +53,10 @@
 
     document.querySelectorAll("[data-stat]").forEach((n) => setText(n, s[n.dataset.stat] ?? 0));
     document.querySelectorAll("[data-percent]").forEach((n) => setText(n, ((s[n.dataset.percent] ?? 0) * 100).toFixed(1) + "%"));
+    document.querySelectorAll("[data-seconds]").forEach((n) => {
+      const ms = s[n.dataset.seconds];
+      setText(n, ms == null ? "–" : (ms / 1000).toFixed(1) + " s");
+    });
     const paused = document.getElementById("paused-reason");
     if (paused) {
       paused.hidden = !s.pausedBy;
