@@ -34,6 +34,9 @@ public interface ICustomerDirectory
     /// <summary>Customers matching the criteria, ordered by id; those on the do-not-call list only when asked for (never in an audience).</summary>
     Task<CustomerPage> QueryAsync(SegmentCriteria criteria, int skip, int take, bool includeDoNotCall = false, CancellationToken cancellationToken = default);
 
+    /// <summary>Customers the search finds (<see cref="CustomerSearch.Matches"/>), do-not-call ones included, ordered by id.</summary>
+    Task<CustomerPage> SearchAsync(CustomerSearch search, int skip, int take, CancellationToken cancellationToken = default);
+
     /// <summary>How many customers match the criteria, never counting those on the do-not-call list.</summary>
     Task<int> CountAsync(SegmentCriteria criteria, CancellationToken cancellationToken = default);
 

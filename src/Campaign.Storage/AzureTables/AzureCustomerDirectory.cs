@@ -130,6 +130,31 @@ public sealed class AzureCustomerDirectory : ICustomerDirectory
         return new CustomerPage(matched.Count, rows.OfType<CustomerRecord>().Select(r => r.ToSummary()).ToList());
     }
 
+    /// <summary>A scan of every profile row (id, name and phone only): fine for an operator's search, not for a hot path.</summary>
+    public async Task<CustomerPage> SearchAsync(CustomerSearch search, int skip, int take, CancellationToken cancellationToken = default)
+    {
+        await ReadyAsync();
+        var filter = TableKeys.PrefixFilter(CustomerRowKeys.ProfilePrefix);
+        var found = new List<string>();
+        foreach (var table in _tables.Customers.All)
+        {
+            await foreach (var row in table.QueryAsync<TableEntity>(filter, select: ["Id", "Name", "Phone"], cancellationToken: cancellationToken))
+            {
+                if (search.Matches(row.GetString("Id") ?? "", row.GetString("Name") ?? "", row.GetString("Phone") ?? ""))
+                {
+                    found.Add(row.GetString("Id")!);
+                }
+            }
+        }
+
+        found.Sort(StringComparer.Ordinal);
+        var page = take <= 0 ? [] : found.Skip(Math.Max(0, skip)).Take(take).ToList();
+        var rows = new CustomerRecord?[page.Count];
+        await TableTransactions.ForEachAsync(Enumerable.Range(0, page.Count), ReadParallelism, cancellationToken,
+            async (i, token) => rows[i] = await ReadAsync(page[i], token));
+        return new CustomerPage(found.Count, rows.OfType<CustomerRecord>().Select(r => r.ToSummary()).ToList());
+    }
+
     public async Task<int> CountAsync(SegmentCriteria criteria, CancellationToken cancellationToken = default) =>
         (await MatchAsync(criteria, _clock.GetUtcNow(), excludeDoNotCall: true, cancellationToken)).Count;
 

@@ -89,6 +89,10 @@ internal static class TableKeys
     public static string PrefixFilter(string partitionKey, string prefix) =>
         RangeFilter(partitionKey, prefix, PrefixEnd(prefix));
 
+    /// <summary>A filter for the row keys of every partition that start with <paramref name="prefix"/>.</summary>
+    public static string PrefixFilter(string prefix) =>
+        Azure.Data.Tables.TableClient.CreateQueryFilter($"RowKey ge {prefix} and RowKey lt {PrefixEnd(prefix)}");
+
     /// <summary>A filter for the row keys of one partition in [from, to).</summary>
     public static string RangeFilter(string partitionKey, string from, string to) =>
         Azure.Data.Tables.TableClient.CreateQueryFilter($"PartitionKey eq {partitionKey} and RowKey ge {from} and RowKey lt {to}");

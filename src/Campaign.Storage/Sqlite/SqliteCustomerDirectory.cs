@@ -186,6 +186,31 @@ public sealed class SqliteCustomerDirectory(SqliteDatabase database, TimeProvide
             return new CustomerPage(total, items);
         });
 
+    public Task<CustomerPage> SearchAsync(CustomerSearch search, int skip, int take, CancellationToken cancellationToken = default) =>
+        database.ReadAsync(async connection =>
+        {
+            const string Where = """
+                (c.id LIKE $like ESCAPE '\' OR c.name LIKE $like ESCAPE '\'
+                 OR ($digits <> '' AND replace(replace(replace(replace(replace(c.phone, '+', ''), ' ', ''), '-', ''), '(', ''), ')', '') LIKE '%' || $digits || '%'))
+                """;
+            var like = "%" + search.Text.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal) + "%";
+            KeyValuePair<string, object>[] parameters = [new("$like", like), new("$digits", search.Digits)];
+            var total = await CountAsync(connection, Where, parameters, cancellationToken);
+            await using var command = connection.CreateCommand();
+            command.CommandText = $"SELECT {SummaryColumns} FROM customers c WHERE {Where} ORDER BY c.id LIMIT $take OFFSET $skip";
+            AddParameters(command, parameters);
+            command.Parameters.AddWithValue("$take", take);
+            command.Parameters.AddWithValue("$skip", skip);
+            var items = new List<CustomerSummary>();
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                items.Add(ReadSummary(reader));
+            }
+
+            return new CustomerPage(total, items);
+        });
+
     public Task<int> CountAsync(SegmentCriteria criteria, CancellationToken cancellationToken = default) =>
         database.ReadAsync(connection =>
         {

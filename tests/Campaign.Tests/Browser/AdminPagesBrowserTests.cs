@@ -135,6 +135,42 @@ public class AdminPagesBrowserTests(BrowserFixture fixture)
     }
 
     [ChromiumFact]
+    public async Task Customers_are_paged_past_the_first_page_and_found_by_name_phone_or_id()
+    {
+        var area = await ImportAreaAsync(count: 60, vip: 0, phoneBase: 660_000);
+        var page = await SignedInPageAsync($"/customers?area={area}");
+        Assert.Equal(50, await page.Locator("#customers tbody tr").CountAsync());
+        Assert.Equal("Page 1 of 2", await page.TextContentAsync(".pager span"));
+
+        await page.ClickAsync(".pager a[rel=next]");
+        await page.WaitForURLAsync("**page=2*");
+        Assert.Equal("Page 2 of 2", await page.TextContentAsync(".pager span"));
+        Assert.Equal(10, await page.Locator("#customers tbody tr").CountAsync());
+        Assert.Equal($"{area}-50", await page.TextContentAsync("#customers tbody tr:first-child code"));
+
+        await page.GotoAsync("/customers");
+        await page.FillAsync("#q", "customer42");
+        await page.ClickAsync("form[role=search] button[type=submit]");
+        await page.WaitForURLAsync("**q=customer42*");
+        Assert.Contains($"{area}-42", await page.TextContentAsync("#customers tbody"));
+        Assert.Contains("matching", await page.TextContentAsync("h1"));
+
+        var phone = TestCustomers.Phone(660_017);
+        var formatted = $"({phone[2..5]}) {phone[5..8]}-{phone[8..]}";
+        await page.FillAsync("#q", formatted);
+        await page.ClickAsync("form[role=search] button[type=submit]");
+        await page.WaitForSelectorAsync($"#customers tbody tr:has-text('{area}-17')");
+        Assert.Equal(1, await page.Locator("#customers tbody tr").CountAsync());
+
+        await page.FillAsync("#q", $"{area}-59");
+        await page.FillAsync("#area", area);
+        await page.ClickAsync("form[role=search] button[type=submit]");
+        await page.WaitForURLAsync($"**q={area}-59*");
+        Assert.Equal(1, await page.Locator("#customers tbody tr").CountAsync());
+        await ScreenshotAsync(page, "customers-search.png");
+    }
+
+    [ChromiumFact]
     public async Task A_number_is_added_to_and_removed_from_do_not_call_and_both_changes_are_in_the_history()
     {
         var phone = TestCustomers.Phone(630_001);

@@ -166,6 +166,32 @@ public abstract class CustomerDirectoryContract
     }
 
     [Fact]
+    public async Task A_search_finds_people_by_part_of_their_name_id_or_phone_listed_or_not()
+    {
+        await Store.UpsertAsync(
+        [
+            TestCustomers.Profile("cust-1001", "+14155550101") with { Name = "Ana O'Brien" },
+            TestCustomers.Profile("cust-1002", "+14155550102") with { Name = "Bruno Díaz" },
+            TestCustomers.Profile("cust-2001", "+12125550199") with { Name = "Anabel 100% Smith" },
+        ]);
+        await Store.AddDoNotCallAsync([new DoNotCallEntry("+14155550102", null, "test", Now)]);
+
+        async Task<string[]> Found(string text, int skip = 0, int take = 50) =>
+            [.. (await Store.SearchAsync(CustomerSearch.Parse(text)!, skip, take)).Items.Select(c => c.Id)];
+
+        Assert.Equal(["cust-1001", "cust-2001"], await Found("ana"));
+        Assert.Equal(["cust-1001"], await Found("o'brien"));
+        Assert.Equal(["cust-1001", "cust-1002"], await Found("(415) 555-01"));
+        Assert.Equal(["cust-1002"], await Found("CUST-1002"));
+        Assert.Equal(["cust-2001"], await Found("100%"));
+        Assert.Empty(await Found("nobody"));
+        Assert.Empty(await Found("_"));
+        var second = await Store.SearchAsync(CustomerSearch.Parse("cust-")!, 1, 1);
+        Assert.Equal((3, "cust-1002"), (second.Total, second.Items.Single().Id));
+        Assert.True(second.Items.Single().DoNotCall, "a listed customer is found, and shown as listed");
+    }
+
+    [Fact]
     public async Task Count_missing_counts_matching_customers_without_the_data()
     {
         await SeedAsync();

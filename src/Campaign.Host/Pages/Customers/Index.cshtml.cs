@@ -9,6 +9,9 @@ public sealed class CustomersModel(ICustomerDirectory directory) : PageModel
 {
     public const int PageSize = 50;
 
+    [BindProperty(SupportsGet = true, Name = "q")]
+    public string? Query { get; set; }
+
     [BindProperty(SupportsGet = true)]
     public string? Area { get; set; }
 
@@ -18,18 +21,36 @@ public sealed class CustomersModel(ICustomerDirectory directory) : PageModel
     [BindProperty(SupportsGet = true)]
     public string? Issue { get; set; }
 
-    [BindProperty(SupportsGet = true, Name = "page")]
+    // Not bound as "page": Razor Pages keeps the page's own path in the route value of that name, which would win.
+    [BindProperty(SupportsGet = true)]
+    [FromQuery(Name = "page")]
     public int PageNumber { get; set; } = 1;
 
     public CustomerPage Result { get; private set; } = new(0, []);
 
     public int Pages => Math.Max(1, (Result.Total + PageSize - 1) / PageSize);
 
-    public bool Filtered => !string.IsNullOrWhiteSpace(Area) || !string.IsNullOrWhiteSpace(Tag) || !string.IsNullOrWhiteSpace(Issue);
+    public bool Filtered => !string.IsNullOrWhiteSpace(Query) || !string.IsNullOrWhiteSpace(Area) || !string.IsNullOrWhiteSpace(Tag) || !string.IsNullOrWhiteSpace(Issue);
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
         PageNumber = Math.Max(1, PageNumber);
+        if (CustomerSearch.Parse(Query) is { } search)
+        {
+            var skip = (PageNumber - 1) * PageSize;
+            if (string.IsNullOrWhiteSpace(Area) && string.IsNullOrWhiteSpace(Tag) && string.IsNullOrWhiteSpace(Issue))
+            {
+                Result = await directory.SearchAsync(search, skip, PageSize, cancellationToken);
+                return;
+            }
+
+            // The other filters narrow what the search found.
+            var found = await directory.SearchAsync(search, 0, int.MaxValue, cancellationToken);
+            var narrowed = found.Items.Where(Fits).ToList();
+            Result = new CustomerPage(narrowed.Count, narrowed.Skip(skip).Take(PageSize).ToList());
+            return;
+        }
+
         var filters = new List<SegmentCriteria>();
         if (!string.IsNullOrWhiteSpace(Area))
         {
@@ -49,7 +70,12 @@ public sealed class CustomersModel(ICustomerDirectory directory) : PageModel
         Result = await directory.QueryAsync(new AllCriteria(filters), (PageNumber - 1) * PageSize, PageSize, includeDoNotCall: true, cancellationToken);
     }
 
+    private bool Fits(CustomerSummary customer) =>
+        (string.IsNullOrWhiteSpace(Area) || string.Equals(customer.Area, Area.Trim(), StringComparison.OrdinalIgnoreCase))
+        && (string.IsNullOrWhiteSpace(Tag) || customer.Tags.Contains(Tag.Trim(), StringComparer.OrdinalIgnoreCase))
+        && (string.IsNullOrWhiteSpace(Issue) || customer.IssueCategories.Contains(Issue.Trim(), StringComparer.OrdinalIgnoreCase));
+
     public string PageLink(int page) =>
-        "/customers" + QueryString.Create(new Dictionary<string, string?> { ["area"] = Area, ["tag"] = Tag, ["issue"] = Issue, ["page"] = page.ToString() }
+        "/customers" + QueryString.Create(new Dictionary<string, string?> { ["q"] = Query, ["area"] = Area, ["tag"] = Tag, ["issue"] = Issue, ["page"] = page.ToString() }
             .Where(p => !string.IsNullOrWhiteSpace(p.Value)));
 }

@@ -13,7 +13,9 @@ public sealed class DoNotCallModel(ICustomerDirectory directory, PhoneNormalizer
     public const int PageSize = 100;
     public const int HistorySize = 50;
 
-    [BindProperty(SupportsGet = true, Name = "page")]
+    // Not bound as "page": Razor Pages keeps the page's own path in the route value of that name, which would win.
+    [BindProperty(SupportsGet = true)]
+    [FromQuery(Name = "page")]
     public int PageNumber { get; set; } = 1;
 
     [BindProperty]

@@ -1,0 +1,28 @@
+namespace Campaign.Abstractions.Storage;
+
+/// <summary>
+/// What an operator types to find someone: part of an id or a name (any case), or at least three digits of a phone
+/// number in any format ("415 555", "(415) 555-01").
+/// </summary>
+public sealed record CustomerSearch(string Text, string Digits)
+{
+    public const int MinDigits = 3;
+
+    /// <summary>The search for <paramref name="text"/>; null when there is nothing to search for.</summary>
+    public static CustomerSearch? Parse(string? text)
+    {
+        var trimmed = text?.Trim() ?? "";
+        if (trimmed.Length == 0)
+        {
+            return null;
+        }
+
+        var digits = new string(trimmed.Where(char.IsAsciiDigit).ToArray());
+        return new CustomerSearch(trimmed, digits.Length >= MinDigits ? digits : "");
+    }
+
+    public bool Matches(string id, string name, string phone) =>
+        id.Contains(Text, StringComparison.OrdinalIgnoreCase)
+        || name.Contains(Text, StringComparison.OrdinalIgnoreCase)
+        || (Digits.Length > 0 && new string(phone.Where(char.IsAsciiDigit).ToArray()).Contains(Digits, StringComparison.Ordinal));
+}
