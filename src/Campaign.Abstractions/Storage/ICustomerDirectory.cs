@@ -52,7 +52,7 @@ public interface ICustomerDirectory
     Task<int> AddDoNotCallAsync(IReadOnlyList<DoNotCallEntry> entries, CancellationToken cancellationToken = default);
 
     /// <summary>Removes a number from the do-not-call list; false when it was not on it.</summary>
-    Task<bool> RemoveDoNotCallAsync(string phone, string source, CancellationToken cancellationToken = default);
+    Task<bool> RemoveDoNotCallAsync(string phone, string source, string? reason = null, CancellationToken cancellationToken = default);
 
     Task<IReadOnlyList<DoNotCallEntry>> ListDoNotCallAsync(int skip, int take, CancellationToken cancellationToken = default);
 

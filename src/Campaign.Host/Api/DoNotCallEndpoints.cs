@@ -86,7 +86,7 @@ internal static class DoNotCallEndpoints
             return ApiProblems.BadRequest(error!, "phone");
         }
 
-        return await directory.RemoveDoNotCallAsync(normalized, ApiSource, cancellationToken)
+        return await directory.RemoveDoNotCallAsync(normalized, ApiSource, cancellationToken: cancellationToken)
             ? Results.NoContent()
             : ApiProblems.NotFound($"{normalized} is not on the do-not-call list");
     }

@@ -5,6 +5,8 @@ namespace Campaign.Host.Ui;
 /// <summary>Start, pause, resume and cancel from the pages, with a readable message when the state forbids it.</summary>
 internal static class CampaignActions
 {
+    public const string Cancel = "cancel";
+
     public static readonly IReadOnlyDictionary<string, CampaignStatus[]> AllowedFrom = new Dictionary<string, CampaignStatus[]>
     {
         ["start"] = [CampaignStatus.Draft, CampaignStatus.Scheduled],
@@ -13,9 +15,14 @@ internal static class CampaignActions
         ["cancel"] = [CampaignStatus.Draft, CampaignStatus.Scheduled, CampaignStatus.Running, CampaignStatus.Paused],
     };
 
-    /// <summary>Runs the action; answers null on success, otherwise the message to show.</summary>
-    public static async Task<string?> RunAsync(IGrainFactory grains, string id, string action)
+    /// <summary>Runs the action; answers null on success, otherwise the message to show. A cancel must be confirmed.</summary>
+    public static async Task<string?> RunAsync(IGrainFactory grains, string id, string action, bool confirmed)
     {
+        if (action == Cancel && !confirmed)
+        {
+            return "The campaign was not cancelled: cancelling cannot be undone, so it must be confirmed.";
+        }
+
         var grain = grains.GetGrain<ICampaignGrain>(id);
         if (await grain.GetAsync() is null)
         {

@@ -200,10 +200,10 @@ public sealed class AzureCustomerDirectory : ICustomerDirectory
         return added.Count;
     }
 
-    public async Task<bool> RemoveDoNotCallAsync(string phone, string source, CancellationToken cancellationToken = default)
+    public async Task<bool> RemoveDoNotCallAsync(string phone, string source, string? reason = null, CancellationToken cancellationToken = default)
     {
         await ReadyAsync();
-        if (!await _doNotCall.TryRemoveAsync(phone, source, _clock.GetUtcNow(), cancellationToken))
+        if (!await _doNotCall.TryRemoveAsync(phone, source, reason, _clock.GetUtcNow(), cancellationToken))
         {
             return false;
         }

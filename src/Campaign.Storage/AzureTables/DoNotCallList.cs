@@ -60,7 +60,7 @@ internal sealed class DoNotCallList(TableClient table)
         return true;
     }
 
-    public async Task<bool> TryRemoveAsync(string phone, string source, DateTimeOffset at, CancellationToken cancellationToken)
+    public async Task<bool> TryRemoveAsync(string phone, string source, string? reason, DateTimeOffset at, CancellationToken cancellationToken)
     {
         // Deleting a missing entity answers 404 without throwing.
         var response = await table.DeleteEntityAsync(ListPartition, TableKeys.Escape(phone), Azure.ETag.All, cancellationToken);
@@ -69,7 +69,7 @@ internal sealed class DoNotCallList(TableClient table)
             return false;
         }
 
-        await LogAsync("removed", new DoNotCallEntry(phone, null, source, at), cancellationToken);
+        await LogAsync("removed", new DoNotCallEntry(phone, reason, source, at), cancellationToken);
         return true;
     }
 

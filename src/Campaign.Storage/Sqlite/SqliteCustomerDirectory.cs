@@ -281,7 +281,7 @@ public sealed class SqliteCustomerDirectory(SqliteDatabase database, TimeProvide
             return added;
         }, cancellationToken);
 
-    public Task<bool> RemoveDoNotCallAsync(string phone, string source, CancellationToken cancellationToken = default) =>
+    public Task<bool> RemoveDoNotCallAsync(string phone, string source, string? reason = null, CancellationToken cancellationToken = default) =>
         database.WriteAsync(async (connection, transaction) =>
         {
             await using var delete = connection.CreateCommand();
@@ -294,7 +294,7 @@ public sealed class SqliteCustomerDirectory(SqliteDatabase database, TimeProvide
             }
 
             await MarkCustomersAsync(connection, transaction, phone, onList: false, cancellationToken);
-            await LogDoNotCallAsync(connection, transaction, "removed", new DoNotCallEntry(phone, null, source, clock.GetUtcNow()), cancellationToken);
+            await LogDoNotCallAsync(connection, transaction, "removed", new DoNotCallEntry(phone, reason, source, clock.GetUtcNow()), cancellationToken);
             return true;
         }, cancellationToken);
 

@@ -189,12 +189,22 @@ public class AdminPagesBrowserTests(BrowserFixture fixture)
         Assert.Contains("added", await added.TextContentAsync());
         Assert.Contains("admin:" + InProcessHost.AdminUser, await added.TextContentAsync());
 
-        await page.ClickAsync($"#dnc tr:has-text('{phone}') button:has-text('Remove')");
+        // Removing asks first, with a reason: opening the confirmation and leaving changes nothing.
+        var row = page.Locator($"#dnc tr:has-text('{phone}')");
+        await row.Locator("summary:has-text('Remove')").ClickAsync();
+        Assert.Contains("may call", await row.Locator(".confirm-panel").TextContentAsync());
+        await page.ReloadAsync();
+        Assert.Equal(1, await page.Locator($"#dnc tr:has-text('{phone}')").CountAsync());
+
+        await row.Locator("summary:has-text('Remove')").ClickAsync();
+        await row.Locator("input[name=Reason]").FillAsync("consent given again in writing");
+        await row.Locator("button:has-text('Take off the list')").ClickAsync();
         await page.Locator($"#dnc tr:has-text('{phone}')").WaitForAsync(new() { State = WaitForSelectorState.Detached });
         Assert.Contains("taken off", await page.TextContentAsync(".flash"));
         var history = page.Locator($"#dnc-history tbody tr:has-text('{phone}')");
         Assert.Equal(2, await history.CountAsync());
         Assert.Contains("removed", await history.First.TextContentAsync());
+        Assert.Contains("consent given again in writing", await history.First.TextContentAsync());
 
         var second = TestCustomers.Phone(630_002);
         await page.FillAsync("#numbers", $"phone\n{second}\nnonsense\n");
@@ -271,8 +281,7 @@ public class AdminPagesBrowserTests(BrowserFixture fixture)
         await ScreenshotAsync(page, "customer-profile.png");
         if (optedOut)
         {
-            await page.ClickAsync("#allow-calls");
-            await page.WaitForSelectorAsync("#mark-dnc");
+            await AllowCallsAsync(page, "wrote to us to be called again");
             Assert.Equal("callable", await page.TextContentAsync("#dnc-status"));
         }
 
@@ -282,11 +291,26 @@ public class AdminPagesBrowserTests(BrowserFixture fixture)
         await page.WaitForSelectorAsync("#allow-calls");
         Assert.Equal("do not call", await page.TextContentAsync("#dnc-status"));
         Assert.Contains("asked at the door", await page.TextContentAsync("#dnc-changes"));
+
+        // Opening the confirmation and leaving it changes nothing.
         await page.ClickAsync("#allow-calls");
-        await page.WaitForSelectorAsync("#mark-dnc");
+        Assert.Contains("may call", await page.TextContentAsync("details.confirm[open] .confirm-panel"));
+        await page.ReloadAsync();
+        Assert.Equal("do not call", await page.TextContentAsync("#dnc-status"));
+
+        await AllowCallsAsync(page, "consent given again in writing");
         Assert.Equal(changesBefore + 2, await page.Locator("#dnc-changes li").CountAsync());
+        Assert.Contains("consent given again in writing", await page.TextContentAsync("#dnc-changes"));
 
         await attempt.Locator("a[href^='/calls/']").ClickAsync();
         await page.WaitForURLAsync("**/calls/*");
+    }
+
+    private static async Task AllowCallsAsync(IPage page, string reason)
+    {
+        await page.ClickAsync("#allow-calls");
+        await page.FillAsync("#allow-reason", reason);
+        await page.ClickAsync("#allow-calls-confirm");
+        await page.WaitForSelectorAsync("#mark-dnc");
     }
 }

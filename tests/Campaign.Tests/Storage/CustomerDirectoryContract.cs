@@ -296,7 +296,7 @@ public abstract class CustomerDirectoryContract
         await Store.AddDoNotCallAsync([new DoNotCallEntry(TestCustomers.Phone(1), "asked", "call", Now.AddDays(-2))]);
         await Store.AddDoNotCallAsync([new DoNotCallEntry(TestCustomers.Phone(2), null, "import", Now.AddDays(-5))]);
         await Store.AddDoNotCallAsync([new DoNotCallEntry(TestCustomers.Phone(1), "again", "call", Now)]);
-        await Store.RemoveDoNotCallAsync(TestCustomers.Phone(1), "ui");
+        await Store.RemoveDoNotCallAsync(TestCustomers.Phone(1), "ui", "confirmed by phone with the customer");
 
         Assert.Equal(1, await Store.CountDoNotCallAsync());
         var changes = await Store.ListDoNotCallChangesAsync(null, 0, 10);
@@ -304,6 +304,7 @@ public abstract class CustomerDirectoryContract
             [(TestCustomers.Phone(1), DoNotCallAction.Removed, "ui"), (TestCustomers.Phone(2), DoNotCallAction.Added, "import"), (TestCustomers.Phone(1), DoNotCallAction.Added, "call")],
             changes.Select(c => (c.Phone, c.Action, c.Source)));
         Assert.Equal(new DoNotCallChange(TestCustomers.Phone(1), DoNotCallAction.Added, "asked", "call", Now.AddDays(-2)), changes[2]);
+        Assert.Equal("confirmed by phone with the customer", changes[0].Reason);
         var ofOne = await Store.ListDoNotCallChangesAsync(TestCustomers.Phone(1), 1, 5);
         Assert.Equal([DoNotCallAction.Added], ofOne.Select(c => c.Action));
     }

@@ -61,9 +61,9 @@ public sealed class DashboardModel(
         return Page();
     }
 
-    public async Task<IActionResult> OnPostActionAsync(string id, string action, string? back)
+    public async Task<IActionResult> OnPostActionAsync(string id, string action, string? back, bool confirmed = false)
     {
-        var error = await CampaignActions.RunAsync(grains, id, action);
+        var error = await CampaignActions.RunAsync(grains, id, action, confirmed);
         if (error is not null)
         {
             TempData["Error"] = error;

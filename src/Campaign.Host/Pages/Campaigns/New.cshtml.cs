@@ -97,7 +97,7 @@ public sealed class NewCampaignModel(IGrainFactory grains) : PageModel
         await campaign.CreateAsync(definition);
         if (Input.Start == "now")
         {
-            var error = await CampaignActions.RunAsync(grains, id, "start");
+            var error = await CampaignActions.RunAsync(grains, id, "start", confirmed: false);
             TempData[error is null ? "Flash" : "Error"] = error ?? $"Campaign '{name}' started.";
         }
         else

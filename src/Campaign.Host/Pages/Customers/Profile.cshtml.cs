@@ -113,14 +113,18 @@ public sealed class CustomerProfileModel(IGrainFactory grains, ICustomerDirector
         return RedirectToPage(new { id });
     }
 
-    public async Task<IActionResult> OnPostAllowCallsAsync(string id, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnPostAllowCallsAsync(string id, string? reason, CancellationToken cancellationToken)
     {
         if (await grains.GetGrain<ICustomerGrain>(id).GetAsync() is not { } view)
         {
             return NotFound();
         }
 
-        if (await directory.RemoveDoNotCallAsync(view.Profile.Phone, AdminSource.Of(User), cancellationToken))
+        if (string.IsNullOrWhiteSpace(reason))
+        {
+            TempData["Error"] = "The number stays on the do-not-call list: say why it should come off (the reason is kept in the history).";
+        }
+        else if (await directory.RemoveDoNotCallAsync(view.Profile.Phone, AdminSource.Of(User), reason.Trim(), cancellationToken))
         {
             TempData["Flash"] = "The customer's number is off the do-not-call list; campaigns may call it again.";
         }

@@ -67,7 +67,11 @@ public sealed class DoNotCallModel(ICustomerDirectory directory, PhoneNormalizer
         {
             TempData["Error"] = error;
         }
-        else if (await directory.RemoveDoNotCallAsync(phone, AdminSource.Of(User), cancellationToken))
+        else if (string.IsNullOrWhiteSpace(Reason))
+        {
+            TempData["Error"] = $"{phone} stays on the do-not-call list: say why it should come off (the reason is kept in the history).";
+        }
+        else if (await directory.RemoveDoNotCallAsync(phone, AdminSource.Of(User), Reason.Trim(), cancellationToken))
         {
             TempData["Flash"] = $"{phone} was taken off the do-not-call list.";
         }
