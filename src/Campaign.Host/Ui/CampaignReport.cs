@@ -1,0 +1,63 @@
+using Campaign.Abstractions.Campaigns;
+using Campaign.Abstractions.Segments;
+using Campaign.Abstractions.Storage;
+using Campaign.Grains.Campaigns;
+
+namespace Campaign.Host.Ui;
+
+/// <summary>
+/// One line of the campaign list as a report. <see cref="Audience"/> is the fixed audience once started, and for a
+/// draft or a scheduled campaign the people it would call now (<see cref="AudienceProjected"/>; null when its segment
+/// is gone). Rates are null until there is something to divide by.
+/// </summary>
+public sealed record CampaignReport(
+    CampaignInfo Campaign,
+    int? Audience,
+    bool AudienceProjected,
+    int Finished,
+    double? Progress,
+    int Calls,
+    double? AnswerRate,
+    double? InterestRate,
+    int OpenFollowUps)
+{
+    public static async Task<CampaignReport> LoadAsync(
+        CampaignInfo info, IGrainFactory grains, ICallStore calls, ICustomerDirectory directory, AudienceResolver audiences, CancellationToken cancellationToken)
+    {
+        if (info.StartedAt is null)
+        {
+            var projected = info.Status is CampaignStatus.Draft or CampaignStatus.Scheduled
+                ? await ProjectedAudienceAsync(info, directory, audiences, cancellationToken)
+                : null;
+            return new CampaignReport(info, projected, true, 0, null, 0, null, null, 0);
+        }
+
+        var progress = await grains.GetGrain<ICampaignGrain>(info.Id).GetProgressAsync();
+        var outcomes = await calls.OutcomeStatsAsync(info.Id, topConcerns: 0, cancellationToken);
+        var attempts = progress.Results.Values.Sum();
+        var answered = outcomes.BySegment.Sum(s => s.Answered);
+        return new CampaignReport(
+            info,
+            progress.Audience,
+            false,
+            progress.Finished,
+            progress.Audience == 0 ? null : Math.Min(1, (double)progress.Finished / progress.Audience),
+            attempts,
+            attempts == 0 ? null : (double)progress.Results.GetValueOrDefault("answered") / attempts,
+            answered == 0 ? null : (double)outcomes.BySegment.Sum(s => s.Interested) / answered,
+            outcomes.FollowUps.MoreInfo + outcomes.FollowUps.Callback);
+    }
+
+    private static async Task<int?> ProjectedAudienceAsync(CampaignInfo info, ICustomerDirectory directory, AudienceResolver audiences, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var parts = await audiences.ResolveAsync(info.Definition);
+            return await directory.CountAsync(new AnyCriteria(parts.Select(p => p.Criteria).ToList()), cancellationToken);
+        }
+        catch (CampaignException)
+        {
+            return null;
+        }
+    }
+}
