@@ -45,6 +45,10 @@ public interface ICampaignGrain : IGrainWithStringKey
     [Alias("GetLiveCalls")]
     Task<IReadOnlyList<LiveCall>> GetLiveCallsAsync();
 
+    /// <summary>What happens next: the first <paramref name="limit"/> customers still to call, earliest first, each with why and until when it waits.</summary>
+    [Alias("GetPending")]
+    Task<IReadOnlyList<PendingCall>> GetPendingAsync(int limit);
+
     /// <summary>Subscribes or renews an observer; a subscription not renewed within the campaign's observer expiry lapses.</summary>
     [Alias("Subscribe")]
     Task SubscribeAsync(ICampaignObserver observer);

@@ -28,6 +28,9 @@ public interface IWorkListStore
     /// <summary>The time zones of the pending items.</summary>
     Task<IReadOnlyList<string>> PendingZonesAsync(string campaignId, CancellationToken cancellationToken = default);
 
+    /// <summary>The first <paramref name="limit"/> pending items, earliest due first (ties in list order).</summary>
+    Task<IReadOnlyList<WorkItem>> PendingAsync(string campaignId, int limit, CancellationToken cancellationToken = default);
+
     /// <summary>When the next pending item falls due; null when none is pending.</summary>
     Task<DateTimeOffset?> NextDueAtAsync(string campaignId, CancellationToken cancellationToken = default);
 

@@ -256,6 +256,16 @@ public sealed partial class CampaignGrain(
             .Select(a => new LiveCall(a.Key, a.Value.Item.CustomerId, a.Value.Item.SegmentId, a.Value.Item.Attempts + 1, a.Value.Since))
             .ToList());
 
+    public async Task<IReadOnlyList<PendingCall>> GetPendingAsync(int limit)
+    {
+        if (Campaign.Definition is null || Campaign.Status is not (CampaignStatus.Running or CampaignStatus.Paused) || limit <= 0)
+        {
+            return [];
+        }
+
+        return PendingCalls.Explain(await work.PendingAsync(Id, limit), clock.GetUtcNow(), IsOpen);
+    }
+
     public Task SubscribeAsync(ICampaignObserver observer)
     {
         Observers.Subscribe(observer, observer);

@@ -29,6 +29,8 @@ internal static class CampaignEndpoints
         campaigns.MapGet("/{id}/follow-ups", FollowUpsAsync)
             .WithSummary("Follow-ups to do: each customer whose latest answered call asked for more info, a callback or to be left alone.");
         campaigns.MapGet("/{id}/follow-ups.csv", FollowUpsCsvAsync).WithSummary("The follow-ups to do, as CSV.");
+        campaigns.MapGet("/{id}/pending", PendingAsync)
+            .WithSummary("What happens next: the customers still to call, earliest first, each with why they wait (nextInLine, retry, callingHours) and from when they may be dialled.");
 
         api.MapGet("/calls/{id}", CallAsync).WithTags("Calls").WithSummary("A call: timeline, transcript and outcome.");
     }
@@ -109,6 +111,17 @@ internal static class CampaignEndpoints
 
         var page = await calls.ListAsync(id, 0, int.MaxValue, cancellationToken);
         return CsvDownload.File(CallsCsv.Write(page.Items), $"{id}-calls.csv");
+    }
+
+    private static async Task<IResult> PendingAsync(string id, int? take, IGrainFactory grains, ICustomerDirectory customers, CancellationToken cancellationToken)
+    {
+        if (take is < 1 or > PendingCallsView.MaxTake)
+        {
+            return ApiProblems.BadRequest($"take must be from 1 to {PendingCallsView.MaxTake}", "take");
+        }
+
+        var pending = await PendingCallsView.LoadAsync(grains, customers, id, take ?? 50, cancellationToken);
+        return pending is null ? ApiProblems.NotFound($"campaign '{id}' does not exist") : Results.Ok(pending);
     }
 
     private static async Task<IResult> LiveCallsAsync(

@@ -30,6 +30,11 @@ public static class Charts
     /// <summary>A rate with one decimal, for the abandoned-call rate; app.js writes the same.</summary>
     public static string Percent1(double rate) => (rate * 100).ToString("0.0", CultureInfo.InvariantCulture) + "%";
 
+    /// <summary>A wait in words: "45 min", "2 h 8 min", "3 d 4 h".</summary>
+    public static string Until(TimeSpan wait) => wait.TotalMinutes < 60
+        ? $"{Math.Max(1, (int)Math.Ceiling(wait.TotalMinutes))} min"
+        : wait.TotalHours < 24 ? $"{(int)wait.TotalHours} h {wait.Minutes} min" : $"{(int)wait.TotalDays} d {wait.Hours} h";
+
     /// <summary>Milliseconds as seconds with one decimal ("0.8 s").</summary>
     public static string Seconds(int milliseconds) => (milliseconds / 1000.0).ToString("0.0", CultureInfo.InvariantCulture) + " s";
 

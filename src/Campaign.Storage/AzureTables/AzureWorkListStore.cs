@@ -94,6 +94,22 @@ public sealed class AzureWorkListStore(AzureTableSet tables, AzureCustomerDirect
     public async Task<IReadOnlyList<string>> PendingZonesAsync(string campaignId, CancellationToken cancellationToken = default) =>
         (await FirstPendingByZoneAsync(campaignId, cancellationToken)).Select(z => z.Zone).ToList();
 
+    public async Task<IReadOnlyList<WorkItem>> PendingAsync(string campaignId, int limit, CancellationToken cancellationToken = default)
+    {
+        if (limit <= 0)
+        {
+            return [];
+        }
+
+        // Each zone's pending rows are kept in due order: the first few of every zone hold the earliest overall.
+        var partition = WorkItemRow.Partition(campaignId);
+        var zones = await ZonesAsync(partition, cancellationToken);
+        var perZone = await Task.WhenAll(zones.Select(zone => ReadItemsAsync(TableKeys.PrefixFilter(partition, WorkItemRow.PendingPrefix(zone)), limit, cancellationToken)));
+        var pending = perZone.SelectMany(z => z).ToList();
+        pending.Sort(WorkItemRow.Compare);
+        return pending.Take(limit).ToList();
+    }
+
     public async Task<DateTimeOffset?> NextDueAtAsync(string campaignId, CancellationToken cancellationToken = default)
     {
         var first = await FirstPendingByZoneAsync(campaignId, cancellationToken);

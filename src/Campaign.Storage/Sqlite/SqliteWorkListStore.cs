@@ -108,6 +108,9 @@ public sealed class SqliteWorkListStore(SqliteDatabase database) : IWorkListStor
     public Task<IReadOnlyList<WorkItem>> InCallAsync(string campaignId, CancellationToken cancellationToken = default) =>
         QueryItemsAsync("state = 'InCall' ORDER BY seq", campaignId, _ => { }, cancellationToken);
 
+    public Task<IReadOnlyList<WorkItem>> PendingAsync(string campaignId, int limit, CancellationToken cancellationToken = default) =>
+        QueryItemsAsync("state = 'Pending' ORDER BY due_at, seq LIMIT $limit", campaignId, command => command.Parameters.AddWithValue("$limit", limit), cancellationToken);
+
     public Task<DateTimeOffset?> NextDueAtAsync(string campaignId, CancellationToken cancellationToken = default) =>
         database.ReadAsync(async connection =>
         {

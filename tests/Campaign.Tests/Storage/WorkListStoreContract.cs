@@ -105,6 +105,17 @@ public abstract class WorkListStoreContract
         Assert.Equal(["America/New_York", "Europe/London", "UTC"], (await Work.PendingZonesAsync(Campaign)).Order());
         Assert.Equal(Now, await Work.NextDueAtAsync(Campaign));
         Assert.Null(await Work.NextDueAtAsync("unknown"));
+
+        // What happens next: every pending item in due order, the retry last; none in a call or done.
+        var pending = await Work.PendingAsync(Campaign, 10);
+        Assert.Equal(3, pending.Count);
+        Assert.Equal("A", pending[^1].CustomerId);
+        Assert.Equal(pending.OrderBy(i => i.DueAt).ThenBy(i => i.Seq), pending);
+        Assert.Equal(2, (await Work.PendingAsync(Campaign, 2)).Count);
+        var b = ItemOf(pending, "B");
+        Assert.True(await Work.MarkDialingAsync(Campaign, b.Seq, "call-b"));
+        Assert.DoesNotContain("B", (await Work.PendingAsync(Campaign, 10)).Select(i => i.CustomerId));
+        Assert.Empty(await Work.PendingAsync("unknown", 10));
     }
 
     [Fact]

@@ -21,6 +21,7 @@ public sealed class DashboardModel(
     public const int RecentCalls = 10;
     public const int FollowUpsShown = 50;
     public const int DecisionsShown = 20;
+    public const int PendingShown = 20;
 
     public CampaignInfo Campaign { get; private set; } = null!;
 
@@ -31,6 +32,10 @@ public sealed class DashboardModel(
     public IReadOnlyList<LiveCallResponse> InFlight { get; private set; } = [];
 
     public IReadOnlyList<FollowUpResponse> FollowUps { get; private set; } = [];
+
+    public IReadOnlyList<PendingCallResponse> Pending { get; private set; } = [];
+
+    public DateTimeOffset Now { get; private set; }
 
     /// <summary>The kind of dial decisions listed (<c>?decisions=skip|wait|call|all</c>; skips by default).</summary>
     public DialDecisionKind? DecisionKind { get; private set; } = DialDecisionKind.Skip;
@@ -49,6 +54,8 @@ public sealed class DashboardModel(
         (Campaign, Stats) = (info, stats);
         Recent = await calls.ListAsync(id, 0, RecentCalls, cancellationToken);
         InFlight = await LiveCalls.LoadAsync(grains, customers, clock, id, cancellationToken) ?? [];
+        Pending = await PendingCallsView.LoadAsync(grains, customers, id, PendingShown, cancellationToken) ?? [];
+        Now = clock.GetUtcNow();
         DecisionKind = decisions?.ToLowerInvariant() switch
         {
             "all" => null,
