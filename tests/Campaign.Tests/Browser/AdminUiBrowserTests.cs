@@ -93,6 +93,8 @@ public class AdminUiBrowserTests(BrowserFixture fixture)
         await page.WaitForURLAsync($"**/calls/{callId}");
         Assert.Contains(callId!, await page.TextContentAsync("h1"));
         Assert.True(await page.IsVisibleAsync("#timeline-title"));
+        Assert.Contains("Customer ", await page.TextContentAsync("#call-customer"));
+        Assert.Matches(@"^\w{3} \d{4}-\d{2}-\d{2} \d{2}:\d{2} Etc/", await page.TextContentAsync("#call-local-time"));
         Assert.True(await page.IsVisibleAsync("#outcome") || await page.IsVisibleAsync("text=No outcome"));
         if (await page.TextContentAsync("#call-result") == "Answered")
         {
