@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using Campaign.Abstractions.Calls;
+using Campaign.Abstractions.Customers;
 
 namespace Campaign.Host.Api;
 
@@ -9,9 +10,10 @@ internal static class CallsCsv
 {
     private static readonly string[] Header =
         ["callId", "customerId", "segmentId", "attempt", "result", "startedAt", "answeredAt", "endedAt", "localHour", "localWeekday",
-         "interest", "concerns", "followUp", "followUpAt", "optedOut", "summary", "note", "firstAudioMs", "abandoned"];
+         "interest", "concerns", "followUp", "followUpAt", "optedOut", "summary", "note", "firstAudioMs", "abandoned", "name", "phone"];
 
-    public static string Write(IEnumerable<CallRecord> calls)
+    /// <summary>The calls, each with its customer's name and phone (empty for a customer since erased).</summary>
+    public static string Write(IEnumerable<CallRecord> calls, IReadOnlyDictionary<string, CustomerProfile?> customers)
     {
         var csv = new StringBuilder();
         CsvText.AppendRow(csv, Header);
@@ -25,6 +27,7 @@ internal static class CallsCsv
                 call.LocalWeekday?.ToString(), outcome?.Interest.ToString(), outcome is null ? null : string.Join("; ", outcome.Concerns),
                 outcome?.FollowUp.Kind.ToString(), Time(outcome?.FollowUp.At), outcome?.OptedOut.ToString(), outcome?.Summary, call.Note,
                 call.FirstAudioMs?.ToString(CultureInfo.InvariantCulture), call.Abandoned.ToString(),
+                customers.GetValueOrDefault(call.CustomerId)?.Name, customers.GetValueOrDefault(call.CustomerId)?.Phone,
             ]);
         }
 

@@ -1,5 +1,6 @@
 using Campaign.Abstractions.Calls;
 using Campaign.Abstractions.Campaigns;
+using Campaign.Abstractions.Customers;
 using Campaign.Abstractions.Segments;
 using Campaign.Abstractions.Storage;
 using Campaign.Grains;
@@ -102,15 +103,21 @@ internal static class CampaignEndpoints
         return CampaignStatsResponse.From(progress, outcomes, segments);
     }
 
-    private static async Task<IResult> ExportAsync(string id, IGrainFactory grains, ICallStore calls, CancellationToken cancellationToken)
+    private static async Task<IResult> ExportAsync(string id, IGrainFactory grains, ICallStore calls, ICustomerDirectory customers, CancellationToken cancellationToken)
     {
-        if (await grains.GetGrain<ICampaignGrain>(id).GetAsync() is null)
+        if (await grains.GetGrain<ICampaignGrain>(id).GetAsync() is not { } info)
         {
             return ApiProblems.NotFound($"campaign '{id}' does not exist");
         }
 
         var page = await calls.ListAsync(id, 0, int.MaxValue, cancellationToken);
-        return CsvDownload.File(CallsCsv.Write(page.Items), $"{id}-calls.csv");
+        var people = new Dictionary<string, CustomerProfile?>(StringComparer.Ordinal);
+        foreach (var customerId in page.Items.Select(c => c.CustomerId).Distinct(StringComparer.Ordinal))
+        {
+            people[customerId] = await customers.GetAsync(customerId, cancellationToken);
+        }
+
+        return CsvDownload.File(CallsCsv.Write(page.Items, people), ExportFileName.For(id, info.Definition.Name, "calls"));
     }
 
     private static async Task<IResult> PendingAsync(string id, int? take, IGrainFactory grains, ICustomerDirectory customers, CancellationToken cancellationToken)
@@ -150,7 +157,7 @@ internal static class CampaignEndpoints
         }
 
         var followUps = await FollowUps.LoadAsync(calls, customers, locator, id, info.Definition.CallingWindow?.TimeZone, cancellationToken);
-        return CsvDownload.File(FollowUpsCsv.Write(followUps), $"{id}-follow-ups.csv");
+        return CsvDownload.File(FollowUpsCsv.Write(followUps), ExportFileName.For(id, info.Definition.Name, "follow-ups"));
     }
 
     private static async Task<IResult> CallsAsync(string id, int? skip, int? take, IGrainFactory grains, ICallStore calls, CancellationToken cancellationToken)

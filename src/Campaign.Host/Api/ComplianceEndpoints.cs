@@ -122,14 +122,16 @@ internal static class ComplianceEndpoints
         return Results.Ok(new DecisionListResponse(result.Total, page.Skip, page.Take, result.Items));
     }
 
-    private static async Task<IResult> CampaignDecisionsCsvAsync(string id, string? decision, HttpResponse response, IDecisionLog decisions, CancellationToken cancellationToken)
+    private static async Task<IResult> CampaignDecisionsCsvAsync(
+        string id, string? decision, HttpResponse response, IDecisionLog decisions, IGrainFactory grains, CancellationToken cancellationToken)
     {
         if (!TryKind(decision, out var kind))
         {
             return KindProblem(decision!);
         }
 
-        await using var writer = CsvDownload.Start(response, $"{id}-decisions.csv");
+        var name = (await grains.GetGrain<ICampaignGrain>(id).GetAsync())?.Definition.Name;
+        await using var writer = CsvDownload.Start(response, ExportFileName.For(id, name, "decisions"));
         await writer.WriteAsync(DecisionsCsv.Header);
         const int batch = 1000;
         for (var skip = 0; ; skip += batch)

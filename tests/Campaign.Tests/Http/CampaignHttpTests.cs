@@ -114,6 +114,9 @@ public class CampaignHttpTests(InProcessHost host)
         var export = await host.Client.GetStringAsync($"/api/campaigns/{id}/export.csv");
         Assert.Equal(501, export.Split("\r\n", StringSplitOptions.RemoveEmptyEntries).Length);
         Assert.StartsWith("callId,customerId,segmentId,attempt,result", export);
+        var rows = export.Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+        Assert.EndsWith("firstAudioMs,abandoned,name,phone", rows[0]);
+        Assert.All(rows.Skip(1), row => Assert.Matches(@",Customer \d+,'\+\d{8,15}$", row));
 
         static int answeredCallsWith(List<JsonElement> records, string kind) =>
             records.Count(c => c.GetProperty("outcome").ValueKind == JsonValueKind.Object

@@ -38,7 +38,7 @@ public class ResponseHeadersHttpTests(InProcessHost host)
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);
         var id = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString();
 
-        foreach (var (path, fileName) in new[] { ("export.csv", $"{id}-calls.csv"), ("follow-ups.csv", $"{id}-follow-ups.csv"), ("decisions.csv", $"{id}-decisions.csv") })
+        foreach (var (path, fileName) in new[] { ("export.csv", $"export-headers-{id}-calls.csv"), ("follow-ups.csv", $"export-headers-{id}-follow-ups.csv"), ("decisions.csv", $"export-headers-{id}-decisions.csv") })
         {
             var response = await host.Client.GetAsync($"/api/campaigns/{id}/{path}");
             Assert.Equal(HttpStatusCode.OK, response.StatusCode);
