@@ -4,7 +4,25 @@ using Orleans.Runtime;
 
 namespace Campaign.Host.Api;
 
-public sealed record SystemResponse(IReadOnlyList<SiloResponse> Silos, IReadOnlyDictionary<string, int> ActiveGrains, int Customers, TrunkStatus Trunk);
+public sealed record SystemResponse(IReadOnlyList<SiloResponse> Silos, IReadOnlyDictionary<string, int> ActiveGrains, int Customers, TrunkStatus Trunk, ProvidersResponse Providers);
+
+/// <summary>
+/// What this host runs on, as configured: telephony (<c>Simulator</c>: nobody is really phoned), conversation engine
+/// (and model) and storage.
+/// </summary>
+public sealed record ProvidersResponse(string Telephony, bool SimulatedCalls, string Conversation, string? Model, string Storage)
+{
+    public static ProvidersResponse From(IConfiguration configuration)
+    {
+        var telephony = Configured(configuration, "Telephony:Provider", "Simulator");
+        var conversation = Configured(configuration, "Conversation:Provider", "Offline");
+        var model = conversation.Equals("Offline", StringComparison.OrdinalIgnoreCase) ? null : configuration["Conversation:OpenAI:Model"];
+        return new ProvidersResponse(telephony, telephony.Equals("Simulator", StringComparison.OrdinalIgnoreCase), conversation, model, Configured(configuration, "Storage:Provider", "Sqlite"));
+    }
+
+    private static string Configured(IConfiguration configuration, string key, string fallback) =>
+        configuration[key] is { Length: > 0 } value ? value.Trim() : fallback;
+}
 
 /// <summary>A silo, its membership status and what it hosts now (<c>ActiveGrains</c> by type; empty when it is down).</summary>
 public sealed record SiloResponse(string Address, string Status, IReadOnlyDictionary<string, int> ActiveGrains);
@@ -16,10 +34,10 @@ internal static class SystemEndpoints
         api.MapGet("/system", GetAsync).WithTags("System").WithSummary("Silos of the cluster and active grains by type.");
     }
 
-    private static async Task<IResult> GetAsync(IGrainFactory grains, ICustomerDirectory directory, CancellationToken cancellationToken) =>
-        Results.Ok(await LoadAsync(grains, directory, cancellationToken));
+    private static async Task<IResult> GetAsync(IGrainFactory grains, ICustomerDirectory directory, IConfiguration configuration, CancellationToken cancellationToken) =>
+        Results.Ok(await LoadAsync(grains, directory, configuration, cancellationToken));
 
-    public static async Task<SystemResponse> LoadAsync(IGrainFactory grains, ICustomerDirectory directory, CancellationToken cancellationToken)
+    public static async Task<SystemResponse> LoadAsync(IGrainFactory grains, ICustomerDirectory directory, IConfiguration configuration, CancellationToken cancellationToken)
     {
         var management = grains.GetGrain<IManagementGrain>(0);
         var hosts = await management.GetHosts(onlyActive: false);
@@ -31,7 +49,7 @@ internal static class SystemEndpoints
             h.Value.ToString(),
             ByType(campaignGrains.Where(s => s.SiloAddress.Equals(h.Key))))).ToList();
         var trunk = await grains.GetGrain<ITrunkGrain>(ITrunkGrain.Key).GetStatusAsync();
-        return new SystemResponse(silos, active, await directory.CountAllAsync(cancellationToken), trunk);
+        return new SystemResponse(silos, active, await directory.CountAllAsync(cancellationToken), trunk, ProvidersResponse.From(configuration));
     }
 
     private static Dictionary<string, int> ByType(IEnumerable<SimpleGrainStatistic> statistics) => statistics

@@ -167,6 +167,8 @@ public class AdminUiBrowserTests(BrowserFixture fixture)
 
         await page.GotoAsync("/system");
         Assert.Equal(1, await page.Locator("#silos tbody tr").CountAsync());
+        Assert.Contains("simulated", await page.TextContentAsync("#calls-mode"));
+        Assert.Equal(("Simulator", "Offline"), (await page.TextContentAsync("#provider-telephony"), await page.TextContentAsync("#provider-conversation")));
         await ScreenshotAsync(page, "system.png");
     }
 }

@@ -82,6 +82,7 @@ public class CampaignHttpTests(InProcessHost host)
         Assert.InRange(stats.GetProperty("firstAudioAvgMs").GetInt32(), 0, 2000);
 
         var system = await host.Client.GetFromJsonAsync<JsonElement>("/api/system");
+        Assert.True(system.GetProperty("providers").GetProperty("simulatedCalls").GetBoolean(), "the default host phones nobody for real");
         Assert.Equal(0, system.GetProperty("trunk").GetProperty("inUse").GetInt32());
 
         // The statistics by segment are exactly what the stored calls say.
