@@ -21,35 +21,30 @@ internal sealed class SegmentCriteriaSchema : IOpenApiDocumentTransformer
         }
 
         var node = new OpenApiSchemaReference(Name, document);
-        var leaves = new Dictionary<string, OpenApiSchema>
+        var keys = new (string Name, IOpenApiSchema Schema)[]
         {
-            ["AllCriteria"] = Leaf("Every condition holds (an empty list selects everyone).", ("all", Array(node), true)),
-            ["AnyCriteria"] = Leaf("At least one condition holds.", ("any", Array(node, minItems: 1), true)),
-            ["NotCriteria"] = Leaf("The condition does not hold.", ("not", node, true)),
-            ["IssueCategoryCriteria"] = Leaf(
-                "Reported an issue of the category, optionally within the last withinDays days.",
-                ("issueCategory", Text(), true),
-                ("withinDays", PositiveInteger(), false)),
-            ["AreaCriteria"] = Leaf("Lives in one of the areas.", ("area", Array(Text(), minItems: 1), true)),
-            ["TagCriteria"] = Leaf("Carries the tag.", ("tag", Text(), true)),
-            ["AttributeCriteria"] = Leaf(
-                "Has the attribute with the value.",
-                ("attribute", Object(("name", Text(), true), ("equals", new OpenApiSchema { Type = JsonSchemaType.String }, true)), true)),
-            ["ContactCriteria"] = Leaf(
-                "Contact history; notContactedForDays and answeredWithinDays take days.",
-                ("contact", Enum("neverContacted", "neverAnswered", "notContactedForDays", "answeredWithinDays"), true),
-                ("days", PositiveInteger(), false)),
-            ["LastInterestCriteria"] = Leaf("The interest the latest answered call recorded.", ("lastInterest", Enum("interested", "neutral", "notInterested"), true)),
+            ("all", Array(node, "Every condition holds (an empty list selects everyone).")),
+            ("any", Array(node, "At least one condition holds.", minItems: 1)),
+            ("not", node),
+            ("issueCategory", Text("Reported an issue of the category (optionally with withinDays).")),
+            ("area", Array(Text(), "Lives in one of the areas.", minItems: 1)),
+            ("tag", Text("Carries the tag.")),
+            ("attribute", Attribute()),
+            ("contact", Enum("Contact history; notContactedForDays and answeredWithinDays take days.", "neverContacted", "neverAnswered", "notContactedForDays", "answeredWithinDays")),
+            ("lastInterest", Enum("The interest the latest answered call recorded.", "interested", "neutral", "notInterested")),
         };
-        foreach (var (name, schema) in leaves)
-        {
-            schemas[name] = schema;
-        }
-
+        var properties = keys.ToDictionary(k => k.Name, k => k.Schema);
+        properties["withinDays"] = PositiveInteger("With issueCategory: reported within the last this many days.");
+        properties["days"] = PositiveInteger("With contact notContactedForDays or answeredWithinDays.");
         schemas[Name] = new OpenApiSchema
         {
-            Description = "Who is selected: a tree whose nodes combine with all, any and not. Do-not-call customers never match.",
-            OneOf = leaves.Keys.Select(name => (IOpenApiSchema)new OpenApiSchemaReference(name, document)).ToList(),
+            Type = JsonSchemaType.Object,
+            Description = "Who is selected: a node is exactly one of all, any, not or a leaf (withinDays and days go with their leaf). "
+                + "Do-not-call customers never match. See docs/segments.md.",
+            Properties = properties,
+            AdditionalPropertiesAllowed = false,
+            // Exactly one kind of node; written as alternatives of required keys so generated clients keep one plain type.
+            OneOf = keys.Select(k => (IOpenApiSchema)new OpenApiSchema { Required = new HashSet<string> { k.Name } }).ToList(),
         };
 
         foreach (var schema in schemas.Values.OfType<OpenApiSchema>())
@@ -80,30 +75,26 @@ internal sealed class SegmentCriteriaSchema : IOpenApiDocumentTransformer
 
     private static OpenApiSchema NullOr(IOpenApiSchema schema) => new() { OneOf = [new OpenApiSchema { Type = JsonSchemaType.Null }, schema] };
 
-    private static OpenApiSchema Leaf(string description, params (string Name, IOpenApiSchema Schema, bool Required)[] properties)
-    {
-        var schema = Object(properties);
-        schema.Description = description;
-        return schema;
-    }
-
-    private static OpenApiSchema Object(params (string Name, IOpenApiSchema Schema, bool Required)[] properties) => new()
+    private static OpenApiSchema Attribute() => new()
     {
         Type = JsonSchemaType.Object,
-        Properties = properties.ToDictionary(p => p.Name, p => p.Schema),
-        Required = properties.Where(p => p.Required).Select(p => p.Name).ToHashSet(),
+        Description = "Has the attribute with the value.",
+        Properties = new Dictionary<string, IOpenApiSchema> { ["name"] = Text(), ["equals"] = new OpenApiSchema { Type = JsonSchemaType.String } },
+        Required = new HashSet<string> { "name", "equals" },
         AdditionalPropertiesAllowed = false,
     };
 
-    private static OpenApiSchema Array(IOpenApiSchema items, int? minItems = null) => new() { Type = JsonSchemaType.Array, Items = items, MinItems = minItems };
+    private static OpenApiSchema Array(IOpenApiSchema items, string description, int? minItems = null) =>
+        new() { Type = JsonSchemaType.Array, Items = items, MinItems = minItems, Description = description };
 
-    private static OpenApiSchema Text() => new() { Type = JsonSchemaType.String, MinLength = 1 };
+    private static OpenApiSchema Text(string? description = null) => new() { Type = JsonSchemaType.String, MinLength = 1, Description = description };
 
-    private static OpenApiSchema PositiveInteger() => new() { Type = JsonSchemaType.Integer, Format = "int32", Minimum = "1" };
+    private static OpenApiSchema PositiveInteger(string description) => new() { Type = JsonSchemaType.Integer, Format = "int32", Minimum = "1", Description = description };
 
-    private static OpenApiSchema Enum(params string[] values) => new()
+    private static OpenApiSchema Enum(string description, params string[] values) => new()
     {
         Type = JsonSchemaType.String,
+        Description = description,
         Enum = values.Select(v => (JsonNode)JsonValue.Create(v)).ToList(),
     };
 }
