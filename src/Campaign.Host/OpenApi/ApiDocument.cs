@@ -16,6 +16,7 @@ internal static class ApiDocument
         options.AddSchemaTransformer(SchemaCleanup.TransformAsync);
         options.AddOperationTransformer(RequestBodyCleanup.TransformAsync);
         options.AddDocumentTransformer<SegmentCriteriaSchema>();
+        options.AddDocumentTransformer<NullableEnumSchemas>();
     });
 
     private static bool IsPublic(string? relativePath) =>

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Campaign.Tests.Http;
@@ -25,7 +26,7 @@ public class OpenApiSnapshotTests(InProcessHost host)
         served.Remove("servers");
         if (Environment.GetEnvironmentVariable("OPENAPI_SNAPSHOT_UPDATE") == "1")
         {
-            await File.WriteAllTextAsync(SnapshotPath, served.ToJsonString(new JsonSerializerOptions { WriteIndented = true }) + "\n");
+            await File.WriteAllTextAsync(SnapshotPath, served.ToJsonString(new JsonSerializerOptions { WriteIndented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }) + "\n");
         }
 
         var saved = JsonNode.Parse(await File.ReadAllTextAsync(SnapshotPath));
