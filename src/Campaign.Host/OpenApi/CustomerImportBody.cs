@@ -12,8 +12,10 @@ internal static class CustomerImportBody
 {
     public static async Task TransformAsync(OpenApiOperation operation, OpenApiOperationTransformerContext context, CancellationToken cancellationToken)
     {
-        var item = await context.GetOrCreateSchemaAsync(typeof(CustomerImportItem), cancellationToken: cancellationToken);
         var document = context.Document ?? throw new InvalidOperationException("The document is being built.");
+        var item = await context.GetOrCreateSchemaAsync(typeof(CustomerImportItem), cancellationToken: cancellationToken);
+        await ListOfAsync(item, "issues", typeof(CustomerImportIssue), document, context, cancellationToken);
+        await ListOfAsync(item, "consent", typeof(CustomerImportConsent), document, context, cancellationToken);
         document.AddComponent(nameof(CustomerImportItem), item);
         operation.RequestBody = new OpenApiRequestBody
         {
@@ -41,5 +43,16 @@ internal static class CustomerImportBody
                 },
             },
         };
+    }
+
+    /// <summary>Gives the items of a list property a named schema, so clients get a named type for them.</summary>
+    private static async Task ListOfAsync(
+        OpenApiSchema owner, string property, Type itemType, OpenApiDocument document, OpenApiOperationTransformerContext context, CancellationToken cancellationToken)
+    {
+        if (owner.Properties?.TryGetValue(property, out var list) == true && list is OpenApiSchema array)
+        {
+            document.AddComponent(itemType.Name, await context.GetOrCreateSchemaAsync(itemType, cancellationToken: cancellationToken));
+            array.Items = new OpenApiSchemaReference(itemType.Name, document);
+        }
     }
 }

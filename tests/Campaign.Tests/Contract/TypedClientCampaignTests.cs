@@ -22,8 +22,8 @@ public class TypedClientCampaignTests(InProcessHost host)
             Phone = TestCustomers.Phone(960_000 + i),
             Area = area,
             TimeZone = TestZones.Afternoon,
-            Issues = [new CustomerImportItem_issues { Category = "electricity", Text = "power cuts at night" }],
-            Consent = [new CustomerImportItem_consent { Kind = "express", At = "2020-01-01" }],
+            Issues = [new CustomerImportIssue { Category = "electricity", Text = "power cuts at night" }],
+            Consent = [new CustomerImportConsent { Kind = "express", At = "2020-01-01" }],
         }).ToList());
         Assert.Equal(4, imported!.Imported);
         Assert.Empty(imported.Rejected!);

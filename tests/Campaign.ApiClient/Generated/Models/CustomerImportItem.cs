@@ -41,10 +41,10 @@ namespace Campaign.ApiClient.Models
         /// <summary>The consent property</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
-        public List<global::Campaign.ApiClient.Models.CustomerImportItem_consent>? Consent { get; set; }
+        public List<global::Campaign.ApiClient.Models.CustomerImportConsent>? Consent { get; set; }
 #nullable restore
 #else
-        public List<global::Campaign.ApiClient.Models.CustomerImportItem_consent> Consent { get; set; }
+        public List<global::Campaign.ApiClient.Models.CustomerImportConsent> Consent { get; set; }
 #endif
         /// <summary>The id property</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
@@ -57,10 +57,10 @@ namespace Campaign.ApiClient.Models
         /// <summary>The issues property</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
-        public List<global::Campaign.ApiClient.Models.CustomerImportItem_issues>? Issues { get; set; }
+        public List<global::Campaign.ApiClient.Models.CustomerImportIssue>? Issues { get; set; }
 #nullable restore
 #else
-        public List<global::Campaign.ApiClient.Models.CustomerImportItem_issues> Issues { get; set; }
+        public List<global::Campaign.ApiClient.Models.CustomerImportIssue> Issues { get; set; }
 #endif
         /// <summary>The language property</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
@@ -130,9 +130,9 @@ namespace Campaign.ApiClient.Models
                 { "address", n => { Address = n.GetStringValue(); } },
                 { "area", n => { Area = n.GetStringValue(); } },
                 { "attributes", n => { Attributes = n.GetObjectValue<global::Campaign.ApiClient.Models.CustomerImportItem_attributes>(global::Campaign.ApiClient.Models.CustomerImportItem_attributes.CreateFromDiscriminatorValue); } },
-                { "consent", n => { Consent = n.GetCollectionOfObjectValues<global::Campaign.ApiClient.Models.CustomerImportItem_consent>(global::Campaign.ApiClient.Models.CustomerImportItem_consent.CreateFromDiscriminatorValue)?.AsList(); } },
+                { "consent", n => { Consent = n.GetCollectionOfObjectValues<global::Campaign.ApiClient.Models.CustomerImportConsent>(global::Campaign.ApiClient.Models.CustomerImportConsent.CreateFromDiscriminatorValue)?.AsList(); } },
                 { "id", n => { Id = n.GetStringValue(); } },
-                { "issues", n => { Issues = n.GetCollectionOfObjectValues<global::Campaign.ApiClient.Models.CustomerImportItem_issues>(global::Campaign.ApiClient.Models.CustomerImportItem_issues.CreateFromDiscriminatorValue)?.AsList(); } },
+                { "issues", n => { Issues = n.GetCollectionOfObjectValues<global::Campaign.ApiClient.Models.CustomerImportIssue>(global::Campaign.ApiClient.Models.CustomerImportIssue.CreateFromDiscriminatorValue)?.AsList(); } },
                 { "language", n => { Language = n.GetStringValue(); } },
                 { "name", n => { Name = n.GetStringValue(); } },
                 { "phone", n => { Phone = n.GetStringValue(); } },
@@ -150,9 +150,9 @@ namespace Campaign.ApiClient.Models
             writer.WriteStringValue("address", Address);
             writer.WriteStringValue("area", Area);
             writer.WriteObjectValue<global::Campaign.ApiClient.Models.CustomerImportItem_attributes>("attributes", Attributes);
-            writer.WriteCollectionOfObjectValues<global::Campaign.ApiClient.Models.CustomerImportItem_consent>("consent", Consent);
+            writer.WriteCollectionOfObjectValues<global::Campaign.ApiClient.Models.CustomerImportConsent>("consent", Consent);
             writer.WriteStringValue("id", Id);
-            writer.WriteCollectionOfObjectValues<global::Campaign.ApiClient.Models.CustomerImportItem_issues>("issues", Issues);
+            writer.WriteCollectionOfObjectValues<global::Campaign.ApiClient.Models.CustomerImportIssue>("issues", Issues);
             writer.WriteStringValue("language", Language);
             writer.WriteStringValue("name", Name);
             writer.WriteStringValue("phone", Phone);

@@ -9,7 +9,7 @@ namespace Campaign.ApiClient.Models
 {
     [global::System.CodeDom.Compiler.GeneratedCode("Kiota", "1.0.0")]
     #pragma warning disable CS1591
-    public partial class CustomerImportItem_issues : IAdditionalDataHolder, IParsable
+    public partial class CustomerImportIssue : IAdditionalDataHolder, IParsable
     #pragma warning restore CS1591
     {
         /// <summary>Stores additional data not described in the OpenAPI description found when deserializing. Can be used for serialization as well.</summary>
@@ -39,21 +39,21 @@ namespace Campaign.ApiClient.Models
         public string Text { get; set; }
 #endif
         /// <summary>
-        /// Instantiates a new <see cref="global::Campaign.ApiClient.Models.CustomerImportItem_issues"/> and sets the default values.
+        /// Instantiates a new <see cref="global::Campaign.ApiClient.Models.CustomerImportIssue"/> and sets the default values.
         /// </summary>
-        public CustomerImportItem_issues()
+        public CustomerImportIssue()
         {
             AdditionalData = new Dictionary<string, object>();
         }
         /// <summary>
         /// Creates a new instance of the appropriate class based on discriminator value
         /// </summary>
-        /// <returns>A <see cref="global::Campaign.ApiClient.Models.CustomerImportItem_issues"/></returns>
+        /// <returns>A <see cref="global::Campaign.ApiClient.Models.CustomerImportIssue"/></returns>
         /// <param name="parseNode">The parse node to use to read the discriminator value and create the object</param>
-        public static global::Campaign.ApiClient.Models.CustomerImportItem_issues CreateFromDiscriminatorValue(IParseNode parseNode)
+        public static global::Campaign.ApiClient.Models.CustomerImportIssue CreateFromDiscriminatorValue(IParseNode parseNode)
         {
             if(ReferenceEquals(parseNode, null)) throw new ArgumentNullException(nameof(parseNode));
-            return new global::Campaign.ApiClient.Models.CustomerImportItem_issues();
+            return new global::Campaign.ApiClient.Models.CustomerImportIssue();
         }
         /// <summary>
         /// The deserialization information for the current model
