@@ -49,7 +49,7 @@ internal sealed class SegmentCriteriaSchema : IOpenApiDocumentTransformer
 
         foreach (var schema in schemas.Values.OfType<OpenApiSchema>())
         {
-            if (schema.Properties?.TryGetValue("criteria", out var criteria) == true && IsUntyped(criteria, document))
+            if (schema.Properties?.TryGetValue("criteria", out var criteria) == true && IsUntyped(criteria))
             {
                 schema.Properties["criteria"] = Nullable(criteria) ? NullOr(node) : node;
             }
@@ -64,7 +64,7 @@ internal sealed class SegmentCriteriaSchema : IOpenApiDocumentTransformer
         return Task.CompletedTask;
     }
 
-    private static bool IsUntyped(IOpenApiSchema schema, OpenApiDocument document) =>
+    private static bool IsUntyped(IOpenApiSchema schema) =>
         RefersTo(schema, "JsonElement") || (schema.Type is null && schema.OneOf is null && schema.Properties is null && schema is not OpenApiSchemaReference);
 
     private static bool RefersTo(IOpenApiSchema schema, string id) =>
