@@ -13,13 +13,18 @@ configuration=Release
 results="$(pwd)/TestResults"
 rm -rf "$results"
 
-# The Azure Storage tests run against Azurite, installed from the project's own lock file.
+# The Azure Storage tests run against Azurite; the contract tests lint the OpenAPI document with Redocly and replay
+# a session through Prism's validating proxy. Each is installed from the project's own lock file.
 if ! command -v npm >/dev/null 2>&1; then
-  echo "Node.js and npm are required to install Azurite (tools/azurite)." >&2
+  echo "Node.js and npm are required to install Azurite, Redocly and Prism (tools/azurite, tools/redocly, tools/prism)." >&2
   exit 1
 fi
-(cd tools/azurite && npm ci --no-audit --no-fund --loglevel=error)
+for tool in azurite redocly prism; do
+  (cd "tools/$tool" && npm ci --no-audit --no-fund --loglevel=error)
+done
 
+# Kiota (.config/dotnet-tools.json): the contract tests check the committed client is what it generates.
+dotnet tool restore
 dotnet restore Campaign.Orleans.sln
 dotnet build Campaign.Orleans.sln --no-restore -c "$configuration"
 dotnet format Campaign.Orleans.sln --verify-no-changes --no-restore

@@ -13,28 +13,79 @@ internal static class CampaignEndpoints
     public static void MapCampaignEndpoints(this RouteGroupBuilder api)
     {
         var campaigns = api.MapGroup("/campaigns").WithTags("Campaigns");
-        campaigns.MapPost("/", CreateAsync).WithSummary("Create a campaign (a draft) from an audience, script(s), quota and policies.");
-        campaigns.MapGet("/", ListAsync).WithSummary("All campaigns, newest first.");
-        campaigns.MapGet("/{id}", GetAsync);
-        campaigns.MapPost("/{id}/start", (string id, IGrainFactory grains) => ActAsync(grains, id, g => g.StartAsync()))
-            .WithSummary("Snapshot the audience and start calling.");
-        campaigns.MapPost("/{id}/pause", (string id, IGrainFactory grains) => ActAsync(grains, id, g => g.PauseAsync()))
-            .WithSummary("Stop new calls; live calls finish.");
-        campaigns.MapPost("/{id}/resume", (string id, IGrainFactory grains) => ActAsync(grains, id, g => g.ResumeAsync()));
-        campaigns.MapPost("/{id}/cancel", (string id, IGrainFactory grains) => ActAsync(grains, id, g => g.CancelAsync()))
-            .WithSummary("Stop new calls and hang up live calls.");
-        campaigns.MapGet("/{id}/stats", StatsAsync).WithSummary("Live progress: audience, queued, in flight, peak, results, retries pending.");
-        campaigns.MapGet("/{id}/calls", CallsAsync).WithSummary("Finished calls of the campaign, newest first.");
-        campaigns.MapGet("/{id}/export.csv", ExportAsync).WithSummary("Every finished call with its outcome, as CSV.");
-        campaigns.MapGet("/{id}/calls/live", LiveCallsAsync).WithSummary("Calls in flight now: customer, state, elapsed seconds.");
+        campaigns.MapPost("/", CreateAsync)
+            .WithName("CreateCampaign")
+            .Produces<CampaignResponse>(StatusCodes.Status201Created)
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .WithSummary("Create a campaign (a draft) from an audience, script(s), quota and policies.")
+            .WithDescription("Give exactly one audience: segmentId, criteria or variants (one script per segment); scriptId applies to segmentId and criteria.");
+        campaigns.MapGet("/", ListAsync)
+            .WithName("ListCampaigns")
+            .Produces<IReadOnlyList<CampaignResponse>>()
+            .WithSummary("All campaigns, newest first.");
+        campaigns.MapGet("/{id}", GetAsync)
+            .WithName("GetCampaign")
+            .Produces<CampaignResponse>()
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .WithSummary("A campaign with its status and audience size.");
+        Act(campaigns, "start", "StartCampaign", g => g.StartAsync(), "Snapshot the audience and start calling.");
+        Act(campaigns, "pause", "PauseCampaign", g => g.PauseAsync(), "Stop new calls; live calls finish.");
+        Act(campaigns, "resume", "ResumeCampaign", g => g.ResumeAsync(), "Start calling again after a pause.");
+        Act(campaigns, "cancel", "CancelCampaign", g => g.CancelAsync(), "Stop new calls and hang up live calls.");
+        campaigns.MapGet("/{id}/stats", StatsAsync)
+            .WithName("GetCampaignStats")
+            .Produces<CampaignStatsResponse>()
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .WithSummary("Live progress: audience, queued, in flight, peak, results, retries pending.");
+        campaigns.MapGet("/{id}/calls", CallsAsync)
+            .WithName("ListCampaignCalls")
+            .Produces<CallPage>()
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .WithSummary("Finished calls of the campaign, newest first.");
+        campaigns.MapGet("/{id}/export.csv", ExportAsync)
+            .WithName("ExportCampaignCalls")
+            .Produces<string>(StatusCodes.Status200OK, "text/csv")
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .WithSummary("Every finished call with its outcome, as CSV.");
+        campaigns.MapGet("/{id}/calls/live", LiveCallsAsync)
+            .WithName("ListLiveCalls")
+            .Produces<IReadOnlyList<LiveCallResponse>>()
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .WithSummary("Calls in flight now: customer, state, elapsed seconds.");
         campaigns.MapGet("/{id}/follow-ups", FollowUpsAsync)
+            .WithName("ListFollowUps")
+            .Produces<IReadOnlyList<FollowUpResponse>>()
+            .ProducesProblem(StatusCodes.Status404NotFound)
             .WithSummary("Follow-ups to do: each customer whose latest answered call asked for more info, a callback or to be left alone.");
-        campaigns.MapGet("/{id}/follow-ups.csv", FollowUpsCsvAsync).WithSummary("The follow-ups to do, as CSV.");
+        campaigns.MapGet("/{id}/follow-ups.csv", FollowUpsCsvAsync)
+            .WithName("ExportFollowUps")
+            .Produces<string>(StatusCodes.Status200OK, "text/csv")
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .WithSummary("The follow-ups to do, as CSV.");
         campaigns.MapGet("/{id}/pending", PendingAsync)
+            .WithName("ListPendingCalls")
+            .Produces<IReadOnlyList<PendingCallResponse>>()
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status404NotFound)
             .WithSummary("What happens next: the customers still to call, earliest first, each with why they wait (nextInLine, retry, callingHours) and from when they may be dialled.");
 
-        api.MapGet("/calls/{id}", CallAsync).WithTags("Calls").WithSummary("A call: timeline, transcript and outcome.");
+        api.MapGet("/calls/{id}", CallAsync)
+            .WithName("GetCall")
+            .WithTags("Calls")
+            .Produces<CallRecord>()
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .WithSummary("A call: timeline, transcript and outcome.");
     }
+
+    private static void Act(RouteGroupBuilder campaigns, string action, string name, Func<ICampaignGrain, Task<CampaignInfo>> act, string summary) =>
+        campaigns.MapPost($"/{{id}}/{action}", (string id, IGrainFactory grains) => ActAsync(grains, id, act))
+            .WithName(name)
+            .Produces<CampaignResponse>()
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .WithSummary(summary);
 
     private static async Task<IResult> CreateAsync(CampaignRequest? request, IGrainFactory grains)
     {

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using System.Text.Json;
 using System.Xml;
 using Campaign.Abstractions;
@@ -7,7 +8,7 @@ namespace Campaign.Host.Api;
 
 /// <summary>The body of <c>POST /api/campaigns</c>, as the HTTP contract names it.</summary>
 public sealed record CampaignRequest(
-    string? Name,
+    [property: Required] string? Name,
     string? SegmentId,
     JsonElement? Criteria,
     string? ScriptId,

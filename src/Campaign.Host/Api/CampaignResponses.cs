@@ -13,10 +13,10 @@ public sealed record CampaignResponse(
     string? ScriptId,
     IReadOnlyList<ScriptVariant> Variants,
     int MaxConcurrentCalls,
-    object RetryPolicy,
+    RetryPolicyResponse RetryPolicy,
     VoicemailPolicy VoicemailPolicy,
     string? CallerId,
-    object? CallingWindow,
+    CallingWindowResponse? CallingWindow,
     int? MaxCallsPerDay,
     int? MaxMinutesPerDay,
     int Audience,
@@ -31,26 +31,28 @@ public sealed record CampaignResponse(
     {
         var d = info.Definition;
         JsonElement? criteria = d.CriteriaJson is null ? null : JsonDocument.Parse(d.CriteriaJson).RootElement.Clone();
-        var retry = new
-        {
+        var retry = new RetryPolicyResponse(
             d.RetryPolicy.MaxAttempts,
-            Delays = new
-            {
-                NoAnswer = XmlConvert.ToString(d.RetryPolicy.NoAnswerDelay),
-                Busy = XmlConvert.ToString(d.RetryPolicy.BusyDelay),
-                Failed = XmlConvert.ToString(d.RetryPolicy.FailedDelay),
-                Voicemail = XmlConvert.ToString(d.RetryPolicy.VoicemailDelay),
-            },
-        };
-        var window = d.CallingWindow is not { } w ? null : new
-        {
-            Days = w.Days.Select(day => day.ToString().ToLowerInvariant()).ToList(),
-            From = w.From.ToString(@"hh\:mm", System.Globalization.CultureInfo.InvariantCulture),
-            To = w.To >= TimeSpan.FromHours(24) ? "24:00" : w.To.ToString(@"hh\:mm", System.Globalization.CultureInfo.InvariantCulture),
-            w.TimeZone,
-        };
+            new RetryDelaysResponse(
+                XmlConvert.ToString(d.RetryPolicy.NoAnswerDelay),
+                XmlConvert.ToString(d.RetryPolicy.BusyDelay),
+                XmlConvert.ToString(d.RetryPolicy.FailedDelay),
+                XmlConvert.ToString(d.RetryPolicy.VoicemailDelay)));
+        var window = d.CallingWindow is not { } w ? null : new CallingWindowResponse(
+            w.Days.Select(day => day.ToString().ToLowerInvariant()).ToList(),
+            w.From.ToString(@"hh\:mm", System.Globalization.CultureInfo.InvariantCulture),
+            w.To >= TimeSpan.FromHours(24) ? "24:00" : w.To.ToString(@"hh\:mm", System.Globalization.CultureInfo.InvariantCulture),
+            w.TimeZone);
         return new CampaignResponse(info.Id, d.Name, info.Status, d.SegmentId, criteria, d.ScriptId, d.Variants, d.MaxConcurrentCalls,
             retry, d.VoicemailPolicy, d.CallerId, window, d.MaxCallsPerDay, d.MaxMinutesPerDay, info.Audience, info.CreatedAt, info.StartedAt, info.EndedAt, d.Purpose,
             info.PausedBy, info.PausedReason);
     }
 }
+
+/// <summary>How often a customer is tried again, with the waits as ISO 8601 durations.</summary>
+public sealed record RetryPolicyResponse(int MaxAttempts, RetryDelaysResponse Delays);
+
+public sealed record RetryDelaysResponse(string NoAnswer, string Busy, string Failed, string Voicemail);
+
+/// <summary>When calls may be made: lower-case days (all when empty), <c>HH:mm</c> bounds and an optional IANA zone.</summary>
+public sealed record CallingWindowResponse(IReadOnlyList<string> Days, string From, string To, string? TimeZone);

@@ -15,29 +15,34 @@ internal static class ComplianceEndpoints
     {
         var customers = api.MapGroup("/customers").WithTags("Customers");
         customers.MapPost("/{id}/consent", AddConsentAsync)
+            .WithName("AddConsent")
             .Accepts<ConsentRequest>("application/json")
             .Produces<ConsentResponse>()
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status404NotFound)
             .WithSummary("Record a consent the customer gave (express or expressWritten, with its date, scope and source).");
         customers.MapPost("/{id}/consent/revoke", RevokeConsentAsync)
+            .WithName("RevokeConsent")
             .Accepts<ConsentRevokeRequest>("application/json")
             .Produces<ConsentResponse>()
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status404NotFound)
             .WithSummary("Revoke the customer's consent now (of one kind or scope, or all); the next dial decision sees it.");
         customers.MapGet("/{id}/decisions", CustomerDecisionsAsync)
+            .WithName("ListCustomerDecisions")
             .Produces<DecisionListResponse>()
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .WithSummary("Every dial decision about the customer, across campaigns, newest first: why they were called when they were, or not.");
 
         var campaigns = api.MapGroup("/campaigns").WithTags("Campaigns");
         campaigns.MapGet("/{id}/decisions", CampaignDecisionsAsync)
+            .WithName("ListCampaignDecisions")
             .Produces<DecisionListResponse>()
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .WithSummary("The campaign's dial decisions, newest first; decision=call|skip|wait keeps one kind.");
         campaigns.MapGet("/{id}/decisions.csv", CampaignDecisionsCsvAsync)
-            .Produces(StatusCodes.Status200OK, contentType: "text/csv")
+            .WithName("ExportCampaignDecisions")
+            .Produces<string>(StatusCodes.Status200OK, "text/csv")
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .WithSummary("The campaign's dial decisions as CSV (decision=call|skip|wait keeps one kind).");
     }

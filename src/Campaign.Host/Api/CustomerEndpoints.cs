@@ -4,6 +4,7 @@ using Campaign.Abstractions.Segments;
 using Campaign.Abstractions.Storage;
 using Campaign.Grains.Compliance;
 using Campaign.Grains.Customers.Import;
+using Campaign.Host.OpenApi;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.Options;
 
@@ -17,13 +18,25 @@ internal static class CustomerEndpoints
     {
         var customers = api.MapGroup("/customers").WithTags("Customers");
         customers.MapPost("/import", ImportAsync)
+            .WithName("ImportCustomers")
+            .AddOpenApiOperationTransformer(CustomerImportBody.TransformAsync)
             .Produces<CustomerImportResult>()
             .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
+            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
             .WithSummary("Import customers from CSV or a JSON array; re-importing an id updates it.")
             .WithDescription("Body: text/csv, application/json (an array of customers) or a multipart/form-data file upload. See docs/customers-import.md.")
             .DisableAntiforgery();
-        customers.MapGet("/{id}", GetAsync).WithSummary("A customer's profile, issues, contact history and do-not-call status.");
-        customers.MapGet("/", ListAsync).WithSummary("Customers, optionally of a saved segment or criteria, paged.");
+        customers.MapGet("/{id}", GetAsync)
+            .WithName("GetCustomer")
+            .Produces<CustomerResponse>()
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .WithSummary("A customer's profile, issues, contact history and do-not-call status.");
+        customers.MapGet("/", ListAsync)
+            .WithName("ListCustomers")
+            .Produces<CustomerListResponse>()
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .WithSummary("Customers, optionally of a saved segment or criteria, paged.");
     }
 
     private static async Task<IResult> ImportAsync(HttpContext context, CustomerImporter importer, IOptions<ImportLimits> limits, CancellationToken cancellationToken)

@@ -1,10 +1,12 @@
+using System.ComponentModel.DataAnnotations;
 using Campaign.Abstractions.Customers;
 using Campaign.Abstractions.Storage;
 using Campaign.Grains.Customers.Import;
+using Campaign.Host.OpenApi;
 
 namespace Campaign.Host.Api;
 
-public sealed record DoNotCallRequest(string? Phone, string? Reason);
+public sealed record DoNotCallRequest([property: Required] string? Phone, string? Reason);
 
 public sealed record DoNotCallImportResponse(int Added, int AlreadyListed, IReadOnlyList<RejectedRow> Rejected);
 
@@ -15,11 +17,27 @@ internal static class DoNotCallEndpoints
     public static void MapDoNotCallEndpoints(this RouteGroupBuilder api)
     {
         var dnc = api.MapGroup("/dnc").WithTags("Do not call");
-        dnc.MapGet("/", ListAsync).WithSummary("The do-not-call list, newest first.");
+        dnc.MapGet("/", ListAsync)
+            .WithName("ListDoNotCall")
+            .Produces<IReadOnlyList<DoNotCallEntry>>()
+            .WithSummary("The do-not-call list, newest first.");
         dnc.MapPost("/", AddAsync)
+            .WithName("AddDoNotCall")
+            .AddOpenApiOperationTransformer(DoNotCallBody.TransformAsync)
+            .Produces<DoNotCallImportResponse>()
+            .ProducesProblem(StatusCodes.Status400BadRequest)
             .WithSummary("Add a number ({ phone, reason }) or a CSV/text list of numbers, one per line.");
-        dnc.MapDelete("/{phone}", RemoveAsync).WithSummary("Take a number off the do-not-call list.");
-        dnc.MapGet("/history", HistoryAsync).WithSummary("Every change to the do-not-call list (added, removed) with its time and source, newest first.");
+        dnc.MapDelete("/{phone}", RemoveAsync)
+            .WithName("RemoveDoNotCall")
+            .Produces(StatusCodes.Status204NoContent)
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .WithSummary("Take a number off the do-not-call list.");
+        dnc.MapGet("/history", HistoryAsync)
+            .WithName("ListDoNotCallHistory")
+            .Produces<IReadOnlyList<DoNotCallChange>>()
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .WithSummary("Every change to the do-not-call list (added, removed) with its time and source, newest first.");
     }
 
     private static async Task<IResult> ListAsync(ICustomerDirectory directory, int? skip, int? take, CancellationToken cancellationToken)

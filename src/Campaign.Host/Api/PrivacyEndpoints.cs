@@ -14,10 +14,12 @@ internal static class PrivacyEndpoints
     {
         var customers = api.MapGroup("/customers").WithTags("Customers");
         customers.MapGet("/{id}/export", ExportAsync)
+            .WithName("ExportCustomer")
             .Produces<CustomerExport>()
             .ProducesProblem(StatusCodes.Status404NotFound)
             .WithSummary("Everything held about the person: profile, consent, do-not-call changes, calls with transcripts and outcomes, dial decisions.");
         customers.MapDelete("/{id}", EraseAsync)
+            .WithName("EraseCustomer")
             .Produces(StatusCodes.Status204NoContent)
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict)

@@ -24,10 +24,26 @@ internal static class ScheduleEndpoints
     public static void MapScheduleEndpoints(this RouteGroupBuilder api)
     {
         var schedules = api.MapGroup("/schedules").WithTags("Schedules");
-        schedules.MapPost("/", CreateAsync).WithSummary("Run a campaign at a time, or at every occurrence of a cron expression in a time zone.");
-        schedules.MapGet("/", ListAsync).WithSummary("Schedules with their next runs and past runs.");
-        schedules.MapGet("/{id}", GetAsync);
-        schedules.MapDelete("/{id}", DeleteAsync).WithSummary("Stop a schedule; campaigns it started stay.");
+        schedules.MapPost("/", CreateAsync)
+            .WithName("CreateSchedule")
+            .Produces<ScheduleResponse>(StatusCodes.Status201Created)
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .WithSummary("Run a campaign at a time, or at every occurrence of a cron expression in a time zone.");
+        schedules.MapGet("/", ListAsync)
+            .WithName("ListSchedules")
+            .Produces<IReadOnlyList<ScheduleResponse>>()
+            .WithSummary("Schedules with their next runs and past runs.");
+        schedules.MapGet("/{id}", GetAsync)
+            .WithName("GetSchedule")
+            .Produces<ScheduleResponse>()
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .WithSummary("A schedule with its next runs and past runs.");
+        schedules.MapDelete("/{id}", DeleteAsync)
+            .WithName("DeleteSchedule")
+            .Produces(StatusCodes.Status204NoContent)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .WithSummary("Stop a schedule; campaigns it started stay.");
     }
 
     private static async Task<IResult> CreateAsync(ScheduleRequest? request, IGrainFactory grains)

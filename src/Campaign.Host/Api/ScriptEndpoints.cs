@@ -14,19 +14,24 @@ internal static class ScriptEndpoints
     {
         var scripts = api.MapGroup("/scripts").WithTags("Scripts");
         scripts.MapPost("/", CreateAsync)
+            .WithName("CreateScript")
             .Accepts<ScriptBody>("application/json")
             .Produces<ScriptResponse>(StatusCodes.Status201Created)
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status409Conflict)
             .WithSummary("Save a new script (version 1). See docs/scripts.md.");
         scripts.MapGet("/", ListAsync)
+            .WithName("ListScripts")
             .Produces<IReadOnlyList<ScriptSummary>>()
             .WithSummary("Every script with its latest version.");
         scripts.MapGet("/{id}", GetAsync)
+            .WithName("GetScript")
             .Produces<ScriptResponse>()
+            .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status404NotFound)
             .WithSummary("The latest version of a script, or ?version=N.");
         scripts.MapPut("/{id}", UpdateAsync)
+            .WithName("UpdateScript")
             .Accepts<ScriptBody>("application/json")
             .Produces<ScriptResponse>()
             .ProducesProblem(StatusCodes.Status400BadRequest)
@@ -34,16 +39,19 @@ internal static class ScriptEndpoints
             .ProducesProblem(StatusCodes.Status409Conflict)
             .WithSummary("Save a new version of a script; with \"version\" in the body, only if that is still the latest.");
         scripts.MapGet("/{id}/versions", ListVersionsAsync)
+            .WithName("ListScriptVersions")
             .Produces<IReadOnlyList<ScriptVersionSummary>>()
             .ProducesProblem(StatusCodes.Status404NotFound)
             .WithSummary("Every version of a script, oldest first.");
         scripts.MapPost("/{id}/preview", PreviewAsync)
+            .WithName("PreviewScript")
             .Accepts<ScriptPreviewRequest>("application/json")
             .Produces<ScriptPreviewResponse>()
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status404NotFound)
             .WithSummary("The disclosure, opening and closing rendered for one customer, with warnings for blank variables.");
         scripts.MapPost("/{id}/test", TestAsync)
+            .WithName("TestScript")
             .Accepts<ScriptTestRequest>("application/json")
             .Produces<ScriptTestResult>()
             .ProducesProblem(StatusCodes.Status400BadRequest)

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using System.Text.Json.Serialization;
 using Campaign.Abstractions.Scripts;
 
@@ -13,16 +14,16 @@ public sealed record ScriptBody(
     string? Id,
     int? Version,
     DateTimeOffset? SavedAt,
-    string? Name,
-    PersonaBody? Persona,
-    string? Goal,
-    string? Opening,
+    [property: Required] string? Name,
+    [property: Required] PersonaBody? Persona,
+    [property: Required] string? Goal,
+    [property: Required] string? Opening,
     IReadOnlyList<string?>? TalkingPoints,
     IReadOnlyList<FaqBody?>? Faq,
     IReadOnlyList<ObjectionBody?>? Objections,
-    string? Closing,
+    [property: Required] string? Closing,
     IReadOnlyList<string?>? CaptureQuestions,
-    string? Disclosure,
+    [property: Required] string? Disclosure,
     int? MaxTurns,
     int? MaxSeconds,
     string? Language,
@@ -51,7 +52,7 @@ public sealed record ScriptBody(
 }
 
 [JsonUnmappedMemberHandling(JsonUnmappedMemberHandling.Disallow)]
-public sealed record PersonaBody(string? AgentName, string? Company);
+public sealed record PersonaBody([property: Required] string? AgentName, [property: Required] string? Company);
 
 [JsonUnmappedMemberHandling(JsonUnmappedMemberHandling.Disallow)]
 public sealed record FaqBody(string? Question, string? Answer);

@@ -1,6 +1,8 @@
+using System.ComponentModel.DataAnnotations;
 using System.Text.Json;
 using Campaign.Abstractions.Segments;
 using Campaign.Abstractions.Storage;
+using Campaign.Host.OpenApi;
 
 namespace Campaign.Host.Api;
 
@@ -8,7 +10,7 @@ public sealed record SegmentPreviewRequest(JsonElement? Criteria);
 
 public sealed record SegmentPreviewResponse(int Count, IReadOnlyList<CustomerSummary> Sample);
 
-public sealed record SegmentRequest(string? Name, string? Description, JsonElement? Criteria);
+public sealed record SegmentRequest([property: Required] string? Name, string? Description, [property: Required] JsonElement? Criteria);
 
 public sealed record SegmentResponse(string Id, string Name, string? Description, JsonElement Criteria, int Count, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt);
 
@@ -19,12 +21,39 @@ internal static class SegmentEndpoints
     public static void MapSegmentEndpoints(this RouteGroupBuilder api)
     {
         var segments = api.MapGroup("/segments").WithTags("Segments");
-        segments.MapPost("/preview", PreviewAsync).WithSummary("How many customers the criteria select, with a sample; do-not-call customers never count.");
-        segments.MapPost("/", CreateAsync).WithSummary("Save a segment.");
-        segments.MapGet("/", ListAsync).WithSummary("The saved segments with their current size.");
-        segments.MapGet("/{id}", GetAsync);
-        segments.MapPut("/{id}", UpdateAsync);
-        segments.MapDelete("/{id}", DeleteAsync);
+        segments.MapPost("/preview", PreviewAsync)
+            .WithName("PreviewSegment")
+            .WithMetadata(OptionalBody.Instance)
+            .Produces<SegmentPreviewResponse>()
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .WithSummary("How many customers the criteria select, with a sample; do-not-call customers never count.");
+        segments.MapPost("/", CreateAsync)
+            .WithName("CreateSegment")
+            .Produces<SegmentResponse>(StatusCodes.Status201Created)
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .WithSummary("Save a segment.");
+        segments.MapGet("/", ListAsync)
+            .WithName("ListSegments")
+            .Produces<IReadOnlyList<SegmentResponse>>()
+            .WithSummary("The saved segments with their current size.");
+        segments.MapGet("/{id}", GetAsync)
+            .WithName("GetSegment")
+            .Produces<SegmentResponse>()
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .WithSummary("A saved segment with its current size.");
+        segments.MapPut("/{id}", UpdateAsync)
+            .WithName("UpdateSegment")
+            .Produces<SegmentResponse>()
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .WithSummary("Replace a segment's name, description and criteria.");
+        segments.MapDelete("/{id}", DeleteAsync)
+            .WithName("DeleteSegment")
+            .Produces(StatusCodes.Status204NoContent)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .WithSummary("Delete a saved segment.");
     }
 
     private static async Task<IResult> PreviewAsync(SegmentPreviewRequest? request, ICustomerDirectory directory, CancellationToken cancellationToken)

@@ -31,7 +31,11 @@ internal static class SystemEndpoints
 {
     public static void MapSystemEndpoints(this RouteGroupBuilder api)
     {
-        api.MapGet("/system", GetAsync).WithTags("System").WithSummary("Silos of the cluster and active grains by type.");
+        api.MapGet("/system", GetAsync)
+            .WithName("GetSystem")
+            .WithTags("System")
+            .Produces<SystemResponse>()
+            .WithSummary("Silos of the cluster and active grains by type.");
     }
 
     private static async Task<IResult> GetAsync(IGrainFactory grains, ICustomerDirectory directory, IConfiguration configuration, CancellationToken cancellationToken) =>
@@ -56,3 +60,5 @@ internal static class SystemEndpoints
         .GroupBy(s => s.GrainType.Split(',')[0].Split('.').Last())
         .ToDictionary(g => g.Key, g => g.Sum(s => s.ActivationCount));
 }
+
+public sealed record HealthResponse(string Status);

@@ -6,6 +6,7 @@ using Campaign.Grains;
 using Campaign.Grains.Customers.Import;
 using Campaign.Host.Api;
 using Campaign.Host.Demo;
+using Campaign.Host.OpenApi;
 using Campaign.Host.Security;
 using Campaign.Host.Ui;
 using Campaign.Host.Webhooks;
@@ -55,7 +56,7 @@ public static class CampaignHost
         builder.Services.AddAdminPages();
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddProblemDetails();
-        builder.Services.AddOpenApi();
+        builder.Services.AddApiDocument();
         builder.Services.ConfigureHttpJsonOptions(o =>
         {
             o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase));
@@ -115,7 +116,11 @@ public static class CampaignHost
         app.UseAuthentication();
         app.UseAuthorization();
 
-        app.MapGet("/health", () => Results.Ok(new { status = "ok" })).WithTags("System");
+        app.MapGet("/health", () => Results.Ok(new HealthResponse("ok")))
+            .WithName("GetHealth")
+            .WithTags("System")
+            .Produces<HealthResponse>()
+            .WithSummary("Whether the host is up; needs no API key.");
         app.MapOpenApi();
         app.MapScalarApiReference();
 
