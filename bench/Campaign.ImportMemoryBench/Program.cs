@@ -57,13 +57,13 @@ finally
 }
 
 Console.WriteLine();
-Console.WriteLine("| upload | file | idle | peak | increase | increase ÷ file | settled after | time | rows/s | answer |");
-Console.WriteLine("|---|---|---|---|---|---|---|---|---|---|");
+Console.WriteLine("| upload | file | idle | peak | increase | increase ÷ file | private increase | settled after | time | rows/s | answer |");
+Console.WriteLine("|---|---|---|---|---|---|---|---|---|---|---|");
 foreach (var r in results)
 {
     var rate = r.Rows > 0 ? (r.Rows / r.Elapsed.TotalSeconds).ToString("N0", CultureInfo.InvariantCulture) : "–";
     Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-        $"| {r.Name} | {Mb(r.FileBytes)} | {Mb(r.Idle)} | {Mb(r.Peak)} | {Mb(r.Increase)} | {(double)r.Increase / r.FileBytes:0.00}× | {Mb(r.After)} | {r.Elapsed.TotalSeconds:0.00} s | {rate} | {r.Answer} |"));
+        $"| {r.Name} | {Mb(r.FileBytes)} | {Mb(r.Idle)} | {Mb(r.Peak)} | {Mb(r.Increase)} | {(double)r.Increase / r.FileBytes:0.00}× | {Mb(r.PrivateIncrease)} | {Mb(r.After)} | {r.Elapsed.TotalSeconds:0.00} s | {rate} | {r.Answer} |"));
 }
 
 return 0;

@@ -8,6 +8,12 @@ namespace Campaign.ImportMemoryBench;
 internal sealed record Measured(string Name, long FileBytes, long Idle, long Peak, long After, TimeSpan Elapsed, int Rows, string Answer)
 {
     public long Increase => Peak - Idle;
+
+    public long IdlePrivate { get; init; }
+
+    public long PeakPrivate { get; init; }
+
+    public long PrivateIncrease => PeakPrivate - IdlePrivate;
 }
 
 /// <summary>One measurement in a fresh host: the idle working set, then the peak while one upload is handled.</summary>
@@ -17,6 +23,7 @@ internal static class Scenario
     {
         await using var host = await StartWarmAsync(hostDll);
         var idle = await SettledAsync(host);
+        var idlePrivate = WorkingSetSampler.Private(host.ProcessId);
         await using var sampler = new WorkingSetSampler(host.ProcessId);
         var clock = Stopwatch.StartNew();
         await using var file = File.OpenRead(path);
@@ -26,18 +33,19 @@ internal static class Scenario
         var elapsed = clock.Elapsed;
         var answer = await Describe(response);
         var after = await SettledAsync(host);
-        return new Measured(name, new FileInfo(path).Length, idle, sampler.Peak, after, elapsed, rows, answer);
+        return new Measured(name, new FileInfo(path).Length, idle, sampler.Peak, after, elapsed, rows, answer) { IdlePrivate = idlePrivate, PeakPrivate = sampler.PeakPrivate };
     }
 
     public static async Task<Measured> OverLimitAsync(string hostDll, string name, string path, bool chunked)
     {
         await using var host = await StartWarmAsync(hostDll);
         var idle = await SettledAsync(host);
+        var idlePrivate = WorkingSetSampler.Private(host.ProcessId);
         await using var sampler = new WorkingSetSampler(host.ProcessId);
         var outcome = await OverLimitUpload.SendAsync(host.Port, path, chunked);
         var after = await SettledAsync(host);
         var answer = $"{outcome.Status} after {outcome.BytesSent / 1_000_000.0:0.0} MB sent";
-        return new Measured(name, new FileInfo(path).Length, idle, sampler.Peak, after, outcome.Answered, 0, answer);
+        return new Measured(name, new FileInfo(path).Length, idle, sampler.Peak, after, outcome.Answered, 0, answer) { IdlePrivate = idlePrivate, PeakPrivate = sampler.PeakPrivate };
     }
 
     private static async Task<HostProcess> StartWarmAsync(string hostDll)
