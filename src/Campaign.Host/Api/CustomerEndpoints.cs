@@ -43,6 +43,7 @@ internal static class CustomerEndpoints
     {
         var request = context.Request;
         var maxBytes = limits.Value.MaxFileBytes;
+        // Refused before a byte of the body is read.
         if (request.ContentLength > maxBytes)
         {
             return TooLarge(maxBytes);
@@ -55,7 +56,7 @@ internal static class CustomerEndpoints
 
         try
         {
-            var (format, stream) = await OpenFileAsync(request, cancellationToken);
+            var (format, stream) = await OpenFileAsync(request, new UploadLimitStream(request.Body, maxBytes), cancellationToken);
             if (format is null)
             {
                 return Results.Problem(
@@ -80,31 +81,29 @@ internal static class CustomerEndpoints
         {
             return TooLarge(maxBytes);
         }
-        catch (InvalidDataException ex)
+        catch (Exception ex) when (ex is InvalidDataException or BadHttpRequestException)
         {
             return ApiProblems.BadRequest($"the upload cannot be read: {ex.Message}", "file");
         }
     }
 
-    private static async Task<(string? Format, Stream? Stream)> OpenFileAsync(HttpRequest request, CancellationToken cancellationToken)
+    private static async Task<(string? Format, Stream? Stream)> OpenFileAsync(HttpRequest request, Stream body, CancellationToken cancellationToken)
     {
         var contentType = request.ContentType ?? "";
         if (request.HasFormContentType)
         {
-            var form = await request.ReadFormAsync(cancellationToken);
-            var file = form.Files.FirstOrDefault() ?? throw new ImportFormatException("the form has no file; attach the customer file as 'file'", "file");
-            var isJson = file.FileName.EndsWith(".json", StringComparison.OrdinalIgnoreCase) || file.ContentType.Contains("json", StringComparison.OrdinalIgnoreCase);
-            return (isJson ? "json" : "csv", file.OpenReadStream());
+            return await UploadedFile.OpenAsync(request, body, cancellationToken)
+                ?? throw new ImportFormatException("the form has no file; attach the customer file as 'file'", "file");
         }
 
         if (contentType.Contains("json", StringComparison.OrdinalIgnoreCase))
         {
-            return ("json", request.Body);
+            return ("json", body);
         }
 
         if (contentType.Contains("csv", StringComparison.OrdinalIgnoreCase) || contentType.StartsWith("text/plain", StringComparison.OrdinalIgnoreCase))
         {
-            return ("csv", request.Body);
+            return ("csv", body);
         }
 
         return (null, null);

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using CsvHelper;
 
 namespace Campaign.Grains.Customers.Import;
@@ -8,13 +9,28 @@ public static class CsvCustomerReader
     public static async Task<IReadOnlyList<ImportRow>> ReadAsync(Stream stream, CancellationToken cancellationToken = default)
     {
         var rows = new List<ImportRow>();
+        await foreach (var row in ReadRowsAsync(stream, cancellationToken))
+        {
+            rows.Add(row);
+        }
+
+        return rows;
+    }
+
+    /// <summary>
+    /// The rows one at a time, in file order, holding no more than one record in memory. A file that cannot be read
+    /// as a whole throws <see cref="ImportFormatException"/> when the reading reaches the fault.
+    /// </summary>
+    public static async IAsyncEnumerable<ImportRow> ReadRowsAsync(Stream stream, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        var malformed = new Queue<ImportRow>();
         var options = new CsvReaderOptions
         {
             TrackLineNumbers = true,
             TrimWhitespace = true,
             SkipEmptyLines = true,
             MalformedData = CsvMalformedDataHandling.Skip,
-            OnMalformedRecord = record => rows.Add(new ImportRow((int)record.LineNumber, null,
+            OnMalformedRecord = record => malformed.Enqueue(new ImportRow((int)record.LineNumber, null,
                 "the row has a stray or unclosed quote; wrap fields that contain quotes or separators in double quotes")),
             MaxRecordSize = 1024 * 1024,
             IncludeValuesInExceptions = false,
@@ -39,42 +55,62 @@ public static class CsvCustomerReader
 
         var columns = CsvColumnMap.FromHeader(header);
         var fields = new string?[header.Length];
-        while (await ReadRecordAsync(csv, cancellationToken))
+        var count = 0;
+        while (true)
         {
-            var line = (int)csv.LineNumber;
-            if (csv.FieldCount > header.Length)
+            var more = await ReadRecordAsync(csv, cancellationToken);
+
+            // A malformed record is reported while the reader skips it, before the record after it is returned.
+            while (malformed.TryDequeue(out var skipped))
             {
-                rows.Add(new ImportRow(line, null, $"the row has {csv.FieldCount} fields but the header has {header.Length}"));
-                continue;
+                count++;
+                yield return skipped;
             }
 
-            for (var i = 0; i < fields.Length; i++)
+            if (!more)
             {
-                fields[i] = i < csv.FieldCount ? csv.GetString(i) : null;
+                break;
             }
 
-            if (fields.All(string.IsNullOrWhiteSpace))
+            if (ReadRow(csv, columns, fields, header.Length) is { } row)
             {
-                continue;
-            }
-
-            try
-            {
-                rows.Add(new ImportRow(line, columns.Read(fields), null));
-            }
-            catch (FormatException ex)
-            {
-                rows.Add(new ImportRow(line, null, ex.Message));
+                count++;
+                yield return row;
             }
         }
 
-        if (rows.Count == 0)
+        if (count == 0)
         {
             throw new ImportFormatException("the file has a header but no customer rows", "file");
         }
+    }
 
-        rows.Sort((a, b) => a.Line.CompareTo(b.Line));
-        return rows;
+    private static ImportRow? ReadRow(CsvReader csv, CsvColumnMap columns, string?[] fields, int headerLength)
+    {
+        var line = (int)csv.LineNumber;
+        if (csv.FieldCount > headerLength)
+        {
+            return new ImportRow(line, null, $"the row has {csv.FieldCount} fields but the header has {headerLength}");
+        }
+
+        for (var i = 0; i < fields.Length; i++)
+        {
+            fields[i] = i < csv.FieldCount ? csv.GetString(i) : null;
+        }
+
+        if (fields.All(string.IsNullOrWhiteSpace))
+        {
+            return null;
+        }
+
+        try
+        {
+            return new ImportRow(line, columns.Read(fields), null);
+        }
+        catch (FormatException ex)
+        {
+            return new ImportRow(line, null, ex.Message);
+        }
     }
 
     private static async Task<bool> ReadRecordAsync(CsvReader csv, CancellationToken cancellationToken)

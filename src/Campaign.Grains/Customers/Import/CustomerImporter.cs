@@ -4,72 +4,65 @@ using Campaign.Abstractions.Storage;
 namespace Campaign.Grains.Customers.Import;
 
 /// <summary>
-/// Imports a customer file: every row is read and validated before anything is written, so a file that cannot be
-/// read changes nothing; good rows are then written in batches, each customer whole, and bad rows are reported by line.
+/// Imports a customer file in two passes. The first reads it row by row, validates each row and stages the good ones
+/// in a temporary file; a file that cannot be read stops it, and nothing has been written. The second writes the
+/// staged customers in batches, each customer whole. Bad rows are reported by line. Memory stays flat whatever the
+/// size of the file: one row, one batch and a digest per id are held at a time.
 /// </summary>
 public sealed class CustomerImporter(ICustomerDirectory directory, CustomerValidator validator, Compliance.CustomerLocator? locator = null)
 {
     public const int MaxListedRejections = 1000;
     private const int BatchSize = 2000;
 
-    public async Task<CustomerImportResult> ImportCsvAsync(Stream stream, CancellationToken cancellationToken = default) =>
-        await ImportAsync(await CsvCustomerReader.ReadAsync(stream, cancellationToken), cancellationToken);
+    public Task<CustomerImportResult> ImportCsvAsync(Stream stream, CancellationToken cancellationToken = default) =>
+        ImportAsync(CsvCustomerReader.ReadRowsAsync(stream, cancellationToken), cancellationToken);
 
-    public async Task<CustomerImportResult> ImportJsonAsync(Stream stream, CancellationToken cancellationToken = default) =>
-        await ImportAsync(await JsonCustomerReader.ReadAsync(stream, cancellationToken), cancellationToken);
+    public Task<CustomerImportResult> ImportJsonAsync(Stream stream, CancellationToken cancellationToken = default) =>
+        ImportAsync(JsonCustomerReader.ReadRowsAsync(stream, cancellationToken), cancellationToken);
 
-    public async Task<CustomerImportResult> ImportAsync(IReadOnlyList<ImportRow> rows, CancellationToken cancellationToken = default)
+    public Task<CustomerImportResult> ImportAsync(IReadOnlyList<ImportRow> rows, CancellationToken cancellationToken = default) =>
+        ImportAsync(rows.ToAsyncEnumerable(), cancellationToken);
+
+    public async Task<CustomerImportResult> ImportAsync(IAsyncEnumerable<ImportRow> rows, CancellationToken cancellationToken = default)
     {
-        var accepted = new List<CustomerProfile>(rows.Count);
-        var firstLineById = new Dictionary<string, int>(StringComparer.Ordinal);
-        var rejected = new List<RejectedRow>();
-        var rejectedTotal = 0;
-        void Reject(int line, string reason)
-        {
-            rejectedTotal++;
-            if (rejected.Count < MaxListedRejections)
-            {
-                rejected.Add(new RejectedRow(line, reason));
-            }
-        }
-
-        var flagged = new List<RejectedRow>();
-        var flaggedTotal = 0;
-        foreach (var row in rows)
+        await using var staged = new StagedCustomers();
+        var report = new ImportReport();
+        var ids = new ImportedIds();
+        await foreach (var row in rows.WithCancellation(cancellationToken))
         {
             if (row.Input is null)
             {
-                Reject(row.Line, row.Error ?? "the row cannot be read");
+                report.Reject(row.Line, row.Error ?? "the row cannot be read");
                 continue;
             }
 
             if (!validator.TryValidate(row.Input, out var profile, out var error))
             {
-                Reject(row.Line, error!);
+                report.Reject(row.Line, error!);
                 continue;
             }
 
-            if (!firstLineById.TryAdd(profile!.Id, row.Line))
+            if (!ids.TryAdd(profile!.Id, row.Line, out var firstLine))
             {
-                Reject(row.Line, $"duplicate id '{profile.Id}' (already on line {firstLineById[profile.Id]})");
+                report.Reject(row.Line, $"duplicate id '{profile.Id}' (already on line {firstLine})");
                 continue;
             }
 
-            accepted.Add(profile);
-            if (locator is not null && !locator.Locate(profile).IsKnown && flaggedTotal++ < MaxListedRejections)
+            await staged.AddAsync(profile, cancellationToken);
+            if (locator is not null && !locator.Locate(profile).IsKnown)
             {
-                flagged.Add(new RejectedRow(row.Line, $"imported, but its time zone cannot be known (no timeZone, the phone number {profile.Phone} maps to none, no zone configured for area '{profile.Area ?? ""}'): it will not be called until one is"));
+                report.Flag(row.Line, $"imported, but its time zone cannot be known (no timeZone, the phone number {profile.Phone} maps to none, no zone configured for area '{profile.Area ?? ""}'): it will not be called until one is");
             }
         }
 
         int inserted = 0, updated = 0;
-        foreach (var batch in accepted.Chunk(BatchSize))
+        await foreach (var batch in staged.ReadBatchesAsync(BatchSize, cancellationToken))
         {
             var counts = await directory.UpsertAsync(batch, cancellationToken);
             inserted += counts.Inserted;
             updated += counts.Updated;
         }
 
-        return new CustomerImportResult(inserted, updated, rejected, rejectedTotal, flagged, flaggedTotal);
+        return report.Result(inserted, updated);
     }
 }

@@ -1,48 +1,34 @@
+using System.Runtime.CompilerServices;
 using System.Text.Json;
 
 namespace Campaign.Grains.Customers.Import;
 
 /// <summary>
-/// Reads customers from a JSON array in the shape of the HTTP contract. The whole document is checked first,
-/// so a malformed file imports nothing. A row's "line" is its 1-based position in the array.
+/// Reads customers from a JSON array in the shape of the HTTP contract, one element at a time. A malformed file
+/// stops the reading with its line. A row's "line" is its 1-based position in the array.
 /// </summary>
 public static class JsonCustomerReader
 {
     public static async Task<IReadOnlyList<ImportRow>> ReadAsync(Stream stream, CancellationToken cancellationToken = default)
     {
-        var buffer = new MemoryStream();
-        await stream.CopyToAsync(buffer, cancellationToken);
-        if (buffer.GetBuffer().AsSpan(0, (int)buffer.Length).Trim(" \t\r\n\uFEFF"u8).IsEmpty)
+        var rows = new List<ImportRow>();
+        await foreach (var row in ReadRowsAsync(stream, cancellationToken))
         {
-            throw new ImportFormatException("the file is empty", "file");
+            rows.Add(row);
         }
 
-        buffer.Position = 0;
-        JsonDocument document;
-        try
-        {
-            document = await JsonDocument.ParseAsync(buffer, new JsonDocumentOptions { MaxDepth = 16 }, cancellationToken);
-        }
-        catch (JsonException ex)
-        {
-            var line = (int)(ex.LineNumber ?? 0) + 1;
-            throw new ImportFormatException($"the file is not valid JSON at line {line}, position {ex.BytePositionInLine + 1}", "file", line);
-        }
+        return rows;
+    }
 
-        using (document)
+    public static async IAsyncEnumerable<ImportRow> ReadRowsAsync(Stream stream, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        var line = 0;
+        await foreach (var element in JsonArrayReader.ReadElementsAsync(stream, cancellationToken))
         {
-            if (document.RootElement.ValueKind != JsonValueKind.Array)
+            using (element)
             {
-                throw new ImportFormatException("expected a JSON array of customers, e.g. [{ \"id\": \"C-1\", \"name\": \"…\", \"phone\": \"…\" }]", "file");
+                yield return ReadRow(element.RootElement, ++line);
             }
-
-            var rows = document.RootElement.EnumerateArray().Select((element, index) => ReadRow(element, index + 1)).ToList();
-            if (rows.Count == 0)
-            {
-                throw new ImportFormatException("the array has no customers", "file");
-            }
-
-            return rows;
         }
     }
 
