@@ -20,6 +20,11 @@ public static class OfflineDialogue
         var state = DialogueState.Load(turn.Session.Memory);
         var plan = new TurnPlan();
         var u = UtteranceAnalyzer.Analyze(customerText, turn.Script.Knowledge);
+        if (state.Step == DialogueStep.Offer && DeclinesOffer(u, turn.Session.Interest))
+        {
+            u = u with { Interest = null, Polarity = Polarity.No };
+        }
+
         Decide(turn, state, plan, u, customerText);
         if (turn.LastTurn && state.Step != DialogueStep.Closed)
         {
@@ -373,6 +378,13 @@ public static class OfflineDialogue
         state.Capture = capture;
         plan.Say(Question(turn, state));
     }
+
+    /// <summary>
+    /// "No need" or "not interested" in answer to the offer of information declines the information; the interest the
+    /// customer already gave stands.
+    /// </summary>
+    public static bool DeclinesOffer(Utterance u, Interest known) =>
+        u.Interest == Interest.NotInterested && !u.OptOut && known is Interest.Interested or Interest.Neutral;
 
     private static bool Plans(TurnPlan plan, string function) => plan.Calls.Any(c => c.Function == function);
 

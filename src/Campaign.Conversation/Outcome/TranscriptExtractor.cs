@@ -3,6 +3,7 @@ using Campaign.Abstractions.Conversation;
 using Campaign.Abstractions.Customers;
 using Campaign.Conversation.Agent;
 using Campaign.Conversation.Functions;
+using Campaign.Conversation.Offline;
 using Campaign.Conversation.Understanding;
 
 namespace Campaign.Conversation.Outcome;
@@ -57,7 +58,7 @@ public static class TranscriptExtractor
                 followUp = FollowUpKind.MoreInfo;
             }
 
-            if (u.Interest is { } stated)
+            if (u.Interest is { } stated && !(offered && interest is { } known && OfflineDialogue.DeclinesOffer(u, known)))
             {
                 interest = stated;
             }

@@ -134,6 +134,7 @@ public static partial class CallbackTimeParser
             return partWord switch
             {
                 "morning" => TimeSpan.FromHours(9),
+                "lunch" or "lunchtime" when part.Groups["after"].Success => TimeSpan.FromHours(13),
                 "lunch" or "lunchtime" => new TimeSpan(12, 30, 0),
                 "afternoon" => TimeSpan.FromHours(14),
                 "evening" => TimeSpan.FromHours(18),
@@ -191,7 +192,7 @@ public static partial class CallbackTimeParser
     [GeneratedRegex(@"\b(?:(?<after>the day after) (?<day>tomorrow)|(?<day>tomorrow|today|tonight)|next (?<day>week)|(?:this |the |next )?(?<day>weekend)|(?:(?<next>next) |this |on )?(?<day>monday|tuesday|wednesday|thursday|friday|saturday|sunday)s?)\b")]
     private static partial Regex Day();
 
-    [GeneratedRegex(@"\b(?:in the |this |tomorrow |at |around )?(?<part>morning|afternoon|evening|night|tonight|lunchtime|lunch)\b")]
+    [GeneratedRegex(@"\b(?:(?<after>after) |in the |this |tomorrow |at |around )?(?<part>morning|afternoon|evening|night|tonight|lunchtime|lunch)\b")]
     private static partial Regex DayPart();
 
     [GeneratedRegex(@"\b(?:(?<prep>at|around|about|after|before|by|from) (?<h>\d{1,2})(?::(?<m>\d{2}))? ?(?<ampm>am|pm|a\.m\.?|p\.m\.?|o'?clock)?|(?<h>\d{1,2})(?::(?<m>\d{2}))? ?(?<ampm>am|pm|a\.m\.?|p\.m\.?|o'?clock)|(?<h>\d{1,2}):(?<m>\d{2}))(?![\d:])")]

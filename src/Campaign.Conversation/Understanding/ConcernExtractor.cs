@@ -22,7 +22,7 @@ public static partial class ConcernExtractor
             return null;
         }
 
-        foreach (var pattern in (Regex[])[Worried(), Named(), ProblemWith(), StillHaving(), DislikeOf(), WorriesMe()])
+        foreach (var pattern in (Regex[])[WhatWorriesMe(), Worried(), Named(), ProblemWith(), StillHaving(), DislikeOf(), WorriesMe()])
         {
             if (pattern.Match(normalized) is { Success: true } match && Clean(match.Groups["c"].Value) is { } concern)
             {
@@ -96,6 +96,9 @@ public static partial class ConcernExtractor
     [GeneratedRegex(@"\b(worried|concerned|anxious|nervous|unhappy|upset|frustrated|annoyed|fed up|scared|afraid|worry|worrying) (about|with|by|of|over|that|because of) (?<c>[^.!?;]+)")]
     private static partial Regex Worried();
 
+    [GeneratedRegex(@"\bwhat (worries|bothers|concerns|scares|annoys) (me|us)( most)? (is|are) (?<c>[^.!?;]+)")]
+    private static partial Regex WhatWorriesMe();
+
     [GeneratedRegex(@"\b(concern|worry|problem|issue|complaint|fear) (is|was|here is) (that |about |with )?(?<c>[^.!?;]+)")]
     private static partial Regex Named();
 
@@ -129,16 +132,16 @@ public static partial class ConcernExtractor
     [GeneratedRegex(@"^(it|it's|that|that's|this|they|they're|things?)\b")]
     private static partial Regex Pronoun();
 
-    [GeneratedRegex(@"[.!?;]|,? but |,? although |,? so | and (i|we) ")]
+    [GeneratedRegex(@"[.!?;]|,? but |,? although |,? so | and (i|we) |, (my|it is|it has|we|they|that is|which|and we|and it) ")]
     private static partial Regex Boundary();
 
     [GeneratedRegex(@"^((no|yes|well|oh|honestly|i am|i'm|we are|the|my|our|that|this|about|it is|it's|there are|there is)[,]?\s+)+")]
     private static partial Regex Lead();
 
-    [GeneratedRegex(@"\s+(too|as well|though|really|anymore|at the moment|right now)$")]
+    [GeneratedRegex(@"(,?\s+(too|as well|though|really|anymore|at the moment|right now|if i am (being )?honest|to be honest|to be fair|that worries me|really))+$")]
     private static partial Regex Trail();
 
-    [GeneratedRegex(@"^(it|that|this|things?|everything|anything|nothing|stuff)$")]
+    [GeneratedRegex(@"^(it|that|this|things?|everything|anything|nothing|stuff|what|which)$")]
     private static partial Regex Filler();
 }
 

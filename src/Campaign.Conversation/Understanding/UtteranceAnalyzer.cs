@@ -17,7 +17,13 @@ public static partial class UtteranceAnalyzer
         var isQuestion = text.TrimEnd().EndsWith('?') || QuestionStart().IsMatch(normalized);
         var faq = PhraseMatcher.Best(tokens, knowledge.Faq, isQuestion ? 0.5 : 0.8);
         var objection = PhraseMatcher.Best(tokens, knowledge.Objections, 0.6);
-        var neutral = Neutral().IsMatch(normalized);
+        var busy = Busy().IsMatch(normalized);
+        var timePhrase = CallbackTimeParser.Resolve(text, DateTimeOffset.UnixEpoch, TimeZoneInfo.Utc)?.Phrase;
+        // "I'm busy, tomorrow at 3 would be better" asks for a callback as plainly as "call me back tomorrow at 3".
+        var callback = Callback().IsMatch(normalized) || (busy && timePhrase is not null);
+        // "Not now, maybe later" hedges about the time of a callback, not about the offer.
+        var neutral = Neutral().IsMatch(normalized) && !callback;
+        var concern = ConcernExtractor.Extract(text, knowledge.Issues, knowledge.Topics);
         var interest = NotInterested().IsMatch(normalized) ? Interest.NotInterested
             : neutral ? Interest.Neutral
             : Interested().IsMatch(normalized) ? Interest.Interested
@@ -28,11 +34,12 @@ public static partial class UtteranceAnalyzer
             OptOut = OptOutDetector.IsOptOut(text),
             Polarity = neutral ? Polarity.None : PolarityOf(normalized),
             Interest = interest,
-            Busy = Busy().IsMatch(normalized),
-            CallbackRequested = Callback().IsMatch(normalized),
-            TimePhrase = CallbackTimeParser.Resolve(text, DateTimeOffset.UnixEpoch, TimeZoneInfo.Utc)?.Phrase,
+            Busy = busy,
+            CallbackRequested = callback,
+            TimePhrase = timePhrase,
             WantsMoreInfo = MoreInfo().IsMatch(normalized) && !NoMoreInfo().IsMatch(normalized),
-            ConcernFound = ConcernExtractor.Extract(text, knowledge.Issues, knowledge.Topics),
+            // "Bad time, sorry" is about the moment of the call, not a complaint.
+            ConcernFound = busy && concern is { IsClause: true } ? null : concern,
             AsksIdentity = Identity().IsMatch(normalized),
             NoConcerns = NoConcerns().IsMatch(normalized),
             IsQuestion = isQuestion,
@@ -40,6 +47,16 @@ public static partial class UtteranceAnalyzer
             Objection = objection?.Item,
             Goodbye = Goodbye().IsMatch(normalized),
         };
+    }
+
+    /// <summary>
+    /// Whether the line plainly asks for another call or who is calling ("ring me another time", "are you a robot?"):
+    /// such a line is no hint of an opt-out, so the semantic layer is not asked about it. The opt-out rules still are.
+    /// </summary>
+    public static bool AsksForCallbackOrIdentity(string text)
+    {
+        var normalized = TextTokens.Normalize(text);
+        return Callback().IsMatch(normalized) || Identity().IsMatch(normalized);
     }
 
     /// <summary>What a script objection is about, from its own wording.</summary>
@@ -103,7 +120,7 @@ public static partial class UtteranceAnalyzer
     [GeneratedRegex(@"\bbusy\b|\bnot a good time\b|\b(bad|inconvenient|awkward) time\b|\bin a meeting\b|\bi am driving\b|\bat work\b|\bcan not talk\b|\bno time\b|\bdo not have (the )?time\b|\bin the middle of\b|\bi am (about to leave|on my way out|just leaving)\b")]
     private static partial Regex Busy();
 
-    [GeneratedRegex(@"\bcall (me |us )?(back|again|later|another time)\b|\b(call|ring|phone|try|reach|contact) (me|us) (back |again )?(on|at|in|after|around|about|before|by|tomorrow|today|tonight|this|next|later|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b|\banother (time|day)\b|\bsome other time\b|\btry (again )?later\b|\bcall back\b|\bcallback\b")]
+    [GeneratedRegex(@"\bcall (me |us )?(back|again|later|another time)\b|\b(call|ring|phone|try|reach|contact) (me|us) (back |again )?(on|at|in|after|around|about|before|by|tomorrow|today|tonight|this|next|later|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b|\banother (time|day)\b|\bsome other time\b|\btry (again )?later\b|\bcall back\b|\bcallback\b|\b(maybe|perhaps|possibly) later\b|\blater (maybe|perhaps)\b")]
     private static partial Regex Callback();
 
     [GeneratedRegex(@"\bsend (me |us )?(some |more |the |an? |further )?(info|information|details|brochure|leaflet|email|text|letter|something|it|that|them)\b|\b(email|e-mail|text|mail|write to) (me|us)\b|\bmore (info|information|details)\b|\bin writing\b|\b(some|the|further) information\b")]

@@ -64,6 +64,20 @@ public sealed class OfflineConversationTests : IDisposable
     }
 
     [Fact]
+    public async Task Declining_the_information_does_not_undo_the_interest_the_customer_gave()
+    {
+        var session = _harness.Session(OutageScript.Definition());
+
+        var replies = await _harness.TalkAsync(session, "Yes, sure, tell me more.", "No, nothing really.", "Yes, it's fine now.", "No thanks.", "Nah, no need.");
+        var outcome = await _harness.ConcludeAsync(session);
+
+        Assert.True(replies[^1].EndCall, Transcript(session));
+        Assert.Equal(Interest.Interested, outcome.Interest);
+        Assert.Equal(FollowUpKind.None, outcome.FollowUp.Kind);
+        Assert.False(outcome.OptedOut);
+    }
+
+    [Fact]
     public async Task An_objection_from_the_script_gets_the_scripts_response_and_a_not_interested_customer_is_let_go()
     {
         var session = _harness.Session(OutageScript.Definition());

@@ -38,6 +38,9 @@ public class UnderstandingTests
     [InlineData("The noise worries me", "noise")]
     [InlineData("My bill is too high.", "bill is too high")]
     [InlineData("No, it's still not fixed.", "power cuts at night: still not fixed")]
+    [InlineData("What bothers me is the old wiring.", "old wiring")]
+    [InlineData("I'm concerned about the inspection fee, if I'm honest.", "inspection fee")]
+    [InlineData("I'm worried about my lights flickering, my neighbour has the same thing.", "lights flickering")]
     public void Concerns_are_extracted_in_a_few_words(string text, string concern) =>
         Assert.Equal(concern, UtteranceAnalyzer.Analyze(text, Knowledge).Concern);
 
@@ -54,6 +57,7 @@ public class UnderstandingTests
     [InlineData("No thanks, I'm not interested.", Polarity.No, Interest.NotInterested)]
     [InlineData("No, that's fine.", Polarity.No, null)]
     [InlineData("Okay, goodbye.", Polarity.Yes, null)]
+    [InlineData("Not now, but maybe later.", Polarity.No, null)]
     public void Answers_carry_polarity_and_interest(string text, Polarity polarity, Interest? interest)
     {
         var u = UtteranceAnalyzer.Analyze(text, Knowledge);
@@ -83,6 +87,19 @@ public class UnderstandingTests
         Assert.True(UtteranceAnalyzer.Analyze("Who is this?", Knowledge).AsksIdentity);
         Assert.True(UtteranceAnalyzer.Analyze("Okay, goodbye.", Knowledge).Goodbye);
         Assert.True(UtteranceAnalyzer.Analyze("I like turtles.", Knowledge).Unrecognized);
+    }
+
+    [Theory]
+    [InlineData("Not now, but maybe later.", null)]
+    [InlineData("Sorry, I'm in a meeting. Thursday at 6 would be better.", "thursday at 6")]
+    [InlineData("Bad time, sorry, I'm cooking. Try tomorow at 5pm.", "tomorrow at 5pm")]
+    public void A_caller_who_puts_the_call_off_asks_for_a_callback_and_voices_no_concern(string text, string? time)
+    {
+        var u = UtteranceAnalyzer.Analyze(text, Knowledge);
+
+        Assert.True(u.CallbackRequested);
+        Assert.Equal(time, u.TimePhrase);
+        Assert.Null(u.Concern);
     }
 
     [Fact]
