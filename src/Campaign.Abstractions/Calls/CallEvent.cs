@@ -33,6 +33,12 @@ public enum CallEventKind
 
     /// <summary>The callee spoke over the agent, who stopped; <see cref="CallEvent.Text"/> is what they heard of its line.</summary>
     Interrupted,
+
+    /// <summary>
+    /// The agent's audio started playing to the callee. Sent by providers that report it
+    /// (<see cref="Telephony.ITelephony.ReportsFirstAudio"/>); for the others the first audio is when the first words are handed over.
+    /// </summary>
+    AgentAudio,
 }
 
 public enum CallEndReason
@@ -44,12 +50,18 @@ public enum CallEndReason
     Canceled,
 }
 
-/// <summary>What the provider should do next on the call: say something (and listen), or hang up.</summary>
+/// <summary>
+/// What the provider should do next on the call: say something (and listen), or hang up. <see cref="AnswerTurn"/> is
+/// the number the callee's answer to it will carry (a provider that numbers turns sends it back); <see cref="Repeat"/>
+/// marks the instruction already given for a turn that was handled before, answered again to a repeated event.
+/// </summary>
 [GenerateSerializer, Immutable, Alias("Campaign.CallInstruction")]
 public sealed record CallInstruction(
     [property: Id(0)] string? Say,
     [property: Id(1)] bool Listen,
-    [property: Id(2)] bool HangUp)
+    [property: Id(2)] bool HangUp,
+    [property: Id(3)] int AnswerTurn = 0,
+    [property: Id(4)] bool Repeat = false)
 {
     public static CallInstruction None { get; } = new(null, false, false);
 

@@ -40,7 +40,9 @@ public sealed record FollowUp([property: Id(0)] FollowUpKind Kind, [property: Id
 
 /// <summary>
 /// A call attempt as stored and shown: timeline, transcript and outcome. <see cref="LocalHour"/> and
-/// <see cref="LocalWeekday"/> are when the attempt started in the customer's time zone.
+/// <see cref="LocalWeekday"/> are when the attempt started in the customer's time zone. <see cref="FirstAudioMs"/> is the
+/// time from the answer to the agent's first audio (null when the callee never heard the agent); <see cref="Abandoned"/>
+/// marks an answered call whose agent stayed silent past the abandon limit (<c>Compliance:AbandonAfterMs</c>).
 /// </summary>
 [GenerateSerializer, Immutable, Alias("Campaign.CallRecord")]
 public sealed record CallRecord(
@@ -60,13 +62,16 @@ public sealed record CallRecord(
     [property: Id(13)] string? ScriptId = null,
     [property: Id(14)] int? ScriptVersion = null,
     [property: Id(15)] int? LocalHour = null,
-    [property: Id(16)] DayOfWeek? LocalWeekday = null);
+    [property: Id(16)] DayOfWeek? LocalWeekday = null,
+    [property: Id(17)] int? FirstAudioMs = null,
+    [property: Id(18)] bool Abandoned = false);
 
-/// <summary>What a call grain tells its campaign when the call is over.</summary>
+/// <summary>What a call grain tells its campaign when the call is over; <see cref="Abandoned"/> as on the record.</summary>
 [GenerateSerializer, Immutable, Alias("Campaign.CallReport")]
 public sealed record CallReport(
     [property: Id(0)] string CallId,
     [property: Id(1)] long Seq,
     [property: Id(2)] int Attempt,
     [property: Id(3)] CallResult Result,
-    [property: Id(4)] CallOutcome? Outcome);
+    [property: Id(4)] CallOutcome? Outcome,
+    [property: Id(5)] bool Abandoned = false);

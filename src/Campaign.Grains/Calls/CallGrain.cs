@@ -27,6 +27,7 @@ public sealed partial class CallGrain(
     ICallStore calls,
     CustomerLocator locator,
     IOptions<CallOptions> options,
+    IOptions<ComplianceOptions> compliance,
     [FromKeyedServices(EngineClock.Key)] TimeProvider clock,
     ILogger<CallGrain> logger) : Grain, ICallGrain, IRemindable
 {
@@ -160,12 +161,17 @@ public sealed partial class CallGrain(
                     if (chunk is null)
                     {
                         reply = AgentFailed(failure ?? new InvalidOperationException("the reply ended without its last chunk"));
+                        await RecordOptOutAsync();
+                        HeardAgent(reply.Text);
                         yield return new ReplyToken(reply.Text, Last: false, HangUp: false);
                         break;
                     }
 
                     if (chunk.Token.Length > 0)
                     {
+                        // A "stop calling me" is on the list before the first word of the reply is spoken.
+                        await RecordOptOutAsync();
+                        HeardAgent(chunk.Token);
                         yield return new ReplyToken(chunk.Token, Last: false, HangUp: false);
                     }
 
@@ -204,12 +210,21 @@ public sealed partial class CallGrain(
                 return CallInstruction.None;
             case CallEventKind.Answered when Call.Status is CallStatus.Dialing or CallStatus.Ringing:
                 return await AnsweredAsync();
+            case CallEventKind.Answered when Call.Status == CallStatus.InProgress && Call.Turns == 0 && Call.LastInstruction is { } opening:
+                return opening with { Repeat = true };
             // Asynchronous machine detection reports the machine after the call was answered as if by a person.
             case CallEventKind.MachineAnswered when Call.Status is CallStatus.Dialing or CallStatus.Ringing or CallStatus.InProgress && IsCurrentTurn(callEvent):
                 return await MachineAnsweredAsync();
             case CallEventKind.Speech or CallEventKind.Silence when Call.Status == CallStatus.InProgress && IsCurrentTurn(callEvent):
                 Call.Turns++;
                 return await RespondAsync(callEvent.Kind == CallEventKind.Speech ? callEvent.Text : null);
+            // A provider repeating the callee's last answer (a retried webhook) gets the same reply, and nothing changes.
+            case CallEventKind.Speech or CallEventKind.Silence when Call.Status == CallStatus.InProgress && callEvent.Turn == Call.Turns && Call.LastInstruction is { } given:
+                return given with { Repeat = true };
+            case CallEventKind.AgentAudio when Call.Status == CallStatus.InProgress && Call.FirstAudioAt is null:
+                Call.FirstAudioAt = clock.GetUtcNow();
+                await state.WriteStateAsync();
+                return CallInstruction.None;
             case CallEventKind.Interrupted when Call.Status == CallStatus.InProgress:
                 agent.Interrupted(Call.Session!, callEvent.Text);
                 await state.WriteStateAsync();
@@ -287,9 +302,11 @@ public sealed partial class CallGrain(
         Call.AnsweredAt = clock.GetUtcNow();
         Call.Session!.AnsweredAt = Call.AnsweredAt;
         var reply = await agent.OpenAsync(Call.Session);
+        HeardAgent(reply.Text);
+        var instruction = Remember(reply);
         await state.WriteStateAsync();
         ReportProgress();
-        return reply.EndCall ? CallInstruction.SayAndHangUp(reply.Text) : CallInstruction.SayAndListen(reply.Text);
+        return instruction;
     }
 
     private async Task<CallInstruction> MachineAnsweredAsync()
@@ -316,8 +333,20 @@ public sealed partial class CallGrain(
             reply = AgentFailed(ex);
         }
 
+        HeardAgent(reply.Text);
+        var instruction = Remember(reply);
         await AfterTurnAsync();
-        return reply.EndCall ? CallInstruction.SayAndHangUp(reply.Text) : CallInstruction.SayAndListen(reply.Text);
+        return instruction;
+    }
+
+    /// <summary>The reply as an instruction numbered for the callee's answer, kept for a repeat of this turn.</summary>
+    private CallInstruction Remember(AgentReply reply)
+    {
+        var instruction = reply.EndCall
+            ? CallInstruction.SayAndHangUp(reply.Text)
+            : CallInstruction.SayAndListen(reply.Text) with { AnswerTurn = Call.Turns + 1 };
+        Call.LastInstruction = instruction;
+        return instruction;
     }
 
     private AgentReply AgentFailed(Exception ex)
@@ -330,13 +359,29 @@ public sealed partial class CallGrain(
     /// <summary>An opt-out heard in the turn goes on the do-not-call list at once; then the turn is stored.</summary>
     private async Task AfterTurnAsync()
     {
+        await RecordOptOutAsync();
+        await state.WriteStateAsync();
+    }
+
+    private async Task RecordOptOutAsync()
+    {
         if (Call.Session!.OptedOut && !Call.OptOutRecorded)
         {
             await GrainFactory.GetGrain<ICustomerGrain>(Call.Request!.CustomerId).OptOutAsync("asked during a call", "call");
             Call.OptOutRecorded = true;
         }
+    }
 
-        await state.WriteStateAsync();
+    /// <summary>
+    /// Words handed to a provider that does not report when its audio starts: the callee hears the agent from now on.
+    /// Written with the turn that carries them.
+    /// </summary>
+    private void HeardAgent(string? words)
+    {
+        if (Call.FirstAudioAt is null && !string.IsNullOrWhiteSpace(words) && !telephony.ReportsFirstAudio)
+        {
+            Call.FirstAudioAt = clock.GetUtcNow();
+        }
     }
 
     private async Task<T> Exclusive<T>(Func<Task<T>> work)
@@ -390,6 +435,11 @@ public sealed partial class CallGrain(
         Call.EndedAt = clock.GetUtcNow();
         Call.Result = result;
         Call.Note = note ?? Call.Note;
+        if (result == CallResult.Answered && Call.AnsweredAt is { } answeredAt)
+        {
+            Call.Abandoned = AbandonRule.From(compliance.Value).IsAbandoned(answeredAt, Call.FirstAudioAt);
+        }
+
         if (result == CallResult.Answered && Call.Session is { } session)
         {
             Call.Outcome = await ConcludeAsync(session);
@@ -436,7 +486,7 @@ public sealed partial class CallGrain(
             await GrainFactory.GetGrain<ICustomerGrain>(request.CustomerId).EndCallAsync(Id, attempt);
             await GrainFactory.GetGrain<ITrunkGrain>(ITrunkGrain.Key).ReleaseAsync(Id);
             await GrainFactory.GetGrain<ICampaignGrain>(request.CampaignId)
-                .OnCallEndedAsync(new CallReport(Id, request.Seq, request.Attempt, Call.Result!.Value, Call.Outcome));
+                .OnCallEndedAsync(new CallReport(Id, request.Seq, request.Attempt, Call.Result!.Value, Call.Outcome, Call.Abandoned));
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {

@@ -47,6 +47,17 @@ public sealed class CallState
     [Id(12)]
     public int Turns { get; set; }
 
+    /// <summary>The instruction that answered turn <see cref="Turns"/> (0: the opening), given again to a repeat of that turn.</summary>
+    [Id(13)]
+    public CallInstruction? LastInstruction { get; set; }
+
+    /// <summary>When the callee first heard the agent (see <see cref="Abstractions.Telephony.ITelephony.ReportsFirstAudio"/>).</summary>
+    [Id(14)]
+    public DateTimeOffset? FirstAudioAt { get; set; }
+
+    [Id(15)]
+    public bool Abandoned { get; set; }
+
     public CallRecord ToRecord(string id) => new(
         id,
         Request?.CampaignId ?? "",
@@ -64,7 +75,9 @@ public sealed class CallState
         Request?.ScriptId,
         Request?.ScriptVersion,
         LocalStart()?.Hour,
-        LocalStart()?.DayOfWeek);
+        LocalStart()?.DayOfWeek,
+        AnsweredAt is { } answered ? Compliance.AbandonRule.FirstAudioMs(answered, FirstAudioAt) : null,
+        Abandoned);
 
     private DateTimeOffset? LocalStart()
     {

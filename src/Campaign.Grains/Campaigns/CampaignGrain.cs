@@ -31,10 +31,13 @@ public sealed partial class CampaignGrain(
     CustomerLocator locator,
     IOptions<CampaignOptions> options,
     IOptions<CallOptions> callOptions,
+    IOptions<ComplianceOptions> compliance,
     [FromKeyedServices(EngineClock.Key)] TimeProvider clock,
     ILogger<CampaignGrain> logger) : Grain, ICampaignGrain, IRemindable
 {
     private const string KeepAliveReminder = "dialer";
+    public const string PausedByOperator = "operator";
+    public const string PausedByCompliance = "compliance";
     private const int MaxCallbacks = 2;
     private static readonly TimeSpan AttemptLimitRecheck = TimeSpan.FromHours(1);
     private readonly Dictionary<string, (WorkItem Item, DateTimeOffset Since)> _active = [];
@@ -119,6 +122,8 @@ public sealed partial class CampaignGrain(
         }
 
         Campaign.Status = CampaignStatus.Paused;
+        Campaign.PausedBy = PausedByOperator;
+        Campaign.PausedReason = null;
         _hopper.Clear();
         return await SaveAsync();
     }
@@ -132,6 +137,8 @@ public sealed partial class CampaignGrain(
         }
 
         Campaign.Status = CampaignStatus.Running;
+        Campaign.PausedBy = null;
+        Campaign.PausedReason = null;
         var info = await SaveAsync();
         StartTimer();
         RequestDispatch();
@@ -171,7 +178,8 @@ public sealed partial class CampaignGrain(
             ? (await work.DueByZoneAsync(Id, now)).Where(z => !IsOpen(z.Key, now)).Sum(z => z.Value)
             : 0;
         return new CampaignProgress(Campaign.Status, Campaign.Audience, counts.Pending, counts.InCall, Campaign.PeakInFlight, counts.RetriesPending,
-            counts.Done, counts.Skipped, byResult, waiting, counts.Skipped == 0 ? new Dictionary<string, int>() : await work.SkippedByReasonAsync(Id));
+            counts.Done, counts.Skipped, byResult, waiting, counts.Skipped == 0 ? new Dictionary<string, int>() : await work.SkippedByReasonAsync(Id),
+            Math.Round(AbandonRule.Rate(Campaign.Abandons, now), 4), PausedBy, PausedReason);
     }
 
     public async Task OnCallEndedAsync(CallReport report)
@@ -194,7 +202,7 @@ public sealed partial class CampaignGrain(
             dueAt = callbackAt;
         }
 
-        await work.SettleAsync(
+        var settled = await work.SettleAsync(
             Id,
             report.Seq,
             report.CallId,
@@ -202,9 +210,35 @@ public sealed partial class CampaignGrain(
             report.Result.ToString(),
             dueAt,
             countAttempt: true);
+        if (settled && report.Result == CallResult.Answered)
+        {
+            // Before the line is freed for the next dial: a campaign over the limit dials no one else.
+            await CountAnsweredAsync(report.Abandoned);
+        }
+
         _active.Remove(report.CallId);
         NotifyObservers();
         RequestDispatch();
+    }
+
+    /// <summary>Counts an answered call in the rolling abandoned-call rate; a running campaign at the limit pauses itself.</summary>
+    private async Task CountAnsweredAsync(bool abandoned)
+    {
+        var now = clock.GetUtcNow();
+        AbandonRule.Record(Campaign.Abandons, now, abandoned);
+        var reason = Campaign.Status == CampaignStatus.Running ? AbandonRule.From(compliance.Value).PauseReason(Campaign.Abandons, now) : null;
+        if (reason is null)
+        {
+            await state.WriteStateAsync();
+            return;
+        }
+
+        Campaign.Status = CampaignStatus.Paused;
+        Campaign.PausedBy = PausedByCompliance;
+        Campaign.PausedReason = reason;
+        _hopper.Clear();
+        LogPausedByCompliance(logger, Id, reason);
+        await SaveAsync();
     }
 
     public Task OnCallProgressAsync(string callId)
@@ -438,7 +472,7 @@ public sealed partial class CampaignGrain(
         var record = await GrainFactory.GetGrain<ICallGrain>(callId).GetAsync();
         if (record is { Status: CallStatus.Ended, Result: { } result })
         {
-            await OnCallEndedAsync(new CallReport(callId, item.Seq, record.Attempt, result, record.Outcome));
+            await OnCallEndedAsync(new CallReport(callId, item.Seq, record.Attempt, result, record.Outcome, record.Abandoned));
             await ForgetAsync(callId); // the trunk line taken for this start; the call itself released its own
         }
         else
@@ -563,7 +597,7 @@ public sealed partial class CampaignGrain(
             }
             else if (record.Status == CallStatus.Ended && record.Result is { } result)
             {
-                await OnCallEndedAsync(new CallReport(callId, item.Seq, record.Attempt, result, record.Outcome));
+                await OnCallEndedAsync(new CallReport(callId, item.Seq, record.Attempt, result, record.Outcome, record.Abandoned));
             }
             else
             {
@@ -659,7 +693,11 @@ public sealed partial class CampaignGrain(
     }
 
     private CampaignInfo Info() =>
-        new(Id, Campaign.Definition!, Campaign.Status, Campaign.CreatedAt, Campaign.StartedAt, Campaign.EndedAt, Campaign.Audience);
+        new(Id, Campaign.Definition!, Campaign.Status, Campaign.CreatedAt, Campaign.StartedAt, Campaign.EndedAt, Campaign.Audience, PausedBy, PausedReason);
+
+    private string? PausedBy => Campaign.Status == CampaignStatus.Paused ? Campaign.PausedBy : null;
+
+    private string? PausedReason => Campaign.Status == CampaignStatus.Paused ? Campaign.PausedReason : null;
 
     private string CallIdOf(WorkItem item) => $"{Id}-{item.Seq}-a{item.Attempts + 1}";
 
@@ -667,6 +705,9 @@ public sealed partial class CampaignGrain(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Campaign {CampaignId}: dispatch failed: {Reason}")]
     private static partial void LogDispatchFailed(ILogger logger, string campaignId, string reason);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Campaign {CampaignId} paused itself: {Reason}")]
+    private static partial void LogPausedByCompliance(ILogger logger, string campaignId, string reason);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Call {CallId} could not start: {Reason}")]
     private static partial void LogStartFailed(ILogger logger, string callId, string reason);

@@ -1,4 +1,5 @@
 using Campaign.Abstractions.Campaigns;
+using Campaign.Grains.Compliance;
 
 namespace Campaign.Grains.Campaigns;
 
@@ -29,4 +30,15 @@ public sealed class CampaignState
     /// <summary>The script versions pinned at start: a running campaign keeps them whatever is saved later.</summary>
     [Id(7)]
     public Dictionary<string, int> ScriptVersions { get; set; } = [];
+
+    /// <summary>Answered and abandoned calls of the last 30 days, for the abandoned-call rate.</summary>
+    [Id(8)]
+    public AbandonWindow Abandons { get; set; } = new();
+
+    /// <summary>Who paused the campaign (<c>operator</c> or <c>compliance</c>) and why; cleared on resume.</summary>
+    [Id(9)]
+    public string? PausedBy { get; set; }
+
+    [Id(10)]
+    public string? PausedReason { get; set; }
 }

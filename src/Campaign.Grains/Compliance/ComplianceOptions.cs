@@ -46,6 +46,15 @@ public sealed class ComplianceOptions
 
     /// <summary>Time zones of areas, for customers imported without one (e.g. <c>Compliance:AreaTimeZones:Riverside</c>).</summary>
     public Dictionary<string, string> AreaTimeZones { get; set; } = new(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>An answered call whose agent is first heard later than this after the answer (or never) is abandoned.</summary>
+    public int AbandonAfterMs { get; set; } = 2000;
+
+    /// <summary>The abandoned share of a campaign's answered calls over 30 days at which it pauses itself (3% by default).</summary>
+    public double MaxAbandonRate { get; set; } = 0.03;
+
+    /// <summary>Answered calls in the 30 days before the abandon rate can pause a campaign: one early silence is not a rate.</summary>
+    public int AbandonMinAnsweredCalls { get; set; } = 20;
 }
 
 /// <summary>Hours and days to call one country's customers; they narrow that country's legal hours and never widen them.</summary>
@@ -59,7 +68,7 @@ public sealed class CountryCallingHours
     public List<string> NoCallDates { get; set; } = [];
 }
 
-/// <summary>Refuses to start with a no-call date that is not a date, naming the key and the value.</summary>
+/// <summary>Refuses to start with a no-call date that is not a date (or an abandon limit out of range), naming the key and the value.</summary>
 public sealed class ComplianceOptionsValidator : IValidateOptions<ComplianceOptions>
 {
     public ValidateOptionsResult Validate(string? name, ComplianceOptions options)
@@ -71,6 +80,11 @@ public sealed class ComplianceOptionsValidator : IValidateOptions<ComplianceOpti
             .Concat(options.AreaTimeZones.Where(a => !TimeZoneInfo.TryFindSystemTimeZoneById(a.Value, out _))
                 .Select(a => $"Compliance:AreaTimeZones:{a.Key}: '{a.Value}' is not a known time zone (IANA, e.g. Europe/Lisbon)"))
             .Concat(options.DecisionRetentionDays < 1 ? ["Compliance:DecisionRetentionDays: must be 1 or more"] : [])
+            .Concat(options.AbandonAfterMs < 1 ? [$"Compliance:AbandonAfterMs: '{options.AbandonAfterMs}' must be 1 or more (milliseconds)"] : [])
+            .Concat(options.MaxAbandonRate is <= 0 or > 1 || double.IsNaN(options.MaxAbandonRate)
+                ? [$"Compliance:MaxAbandonRate: '{options.MaxAbandonRate.ToString(CultureInfo.InvariantCulture)}' must be more than 0 and at most 1 (0.03 is 3%)"]
+                : [])
+            .Concat(options.AbandonMinAnsweredCalls < 1 ? [$"Compliance:AbandonMinAnsweredCalls: '{options.AbandonMinAnsweredCalls}' must be 1 or more"] : [])
             .ToList();
         return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
     }

@@ -9,7 +9,7 @@ internal static class CallsCsv
 {
     private static readonly string[] Header =
         ["callId", "customerId", "segmentId", "attempt", "result", "startedAt", "answeredAt", "endedAt", "localHour", "localWeekday",
-         "interest", "concerns", "followUp", "followUpAt", "optedOut", "summary", "note"];
+         "interest", "concerns", "followUp", "followUpAt", "optedOut", "summary", "note", "firstAudioMs", "abandoned"];
 
     public static string Write(IEnumerable<CallRecord> calls)
     {
@@ -24,6 +24,7 @@ internal static class CallsCsv
                 Time(call.StartedAt), Time(call.AnsweredAt), Time(call.EndedAt), call.LocalHour?.ToString(CultureInfo.InvariantCulture),
                 call.LocalWeekday?.ToString(), outcome?.Interest.ToString(), outcome is null ? null : string.Join("; ", outcome.Concerns),
                 outcome?.FollowUp.Kind.ToString(), Time(outcome?.FollowUp.At), outcome?.OptedOut.ToString(), outcome?.Summary, call.Note,
+                call.FirstAudioMs?.ToString(CultureInfo.InvariantCulture), call.Abandoned.ToString(),
             ]);
         }
 

@@ -1,4 +1,3 @@
-using System.Text;
 using Campaign.Abstractions.Calls;
 using Campaign.Abstractions.Campaigns;
 using Campaign.Abstractions.Segments;
@@ -109,7 +108,7 @@ internal static class CampaignEndpoints
         }
 
         var page = await calls.ListAsync(id, 0, int.MaxValue, cancellationToken);
-        return Results.Text(CallsCsv.Write(page.Items), "text/csv; charset=utf-8");
+        return CsvDownload.File(CallsCsv.Write(page.Items), $"{id}-calls.csv");
     }
 
     private static async Task<IResult> LiveCallsAsync(
@@ -138,7 +137,7 @@ internal static class CampaignEndpoints
         }
 
         var followUps = await FollowUps.LoadAsync(calls, customers, locator, id, info.Definition.CallingWindow?.TimeZone, cancellationToken);
-        return Results.File(Encoding.UTF8.GetBytes(FollowUpsCsv.Write(followUps)), "text/csv; charset=utf-8", $"{id}-follow-ups.csv");
+        return CsvDownload.File(FollowUpsCsv.Write(followUps), $"{id}-follow-ups.csv");
     }
 
     private static async Task<IResult> CallsAsync(string id, int? skip, int? take, IGrainFactory grains, ICallStore calls, CancellationToken cancellationToken)

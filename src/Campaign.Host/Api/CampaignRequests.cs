@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Xml;
+using Campaign.Abstractions;
 using Campaign.Abstractions.Campaigns;
 
 namespace Campaign.Host.Api;
@@ -21,6 +22,14 @@ public sealed record CampaignRequest(
     string? Purpose = null)
 {
     public const int DefaultConcurrency = 10;
+
+    private static void CheckId(string? id, string field)
+    {
+        if (id is not null && ClientIds.Problem(id.Trim(), field) is { } problem)
+        {
+            throw new CampaignException(problem, field);
+        }
+    }
 
     private static int? Positive(int? value, string field) =>
         value is null or > 0 ? value : throw new CampaignException($"{field} must be 1 or more", field);
@@ -47,6 +56,16 @@ public sealed record CampaignRequest(
             {
                 throw new CampaignException("segmentId is missing", $"variants[{i}].segmentId");
             }
+
+            CheckId(variants[i].SegmentId, $"variants[{i}].segmentId");
+            CheckId(variants[i].ScriptId, $"variants[{i}].scriptId");
+        }
+
+        CheckId(SegmentId, "segmentId");
+        CheckId(ScriptId, "scriptId");
+        if (Name?.Trim().Length > ClientIds.MaxNameLength)
+        {
+            throw new CampaignException($"name is longer than {ClientIds.MaxNameLength} characters", "name");
         }
 
         return new CampaignDefinition(

@@ -23,7 +23,9 @@ public sealed record CampaignResponse(
     DateTimeOffset CreatedAt,
     DateTimeOffset? StartedAt,
     DateTimeOffset? EndedAt,
-    CampaignPurpose Purpose)
+    CampaignPurpose Purpose,
+    string? PausedBy,
+    string? PausedReason)
 {
     public static CampaignResponse From(CampaignInfo info)
     {
@@ -48,6 +50,7 @@ public sealed record CampaignResponse(
             w.TimeZone,
         };
         return new CampaignResponse(info.Id, d.Name, info.Status, d.SegmentId, criteria, d.ScriptId, d.Variants, d.MaxConcurrentCalls,
-            retry, d.VoicemailPolicy, d.CallerId, window, d.MaxCallsPerDay, d.MaxMinutesPerDay, info.Audience, info.CreatedAt, info.StartedAt, info.EndedAt, d.Purpose);
+            retry, d.VoicemailPolicy, d.CallerId, window, d.MaxCallsPerDay, d.MaxMinutesPerDay, info.Audience, info.CreatedAt, info.StartedAt, info.EndedAt, d.Purpose,
+            info.PausedBy, info.PausedReason);
     }
 }

@@ -20,7 +20,10 @@ public sealed record CampaignStatsResponse(
     FollowUpCounts FollowUps,
     IReadOnlyList<IReadOnlyList<double?>> AnswerRateByHourAndWeekday,
     IReadOnlyList<IReadOnlyList<int>> AttemptsByHourAndWeekday,
-    IReadOnlyDictionary<string, int> SkippedByReason)
+    IReadOnlyDictionary<string, int> SkippedByReason,
+    double AbandonRate,
+    string? PausedBy,
+    string? PausedReason)
 {
     public static CampaignStatsResponse From(CampaignProgress progress, CampaignOutcomeStats outcomes, IReadOnlyDictionary<string, string> segmentNames) => new(
         progress.Status,
@@ -46,7 +49,10 @@ public sealed record CampaignStatsResponse(
         outcomes.FollowUps,
         outcomes.AnswerRateByHourAndWeekday,
         outcomes.AttemptsByHourAndWeekday,
-        progress.SkippedByReason ?? new Dictionary<string, int>());
+        progress.SkippedByReason ?? new Dictionary<string, int>(),
+        progress.AbandonRate,
+        progress.PausedBy,
+        progress.PausedReason);
 }
 
 public sealed record SegmentStatsResponse(string? Segment, string Name, int Called, int Answered, int Interested, int Neutral, int NotInterested, int Unknown);

@@ -129,9 +129,7 @@ internal static class ComplianceEndpoints
             return KindProblem(decision!);
         }
 
-        response.ContentType = "text/csv; charset=utf-8";
-        response.Headers.ContentDisposition = "attachment; filename=\"decisions.csv\"";
-        await using var writer = new StreamWriter(response.Body, new System.Text.UTF8Encoding(false));
+        await using var writer = CsvDownload.Start(response, $"{id}-decisions.csv");
         await writer.WriteAsync(DecisionsCsv.Header);
         const int batch = 1000;
         for (var skip = 0; ; skip += batch)

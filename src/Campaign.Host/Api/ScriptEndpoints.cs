@@ -1,12 +1,12 @@
 using System.Globalization;
-using System.Text.RegularExpressions;
+using Campaign.Abstractions;
 using Campaign.Abstractions.Customers;
 using Campaign.Abstractions.Scripts;
 using Campaign.Conversation.Scripts;
 
 namespace Campaign.Host.Api;
 
-internal static partial class ScriptEndpoints
+internal static class ScriptEndpoints
 {
     private const string Example = """{ "name": "Outage follow-up", "persona": { "agentName": "Alex", "company": "City Power" }, "goal": "…", "opening": "…", "closing": "…", "disclosure": "…" }""";
 
@@ -93,9 +93,9 @@ internal static partial class ScriptEndpoints
         }
 
         var id = string.IsNullOrWhiteSpace(body!.Id) ? NewId() : body.Id.Trim();
-        if (!IdPattern().IsMatch(id))
+        if (ClientIds.Problem(id, "id") is { } idProblem)
         {
-            return ApiProblems.BadRequest("id: use up to 64 letters, digits, '-', '_' or '.'", "id");
+            return ApiProblems.BadRequest(idProblem, "id");
         }
 
         try
@@ -229,7 +229,4 @@ internal static partial class ScriptEndpoints
         });
 
     internal static string NewId() => "scr-" + Guid.NewGuid().ToString("N")[..12];
-
-    [GeneratedRegex("^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$")]
-    private static partial Regex IdPattern();
 }

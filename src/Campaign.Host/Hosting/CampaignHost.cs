@@ -49,6 +49,8 @@ public static class CampaignHost
 
         builder.Services.AddSingleton(apiKey);
         builder.Services.AddSingleton(admin);
+        builder.Services.AddSingleton(configuration.GetSection("Auth:Login").Get<LoginThrottleOptions>() ?? new LoginThrottleOptions());
+        builder.Services.AddSingleton<LoginThrottle>();
         builder.Services.AddAdminAuthentication();
         builder.Services.AddAdminPages();
         builder.Services.AddSingleton(TimeProvider.System);
@@ -100,6 +102,7 @@ public static class CampaignHost
         }
 
         var app = builder.Build();
+        app.UseSecurityHeaders();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         var twilio = app.Services.GetService<TwilioOptions>() is not null;
@@ -142,7 +145,7 @@ public static class CampaignHost
 
         if (apiKey.Generated)
         {
-            Console.WriteLine($"API key (X-Api-Key header): {apiKey.ApiKey}  (stored in {Path.GetDirectoryName(databasePath)}/api-key)");
+            Console.WriteLine($"API key (X-Api-Key header, shown only now): {apiKey.ApiKey}  (stored in {Path.GetDirectoryName(databasePath)}/api-key; delete that file to get a new one)");
         }
 
         if (admin.GeneratedPassword is { } password)

@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
+using Campaign.Storage;
 using Microsoft.AspNetCore.Identity;
 
 namespace Campaign.Host.Security;
@@ -55,17 +56,14 @@ public sealed class AdminCredentials
         var path = Path.Combine(dataDirectory, FileName);
         if (File.Exists(path) && File.ReadAllText(path).Trim() is { Length: > 0 } stored)
         {
+            OwnerOnlyFiles.Restrict(path);
             return new AdminCredentials(user, stored, null);
         }
 
-        Directory.CreateDirectory(dataDirectory);
+        OwnerOnlyFiles.CreateDirectory(dataDirectory);
         var generated = Convert.ToBase64String(RandomNumberGenerator.GetBytes(15)).Replace('+', '-').Replace('/', '_');
         var generatedHash = Hash(generated);
-        File.WriteAllText(path, generatedHash);
-        if (!OperatingSystem.IsWindows())
-        {
-            File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite);
-        }
+        OwnerOnlyFiles.WriteAllText(path, generatedHash);
 
         return new AdminCredentials(user, generatedHash, generated);
     }

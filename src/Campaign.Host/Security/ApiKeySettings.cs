@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using Campaign.Storage;
 
 namespace Campaign.Host.Security;
 
@@ -12,6 +13,7 @@ public sealed class ApiKeySettings
 
     public required string ApiKey { get; init; }
 
+    /// <summary>Whether the key was generated on this start (and so is printed once); a stored key is never printed again.</summary>
     public bool Generated { get; init; }
 
     public static ApiKeySettings Resolve(IConfiguration configuration, string dataDirectory)
@@ -25,16 +27,13 @@ public sealed class ApiKeySettings
         var path = Path.Combine(dataDirectory, "api-key");
         if (File.Exists(path) && File.ReadAllText(path).Trim() is { Length: >= 16 } stored)
         {
-            return new ApiKeySettings { ApiKey = stored, Generated = true };
+            OwnerOnlyFiles.Restrict(path);
+            return new ApiKeySettings { ApiKey = stored };
         }
 
-        Directory.CreateDirectory(dataDirectory);
+        OwnerOnlyFiles.CreateDirectory(dataDirectory);
         var key = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(24));
-        File.WriteAllText(path, key);
-        if (!OperatingSystem.IsWindows())
-        {
-            File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite);
-        }
+        OwnerOnlyFiles.WriteAllText(path, key);
 
         return new ApiKeySettings { ApiKey = key, Generated = true };
     }

@@ -24,6 +24,12 @@ public static class Charts
 
     public static string Percent(double? rate) => rate is { } r ? (r * 100).ToString("0", CultureInfo.InvariantCulture) + "%" : "no attempts";
 
+    /// <summary>Who paused a campaign and why, as the dashboard says it; app.js writes the same.</summary>
+    public static string PausedBy(string? by, string? reason) => by is null ? "" : reason is null ? $"Paused by {by}" : $"Paused by {by}: {reason}";
+
+    /// <summary>A rate with one decimal, for the abandoned-call rate; app.js writes the same.</summary>
+    public static string Percent1(double rate) => (rate * 100).ToString("0.0", CultureInfo.InvariantCulture) + "%";
+
     public static string Num(double value) => value.ToString("0.##", CultureInfo.InvariantCulture);
 
     /// <summary>"NotInterested" → "Not interested", for enum values shown to people.</summary>

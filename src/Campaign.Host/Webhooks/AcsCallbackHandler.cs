@@ -8,8 +8,8 @@ namespace Campaign.Host.Webhooks;
 /// <summary>
 /// Drives a call's turns from Call Automation events: the answer opens the conversation, each recognition result is
 /// the callee's turn, the end of the last words hangs up, and a disconnect or failed create ends the call. Events
-/// carry the operation context of the action they report, so a repeated or late event for a turn already handled is
-/// ignored by the call grain, and one that names another call is dropped.
+/// carry the operation context of the action they report, so a repeated or late event for a turn already handled
+/// changes nothing and requests no second action, and one that names another call is dropped.
 /// </summary>
 internal sealed partial class AcsCallbackHandler(
     IGrainFactory grains,
@@ -31,8 +31,12 @@ internal sealed partial class AcsCallbackHandler(
         switch (callbackEvent.Type, callbackEvent.Context)
         {
             case ("CallConnected", { Step: AcsStep.Dial } dial) when connectionId is not null:
-                var opened = dial with { Voice = await VoiceAsync(grain) };
-                await ApplyAsync(connectionId, await grain.OnEventAsync(new CallEvent(CallEventKind.Answered)), opened, 0);
+                var opening = await grain.OnEventAsync(new CallEvent(CallEventKind.Answered));
+                if (!opening.Repeat)
+                {
+                    await ApplyAsync(connectionId, opening, dial with { Voice = await VoiceAsync(grain) }, 0);
+                }
+
                 break;
             case ("CallConnected", null) when connectionId is not null:
                 // Without the context this host set on the create, the callee's number and turn are unknown: rather
@@ -68,6 +72,12 @@ internal sealed partial class AcsCallbackHandler(
     {
         var silences = heard.Kind == CallEventKind.Silence ? turn.Silences + 1 : 0;
         var instruction = await grain.OnEventAsync(heard);
+        if (instruction.Repeat)
+        {
+            // Its action was requested when the event first came; requesting it again would play the reply twice.
+            return;
+        }
+
         if (instruction.Listen && silences >= options.MaxSilences)
         {
             instruction = CallInstruction.SayAndHangUp(null);

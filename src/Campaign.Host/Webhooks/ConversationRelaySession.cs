@@ -1,5 +1,5 @@
 using System.Net.WebSockets;
-using System.Text.Json;
+using System.Text;
 using Campaign.Abstractions.Calls;
 using Campaign.Telephony.Twilio;
 
@@ -8,12 +8,17 @@ namespace Campaign.Host.Webhooks;
 /// <summary>
 /// One ConversationRelay connection. Replies stream back token by token while the socket keeps listening, so an
 /// <c>interrupt</c> (the callee spoke over the agent) stops the reply at once, and the call grain records only what
-/// the callee heard of it. A new <c>prompt</c> also stops a reply still in flight.
+/// the callee heard of it. A new <c>prompt</c> also stops a reply still in flight, and the transcript keeps only what
+/// had been sent of it. The call is the one the signed URL names; messages that are not JSON or have wrongly typed
+/// fields are logged and refused.
 /// </summary>
 internal sealed partial class ConversationRelaySession(RelaySocket socket, IGrainFactory grains, ILogger logger, string callId)
 {
+    private readonly StringBuilder _sent = new();
     private CancellationTokenSource? _replying;
     private Task _reply = Task.CompletedTask;
+    private bool _replyEnded;
+    private bool _hungUp;
 
     public async Task RunAsync(CancellationToken aborted)
     {
@@ -24,7 +29,7 @@ internal sealed partial class ConversationRelaySession(RelaySocket socket, IGrai
                 await HandleAsync(message, aborted);
             }
         }
-        catch (Exception ex) when (ex is WebSocketException or JsonException or OperationCanceledException)
+        catch (Exception ex) when (ex is WebSocketException or OperationCanceledException)
         {
             LogRelayClosed(logger, callId, ex.Message);
         }
@@ -34,37 +39,47 @@ internal sealed partial class ConversationRelaySession(RelaySocket socket, IGrai
         }
     }
 
-    private async Task HandleAsync(string message, CancellationToken aborted)
+    private async Task HandleAsync(string text, CancellationToken aborted)
     {
-        using var json = JsonDocument.Parse(message);
-        var root = json.RootElement;
-        switch (root.TryGetProperty("type", out var type) ? type.GetString() : null)
+        if (RelayMessage.Parse(text) is not { } message)
+        {
+            LogRefused(logger, callId, text.Length > 80 ? text[..80] : text);
+            return;
+        }
+
+        switch (message.Type)
         {
             case "setup":
-                if (root.TryGetProperty("customParameters", out var custom) && custom.TryGetProperty("callId", out var id) && id.GetString() is { Length: > 0 } fromSetup)
+                // The signed URL says which call this socket drives; a parameter in the message cannot change it.
+                if (message.CallIdParameter is { Length: > 0 } named && named != callId)
                 {
-                    callId = fromSetup;
+                    LogForeignSetup(logger, callId);
                 }
 
                 await StartReplyAsync(new CallEvent(CallEventKind.Answered), aborted);
                 break;
-            case "prompt" when !root.TryGetProperty("last", out var last) || last.ValueKind != JsonValueKind.False:
-                await StartReplyAsync(TwilioCallEvents.FromSpeech(root.TryGetProperty("voicePrompt", out var prompt) ? prompt.GetString() : null), aborted);
+            case "prompt" when _hungUp:
+                // The line is being closed after the last words: nobody will hear an answer to this.
+                LogAfterEnd(logger, callId);
+                break;
+            case "prompt" when message.Last != false:
+                // The callee spoke before the reply in flight was all sent: what they heard is what went out.
+                if (await StopReplyAsync() is { } cut)
+                {
+                    await grains.GetGrain<ICallGrain>(callId).OnEventAsync(new CallEvent(CallEventKind.Interrupted, cut));
+                }
+
+                await StartReplyAsync(TwilioCallEvents.FromSpeech(message.VoicePrompt), aborted);
                 break;
             case "interrupt":
                 await StopReplyAsync();
-                if (callId.Length > 0)
-                {
-                    var heard = root.TryGetProperty("utteranceUntilInterrupt", out var utterance) ? utterance.GetString() : null;
-                    await grains.GetGrain<ICallGrain>(callId).OnEventAsync(new CallEvent(CallEventKind.Interrupted, heard));
-                }
-
+                await grains.GetGrain<ICallGrain>(callId).OnEventAsync(new CallEvent(CallEventKind.Interrupted, message.UtteranceUntilInterrupt));
                 break;
             case "dtmf":
-                LogKeypad(logger, callId, root.TryGetProperty("digit", out var digit) ? digit.GetString() : null);
+                LogKeypad(logger, callId, message.Digit);
                 break;
             case "error":
-                LogRelayError(logger, callId, root.TryGetProperty("description", out var description) ? description.GetString() : null);
+                LogRelayError(logger, callId, message.Description);
                 break;
         }
     }
@@ -72,27 +87,28 @@ internal sealed partial class ConversationRelaySession(RelaySocket socket, IGrai
     private async Task StartReplyAsync(CallEvent callEvent, CancellationToken aborted)
     {
         await StopReplyAsync();
-        if (callId.Length == 0)
-        {
-            return;
-        }
-
         _replying = CancellationTokenSource.CreateLinkedTokenSource(aborted);
+        _sent.Clear();
+        _replyEnded = false;
         _reply = ReplyAsync(callEvent, _replying.Token);
     }
 
-    /// <summary>Cancels the reply in flight and waits until the call grain has settled the turn.</summary>
-    private async Task StopReplyAsync()
+    /// <summary>
+    /// Cancels the reply in flight and waits until the call grain has settled the turn; returns what had been sent of
+    /// it when it was cut before its end, null when there was none or it had ended.
+    /// </summary>
+    private async Task<string?> StopReplyAsync()
     {
         if (_replying is null)
         {
-            return;
+            return null;
         }
 
         await _replying.CancelAsync();
         await _reply;
         _replying.Dispose();
         _replying = null;
+        return _replyEnded ? null : _sent.ToString();
     }
 
     private async Task ReplyAsync(CallEvent callEvent, CancellationToken cancellationToken)
@@ -104,12 +120,15 @@ internal sealed partial class ConversationRelaySession(RelaySocket socket, IGrai
                 if (!token.Last)
                 {
                     await socket.SendAsync(new { type = "text", token = token.Text, last = false }, cancellationToken);
+                    _sent.Append(token.Text);
                     continue;
                 }
 
                 await socket.SendAsync(new { type = "text", token = "", last = true }, cancellationToken);
+                _replyEnded = true;
                 if (token.HangUp)
                 {
+                    _hungUp = true;
                     await socket.SendAsync(new { type = "end" }, cancellationToken);
                 }
             }
@@ -123,6 +142,15 @@ internal sealed partial class ConversationRelaySession(RelaySocket socket, IGrai
             LogReplyFailed(logger, callId, ex.Message);
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Call {CallId}: a ConversationRelay message that is not valid JSON or has wrongly typed fields was refused: {Start}")]
+    private static partial void LogRefused(ILogger logger, string callId, string start);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Call {CallId}: a prompt after the end of the call was ignored")]
+    private static partial void LogAfterEnd(ILogger logger, string callId);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Call {CallId}: the relay setup names another call; the socket stays with the call its URL was signed for")]
+    private static partial void LogForeignSetup(ILogger logger, string callId);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Call {CallId}: ConversationRelay reported an error: {Description}")]
     private static partial void LogRelayError(ILogger logger, string callId, string? description);

@@ -6,8 +6,9 @@ namespace Campaign.Host.Webhooks;
 
 /// <summary>
 /// The webhooks Twilio calls during a call. They authenticate by signature, not the API key. Each turns Twilio's
-/// report into a call event and answers with the TwiML of the call grain's instruction; repeats are harmless
-/// because the grain ignores events that no longer fit the call.
+/// report into a call event and answers with the TwiML of the call grain's instruction. Repeats are harmless: a
+/// Gather action carries the turn it collects, so a retried delivery gets the reply already given and changes
+/// nothing, and the grain ignores other events that no longer fit the call.
 /// </summary>
 internal static class TwilioWebhooks
 {
@@ -47,10 +48,10 @@ internal static class TwilioWebhooks
     }
 
     private static async Task<IResult> GatherAsync(
-        [FromQuery] string callId, [FromQuery] int? silences, HttpRequest request, IGrainFactory grains, TwilioOptions options, TwilioTwiml twiml)
+        [FromQuery] string callId, [FromQuery] int? silences, [FromQuery] int? turn, HttpRequest request, IGrainFactory grains, TwilioOptions options, TwilioTwiml twiml)
     {
         var form = await request.ReadFormAsync();
-        var callEvent = TwilioCallEvents.FromSpeech(form["SpeechResult"]);
+        var callEvent = TwilioCallEvents.FromSpeech(form["SpeechResult"]) with { Turn = turn };
         var silent = callEvent.Kind == CallEventKind.Silence ? (silences ?? 0) + 1 : 0;
         var instruction = await grains.GetGrain<ICallGrain>(callId).OnEventAsync(callEvent);
 

@@ -46,6 +46,8 @@ internal static class CallRow
             ["Weekday"] = (int?)(record.LocalWeekday ?? record.Outcome?.Weekday),
             ["Concerns"] = JsonSerializer.Serialize(record.Outcome?.Concerns ?? [], Json),
             ["HasTranscript"] = record.Transcript.Count > 0,
+            ["FirstAudioMs"] = record.FirstAudioMs,
+            ["Abandoned"] = record.Abandoned,
         };
         TableText.Write(entity, "Record", JsonSerializer.Serialize(record, Json));
         return entity;

@@ -21,9 +21,9 @@ public sealed class SqliteCallStore(SqliteDatabase database) : ICallStore
             command.Transaction = transaction;
             command.CommandText = """
                 INSERT OR REPLACE INTO calls (call_id, campaign_id, customer_id, segment_id, attempt, result, started_at, answered_at, ended_at,
-                    interest, follow_up, opted_out, local_hour, weekday, record_json)
+                    interest, follow_up, opted_out, local_hour, weekday, record_json, first_audio_ms, abandoned)
                 VALUES ($id, $campaign, $customer, $segment, $attempt, $result, $started, $answered, $ended,
-                    $interest, $followUp, $optedOut, $hour, $weekday, $json)
+                    $interest, $followUp, $optedOut, $hour, $weekday, $json, $firstAudio, $abandoned)
                 """;
             var p = command.Parameters;
             p.AddWithValue("$id", record.Id);
@@ -41,6 +41,8 @@ public sealed class SqliteCallStore(SqliteDatabase database) : ICallStore
             p.AddWithValue("$hour", (object?)(record.LocalHour ?? record.Outcome?.LocalHour) ?? DBNull.Value);
             p.AddWithValue("$weekday", (object?)(int?)(record.LocalWeekday ?? record.Outcome?.Weekday) ?? DBNull.Value);
             p.AddWithValue("$json", JsonSerializer.Serialize(record, Json));
+            p.AddWithValue("$firstAudio", (object?)record.FirstAudioMs ?? DBNull.Value);
+            p.AddWithValue("$abandoned", record.Abandoned ? 1 : 0);
             return await command.ExecuteNonQueryAsync(cancellationToken);
         }, cancellationToken);
 

@@ -35,7 +35,9 @@ internal static class SqliteCampaignSchema
             opted_out   INTEGER NOT NULL DEFAULT 0,
             local_hour  INTEGER,
             weekday     INTEGER,
-            record_json TEXT NOT NULL
+            record_json TEXT NOT NULL,
+            first_audio_ms INTEGER,
+            abandoned   INTEGER NOT NULL DEFAULT 0
         );
         CREATE INDEX IF NOT EXISTS ix_calls_campaign ON calls (campaign_id, started_at);
         CREATE INDEX IF NOT EXISTS ix_calls_campaign_customer ON calls (campaign_id, customer_id, started_at);

@@ -15,7 +15,9 @@ public sealed class SqliteDatabase : IDisposable
     public SqliteDatabase(string path)
     {
         var fullPath = System.IO.Path.GetFullPath(path);
-        Directory.CreateDirectory(System.IO.Path.GetDirectoryName(fullPath)!);
+        OwnerOnlyFiles.CreateDirectory(System.IO.Path.GetDirectoryName(fullPath)!);
+        // SQLite gives its -wal, -shm and -journal files the database file's mode, so an owner-only file keeps them owner-only too.
+        OwnerOnlyFiles.CreateIfMissing(fullPath);
         Path = fullPath;
         _connectionString = new SqliteConnectionStringBuilder
         {
@@ -31,6 +33,10 @@ public sealed class SqliteDatabase : IDisposable
         AddMissingColumns(connection);
         Execute(connection, SqliteSchema.Script);
         Execute(connection, SqliteCampaignSchema.Script);
+        foreach (var suffix in OwnerOnlyFiles.SqliteSuffixes)
+        {
+            OwnerOnlyFiles.Restrict(fullPath + suffix);
+        }
     }
 
     public string Path { get; }

@@ -7,6 +7,8 @@ internal static class SqliteSchema
     public static readonly (string Table, string Column, string Definition)[] AddedColumns =
     [
         ("customers", "consent_json", "TEXT"),
+        ("calls", "first_audio_ms", "INTEGER"),
+        ("calls", "abandoned", "INTEGER NOT NULL DEFAULT 0"),
     ];
 
     public const string Script = """

@@ -22,7 +22,7 @@ public sealed class TwilioTwiml(TwilioOptions options, TwilioUrls urls)
         }
 
         // Anything else keeps the line open: say the text, if any, and listen.
-        var action = urls.Gather(callId, silences);
+        var action = urls.Gather(callId, silences, instruction.AnswerTurn);
         var gather = new Gather(
             input: [Gather.InputEnum.Speech],
             action: action,

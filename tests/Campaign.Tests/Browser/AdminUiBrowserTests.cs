@@ -68,6 +68,8 @@ public class AdminUiBrowserTests(BrowserFixture fixture)
         Assert.Equal(Audience.ToString(), await page.TextContentAsync("[data-stat=finished]"));
         Assert.Equal(Audience.ToString(), await page.TextContentAsync("[data-stat=audience]"));
         Assert.True(await page.IsHiddenAsync("[data-actions] button:has-text('Pause')"), "a completed campaign offers no pause");
+        Assert.EndsWith("%", await page.TextContentAsync("#abandon-rate"));
+        Assert.True(await page.IsHiddenAsync("#paused-reason"), "a campaign that was never paused gives no pause reason");
         var results = 0;
         foreach (var kind in new[] { "answered", "noAnswer", "busy", "voicemail", "failed", "cancelled" })
         {

@@ -77,6 +77,8 @@ public class CampaignHttpTests(InProcessHost host)
         var detail = await host.Client.GetFromJsonAsync<JsonElement>($"/api/calls/{answered.GetProperty("id").GetString()}");
         Assert.True(detail.GetProperty("transcript").GetArrayLength() >= 2);
         Assert.NotEqual(JsonValueKind.Null, detail.GetProperty("outcome").ValueKind);
+        Assert.Equal(JsonValueKind.Number, detail.GetProperty("firstAudioMs").ValueKind);
+        Assert.True(stats.GetProperty("abandonRate").GetDouble() < 0.03, "the simulated agent answers at once");
 
         var system = await host.Client.GetFromJsonAsync<JsonElement>("/api/system");
         Assert.Equal(0, system.GetProperty("trunk").GetProperty("inUse").GetInt32());

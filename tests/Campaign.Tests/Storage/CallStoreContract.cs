@@ -41,6 +41,24 @@ public abstract class CallStoreContract
     private static string Json(CallRecord? record) => JsonSerializer.Serialize(record);
 
     [Fact]
+    public async Task The_time_to_first_audio_and_an_abandoned_call_are_kept()
+    {
+        var heard = Call("fa-" + Guid.NewGuid().ToString("N")[..6], 0, CallResult.Answered) with { FirstAudioMs = 640 };
+        var silent = Call("ab-" + Guid.NewGuid().ToString("N")[..6], 1, CallResult.Answered) with { Abandoned = true };
+        await Calls.SaveAsync(heard);
+        await Calls.SaveAsync(silent);
+
+        var readHeard = await Calls.GetAsync(heard.Id);
+        var readSilent = await Calls.GetAsync(silent.Id);
+        var listed = (await Calls.ListAsync(Campaign, 0, 1000)).Items.Where(c => c.Id == heard.Id || c.Id == silent.Id)
+            .OrderBy(c => c.StartedAt).Select(c => (c.FirstAudioMs, c.Abandoned)).ToList();
+
+        Assert.Equal((640, false), (readHeard!.FirstAudioMs, readHeard.Abandoned));
+        Assert.Equal(((int?)null, true), (readSilent!.FirstAudioMs, readSilent.Abandoned));
+        Assert.Equal([(640, false), (null, true)], listed);
+    }
+
+    [Fact]
     public async Task Calls_past_a_cutoff_with_a_transcript_are_found_and_a_redacted_one_is_not()
     {
         var old = Call("old-" + Guid.NewGuid().ToString("N")[..6], 0, CallResult.Answered);

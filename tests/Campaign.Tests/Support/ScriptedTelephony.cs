@@ -1,11 +1,16 @@
 using System.Collections.Concurrent;
 using Campaign.Abstractions.Calls;
+using Campaign.Abstractions.Storage;
 using Campaign.Abstractions.Telephony;
 
 namespace Campaign.Tests.Support;
 
-/// <summary>How a scripted call goes: who picks up, what they say, how long it lasts, and whether events are repeated.</summary>
-public sealed record CallScript(CallEndReason? Unanswered, TimeSpan Duration, IReadOnlyList<string> CustomerLines, bool RepeatEvents = false)
+/// <summary>
+/// How a scripted call goes: who picks up, what they say, how long it lasts, and whether events are repeated. A
+/// <see cref="Silent"/> call never plays the agent's audio (reported only when the telephony reports first audio); a
+/// <see cref="Streamed"/> one takes the agent's replies to the customer's lines as streamed tokens, like ConversationRelay.
+/// </summary>
+public sealed record CallScript(CallEndReason? Unanswered, TimeSpan Duration, IReadOnlyList<string> CustomerLines, bool RepeatEvents = false, bool Silent = false, bool Streamed = false)
 {
     public static CallScript Answer(TimeSpan duration, params string[] lines) => new(null, duration, lines);
 
@@ -13,7 +18,7 @@ public sealed record CallScript(CallEndReason? Unanswered, TimeSpan Duration, IR
 }
 
 /// <summary>A telephony provider for tests: plays each call from a script and measures how many calls were live at once.</summary>
-public sealed class ScriptedTelephony(IGrainFactory grains) : ITelephony
+public sealed class ScriptedTelephony(IGrainFactory grains, ICustomerDirectory directory) : ITelephony
 {
     private readonly ConcurrentDictionary<string, CancellationTokenSource> _live = new();
     private readonly ConcurrentDictionary<string, int> _livePerCampaign = new();
@@ -30,6 +35,12 @@ public sealed class ScriptedTelephony(IGrainFactory grains) : ITelephony
     public int Live => _live.Count;
 
     public int PeakFor(string campaignId) => _peakPerCampaign.GetValueOrDefault(campaignId);
+
+    /// <summary>For each streamed reply (by call id and turn): whether the customer was on the do-not-call list when its first word arrived.</summary>
+    public ConcurrentDictionary<(string CallId, int Turn), bool> DoNotCallAtFirstWord { get; } = new();
+
+    /// <summary>When set, the agent's first audio is reported (<see cref="CallEventKind.AgentAudio"/>) as soon as it plays, unless the call is silent.</summary>
+    public bool ReportsFirstAudio { get; set; }
 
     public Task<string> PlaceCallAsync(PlaceCallRequest request, CancellationToken cancellationToken = default)
     {
@@ -89,6 +100,28 @@ public sealed class ScriptedTelephony(IGrainFactory grains) : ITelephony
     public Task<bool> IsLiveAsync(string callId, string providerCallId, CancellationToken cancellationToken = default) =>
         Task.FromResult(_live.ContainsKey(providerCallId));
 
+    private async Task<CallInstruction> StreamAsync(PlaceCallRequest request, ICallGrain grain, string spoken, CancellationToken hangUp)
+    {
+        var turn = DoNotCallAtFirstWord.Keys.Count(k => k.CallId == request.CallId) + 1;
+        var said = new System.Text.StringBuilder();
+        await foreach (var token in grain.ConverseAsync(new CallEvent(CallEventKind.Speech, spoken), hangUp))
+        {
+            if (said.Length == 0 && token.Text.Length > 0)
+            {
+                // The list every dial decision reads, read directly: the customer's grain may still be busy writing to it.
+                DoNotCallAtFirstWord[(request.CallId, turn)] = await directory.IsDoNotCallAsync(request.To, hangUp);
+            }
+
+            said.Append(token.Text);
+            if (token.Last)
+            {
+                return new CallInstruction(said.ToString(), !token.HangUp, token.HangUp);
+            }
+        }
+
+        return CallInstruction.None;
+    }
+
     private async Task PlayAsync(PlaceCallRequest request, CallScript script, Line line, CancellationToken hangUp)
     {
         var grain = grains.GetGrain<ICallGrain>(request.CallId);
@@ -117,6 +150,11 @@ public sealed class ScriptedTelephony(IGrainFactory grains) : ITelephony
                 await grain.OnEventAsync(new CallEvent(CallEventKind.Answered));
             }
 
+            if (ReportsFirstAudio && !script.Silent && !string.IsNullOrEmpty(instruction.Say))
+            {
+                await grain.OnEventAsync(new CallEvent(CallEventKind.AgentAudio));
+            }
+
             foreach (var spoken in script.CustomerLines)
             {
                 if (!instruction.Listen)
@@ -124,7 +162,9 @@ public sealed class ScriptedTelephony(IGrainFactory grains) : ITelephony
                     break;
                 }
 
-                instruction = await grain.OnEventAsync(new CallEvent(CallEventKind.Speech, spoken));
+                instruction = script.Streamed
+                    ? await StreamAsync(request, grain, spoken, hangUp)
+                    : await grain.OnEventAsync(new CallEvent(CallEventKind.Speech, spoken));
             }
 
             await Task.Delay(script.Duration, hangUp);

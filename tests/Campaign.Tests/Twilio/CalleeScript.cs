@@ -10,10 +10,13 @@ public enum CalleeKind
 
 /// <summary>
 /// What the fake callee does: pick up or not, and what they say each turn ("" is silence). Over ConversationRelay, a
-/// callee with <see cref="InterruptReply"/> speaks over that reply (0 is the opening) as soon as its first token arrives.
+/// callee with <see cref="InterruptReply"/> speaks over that reply (0 is the opening) as soon as its first token arrives;
+/// one with <see cref="TalkOverReply"/> sends its next line then, with no interrupt message before it.
 /// </summary>
-public sealed record CalleeScript(CalleeKind Kind, IReadOnlyList<string> Lines, Task? AnswerGate = null, int? InterruptReply = null)
+public sealed record CalleeScript(CalleeKind Kind, IReadOnlyList<string> Lines, Task? AnswerGate = null, int? InterruptReply = null, int? TalkOverReply = null)
 {
+    public static CalleeScript TalkerOver { get; } = new(CalleeKind.Person, ["Yes, I have a minute.", "The power cuts at night worry me.", "Yes please, send it."], TalkOverReply: 1);
+
     public static CalleeScript Interrupter { get; } = new(CalleeKind.Person, ["Yes, I have a minute.", "The power cuts at night worry me.", "Yes please, send it."], InterruptReply: 1);
 
     public static CalleeScript Talkative { get; } = new(CalleeKind.Person, ["Yes, I have a minute.", "", "The power cuts at night worry me.", "Yes please, send it."]);

@@ -19,6 +19,12 @@ public sealed class FakeCallee(string authToken) : IDisposable
     /// <summary>Callbacks can arrive late: after the end, a stale "ringing" and "in-progress" are posted too.</summary>
     public bool LateStatusCallbacks { get; set; }
 
+    /// <summary>
+    /// Delivers every Gather result twice at once, as Twilio does when it retries a webhook that seemed to time out;
+    /// the two answers must be the same TwiML, and the call follows the second. The Voice webhook comes twice too.
+    /// </summary>
+    public bool DuplicateGathers { get; set; }
+
     public ConcurrentQueue<string> Failures { get; } = new();
 
     public async Task PlayAsync(FakeCall call, CalleeScript script)
@@ -41,7 +47,7 @@ public sealed class FakeCallee(string authToken) : IDisposable
 
             call.SetStatus("in-progress");
             await StatusAsync(call, "in-progress");
-            var twiml = await PostAsync(call.Field("Url"), Fields(call, "in-progress"));
+            var twiml = await PostMaybeTwiceAsync(call, call.Field("Url"), Fields(call, "in-progress"));
             if (script.Kind == CalleeKind.Machine)
             {
                 await PostAsync(call.Field("AsyncAmdStatusCallback"), [.. Fields(call, "in-progress"), new("AnsweredBy", "machine_end_beep"), new("MachineDetectionDuration", "4200")]);
@@ -123,10 +129,26 @@ public sealed class FakeCallee(string authToken) : IDisposable
                 form.Add(new("Confidence", "0.92"));
             }
 
-            twiml = await PostAsync(action, form);
+            twiml = await PostMaybeTwiceAsync(call, action, form);
         }
 
         Failures.Enqueue($"{call.Sid}: the conversation did not end in {MaxTurns} turns");
+    }
+
+    private async Task<string> PostMaybeTwiceAsync(FakeCall call, string url, List<KeyValuePair<string, string>> form)
+    {
+        if (!DuplicateGathers)
+        {
+            return await PostAsync(url, form);
+        }
+
+        var answers = await Task.WhenAll(PostAsync(url, form), PostAsync(url, form));
+        if (answers[0] != answers[1])
+        {
+            Failures.Enqueue($"{call.Sid}: a repeated webhook got another answer: {answers[0]} then {answers[1]}");
+        }
+
+        return answers[1];
     }
 
     private async Task RelayAsync(FakeCall call, CalleeScript script, XElement relay)
@@ -140,6 +162,7 @@ public sealed class FakeCallee(string authToken) : IDisposable
 
         var parameters = relay.Elements("Parameter").ToDictionary(p => p.Attribute("name")!.Value, p => p.Attribute("value")!.Value);
         await SendAsync(socket, new { type = "setup", sessionId = "VX" + Guid.NewGuid().ToString("N"), accountSid = FakeTwilio.AccountSid, callSid = call.Sid, from = call.Field("From"), to = call.To, direction = "outbound-api", callStatus = "IN-PROGRESS", customParameters = parameters });
+        JsonElement? early = null;
         for (var turn = 0; turn < MaxTurns; turn++)
         {
             var said = new StringBuilder();
@@ -147,7 +170,8 @@ public sealed class FakeCallee(string authToken) : IDisposable
             var interrupted = false;
             while (true)
             {
-                var message = await messages.Reader.ReadAsync().AsTask().WaitAsync(TimeSpan.FromSeconds(10));
+                var message = early ?? await messages.Reader.ReadAsync().AsTask().WaitAsync(TimeSpan.FromSeconds(10));
+                early = null;
                 if (message.GetProperty("type").GetString() == "end")
                 {
                     await socket.CloseAsync(WebSocketCloseStatus.NormalClosure, null, CancellationToken.None);
@@ -160,6 +184,14 @@ public sealed class FakeCallee(string authToken) : IDisposable
                 if (message.GetProperty("last").GetBoolean())
                 {
                     break;
+                }
+
+                if (script.TalkOverReply == turn && tokens == 1 && turn < script.Lines.Count)
+                {
+                    // No interrupt message: the next prompt simply arrives while the reply is still being sent.
+                    await SendAsync(socket, new { type = "prompt", voicePrompt = script.Lines[turn], lang = "en-US", last = true });
+                    turn++;
+                    continue;
                 }
 
                 if (script.InterruptReply == turn && tokens == 1)
@@ -190,10 +222,16 @@ public sealed class FakeCallee(string authToken) : IDisposable
             }
 
             // A hang-up follows its last words at once.
-            else if (await NextWithinAsync(messages.Reader, TimeSpan.FromMilliseconds(300)) is { } next && next.GetProperty("type").GetString() == "end")
+            else if (await NextWithinAsync(messages.Reader, TimeSpan.FromMilliseconds(300)) is { } next)
             {
-                await socket.CloseAsync(WebSocketCloseStatus.NormalClosure, null, CancellationToken.None);
-                return;
+                if (next.GetProperty("type").GetString() == "end")
+                {
+                    await socket.CloseAsync(WebSocketCloseStatus.NormalClosure, null, CancellationToken.None);
+                    return;
+                }
+
+                // The next reply already started (the callee talked over this one): it is heard next.
+                early = next;
             }
 
             var line = turn < script.Lines.Count ? script.Lines[turn] : "";

@@ -89,4 +89,84 @@ public class TwilioWebhookTests
         stats = await host.Client.GetFromJsonAsync<JsonElement>($"/api/campaigns/{id}/stats");
         Assert.Equal(1, stats.GetProperty("finished").GetInt32());
     }
+
+    [Fact]
+    public async Task A_webhook_Twilio_delivers_twice_gets_the_same_answer_and_the_callee_is_heard_once()
+    {
+        await using var host = await TwilioHost.StartAsync();
+        host.Twilio.Callee.DuplicateGathers = true;
+        var id = await TwilioCampaign.StartAsync(host, [CalleeScript.Talkative, CalleeScript.Talkative], 735_000);
+        var stats = await TwilioCampaign.WaitForCompletionAsync(host, id, TimeSpan.FromSeconds(20));
+
+        Assert.Empty(host.Twilio.Callee.Failures);
+        Assert.Equal(2, stats.GetProperty("results").GetProperty("answered").GetInt32());
+        foreach (var call in host.Twilio.Calls.Values)
+        {
+            var record = await host.Client.GetFromJsonAsync<JsonElement>($"/api/calls/{call.CallId}");
+            var lines = record.GetProperty("transcript").EnumerateArray().ToList();
+            var heard = lines.Where(l => l.GetProperty("speaker").GetString() == "customer").Select(l => l.GetProperty("text").GetString()).ToList();
+            Assert.Equal(["Yes, I have a minute.", "The power cuts at night worry me.", "Yes please, send it."], heard);
+            Assert.Equal(1, lines.Count(l => l.GetProperty("speaker").GetString() == "agent" && l.GetProperty("text").GetString()!.Contains("didn't catch that", StringComparison.Ordinal)));
+            Assert.Equal("moreInfo", record.GetProperty("outcome").GetProperty("followUp").GetProperty("kind").GetString());
+        }
+    }
+
+    [Fact]
+    public async Task Over_ConversationRelay_a_caller_who_talks_over_a_reply_leaves_a_transcript_of_what_was_sent()
+    {
+        await using var host = await TwilioHost.StartAsync("ConversationRelay");
+        var id = await TwilioCampaign.StartAsync(host, [CalleeScript.TalkerOver, CalleeScript.TalkerOver, CalleeScript.TalkerOver], 736_000);
+        var stats = await TwilioCampaign.WaitForCompletionAsync(host, id, TimeSpan.FromSeconds(30));
+
+        Assert.Empty(host.Twilio.Callee.Failures);
+        Assert.Equal(3, stats.GetProperty("results").GetProperty("answered").GetInt32());
+        foreach (var call in host.Twilio.Calls.Values)
+        {
+            var record = await host.Client.GetFromJsonAsync<JsonElement>($"/api/calls/{call.CallId}");
+            var lines = record.GetProperty("transcript").EnumerateArray().ToList();
+            var written = string.Concat(lines.Where(l => l.GetProperty("speaker").GetString() == "agent").Select(l => l.GetProperty("text").GetString()));
+            string[] said;
+            lock (call.Said)
+            {
+                said = [.. call.Said];
+            }
+
+            // Everything the agent's lines say was sent to the caller, and nothing more.
+            Assert.Equal(Words(string.Concat(said)), Words(written.Replace("[interrupted]", "", StringComparison.Ordinal)));
+            Assert.Equal(["Yes, I have a minute.", "The power cuts at night worry me.", "Yes please, send it."],
+                lines.Where(l => l.GetProperty("speaker").GetString() == "customer").Select(l => l.GetProperty("text").GetString()));
+        }
+
+        static string Words(string text) => string.Concat(text.Where(c => !char.IsWhiteSpace(c)));
+    }
+
+    [Fact]
+    public async Task A_relay_socket_drives_only_the_call_its_URL_was_signed_for_and_refuses_malformed_messages()
+    {
+        await using var host = await TwilioHost.StartAsync("ConversationRelay");
+        var answer = new TaskCompletionSource();
+        await TwilioCampaign.StartAsync(host, [CalleeScript.Talkative with { AnswerGate = answer.Task }, CalleeScript.Talkative with { AnswerGate = answer.Task }], 737_000);
+        var calls = await CalleeCampaign.WaitForAsync(() => host.Twilio.Calls.Values.Count(c => c.Status == "ringing") == 2 ? host.Twilio.Calls.Values.ToList() : null);
+        var (signed, other) = (calls[0], calls[1]);
+
+        var relay = $"ws{host.BaseUrl[4..]}/telephony/twilio/relay?callId={signed.CallId}";
+        using var socket = new ClientWebSocket();
+        socket.Options.SetRequestHeader("X-Twilio-Signature", TwilioSignature.Sign(FakeTwilio.AuthToken, relay, []));
+        await socket.ConnectAsync(new Uri(relay), CancellationToken.None);
+        foreach (var junk in new[] { "not json", "[1,2]", """{"type":7}""", """{"type":"prompt","voicePrompt":42,"last":true}""", """{"type":"prompt","voicePrompt":"hi","last":"yes"}""" })
+        {
+            await socket.SendAsync(System.Text.Encoding.UTF8.GetBytes(junk), WebSocketMessageType.Text, true, CancellationToken.None);
+        }
+
+        // A setup naming the other call still drives the call the URL names.
+        var setup = JsonSerializer.Serialize(new { type = "setup", callSid = signed.Sid, customParameters = new { callId = other.CallId } });
+        await socket.SendAsync(System.Text.Encoding.UTF8.GetBytes(setup), WebSocketMessageType.Text, true, CancellationToken.None);
+        var buffer = new byte[16 * 1024];
+        var first = await socket.ReceiveAsync(buffer, CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(10));
+        Assert.Equal(WebSocketMessageType.Text, first.MessageType);
+        await CalleeCampaign.WaitUntilAsync(async () => await CalleeCampaign.CallStatusAsync(host.Client, signed.CallId) == "inProgress");
+        Assert.Equal("ringing", await CalleeCampaign.CallStatusAsync(host.Client, other.CallId));
+        await socket.CloseAsync(WebSocketCloseStatus.NormalClosure, null, CancellationToken.None);
+        answer.SetResult();
+    }
 }

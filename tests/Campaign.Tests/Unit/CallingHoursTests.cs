@@ -147,7 +147,11 @@ public class CallingHoursTests
     [InlineData("Compliance:Countries:UK:CallingHoursTo", "21:00:00", "Compliance:Countries:UK")]
     [InlineData("Compliance:AreaTimeZones:Riverside", "Pacific Time", "Compliance:AreaTimeZones:Riverside")]
     [InlineData("Compliance:DecisionRetentionDays", "0", "Compliance:DecisionRetentionDays")]
-    public void An_unknown_country_zone_or_retention_stops_the_start_naming_the_key(string key, string value, string named)
+    [InlineData("Compliance:AbandonAfterMs", "0", "Compliance:AbandonAfterMs")]
+    [InlineData("Compliance:MaxAbandonRate", "3", "Compliance:MaxAbandonRate")]
+    [InlineData("Compliance:MaxAbandonRate", "0", "Compliance:MaxAbandonRate")]
+    [InlineData("Compliance:AbandonMinAnsweredCalls", "0", "Compliance:AbandonMinAnsweredCalls")]
+    public void An_unknown_country_zone_or_retention_or_an_abandon_limit_out_of_range_stops_the_start_naming_the_key(string key, string value, string named)
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { [key] = value }).Build();
         using var services = new Microsoft.Extensions.DependencyInjection.ServiceCollection().AddCampaignEngine(configuration).BuildServiceProvider();

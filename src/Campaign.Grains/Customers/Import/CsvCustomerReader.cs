@@ -19,7 +19,8 @@ public static class CsvCustomerReader
             MaxRecordSize = 1024 * 1024,
             IncludeValuesInExceptions = false,
         };
-        await using var csv = CsvReader.Create(stream, options, leaveOpen: true);
+        await using var checkedStream = new Utf8CheckingStream(stream);
+        await using var csv = CsvReader.Create(checkedStream, options, leaveOpen: true);
         string[] header;
         try
         {

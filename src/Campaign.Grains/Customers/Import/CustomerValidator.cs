@@ -1,13 +1,20 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using Campaign.Abstractions;
 using Campaign.Abstractions.Customers;
 
 namespace Campaign.Grains.Customers.Import;
 
 /// <summary>Checks one imported customer and turns it into a clean profile, or says what is wrong with it.</summary>
-public sealed partial class CustomerValidator(PhoneNormalizer phones)
+public sealed partial class CustomerValidator(PhoneNormalizer phones, TimeProvider? clock = null)
 {
-    public const int MaxIdLength = 64;
+    /// <summary>How far ahead of this host's clock an issue date may be, for clocks and time zones that disagree a little.</summary>
+    public static readonly TimeSpan AllowedClockSkew = TimeSpan.FromDays(1);
+
+    private readonly TimeProvider _clock = clock ?? TimeProvider.System;
+
+    public const int MaxIdLength = ClientIds.MaxLength;
+    public const int MaxNameLength = ClientIds.MaxNameLength;
     public const int MaxTextLength = 2000;
 
     public bool TryValidate(CustomerInput input, out CustomerProfile? profile, out string? error)
@@ -15,14 +22,13 @@ public sealed partial class CustomerValidator(PhoneNormalizer phones)
         profile = null;
         var id = input.Id?.Trim();
         var name = input.Name?.Trim();
-        error = id switch
+        error = ClientIds.Problem(id ?? "", "id");
+        error ??= name switch
         {
-            null or "" => "id is missing",
-            { Length: > MaxIdLength } => $"id is longer than {MaxIdLength} characters",
-            _ when id.Any(char.IsControl) || id.Contains('/') => $"id '{id}' contains characters that are not allowed ('/' or control characters)",
+            null or "" => "name is missing",
+            { Length: > MaxNameLength } => $"name is longer than {MaxNameLength} characters",
             _ => null,
         };
-        error ??= string.IsNullOrWhiteSpace(name) ? "name is missing" : null;
         if (error is not null)
         {
             return false;
@@ -95,7 +101,7 @@ public sealed partial class CustomerValidator(PhoneNormalizer phones)
         return true;
     }
 
-    private static bool TryValidateIssue(IssueInput issue, int index, out CustomerIssue? valid, out string? error)
+    private bool TryValidateIssue(IssueInput issue, int index, out CustomerIssue? valid, out string? error)
     {
         valid = null;
         error = null;
@@ -123,6 +129,11 @@ public sealed partial class CustomerValidator(PhoneNormalizer phones)
             }
 
             at = parsed.ToUniversalTime();
+            if (at > _clock.GetUtcNow() + AllowedClockSkew)
+            {
+                error = $"issue {index} reportedAt '{reportedAt}' is in the future";
+                return false;
+            }
         }
 
         valid = new CustomerIssue(category.ToLowerInvariant(), at, text);

@@ -52,12 +52,18 @@
     root.querySelectorAll("[data-when]").forEach((f) => { f.hidden = !f.dataset.when.split(" ").includes(s.status); });
 
     document.querySelectorAll("[data-stat]").forEach((n) => setText(n, s[n.dataset.stat] ?? 0));
+    document.querySelectorAll("[data-percent]").forEach((n) => setText(n, ((s[n.dataset.percent] ?? 0) * 100).toFixed(1) + "%"));
+    const paused = document.getElementById("paused-reason");
+    if (paused) {
+      paused.hidden = !s.pausedBy;
+      setText(paused.querySelector("[data-paused-text]"), !s.pausedBy ? "" : s.pausedReason ? `Paused by ${s.pausedBy}: ${s.pausedReason}` : `Paused by ${s.pausedBy}`);
+    }
     document.querySelectorAll("[data-result]").forEach((n) => setText(n, s.results?.[n.dataset.result] ?? 0));
     document.querySelectorAll("[data-follow]").forEach((n) => setText(n, s.followUps?.[n.dataset.follow] ?? 0));
     const done = s.audience ? Math.min(100, (s.finished * 100) / s.audience) : 0;
     const bar = document.getElementById("progress-bar");
-    bar.style.width = done.toFixed(1) + "%";
-    bar.parentElement.setAttribute("aria-valuenow", done.toFixed(0));
+    bar.setAttribute("width", done.toFixed(1));
+    bar.closest(".progress").setAttribute("aria-valuenow", done.toFixed(0));
 
     (s.answerRateByHourAndWeekday || []).forEach((row, d) => row.forEach((rate, h) => {
       const cell = document.querySelector(`[data-cell="${d}-${h}"]`);
