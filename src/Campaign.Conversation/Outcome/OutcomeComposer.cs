@@ -21,11 +21,11 @@ public static class OutcomeComposer
             : SessionUpdates.ParseInterest(extracted.Interest) ?? Interest.Unknown;
 
         var concerns = session.Concerns.ToList();
-        foreach (var concern in extracted.Concerns.Where(c => !string.IsNullOrWhiteSpace(c)))
+        foreach (var said in extracted.Concerns)
         {
-            if (!concerns.Any(c => Overlaps(c, concern)))
+            if (ConcernTopic.Of(said, script.Knowledge.Issues) is { } concern && !concerns.Any(c => Overlaps(c, concern)))
             {
-                concerns.Add(concern.Trim());
+                concerns.Add(concern);
             }
         }
 

@@ -26,7 +26,8 @@ public static partial class ConcernExtractor
         {
             if (pattern.Match(normalized) is { Success: true } match && Clean(match.Groups["c"].Value) is { } concern)
             {
-                return new ExtractedConcern(Canonical(concern, issues), IsClause: false);
+                var parts = Topics(match.Groups["c"].Value, concern, issues);
+                return new ExtractedConcern(parts.Count == 1 ? parts[0] : concern, IsClause: false, parts);
             }
         }
 
@@ -74,6 +75,18 @@ public static partial class ConcernExtractor
         return null;
     }
 
+    // "the old wiring, and the fuse box tripping" → two topics; a part too short to stand alone keeps the whole.
+    private static IReadOnlyList<string> Topics(string said, string concern, IReadOnlyList<MatchTarget<string>> issues)
+    {
+        var parts = Conjunction().Split(Boundary().Split(said)[0]).Select(Clean).OfType<string>().ToList();
+        if (parts.Count < 2 || parts.Any(p => p.Split(' ').Length < 2))
+        {
+            return [Canonical(concern, issues)];
+        }
+
+        return parts.Select(p => Canonical(p, issues)).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+    }
+
     private static string Canonical(string concern, IReadOnlyList<MatchTarget<string>> issues)
     {
         var tokens = TextTokens.Content(concern);
@@ -99,7 +112,7 @@ public static partial class ConcernExtractor
     [GeneratedRegex(@"\bwhat (worries|bothers|concerns|scares|annoys) (me|us)( most)? (is|are) (?<c>[^.!?;]+)")]
     private static partial Regex WhatWorriesMe();
 
-    [GeneratedRegex(@"\b(concern|worry|problem|issue|complaint|fear) (is|was|here is) (that |about |with )?(?<c>[^.!?;]+)")]
+    [GeneratedRegex(@"\b(concerns?|worry|worries|problems?|issues?|complaints?|fears?) (is|are|was|were|here is) (that |about |with )?(?<c>[^.!?;]+)|\b(two|a few|a couple of) (things|concerns|worries)( really)?: (?<c>[^.!?;]+)")]
     private static partial Regex Named();
 
     [GeneratedRegex(@"\b(problems?|issues?|trouble|difficulties) with (?<c>[^.!?;]+)")]
@@ -123,6 +136,9 @@ public static partial class ConcernExtractor
     [GeneratedRegex(@"\b(still|again|keeps?|problems?|issues?|trouble|broken|bad|terrible|awful|strange|weird|dirty|smells?|noisy|flicker\w*|leak\w*|dim|fed up|too (high|low|expensive|slow)|not working|does not work|stopped working|goes off|went off|cuts? out)\b")]
     private static partial Regex Negative();
 
+    [GeneratedRegex(@",? and also |,? and | as well as ")]
+    private static partial Regex Conjunction();
+
     [GeneratedRegex(@"[^.!?;]+[.!?;]*")]
     private static partial Regex Sentences();
 
@@ -145,5 +161,11 @@ public static partial class ConcernExtractor
     private static partial Regex Filler();
 }
 
-/// <summary>A concern and whether it is a whole clause ("bill is too high") rather than a thing ("power cuts at night").</summary>
-public sealed record ExtractedConcern(string Text, bool IsClause);
+/// <summary>
+/// A concern and whether it is a whole clause ("bill is too high") rather than a thing ("power cuts at night").
+/// <see cref="Topics"/> are the separate concerns in it: "the old wiring and the fuse box tripping" holds two.
+/// </summary>
+public sealed record ExtractedConcern(string Text, bool IsClause, IReadOnlyList<string>? Parts = null)
+{
+    public IReadOnlyList<string> Topics => Parts ?? [Text];
+}
