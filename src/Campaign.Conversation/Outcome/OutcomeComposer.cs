@@ -32,7 +32,7 @@ public static class OutcomeComposer
         var followUp = ModelFailure.Settle(session, script, session.OptedOut ? new FollowUp(FollowUpKind.LeaveAlone, null) : FollowUpFrom(session, script, extracted));
         var (hour, weekday) = AnsweredLocally(session, script.Zone);
         var summary = SummaryWriter.Write(session, script, interest, concerns, followUp, extracted.Summary);
-        return new CallOutcome(interest, concerns, followUp, summary, session.OptedOut, hour, weekday);
+        return new CallOutcome(interest, concerns, followUp, summary, session.OptedOut, hour, weekday, ConcernQuotes.From(session.Transcript, concerns));
     }
 
     private static FollowUp FollowUpFrom(ConversationSession session, PreparedScript script, CallSummaryRecord extracted)
