@@ -10,13 +10,13 @@ namespace Campaign.Tests.Conversation;
 public sealed class ConversationEvalTests(ConversationEvalTests.HeldOutRun run) : IClassFixture<ConversationEvalTests.HeldOutRun>
 {
     // The held-out floors, raised to each figure reached (168 dialogues, 18 opt-outs, 35 callback times, 70 concerns).
-    private const int ExactCalls = 123;
+    private const int ExactCalls = 129;
     private const int InterestRight = 157;
-    private const int FollowUpRight = 147;
+    private const int FollowUpRight = 153;
     private const int CallbackTimesRight = 29;
     private const int ConcernsFound = 39;
     private const int MostUnvoicedConcerns = 20;
-    private const int MostFalseOptOuts = 14;
+    private const int MostFalseOptOuts = 8;
 
     private EvalScore Score => run.Score;
 
