@@ -22,6 +22,17 @@ public static partial class CallbackTimeParser
         (new(@"\b(noon|midday)\b", RegexOptions.Compiled), "12:00 pm"),
         (new(@"\bhalf past (\d{1,2})\b", RegexOptions.Compiled), "$1:30"),
         (new(@"\bquarter past (\d{1,2})\b", RegexOptions.Compiled), "$1:15"),
+        (new(@"\bhalf (\d{1,2})\b", RegexOptions.Compiled), "$1:30"),
+        (new(@"\b(\d{1,2}) ?ish\b", RegexOptions.Compiled), "$1"),
+        (new(@"\bfirst thing( in the morning)?\b", RegexOptions.Compiled), "9 am"),
+        (new(@"\bearly morning\b", RegexOptions.Compiled), "8 am"),
+        (new(@"\b(mid ?morning|mid morning)\b", RegexOptions.Compiled), "10 am"),
+        (new(@"\blate morning\b", RegexOptions.Compiled), "11 am"),
+        (new(@"\bearly afternoon\b", RegexOptions.Compiled), "1 pm"),
+        (new(@"\bmid ?afternoon\b", RegexOptions.Compiled), "3 pm"),
+        (new(@"\blate afternoon\b", RegexOptions.Compiled), "4 pm"),
+        (new(@"\b(end of the (working |work )?day|tea ?time)\b", RegexOptions.Compiled), "5 pm"),
+        (new(@"\b(after work|after i finish work|once i am home from work)\b", RegexOptions.Compiled), "6 pm"),
     ];
 
     private static readonly string[] Numbers =

@@ -106,19 +106,19 @@ public static partial class ConcernExtractor
     [GeneratedRegex(@"\b(not|never|nothing|no longer) (really |too |that |at all )?(worried|concerned|a problem|an issue|worries|bothers)\b|\bno (concerns?|worries|problems?|issues?)\b|\bnothing (worries|bothers|concerns) me\b")]
     private static partial Regex Denial();
 
-    [GeneratedRegex(@"\b(worried|concerned|anxious|nervous|unhappy|upset|frustrated|annoyed|fed up|scared|afraid|worry|worrying) (about|with|by|of|over|that|because of) (?<c>[^.!?;]+)")]
+    [GeneratedRegex(@"\b(worried|concerned|anxious|nervous|unhappy|not happy|upset|frustrated|annoyed|fed up|scared|afraid|worry|worrying|uneasy|bothered|stressed|wary|sick and tired) (about|with|by|of|over|that|because of) (?<c>[^.!?;]+)")]
     private static partial Regex Worried();
 
     [GeneratedRegex(@"\bwhat (worries|bothers|concerns|scares|annoys) (me|us)( most)? (is|are) (?<c>[^.!?;]+)")]
     private static partial Regex WhatWorriesMe();
 
-    [GeneratedRegex(@"\b(concerns?|worry|worries|problems?|issues?|complaints?|fears?) (is|are|was|were|here is) (that |about |with )?(?<c>[^.!?;]+)|\b(two|a few|a couple of) (things|concerns|worries)( really)?: (?<c>[^.!?;]+)")]
+    [GeneratedRegex(@"\b(concerns?|worry|worries|problems?|issues?|complaints?|fears?) (is|are|was|were|here is|would be|for me is) (that |about |with )?(?<c>[^.!?;]+)|\b(two|a few|a couple of) (things|concerns|worries)( really)?: (?<c>[^.!?;]+)")]
     private static partial Regex Named();
 
     [GeneratedRegex(@"\b(problems?|issues?|trouble|difficulties) with (?<c>[^.!?;]+)")]
     private static partial Regex ProblemWith();
 
-    [GeneratedRegex(@"\bstill (having|getting|seeing|experiencing|have|get) (?<c>[^.!?;]+)")]
+    [GeneratedRegex(@"\bstill (having|getting|seeing|experiencing|have|get) (?<c>[^.!?;]+)|\b(we|i) keep (having|getting|losing) (?<c>[^.!?;]+)")]
     private static partial Regex StillHaving();
 
     [GeneratedRegex(@"\bi (do not|did not) like (?<c>[^.!?;]+)")]
@@ -130,7 +130,7 @@ public static partial class ConcernExtractor
     [GeneratedRegex(@"[^.!?;,]+? (keeps|kept) (happening|going off|going out|cutting out|dropping|failing|breaking|coming back)\b")]
     private static partial Regex KeepsHappening();
 
-    [GeneratedRegex(@"[^.!?;,]+? (is|are|was|were) (still )?(a problem|an issue|too (high|expensive|much|slow|low)|terrible|awful|bad|broken|not working|unreliable)\b")]
+    [GeneratedRegex(@"[^.!?;,]+? (is|are|was|were|has been|have been|keeps being) (still )?(a problem|an issue|a worry|a concern|a nightmare|a pain|too (high|expensive|much|slow|low)|terrible|awful|dreadful|bad|broken|not working|unreliable|dodgy|dangerous|unsafe|worrying)\b")]
     private static partial Regex IsBad();
 
     [GeneratedRegex(@"\b(still|again|keeps?|problems?|issues?|trouble|broken|bad|terrible|awful|strange|weird|dirty|smells?|noisy|flicker\w*|leak\w*|dim|fed up|too (high|low|expensive|slow)|not working|does not work|stopped working|goes off|went off|cuts? out)\b")]

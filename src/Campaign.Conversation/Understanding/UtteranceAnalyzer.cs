@@ -108,19 +108,19 @@ public static partial class UtteranceAnalyzer
     [GeneratedRegex(@"\b(no|nope|nah)\b(?! (one|problem|doubt)\b)")]
     private static partial Regex NoWord();
 
-    [GeneratedRegex(@"\bnot (really |very |that |at all )?interested\b|\bnot for me\b|\b(do not|not) (need|want) (it|this|that|one|any of (it|this|that))\b|\bno need\b|\bnot keen\b|\bno interest\b|\bnot worth it\b")]
+    [GeneratedRegex(@"\bnot (really |very |that |at all )?interested\b|\bnot for me\b|\b(do not|not) (need|want) (it|this|that|one|any of (it|this|that))\b|\bno need\b|\bnot keen\b|\bno interest\b|\bnot worth it\b|\b(i will|i'll|i am going to|going to) pass\b|\bpass on (it|that|this)\b|\bnot for (us|me right now)\b|\bnot bothered\b|\bnot my thing\b")]
     private static partial Regex NotInterested();
 
-    [GeneratedRegex(@"\bmaybe\b|\bnot (so |too |really |quite |entirely )?sure\b|\bperhaps\b|\b(i will|let me) think\b|\bthink about it\b|\b(it )?depends\b|\bi do not know\b|\bpossibly\b|\bwe will see\b|\bnot certain\b|\bunsure\b|\bundecided\b|\bnot yet\b|\bmight be\b")]
+    [GeneratedRegex(@"\bmaybe\b|\bnot (so |too |really |quite |entirely )?sure\b|\bperhaps\b|\b(i will|let me) think\b|\bthink about it\b|\b(it )?depends\b|\bi do not know\b|\bpossibly\b|\bwe will see\b|\bnot certain\b|\bunsure\b|\bundecided\b|\bnot yet\b|\bmight be\b|\b(i will|i'll|i would|i'd|i need to|i have to|i would have to|i'd have to|i'll have to|let me) (check|ask|talk|speak|discuss|consult|sleep on)\b|\bsleep on it\b|\bin two minds\b|\bon the fence\b|\bhard to say\b|\bnot decided\b|\bcould be\b")]
     private static partial Regex Neutral();
 
-    [GeneratedRegex(@"\binterested\b|\binteresting\b|\btell me more\b|\bsounds (good|great|interesting|nice|useful)\b|\bi would (like|love) (to hear|that|it|one|more|this|to know)\b|\bsign me up\b|\bcount me in\b|\blet us do it\b|\blet's do it\b|\bgo ahead\b|\bgo on\b|\bwhy not\b|\bplease do\b|\bthat would be (great|good|nice|helpful|useful)\b")]
+    [GeneratedRegex(@"\binterested\b|\binteresting\b|\btell me more\b|\bsounds (good|great|interesting|nice|useful)\b|\bi would (like|love) (to hear|that|it|one|more|this|to know)\b|\bsign me up\b|\bcount me in\b|\blet us do it\b|\blet's do it\b|\bgo ahead\b|\bgo on\b|\bwhy not\b|\bplease do\b|\bthat would be (great|good|nice|helpful|useful)\b|\bbook (me|us|it) in\b|\bput (me|us) down\b|\bsounds like a (plan|good idea)\b|\bgo for it\b|\bi am in\b(?!\s+\w)|\bi would (really )?(like|love) (that|it|one|to book|to have)\b|\bhappy to (have|do|book|go ahead)\b")]
     private static partial Regex Interested();
 
-    [GeneratedRegex(@"\bbusy\b|\bnot a good time\b|\b(bad|inconvenient|awkward) time\b|\bin a meeting\b|\bi am driving\b|\bat work\b|\bcan not talk\b|\bno time\b|\bdo not have (the )?time\b|\bin the middle of\b|\bi am (about to leave|on my way out|just leaving)\b")]
+    [GeneratedRegex(@"\bbusy\b|\bnot a (good|great|convenient) time\b|\b(now|right now|this) is not (good|great|a good time|convenient)\b|\b(heading|rushing|running) out\b|\bon my way (out|to)\b|\bcan not (talk|speak|chat) (now|right now|at the moment)\b|\bwith a (customer|client|patient)\b|\b(bad|inconvenient|awkward) time\b|\bin a meeting\b|\bi am driving\b|\bat work\b|\bcan not talk\b|\bno time\b|\bdo not have (the )?time\b|\bin the middle of\b|\bi am (about to leave|on my way out|just leaving)\b")]
     private static partial Regex Busy();
 
-    [GeneratedRegex(@"\bcall (me |us )?(back|again|later|another time)\b|\b(call|ring|phone|try|reach|contact) (me|us) (back |again )?(on|at|in|after|around|about|before|by|tomorrow|today|tonight|this|next|later|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b|\banother (time|day)\b|\bsome other time\b|\btry (again )?later\b|\bcall back\b|\bcallback\b|\b(maybe|perhaps|possibly) later\b|\blater (maybe|perhaps)\b")]
+    [GeneratedRegex(@"\bcall (me |us )?(back|again|later|another time)\b|\b(ring|phone|bell|buzz) (me |us )?(back|later|another time|some other time)\b|\b(give|gimme) (me|us) a (call|ring|bell|buzz)\b|\bget back to (me|us)\b|\b(catch|try) (me|us) (later|another|tomorrow|tonight|this|next|after|at|on|in)\b|\b(call|ring|phone|try|reach|contact) (me|us) (back |again )?(on|at|in|after|around|about|before|by|tomorrow|today|tonight|this|next|later|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b|\banother (time|day)\b|\bsome other time\b|\btry (again )?later\b|\bcall back\b|\bcallback\b|\b(maybe|perhaps|possibly) later\b|\blater (maybe|perhaps)\b")]
     private static partial Regex Callback();
 
     [GeneratedRegex(@"\bsend (me |us )?(some |more |the |an? |further )?(info|information|details|brochure|leaflet|email|text|letter|something|it|that|them)\b|\b(email|e-mail|text|mail|write to) (me|us)\b|\bmore (info|information|details)\b|\bin writing\b|\b(some|the|further) information\b")]

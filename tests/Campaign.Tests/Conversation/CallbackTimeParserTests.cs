@@ -27,6 +27,10 @@ public class CallbackTimeParserTests
     [InlineData("tomorow at 5pm", "2026-11-25T17:00:00-05:00", "tomorrow at 5pm")]
     [InlineData("tommorow at 4", "2026-11-25T16:00:00-05:00", "tomorrow at 4")]
     [InlineData("wensday morning", "2026-11-25T09:00:00-05:00", "wednesday morning")]
+    [InlineData("tomorrow, first thing", "2026-11-25T09:00:00-05:00", "tomorrow, 9 am")]
+    [InlineData("Thursday, half five", "2026-11-26T17:30:00-05:00", "thursday, 5:30")]
+    [InlineData("friday late afternoon", "2026-11-27T16:00:00-05:00", "friday 4 pm")]
+    [InlineData("tomorrow after work", "2026-11-25T18:00:00-05:00", "tomorrow 6 pm")]
     public void Phrases_resolve_to_instants_in_the_customers_zone(string text, string expected, string phrase)
     {
         var time = CallbackTimeParser.Resolve(text, Now, NewYork);

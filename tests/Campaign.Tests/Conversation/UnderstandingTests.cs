@@ -45,6 +45,29 @@ public class UnderstandingTests
         Assert.Equal(concern, UtteranceAnalyzer.Analyze(text, Knowledge).Concern);
 
     [Theory]
+    [InlineData("Could you ring back later?")]
+    [InlineData("Give me a ring tomorrow.")]
+    [InlineData("Can you get back to me next week?")]
+    [InlineData("Catch me later, I'm heading out.")]
+    public void Requests_for_another_call_are_recognised(string text) => Assert.True(UtteranceAnalyzer.Analyze(text, Knowledge).CallbackRequested);
+
+    [Theory]
+    [InlineData("Sorry, I'm in a meeting.", null)]
+    [InlineData("Book me in.", Interest.Interested)]
+    [InlineData("Yes, I'm in.", Interest.Interested)]
+    [InlineData("I think I'll pass.", Interest.NotInterested)]
+    [InlineData("I'd have to check with my wife.", Interest.Neutral)]
+    public void Interest_is_read_from_everyday_phrasings(string text, Interest? interest) =>
+        Assert.Equal(interest, UtteranceAnalyzer.Analyze(text, Knowledge).Interest);
+
+    [Theory]
+    [InlineData("We keep losing power at night.", "power cuts at night")]
+    [InlineData("I'm not happy with the flickering lights.", "flickering lights")]
+    [InlineData("My biggest worry would be the old wiring.", "old wiring")]
+    public void Concerns_said_in_other_words_are_found(string text, string concern) =>
+        Assert.Equal(concern, UtteranceAnalyzer.Analyze(text, Knowledge).Concern);
+
+    [Theory]
     [InlineData("No, nothing really.")]
     [InlineData("I'm not worried about anything.")]
     [InlineData("Will I get a credit for the outage?")]
