@@ -6,8 +6,9 @@ using Microsoft.Playwright;
 namespace Campaign.Tests.Browser;
 
 /// <summary>Every admin page runs under the strict Content-Security-Policy without the browser blocking anything it needs.</summary>
-[Collection(BrowserCollection.Name)]
-public class ContentSecurityPolicyBrowserTests(BrowserFixture fixture)
+/// <remarks>In the campaign-flow collection: it creates a campaign, which the tests expecting an empty list must not see.</remarks>
+[Collection(CampaignFlowCollection.Name)]
+public class ContentSecurityPolicyBrowserTests(CampaignFlowFixture fixture)
 {
     [ChromiumFact]
     public async Task No_admin_page_has_anything_blocked_by_the_policy_and_the_dashboard_still_goes_live()
