@@ -21,7 +21,11 @@ public enum Speaker
     Customer,
 }
 
-/// <summary>What was learnt on an answered call. Unknown is an explicit value, never a blank.</summary>
+/// <summary>
+/// What was learnt on an answered call. Unknown is an explicit value, never a blank. <see cref="Concerns"/> are topics
+/// ("power cuts at night"); <see cref="ConcernQuotes"/> keep what the customer said for each (null on calls recorded
+/// before quotes were kept).
+/// </summary>
 [GenerateSerializer, Immutable, Alias("Campaign.CallOutcome")]
 public sealed record CallOutcome(
     [property: Id(0)] Interest Interest,
@@ -30,7 +34,12 @@ public sealed record CallOutcome(
     [property: Id(3)] string Summary,
     [property: Id(4)] bool OptedOut,
     [property: Id(5)] int? LocalHour,
-    [property: Id(6)] DayOfWeek? Weekday);
+    [property: Id(6)] DayOfWeek? Weekday,
+    [property: Id(7)] IReadOnlyList<ConcernQuote>? ConcernQuotes = null);
+
+/// <summary>A concern's topic and the customer's own words for it ("I'm worried about the power going off at night").</summary>
+[GenerateSerializer, Immutable, Alias("Campaign.ConcernQuote")]
+public sealed record ConcernQuote([property: Id(0)] string Concern, [property: Id(1)] string Quote);
 
 [GenerateSerializer, Immutable, Alias("Campaign.FollowUp")]
 public sealed record FollowUp([property: Id(0)] FollowUpKind Kind, [property: Id(1)] DateTimeOffset? At)

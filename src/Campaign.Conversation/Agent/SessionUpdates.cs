@@ -22,10 +22,13 @@ public static class SessionUpdates
         return true;
     }
 
-    public static bool AddConcern(ConversationSession session, string concern)
+    /// <summary>
+    /// Records a concern as its topic (<see cref="ConcernTopic"/>); false when it names none (a courtesy, a time, a yes or
+    /// no) or that topic is already recorded.
+    /// </summary>
+    public static bool AddConcern(ConversationSession session, string concern, IReadOnlyList<MatchTarget<string>>? issues = null)
     {
-        var text = concern.Trim().TrimEnd('.', '!', '?');
-        if (text.Length == 0 || session.Concerns.Any(c => Same(c, text)))
+        if (ConcernTopic.Of(concern, issues) is not { } text || session.Concerns.Any(c => Same(c, text)))
         {
             return false;
         }

@@ -1,6 +1,7 @@
 using System.ComponentModel;
 using Campaign.Abstractions.Customers;
 using Campaign.Conversation.Agent;
+using Campaign.Conversation.Understanding;
 using Microsoft.SemanticKernel;
 
 namespace Campaign.Conversation.Functions;
@@ -32,7 +33,12 @@ public sealed class CallFunctions
     public string RecordConcern(Kernel kernel, [Description("the concern in a few words")] string text)
     {
         var turn = ConversationTurn.Require(kernel);
-        return SessionUpdates.AddConcern(turn.Session, text) ? "Recorded." : "Already recorded.";
+        if (ConcernTopic.Of(text) is null)
+        {
+            return "Not recorded: a courtesy, a time or a yes or no is not a concern.";
+        }
+
+        return SessionUpdates.AddConcern(turn.Session, text, turn.Script.Knowledge.Issues) ? "Recorded." : "Already recorded.";
     }
 
     [KernelFunction(RecordFollowUpName)]

@@ -20,6 +20,11 @@ public static class OfflineDialogue
         var state = DialogueState.Load(turn.Session.Memory);
         var plan = new TurnPlan();
         var u = UtteranceAnalyzer.Analyze(customerText, turn.Script.Knowledge);
+        if (state.Step == DialogueStep.Offer && AnswersOffer(u, turn.Session.Interest))
+        {
+            u = u with { Interest = null, Polarity = u.Interest == Interest.NotInterested ? Polarity.No : Polarity.Yes };
+        }
+
         Decide(turn, state, plan, u, customerText);
         if (turn.LastTurn && state.Step != DialogueStep.Closed)
         {
@@ -218,7 +223,11 @@ public static class OfflineDialogue
 
         if (u.ConcernFound is { } concern)
         {
-            plan.Call(CallFunctions.RecordConcernName, ("text", concern.Text));
+            foreach (var topic in concern.Topics)
+            {
+                plan.Call(CallFunctions.RecordConcernName, ("text", topic));
+            }
+
             if (answer is null)
             {
                 plan.Say(concern.IsClause ? "I'm sorry to hear that; I've noted it." : $"I understand your concern about {concern.Text}.");
@@ -373,6 +382,13 @@ public static class OfflineDialogue
         state.Capture = capture;
         plan.Say(Question(turn, state));
     }
+
+    /// <summary>
+    /// "No need" or "go on then" in answer to the offer of information declines or takes the information; the interest
+    /// the customer already gave stands.
+    /// </summary>
+    public static bool AnswersOffer(Utterance u, Interest known) =>
+        u.Interest is Interest.NotInterested or Interest.Interested && !u.OptOut && known is Interest.Interested or Interest.Neutral;
 
     private static bool Plans(TurnPlan plan, string function) => plan.Calls.Any(c => c.Function == function);
 

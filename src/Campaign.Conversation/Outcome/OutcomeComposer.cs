@@ -21,18 +21,18 @@ public static class OutcomeComposer
             : SessionUpdates.ParseInterest(extracted.Interest) ?? Interest.Unknown;
 
         var concerns = session.Concerns.ToList();
-        foreach (var concern in extracted.Concerns.Where(c => !string.IsNullOrWhiteSpace(c)))
+        foreach (var said in extracted.Concerns)
         {
-            if (!concerns.Any(c => Overlaps(c, concern)))
+            if (ConcernTopic.Of(said, script.Knowledge.Issues) is { } concern && !concerns.Any(c => Overlaps(c, concern)))
             {
-                concerns.Add(concern.Trim());
+                concerns.Add(concern);
             }
         }
 
         var followUp = ModelFailure.Settle(session, script, session.OptedOut ? new FollowUp(FollowUpKind.LeaveAlone, null) : FollowUpFrom(session, script, extracted));
         var (hour, weekday) = AnsweredLocally(session, script.Zone);
         var summary = SummaryWriter.Write(session, script, interest, concerns, followUp, extracted.Summary);
-        return new CallOutcome(interest, concerns, followUp, summary, session.OptedOut, hour, weekday);
+        return new CallOutcome(interest, concerns, followUp, summary, session.OptedOut, hour, weekday, ConcernQuotes.From(session.Transcript, concerns));
     }
 
     private static FollowUp FollowUpFrom(ConversationSession session, PreparedScript script, CallSummaryRecord extracted)

@@ -3,6 +3,7 @@ using Campaign.Abstractions.Conversation;
 using Campaign.Abstractions.Customers;
 using Campaign.Conversation.Agent;
 using Campaign.Conversation.Functions;
+using Campaign.Conversation.Offline;
 using Campaign.Conversation.Understanding;
 
 namespace Campaign.Conversation.Outcome;
@@ -39,9 +40,12 @@ public static class TranscriptExtractor
                 continue;
             }
 
-            if (u.Concern is { } concern && !concerns.Contains(concern, StringComparer.OrdinalIgnoreCase))
+            foreach (var topic in u.ConcernFound?.Topics ?? [])
             {
-                concerns.Add(concern);
+                if (!concerns.Contains(topic, StringComparer.OrdinalIgnoreCase))
+                {
+                    concerns.Add(topic);
+                }
             }
 
             var askedWhen = previous?.Contains("call you back", StringComparison.OrdinalIgnoreCase) == true;
@@ -57,7 +61,9 @@ public static class TranscriptExtractor
                 followUp = FollowUpKind.MoreInfo;
             }
 
-            if (u.Interest is { } stated)
+            // "Go on then" to the offer of information and "not sure" to "when shall we call you back?" are not about interest.
+            var aboutOffer = offered && interest is { } known && OfflineDialogue.AnswersOffer(u, known);
+            if (u.Interest is { } stated && !aboutOffer && !(askedWhen && stated == Interest.Neutral))
             {
                 interest = stated;
             }

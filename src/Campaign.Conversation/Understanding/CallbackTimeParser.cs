@@ -22,6 +22,17 @@ public static partial class CallbackTimeParser
         (new(@"\b(noon|midday)\b", RegexOptions.Compiled), "12:00 pm"),
         (new(@"\bhalf past (\d{1,2})\b", RegexOptions.Compiled), "$1:30"),
         (new(@"\bquarter past (\d{1,2})\b", RegexOptions.Compiled), "$1:15"),
+        (new(@"\bhalf (\d{1,2})\b", RegexOptions.Compiled), "$1:30"),
+        (new(@"\b(\d{1,2}) ?ish\b", RegexOptions.Compiled), "$1"),
+        (new(@"\bfirst thing( in the morning)?\b", RegexOptions.Compiled), "9 am"),
+        (new(@"\bearly morning\b", RegexOptions.Compiled), "8 am"),
+        (new(@"\b(mid ?morning|mid morning)\b", RegexOptions.Compiled), "10 am"),
+        (new(@"\blate morning\b", RegexOptions.Compiled), "11 am"),
+        (new(@"\bearly afternoon\b", RegexOptions.Compiled), "1 pm"),
+        (new(@"\bmid ?afternoon\b", RegexOptions.Compiled), "3 pm"),
+        (new(@"\blate afternoon\b", RegexOptions.Compiled), "4 pm"),
+        (new(@"\b(end of the (working |work )?day|tea ?time)\b", RegexOptions.Compiled), "5 pm"),
+        (new(@"\b(after work|after i finish work|once i am home from work)\b", RegexOptions.Compiled), "6 pm"),
     ];
 
     private static readonly string[] Numbers =
@@ -134,6 +145,7 @@ public static partial class CallbackTimeParser
             return partWord switch
             {
                 "morning" => TimeSpan.FromHours(9),
+                "lunch" or "lunchtime" when part.Groups["after"].Success => TimeSpan.FromHours(13),
                 "lunch" or "lunchtime" => new TimeSpan(12, 30, 0),
                 "afternoon" => TimeSpan.FromHours(14),
                 "evening" => TimeSpan.FromHours(18),
@@ -191,7 +203,7 @@ public static partial class CallbackTimeParser
     [GeneratedRegex(@"\b(?:(?<after>the day after) (?<day>tomorrow)|(?<day>tomorrow|today|tonight)|next (?<day>week)|(?:this |the |next )?(?<day>weekend)|(?:(?<next>next) |this |on )?(?<day>monday|tuesday|wednesday|thursday|friday|saturday|sunday)s?)\b")]
     private static partial Regex Day();
 
-    [GeneratedRegex(@"\b(?:in the |this |tomorrow |at |around )?(?<part>morning|afternoon|evening|night|tonight|lunchtime|lunch)\b")]
+    [GeneratedRegex(@"\b(?:(?<after>after) |in the |this |tomorrow |at |around )?(?<part>morning|afternoon|evening|night|tonight|lunchtime|lunch)\b")]
     private static partial Regex DayPart();
 
     [GeneratedRegex(@"\b(?:(?<prep>at|around|about|after|before|by|from) (?<h>\d{1,2})(?::(?<m>\d{2}))? ?(?<ampm>am|pm|a\.m\.?|p\.m\.?|o'?clock)?|(?<h>\d{1,2})(?::(?<m>\d{2}))? ?(?<ampm>am|pm|a\.m\.?|p\.m\.?|o'?clock)|(?<h>\d{1,2}):(?<m>\d{2}))(?![\d:])")]

@@ -22,11 +22,12 @@ public static partial class ConcernExtractor
             return null;
         }
 
-        foreach (var pattern in (Regex[])[Worried(), Named(), ProblemWith(), StillHaving(), DislikeOf(), WorriesMe()])
+        foreach (var pattern in (Regex[])[WhatWorriesMe(), Worried(), Named(), ProblemWith(), StillHaving(), DislikeOf(), WorriesMe()])
         {
             if (pattern.Match(normalized) is { Success: true } match && Clean(match.Groups["c"].Value) is { } concern)
             {
-                return new ExtractedConcern(Canonical(concern, issues), IsClause: false);
+                var parts = Topics(match.Groups["c"].Value, concern, issues);
+                return new ExtractedConcern(parts.Count == 1 ? parts[0] : concern, IsClause: false, parts);
             }
         }
 
@@ -74,6 +75,18 @@ public static partial class ConcernExtractor
         return null;
     }
 
+    // "the old wiring, and the fuse box tripping" → two topics; a part too short to stand alone keeps the whole.
+    private static IReadOnlyList<string> Topics(string said, string concern, IReadOnlyList<MatchTarget<string>> issues)
+    {
+        var parts = Conjunction().Split(Boundary().Split(said)[0]).Select(Clean).OfType<string>().ToList();
+        if (parts.Count < 2 || parts.Any(p => p.Split(' ').Length < 2))
+        {
+            return [Canonical(concern, issues)];
+        }
+
+        return parts.Select(p => Canonical(p, issues)).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+    }
+
     private static string Canonical(string concern, IReadOnlyList<MatchTarget<string>> issues)
     {
         var tokens = TextTokens.Content(concern);
@@ -93,16 +106,19 @@ public static partial class ConcernExtractor
     [GeneratedRegex(@"\b(not|never|nothing|no longer) (really |too |that |at all )?(worried|concerned|a problem|an issue|worries|bothers)\b|\bno (concerns?|worries|problems?|issues?)\b|\bnothing (worries|bothers|concerns) me\b")]
     private static partial Regex Denial();
 
-    [GeneratedRegex(@"\b(worried|concerned|anxious|nervous|unhappy|upset|frustrated|annoyed|fed up|scared|afraid|worry|worrying) (about|with|by|of|over|that|because of) (?<c>[^.!?;]+)")]
+    [GeneratedRegex(@"\b(worried|concerned|anxious|nervous|unhappy|not happy|upset|frustrated|annoyed|fed up|scared|afraid|worry|worrying|uneasy|bothered|stressed|wary|sick and tired) (about|with|by|of|over|that|because of) (?<c>[^.!?;]+)")]
     private static partial Regex Worried();
 
-    [GeneratedRegex(@"\b(concern|worry|problem|issue|complaint|fear) (is|was|here is) (that |about |with )?(?<c>[^.!?;]+)")]
+    [GeneratedRegex(@"\bwhat (worries|bothers|concerns|scares|annoys) (me|us)( most)? (is|are) (?<c>[^.!?;]+)")]
+    private static partial Regex WhatWorriesMe();
+
+    [GeneratedRegex(@"\b(concerns?|worry|worries|problems?|issues?|complaints?|fears?) (is|are|was|were|here is|would be|for me is) (that |about |with )?(?<c>[^.!?;]+)|\b(two|a few|a couple of) (things|concerns|worries)( really)?: (?<c>[^.!?;]+)")]
     private static partial Regex Named();
 
     [GeneratedRegex(@"\b(problems?|issues?|trouble|difficulties) with (?<c>[^.!?;]+)")]
     private static partial Regex ProblemWith();
 
-    [GeneratedRegex(@"\bstill (having|getting|seeing|experiencing|have|get) (?<c>[^.!?;]+)")]
+    [GeneratedRegex(@"\bstill (having|getting|seeing|experiencing|have|get) (?<c>[^.!?;]+)|\b(we|i) keep (having|getting|losing) (?<c>[^.!?;]+)")]
     private static partial Regex StillHaving();
 
     [GeneratedRegex(@"\bi (do not|did not) like (?<c>[^.!?;]+)")]
@@ -114,11 +130,14 @@ public static partial class ConcernExtractor
     [GeneratedRegex(@"[^.!?;,]+? (keeps|kept) (happening|going off|going out|cutting out|dropping|failing|breaking|coming back)\b")]
     private static partial Regex KeepsHappening();
 
-    [GeneratedRegex(@"[^.!?;,]+? (is|are|was|were) (still )?(a problem|an issue|too (high|expensive|much|slow|low)|terrible|awful|bad|broken|not working|unreliable)\b")]
+    [GeneratedRegex(@"[^.!?;,]+? (is|are|was|were|has been|have been|keeps being) (still )?(a problem|an issue|a worry|a concern|a nightmare|a pain|too (high|expensive|much|slow|low)|terrible|awful|dreadful|bad|broken|not working|unreliable|dodgy|dangerous|unsafe|worrying)\b")]
     private static partial Regex IsBad();
 
     [GeneratedRegex(@"\b(still|again|keeps?|problems?|issues?|trouble|broken|bad|terrible|awful|strange|weird|dirty|smells?|noisy|flicker\w*|leak\w*|dim|fed up|too (high|low|expensive|slow)|not working|does not work|stopped working|goes off|went off|cuts? out)\b")]
     private static partial Regex Negative();
+
+    [GeneratedRegex(@",? and also |,? and | as well as ")]
+    private static partial Regex Conjunction();
 
     [GeneratedRegex(@"[^.!?;]+[.!?;]*")]
     private static partial Regex Sentences();
@@ -129,18 +148,24 @@ public static partial class ConcernExtractor
     [GeneratedRegex(@"^(it|it's|that|that's|this|they|they're|things?)\b")]
     private static partial Regex Pronoun();
 
-    [GeneratedRegex(@"[.!?;]|,? but |,? although |,? so | and (i|we) ")]
+    [GeneratedRegex(@"[.!?;]|,? but |,? although |,? so | and (i|we) |, (my|it is|it has|we|they|that is|which|and we|and it) ")]
     private static partial Regex Boundary();
 
     [GeneratedRegex(@"^((no|yes|well|oh|honestly|i am|i'm|we are|the|my|our|that|this|about|it is|it's|there are|there is)[,]?\s+)+")]
     private static partial Regex Lead();
 
-    [GeneratedRegex(@"\s+(too|as well|though|really|anymore|at the moment|right now)$")]
+    [GeneratedRegex(@"(,?\s+(too|as well|though|really|anymore|at the moment|right now|if i am (being )?honest|to be honest|to be fair|that worries me|really))+$")]
     private static partial Regex Trail();
 
-    [GeneratedRegex(@"^(it|that|this|things?|everything|anything|nothing|stuff)$")]
+    [GeneratedRegex(@"^(it|that|this|things?|everything|anything|nothing|stuff|what|which)$")]
     private static partial Regex Filler();
 }
 
-/// <summary>A concern and whether it is a whole clause ("bill is too high") rather than a thing ("power cuts at night").</summary>
-public sealed record ExtractedConcern(string Text, bool IsClause);
+/// <summary>
+/// A concern and whether it is a whole clause ("bill is too high") rather than a thing ("power cuts at night").
+/// <see cref="Topics"/> are the separate concerns in it: "the old wiring and the fuse box tripping" holds two.
+/// </summary>
+public sealed record ExtractedConcern(string Text, bool IsClause, IReadOnlyList<string>? Parts = null)
+{
+    public IReadOnlyList<string> Topics => Parts ?? [Text];
+}

@@ -6,7 +6,9 @@ namespace Campaign.Conversation.Understanding;
 /// Opt-out recognition on a call. The rules of <see cref="OptOutDetector"/> answer first and are final when they find
 /// anything: a <see cref="OptOutSignal.Definite"/> stays one whatever a model makes of the line, and a
 /// <see cref="OptOutSignal.Possible"/> is asked about. A line the rules find nothing in, but that has a word about
-/// calling, refusing or annoyance (<see cref="OptOutDetector.MayConcernCalls"/>), goes to the semantic layer, which can
+/// calling, refusing or annoyance (<see cref="OptOutDetector.MayConcernCalls"/>) and is not a plain request to be called
+/// back or to know who is calling (<see cref="UtteranceAnalyzer.AsksForCallbackOrIdentity"/>) nor a refusal of the offer
+/// alone (<see cref="OfferDecline.IsOfferDecline"/>), goes to the semantic layer, which can
 /// only raise it to <see cref="OptOutSignal.Possible"/>: the agent then asks "Would you like us to stop calling you?".
 /// It never makes an opt-out <see cref="OptOutSignal.Definite"/> itself, since a wrong one loses a customer, while a
 /// question costs one turn. Without the semantic layer (<c>Conversation:OptOut:Semantic=false</c>) the rules answer alone.
@@ -24,7 +26,8 @@ public sealed partial class OptOutRecognizer(IOptOutScorer? semantic, ILogger<Op
     public OptOutSignal Classify(string? text)
     {
         var rules = OptOutDetector.Classify(text);
-        if (rules != OptOutSignal.None || semantic is null || !OptOutDetector.MayConcernCalls(text))
+        if (rules != OptOutSignal.None || semantic is null || !OptOutDetector.MayConcernCalls(text) || UtteranceAnalyzer.AsksForCallbackOrIdentity(text!)
+            || OfferDecline.IsOfferDecline(text!))
         {
             return rules;
         }

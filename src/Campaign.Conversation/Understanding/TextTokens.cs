@@ -1,4 +1,5 @@
 using System.Text;
+using System.Text.RegularExpressions;
 
 namespace Campaign.Conversation.Understanding;
 
@@ -6,7 +7,7 @@ namespace Campaign.Conversation.Understanding;
 /// Reduces a sentence to the words that carry its meaning, so two phrasings of one question compare equal: lower
 /// case, contractions expanded, filler words dropped, crude stems, and a few synonyms folded into one word.
 /// </summary>
-public static class TextTokens
+public static partial class TextTokens
 {
     private static readonly HashSet<string> StopWords = new(StringComparer.Ordinal)
     {
@@ -42,7 +43,7 @@ public static class TextTokens
     /// <summary>Lower case, curly quotes straightened, contractions expanded, runs of spaces collapsed.</summary>
     public static string Normalize(string text)
     {
-        var lower = text.ToLowerInvariant().Replace('\u2019', '\'').Replace('\u2018', '\'');
+        var lower = Misheard(text.ToLowerInvariant().Replace('\u2019', '\'').Replace('\u2018', '\''));
         var builder = new StringBuilder(lower.Length + 16);
         foreach (var word in lower.Split(' ', StringSplitOptions.RemoveEmptyEntries))
         {
@@ -129,6 +130,18 @@ public static class TextTokens
 
         return word;
     }
+
+    // Day words as speech recognition often spells them: "tomorow", "tommorrow", "wendsday", "thurday", "tonite".
+    private static string Misheard(string lower) => MisheardDay().Replace(lower, m => m.Value switch
+    {
+        "tonite" => "tonight",
+        _ when m.Value.StartsWith('w') => "wednesday",
+        _ when m.Value.StartsWith("th", StringComparison.Ordinal) => "thursday",
+        _ => "tomorrow",
+    });
+
+    [GeneratedRegex(@"\b(?:to+m+o+r+o+w+|tmrw|tonite|wed?n(?:e|s)?s?day|wensday|thu?rs?day|thursdy)\b")]
+    private static partial Regex MisheardDay();
 
     private static string Expand(string word) => word switch
     {

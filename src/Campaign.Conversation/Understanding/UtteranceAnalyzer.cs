@@ -17,7 +17,13 @@ public static partial class UtteranceAnalyzer
         var isQuestion = text.TrimEnd().EndsWith('?') || QuestionStart().IsMatch(normalized);
         var faq = PhraseMatcher.Best(tokens, knowledge.Faq, isQuestion ? 0.5 : 0.8);
         var objection = PhraseMatcher.Best(tokens, knowledge.Objections, 0.6);
-        var neutral = Neutral().IsMatch(normalized);
+        var busy = Busy().IsMatch(normalized);
+        var timePhrase = CallbackTimeParser.Resolve(text, DateTimeOffset.UnixEpoch, TimeZoneInfo.Utc)?.Phrase;
+        // "I'm busy, tomorrow at 3 would be better" asks for a callback as plainly as "call me back tomorrow at 3".
+        var callback = Callback().IsMatch(normalized) || (busy && timePhrase is not null);
+        // "Not now, maybe later" hedges about the time of a callback, not about the offer.
+        var neutral = Neutral().IsMatch(normalized) && !callback;
+        var concern = ConcernExtractor.Extract(text, knowledge.Issues, knowledge.Topics);
         var interest = NotInterested().IsMatch(normalized) ? Interest.NotInterested
             : neutral ? Interest.Neutral
             : Interested().IsMatch(normalized) ? Interest.Interested
@@ -28,11 +34,12 @@ public static partial class UtteranceAnalyzer
             OptOut = OptOutDetector.IsOptOut(text),
             Polarity = neutral ? Polarity.None : PolarityOf(normalized),
             Interest = interest,
-            Busy = Busy().IsMatch(normalized),
-            CallbackRequested = Callback().IsMatch(normalized),
-            TimePhrase = CallbackTimeParser.Resolve(text, DateTimeOffset.UnixEpoch, TimeZoneInfo.Utc)?.Phrase,
+            Busy = busy,
+            CallbackRequested = callback,
+            TimePhrase = timePhrase,
             WantsMoreInfo = MoreInfo().IsMatch(normalized) && !NoMoreInfo().IsMatch(normalized),
-            ConcernFound = ConcernExtractor.Extract(text, knowledge.Issues, knowledge.Topics),
+            // "Bad time, sorry" is about the moment of the call, not a complaint.
+            ConcernFound = busy && concern is { IsClause: true } ? null : concern,
             AsksIdentity = Identity().IsMatch(normalized),
             NoConcerns = NoConcerns().IsMatch(normalized),
             IsQuestion = isQuestion,
@@ -40,6 +47,16 @@ public static partial class UtteranceAnalyzer
             Objection = objection?.Item,
             Goodbye = Goodbye().IsMatch(normalized),
         };
+    }
+
+    /// <summary>
+    /// Whether the line plainly asks for another call or who is calling ("ring me another time", "are you a robot?"):
+    /// such a line is no hint of an opt-out, so the semantic layer is not asked about it. The opt-out rules still are.
+    /// </summary>
+    public static bool AsksForCallbackOrIdentity(string text)
+    {
+        var normalized = TextTokens.Normalize(text);
+        return Callback().IsMatch(normalized) || Identity().IsMatch(normalized);
     }
 
     /// <summary>What a script objection is about, from its own wording.</summary>
@@ -91,19 +108,19 @@ public static partial class UtteranceAnalyzer
     [GeneratedRegex(@"\b(no|nope|nah)\b(?! (one|problem|doubt)\b)")]
     private static partial Regex NoWord();
 
-    [GeneratedRegex(@"\bnot (really |very |that |at all )?interested\b|\bnot for me\b|\b(do not|not) (need|want) (it|this|that|one|any of (it|this|that))\b|\bno need\b|\bnot keen\b|\bno interest\b|\bnot worth it\b")]
+    [GeneratedRegex(@"\bnot (really |very |that |at all )?interested\b|\bnot for me\b|\b(do not|not) (need|want) (it|this|that|one|any of (it|this|that))\b|\bno need\b|\bnot keen\b|\bno interest\b|\bnot worth it\b|\b(i will|i'll|i am going to|going to) pass\b|\bpass on (it|that|this)\b|\bnot for (us|me right now)\b|\bnot bothered\b|\bnot my thing\b")]
     private static partial Regex NotInterested();
 
-    [GeneratedRegex(@"\bmaybe\b|\bnot (so |too |really |quite |entirely )?sure\b|\bperhaps\b|\b(i will|let me) think\b|\bthink about it\b|\b(it )?depends\b|\bi do not know\b|\bpossibly\b|\bwe will see\b|\bnot certain\b|\bunsure\b|\bundecided\b|\bnot yet\b|\bmight be\b")]
+    [GeneratedRegex(@"\bmaybe\b|\bnot (so |too |really |quite |entirely )?sure\b|\bperhaps\b|\b(i will|let me) think\b|\bthink about it\b|\b(it )?depends\b|\bi do not know\b|\bpossibly\b|\bwe will see\b|\bnot certain\b|\bunsure\b|\bundecided\b|\bnot yet\b|\bmight be\b|\b(i will|i'll|i would|i'd|i need to|i have to|i would have to|i'd have to|i'll have to|let me) (check|ask|talk|speak|discuss|consult|sleep on)\b|\bsleep on it\b|\bin two minds\b|\bon the fence\b|\bhard to say\b|\bnot decided\b|\bcould be\b")]
     private static partial Regex Neutral();
 
-    [GeneratedRegex(@"\binterested\b|\binteresting\b|\btell me more\b|\bsounds (good|great|interesting|nice|useful)\b|\bi would (like|love) (to hear|that|it|one|more|this|to know)\b|\bsign me up\b|\bcount me in\b|\blet us do it\b|\blet's do it\b|\bgo ahead\b|\bgo on\b|\bwhy not\b|\bplease do\b|\bthat would be (great|good|nice|helpful|useful)\b")]
+    [GeneratedRegex(@"\binterested\b|\binteresting\b|\btell me more\b|\bsounds (good|great|interesting|nice|useful)\b|\bi would (like|love) (to hear|that|it|one|more|this|to know)\b|\bsign me up\b|\bcount me in\b|\blet us do it\b|\blet's do it\b|\bgo ahead\b|\bgo on\b|\bwhy not\b|\bplease do\b|\bthat would be (great|good|nice|helpful|useful)\b|\bbook (me|us|it) in\b|\bput (me|us) down\b|\bsounds like a (plan|good idea)\b|\bgo for it\b|\bi am in\b(?!\s+\w)|\bi would (really )?(like|love) (that|it|one|to book|to have)\b|\bhappy to (have|do|book|go ahead)\b")]
     private static partial Regex Interested();
 
-    [GeneratedRegex(@"\bbusy\b|\bnot a good time\b|\b(bad|inconvenient|awkward) time\b|\bin a meeting\b|\bi am driving\b|\bat work\b|\bcan not talk\b|\bno time\b|\bdo not have (the )?time\b|\bin the middle of\b|\bi am (about to leave|on my way out|just leaving)\b")]
+    [GeneratedRegex(@"\bbusy\b|\bnot a (good|great|convenient) time\b|\b(now|right now|this) is not (good|great|a good time|convenient)\b|\b(heading|rushing|running) out\b|\bon my way (out|to)\b|\bcan not (talk|speak|chat) (now|right now|at the moment)\b|\bwith a (customer|client|patient)\b|\b(bad|inconvenient|awkward) time\b|\bin a meeting\b|\bi am driving\b|\bat work\b|\bcan not talk\b|\bno time\b|\bdo not have (the )?time\b|\bin the middle of\b|\bi am (about to leave|on my way out|just leaving)\b")]
     private static partial Regex Busy();
 
-    [GeneratedRegex(@"\bcall (me |us )?(back|again|later|another time)\b|\b(call|ring|phone|try|reach|contact) (me|us) (back |again )?(on|at|in|after|around|about|before|by|tomorrow|today|tonight|this|next|later|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b|\banother (time|day)\b|\bsome other time\b|\btry (again )?later\b|\bcall back\b|\bcallback\b")]
+    [GeneratedRegex(@"\bcall (me |us )?(back|again|later|another time)\b|\b(ring|phone|bell|buzz) (me |us )?(back|later|another time|some other time)\b|\b(give|gimme) (me|us) a (call|ring|bell|buzz)\b|\bget back to (me|us)\b|\b(catch|try) (me|us) (later|another|tomorrow|tonight|this|next|after|at|on|in)\b|\b(call|ring|phone|try|reach|contact) (me|us) (back |again )?(on|at|in|after|around|about|before|by|tomorrow|today|tonight|this|next|later|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b|\banother (time|day)\b|\bsome other time\b|\btry (again )?later\b|\bcall back\b|\bcallback\b|\b(maybe|perhaps|possibly) later\b|\blater (maybe|perhaps)\b")]
     private static partial Regex Callback();
 
     [GeneratedRegex(@"\bsend (me |us )?(some |more |the |an? |further )?(info|information|details|brochure|leaflet|email|text|letter|something|it|that|them)\b|\b(email|e-mail|text|mail|write to) (me|us)\b|\bmore (info|information|details)\b|\bin writing\b|\b(some|the|further) information\b")]

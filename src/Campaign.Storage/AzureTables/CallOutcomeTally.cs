@@ -1,14 +1,15 @@
 using Azure.Data.Tables;
 using Campaign.Abstractions.Storage;
+using Campaign.Storage.Outcomes;
 
 namespace Campaign.Storage.AzureTables;
 
-/// <summary>Adds up a campaign's call rows into the outcome statistics, counting exactly as the embedded store's SQL does.</summary>
+/// <summary>Adds up a campaign's call rows into the outcome statistics, counting exactly as the embedded store does.</summary>
 internal sealed class CallOutcomeTally
 {
     private const string Answered = "Answered";
     private readonly Dictionary<string, int[]> _bySegment = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, int> _concerns = new(StringComparer.Ordinal);
+    private readonly ConcernTally _concerns = new();
     private readonly int[,] _attempts = new int[7, 24];
     private readonly int[,] _answered = new int[7, 24];
     private int[]? _noSegment;
@@ -29,15 +30,7 @@ internal sealed class CallOutcomeTally
             counts[interest switch { "Interested" => 2, "Neutral" => 3, "NotInterested" => 4, _ => 5 }]++;
         }
 
-        foreach (var concern in CallRow.Concerns(row))
-        {
-            // SQLite's trim() removes spaces only and its lower() folds ASCII letters only.
-            var key = AsciiLower(concern.Trim(' '));
-            if (key.Length > 0)
-            {
-                _concerns[key] = _concerns.GetValueOrDefault(key) + 1;
-            }
-        }
+        _concerns.Add(CallRow.Concerns(row), CallRow.ConcernQuotes(row));
 
         switch (row.GetString("FollowUp"))
         {
@@ -69,8 +62,7 @@ internal sealed class CallOutcomeTally
         }
 
         bySegment.AddRange(_bySegment.OrderBy(s => s.Key, StringComparer.Ordinal).Select(s => Outcome(s.Key, s.Value)));
-        var concerns = _concerns.OrderByDescending(c => c.Value).ThenBy(c => c.Key, StringComparer.Ordinal)
-            .Take(topConcerns).Select(c => new ConcernCount(c.Key, c.Value)).ToList();
+        var concerns = _concerns.Top(topConcerns);
         var rates = Enumerable.Range(0, 7).Select(d => (IReadOnlyList<double?>)Enumerable.Range(0, 24)
             .Select(h => _attempts[d, h] == 0 ? (double?)null : Math.Round((double)_answered[d, h] / _attempts[d, h], 3)).ToList()).ToList();
         var attempts = Enumerable.Range(0, 7).Select(d => (IReadOnlyList<int>)Enumerable.Range(0, 24).Select(h => _attempts[d, h]).ToList()).ToList();
@@ -88,13 +80,4 @@ internal sealed class CallOutcomeTally
     }
 
     private static SegmentOutcome Outcome(string? segment, int[] c) => new(segment, c[0], c[1], c[2], c[3], c[4], c[5]);
-
-    private static string AsciiLower(string text) =>
-        string.Create(text.Length, text, (span, source) =>
-        {
-            for (var i = 0; i < source.Length; i++)
-            {
-                span[i] = source[i] is >= 'A' and <= 'Z' ? (char)(source[i] + 32) : source[i];
-            }
-        });
 }

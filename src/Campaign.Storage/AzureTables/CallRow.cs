@@ -12,7 +12,7 @@ namespace Campaign.Storage.AzureTables;
 /// </summary>
 internal static class CallRow
 {
-    public static readonly string[] StatsColumns = ["SegmentId", "Result", "Interest", "FollowUp", "LocalHour", "Weekday", "Concerns"];
+    public static readonly string[] StatsColumns = ["SegmentId", "Result", "Interest", "FollowUp", "LocalHour", "Weekday", "Concerns", "ConcernQuotes"];
 
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
     {
@@ -45,6 +45,7 @@ internal static class CallRow
             ["LocalHour"] = record.LocalHour ?? record.Outcome?.LocalHour,
             ["Weekday"] = (int?)(record.LocalWeekday ?? record.Outcome?.Weekday),
             ["Concerns"] = JsonSerializer.Serialize(record.Outcome?.Concerns ?? [], Json),
+            ["ConcernQuotes"] = record.Outcome?.ConcernQuotes is { } quotes ? JsonSerializer.Serialize(quotes, Json) : null,
             ["HasTranscript"] = record.Transcript.Count > 0,
             ["FirstAudioMs"] = record.FirstAudioMs,
             ["Abandoned"] = record.Abandoned,
@@ -57,6 +58,10 @@ internal static class CallRow
 
     public static IReadOnlyList<string> Concerns(TableEntity row) =>
         row.GetString("Concerns") is { } json ? JsonSerializer.Deserialize<List<string>>(json, Json)! : [];
+
+    /// <summary>What the customer said for each concern; null on rows written before quotes were kept.</summary>
+    public static IReadOnlyList<ConcernQuote>? ConcernQuotes(TableEntity row) =>
+        row.GetString("ConcernQuotes") is { } json ? JsonSerializer.Deserialize<List<ConcernQuote>>(json, Json) : null;
 
     private static string Backwards(DateTimeOffset at) => TableKeys.Number(long.MaxValue - at.ToUnixTimeMilliseconds());
 }

@@ -3,6 +3,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using Campaign.Abstractions.Calls;
 using Campaign.Abstractions.Storage;
+using Campaign.Storage.Outcomes;
 
 namespace Campaign.Storage.Sqlite;
 
@@ -146,20 +147,20 @@ public sealed class SqliteCallStore(SqliteDatabase database) : ICallStore
                 }
             }
 
-            var concerns = new List<ConcernCount>();
+            var concerns = new ConcernTally();
             await using (var command = connection.CreateCommand())
             {
                 command.CommandText = """
-                    SELECT lower(trim(j.value)), count(*) FROM calls c, json_each(c.record_json, '$.outcome.concerns') j
-                    WHERE c.campaign_id = $campaign AND trim(j.value) <> ''
-                    GROUP BY lower(trim(j.value)) ORDER BY count(*) DESC, lower(trim(j.value)) LIMIT $top
+                    SELECT json_extract(record_json, '$.outcome.concerns'), json_extract(record_json, '$.outcome.concernQuotes') FROM calls
+                    WHERE campaign_id = $campaign AND json_array_length(record_json, '$.outcome.concerns') > 0
+                    ORDER BY ended_at DESC, call_id
                     """;
                 command.Parameters.AddWithValue("$campaign", campaignId);
-                command.Parameters.AddWithValue("$top", topConcerns);
                 await using var reader = await command.ExecuteReaderAsync(cancellationToken);
                 while (await reader.ReadAsync(cancellationToken))
                 {
-                    concerns.Add(new ConcernCount(reader.GetString(0), reader.GetInt32(1)));
+                    concerns.Add(JsonSerializer.Deserialize<List<string>>(reader.GetString(0), Json)!,
+                        reader.IsDBNull(1) ? null : JsonSerializer.Deserialize<List<ConcernQuote>>(reader.GetString(1), Json));
                 }
             }
 
@@ -197,7 +198,7 @@ public sealed class SqliteCallStore(SqliteDatabase database) : ICallStore
             var rates = Enumerable.Range(0, 7).Select(d => (IReadOnlyList<double?>)Enumerable.Range(0, 24)
                 .Select(h => attempts[d, h] == 0 ? (double?)null : Math.Round((double)answered[d, h] / attempts[d, h], 3)).ToList()).ToList();
             var counts = Enumerable.Range(0, 7).Select(d => (IReadOnlyList<int>)Enumerable.Range(0, 24).Select(h => attempts[d, h]).ToList()).ToList();
-            return new CampaignOutcomeStats(bySegment, concerns, followUps, rates, counts);
+            return new CampaignOutcomeStats(bySegment, concerns.Top(topConcerns), followUps, rates, counts);
         });
 
     public Task<(int Calls, double Minutes)> UsageSinceAsync(string campaignId, DateTimeOffset since, CancellationToken cancellationToken = default) =>

@@ -5,7 +5,8 @@ using Microsoft.Playwright;
 
 namespace Campaign.Tests.Browser;
 
-/// <summary>Every admin page runs under the strict Content-Security-Policy without the browser blocking anything it needs (it creates a campaign, so it runs with the campaign-flow host).</summary>
+/// <summary>Every admin page runs under the strict Content-Security-Policy without the browser blocking anything it needs.</summary>
+/// <remarks>In the campaign-flow collection: it creates a campaign, which the tests expecting an empty list must not see.</remarks>
 [Collection(CampaignFlowCollection.Name)]
 public class ContentSecurityPolicyBrowserTests(CampaignFlowFixture fixture)
 {

@@ -23,6 +23,14 @@ public class CallbackTimeParserTests
     [InlineData("this evening at seven", "2026-11-24T19:00:00-05:00", "this evening at 7")]
     [InlineData("the day after tomorrow at noon", "2026-11-26T12:00:00-05:00", "the day after tomorrow at 12:00 pm")]
     [InlineData("2026-12-01T14:00", "2026-12-01T14:00:00-05:00", "2026-12-01T14:00")]
+    [InlineData("tomorrow after lunch", "2026-11-25T13:00:00-05:00", "tomorrow after lunch")]
+    [InlineData("tomorow at 5pm", "2026-11-25T17:00:00-05:00", "tomorrow at 5pm")]
+    [InlineData("tommorow at 4", "2026-11-25T16:00:00-05:00", "tomorrow at 4")]
+    [InlineData("wensday morning", "2026-11-25T09:00:00-05:00", "wednesday morning")]
+    [InlineData("tomorrow, first thing", "2026-11-25T09:00:00-05:00", "tomorrow, 9 am")]
+    [InlineData("Thursday, half five", "2026-11-26T17:30:00-05:00", "thursday, 5:30")]
+    [InlineData("friday late afternoon", "2026-11-27T16:00:00-05:00", "friday 4 pm")]
+    [InlineData("tomorrow after work", "2026-11-25T18:00:00-05:00", "tomorrow 6 pm")]
     public void Phrases_resolve_to_instants_in_the_customers_zone(string text, string expected, string phrase)
     {
         var time = CallbackTimeParser.Resolve(text, Now, NewYork);

@@ -49,6 +49,24 @@ public sealed class OfflineConversationTests : IDisposable
     }
 
     [Fact]
+    public async Task Each_concern_keeps_what_the_customer_said_and_courtesies_are_not_concerns()
+    {
+        var session = _harness.Session(OutageScript.Definition());
+
+        await _harness.TalkAsync(session,
+            "Yes, sure, tell me more.", "I'm worried about the old wiring and also the lights flickering in the evening.", "Great, thank you.", "Okay, goodbye.");
+        var outcome = await _harness.ConcludeAsync(session);
+
+        Assert.Equal(["old wiring", "lights flickering in the evening"], outcome.Concerns);
+        Assert.Equal(
+            [
+                new ConcernQuote("old wiring", "I'm worried about the old wiring and also the lights flickering in the evening."),
+                new ConcernQuote("lights flickering in the evening", "I'm worried about the old wiring and also the lights flickering in the evening."),
+            ],
+            outcome.ConcernQuotes);
+    }
+
+    [Fact]
     public async Task A_neutral_customer_with_nothing_to_raise_who_declines_information()
     {
         var session = _harness.Session(OutageScript.Definition());
@@ -61,6 +79,20 @@ public sealed class OfflineConversationTests : IDisposable
         Assert.Empty(outcome.Concerns);
         Assert.Equal(FollowUpKind.None, outcome.FollowUp.Kind);
         Assert.Contains("Concerns: none mentioned", outcome.Summary);
+    }
+
+    [Fact]
+    public async Task Declining_the_information_does_not_undo_the_interest_the_customer_gave()
+    {
+        var session = _harness.Session(OutageScript.Definition());
+
+        var replies = await _harness.TalkAsync(session, "Yes, sure, tell me more.", "No, nothing really.", "Yes, it's fine now.", "No thanks.", "Nah, no need.");
+        var outcome = await _harness.ConcludeAsync(session);
+
+        Assert.True(replies[^1].EndCall, Transcript(session));
+        Assert.Equal(Interest.Interested, outcome.Interest);
+        Assert.Equal(FollowUpKind.None, outcome.FollowUp.Kind);
+        Assert.False(outcome.OptedOut);
     }
 
     [Fact]

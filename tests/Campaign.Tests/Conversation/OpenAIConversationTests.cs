@@ -38,7 +38,7 @@ public sealed class OpenAIConversationTests : IAsyncLifetime
         Assert.Equal(ModelReply, replies[1].Text);
         Assert.False(replies[1].EndCall);
         Assert.Equal(Interest.Interested, outcome.Interest);
-        Assert.Equal(["power cuts at night", "the price of repairs"], outcome.Concerns);
+        Assert.Equal(["power cuts at night", "price of repairs"], outcome.Concerns);
         Assert.Equal(new FollowUp(FollowUpKind.Callback, new DateTimeOffset(2026, 11, 25, 17, 0, 0, TimeSpan.FromHours(-5))), outcome.FollowUp);
         Assert.Equal("Ana is interested and worried about power cuts at night. Call her back tomorrow.", outcome.Summary);
 

@@ -31,6 +31,18 @@ public class OptOutRecognizerTests
     }
 
     [Theory]
+    [InlineData("Can you call me back after lunch?")]
+    [InlineData("Ring me another time, I'm off out now. Bye.")]
+    [InlineData("Are you a bot or a human?")]
+    public void A_plain_request_for_another_call_or_for_who_is_calling_is_not_asked_about(string line)
+    {
+        var model = new FixedScorer(1);
+
+        Assert.Equal(OptOutSignal.None, new OptOutRecognizer(model).Classify(line));
+        Assert.Equal(0, model.Calls);
+    }
+
+    [Theory]
     [InlineData("Thursday morning suits me.")]
     [InlineData("Can you call me back after lunch?")]
     [InlineData("No thanks, I'm not interested.")]
@@ -57,7 +69,7 @@ public class OptOutRecognizerTests
         var model = new FixedScorer(1);
         var recognizer = new OptOutRecognizer(model);
 
-        Assert.Equal(OptOutSignal.Possible, recognizer.Classify("Can you call me back after lunch?"));
+        Assert.Equal(OptOutSignal.Possible, recognizer.Classify(Unforeseen));
         Assert.Equal(1, model.Calls);
 
         // A possible opt-out of the rules is asked about as it is: the model is not asked to make it definite.
@@ -85,7 +97,7 @@ public class OptOutRecognizerTests
         using var factory = LoggerFactory.Create(b => b.AddProvider(logs));
         var recognizer = new OptOutRecognizer(new FailingScorer(), factory.CreateLogger<OptOutRecognizer>());
 
-        Assert.Equal(OptOutSignal.None, recognizer.Classify("Can you call me back after lunch?"));
+        Assert.Equal(OptOutSignal.None, recognizer.Classify(Unforeseen));
         Assert.Equal(OptOutSignal.Definite, recognizer.Classify("Stop calling me."));
         Assert.Contains(logs.Messages, m => m.StartsWith("Error", StringComparison.Ordinal) && m.Contains("semantic opt-out layer failed", StringComparison.Ordinal));
     }

@@ -38,7 +38,33 @@ public class UnderstandingTests
     [InlineData("The noise worries me", "noise")]
     [InlineData("My bill is too high.", "bill is too high")]
     [InlineData("No, it's still not fixed.", "power cuts at night: still not fixed")]
+    [InlineData("What bothers me is the old wiring.", "old wiring")]
+    [InlineData("I'm concerned about the inspection fee, if I'm honest.", "inspection fee")]
+    [InlineData("I'm worried about my lights flickering, my neighbour has the same thing.", "lights flickering")]
     public void Concerns_are_extracted_in_a_few_words(string text, string concern) =>
+        Assert.Equal(concern, UtteranceAnalyzer.Analyze(text, Knowledge).Concern);
+
+    [Theory]
+    [InlineData("Could you ring back later?")]
+    [InlineData("Give me a ring tomorrow.")]
+    [InlineData("Can you get back to me next week?")]
+    [InlineData("Catch me later, I'm heading out.")]
+    public void Requests_for_another_call_are_recognised(string text) => Assert.True(UtteranceAnalyzer.Analyze(text, Knowledge).CallbackRequested);
+
+    [Theory]
+    [InlineData("Sorry, I'm in a meeting.", null)]
+    [InlineData("Book me in.", Interest.Interested)]
+    [InlineData("Yes, I'm in.", Interest.Interested)]
+    [InlineData("I think I'll pass.", Interest.NotInterested)]
+    [InlineData("I'd have to check with my wife.", Interest.Neutral)]
+    public void Interest_is_read_from_everyday_phrasings(string text, Interest? interest) =>
+        Assert.Equal(interest, UtteranceAnalyzer.Analyze(text, Knowledge).Interest);
+
+    [Theory]
+    [InlineData("We keep losing power at night.", "power cuts at night")]
+    [InlineData("I'm not happy with the flickering lights.", "flickering lights")]
+    [InlineData("My biggest worry would be the old wiring.", "old wiring")]
+    public void Concerns_said_in_other_words_are_found(string text, string concern) =>
         Assert.Equal(concern, UtteranceAnalyzer.Analyze(text, Knowledge).Concern);
 
     [Theory]
@@ -54,6 +80,7 @@ public class UnderstandingTests
     [InlineData("No thanks, I'm not interested.", Polarity.No, Interest.NotInterested)]
     [InlineData("No, that's fine.", Polarity.No, null)]
     [InlineData("Okay, goodbye.", Polarity.Yes, null)]
+    [InlineData("Not now, but maybe later.", Polarity.No, null)]
     public void Answers_carry_polarity_and_interest(string text, Polarity polarity, Interest? interest)
     {
         var u = UtteranceAnalyzer.Analyze(text, Knowledge);
@@ -83,6 +110,19 @@ public class UnderstandingTests
         Assert.True(UtteranceAnalyzer.Analyze("Who is this?", Knowledge).AsksIdentity);
         Assert.True(UtteranceAnalyzer.Analyze("Okay, goodbye.", Knowledge).Goodbye);
         Assert.True(UtteranceAnalyzer.Analyze("I like turtles.", Knowledge).Unrecognized);
+    }
+
+    [Theory]
+    [InlineData("Not now, but maybe later.", null)]
+    [InlineData("Sorry, I'm in a meeting. Thursday at 6 would be better.", "thursday at 6")]
+    [InlineData("Bad time, sorry, I'm cooking. Try tomorow at 5pm.", "tomorrow at 5pm")]
+    public void A_caller_who_puts_the_call_off_asks_for_a_callback_and_voices_no_concern(string text, string? time)
+    {
+        var u = UtteranceAnalyzer.Analyze(text, Knowledge);
+
+        Assert.True(u.CallbackRequested);
+        Assert.Equal(time, u.TimePhrase);
+        Assert.Null(u.Concern);
     }
 
     [Fact]

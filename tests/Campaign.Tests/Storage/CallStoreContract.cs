@@ -128,15 +128,38 @@ public abstract class CallStoreContract
     }
 
     [Fact]
+    public async Task Each_top_concern_keeps_up_to_three_things_callers_said_about_it()
+    {
+        string[] said = ["The lights flicker every night.", "My lights keep flickering.", "the lights flicker every night", "Flickering lights, again!"];
+        for (var i = 0; i < said.Length; i++)
+        {
+            var call = Call("q" + i, i, CallResult.Answered, concerns: [i == 1 ? "Flickering lights" : "flickering lights", "price"]);
+            await Calls.SaveAsync(call with
+            {
+                Outcome = call.Outcome! with { ConcernQuotes = [new ConcernQuote("flickering lights", said[i]), new ConcernQuote("price", "How much is it?")] },
+            });
+        }
+
+        var stats = await Calls.OutcomeStatsAsync(Campaign);
+
+        var lights = Assert.Single(stats.TopConcerns, c => c.Concern == "flickering lights");
+        Assert.Equal(4, lights.Count);
+        Assert.Equal(3, lights.Examples.Count);
+        Assert.Equal(3, lights.Examples.Distinct(StringComparer.OrdinalIgnoreCase).Count());
+        Assert.All(lights.Examples, e => Assert.Contains(e, said));
+        Assert.Equal(["How much is it?"], Assert.Single(stats.TopConcerns, c => c.Concern == "price").Examples);
+    }
+
+    [Fact]
     public async Task Outcome_statistics_count_segments_concerns_follow_ups_and_answer_rates()
     {
         CallRecord[] calls =
         [
-            Call("1", 0, CallResult.Answered, "s1", Interest.Interested, ["Price ", "price", "  "], FollowUpKind.MoreInfo),
+            Call("1", 0, CallResult.Answered, "s1", Interest.Interested, ["Price ", "the prices", "  "], FollowUpKind.MoreInfo),
             Call("2", 1, CallResult.Answered, "s1", Interest.NotInterested, ["contract length"], FollowUpKind.LeaveAlone),
             Call("3", 2, CallResult.NoAnswer, "s1"),
             Call("4", 3, CallResult.Answered, "s2", Interest.Neutral, ["PRICE", "Contract length"], FollowUpKind.Callback, hour: 18, weekday: DayOfWeek.Sunday),
-            Call("5", 4, CallResult.Answered, null, Interest.Unknown, ["noise"], hour: 18, weekday: DayOfWeek.Sunday),
+            Call("5", 4, CallResult.Answered, null, Interest.Unknown, ["noise", "price"], hour: 18, weekday: DayOfWeek.Sunday),
             Call("6", 5, CallResult.Busy, null, hour: 18, weekday: DayOfWeek.Sunday),
             Call("7", 6, CallResult.Voicemail, "s2", hour: null, weekday: null),
         ];
@@ -154,7 +177,8 @@ public abstract class CallStoreContract
                 new SegmentOutcome("s2", 2, 1, 0, 1, 0, 0),
             ],
             stats.BySegment);
-        Assert.Equal([new ConcernCount("price", 3), new ConcernCount("contract length", 2)], stats.TopConcerns);
+        Assert.Equal([("price", 3), ("contract length", 2)], stats.TopConcerns.Select(c => (c.Concern, c.Count)));
+        Assert.All(stats.TopConcerns, c => Assert.Empty(c.Examples));
         Assert.Equal(new FollowUpCounts(1, 1, 1), stats.FollowUps);
         Assert.Equal(0.667, stats.AnswerRateByHourAndWeekday[0][9]!.Value, 6);
         Assert.Equal(3, stats.AttemptsByHourAndWeekday[0][9]);

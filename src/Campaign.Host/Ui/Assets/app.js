@@ -91,20 +91,35 @@
     document.querySelector("[data-mix-empty]")?.toggleAttribute("hidden", total > 0);
     setText(document.getElementById("mix-total"), `(${total} answered)`);
 
-    const concerns = document.getElementById("concerns");
-    concerns.replaceChildren();
-    if (!s.topConcerns?.length) concerns.appendChild(el("li", { class: "muted" }, concerns.dataset.empty));
-    (s.topConcerns || []).forEach((c) => {
-      const li = el("li");
-      li.appendChild(el("span", {}, c.concern));
-      li.append(" ");
-      li.appendChild(el("strong", {}, String(c.count)));
-      concerns.appendChild(li);
-    });
+    renderConcerns(document.getElementById("concerns"), s.topConcerns || []);
 
     renderRows(document.getElementById("by-segment"), (s.bySegment || []).map((r) => [
       el("td", {}, r.name), ...[r.called, r.answered, r.interested, r.neutral, r.notInterested].map((n) => el("td", { class: "num" }, String(n)))
     ]), "No calls finished yet.", 6);
+  }
+
+  // Each topic with what callers said about it one click away; a topic left open stays open through live updates.
+  function renderConcerns(list, topics) {
+    const open = new Set([...list.querySelectorAll("li[data-concern] > details[open]")].map((d) => d.parentElement.dataset.concern));
+    list.replaceChildren();
+    if (!topics.length) list.appendChild(el("li", { class: "muted" }, list.dataset.empty));
+    topics.forEach((c) => {
+      const li = el("li", { "data-concern": c.concern });
+      const label = [el("span", {}, c.concern), " ", el("strong", {}, String(c.count))];
+      if (!c.examples?.length) {
+        li.append(...label);
+      } else {
+        const details = el("details");
+        const summary = el("summary");
+        summary.append(...label);
+        const quotes = el("ul", { class: "quotes", "aria-label": "What callers said" });
+        c.examples.forEach((q) => quotes.appendChild(el("li", {}, q)));
+        details.append(summary, quotes);
+        details.open = open.has(c.concern);
+        li.appendChild(details);
+      }
+      list.appendChild(li);
+    });
   }
 
   // Mirrors Charts.Elapsed on the server.

@@ -14,6 +14,14 @@ namespace Campaign.ApiClient.Models
     {
         /// <summary>Stores additional data not described in the OpenAPI description found when deserializing. Can be used for serialization as well.</summary>
         public IDictionary<string, object> AdditionalData { get; set; }
+        /// <summary>The concernQuotes property</summary>
+#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
+#nullable enable
+        public List<global::Campaign.ApiClient.Models.ConcernQuote>? ConcernQuotes { get; set; }
+#nullable restore
+#else
+        public List<global::Campaign.ApiClient.Models.ConcernQuote> ConcernQuotes { get; set; }
+#endif
         /// <summary>The concerns property</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
@@ -71,6 +79,7 @@ namespace Campaign.ApiClient.Models
         {
             return new Dictionary<string, Action<IParseNode>>
             {
+                { "concernQuotes", n => { ConcernQuotes = n.GetCollectionOfObjectValues<global::Campaign.ApiClient.Models.ConcernQuote>(global::Campaign.ApiClient.Models.ConcernQuote.CreateFromDiscriminatorValue)?.AsList(); } },
                 { "concerns", n => { Concerns = n.GetCollectionOfPrimitiveValues<string>()?.AsList(); } },
                 { "followUp", n => { FollowUp = n.GetObjectValue<global::Campaign.ApiClient.Models.FollowUp>(global::Campaign.ApiClient.Models.FollowUp.CreateFromDiscriminatorValue); } },
                 { "interest", n => { Interest = n.GetEnumValue<global::Campaign.ApiClient.Models.Interest>(); } },
@@ -87,6 +96,7 @@ namespace Campaign.ApiClient.Models
         public virtual void Serialize(ISerializationWriter writer)
         {
             if(ReferenceEquals(writer, null)) throw new ArgumentNullException(nameof(writer));
+            writer.WriteCollectionOfObjectValues<global::Campaign.ApiClient.Models.ConcernQuote>("concernQuotes", ConcernQuotes);
             writer.WriteCollectionOfPrimitiveValues<string>("concerns", Concerns);
             writer.WriteObjectValue<global::Campaign.ApiClient.Models.FollowUp>("followUp", FollowUp);
             writer.WriteEnumValue<global::Campaign.ApiClient.Models.Interest>("interest", Interest);

@@ -24,6 +24,14 @@ namespace Campaign.ApiClient.Models
 #endif
         /// <summary>The count property</summary>
         public int? Count { get; set; }
+        /// <summary>The examples property</summary>
+#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
+#nullable enable
+        public List<string>? Examples { get; set; }
+#nullable restore
+#else
+        public List<string> Examples { get; set; }
+#endif
         /// <summary>
         /// Instantiates a new <see cref="global::Campaign.ApiClient.Models.ConcernCount"/> and sets the default values.
         /// </summary>
@@ -51,6 +59,7 @@ namespace Campaign.ApiClient.Models
             {
                 { "concern", n => { Concern = n.GetStringValue(); } },
                 { "count", n => { Count = n.GetIntValue(); } },
+                { "examples", n => { Examples = n.GetCollectionOfPrimitiveValues<string>()?.AsList(); } },
             };
         }
         /// <summary>
@@ -62,6 +71,7 @@ namespace Campaign.ApiClient.Models
             if(ReferenceEquals(writer, null)) throw new ArgumentNullException(nameof(writer));
             writer.WriteStringValue("concern", Concern);
             writer.WriteIntValue("count", Count);
+            writer.WriteCollectionOfPrimitiveValues<string>("examples", Examples);
             writer.WriteAdditionalData(AdditionalData);
         }
     }

@@ -1,0 +1,62 @@
+using System.Collections;
+using Campaign.ConversationEval.Eval;
+using Microsoft.Extensions.Logging;
+
+// Scores the conversation agent over the labelled dialogue corpus:
+//   dotnet run -c Release --project bench/Campaign.ConversationEval                      development part, offline engine
+//   dotnet run -c Release --project bench/Campaign.ConversationEval -- heldout           held-out part (scored only)
+//   dotnet run -c Release --project bench/Campaign.ConversationEval -- development --failures   the development dialogues it gets wrong
+//   dotnet run -c Release --project bench/Campaign.ConversationEval -- <file.json>       any corpus file
+//   ... -- heldout --model    the model configured like the host: Conversation__Provider=OpenAI, Conversation__OpenAI__Endpoint, __Model, __ApiKey
+var part = args.FirstOrDefault(a => !a.StartsWith("--", StringComparison.Ordinal)) ?? EvalCorpus.Development;
+var showFailures = args.Contains("--failures");
+var useModel = args.Contains("--model");
+var path = File.Exists(part) ? part : EvalCorpus.PathOf(RepositoryRoot(), part);
+var corpus = EvalCorpus.Load(path);
+if (showFailures && corpus.IsHeldOut)
+{
+    Console.Error.WriteLine("The held-out part is only ever scored: its failures are not printed. Use the development part.");
+    return 2;
+}
+
+var settings = useModel ? ModelSettings() : new Dictionary<string, string?>();
+using var logging = LoggerFactory.Create(b => b.AddSimpleConsole().SetMinimumLevel(LogLevel.Warning));
+using var agent = new EvalAgent(settings, logging);
+var score = EvalScore.Of(await agent.RunAsync(corpus));
+Console.Write(EvalReport.Write($"{corpus.Part} ({(useModel ? settings.GetValueOrDefault("Conversation:OpenAI:Model") : "offline engine")})", score));
+if (showFailures)
+{
+    Console.WriteLine();
+    Console.Write(EvalReport.Failures(score));
+}
+
+return 0;
+
+// The host's configuration keys, read from the environment (Conversation__OpenAI__Model → Conversation:OpenAI:Model).
+static Dictionary<string, string?> ModelSettings()
+{
+    var settings = new Dictionary<string, string?> { ["Conversation:Provider"] = "OpenAI" };
+    foreach (DictionaryEntry variable in Environment.GetEnvironmentVariables())
+    {
+        var name = (string)variable.Key;
+        if (name.StartsWith("Conversation__", StringComparison.OrdinalIgnoreCase))
+        {
+            settings[name.Replace("__", ":", StringComparison.Ordinal)] = (string?)variable.Value;
+        }
+    }
+
+    return settings;
+}
+
+static string RepositoryRoot()
+{
+    for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+    {
+        if (File.Exists(Path.Combine(dir.FullName, "Campaign.Orleans.sln")))
+        {
+            return dir.FullName;
+        }
+    }
+
+    throw new InvalidOperationException("Run from inside the repository: Campaign.Orleans.sln was not found above the program.");
+}

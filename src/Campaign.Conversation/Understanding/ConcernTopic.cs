@@ -1,0 +1,96 @@
+using System.Text.RegularExpressions;
+
+namespace Campaign.Conversation.Understanding;
+
+/// <summary>
+/// A concern as a topic: a short noun phrase ("power cuts at night", "flickering lights", "price of the inspection") in
+/// lower case, without the words around it ("I'm worried about the…", "…to be honest"), named as the customer's reported
+/// issue when it is that issue. A courtesy ("great, thank you"), a time ("any morning works for me"), a bare yes or no, a
+/// question about the call itself ("who is this?") or a denial ("nothing really") names no topic.
+/// </summary>
+public static partial class ConcernTopic
+{
+    /// <summary>The longest topic kept, in words; a longer concern is cut at its first clause, then at this length.</summary>
+    public const int MaxWords = 10;
+
+    /// <summary>The topic <paramref name="concern"/> names, or null when it names none.</summary>
+    /// <param name="concern">A concern as recorded or said.</param>
+    /// <param name="issues">The customer's reported issues: a concern that is one of them is named as it.</param>
+    public static string? Of(string concern, IReadOnlyList<MatchTarget<string>>? issues = null)
+    {
+        if (string.IsNullOrWhiteSpace(concern))
+        {
+            return null;
+        }
+
+        var text = TextTokens.Normalize(concern.Replace("[interrupted]", "", StringComparison.Ordinal)).Trim();
+        var aboutTheCall = text.EndsWith('?') || UtteranceAnalyzer.AsksForCallbackOrIdentity(text);
+        if (aboutTheCall && !Problem().IsMatch(text))
+        {
+            return null;
+        }
+
+        var clause = Clause().Split(text).Select(c => c.Trim()).FirstOrDefault(c => Substance(c).Count > 0);
+        if (clause is null)
+        {
+            return null;
+        }
+
+        var words = clause.Split(' ', StringSplitOptions.RemoveEmptyEntries).Take(MaxWords);
+        var topic = Trail().Replace(Lead().Replace(string.Join(' ', words), ""), "").Trim(' ', ',', '.', '!', '?', ';', ':', '"', '\'');
+        if (topic.Length < 3 || Substance(topic).Count == 0)
+        {
+            return null;
+        }
+
+        if (issues is { Count: > 0 } && PhraseMatcher.Best(TextTokens.Content(topic), issues, minCoverage: 0.6) is { Tokens.Count: > 1 } issue)
+        {
+            return issue.Item.Trim();
+        }
+
+        return topic;
+    }
+
+    /// <summary>
+    /// The words of a phrase that could name a concern: its content words less courtesies, times, yes and no, fillers
+    /// and denials. "Any morning works for me" and "great, thank you" have none.
+    /// </summary>
+    public static IReadOnlyList<string> Substance(string phrase) =>
+        Words().Matches(TextTokens.Normalize(phrase)).Select(m => m.Value)
+            .Where(w => !NotATopic.Contains(w) && !w.All(char.IsDigit) && TextTokens.Content(w).Count > 0)
+            .ToList();
+
+    private static readonly HashSet<string> NotATopic = new(StringComparer.Ordinal)
+    {
+        // courtesies, greetings and leave-taking
+        "thanks", "thank", "cheers", "great", "lovely", "brilliant", "perfect", "fine", "good", "nice", "fab", "fantastic",
+        "wonderful", "super", "cool", "alright", "bye", "goodbye", "day", "afternoon", "evening", "morning", "night", "welcome",
+        "appreciate", "appreciated", "kind", "kindly", "sorry", "pardon", "hey", "hiya", "yeah", "yep", "yup", "nope", "nah",
+        "no", "not", "none", "nothing", "course", "absolutely", "definitely", "certainly", "maybe", "perhaps", "mean",
+        // times
+        "today", "tonight", "tomorrow", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+        "weekend", "week", "weekday", "weekdays", "am", "pm", "o'clock", "oclock", "noon", "midday", "lunch", "lunchtime",
+        "later", "soon", "early", "earlier", "next", "after", "before", "around", "works", "work", "suits", "suit", "free",
+        "available", "best", "time", "times", "any", "anytime", "whenever", "every", "mornings", "evenings", "afternoons",
+        // the call itself
+        "call", "calling", "ring", "back", "bot", "robot", "human", "person", "speaking", "line", "hear", "hearing",
+        "worried", "worry", "worries", "concern", "concerned", "concerns", "honest", "honestly", "really", "much", "bit",
+        "thing", "things", "everything", "anything", "lot",
+    };
+
+    // What makes a question a concern rather than a question about the call: "will the power keep cutting out?".
+    [GeneratedRegex(@"\b(problems?|issues?|trouble|broken|cut\w*|outages?|flicker\w*|leak\w*|cost|price|fee|charge|expensive|safe|safety|damage|mess)\b")]
+    private static partial Regex Problem();
+
+    [GeneratedRegex(@"[.!?;]|,? but |,? although |,? so |,? because | and (i|we) |, (it is|it's|it has|we|they|that is|that's|which|and we|and it) ")]
+    private static partial Regex Clause();
+
+    [GeneratedRegex(@"^((no|yes|yeah|well|oh|um|uh|erm|honestly|so|and|just|mainly|mostly|really|i am|i'm|we are|i was|i would say|i suppose|i guess|i think|probably|the|a|an|my|our|your|that|this|those|these|about|with|of|it is|it's|there are|there is|worried|concerned|worried about|concerned about|the fact that|how|what about)[,]?\s+)+")]
+    private static partial Regex Lead();
+
+    [GeneratedRegex(@"(,?\s+(too|as well|though|really|anymore|at the moment|right now|if i am (being )?honest|to be honest|to be fair|that worries me|thanks|thank you|please|i suppose|i guess|mainly|mostly))+$")]
+    private static partial Regex Trail();
+
+    [GeneratedRegex(@"[a-z0-9']+")]
+    private static partial Regex Words();
+}

@@ -1,0 +1,48 @@
+using Campaign.Conversation.Understanding;
+
+namespace Campaign.Tests.Conversation;
+
+/// <summary>Concerns are kept as topics: the same concern said several ways is one topic, and small talk is none.</summary>
+public class ConcernTopicTests
+{
+    private static readonly IReadOnlyList<MatchTarget<string>> Issues = [new("Power cuts at night", "Power cuts at night")];
+
+    [Theory]
+    [InlineData("I'm worried about the flickering lights.", "flickering lights")]
+    [InlineData("the flickering lights, to be honest", "flickering lights")]
+    [InlineData("Flickering lights", "flickering lights")]
+    [InlineData("The price of the inspection, thanks.", "price of the inspection")]
+    [InlineData("Mainly the old wiring, but I suppose it's fine", "old wiring")]
+    [InlineData("Will the power keep cutting out?", "will the power keep cutting out")]
+    public void A_concern_is_kept_as_a_short_topic(string said, string topic) => Assert.Equal(topic, ConcernTopic.Of(said));
+
+    [Theory]
+    [InlineData("power cuts at night")]
+    [InlineData("The power cuts at night, to be honest.")]
+    [InlineData("Power cuts at night")]
+    public void A_concern_that_is_the_reported_issue_is_named_as_the_issue(string said) =>
+        Assert.Equal("Power cuts at night", ConcernTopic.Of(said, Issues));
+
+    [Theory]
+    [InlineData("Great, thank you.")]
+    [InlineData("Okay thanks, have a good day.")]
+    [InlineData("Any morning works for me.")]
+    [InlineData("Tomorrow after 5 pm is best.")]
+    [InlineData("Yes.")]
+    [InlineData("No, nothing really.")]
+    [InlineData("Who is this?")]
+    [InlineData("Are you a robot?")]
+    [InlineData("Can you call me back later?")]
+    [InlineData("")]
+    public void Courtesies_times_yes_or_no_and_questions_about_the_call_are_not_concerns(string said) => Assert.Null(ConcernTopic.Of(said));
+
+    [Fact]
+    public void A_rambling_concern_is_cut_to_its_first_clause_and_a_few_words()
+    {
+        var topic = ConcernTopic.Of("the lights flickering every single evening in the kitchen and the hall and the landing upstairs");
+
+        Assert.NotNull(topic);
+        Assert.True(topic.Split(' ').Length <= ConcernTopic.MaxWords, topic);
+        Assert.StartsWith("lights flickering", topic);
+    }
+}
