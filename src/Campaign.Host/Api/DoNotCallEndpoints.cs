@@ -26,6 +26,7 @@ internal static class DoNotCallEndpoints
             .AddOpenApiOperationTransformer(DoNotCallBody.TransformAsync)
             .Produces<DoNotCallImportResponse>()
             .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
             .WithSummary("Add a number ({ phone, reason }) or a CSV/text list of numbers, one per line.");
         dnc.MapDelete("/{phone}", RemoveAsync)
             .WithName("RemoveDoNotCall")
@@ -58,7 +59,33 @@ internal static class DoNotCallEndpoints
         return Results.Ok(await directory.ListDoNotCallChangesAsync(normalized, Math.Max(skip ?? 0, 0), size, cancellationToken));
     }
 
+    /// <summary>A list is read whole before it is added in one write (all or nothing): 16 MB is about a million numbers.</summary>
+    public const long MaxListBytes = 16 * 1024 * 1024;
+
     private static async Task<IResult> AddAsync(HttpRequest request, ICustomerDirectory directory, PhoneNormalizer phones, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        if (RequestBodyLimit.DeclaredTooLarge(request.HttpContext, MaxListBytes))
+        {
+            return ListTooLarge();
+        }
+
+        try
+        {
+            return await AddWithinLimitAsync(request, directory, phones, clock, cancellationToken);
+        }
+        catch (Exception ex) when (RequestBodyLimit.Unreadable(ex, ListTooLarge, "body") is { } unreadable)
+        {
+            return unreadable;
+        }
+    }
+
+    private static IResult ListTooLarge() => Results.Problem(
+        statusCode: StatusCodes.Status413PayloadTooLarge,
+        title: "List too large",
+        detail: $"A do-not-call list is at most {MaxListBytes / (1024 * 1024)} MB (about a million numbers); send a longer one in parts.",
+        extensions: new Dictionary<string, object?> { ["field"] = "body" });
+
+    private static async Task<IResult> AddWithinLimitAsync(HttpRequest request, ICustomerDirectory directory, PhoneNormalizer phones, TimeProvider clock, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
         var entries = new List<DoNotCallEntry>();

@@ -1,11 +1,8 @@
-using Microsoft.AspNetCore.Http.Features;
+using Campaign.Host.Api;
 
 namespace Campaign.Host.Webhooks;
 
-/// <summary>
-/// Bounds a provider's callback body before anything reads it: a declared length over the limit is refused at once
-/// with 413, and a body that turns out longer while it streams in stops being read at the limit.
-/// </summary>
+/// <summary>The size limits of providers' callbacks; nobody gets a provider endpoint to read megabytes.</summary>
 internal static class WebhookBody
 {
     /// <summary>Twilio's form callbacks are a few kilobytes; this leaves room for long speech results.</summary>
@@ -15,31 +12,10 @@ internal static class WebhookBody
     public const long AcsMaxBytes = 1024 * 1024;
 
     /// <summary>413 when the declared length is over <paramref name="maxBytes"/>; otherwise caps the read and returns null.</summary>
-    public static IResult? Limit(HttpContext http, long maxBytes)
-    {
-        if (http.Request.ContentLength > maxBytes)
-        {
-            return TooLarge(maxBytes);
-        }
+    public static IResult? Limit(HttpContext http, long maxBytes) => RequestBodyLimit.DeclaredTooLarge(http, maxBytes) ? TooLarge(maxBytes) : null;
 
-        if (http.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } size)
-        {
-            size.MaxRequestBodySize = maxBytes;
-        }
-
-        return null;
-    }
-
-    /// <summary>The answer to a body that cannot be read: too long (413) or not a well-formed form (400).</summary>
-    public static IResult? Unreadable(Exception ex, long maxBytes) => ex switch
-    {
-        BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } => TooLarge(maxBytes),
-        BadHttpRequestException or InvalidDataException => Results.Problem(
-            statusCode: StatusCodes.Status400BadRequest,
-            title: "Invalid request",
-            detail: "The callback body cannot be read."),
-        _ => null,
-    };
+    /// <summary>The answer to a callback body that cannot be read: too long (413) or not well formed (400).</summary>
+    public static IResult? Unreadable(Exception ex, long maxBytes) => RequestBodyLimit.Unreadable(ex, () => TooLarge(maxBytes), "body");
 
     private static IResult TooLarge(long maxBytes) => Results.Problem(
         statusCode: StatusCodes.Status413PayloadTooLarge,

@@ -37,4 +37,25 @@ public class DoNotCallHistoryHttpTests(InProcessHost host)
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Equal("phone", (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("field").GetString());
     }
+
+    [Fact]
+    public async Task A_list_over_the_size_limit_is_refused_with_413_and_adds_nobody()
+    {
+        var countBefore = (await host.Client.GetFromJsonAsync<JsonElement>("/api/dnc?take=1000")).GetArrayLength();
+        var body = new System.Text.StringBuilder();
+        for (var i = 0; body.Length <= 17 * 1024 * 1024; i++)
+        {
+            body.Append("+1646555").Append((i % 10_000).ToString("D4")).Append('\n');
+        }
+
+        var bytes = System.Text.Encoding.ASCII.GetBytes(body.ToString());
+        foreach (var chunked in new[] { false, true })
+        {
+            var answer = await Support.RawHttpPost.SendAsync(new Uri(host.BaseAddress, "/api/dnc"), "text/csv", new Dictionary<string, string> { ["X-Api-Key"] = InProcessHost.ApiKey }, bytes, chunked);
+            Assert.Equal(413, answer.Status);
+            Assert.Contains("do-not-call list is at most 16 MB", answer.Body);
+        }
+
+        Assert.Equal(countBefore, (await host.Client.GetFromJsonAsync<JsonElement>("/api/dnc?take=1000")).GetArrayLength());
+    }
 }

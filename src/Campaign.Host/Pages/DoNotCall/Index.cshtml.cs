@@ -8,6 +8,8 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Campaign.Host.Pages.DoNotCall;
 
+[RequestSizeLimit(DoNotCallEndpoints.MaxListBytes)]
+[RequestFormLimits(MultipartBodyLengthLimit = DoNotCallEndpoints.MaxListBytes)]
 public sealed class DoNotCallModel(ICustomerDirectory directory, PhoneNormalizer phones, TimeProvider clock) : PageModel
 {
     public const int PageSize = 100;

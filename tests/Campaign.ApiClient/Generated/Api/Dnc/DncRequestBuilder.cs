@@ -86,6 +86,7 @@ namespace Campaign.ApiClient.Api.Dnc
         /// <exception cref="global::Campaign.ApiClient.Models.ProblemDetails">When receiving a 400 status code</exception>
         /// <exception cref="global::Campaign.ApiClient.Models.ProblemDetails">When receiving a 401 status code</exception>
         /// <exception cref="global::Campaign.ApiClient.Models.ProblemDetails">When receiving a 403 status code</exception>
+        /// <exception cref="global::Campaign.ApiClient.Models.ProblemDetails">When receiving a 413 status code</exception>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
         public async Task<global::Campaign.ApiClient.Models.DoNotCallImportResponse?> PostAsync(global::Campaign.ApiClient.Models.DoNotCallRequest body, Action<RequestConfiguration<DefaultQueryParameters>>? requestConfiguration = default, CancellationToken cancellationToken = default)
@@ -102,6 +103,7 @@ namespace Campaign.ApiClient.Api.Dnc
                 { "400", global::Campaign.ApiClient.Models.ProblemDetails.CreateFromDiscriminatorValue },
                 { "401", global::Campaign.ApiClient.Models.ProblemDetails.CreateFromDiscriminatorValue },
                 { "403", global::Campaign.ApiClient.Models.ProblemDetails.CreateFromDiscriminatorValue },
+                { "413", global::Campaign.ApiClient.Models.ProblemDetails.CreateFromDiscriminatorValue },
             };
             return await RequestAdapter.SendAsync<global::Campaign.ApiClient.Models.DoNotCallImportResponse>(requestInfo, global::Campaign.ApiClient.Models.DoNotCallImportResponse.CreateFromDiscriminatorValue, errorMapping, cancellationToken).ConfigureAwait(false);
         }
