@@ -167,49 +167,41 @@ public sealed class SqliteCustomerDirectory(SqliteDatabase database, TimeProvide
         }, cancellationToken);
 
     public Task<CustomerPage> QueryAsync(SegmentCriteria criteria, int skip, int take, bool includeDoNotCall = false, CancellationToken cancellationToken = default) =>
-        database.ReadAsync(async connection =>
+        database.ReadAsync(connection =>
         {
             var (where, parameters) = CriteriaSqlCompiler.Compile(criteria, clock.GetUtcNow(), excludeDoNotCall: !includeDoNotCall);
-            var total = await CountAsync(connection, where, parameters, cancellationToken);
-            await using var command = connection.CreateCommand();
-            command.CommandText = $"SELECT {SummaryColumns} FROM customers c WHERE {where} ORDER BY c.pk LIMIT $take OFFSET $skip";
-            AddParameters(command, parameters);
-            command.Parameters.AddWithValue("$take", take);
-            command.Parameters.AddWithValue("$skip", skip);
-            var items = new List<CustomerSummary>();
-            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-            while (await reader.ReadAsync(cancellationToken))
-            {
-                items.Add(ReadSummary(reader));
-            }
-
-            return new CustomerPage(total, items);
+            return PageAsync(connection, where, parameters, "c.pk", skip, take, cancellationToken);
         });
 
     public Task<CustomerPage> SearchAsync(CustomerSearch search, int skip, int take, CancellationToken cancellationToken = default) =>
-        database.ReadAsync(async connection =>
+        database.ReadAsync(connection =>
         {
             const string Where = """
                 (c.id LIKE $like ESCAPE '\' OR c.name LIKE $like ESCAPE '\'
                  OR ($digits <> '' AND replace(replace(replace(replace(replace(c.phone, '+', ''), ' ', ''), '-', ''), '(', ''), ')', '') LIKE '%' || $digits || '%'))
                 """;
             var like = "%" + search.Text.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal) + "%";
-            KeyValuePair<string, object>[] parameters = [new("$like", like), new("$digits", search.Digits)];
-            var total = await CountAsync(connection, Where, parameters, cancellationToken);
-            await using var command = connection.CreateCommand();
-            command.CommandText = $"SELECT {SummaryColumns} FROM customers c WHERE {Where} ORDER BY c.id LIMIT $take OFFSET $skip";
-            AddParameters(command, parameters);
-            command.Parameters.AddWithValue("$take", take);
-            command.Parameters.AddWithValue("$skip", skip);
-            var items = new List<CustomerSummary>();
-            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-            while (await reader.ReadAsync(cancellationToken))
-            {
-                items.Add(ReadSummary(reader));
-            }
-
-            return new CustomerPage(total, items);
+            return PageAsync(connection, Where, [new("$like", like), new("$digits", search.Digits)], "c.id", skip, take, cancellationToken);
         });
+
+    private static async Task<CustomerPage> PageAsync(
+        SqliteConnection connection, string where, IReadOnlyList<KeyValuePair<string, object>> parameters, string orderBy, int skip, int take, CancellationToken cancellationToken)
+    {
+        var total = await CountAsync(connection, where, parameters, cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = $"SELECT {SummaryColumns} FROM customers c WHERE {where} ORDER BY {orderBy} LIMIT $take OFFSET $skip";
+        AddParameters(command, parameters);
+        command.Parameters.AddWithValue("$take", take);
+        command.Parameters.AddWithValue("$skip", skip);
+        var items = new List<CustomerSummary>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            items.Add(ReadSummary(reader));
+        }
+
+        return new CustomerPage(total, items);
+    }
 
     public Task<int> CountAsync(SegmentCriteria criteria, CancellationToken cancellationToken = default) =>
         database.ReadAsync(connection =>
