@@ -243,7 +243,9 @@ public class AdminPagesBrowserTests(BrowserFixture fixture)
         Assert.EndsWith("09:00 Europe/Lisbon", await runs.First.TextContentAsync());
         await ScreenshotAsync(page, "schedules.png");
 
-        await schedule.Locator("button:has-text('Delete')").ClickAsync();
+        await schedule.Locator("summary:has-text('Delete')").ClickAsync();
+        Assert.Contains("cancels its runs to come", await schedule.Locator(".confirm-panel").TextContentAsync());
+        await schedule.Locator("button:has-text('Delete the schedule')").ClickAsync();
         await schedule.WaitForAsync(new() { State = WaitForSelectorState.Detached });
         Assert.Contains("is deleted", await page.TextContentAsync(".flash"));
     }

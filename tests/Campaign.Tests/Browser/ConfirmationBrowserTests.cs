@@ -1,3 +1,4 @@
+using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Campaign.Tests.Http;
@@ -36,5 +37,26 @@ public class ConfirmationBrowserTests(CampaignFlowFixture fixture)
         await page.WaitForFunctionAsync("() => document.getElementById('status').textContent === 'cancelled'");
         var stored = await fixture.Host.Client.GetFromJsonAsync<JsonElement>($"/api/campaigns/{id}");
         Assert.Equal("cancelled", stored.GetProperty("status").GetString());
+    }
+
+    [ChromiumFact]
+    public async Task Deleting_a_segment_says_which_campaigns_not_yet_started_still_need_it_and_asks_first()
+    {
+        var saved = await fixture.Host.Client.PostAsync("/api/segments", InProcessHost.Json("""{ "name": "Needed segment", "criteria": { "area": ["Nowhere"] } }"""));
+        saved.EnsureSuccessStatusCode();
+        var segment = (await saved.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString();
+        (await fixture.Host.Client.PostAsync("/api/campaigns", InProcessHost.Json($$"""{ "name": "Draft needing it", "segmentId": "{{segment}}" }"""))).EnsureSuccessStatusCode();
+        var page = await fixture.SignedInPageAsync($"/segments/edit/{segment}");
+
+        await page.ClickAsync("#delete-segment");
+        Assert.Contains("Draft needing it", await page.TextContentAsync("#segment-usage"));
+        Assert.Contains("will fail to start", await page.TextContentAsync("#segment-usage"));
+        await page.ReloadAsync();
+        Assert.Equal(HttpStatusCode.OK, (await fixture.Host.Client.GetAsync($"/api/segments/{segment}")).StatusCode);
+
+        await page.ClickAsync("#delete-segment");
+        await page.ClickAsync("#delete-segment-confirm");
+        await page.WaitForURLAsync("**/segments");
+        Assert.Equal(HttpStatusCode.NotFound, (await fixture.Host.Client.GetAsync($"/api/segments/{segment}")).StatusCode);
     }
 }

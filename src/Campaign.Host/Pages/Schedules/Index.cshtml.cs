@@ -46,9 +46,13 @@ public sealed class SchedulesModel(IGrainFactory grains) : PageModel
         }
     }
 
-    public async Task<IActionResult> OnPostDeleteAsync(string id)
+    public async Task<IActionResult> OnPostDeleteAsync(string id, bool confirmed = false)
     {
-        if (await grains.GetGrain<IScheduleGrain>(id).DeleteAsync())
+        if (!confirmed)
+        {
+            TempData["Error"] = $"Schedule {id} was not deleted: deleting cannot be undone, so it must be confirmed.";
+        }
+        else if (await grains.GetGrain<IScheduleGrain>(id).DeleteAsync())
         {
             TempData["Flash"] = $"Schedule {id} is deleted; the campaigns it started stay.";
         }

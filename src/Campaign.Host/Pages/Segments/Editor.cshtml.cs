@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Campaign.Abstractions.Segments;
 using Campaign.Host.Api;
+using Campaign.Host.Ui;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
@@ -28,6 +29,9 @@ public sealed class SegmentEditorModel(IGrainFactory grains) : PageModel
     /// <summary>What the error is about: <c>name</c>, or a path into the criteria such as <c>criteria.all[1].days</c>.</summary>
     public string? ErrorField { get; private set; }
 
+    /// <summary>Who would break if the segment were deleted (loaded for a saved segment).</summary>
+    public SegmentUsage Usage { get; private set; } = new([], []);
+
     public bool CriteriaError => ErrorField is not null && ErrorField.StartsWith("criteria", StringComparison.Ordinal);
 
     public async Task<IActionResult> OnGetAsync()
@@ -43,6 +47,7 @@ public sealed class SegmentEditorModel(IGrainFactory grains) : PageModel
         }
 
         (Name, Description, CriteriaJson) = (segment.Name, segment.Description, Indent(segment.CriteriaJson));
+        Usage = await SegmentUsage.LoadAsync(grains, Id);
         return Page();
     }
 
@@ -88,8 +93,14 @@ public sealed class SegmentEditorModel(IGrainFactory grains) : PageModel
         }
     }
 
-    public async Task<IActionResult> OnPostDeleteAsync()
+    public async Task<IActionResult> OnPostDeleteAsync(bool confirmed = false)
     {
+        if (!confirmed)
+        {
+            TempData["Error"] = "The segment was not deleted: deleting cannot be undone, so it must be confirmed.";
+            return Id is null ? RedirectToPage("/Segments/Index") : RedirectToPage(new { id = Id });
+        }
+
         if (Id is not null && await Catalog.DeleteAsync(Id))
         {
             TempData["Flash"] = $"Segment '{Name ?? Id}' deleted.";
