@@ -26,6 +26,23 @@ public sealed class CustomerImporter(ICustomerDirectory directory, CustomerValid
     public async Task<CustomerImportResult> ImportAsync(IAsyncEnumerable<ImportRow> rows, CancellationToken cancellationToken = default)
     {
         await using var staged = new StagedCustomers();
+        var report = await StageAsync(rows, staged, cancellationToken);
+
+        int inserted = 0, updated = 0;
+        await foreach (var batch in staged.ReadBatchesAsync(BatchSize, cancellationToken))
+        {
+            var counts = await directory.UpsertAsync(batch, cancellationToken);
+            inserted += counts.Inserted;
+            updated += counts.Updated;
+        }
+
+        return report.Result(inserted, updated);
+    }
+
+    // A method of its own so the id digests (tens of MB for a million rows) can be collected before the write pass:
+    // an async method's locals live as long as the whole method.
+    private async Task<ImportReport> StageAsync(IAsyncEnumerable<ImportRow> rows, StagedCustomers staged, CancellationToken cancellationToken)
+    {
         var report = new ImportReport();
         var ids = new ImportedIds();
         await foreach (var row in rows.WithCancellation(cancellationToken))
@@ -55,14 +72,6 @@ public sealed class CustomerImporter(ICustomerDirectory directory, CustomerValid
             }
         }
 
-        int inserted = 0, updated = 0;
-        await foreach (var batch in staged.ReadBatchesAsync(BatchSize, cancellationToken))
-        {
-            var counts = await directory.UpsertAsync(batch, cancellationToken);
-            inserted += counts.Inserted;
-            updated += counts.Updated;
-        }
-
-        return report.Result(inserted, updated);
+        return report;
     }
 }
