@@ -29,6 +29,8 @@ public sealed class DashboardModel(
 
     public CallPage Recent { get; private set; } = new(0, []);
 
+    public IReadOnlyList<CallListRow> RecentRows { get; private set; } = [];
+
     public IReadOnlyList<LiveCallResponse> InFlight { get; private set; } = [];
 
     public IReadOnlyList<FollowUpResponse> FollowUps { get; private set; } = [];
@@ -53,6 +55,7 @@ public sealed class DashboardModel(
 
         (Campaign, Stats) = (info, stats);
         Recent = await calls.ListAsync(id, 0, RecentCalls, cancellationToken);
+        RecentRows = await CallListRow.LoadAsync(Recent.Items, customers, locator, cancellationToken);
         InFlight = await LiveCalls.LoadAsync(grains, customers, clock, id, cancellationToken) ?? [];
         Pending = await PendingCallsView.LoadAsync(grains, customers, id, PendingShown, cancellationToken) ?? [];
         Now = clock.GetUtcNow();
