@@ -37,7 +37,7 @@ public class AccessibilityBrowserTests(CampaignFlowFixture fixture)
 
         string[] paths =
         [
-            "/campaigns", "/campaigns/new", $"/campaigns/{campaign}", $"/calls/{call}", "/customers", $"/customers/{area}-1",
+            "/campaigns", "/campaigns/new", $"/campaigns/{campaign}", $"/campaigns/{campaign}/calls", $"/campaigns/{campaign}/calls?result=answered&q=Ada", $"/calls/{call}", "/customers", $"/customers/{area}-1",
             "/segments", "/segments/edit", "/scripts", "/scripts/edit", "/do-not-call", "/schedules", "/system",
         ];
         foreach (var path in paths)
