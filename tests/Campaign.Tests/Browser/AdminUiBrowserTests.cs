@@ -51,6 +51,7 @@ public class AdminUiBrowserTests(BrowserFixture fixture)
 
         await page.FillAsync("#name", "Water pressure follow-up");
         await page.SelectOptionAsync("#segment", segmentId);
+        await page.SelectOptionAsync("#script", "builtin");
         await page.FillAsync("#concurrency", "1");
         await page.FillAsync("#attempts", "1");
         await page.ClickAsync("#create button[type=submit]");

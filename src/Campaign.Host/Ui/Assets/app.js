@@ -259,13 +259,13 @@
     });
   }
 
-  // Radio groups that show only the fields of the chosen option (data-toggle="x" → [data-when-x="value"]).
+  // Radio groups that show only the fields of the chosen option (data-toggle="x" → [data-when-x="value other"]).
   function toggles(form) {
     const groups = new Set([...form.querySelectorAll("[data-toggle]")].map((r) => r.dataset.toggle));
     groups.forEach((group) => {
       const apply = () => {
         const chosen = form.querySelector(`[data-toggle="${group}"]:checked`)?.value;
-        form.querySelectorAll(`[data-when-${group}]`).forEach((part) => { part.hidden = part.getAttribute(`data-when-${group}`) !== chosen; });
+        form.querySelectorAll(`[data-when-${group}]`).forEach((part) => { part.hidden = !part.getAttribute(`data-when-${group}`).split(" ").includes(chosen); });
       };
       form.querySelectorAll(`[data-toggle="${group}"]`).forEach((r) => r.addEventListener("change", apply));
       apply();
