@@ -58,7 +58,9 @@ public class AdminUiBrowserTests(BrowserFixture fixture)
         await page.WaitForURLAsync("**/campaigns/cmp-*");
         Assert.Equal("draft", await page.TextContentAsync("#status"));
 
-        await page.ClickAsync("[data-actions] button:has-text('Start')");
+        await page.ClickAsync("[data-actions] summary:has-text('Start')");
+        Assert.Contains($"This will call {Audience} people now", await page.TextContentAsync("[data-start-preview]"));
+        await page.ClickAsync("[data-actions] button:has-text('Start calling now')");
         await page.WaitForURLAsync("**/campaigns/cmp-*");
         await page.EvaluateAsync("() => { window.notReloaded = true; }");
         Assert.Equal("running", await page.TextContentAsync("#status"));
