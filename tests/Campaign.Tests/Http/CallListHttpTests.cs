@@ -76,5 +76,24 @@ public class CallListHttpTests(InProcessHost host)
         }
     }
 
+    [Fact]
+    public async Task The_dashboards_live_refresh_of_recent_calls_names_the_customers_and_needs_a_sign_in()
+    {
+        var (campaign, tag, _) = await SeedAsync();
+        var anonymous = await host.Anonymous.GetAsync($"/ui/campaigns/{campaign}/recent-calls");
+        Assert.DoesNotContain($"Cy {tag}", await anonymous.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.False(anonymous.IsSuccessStatusCode && anonymous.Content.Headers.ContentType?.MediaType == "application/json", "the names need a sign-in");
+
+        var (session, _) = await AdminSession.SignInAsync(host.BaseAddress, InProcessHost.AdminUser, InProcessHost.AdminPassword);
+        using (session)
+        {
+            var recent = await session.Client.GetFromJsonAsync<JsonElement>($"/ui/campaigns/{campaign}/recent-calls");
+            Assert.Equal(64, recent.GetProperty("total").GetInt32());
+            var items = recent.GetProperty("items").EnumerateArray().ToList();
+            Assert.Equal(10, items.Count);
+            Assert.All(items, c => Assert.Equal($"Cy {tag}", c.GetProperty("name").GetString()));
+        }
+    }
+
     private static (int, string) Flatten((int Total, string[] Customers) page) => (page.Total, string.Join(" ", page.Customers.Distinct()));
 }
