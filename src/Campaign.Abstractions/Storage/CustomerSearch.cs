@@ -21,6 +21,12 @@ public sealed record CustomerSearch(string Text, string Digits)
         return new CustomerSearch(trimmed, digits.Length >= MinDigits ? digits : "");
     }
 
+    /// <summary>A do-not-call entry the search finds: by the number's digits, or by its source or reason.</summary>
+    public bool Matches(Customers.DoNotCallEntry entry) =>
+        (Digits.Length > 0 && new string(entry.Phone.Where(char.IsAsciiDigit).ToArray()).Contains(Digits, StringComparison.Ordinal))
+        || entry.Source.Contains(Text, StringComparison.OrdinalIgnoreCase)
+        || (entry.Reason?.Contains(Text, StringComparison.OrdinalIgnoreCase) ?? false);
+
     public bool Matches(string id, string name, string phone) =>
         id.Contains(Text, StringComparison.OrdinalIgnoreCase)
         || name.Contains(Text, StringComparison.OrdinalIgnoreCase)

@@ -31,6 +31,21 @@ public interface ICallStore
 
     Task<CallPage> ListAsync(string campaignId, int skip, int take, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// The calls of a campaign the filter matches, newest first, paged; <see cref="CallPage.Total"/> counts every match.
+    /// The default reads every call of the campaign; stores that can filter on their side should.
+    /// </summary>
+    async Task<CallPage> ListAsync(string campaignId, CallFilter filter, int skip, int take, CancellationToken cancellationToken = default)
+    {
+        if (filter.IsEmpty)
+        {
+            return await ListAsync(campaignId, skip, take, cancellationToken);
+        }
+
+        var matching = (await ListAsync(campaignId, 0, int.MaxValue, cancellationToken)).Items.Where(filter.Matches).ToList();
+        return new CallPage(matching.Count, matching.Skip(Math.Max(0, skip)).Take(Math.Max(0, take)).ToList());
+    }
+
     /// <summary>Outcomes by segment, top concerns, follow-ups and answer rate by local weekday (rows, Monday first) × hour (columns).</summary>
     Task<CampaignOutcomeStats> OutcomeStatsAsync(string campaignId, int topConcerns = 10, CancellationToken cancellationToken = default);
 

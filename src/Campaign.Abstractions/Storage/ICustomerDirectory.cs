@@ -56,6 +56,17 @@ public interface ICustomerDirectory
 
     Task<IReadOnlyList<DoNotCallEntry>> ListDoNotCallAsync(int skip, int take, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// Numbers on the do-not-call list the search finds: at least three digits of the number, or part of the source or
+    /// reason (any case); newest first, paged, with the total found. The default reads the whole list; stores that can
+    /// search on their side should.
+    /// </summary>
+    async Task<DoNotCallPage> SearchDoNotCallAsync(CustomerSearch search, int skip, int take, CancellationToken cancellationToken = default)
+    {
+        var found = (await ListDoNotCallAsync(0, int.MaxValue, cancellationToken)).Where(search.Matches).ToList();
+        return new DoNotCallPage(found.Count, found.Skip(Math.Max(0, skip)).Take(Math.Max(0, take)).ToList());
+    }
+
     /// <summary>How many numbers are on the do-not-call list.</summary>
     Task<int> CountDoNotCallAsync(CancellationToken cancellationToken = default);
 
@@ -64,6 +75,8 @@ public interface ICustomerDirectory
 }
 
 public sealed record UpsertCounts(int Inserted, int Updated);
+
+public sealed record DoNotCallPage(int Total, IReadOnlyList<DoNotCallEntry> Items);
 
 public sealed record CustomerPage(int Total, IReadOnlyList<CustomerSummary> Items);
 

@@ -41,8 +41,10 @@ internal static class CampaignEndpoints
         campaigns.MapGet("/{id}/calls", CallsAsync)
             .WithName("ListCampaignCalls")
             .Produces<CallPage>()
+            .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status404NotFound)
-            .WithSummary("Finished calls of the campaign, newest first.");
+            .WithSummary("Finished calls of the campaign, newest first, paged (skip, take: 1–500, default 50) with the total that match.")
+            .WithDescription("Optional filters, all of which must hold: result (answered, noAnswer, busy, voicemail, failed, cancelled), interest (unknown, interested, neutral, notInterested), followUp (none, moreInfo, callback, leaveAlone) and q (a customer's name or id, any part and case, or at least three digits of their phone). A search matching more than 1,000 customers lists the calls of the first 1,000 by id.");
         campaigns.MapGet("/{id}/export.csv", ExportAsync)
             .WithName("ExportCampaignCalls")
             .Produces<string>(StatusCodes.Status200OK, "text/csv")
@@ -211,14 +213,31 @@ internal static class CampaignEndpoints
         return CsvDownload.File(FollowUpsCsv.Write(followUps), ExportFileName.For(id, info.Definition.Name, "follow-ups"));
     }
 
-    private static async Task<IResult> CallsAsync(string id, int? skip, int? take, IGrainFactory grains, ICallStore calls, CancellationToken cancellationToken)
+    private static async Task<IResult> CallsAsync(
+        string id,
+        int? skip,
+        int? take,
+        string? result,
+        string? interest,
+        string? followUp,
+        string? q,
+        IGrainFactory grains,
+        ICallStore calls,
+        ICustomerDirectory customers,
+        CancellationToken cancellationToken)
     {
         if (await grains.GetGrain<ICampaignGrain>(id).GetAsync() is null)
         {
             return ApiProblems.NotFound($"campaign '{id}' does not exist");
         }
 
-        var page = await calls.ListAsync(id, Math.Max(skip ?? 0, 0), Math.Clamp(take ?? 50, 1, CustomerEndpoints.MaxPageSize), cancellationToken);
+        var resolved = await new CallListQuery(result, interest, followUp, q).ResolveAsync(customers, cancellationToken);
+        if (resolved.Filter is not { } filter)
+        {
+            return ApiProblems.BadRequest(resolved.Error!, resolved.Field);
+        }
+
+        var page = await calls.ListAsync(id, filter, Math.Max(skip ?? 0, 0), Math.Clamp(take ?? 50, 1, CustomerEndpoints.MaxPageSize), cancellationToken);
         return Results.Ok(page);
     }
 

@@ -36,7 +36,8 @@ internal static class CustomerEndpoints
             .WithName("ListCustomers")
             .Produces<CustomerListResponse>()
             .ProducesProblem(StatusCodes.Status400BadRequest)
-            .WithSummary("Customers, optionally of a saved segment or criteria, paged.");
+            .WithSummary("Customers, optionally of a saved segment or criteria, paged.")
+            .WithDescription("q finds customers by part of their id or name (any case) or at least three digits of their phone in any format; with other filters, those found that also match them.");
     }
 
     private static async Task<IResult> ImportAsync(HttpContext context, CustomerImporter importer, IOptions<ImportLimits> limits, CancellationToken cancellationToken)
@@ -129,6 +130,7 @@ internal static class CustomerEndpoints
         string? area,
         string? tag,
         string? issueCategory,
+        string? q,
         int? skip,
         int? take,
         CancellationToken cancellationToken)
@@ -190,6 +192,21 @@ internal static class CustomerEndpoints
 
         // Browsing shows everyone; a segment or criteria is an audience, which never holds do-not-call customers.
         var includeDoNotCall = segment is null && criteria is null;
+        if (CustomerSearch.Parse(q) is { } search)
+        {
+            if (filters.Count == 0)
+            {
+                var found = await directory.SearchAsync(search, page.Skip, page.Take, cancellationToken);
+                return Results.Ok(new CustomerListResponse(found.Total, page.Skip, page.Take, found.Items));
+            }
+
+            // Both read whole and joined by id: a search narrowed by filters costs what each costs alone.
+            var matching = (await directory.QueryAsync(new AllCriteria(filters), 0, int.MaxValue, includeDoNotCall, cancellationToken)).Items
+                .Select(c => c.Id).ToHashSet(StringComparer.Ordinal);
+            var both = (await directory.SearchAsync(search, 0, int.MaxValue, cancellationToken)).Items.Where(c => matching.Contains(c.Id)).ToList();
+            return Results.Ok(new CustomerListResponse(both.Count, page.Skip, page.Take, both.Skip(page.Skip).Take(page.Take).ToList()));
+        }
+
         var result = await directory.QueryAsync(new AllCriteria(filters), page.Skip, page.Take, includeDoNotCall, cancellationToken);
         return Results.Ok(new CustomerListResponse(result.Total, page.Skip, page.Take, result.Items));
     }

@@ -20,7 +20,8 @@ internal static class DoNotCallEndpoints
         dnc.MapGet("/", ListAsync)
             .WithName("ListDoNotCall")
             .Produces<IReadOnlyList<DoNotCallEntry>>()
-            .WithSummary("The do-not-call list, newest first.");
+            .WithSummary("The do-not-call list, newest first, paged (skip, take: 1–1000, default 100); the X-Total-Count header says how many match.")
+            .WithDescription("q searches the list: at least three digits of a number in any format (\"415 555\"), or part of the source or reason, any case.");
         dnc.MapPost("/", AddAsync)
             .WithName("AddDoNotCall")
             .AddOpenApiOperationTransformer(DoNotCallBody.TransformAsync)
@@ -41,10 +42,21 @@ internal static class DoNotCallEndpoints
             .WithSummary("Every change to the do-not-call list (added, removed) with its time and source, newest first.");
     }
 
-    private static async Task<IResult> ListAsync(ICustomerDirectory directory, int? skip, int? take, CancellationToken cancellationToken)
+    public const string TotalHeader = "X-Total-Count";
+
+    private static async Task<IResult> ListAsync(HttpResponse response, ICustomerDirectory directory, int? skip, int? take, string? q, CancellationToken cancellationToken)
     {
         var size = Math.Clamp(take ?? 100, 1, 1000);
-        return Results.Ok(await directory.ListDoNotCallAsync(Math.Max(skip ?? 0, 0), size, cancellationToken));
+        var from = Math.Max(skip ?? 0, 0);
+        if (CustomerSearch.Parse(q) is { } search)
+        {
+            var found = await directory.SearchDoNotCallAsync(search, from, size, cancellationToken);
+            response.Headers[TotalHeader] = found.Total.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            return Results.Ok(found.Items);
+        }
+
+        response.Headers[TotalHeader] = (await directory.CountDoNotCallAsync(cancellationToken)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        return Results.Ok(await directory.ListDoNotCallAsync(from, size, cancellationToken));
     }
 
     private static async Task<IResult> HistoryAsync(ICustomerDirectory directory, PhoneNormalizer phones, string? phone, int? skip, int? take, CancellationToken cancellationToken)

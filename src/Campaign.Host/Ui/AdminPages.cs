@@ -33,5 +33,21 @@ internal static class AdminPages
         app.MapGet("/ui/campaigns/{id}/events", CampaignEvents.StreamAsync)
             .RequireAuthorization(new AuthorizeAttribute())
             .ExcludeFromDescription();
+        app.MapGet("/ui/campaigns/{id}/recent-calls", RecentCallsAsync)
+            .RequireAuthorization(new AuthorizeAttribute())
+            .ExcludeFromDescription();
+    }
+
+    /// <summary>The dashboard's latest calls with the customers' names, for its live refresh.</summary>
+    private static async Task<IResult> RecentCallsAsync(
+        string id, Abstractions.Storage.ICallStore calls, Abstractions.Storage.ICustomerDirectory customers, Grains.Compliance.CustomerLocator locator, CancellationToken cancellationToken)
+    {
+        var page = await calls.ListAsync(id, 0, Pages.Campaigns.DashboardModel.RecentCalls, cancellationToken);
+        var rows = await Api.CallListRow.LoadAsync(page.Items, customers, locator, cancellationToken);
+        return Results.Ok(new
+        {
+            page.Total,
+            Items = rows.Select(r => new { r.Call.Id, r.Call.CustomerId, r.Name, r.Call.Result, r.Call.Status, r.Call.Outcome?.Interest, r.Call.Attempt, r.Call.EndedAt }),
+        });
     }
 }

@@ -19,17 +19,18 @@ public sealed record CampaignReport(
     int Calls,
     double? AnswerRate,
     double? InterestRate,
-    int OpenFollowUps)
+    int OpenFollowUps,
+    StartPreview? Start = null)
 {
+    /// <summary>A draft or scheduled campaign's report carries what Start would do now (<see cref="Start"/>); its audience is that projection.</summary>
     public static async Task<CampaignReport> LoadAsync(
-        CampaignInfo info, IGrainFactory grains, ICallStore calls, ICustomerDirectory directory, AudienceResolver audiences, CancellationToken cancellationToken)
+        CampaignInfo info, IGrainFactory grains, ICallStore calls, ICustomerDirectory directory, AudienceResolver audiences, Func<CampaignInfo, Task<StartPreview>> preview,
+        CancellationToken cancellationToken)
     {
         if (info.StartedAt is null)
         {
-            var projected = info.Status is CampaignStatus.Draft or CampaignStatus.Scheduled
-                ? await ProjectedAudienceAsync(info, directory, audiences, cancellationToken)
-                : null;
-            return new CampaignReport(info, projected, true, 0, null, 0, null, null, 0);
+            var start = info.Status is CampaignStatus.Draft or CampaignStatus.Scheduled ? await preview(info) : null;
+            return new CampaignReport(info, start?.Audience, true, 0, null, 0, null, null, 0, start);
         }
 
         var progress = await grains.GetGrain<ICampaignGrain>(info.Id).GetProgressAsync();
@@ -46,18 +47,5 @@ public sealed record CampaignReport(
             attempts == 0 ? null : (double)progress.Results.GetValueOrDefault("answered") / attempts,
             answered == 0 ? null : (double)outcomes.BySegment.Sum(s => s.Interested) / answered,
             outcomes.FollowUps.MoreInfo + outcomes.FollowUps.Callback);
-    }
-
-    private static async Task<int?> ProjectedAudienceAsync(CampaignInfo info, ICustomerDirectory directory, AudienceResolver audiences, CancellationToken cancellationToken)
-    {
-        try
-        {
-            var parts = await audiences.ResolveAsync(info.Definition);
-            return await directory.CountAsync(new AnyCriteria(parts.Select(p => p.Criteria).ToList()), cancellationToken);
-        }
-        catch (CampaignException)
-        {
-            return null;
-        }
     }
 }

@@ -35,6 +35,7 @@ internal static class CallRow
         var entity = new TableEntity(Partition(record.CampaignId), RowKey(record))
         {
             ["CallId"] = record.Id,
+            ["CustomerId"] = record.CustomerId,
             ["SegmentId"] = record.SegmentId,
             ["Result"] = record.Result?.ToString(),
             ["StartedAt"] = record.StartedAt?.ToUnixTimeMilliseconds(),

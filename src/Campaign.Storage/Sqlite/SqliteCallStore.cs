@@ -4,6 +4,7 @@ using System.Text.Json.Serialization;
 using Campaign.Abstractions.Calls;
 using Campaign.Abstractions.Storage;
 using Campaign.Storage.Outcomes;
+using Microsoft.Data.Sqlite;
 
 namespace Campaign.Storage.Sqlite;
 
@@ -78,18 +79,68 @@ public sealed class SqliteCallStore(SqliteDatabase database) : ICallStore
         });
 
     public Task<CallPage> ListAsync(string campaignId, int skip, int take, CancellationToken cancellationToken = default) =>
+        ListAsync(campaignId, CallFilter.None, skip, take, cancellationToken);
+
+    /// <summary>One count and one page read, both on the campaign's index; the customer set goes in as one JSON array.</summary>
+    public Task<CallPage> ListAsync(string campaignId, CallFilter filter, int skip, int take, CancellationToken cancellationToken = default) =>
         database.ReadAsync(async connection =>
         {
+            var where = new List<string> { "campaign_id = $campaign" };
+            void Bind(SqliteCommand command)
+            {
+                command.Parameters.AddWithValue("$campaign", campaignId);
+                if (filter.Result is { } result)
+                {
+                    command.Parameters.AddWithValue("$result", result.ToString());
+                }
+
+                if (filter.Interest is { } interest)
+                {
+                    command.Parameters.AddWithValue("$interest", interest.ToString());
+                }
+
+                if (filter.FollowUp is { } followUp)
+                {
+                    command.Parameters.AddWithValue("$followUp", followUp.ToString());
+                }
+
+                if (filter.CustomerIds is { } ids)
+                {
+                    command.Parameters.AddWithValue("$customers", JsonSerializer.Serialize(ids));
+                }
+            }
+
+            if (filter.Result is not null)
+            {
+                where.Add("result = $result");
+            }
+
+            if (filter.Interest is not null)
+            {
+                where.Add("interest = $interest");
+            }
+
+            if (filter.FollowUp is not null)
+            {
+                where.Add("follow_up = $followUp");
+            }
+
+            if (filter.CustomerIds is not null)
+            {
+                where.Add("customer_id IN (SELECT value FROM json_each($customers))");
+            }
+
+            var condition = string.Join(" AND ", where);
             await using var count = connection.CreateCommand();
-            count.CommandText = "SELECT count(*) FROM calls WHERE campaign_id = $campaign";
-            count.Parameters.AddWithValue("$campaign", campaignId);
+            count.CommandText = $"SELECT count(*) FROM calls WHERE {condition}";
+            Bind(count);
             var total = Convert.ToInt32(await count.ExecuteScalarAsync(cancellationToken), CultureInfo.InvariantCulture);
 
             await using var command = connection.CreateCommand();
-            command.CommandText = "SELECT record_json FROM calls WHERE campaign_id = $campaign ORDER BY started_at DESC, call_id LIMIT $take OFFSET $skip";
-            command.Parameters.AddWithValue("$campaign", campaignId);
+            command.CommandText = $"SELECT record_json FROM calls WHERE {condition} ORDER BY started_at DESC, call_id LIMIT $take OFFSET $skip";
+            Bind(command);
             command.Parameters.AddWithValue("$take", take);
-            command.Parameters.AddWithValue("$skip", skip);
+            command.Parameters.AddWithValue("$skip", Math.Max(0, skip));
             var items = new List<CallRecord>();
             await using var reader = await command.ExecuteReaderAsync(cancellationToken);
             while (await reader.ReadAsync(cancellationToken))

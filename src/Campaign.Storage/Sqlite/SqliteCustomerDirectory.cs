@@ -308,6 +308,41 @@ public sealed class SqliteCustomerDirectory(SqliteDatabase database, TimeProvide
             return entries;
         });
 
+    public Task<DoNotCallPage> SearchDoNotCallAsync(CustomerSearch search, int skip, int take, CancellationToken cancellationToken = default) =>
+        database.ReadAsync(async connection =>
+        {
+            const string Where = """
+                ($digits <> '' AND replace(phone, '+', '') LIKE '%' || $digits || '%')
+                OR source LIKE $like ESCAPE '\' OR reason LIKE $like ESCAPE '\'
+                """;
+            var like = "%" + search.Text.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal) + "%";
+            void Bind(SqliteCommand command)
+            {
+                command.Parameters.AddWithValue("$digits", search.Digits);
+                command.Parameters.AddWithValue("$like", like);
+            }
+
+            await using var count = connection.CreateCommand();
+            count.CommandText = $"SELECT count(*) FROM do_not_call WHERE {Where}";
+            Bind(count);
+            var total = Convert.ToInt32(await count.ExecuteScalarAsync(cancellationToken), CultureInfo.InvariantCulture);
+
+            await using var command = connection.CreateCommand();
+            command.CommandText = $"SELECT phone, reason, source, at FROM do_not_call WHERE {Where} ORDER BY at DESC, phone LIMIT $take OFFSET $skip";
+            Bind(command);
+            command.Parameters.AddWithValue("$take", take);
+            command.Parameters.AddWithValue("$skip", Math.Max(0, skip));
+            var entries = new List<DoNotCallEntry>();
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                entries.Add(new DoNotCallEntry(reader.GetString(0), NullableString(reader, 1), reader.GetString(2),
+                    DateTimeOffset.FromUnixTimeSeconds(reader.GetInt64(3))));
+            }
+
+            return new DoNotCallPage(total, entries);
+        });
+
     public Task<int> CountDoNotCallAsync(CancellationToken cancellationToken = default) =>
         database.ReadAsync(async connection =>
         {

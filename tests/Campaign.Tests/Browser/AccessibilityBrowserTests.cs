@@ -37,8 +37,8 @@ public class AccessibilityBrowserTests(CampaignFlowFixture fixture)
 
         string[] paths =
         [
-            "/campaigns", "/campaigns/new", $"/campaigns/{campaign}", $"/calls/{call}", "/customers", $"/customers/{area}-1",
-            "/segments", "/segments/edit", "/scripts", "/scripts/edit", "/do-not-call", "/schedules", "/system",
+            "/campaigns", "/campaigns/new", $"/campaigns/{campaign}", $"/campaigns/{campaign}/calls", $"/campaigns/{campaign}/calls?result=answered&q=Ada", $"/calls/{call}", "/customers", $"/customers/{area}-1",
+            "/segments", "/segments/edit", "/scripts", "/scripts/edit", "/do-not-call", "/do-not-call?q=555", "/schedules", "/system",
         ];
         foreach (var path in paths)
         {

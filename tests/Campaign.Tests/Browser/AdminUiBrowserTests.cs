@@ -51,13 +51,16 @@ public class AdminUiBrowserTests(BrowserFixture fixture)
 
         await page.FillAsync("#name", "Water pressure follow-up");
         await page.SelectOptionAsync("#segment", segmentId);
+        await page.SelectOptionAsync("#script", "builtin");
         await page.FillAsync("#concurrency", "1");
         await page.FillAsync("#attempts", "1");
         await page.ClickAsync("#create button[type=submit]");
         await page.WaitForURLAsync("**/campaigns/cmp-*");
         Assert.Equal("draft", await page.TextContentAsync("#status"));
 
-        await page.ClickAsync("[data-actions] button:has-text('Start')");
+        await page.ClickAsync("[data-actions] summary:has-text('Start')");
+        Assert.Contains($"This will call {Audience} people now", await page.TextContentAsync("[data-start-preview]"));
+        await page.ClickAsync("[data-actions] button:has-text('Start calling now')");
         await page.WaitForURLAsync("**/campaigns/cmp-*");
         await page.EvaluateAsync("() => { window.notReloaded = true; }");
         Assert.Equal("running", await page.TextContentAsync("#status"));

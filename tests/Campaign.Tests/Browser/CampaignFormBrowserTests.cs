@@ -42,7 +42,9 @@ public class CampaignFormBrowserTests(CampaignFlowFixture fixture)
         await page.CheckAsync("input[name='Input.Audience'][value=variants]");
         Assert.True(await page.IsHiddenAsync("#segment"), "only the chosen audience's fields show");
         await page.SelectOptionAsync("#variant-0-segment", north);
+        await page.SelectOptionAsync("#variant-0-script", "builtin");
         await page.SelectOptionAsync("#variant-1-segment", south);
+        await page.SelectOptionAsync("#variant-1-script", "builtin");
         await page.FillAsync("#concurrency", "3");
         await page.FillAsync("#attempts", "2");
         await page.FillAsync("#delay-busy", "soon");
@@ -98,6 +100,7 @@ public class CampaignFormBrowserTests(CampaignFlowFixture fixture)
         await page.FillAsync("#name", "Criteria check");
         await page.CheckAsync("input[name='Input.Audience'][value=criteria]");
         await page.FillAsync("#criteria", "{ area: Riverside");
+        await page.SelectOptionAsync("#script", "builtin");
 
         await SubmitExpectingErrorAsync(page, "criteria");
 
@@ -113,6 +116,7 @@ public class CampaignFormBrowserTests(CampaignFlowFixture fixture)
         var page = await fixture.SignedInPageAsync("/campaigns/new");
         await page.FillAsync("#name", "Later " + area);
         await page.SelectOptionAsync("#segment", segment);
+        await page.SelectOptionAsync("#script", "builtin");
         await page.CheckAsync("input[name='Input.Start'][value=at]");
         await page.FillAsync("#start-at", "2099-01-05T09:30");
         await page.FillAsync("#end-at", "2099-01-05T17:00");
@@ -125,5 +129,50 @@ public class CampaignFormBrowserTests(CampaignFlowFixture fixture)
         Assert.Equal("America/New_York", schedule.GetProperty("timeZone").GetString());
         Assert.Equal(new DateTimeOffset(2099, 1, 5, 14, 30, 0, TimeSpan.Zero), schedule.GetProperty("startAt").GetDateTimeOffset());
         Assert.Equal(new DateTimeOffset(2099, 1, 5, 22, 0, 0, TimeSpan.Zero), schedule.GetProperty("endAt").GetDateTimeOffset());
+    }
+    [ChromiumFact]
+    public async Task A_script_must_be_chosen_the_built_in_greeting_only_on_purpose()
+    {
+        var area = "Scr" + Guid.NewGuid().ToString("N")[..8];
+        var segment = await SaveSegmentAsync(area, 1, 640_300);
+        var created = await fixture.Host.Client.PostAsync("/api/scripts", InProcessHost.Json($$"""
+            { "name": "Outage check {{area}}", "persona": { "agentName": "Alex", "company": "City Power" }, "goal": "Check the outage is fixed",
+              "opening": "Hello, this is Alex.", "closing": "Thank you.", "disclosure": "I'm an automated assistant." }
+            """));
+        created.EnsureSuccessStatusCode();
+        var scriptId = JsonDocument.Parse(await created.Content.ReadAsStringAsync()).RootElement.GetProperty("id").GetString()!;
+        var page = await fixture.SignedInPageAsync("/campaigns/new");
+
+        // Nothing is chosen for the operator: the select starts on its placeholder.
+        Assert.Equal("", await page.InputValueAsync("#script"));
+        Assert.Equal("Choose a script…", (await page.Locator("#script option:checked").TextContentAsync())?.Trim());
+        Assert.Equal("true", await page.GetAttributeAsync("#script", "aria-required"));
+        await page.FillAsync("#name", "Script choice " + area);
+        await page.SelectOptionAsync("#segment", segment);
+        await SubmitExpectingErrorAsync(page, "scriptId");
+        Assert.Contains("choose the script", await page.TextContentAsync("[data-error-for='scriptId']"), StringComparison.Ordinal);
+        Assert.Equal("true", await page.GetAttributeAsync("#script", "aria-invalid"));
+        Assert.Equal(segment, await page.InputValueAsync("#segment"));
+        await Screenshots.SaveAsync(page, "campaign-new-script-required.png");
+        var campaigns = JsonDocument.Parse(await fixture.Host.Client.GetStringAsync("/api/campaigns")).RootElement;
+        Assert.DoesNotContain(campaigns.EnumerateArray(), c => c.GetProperty("name").GetString() == "Script choice " + area);
+
+        await page.SelectOptionAsync("#script", scriptId);
+        await page.ClickAsync("#create button[type=submit]");
+        await page.WaitForURLAsync("**/campaigns/cmp-*");
+        var id = page.Url[(page.Url.LastIndexOf('/') + 1)..];
+        var campaign = JsonDocument.Parse(await fixture.Host.Client.GetStringAsync($"/api/campaigns/{id}")).RootElement;
+        Assert.Equal(scriptId, campaign.GetProperty("scriptId").GetString());
+
+        // The built-in greeting is there, as a deliberate choice.
+        page = await fixture.SignedInPageAsync("/campaigns/new");
+        await page.FillAsync("#name", "Built-in " + area);
+        await page.SelectOptionAsync("#segment", segment);
+        await page.SelectOptionAsync("#script", new SelectOptionValue { Label = "Built-in generic greeting (no script)" });
+        await page.ClickAsync("#create button[type=submit]");
+        await page.WaitForURLAsync("**/campaigns/cmp-*");
+        id = page.Url[(page.Url.LastIndexOf('/') + 1)..];
+        campaign = JsonDocument.Parse(await fixture.Host.Client.GetStringAsync($"/api/campaigns/{id}")).RootElement;
+        Assert.Equal(JsonValueKind.Null, campaign.GetProperty("scriptId").ValueKind);
     }
 }

@@ -1,7 +1,9 @@
 using System.Net;
 using System.Net.Http.Json;
+using System.Text;
 using System.Text.Json;
 using Campaign.Tests.Http;
+using Campaign.Tests.Support;
 using Microsoft.Playwright;
 
 namespace Campaign.Tests.Browser;
@@ -10,6 +12,43 @@ namespace Campaign.Tests.Browser;
 [Collection(CampaignFlowCollection.Name)]
 public class ConfirmationBrowserTests(CampaignFlowFixture fixture)
 {
+    [ChromiumFact]
+    public async Task Start_says_how_many_people_will_be_called_now_and_who_waits_or_is_left_out_then_starts_in_one_click()
+    {
+        var area = "Go" + Guid.NewGuid().ToString("N")[..8];
+        var phones = Enumerable.Range(0, 4).Select(i => TestCustomers.Phone(7_300_000 + (Random.Shared.Next(0, 40_000) * 4) + i)).ToArray();
+        var csv = new StringBuilder("id,name,phone,area,timeZone,consent.kind,consent.at\n")
+            .Append($"{area}-1,Day One,{phones[0]},{area},{TestZones.Afternoon},express,2020-01-01\n")
+            .Append($"{area}-2,Day Two,{phones[1]},{area},{TestZones.Afternoon},express,2020-01-01\n")
+            .Append($"{area}-3,Night Owl,{phones[2]},{area},{TestZones.Night},express,2020-01-01\n")
+            .Append($"{area}-4,No Calls,{phones[3]},{area},{TestZones.Afternoon},express,2020-01-01\n");
+        (await fixture.Host.Client.PostAsync("/api/customers/import", InProcessHost.Csv(csv.ToString()))).EnsureSuccessStatusCode();
+        (await fixture.Host.Client.PostAsync("/api/dnc", InProcessHost.Json($$"""{ "phone": "{{phones[3]}}", "reason": "asked" }"""))).EnsureSuccessStatusCode();
+        var created = await fixture.Host.Client.PostAsync("/api/campaigns", InProcessHost.Json($$"""{ "name": "Start {{area}}", "criteria": { "area": ["{{area}}"] } }"""));
+        created.EnsureSuccessStatusCode();
+        var id = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString();
+        const string expected = "This will call 2 people now (1 more is outside their calling hours and will be called when those open; 1 on the do-not-call list is left out).";
+
+        // The campaign list says the same as the dashboard, and its "(now)" audience is the same projection.
+        var page = await fixture.SignedInPageAsync("/campaigns");
+        var row = page.Locator($"tr[data-campaign='{id}']");
+        Assert.Equal("3 (now)", (await row.Locator("[data-col=audience]").TextContentAsync())?.Trim());
+        await row.Locator("summary:has-text('Start')").ClickAsync();
+        Assert.Equal(expected, (await row.Locator("[data-start-preview]").TextContentAsync())?.Trim());
+
+        await page.GotoAsync($"/campaigns/{id}");
+        Assert.False(await page.IsVisibleAsync("[data-start-preview]"), "nothing starts, or is said, before Start is pressed");
+        await page.ClickAsync("[data-actions] summary:has-text('Start')");
+        Assert.Equal(expected, (await page.TextContentAsync("[data-start-preview]"))?.Trim());
+        await Screenshots.SaveAsync(page, "start-confirmation.png");
+        Assert.Equal("draft", await page.TextContentAsync("#status"));
+
+        await page.ClickAsync("[data-actions] button:has-text('Start calling now')");
+        await page.WaitForFunctionAsync("() => document.getElementById('status').textContent !== 'draft'");
+        Assert.Contains(await page.TextContentAsync("#status"), new[] { "running", "completed" });
+        Assert.Equal("3", await page.TextContentAsync("[data-stat=audience]"));
+    }
+
     [ChromiumFact]
     public async Task Cancelling_a_campaign_asks_first_and_without_confirming_changes_nothing()
     {

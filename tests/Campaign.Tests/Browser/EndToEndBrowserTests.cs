@@ -66,6 +66,7 @@ public class EndToEndBrowserTests(CampaignFlowFixture fixture)
         await page.WaitForURLAsync("**/campaigns/new");
         await page.FillAsync("#name", "Outage follow-up " + area);
         await page.SelectOptionAsync("#segment", new SelectOptionValue { Label = "Outages in " + area });
+        await page.SelectOptionAsync("#script", "builtin");
         await page.FillAsync("#concurrency", "6");
         await page.FillAsync("#attempts", "2");
         foreach (var kind in new[] { "noAnswer", "busy", "failed", "voicemail" })

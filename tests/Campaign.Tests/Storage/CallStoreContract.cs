@@ -113,6 +113,34 @@ public abstract class CallStoreContract
     }
 
     [Fact]
+    public async Task Calls_filter_by_result_interest_follow_up_and_customer_with_a_total_and_pages()
+    {
+        await Calls.SaveAsync(Call("f1", 10, CallResult.Answered, interest: Interest.Interested, followUp: FollowUpKind.Callback));
+        await Calls.SaveAsync(Call("f2", 20, CallResult.Answered, interest: Interest.Interested, followUp: FollowUpKind.MoreInfo));
+        await Calls.SaveAsync(Call("f3", 30, CallResult.Answered, interest: Interest.NotInterested, followUp: FollowUpKind.LeaveAlone));
+        await Calls.SaveAsync(Call("f4", 40, CallResult.NoAnswer));
+        await Calls.SaveAsync(Call("f5", 50, CallResult.Answered, interest: Interest.Interested, followUp: FollowUpKind.Callback));
+        await Calls.SaveAsync(Call("f6", 60, CallResult.Busy));
+
+        async Task<(int Total, string Ids)> ListAsync(CallFilter filter, int skip = 0, int take = 10)
+        {
+            var page = await Calls.ListAsync(Campaign, filter, skip, take);
+            return (page.Total, string.Join(" ", page.Items.Select(c => c.Id)));
+        }
+
+        Assert.Equal((6, "f6 f5 f4 f3 f2 f1"), await ListAsync(CallFilter.None));
+        Assert.Equal((4, "f5 f3 f2 f1"), await ListAsync(new CallFilter(Result: CallResult.Answered)));
+        Assert.Equal((3, "f5 f2 f1"), await ListAsync(new CallFilter(Interest: Interest.Interested)));
+        Assert.Equal((2, "f5 f1"), await ListAsync(new CallFilter(Result: CallResult.Answered, Interest: Interest.Interested, FollowUp: FollowUpKind.Callback)));
+        Assert.Equal((2, "f6 f1"), await ListAsync(new CallFilter(CustomerIds: new HashSet<string> { "cust-f1", "cust-f6", "cust-nobody" })));
+        Assert.Equal((1, "f1"), await ListAsync(new CallFilter(FollowUp: FollowUpKind.Callback, CustomerIds: new HashSet<string> { "cust-f1", "cust-f6" })));
+        Assert.Equal((0, ""), await ListAsync(new CallFilter(CustomerIds: new HashSet<string>())));
+        Assert.Equal((4, "f2 f1"), await ListAsync(new CallFilter(Result: CallResult.Answered), skip: 2, take: 2));
+        Assert.Equal((0, ""), await ListAsync(new CallFilter(Result: CallResult.Failed)));
+        Assert.Equal(0, (await Calls.ListAsync("other", new CallFilter(Result: CallResult.Answered), 0, 10)).Total);
+    }
+
+    [Fact]
     public async Task Usage_since_and_counts_by_result()
     {
         await Calls.SaveAsync(Call("a", 0, CallResult.Answered, talkSeconds: 120));

@@ -291,6 +291,30 @@ public abstract class CustomerDirectoryContract
     }
 
     [Fact]
+    public async Task The_do_not_call_list_is_searched_by_digits_source_or_reason_newest_first_with_a_total()
+    {
+        await Store.AddDoNotCallAsync([
+            new DoNotCallEntry("+14155550101", "asked by letter", "admin:ops", Now.AddDays(-3)),
+            new DoNotCallEntry("+14155550102", null, "call", Now.AddDays(-2)),
+            new DoNotCallEntry("+12125550103", "Moved away", "api", Now.AddDays(-1)),
+        ]);
+
+        async Task<(int, string)> FindAsync(string text, int skip = 0, int take = 10)
+        {
+            var page = await Store.SearchDoNotCallAsync(CustomerSearch.Parse(text)!, skip, take);
+            return (page.Total, string.Join(" ", page.Items.Select(e => e.Phone)));
+        }
+
+        Assert.Equal((2, "+14155550102 +14155550101"), await FindAsync("(415) 555"));
+        Assert.Equal((1, "+12125550103"), await FindAsync("moved"));
+        Assert.Equal((1, "+14155550101"), await FindAsync("ADMIN"));
+        Assert.Equal((1, "+14155550101"), await FindAsync("415 555 0101"));
+        Assert.Equal((2, "+14155550101"), await FindAsync("4155550", skip: 1, take: 1));
+        Assert.Equal((0, ""), await FindAsync("41"));
+        Assert.Equal((0, ""), await FindAsync("nothing like it"));
+    }
+
+    [Fact]
     public async Task Do_not_call_changes_are_logged_newest_first_and_counted()
     {
         await Store.AddDoNotCallAsync([new DoNotCallEntry(TestCustomers.Phone(1), "asked", "call", Now.AddDays(-2))]);

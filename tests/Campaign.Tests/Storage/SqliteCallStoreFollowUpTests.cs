@@ -60,6 +60,26 @@ public sealed class SqliteCallStoreFollowUpTests : IDisposable
         Assert.Equal((await _store.FollowUpsAsync("cmp-f")).Select(c => c.Id), byDefault.Select(c => c.Id));
     }
 
+    [Fact]
+    public async Task The_interfaces_default_call_filter_agrees_with_the_sql()
+    {
+        await SeedAsync();
+        var filters = new[]
+        {
+            new CallFilter(Result: CallResult.Answered),
+            new CallFilter(FollowUp: FollowUpKind.Callback),
+            new CallFilter(Interest: Interest.Neutral, CustomerIds: new HashSet<string> { "B", "C" }),
+        };
+
+        foreach (var filter in filters)
+        {
+            var sql = await _store.ListAsync("cmp-f", filter, 1, 2);
+            var byDefault = await ((ICallStore)new ListOnly(_store)).ListAsync("cmp-f", filter, 1, 2);
+            Assert.Equal((sql.Total, string.Join(" ", sql.Items.Select(c => c.Id))), (byDefault.Total, string.Join(" ", byDefault.Items.Select(c => c.Id))));
+            Assert.True(sql.Total > 1);
+        }
+    }
+
     /// <summary>A store that keeps <see cref="ICallStore"/>'s default follow-up query.</summary>
     private sealed class ListOnly(ICallStore inner) : ICallStore
     {

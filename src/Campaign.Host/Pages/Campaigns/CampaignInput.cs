@@ -9,6 +9,9 @@ public sealed class CampaignInput
 {
     public const int VariantRows = 6;
 
+    /// <summary>The script choice that means "no script of ours: the built-in generic greeting", picked on purpose.</summary>
+    public const string BuiltInScript = "builtin";
+
     public string? Name { get; set; }
 
     /// <summary><c>segment</c>, <c>variants</c> (one script per segment) or <c>criteria</c>.</summary>
@@ -65,7 +68,7 @@ public sealed class CampaignInput
     public CampaignRequest ToRequest()
     {
         var variants = Audience == "variants"
-            ? Variants.Where(v => !string.IsNullOrWhiteSpace(v.SegmentId)).Select(v => new VariantRequest(v.SegmentId, Blank(v.ScriptId))).ToList()
+            ? Variants.Where(v => !string.IsNullOrWhiteSpace(v.SegmentId)).Select(v => new VariantRequest(v.SegmentId, Script(v.ScriptId))).ToList()
             : null;
         if (Audience == "variants" && variants!.Count == 0)
         {
@@ -79,7 +82,7 @@ public sealed class CampaignInput
             Name,
             Audience == "segment" ? Blank(SegmentId) ?? "" : null,
             Audience == "criteria" ? ParseCriteria() : null,
-            Audience == "variants" ? null : Blank(ScriptId),
+            Audience == "variants" ? null : Script(ScriptId),
             variants,
             MaxConcurrentCalls,
             new RetryPolicyRequest(MaxAttempts, new RetryDelaysRequest(Blank(NoAnswerDelay), Blank(BusyDelay), Blank(FailedDelay), Blank(VoicemailDelay))),
@@ -127,6 +130,33 @@ public sealed class CampaignInput
     }
 
     private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+
+    private static string? Script(string? value) => Blank(value) is { } id && id != BuiltInScript ? id : null;
+
+    /// <summary>
+    /// The script fields left unchosen (by API field name): a campaign never falls back to the built-in greeting unless
+    /// it was picked. Empty variant rows need none.
+    /// </summary>
+    public IEnumerable<string> UnchosenScripts()
+    {
+        if (Audience != "variants")
+        {
+            if (Blank(ScriptId) is null)
+            {
+                yield return "scriptId";
+            }
+
+            yield break;
+        }
+
+        for (var i = 0; i < Variants.Count; i++)
+        {
+            if (Blank(Variants[i].SegmentId) is not null && Blank(Variants[i].ScriptId) is null)
+            {
+                yield return $"variants[{i}].scriptId";
+            }
+        }
+    }
 
     private static string Iso(TimeSpan value) => System.Xml.XmlConvert.ToString(value);
 }

@@ -2,6 +2,7 @@ using Campaign.Abstractions.Campaigns;
 using Campaign.Abstractions.Compliance;
 using Campaign.Abstractions.Storage;
 using Campaign.Grains;
+using Campaign.Grains.Campaigns;
 using Campaign.Grains.Compliance;
 using Campaign.Host.Api;
 using Campaign.Host.Ui;
@@ -16,6 +17,8 @@ public sealed class DashboardModel(
     ICustomerDirectory customers,
     IDecisionLog decisionLog,
     CustomerLocator locator,
+    AudienceResolver audiences,
+    CallingHours hours,
     [FromKeyedServices(EngineClock.Key)] TimeProvider clock) : PageModel
 {
     public const int RecentCalls = 10;
@@ -29,6 +32,8 @@ public sealed class DashboardModel(
 
     public CallPage Recent { get; private set; } = new(0, []);
 
+    public IReadOnlyList<CallListRow> RecentRows { get; private set; } = [];
+
     public IReadOnlyList<LiveCallResponse> InFlight { get; private set; } = [];
 
     public IReadOnlyList<FollowUpResponse> FollowUps { get; private set; } = [];
@@ -36,6 +41,9 @@ public sealed class DashboardModel(
     public IReadOnlyList<PendingCallResponse> Pending { get; private set; } = [];
 
     public DateTimeOffset Now { get; private set; }
+
+    /// <summary>What Start would do now, for a draft or scheduled campaign.</summary>
+    public StartPreview? Start { get; private set; }
 
     /// <summary>The kind of dial decisions listed (<c>?decisions=skip|wait|call|all</c>; skips by default).</summary>
     public DialDecisionKind? DecisionKind { get; private set; } = DialDecisionKind.Skip;
@@ -53,9 +61,14 @@ public sealed class DashboardModel(
 
         (Campaign, Stats) = (info, stats);
         Recent = await calls.ListAsync(id, 0, RecentCalls, cancellationToken);
+        RecentRows = await CallListRow.LoadAsync(Recent.Items, customers, locator, cancellationToken);
         InFlight = await LiveCalls.LoadAsync(grains, customers, clock, id, cancellationToken) ?? [];
         Pending = await PendingCallsView.LoadAsync(grains, customers, id, PendingShown, cancellationToken) ?? [];
         Now = clock.GetUtcNow();
+        if (info.Status is CampaignStatus.Draft or CampaignStatus.Scheduled)
+        {
+            Start = await StartPreview.LoadAsync(info, customers, audiences, locator, hours, Now, cancellationToken);
+        }
         DecisionKind = decisions?.ToLowerInvariant() switch
         {
             "all" => null,

@@ -1,13 +1,22 @@
 using Campaign.Abstractions.Campaigns;
 using Campaign.Abstractions.Storage;
+using Campaign.Grains;
 using Campaign.Grains.Campaigns;
+using Campaign.Grains.Compliance;
 using Campaign.Host.Ui;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Campaign.Host.Pages.Campaigns;
 
-public sealed class CampaignsModel(IGrainFactory grains, ICallStore calls, ICustomerDirectory directory, AudienceResolver audiences) : PageModel
+public sealed class CampaignsModel(
+    IGrainFactory grains,
+    ICallStore calls,
+    ICustomerDirectory directory,
+    AudienceResolver audiences,
+    CustomerLocator locator,
+    CallingHours hours,
+    [FromKeyedServices(EngineClock.Key)] TimeProvider clock) : PageModel
 {
     /// <summary>The columns the list sorts by, as named in the query string.</summary>
     public static readonly IReadOnlyDictionary<string, Func<CampaignReport, IComparable?>> Sorts = new Dictionary<string, Func<CampaignReport, IComparable?>>
@@ -41,7 +50,9 @@ public sealed class CampaignsModel(IGrainFactory grains, ICallStore calls, ICust
         var all = await grains.GetGrain<ICampaignCatalogGrain>(ICampaignCatalogGrain.Key).ListAsync();
         Any = all.Count > 0;
         var shown = Enum.TryParse<CampaignStatus>(Status, ignoreCase: true, out var status) ? all.Where(c => c.Status == status) : all;
-        var reports = await Task.WhenAll(shown.Select(c => CampaignReport.LoadAsync(c, grains, calls, directory, audiences, cancellationToken)));
+        var now = clock.GetUtcNow();
+        var reports = await Task.WhenAll(shown.Select(c => CampaignReport.LoadAsync(
+            c, grains, calls, directory, audiences, info => StartPreview.LoadAsync(info, directory, audiences, locator, hours, now, cancellationToken), cancellationToken)));
         Sort = Sorts.ContainsKey(Sort) ? Sort : "created";
         var key = Sorts[Sort];
         var ascending = string.Equals(Dir, "asc", StringComparison.OrdinalIgnoreCase);

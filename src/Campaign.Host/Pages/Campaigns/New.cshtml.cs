@@ -58,6 +58,13 @@ public sealed class NewCampaignModel(IGrainFactory grains) : PageModel
             }
         }
 
+        foreach (var field in Input.UnchosenScripts())
+        {
+            Errors[field] = field == "scriptId"
+                ? "choose the script the agent follows (or, on purpose, the built-in generic greeting)"
+                : "choose the script for this segment (or, on purpose, the built-in generic greeting)";
+        }
+
         if (Errors.Count == 0)
         {
             try

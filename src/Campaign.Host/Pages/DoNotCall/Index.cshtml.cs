@@ -20,6 +20,11 @@ public sealed class DoNotCallModel(ICustomerDirectory directory, PhoneNormalizer
     [FromQuery(Name = "page")]
     public int PageNumber { get; set; } = 1;
 
+    [BindProperty(SupportsGet = true, Name = "q")]
+    public string? Query { get; set; }
+
+    public bool Searching => CustomerSearch.Parse(Query) is not null;
+
     [BindProperty]
     public string? Phone { get; set; }
 
@@ -32,7 +37,19 @@ public sealed class DoNotCallModel(ICustomerDirectory directory, PhoneNormalizer
     [BindProperty(Name = "File")]
     public IFormFile? ListFile { get; set; }
 
+    /// <summary>How many numbers the list shows: all of them, or those the search found.</summary>
     public int Total { get; private set; }
+
+    /// <summary>How many numbers are on the list in all.</summary>
+    public int ListedTotal { get; private set; }
+
+    public int First => Total == 0 ? 0 : ((PageNumber - 1) * PageSize) + 1;
+
+    public int Last => Math.Min(Total, PageNumber * PageSize);
+
+    public string PageLink(int page) =>
+        "/do-not-call" + QueryString.Create(new Dictionary<string, string?> { ["q"] = Query, ["page"] = page.ToString(System.Globalization.CultureInfo.InvariantCulture) }
+            .Where(p => !string.IsNullOrWhiteSpace(p.Value)));
 
     public IReadOnlyList<DoNotCallEntry> Entries { get; private set; } = [];
 
@@ -112,8 +129,17 @@ public sealed class DoNotCallModel(ICustomerDirectory directory, PhoneNormalizer
     private async Task LoadAsync(CancellationToken cancellationToken)
     {
         PageNumber = Math.Max(1, PageNumber);
-        Total = await directory.CountDoNotCallAsync(cancellationToken);
-        Entries = await directory.ListDoNotCallAsync((PageNumber - 1) * PageSize, PageSize, cancellationToken);
+        ListedTotal = await directory.CountDoNotCallAsync(cancellationToken);
+        if (CustomerSearch.Parse(Query) is { } search)
+        {
+            var found = await directory.SearchDoNotCallAsync(search, (PageNumber - 1) * PageSize, PageSize, cancellationToken);
+            (Total, Entries) = (found.Total, found.Items);
+        }
+        else
+        {
+            Total = ListedTotal;
+            Entries = await directory.ListDoNotCallAsync((PageNumber - 1) * PageSize, PageSize, cancellationToken);
+        }
         History = await directory.ListDoNotCallChangesAsync(null, 0, HistorySize, cancellationToken);
     }
 }

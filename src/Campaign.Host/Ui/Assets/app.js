@@ -179,15 +179,22 @@
   }
 
   async function refreshCalls(id) {
-    const response = await fetch(`/api/campaigns/${encodeURIComponent(id)}/calls?take=10`, { headers: { Accept: "application/json" } });
+    const response = await fetch(`/ui/campaigns/${encodeURIComponent(id)}/recent-calls`, { headers: { Accept: "application/json" } });
     if (!response.ok) return;
     const page = await response.json();
+    const all = document.getElementById("all-calls");
+    if (all) all.textContent = `All ${page.total.toLocaleString("en-US")} calls, with filters`;
+    setText(document.getElementById("recent-count"), `(latest ${page.items.length} of ${page.total.toLocaleString("en-US")})`);
     renderRows(document.getElementById("recent-calls"), page.items.map((c) => {
       const link = el("td");
       link.appendChild(el("a", { href: "/calls/" + encodeURIComponent(c.id) }, c.id));
+      const who = el("td");
+      who.appendChild(el("a", { href: "/customers/" + encodeURIComponent(c.customerId) }, c.name ?? c.customerId));
+      who.append(" ");
+      who.appendChild(el("span", { class: "muted small" }, c.customerId));
       const ended = c.endedAt ? new Date(c.endedAt).toISOString().substring(11, 19) : "–";
-      return [link, el("td", {}, c.customerId), el("td", {}, words(c.result ?? c.status)),
-        el("td", {}, words(c.outcome?.interest)), el("td", { class: "num" }, String(c.attempt)), el("td", {}, ended)];
+      return [link, who, el("td", {}, words(c.result ?? c.status)),
+        el("td", {}, words(c.interest)), el("td", { class: "num" }, String(c.attempt)), el("td", {}, ended)];
     }), "No finished calls yet.", 6);
   }
 
@@ -252,13 +259,13 @@
     });
   }
 
-  // Radio groups that show only the fields of the chosen option (data-toggle="x" → [data-when-x="value"]).
+  // Radio groups that show only the fields of the chosen option (data-toggle="x" → [data-when-x="value other"]).
   function toggles(form) {
     const groups = new Set([...form.querySelectorAll("[data-toggle]")].map((r) => r.dataset.toggle));
     groups.forEach((group) => {
       const apply = () => {
         const chosen = form.querySelector(`[data-toggle="${group}"]:checked`)?.value;
-        form.querySelectorAll(`[data-when-${group}]`).forEach((part) => { part.hidden = part.getAttribute(`data-when-${group}`) !== chosen; });
+        form.querySelectorAll(`[data-when-${group}]`).forEach((part) => { part.hidden = !part.getAttribute(`data-when-${group}`).split(" ").includes(chosen); });
       };
       form.querySelectorAll(`[data-toggle="${group}"]`).forEach((r) => r.addEventListener("change", apply));
       apply();

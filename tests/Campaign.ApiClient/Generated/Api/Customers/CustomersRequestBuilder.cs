@@ -41,7 +41,7 @@ namespace Campaign.ApiClient.Api.Customers
         /// </summary>
         /// <param name="pathParameters">Path parameters for the request</param>
         /// <param name="requestAdapter">The request adapter to use to execute the requests.</param>
-        public CustomersRequestBuilder(Dictionary<string, object> pathParameters, IRequestAdapter requestAdapter) : base(requestAdapter, "{+baseurl}/api/customers{?area*,criteria*,issueCategory*,segment*,skip*,tag*,take*}", pathParameters)
+        public CustomersRequestBuilder(Dictionary<string, object> pathParameters, IRequestAdapter requestAdapter) : base(requestAdapter, "{+baseurl}/api/customers{?area*,criteria*,issueCategory*,q*,segment*,skip*,tag*,take*}", pathParameters)
         {
         }
         /// <summary>
@@ -49,11 +49,11 @@ namespace Campaign.ApiClient.Api.Customers
         /// </summary>
         /// <param name="rawUrl">The raw URL to use for the request builder.</param>
         /// <param name="requestAdapter">The request adapter to use to execute the requests.</param>
-        public CustomersRequestBuilder(string rawUrl, IRequestAdapter requestAdapter) : base(requestAdapter, "{+baseurl}/api/customers{?area*,criteria*,issueCategory*,segment*,skip*,tag*,take*}", rawUrl)
+        public CustomersRequestBuilder(string rawUrl, IRequestAdapter requestAdapter) : base(requestAdapter, "{+baseurl}/api/customers{?area*,criteria*,issueCategory*,q*,segment*,skip*,tag*,take*}", rawUrl)
         {
         }
         /// <summary>
-        /// Customers, optionally of a saved segment or criteria, paged.
+        /// q finds customers by part of their id or name (any case) or at least three digits of their phone in any format; with other filters, those found that also match them.
         /// </summary>
         /// <returns>A <see cref="global::Campaign.ApiClient.Models.CustomerListResponse"/></returns>
         /// <param name="cancellationToken">Cancellation token to use when cancelling requests</param>
@@ -78,7 +78,7 @@ namespace Campaign.ApiClient.Api.Customers
             return await RequestAdapter.SendAsync<global::Campaign.ApiClient.Models.CustomerListResponse>(requestInfo, global::Campaign.ApiClient.Models.CustomerListResponse.CreateFromDiscriminatorValue, errorMapping, cancellationToken).ConfigureAwait(false);
         }
         /// <summary>
-        /// Customers, optionally of a saved segment or criteria, paged.
+        /// q finds customers by part of their id or name (any case) or at least three digits of their phone in any format; with other filters, those found that also match them.
         /// </summary>
         /// <returns>A <see cref="RequestInformation"/></returns>
         /// <param name="requestConfiguration">Configuration for the request such as headers, query parameters, and middleware options.</param>
@@ -106,7 +106,7 @@ namespace Campaign.ApiClient.Api.Customers
             return new global::Campaign.ApiClient.Api.Customers.CustomersRequestBuilder(rawUrl, RequestAdapter);
         }
         /// <summary>
-        /// Customers, optionally of a saved segment or criteria, paged.
+        /// q finds customers by part of their id or name (any case) or at least three digits of their phone in any format; with other filters, those found that also match them.
         /// </summary>
         [global::System.CodeDom.Compiler.GeneratedCode("Kiota", "1.0.0")]
         public partial class CustomersRequestBuilderGetQueryParameters 
@@ -148,6 +148,19 @@ namespace Campaign.ApiClient.Api.Customers
             #pragma warning disable CS1591
             [QueryParameter("issueCategory")]
             public string IssueCategory { get; set; }
+            #pragma warning restore CS1591
+#endif
+#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
+#nullable enable
+            #pragma warning disable CS1591
+            [QueryParameter("q")]
+            public string? Q { get; set; }
+            #pragma warning restore CS1591
+#nullable restore
+#else
+            #pragma warning disable CS1591
+            [QueryParameter("q")]
+            public string Q { get; set; }
             #pragma warning restore CS1591
 #endif
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER

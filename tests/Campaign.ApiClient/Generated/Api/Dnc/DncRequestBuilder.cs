@@ -41,7 +41,7 @@ namespace Campaign.ApiClient.Api.Dnc
         /// </summary>
         /// <param name="pathParameters">Path parameters for the request</param>
         /// <param name="requestAdapter">The request adapter to use to execute the requests.</param>
-        public DncRequestBuilder(Dictionary<string, object> pathParameters, IRequestAdapter requestAdapter) : base(requestAdapter, "{+baseurl}/api/dnc{?skip*,take*}", pathParameters)
+        public DncRequestBuilder(Dictionary<string, object> pathParameters, IRequestAdapter requestAdapter) : base(requestAdapter, "{+baseurl}/api/dnc{?q*,skip*,take*}", pathParameters)
         {
         }
         /// <summary>
@@ -49,11 +49,11 @@ namespace Campaign.ApiClient.Api.Dnc
         /// </summary>
         /// <param name="rawUrl">The raw URL to use for the request builder.</param>
         /// <param name="requestAdapter">The request adapter to use to execute the requests.</param>
-        public DncRequestBuilder(string rawUrl, IRequestAdapter requestAdapter) : base(requestAdapter, "{+baseurl}/api/dnc{?skip*,take*}", rawUrl)
+        public DncRequestBuilder(string rawUrl, IRequestAdapter requestAdapter) : base(requestAdapter, "{+baseurl}/api/dnc{?q*,skip*,take*}", rawUrl)
         {
         }
         /// <summary>
-        /// The do-not-call list, newest first.
+        /// q searches the list: at least three digits of a number in any format (&quot;415 555&quot;), or part of the source or reason, any case.
         /// </summary>
         /// <returns>A List&lt;global::Campaign.ApiClient.Models.DoNotCallEntry&gt;</returns>
         /// <param name="cancellationToken">Cancellation token to use when cancelling requests</param>
@@ -108,7 +108,7 @@ namespace Campaign.ApiClient.Api.Dnc
             return await RequestAdapter.SendAsync<global::Campaign.ApiClient.Models.DoNotCallImportResponse>(requestInfo, global::Campaign.ApiClient.Models.DoNotCallImportResponse.CreateFromDiscriminatorValue, errorMapping, cancellationToken).ConfigureAwait(false);
         }
         /// <summary>
-        /// The do-not-call list, newest first.
+        /// q searches the list: at least three digits of a number in any format (&quot;415 555&quot;), or part of the source or reason, any case.
         /// </summary>
         /// <returns>A <see cref="RequestInformation"/></returns>
         /// <param name="requestConfiguration">Configuration for the request such as headers, query parameters, and middleware options.</param>
@@ -158,11 +158,24 @@ namespace Campaign.ApiClient.Api.Dnc
             return new global::Campaign.ApiClient.Api.Dnc.DncRequestBuilder(rawUrl, RequestAdapter);
         }
         /// <summary>
-        /// The do-not-call list, newest first.
+        /// q searches the list: at least three digits of a number in any format (&quot;415 555&quot;), or part of the source or reason, any case.
         /// </summary>
         [global::System.CodeDom.Compiler.GeneratedCode("Kiota", "1.0.0")]
         public partial class DncRequestBuilderGetQueryParameters 
         {
+#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
+#nullable enable
+            #pragma warning disable CS1591
+            [QueryParameter("q")]
+            public string? Q { get; set; }
+            #pragma warning restore CS1591
+#nullable restore
+#else
+            #pragma warning disable CS1591
+            [QueryParameter("q")]
+            public string Q { get; set; }
+            #pragma warning restore CS1591
+#endif
             #pragma warning disable CS1591
             [QueryParameter("skip")]
             public int? Skip { get; set; }

@@ -28,7 +28,7 @@ namespace Campaign.ApiClient.Api.Campaigns.Item.Calls
         /// </summary>
         /// <param name="pathParameters">Path parameters for the request</param>
         /// <param name="requestAdapter">The request adapter to use to execute the requests.</param>
-        public CallsRequestBuilder(Dictionary<string, object> pathParameters, IRequestAdapter requestAdapter) : base(requestAdapter, "{+baseurl}/api/campaigns/{id}/calls{?skip*,take*}", pathParameters)
+        public CallsRequestBuilder(Dictionary<string, object> pathParameters, IRequestAdapter requestAdapter) : base(requestAdapter, "{+baseurl}/api/campaigns/{id}/calls{?followUp*,interest*,q*,result*,skip*,take*}", pathParameters)
         {
         }
         /// <summary>
@@ -36,15 +36,16 @@ namespace Campaign.ApiClient.Api.Campaigns.Item.Calls
         /// </summary>
         /// <param name="rawUrl">The raw URL to use for the request builder.</param>
         /// <param name="requestAdapter">The request adapter to use to execute the requests.</param>
-        public CallsRequestBuilder(string rawUrl, IRequestAdapter requestAdapter) : base(requestAdapter, "{+baseurl}/api/campaigns/{id}/calls{?skip*,take*}", rawUrl)
+        public CallsRequestBuilder(string rawUrl, IRequestAdapter requestAdapter) : base(requestAdapter, "{+baseurl}/api/campaigns/{id}/calls{?followUp*,interest*,q*,result*,skip*,take*}", rawUrl)
         {
         }
         /// <summary>
-        /// Finished calls of the campaign, newest first.
+        /// Optional filters, all of which must hold: result (answered, noAnswer, busy, voicemail, failed, cancelled), interest (unknown, interested, neutral, notInterested), followUp (none, moreInfo, callback, leaveAlone) and q (a customer&apos;s name or id, any part and case, or at least three digits of their phone). A search matching more than 1,000 customers lists the calls of the first 1,000 by id.
         /// </summary>
         /// <returns>A <see cref="global::Campaign.ApiClient.Models.CallPage"/></returns>
         /// <param name="cancellationToken">Cancellation token to use when cancelling requests</param>
         /// <param name="requestConfiguration">Configuration for the request such as headers, query parameters, and middleware options.</param>
+        /// <exception cref="global::Campaign.ApiClient.Models.ProblemDetails">When receiving a 400 status code</exception>
         /// <exception cref="global::Campaign.ApiClient.Models.ProblemDetails">When receiving a 401 status code</exception>
         /// <exception cref="global::Campaign.ApiClient.Models.ProblemDetails">When receiving a 404 status code</exception>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
@@ -59,13 +60,14 @@ namespace Campaign.ApiClient.Api.Campaigns.Item.Calls
             var requestInfo = ToGetRequestInformation(requestConfiguration);
             var errorMapping = new Dictionary<string, ParsableFactory<IParsable>>
             {
+                { "400", global::Campaign.ApiClient.Models.ProblemDetails.CreateFromDiscriminatorValue },
                 { "401", global::Campaign.ApiClient.Models.ProblemDetails.CreateFromDiscriminatorValue },
                 { "404", global::Campaign.ApiClient.Models.ProblemDetails.CreateFromDiscriminatorValue },
             };
             return await RequestAdapter.SendAsync<global::Campaign.ApiClient.Models.CallPage>(requestInfo, global::Campaign.ApiClient.Models.CallPage.CreateFromDiscriminatorValue, errorMapping, cancellationToken).ConfigureAwait(false);
         }
         /// <summary>
-        /// Finished calls of the campaign, newest first.
+        /// Optional filters, all of which must hold: result (answered, noAnswer, busy, voicemail, failed, cancelled), interest (unknown, interested, neutral, notInterested), followUp (none, moreInfo, callback, leaveAlone) and q (a customer&apos;s name or id, any part and case, or at least three digits of their phone). A search matching more than 1,000 customers lists the calls of the first 1,000 by id.
         /// </summary>
         /// <returns>A <see cref="RequestInformation"/></returns>
         /// <param name="requestConfiguration">Configuration for the request such as headers, query parameters, and middleware options.</param>
@@ -93,11 +95,63 @@ namespace Campaign.ApiClient.Api.Campaigns.Item.Calls
             return new global::Campaign.ApiClient.Api.Campaigns.Item.Calls.CallsRequestBuilder(rawUrl, RequestAdapter);
         }
         /// <summary>
-        /// Finished calls of the campaign, newest first.
+        /// Optional filters, all of which must hold: result (answered, noAnswer, busy, voicemail, failed, cancelled), interest (unknown, interested, neutral, notInterested), followUp (none, moreInfo, callback, leaveAlone) and q (a customer&apos;s name or id, any part and case, or at least three digits of their phone). A search matching more than 1,000 customers lists the calls of the first 1,000 by id.
         /// </summary>
         [global::System.CodeDom.Compiler.GeneratedCode("Kiota", "1.0.0")]
         public partial class CallsRequestBuilderGetQueryParameters 
         {
+#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
+#nullable enable
+            #pragma warning disable CS1591
+            [QueryParameter("followUp")]
+            public string? FollowUp { get; set; }
+            #pragma warning restore CS1591
+#nullable restore
+#else
+            #pragma warning disable CS1591
+            [QueryParameter("followUp")]
+            public string FollowUp { get; set; }
+            #pragma warning restore CS1591
+#endif
+#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
+#nullable enable
+            #pragma warning disable CS1591
+            [QueryParameter("interest")]
+            public string? Interest { get; set; }
+            #pragma warning restore CS1591
+#nullable restore
+#else
+            #pragma warning disable CS1591
+            [QueryParameter("interest")]
+            public string Interest { get; set; }
+            #pragma warning restore CS1591
+#endif
+#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
+#nullable enable
+            #pragma warning disable CS1591
+            [QueryParameter("q")]
+            public string? Q { get; set; }
+            #pragma warning restore CS1591
+#nullable restore
+#else
+            #pragma warning disable CS1591
+            [QueryParameter("q")]
+            public string Q { get; set; }
+            #pragma warning restore CS1591
+#endif
+#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
+#nullable enable
+            #pragma warning disable CS1591
+            [QueryParameter("result")]
+            public string? Result { get; set; }
+            #pragma warning restore CS1591
+#nullable restore
+#else
+            #pragma warning disable CS1591
+            [QueryParameter("result")]
+            public string Result { get; set; }
+            #pragma warning restore CS1591
+#endif
             #pragma warning disable CS1591
             [QueryParameter("skip")]
             public int? Skip { get; set; }
