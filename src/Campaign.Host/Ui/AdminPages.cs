@@ -33,5 +33,9 @@ internal static class AdminPages
         app.MapGet("/ui/campaigns/{id}/events", CampaignEvents.StreamAsync)
             .RequireAuthorization(new AuthorizeAttribute())
             .ExcludeFromDescription();
+        app.MapPost("/ui/customers/import", CustomerImportStream.HandleAsync)
+            .RequireAuthorization(new AuthorizeAttribute())
+            .DisableAntiforgery()
+            .ExcludeFromDescription();
     }
 }
