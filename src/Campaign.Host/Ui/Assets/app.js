@@ -122,6 +122,15 @@
     });
   }
 
+  // Mirrors OperatorTime.Format(at, seconds: true) on the server: "2026-12-05 11:40:07 UTC", in the operator's zone.
+  function operatorTime(iso, zone) {
+    const parts = Object.fromEntries(new Intl.DateTimeFormat("en-GB", {
+      timeZone: zone === "UTC" ? "UTC" : zone, year: "numeric", month: "2-digit", day: "2-digit",
+      hour: "2-digit", minute: "2-digit", second: "2-digit", hourCycle: "h23",
+    }).formatToParts(new Date(iso)).map((p) => [p.type, p.value]));
+    return `${parts.year}-${parts.month}-${parts.day} ${parts.hour}:${parts.minute}:${parts.second} ${zone}`;
+  }
+
   // Mirrors Charts.Elapsed on the server.
   function elapsed(seconds) {
     const pad = (n) => String(n).padStart(2, "0");
@@ -185,9 +194,11 @@
     renderRows(document.getElementById("recent-calls"), page.items.map((c) => {
       const link = el("td");
       link.appendChild(el("a", { href: "/calls/" + encodeURIComponent(c.id) }, c.id));
-      const ended = c.endedAt ? new Date(c.endedAt).toISOString().substring(11, 19) : "–";
+      const ended = el("td");
+      if (c.endedAt) ended.appendChild(el("time", { datetime: c.endedAt }, operatorTime(c.endedAt, document.getElementById("recent-calls").dataset.zone)));
+      else ended.textContent = "–";
       return [link, el("td", {}, c.customerId), el("td", {}, words(c.result ?? c.status)),
-        el("td", {}, words(c.outcome?.interest)), el("td", { class: "num" }, String(c.attempt)), el("td", {}, ended)];
+        el("td", {}, words(c.outcome?.interest)), el("td", { class: "num" }, String(c.attempt)), ended];
     }), "No finished calls yet.", 6);
   }
 
