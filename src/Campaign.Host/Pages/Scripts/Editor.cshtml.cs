@@ -1,10 +1,10 @@
-using Campaign.Host.Ui;
 using Campaign.Abstractions.Customers;
 using Campaign.Abstractions.Scripts;
 using Campaign.Abstractions.Segments;
 using Campaign.Abstractions.Storage;
 using Campaign.Conversation.Scripts;
 using Campaign.Host.Api;
+using Campaign.Host.Ui;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
