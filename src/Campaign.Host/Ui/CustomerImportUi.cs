@@ -16,7 +16,7 @@ public sealed record ImportOutcome(int Imported, int Updated, int RejectedTotal,
     public static ImportOutcome From(CustomerImportResult result, IReadOnlyList<ImportRejection> rejected) =>
         new(result.Imported, result.Updated, result.RejectedTotal, rejected, result.FlaggedTotal, result.Flagged ?? []);
 
-    public string Summary => $"Imported {Imported}, updated {Updated}, rejected {RejectedTotal}.";
+    public string Summary => string.Create(System.Globalization.CultureInfo.InvariantCulture, $"Imported {Imported:N0}, updated {Updated:N0}, rejected {RejectedTotal:N0}.");
 }
 
 /// <summary>Keeps the first <see cref="CustomerImporter.MaxListedRejections"/> rejected rows, like the API's listing, with their id and name.</summary>

@@ -235,11 +235,16 @@
     const status = document.getElementById("import-status");
     const number = (n) => Number(n).toLocaleString("en");
     const megabytes = (n) => (n / 1048576).toFixed(1) + " MB";
+    // A value of null leaves the bar indeterminate: while the rows are checked their number is not known yet.
     const progress = (phase, value, max, detail) => {
       box.hidden = false;
       label.textContent = phase;
-      bar.max = Math.max(1, max);
-      bar.value = Math.min(value, bar.max);
+      if (value === null) {
+        bar.removeAttribute("value");
+      } else {
+        bar.max = Math.max(1, max);
+        bar.value = Math.min(value, bar.max);
+      }
       text.textContent = detail;
     };
     const say = (message) => { status.textContent = message; };
@@ -296,7 +301,7 @@
     }
 
     function finished(outcome) {
-      const summary = `Imported ${outcome.imported}, updated ${outcome.updated}, rejected ${outcome.rejectedTotal}.`;
+      const summary = `Imported ${number(outcome.imported)}, updated ${number(outcome.updated)}, rejected ${number(outcome.rejectedTotal)}.`;
       out.replaceChildren(el("p", { class: "flash", id: "import-summary" }, summary));
       if (outcome.rejected.length) out.append(...rejectedTable(outcome));
       if (outcome.flagged?.length) out.append(...flaggedTable(outcome));
@@ -313,7 +318,7 @@
 
     function handle(event) {
       switch (event.phase) {
-        case "reading": progress("Checking rows", 0, 1, `${number(event.rows)} rows read`); break;
+        case "reading": progress("Checking rows", null, 0, `${number(event.rows)} rows read`); break;
         case "writing":
           if (event.written === 0) say(`The file is read: writing ${number(event.toWrite)} customers.`);
           progress("Writing customers", event.written, event.toWrite, `${number(event.written)} of ${number(event.toWrite)} customers written`);
@@ -349,7 +354,7 @@
       xhr.upload.addEventListener("progress", (p) => {
         if (p.lengthComputable) progress("Uploading", p.loaded, p.total, `${megabytes(p.loaded)} of ${megabytes(p.total)} sent`);
       });
-      xhr.upload.addEventListener("load", () => progress("Checking rows", 0, 1, "the file is sent; checking its rows"));
+      xhr.upload.addEventListener("load", () => progress("Checking rows", null, 0, "the file is sent; checking its rows"));
       xhr.addEventListener("progress", () => { if (xhr.status === 200) read(); });
       xhr.addEventListener("load", async () => {
         try {
