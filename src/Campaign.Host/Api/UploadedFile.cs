@@ -27,11 +27,15 @@ internal static class UploadedFile
             }
 
             var name = HeaderUtilities.RemoveQuotes(disposition.FileNameStar.HasValue ? disposition.FileNameStar : disposition.FileName).Value ?? "";
-            var isJson = name.EndsWith(".json", StringComparison.OrdinalIgnoreCase)
-                || section.ContentType?.Contains("json", StringComparison.OrdinalIgnoreCase) == true;
-            return (isJson ? "json" : "csv", section.Body);
+            return (FormatOf(name, section.ContentType), section.Body);
         }
 
         return null;
     }
+
+    /// <summary><c>json</c> for a .json name or a JSON content type, else <c>csv</c>.</summary>
+    public static string FormatOf(string fileName, string? contentType) =>
+        fileName.EndsWith(".json", StringComparison.OrdinalIgnoreCase) || contentType?.Contains("json", StringComparison.OrdinalIgnoreCase) == true
+            ? "json"
+            : "csv";
 }

@@ -14,6 +14,10 @@ internal static class AdminPages
             o.Conventions.AllowAnonymousToPage("/Login");
         });
         services.AddOptions<LiveUpdateOptions>().BindConfiguration("Ui:LiveUpdates");
+        services.AddOptions<OperatorTimeOptions>().BindConfiguration("Ui")
+            .Validate(o => OperatorTime.Find(o.TimeZone) is not null, "Ui:TimeZone must be an IANA time zone such as UTC or Europe/Lisbon")
+            .ValidateOnStart();
+        services.AddSingleton<OperatorTime>();
         services.AddSingleton<CampaignChangeHub>();
         services.AddHostedService(sp => sp.GetRequiredService<CampaignChangeHub>());
         return services;
@@ -35,6 +39,10 @@ internal static class AdminPages
             .ExcludeFromDescription();
         app.MapGet("/ui/campaigns/{id}/recent-calls", RecentCallsAsync)
             .RequireAuthorization(new AuthorizeAttribute())
+            .ExcludeFromDescription();
+        app.MapPost("/ui/customers/import", CustomerImportStream.HandleAsync)
+            .RequireAuthorization(new AuthorizeAttribute())
+            .DisableAntiforgery()
             .ExcludeFromDescription();
     }
 

@@ -12,28 +12,49 @@ namespace Campaign.Grains.Customers.Import;
 public sealed class CustomerImporter(ICustomerDirectory directory, CustomerValidator validator, Compliance.CustomerLocator? locator = null)
 {
     public const int MaxListedRejections = 1000;
-    private const int BatchSize = 2000;
+    public const int BatchSize = 2000;
+
+    /// <summary>How often (in rows read) an <see cref="ImportObserver"/> hears of the first pass.</summary>
+    public const int ProgressEvery = 2000;
 
     public Task<CustomerImportResult> ImportCsvAsync(Stream stream, CancellationToken cancellationToken = default) =>
-        ImportAsync(CsvCustomerReader.ReadRowsAsync(stream, cancellationToken), cancellationToken);
+        ImportCsvAsync(stream, null, cancellationToken);
+
+    public Task<CustomerImportResult> ImportCsvAsync(Stream stream, ImportObserver? observer, CancellationToken cancellationToken = default) =>
+        ImportAsync(CsvCustomerReader.ReadRowsAsync(stream, cancellationToken), observer, cancellationToken);
 
     public Task<CustomerImportResult> ImportJsonAsync(Stream stream, CancellationToken cancellationToken = default) =>
-        ImportAsync(JsonCustomerReader.ReadRowsAsync(stream, cancellationToken), cancellationToken);
+        ImportJsonAsync(stream, null, cancellationToken);
+
+    public Task<CustomerImportResult> ImportJsonAsync(Stream stream, ImportObserver? observer, CancellationToken cancellationToken = default) =>
+        ImportAsync(JsonCustomerReader.ReadRowsAsync(stream, cancellationToken), observer, cancellationToken);
 
     public Task<CustomerImportResult> ImportAsync(IReadOnlyList<ImportRow> rows, CancellationToken cancellationToken = default) =>
         ImportAsync(rows.ToAsyncEnumerable(), cancellationToken);
 
-    public async Task<CustomerImportResult> ImportAsync(IAsyncEnumerable<ImportRow> rows, CancellationToken cancellationToken = default)
+    public Task<CustomerImportResult> ImportAsync(IAsyncEnumerable<ImportRow> rows, CancellationToken cancellationToken = default) =>
+        ImportAsync(rows, null, cancellationToken);
+
+    public async Task<CustomerImportResult> ImportAsync(IAsyncEnumerable<ImportRow> rows, ImportObserver? observer, CancellationToken cancellationToken = default)
     {
         await using var staged = new StagedCustomers();
-        var report = await StageAsync(rows, staged, cancellationToken);
+        var report = await StageAsync(rows, staged, observer, cancellationToken);
 
         int inserted = 0, updated = 0;
+        if (observer is not null)
+        {
+            await observer.StagedAsync(staged.Count, cancellationToken);
+        }
+
         await foreach (var batch in staged.ReadBatchesAsync(BatchSize, cancellationToken))
         {
             var counts = await directory.UpsertAsync(batch, cancellationToken);
             inserted += counts.Inserted;
             updated += counts.Updated;
+            if (observer is not null)
+            {
+                await observer.WrittenAsync(inserted + updated, staged.Count, cancellationToken);
+            }
         }
 
         return report.Result(inserted, updated);
@@ -41,27 +62,39 @@ public sealed class CustomerImporter(ICustomerDirectory directory, CustomerValid
 
     // A method of its own so the id digests (tens of MB for a million rows) can be collected before the write pass:
     // an async method's locals live as long as the whole method.
-    private async Task<ImportReport> StageAsync(IAsyncEnumerable<ImportRow> rows, StagedCustomers staged, CancellationToken cancellationToken)
+    private async Task<ImportReport> StageAsync(IAsyncEnumerable<ImportRow> rows, StagedCustomers staged, ImportObserver? observer, CancellationToken cancellationToken)
     {
         var report = new ImportReport();
         var ids = new ImportedIds();
+        var read = 0;
+        void Reject(int line, string? id, string? name, string reason)
+        {
+            report.Reject(line, reason);
+            observer?.Rejected(line, id, name, reason);
+        }
+
         await foreach (var row in rows.WithCancellation(cancellationToken))
         {
+            if (observer is not null && ++read % ProgressEvery == 0)
+            {
+                await observer.ReadAsync(read, cancellationToken);
+            }
+
             if (row.Input is null)
             {
-                report.Reject(row.Line, row.Error ?? "the row cannot be read");
+                Reject(row.Line, null, null, row.Error ?? "the row cannot be read");
                 continue;
             }
 
             if (!validator.TryValidate(row.Input, out var profile, out var error))
             {
-                report.Reject(row.Line, error!);
+                Reject(row.Line, row.Input.Id, row.Input.Name, error!);
                 continue;
             }
 
             if (!ids.TryAdd(profile!.Id, row.Line, out var firstLine))
             {
-                report.Reject(row.Line, $"duplicate id '{profile.Id}' (already on line {firstLine})");
+                Reject(row.Line, profile.Id, profile.Name, $"duplicate id '{profile.Id}' (already on line {firstLine})");
                 continue;
             }
 

@@ -4,6 +4,7 @@ using Campaign.Abstractions.Segments;
 using Campaign.Abstractions.Storage;
 using Campaign.Conversation.Scripts;
 using Campaign.Host.Api;
+using Campaign.Host.Ui;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
@@ -119,8 +120,8 @@ public sealed class ScriptEditorModel(IGrainFactory grains, ICustomerDirectory d
         }
         else
         {
-            var rendered = ScriptRenderer.Render(definition, customer.Profile);
-            Preview = new ScriptPreview(customer.Profile, customer.DoNotCall, rendered.Script, rendered.BlankVariables);
+            var blank = ScriptValidator.FindBlankVariables(definition, customer.Profile);
+            Preview = new ScriptPreview(customer.Profile, customer.DoNotCall, definition, blank, new TemplateContext(customer.Profile, definition.Persona, definition.Language));
         }
 
         await LoadAsync(cancellationToken);
@@ -182,5 +183,9 @@ public sealed class ScriptEditorModel(IGrainFactory grains, ICustomerDirectory d
     }
 }
 
-/// <summary>A script rendered for one customer, with the variables that came out blank for them.</summary>
-public sealed record ScriptPreview(CustomerProfile Customer, bool DoNotCall, ScriptDefinition Script, IReadOnlyList<ScriptBlankVariable> Warnings);
+/// <summary>A script to render for one customer (<see cref="Text"/>), with the variables that come out blank for them.</summary>
+public sealed record ScriptPreview(CustomerProfile Customer, bool DoNotCall, ScriptDefinition Script, IReadOnlyList<ScriptBlankVariable> Warnings, TemplateContext Context)
+{
+    /// <summary>One of the script's texts as the customer would hear it, a blank variable shown in its place.</summary>
+    public IReadOnlyList<PreviewPiece> Text(string? text) => PreviewText.Render(text, Context);
+}

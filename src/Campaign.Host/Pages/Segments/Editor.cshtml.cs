@@ -68,7 +68,7 @@ public sealed class SegmentEditorModel(IGrainFactory grains) : PageModel
         var request = new SegmentRequest(Name, string.IsNullOrWhiteSpace(Description) ? null : Description.Trim(), criteria);
         if (!SegmentEndpoints.TryValidate(request, out var name, out _, out var field, out var error))
         {
-            (ErrorField, Error) = (field, error);
+            (ErrorField, Error) = (field, field?.StartsWith("criteria", StringComparison.Ordinal) == true ? CriteriaErrorWords.Describe(field, error!) : error);
             return Page();
         }
 

@@ -122,6 +122,15 @@
     });
   }
 
+  // Mirrors OperatorTime.Format(at, seconds: true) on the server: "2026-12-05 11:40:07 UTC", in the operator's zone.
+  function operatorTime(iso, zone) {
+    const parts = Object.fromEntries(new Intl.DateTimeFormat("en-GB", {
+      timeZone: zone === "UTC" ? "UTC" : zone, year: "numeric", month: "2-digit", day: "2-digit",
+      hour: "2-digit", minute: "2-digit", second: "2-digit", hourCycle: "h23",
+    }).formatToParts(new Date(iso)).map((p) => [p.type, p.value]));
+    return `${parts.year}-${parts.month}-${parts.day} ${parts.hour}:${parts.minute}:${parts.second} ${zone}`;
+  }
+
   // Mirrors Charts.Elapsed on the server.
   function elapsed(seconds) {
     const pad = (n) => String(n).padStart(2, "0");
@@ -192,9 +201,11 @@
       who.appendChild(el("a", { href: "/customers/" + encodeURIComponent(c.customerId) }, c.name ?? c.customerId));
       who.append(" ");
       who.appendChild(el("span", { class: "muted small" }, c.customerId));
-      const ended = c.endedAt ? new Date(c.endedAt).toISOString().substring(11, 19) : "–";
+      const ended = el("td");
+      if (c.endedAt) ended.appendChild(el("time", { datetime: c.endedAt }, operatorTime(c.endedAt, document.getElementById("recent-calls").dataset.zone)));
+      else ended.textContent = "–";
       return [link, who, el("td", {}, words(c.result ?? c.status)),
-        el("td", {}, words(c.interest)), el("td", { class: "num" }, String(c.attempt)), el("td", {}, ended)];
+        el("td", {}, words(c.interest)), el("td", { class: "num" }, String(c.attempt)), ended];
     }), "No finished calls yet.", 6);
   }
 
@@ -219,43 +230,161 @@
     window.addEventListener("pagehide", () => source?.close());
   }
 
+  // The customer import, posted to /ui/customers/import with a progress bar: the bytes sent while the file uploads,
+  // then the customers written as each batch lands (newline-delimited JSON events). When it is done the list and the
+  // count are read again. Without JavaScript the form posts to the page itself and the result comes back in it.
   function importForm(form) {
     const out = document.getElementById("import-result");
-    form.addEventListener("submit", async (e) => {
+    const box = document.getElementById("import-progress-box");
+    const bar = document.getElementById("import-progress");
+    const label = document.getElementById("import-progress-label");
+    const text = document.getElementById("import-progress-text");
+    const status = document.getElementById("import-status");
+    const number = (n) => Number(n).toLocaleString("en");
+    const megabytes = (n) => (n / 1048576).toFixed(1) + " MB";
+    // A value of null leaves the bar indeterminate: while the rows are checked their number is not known yet.
+    const progress = (phase, value, max, detail) => {
+      box.hidden = false;
+      label.textContent = phase;
+      if (value === null) {
+        bar.removeAttribute("value");
+      } else {
+        bar.max = Math.max(1, max);
+        bar.value = Math.min(value, bar.max);
+      }
+      text.textContent = detail;
+    };
+    const say = (message) => { status.textContent = message; };
+
+    function rejectedTable(outcome) {
+      const nodes = [];
+      const more = outcome.rejectedTotal > outcome.rejected.length ? ` (the first ${number(outcome.rejected.length)} of ${number(outcome.rejectedTotal)})` : "";
+      nodes.push(el("h3", { id: "rejected-title" }, "Rejected rows" + more));
+      const download = el("form", { method: "post", action: "/customers?handler=RejectedCsv", id: "rejected-download" });
+      const tokenField = el("input", { type: "hidden", name: "__RequestVerificationToken" });
+      tokenField.value = token();
+      const rows = el("input", { type: "hidden", name: "rows" });
+      rows.value = JSON.stringify(outcome.rejected);
+      download.append(tokenField, rows, el("button", { type: "submit", id: "download-rejected" }, "Download rejected rows (CSV)"));
+      nodes.push(download);
+      const wrap = el("div", { class: "table-wrap" });
+      const table = el("table", { id: "import-rejections", "aria-labelledby": "rejected-title" });
+      const head = el("thead");
+      const hr = el("tr");
+      [["Line", "num"], ["Id"], ["Name"], ["Reason"]].forEach(([t, c]) => hr.appendChild(el("th", c ? { scope: "col", class: c } : { scope: "col" }, t)));
+      head.appendChild(hr);
+      const tbody = el("tbody");
+      outcome.rejected.forEach((r) => {
+        const tr = el("tr");
+        tr.append(el("td", { class: "num" }, String(r.line)), el("td", {}, r.id ?? ""), el("td", {}, r.name ?? ""), el("td", {}, r.reason));
+        tbody.appendChild(tr);
+      });
+      table.append(head, tbody);
+      wrap.appendChild(table);
+      nodes.push(wrap);
+      return nodes;
+    }
+
+    function flaggedTable(outcome) {
+      const table = el("table", { id: "import-flagged", "aria-labelledby": "flagged-title" });
+      table.appendChild(el("thead")).appendChild(el("tr")).append(el("th", { scope: "col", class: "num" }, "Line"), el("th", { scope: "col" }, "Warning"));
+      const tbody = table.appendChild(el("tbody"));
+      outcome.flagged.forEach((f) => tbody.appendChild(el("tr")).append(el("td", { class: "num" }, String(f.line)), el("td", {}, f.reason)));
+      const wrap = el("div", { class: "table-wrap" });
+      wrap.appendChild(table);
+      return [el("h3", { id: "flagged-title" }, "Imported with a warning"), wrap];
+    }
+
+    // The list and the count as the server has them now, for the filters and page in the address bar.
+    async function refreshList() {
+      const response = await fetch(location.pathname + location.search, { headers: { Accept: "text/html" } });
+      if (!response.ok) return;
+      const fresh = new DOMParser().parseFromString(await response.text(), "text/html");
+      ["customers-results", "customers-total"].forEach((id) => {
+        const now = fresh.getElementById(id);
+        const old = document.getElementById(id);
+        if (now && old) old.replaceWith(document.importNode(now, true));
+      });
+    }
+
+    function finished(outcome) {
+      const summary = `Imported ${number(outcome.imported)}, updated ${number(outcome.updated)}, rejected ${number(outcome.rejectedTotal)}.`;
+      out.replaceChildren(el("p", { class: "flash", id: "import-summary" }, summary));
+      if (outcome.rejected.length) out.append(...rejectedTable(outcome));
+      if (outcome.flagged?.length) out.append(...flaggedTable(outcome));
+      say(summary + (outcome.rejectedTotal ? " The rejected rows are listed below the form." : ""));
+      return refreshList().then(() => form.setAttribute("data-imported", String(Date.now())));
+    }
+
+    function failed(problem, fallback) {
+      const where = problem.line ? ` (line ${problem.line})` : "";
+      const message = `${problem.title ?? "Import failed"}: ${problem.detail ?? fallback}${where}. Nothing was imported.`;
+      box.hidden = true;
+      out.replaceChildren(el("p", { class: "alert", role: "alert", id: "import-error" }, message));
+    }
+
+    function handle(event) {
+      switch (event.phase) {
+        case "reading": progress("Checking rows", null, 0, `${number(event.rows)} rows read`); break;
+        case "writing":
+          if (event.written === 0) say(`The file is read: writing ${number(event.toWrite)} customers.`);
+          progress("Writing customers", event.written, event.toWrite, `${number(event.written)} of ${number(event.toWrite)} customers written`);
+          break;
+        case "done": return finished(event.outcome);
+        case "failed": failed(event, "the import failed"); break;
+      }
+      return null;
+    }
+
+    form.addEventListener("submit", (e) => {
       e.preventDefault();
       const button = form.querySelector("button");
+      const file = form.querySelector("input[type=file]").files[0];
+      if (!file) return;
       button.disabled = true;
-      out.replaceChildren(el("p", { class: "muted" }, "Importing…"));
-      try {
-        const response = await fetch(form.action, { method: "POST", body: new FormData(form), headers: { RequestVerificationToken: token(), Accept: "application/json" } });
-        const body = await response.json().catch(() => ({}));
-        out.replaceChildren();
-        if (!response.ok) {
-          const where = body.line ? ` (line ${body.line})` : "";
-          out.appendChild(el("p", { class: "alert", role: "alert" }, `${body.title ?? "Import failed"}: ${body.detail ?? response.statusText}${where}`));
-          return;
+      out.replaceChildren();
+      progress("Uploading", 0, file.size, `0 of ${megabytes(file.size)} sent`);
+      say(`Uploading ${file.name}.`);
+      const xhr = new XMLHttpRequest();
+      let seen = 0;
+      let done = null;
+      // Each complete line of the answer is one event; the last one may still be arriving.
+      const read = () => {
+        const body = xhr.responseText;
+        let end;
+        while ((end = body.indexOf("\n", seen)) >= 0) {
+          const line = body.slice(seen, end);
+          seen = end + 1;
+          if (line.trim()) done = handle(JSON.parse(line)) ?? done;
         }
-        out.appendChild(el("p", { class: "flash", id: "import-summary" }, `Imported ${body.imported}, updated ${body.updated}, rejected ${body.rejectedTotal ?? body.rejected.length}.`));
-        if (body.rejected.length) {
-          const wrap = el("div", { class: "table-wrap" });
-          const table = el("table", { id: "import-rejections" });
-          table.innerHTML = '<thead><tr><th scope="col" class="num">Line</th><th scope="col">Reason</th></tr></thead>';
-          const tbody = el("tbody");
-          body.rejected.forEach((r) => {
-            const tr = el("tr");
-            tr.appendChild(el("td", { class: "num" }, String(r.line)));
-            tr.appendChild(el("td", {}, r.reason));
-            tbody.appendChild(tr);
-          });
-          table.appendChild(tbody);
-          wrap.appendChild(table);
-          out.appendChild(wrap);
+      };
+      xhr.upload.addEventListener("progress", (p) => {
+        if (p.lengthComputable) progress("Uploading", p.loaded, p.total, `${megabytes(p.loaded)} of ${megabytes(p.total)} sent`);
+      });
+      xhr.upload.addEventListener("load", () => progress("Checking rows", null, 0, "the file is sent; checking its rows"));
+      xhr.addEventListener("progress", () => { if (xhr.status === 200) read(); });
+      xhr.addEventListener("load", async () => {
+        try {
+          if (xhr.status !== 200) {
+            let problem = {};
+            try { problem = JSON.parse(xhr.responseText); } catch { /* not JSON */ }
+            failed(problem, xhr.statusText || `status ${xhr.status}`);
+            return;
+          }
+          read();
+          await done;
+        } finally {
+          button.disabled = false;
         }
-      } catch (err) {
-        out.replaceChildren(el("p", { class: "alert", role: "alert" }, "The import could not be sent: " + err.message));
-      } finally {
+      });
+      xhr.addEventListener("error", () => {
         button.disabled = false;
-      }
+        failed({ title: "The import could not be sent", detail: "the connection failed" }, "");
+      });
+      xhr.open("POST", form.dataset.stream);
+      xhr.setRequestHeader("RequestVerificationToken", token());
+      xhr.setRequestHeader("Accept", "application/x-ndjson");
+      xhr.send(new FormData(form));
     });
   }
 

@@ -28,6 +28,49 @@
   const INTERESTS = { interested: "interested", neutral: "neutral", notInterested: "not interested" };
   const NEEDS_DAYS = ["notContactedForDays", "answeredWithinDays"];
 
+  // Mirrors CriteriaErrorWords on the server: the API's path (criteria.all[1].withinDays) in an operator's words
+  // ("Condition 2 (issue reported within)"), the conditions numbered as the builder shows them.
+  const FIELD_WORDS = {
+    issueCategory: "issue category", withinDays: "issue reported within", area: "areas", tag: "tag", attribute: "attribute",
+    "attribute.name": "attribute name", "attribute.equals": "attribute value", contact: "contact history",
+    days: "contact history days", lastInterest: "last interest", all: "all of these", any: "any of these",
+  };
+  const MESSAGE_WORDS = [
+    ["expected a whole number of days between 1 and 36500", "days must be a whole number between 1 and 36500"],
+    ["expected a non-empty text", "is empty; type a value"],
+    ["needs at least one name", "is empty; type at least one"],
+    ["needs at least one condition", "add at least one condition"],
+  ];
+  function place(path) {
+    if (!path || !path.startsWith("criteria")) return null;
+    const numbers = [];
+    let fields = [];
+    let value = null;
+    let previous = null;
+    for (const m of path.slice("criteria".length).matchAll(/\.([A-Za-z]+)|\[(\d+)\]/g)) {
+      if (m[1] !== undefined) {
+        previous = m[1];
+        if (!["all", "any", "not"].includes(previous)) fields.push(previous);
+        continue;
+      }
+      const index = Number(m[2]) + 1;
+      if (previous === "all" || previous === "any") { numbers.push(index); fields = []; value = null; } else value = index;
+    }
+    let field = fields.length === 0 ? null : FIELD_WORDS[fields.slice(-2).join(".")] ?? FIELD_WORDS[fields[fields.length - 1]] ?? fields[fields.length - 1];
+    if (field === null && (previous === "all" || previous === "any") && !path.endsWith("]")) field = FIELD_WORDS[previous];
+    const detail = field === null ? (value === null ? null : `value ${value}`) : (value === null ? field : `${field}, value ${value}`);
+    const where = numbers.length ? "Condition " + numbers.join(".") : (detail === null ? "The conditions" : null);
+    if (where === null) return detail.charAt(0).toUpperCase() + detail.slice(1);
+    return detail === null ? where : `${where} (${detail})`;
+  }
+  function describe(path, detail) {
+    let message = detail;
+    if (path && message.startsWith(path + ": ")) message = message.slice(path.length + 2);
+    MESSAGE_WORDS.forEach(([api, words]) => { message = message.split(api).join(words); });
+    const where = place(path);
+    return where ? `${where}: ${message}` : message;
+  }
+
   const blank = (kind) => ({
     issueCategory: { kind, category: "", withinDays: "" },
     area: { kind, areas: "" },
@@ -106,6 +149,14 @@
       best?.classList.add("invalid");
     }
 
+    // The criteria cannot be counted as they stand: no number and no sample from earlier criteria stay on screen.
+    function clearPreview(reason) {
+      count.textContent = "–";
+      const tr = el("tr");
+      tr.appendChild(el("td", { colspan: "3", class: "muted", id: "preview-cleared" }, reason));
+      sample.replaceChildren(tr);
+    }
+
     function renderSample(items) {
       sample.replaceChildren();
       if (items.length === 0) {
@@ -138,15 +189,18 @@
         const body = await response.json().catch(() => ({}));
         if (mine !== sequence) return;
         if (!response.ok) {
-          count.textContent = "–";
-          showError(body.detail ?? `The preview failed (${response.status}).`, body.field);
+          clearPreview("No preview until the conditions are fixed.");
+          showError(body.detail ? describe(body.field, body.detail) : `The preview failed (${response.status}).`, body.field);
           return;
         }
         showError(null);
         count.textContent = body.count.toLocaleString("en");
         renderSample(body.sample);
       } catch (err) {
-        if (mine === sequence) showError("The preview could not be fetched: " + err.message);
+        if (mine === sequence) {
+          clearPreview("No preview: the server could not be reached.");
+          showError("The preview could not be fetched: " + err.message);
+        }
       } finally {
         if (mine === sequence) count.classList.remove("stale");
       }
@@ -165,10 +219,10 @@
       schedulePreview(json);
     }
 
-    function input(label, value, onInput, attrs) {
+    function input(label, value, onInput, attrs, visible) {
       const id = "b" + ++uid;
       const wrap = el("span", { class: "cond-field" });
-      wrap.appendChild(el("label", { for: id, class: "visually-hidden" }, label));
+      wrap.appendChild(el("label", { for: id, class: visible ? "inline cond-label" : "visually-hidden" }, label));
       const box = el("input", { id, value, placeholder: label, ...(attrs || {}) });
       box.value = value;
       box.addEventListener("input", () => { onInput(box.value); changed(false); });
@@ -196,7 +250,7 @@
       switch (n.kind) {
         case "issueCategory":
           return [input("Issue category", n.category, set("category"), { "data-role": "category" }),
-            input("within N days (optional)", n.withinDays, set("withinDays"), { type: "number", min: "1", "data-role": "withinDays", class: "days" })];
+            input("reported within (days, optional)", n.withinDays, set("withinDays"), { type: "number", min: "1", "data-role": "withinDays", class: "days" }, true)];
         case "area": return [input("Areas, comma-separated", n.areas, set("areas"), { "data-role": "areas" })];
         case "tag": return [input("Tag", n.tag, set("tag"), { "data-role": "tag" })];
         case "attribute":
@@ -204,7 +258,7 @@
             input("Value", n.equals, set("equals"), { "data-role": "attribute-value" })];
         case "contact": {
           const fields = [select("Contact condition", CONTACTS, n.condition, (v) => { n.condition = v; changed(true); }, "condition")];
-          if (NEEDS_DAYS.includes(n.condition)) fields.push(input("Days", n.days, set("days"), { type: "number", min: "1", "data-role": "days", class: "days" }));
+          if (NEEDS_DAYS.includes(n.condition)) fields.push(input("days", n.days, set("days"), { type: "number", min: "1", "data-role": "days", class: "days" }, true));
           return fields;
         }
         case "lastInterest": return [select("Last interest", INTERESTS, n.interest, (v) => { n.interest = v; changed(false); }, "interest")];
@@ -212,13 +266,14 @@
       return [];
     }
 
-    function renderNode(n, path, parent, index) {
+    function renderNode(n, path, parent, index, number) {
       const box = el("div", { class: n.kind === "group" ? "cond-group" : "cond", "data-path": n.negate ? path + ".not" : path });
       const head = el("div", { class: "cond-head" });
       const id = "b" + ++uid;
       const not = el("input", { type: "checkbox", id, "data-role": "not" });
       not.checked = !!n.negate;
       not.addEventListener("change", () => { n.negate = not.checked; changed(true); });
+      if (number) head.appendChild(el("span", { class: "cond-number", title: "Condition " + number }, number));
       const notLabel = el("label", { for: id, class: "inline not" });
       notLabel.append(not, " not");
       head.appendChild(notLabel);
@@ -238,7 +293,7 @@
       if (n.kind === "group") {
         const list = el("div", { class: "cond-items" });
         if (n.items.length === 0) list.appendChild(el("p", { class: "muted small" }, n.op === "all" ? "No conditions: everyone (except do-not-call)." : "Add at least one condition."));
-        n.items.forEach((item, i) => list.appendChild(renderNode(item, `${inner}.${n.op}[${i}]`, n, i)));
+        n.items.forEach((item, i) => list.appendChild(renderNode(item, `${inner}.${n.op}[${i}]`, n, i, number ? `${number}.${i + 1}` : String(i + 1))));
         box.appendChild(list);
         const add = el("div", { class: "cond-add" });
         const addId = "b" + ++uid;
@@ -264,7 +319,7 @@
       const active = document.activeElement;
       const owner = rootBox.contains(active) ? active.closest("[data-path]") : null;
       const role = active?.dataset?.role;
-      rootBox.replaceChildren(renderNode(root, "criteria", null, 0));
+      rootBox.replaceChildren(renderNode(root, "criteria", null, 0, null));
       if (owner && role) {
         const path = owner.dataset.path.replace(/\.not$/, "");
         rootBox.querySelector(`[data-path="${path}"] [data-role="${role}"], [data-path="${path}.not"] [data-role="${role}"]`)?.focus();
@@ -278,6 +333,8 @@
         json = JSON.parse(textarea.value);
       } catch (err) {
         clearTimeout(timer);
+        sequence++;
+        clearPreview("No preview until the JSON is valid.");
         showError("Not valid JSON yet: " + err.message);
         return;
       }
