@@ -31,6 +31,7 @@ public static class ConversationServices
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<IScriptSource, GrainScriptSource>();
         services.AddSingleton(sp => ConversationKernelFactory.Create(options, sp.GetService<ILoggerFactory>()));
+        services.AddSingleton(_ => CreateSemanticUnderstanding(options));
         services.AddSingleton<ScriptPreparer>();
         services.AddSingleton<OutcomeExtraction>();
         services.AddSingleton(sp => CreateOptOutRecognizer(options, sp.GetService<ILogger<OptOutRecognizer>>()));
@@ -53,6 +54,21 @@ public static class ConversationServices
 
         _ = SemanticOptOutScorer.WarmUpAsync();
         return new OptOutRecognizer(SemanticOptOutScorer.Shared, logger);
+    }
+
+    /// <summary>
+    /// The semantic understanding layer unless <c>Conversation:Understanding:Semantic</c> is false; the examples and the
+    /// model (shared with the opt-out layer) start loading in the background now.
+    /// </summary>
+    private static SemanticUnderstanding CreateSemanticUnderstanding(ConversationOptions options)
+    {
+        if (!options.Understanding.Semantic)
+        {
+            return new SemanticUnderstanding(null);
+        }
+
+        _ = SemanticIntents.WarmUpAsync();
+        return new SemanticUnderstanding(SemanticIntents.Shared);
     }
 
     /// <summary>The provider's canonical name; throws with what to fix when the settings cannot work.</summary>

@@ -98,7 +98,7 @@ public static class OfflineDialogue
                 Advance(turn, state, plan);
                 break;
             case DialogueStep.Offer:
-                if (u.WantsMoreInfo || u.Polarity == Polarity.Yes)
+                if (u.WantsMoreInfo || u.Polarity == Polarity.Yes || (u.Polarity == Polarity.None && !answered && u.SemanticMoreInfo()))
                 {
                     if (!u.WantsMoreInfo)
                     {
@@ -221,16 +221,17 @@ public static class OfflineDialogue
             MemoryKeys.AddNumbered(turn.Session.Memory, MemoryKeys.QuestionPrefix, u.Text.Trim());
         }
 
-        if (u.ConcernFound is { } concern)
+        var topics = u.ConcernFound is null ? [] : u.ConcernTopics(asked: state.Step == DialogueStep.Concerns);
+        if (u.ConcernFound is { } concern && topics.Count > 0)
         {
-            foreach (var topic in concern.Topics)
+            foreach (var topic in topics)
             {
                 plan.Call(CallFunctions.RecordConcernName, ("text", topic));
             }
 
             if (answer is null)
             {
-                plan.Say(concern.IsClause ? "I'm sorry to hear that; I've noted it." : $"I understand your concern about {concern.Text}.");
+                plan.Say(concern.IsClause ? "I'm sorry to hear that; I've noted it." : $"I understand your concern about {topics[0]}.");
                 plan.Say(PhraseMatcher.Best(TextTokens.Content(concern.Text), script.Knowledge.TalkingPoints)?.Item);
             }
         }
@@ -248,7 +249,9 @@ public static class OfflineDialogue
     private static void AtInterest(ConversationTurn turn, DialogueState state, TurnPlan plan, Utterance u, bool answered)
     {
         // A bare "no" is a refusal; "no, it's still broken" is an answer about the problem, not about interest.
-        var level = u.Interest ?? u.Polarity switch
+        // Where the rules read no statement of interest, the line's meaning decides before a bare yes or no does:
+        // "yeah, no, that's not something I want" is a refusal, "I wouldn't say no to a free check" is not.
+        var level = u.Interest ?? (answered || u.Concern is not null ? null : u.SemanticInterest()) ?? u.Polarity switch
         {
             Polarity.Yes => Interest.Interested,
             Polarity.No when !answered && u.Concern is null => Interest.NotInterested,
@@ -320,10 +323,21 @@ public static class OfflineDialogue
         }
         else if (!u.IsQuestion && TextTokens.Content(text).Count >= 2)
         {
-            // An answer to "what worries you?" is a concern even without the word "worried".
-            var concern = text.Trim().TrimEnd('.', '!', '?');
-            plan.Call(CallFunctions.RecordConcernName, ("text", concern));
-            plan.Say("Thank you, I've noted that.");
+            // An answer to "what worries you?" is a concern even without the word "worried", unless its meaning is
+            // plainly none ("nothing springs to mind", "any morning works"); a concern the examples know is named as they do.
+            var topics = u.ConcernTopics(asked: true);
+            var none = topics.Count == 0 && u.Semantics?.Confident(IntentTask.Concern, text) == IntentExamples.None;
+            if (topics.Count == 0 && !none && ConcernTopic.Of(text, turn.Script.Knowledge.Issues) is { } topic)
+            {
+                topics = [topic];
+            }
+
+            foreach (var concern in topics)
+            {
+                plan.Call(CallFunctions.RecordConcernName, ("text", concern));
+            }
+
+            plan.Say(topics.Count > 0 ? "Thank you, I've noted that." : "Good to hear.");
             Advance(turn, state, plan);
         }
         else

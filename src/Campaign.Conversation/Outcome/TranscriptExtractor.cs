@@ -40,7 +40,8 @@ public static class TranscriptExtractor
                 continue;
             }
 
-            foreach (var topic in u.ConcernFound?.Topics ?? [])
+            var askedConcerns = previous is not null && previous.EndsWith(script.ConcernsQuestion, StringComparison.Ordinal);
+            foreach (var topic in u.ConcernTopics(askedConcerns))
             {
                 if (!concerns.Contains(topic, StringComparer.OrdinalIgnoreCase))
                 {
@@ -56,7 +57,7 @@ public static class TranscriptExtractor
             }
 
             var offered = previous?.Contains("more information", StringComparison.OrdinalIgnoreCase) == true;
-            if ((u.WantsMoreInfo || (offered && u.Polarity == Polarity.Yes)) && followUp != FollowUpKind.Callback)
+            if ((u.WantsMoreInfo || (offered && (u.Polarity == Polarity.Yes || (u.Polarity == Polarity.None && u.SemanticMoreInfo())))) && followUp != FollowUpKind.Callback)
             {
                 followUp = FollowUpKind.MoreInfo;
             }
@@ -66,6 +67,10 @@ public static class TranscriptExtractor
             if (u.Interest is { } stated && !aboutOffer && !(askedWhen && stated == Interest.Neutral))
             {
                 interest = stated;
+            }
+            else if (agentLines == 1 && !u.Busy && !u.CallbackRequested && u.Concern is null && !u.IsQuestion && u.SemanticInterest() is { } meant)
+            {
+                interest = meant;
             }
             else if (agentLines == 1 && u.Polarity != Polarity.None && !u.Busy && !u.CallbackRequested)
             {

@@ -46,6 +46,7 @@ public static partial class UtteranceAnalyzer
             Faq = faq?.Item,
             Objection = objection?.Item,
             Goodbye = Goodbye().IsMatch(normalized),
+            Semantics = knowledge.Semantics,
         };
     }
 
