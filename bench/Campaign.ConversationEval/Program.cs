@@ -9,10 +9,22 @@ using Microsoft.Extensions.Logging;
 //   dotnet run -c Release --project bench/Campaign.ConversationEval -- development --failures   the development dialogues it gets wrong
 //   dotnet run -c Release --project bench/Campaign.ConversationEval -- <file.json>       any corpus file
 //   dotnet run -c Release --project bench/Campaign.ConversationEval -- embed-examples   regenerates intent-examples.vectors
+//   dotnet run -c Release --project bench/Campaign.ConversationEval -- read "line" ...  the semantic layer's reading of lines
 //   ... -- heldout --model    the model configured like the host: Conversation__Provider=OpenAI, Conversation__OpenAI__Endpoint, __Model, __ApiKey
 if (args.FirstOrDefault() == "embed-examples")
 {
     return EmbedExamples(RepositoryRoot());
+}
+
+if (args.FirstOrDefault() == "read")
+{
+    foreach (var line in args.Skip(1))
+    {
+        var guesses = Enum.GetValues<IntentTask>().Select(t => SemanticIntents.Shared.Guess(t, line)).Select(g => $"{g.Label} +{g.Lead:F3}");
+        Console.WriteLine($"{string.Join("  ", guesses),-70} {line}");
+    }
+
+    return 0;
 }
 
 var part = args.FirstOrDefault(a => !a.StartsWith("--", StringComparison.Ordinal)) ?? EvalCorpus.Development;

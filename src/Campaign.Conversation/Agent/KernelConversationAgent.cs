@@ -175,7 +175,7 @@ public sealed partial class KernelConversationAgent(
         }
         else
         {
-            optOut = optOuts.Classify(customerText);
+            optOut = optOuts.Classify(customerText, answersOffer: AgentLines.OffersInformation(session));
         }
 
         if (optOut == OptOutSignal.Definite)

@@ -34,7 +34,7 @@ public static class ConversationServices
         services.AddSingleton(_ => CreateSemanticUnderstanding(options));
         services.AddSingleton<ScriptPreparer>();
         services.AddSingleton<OutcomeExtraction>();
-        services.AddSingleton(sp => CreateOptOutRecognizer(options, sp.GetService<ILogger<OptOutRecognizer>>()));
+        services.AddSingleton(sp => CreateOptOutRecognizer(options, sp.GetRequiredService<SemanticUnderstanding>().Intents, sp.GetService<ILogger<OptOutRecognizer>>()));
         services.RemoveAll<IConversationAgent>();
         services.AddSingleton<IConversationAgent>(sp => ActivatorUtilities.CreateInstance<KernelConversationAgent>(
             sp, clockKey is null ? sp.GetRequiredService<TimeProvider>() : sp.GetRequiredKeyedService<TimeProvider>(clockKey)));
@@ -45,15 +45,15 @@ public static class ConversationServices
     /// The rules, backed by the semantic layer unless <c>Conversation:OptOut:Semantic</c> is false; the model starts loading
     /// in the background now, so the first line that needs it does not wait.
     /// </summary>
-    private static OptOutRecognizer CreateOptOutRecognizer(ConversationOptions options, ILogger<OptOutRecognizer>? logger)
+    private static OptOutRecognizer CreateOptOutRecognizer(ConversationOptions options, SemanticIntents? understanding, ILogger<OptOutRecognizer>? logger)
     {
         if (!options.OptOut.Semantic)
         {
-            return new OptOutRecognizer(null, logger);
+            return new OptOutRecognizer(null, logger, understanding);
         }
 
         _ = SemanticOptOutScorer.WarmUpAsync();
-        return new OptOutRecognizer(SemanticOptOutScorer.Shared, logger);
+        return new OptOutRecognizer(SemanticOptOutScorer.Shared, logger, understanding);
     }
 
     /// <summary>

@@ -20,6 +20,11 @@ public static class OfflineDialogue
         var state = DialogueState.Load(turn.Session.Memory);
         var plan = new TurnPlan();
         var u = UtteranceAnalyzer.Analyze(customerText, turn.Script.Knowledge);
+        if (state.Step == DialogueStep.Offer && u.OptOut && OptOutRecognizer.IsBareDecline(customerText))
+        {
+            u = u with { OptOut = false, Polarity = Polarity.No };
+        }
+
         if (state.Step == DialogueStep.Offer && AnswersOffer(u, turn.Session.Interest))
         {
             u = u with { Interest = null, Polarity = u.Interest == Interest.NotInterested ? Polarity.No : Polarity.Yes };

@@ -33,7 +33,7 @@ public static class TranscriptExtractor
             }
 
             var u = UtteranceAnalyzer.Analyze(line.Text, script.Knowledge);
-            if (u.OptOut)
+            if (u.OptOut && !(previous?.Contains("more information", StringComparison.OrdinalIgnoreCase) == true && OptOutRecognizer.IsBareDecline(line.Text)))
             {
                 interest = Interest.NotInterested;
                 followUp = FollowUpKind.LeaveAlone;

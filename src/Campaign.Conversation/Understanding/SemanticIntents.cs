@@ -24,7 +24,7 @@ public sealed partial class SemanticIntents
     /// <summary>How far the best label must lead the next, per task; chosen on the development dialogues.</summary>
     public static double MarginOf(IntentTask task) => task switch
     {
-        IntentTask.Interest => 0.04,
+        IntentTask.Interest => 0.03,
         IntentTask.FollowUp => 0.04,
         _ => 0.03,
     };

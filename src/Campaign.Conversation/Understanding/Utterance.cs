@@ -80,7 +80,13 @@ public sealed record Utterance
         var said = Semantics.ConcernTopics(Text);
         if (rules.Count == 0)
         {
-            return said;
+            // The line's main topic as a whole; a clause adds another only when it reads clearly as one.
+            if (Semantics.Confident(IntentTask.Concern, Text) is not { } main || main == IntentExamples.None)
+            {
+                return said;
+            }
+
+            return [main, .. Semantics.ConcernTopics(Text, SemanticIntents.ExtraTopicMargin).Where(t => t != main)];
         }
 
         if (said.Count == 0 && ConcernFound!.IsClause && Semantics.Confident(IntentTask.Concern, Text) == IntentExamples.None)
