@@ -25,7 +25,7 @@ public static class OfflineDialogue
             u = u with { OptOut = false, Polarity = Polarity.No };
         }
 
-        if (state.Step == DialogueStep.Offer && AnswersOffer(u, turn.Session.Interest))
+        if ((state.Step == DialogueStep.Offer || u.WantsMoreInfo) && AnswersOffer(u, turn.Session.Interest))
         {
             u = u with { Interest = null, Polarity = u.Interest == Interest.NotInterested ? Polarity.No : Polarity.Yes };
         }
@@ -226,8 +226,10 @@ public static class OfflineDialogue
             MemoryKeys.AddNumbered(turn.Session.Memory, MemoryKeys.QuestionPrefix, u.Text.Trim());
         }
 
-        var topics = u.ConcernFound is null ? [] : u.ConcernTopics(asked: state.Step == DialogueStep.Concerns);
-        if (u.ConcernFound is { } concern && topics.Count > 0)
+        // An answer to "what worries you?" that the FAQ also answers ("just the cost of the inspection really") is a concern too.
+        var asked = state.Step == DialogueStep.Concerns;
+        var topics = u.ConcernFound is not null || (asked && answer is not null && !u.IsQuestion) ? u.ConcernTopics(asked) : [];
+        if (topics.Count > 0)
         {
             foreach (var topic in topics)
             {
@@ -236,8 +238,8 @@ public static class OfflineDialogue
 
             if (answer is null)
             {
-                plan.Say(concern.IsClause ? "I'm sorry to hear that; I've noted it." : $"I understand your concern about {topics[0]}.");
-                plan.Say(PhraseMatcher.Best(TextTokens.Content(concern.Text), script.Knowledge.TalkingPoints)?.Item);
+                plan.Say(u.ConcernFound is not { IsClause: false } ? "I'm sorry to hear that; I've noted it." : $"I understand your concern about {topics[0]}.");
+                plan.Say(PhraseMatcher.Best(TextTokens.Content(u.ConcernFound?.Text ?? topics[0]), script.Knowledge.TalkingPoints)?.Item);
             }
         }
 
@@ -256,7 +258,14 @@ public static class OfflineDialogue
         // A bare "no" is a refusal; "no, it's still broken" is an answer about the problem, not about interest.
         // Where the rules read no statement of interest, the line's meaning decides before a bare yes or no does:
         // "yeah, no, that's not something I want" is a refusal, "I wouldn't say no to a free check" is not.
-        var level = u.Interest ?? (answered || u.Concern is not null ? null : u.SemanticInterest()) ?? u.Polarity switch
+        var meant = answered || u.Concern is not null ? null : u.SemanticInterest();
+        if (meant == Interest.Neutral && u.Polarity != Polarity.None)
+        {
+            // A hedge read by meaning does not outweigh a plain yes or no; only a contrary reading does.
+            meant = null;
+        }
+
+        var level = u.Interest ?? meant ?? u.Polarity switch
         {
             Polarity.Yes => Interest.Interested,
             Polarity.No when !answered && u.Concern is null => Interest.NotInterested,
@@ -308,7 +317,7 @@ public static class OfflineDialogue
 
     private static void AtConcerns(ConversationTurn turn, DialogueState state, TurnPlan plan, Utterance u, bool answered, string text)
     {
-        if (u.Concern is not null || u.WantsMoreInfo || u.NoConcerns || u.Polarity == Polarity.No || u.Interest is not null)
+        if (u.Concern is not null || u.WantsMoreInfo || u.NoConcerns || u.Polarity == Polarity.No || u.Interest is not null || Plans(plan, CallFunctions.RecordConcernName))
         {
             if (plan.Silent)
             {

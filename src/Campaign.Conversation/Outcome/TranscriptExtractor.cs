@@ -63,12 +63,13 @@ public static class TranscriptExtractor
             }
 
             // "Go on then" to the offer of information and "not sure" to "when shall we call you back?" are not about interest.
-            var aboutOffer = offered && interest is { } known && OfflineDialogue.AnswersOffer(u, known);
+            var aboutOffer = (offered || u.WantsMoreInfo) && interest is { } known && OfflineDialogue.AnswersOffer(u, known);
             if (u.Interest is { } stated && !aboutOffer && !(askedWhen && stated == Interest.Neutral))
             {
                 interest = stated;
             }
-            else if (agentLines == 1 && !u.Busy && !u.CallbackRequested && u.Concern is null && !u.IsQuestion && u.SemanticInterest() is { } meant)
+            else if (agentLines == 1 && !u.Busy && !u.CallbackRequested && u.Concern is null && !u.IsQuestion && u.SemanticInterest() is { } meant
+                     && !(meant == Interest.Neutral && u.Polarity != Polarity.None))
             {
                 interest = meant;
             }

@@ -19,8 +19,9 @@ namespace Campaign.Conversation.Understanding;
 /// in answer to the offer of information declines the information (<paramref name="answersOffer"/> of
 /// <see cref="Classify(string?, bool)"/>), and a line that only might be an opt-out, names no call, contact or list, and
 /// that the semantic understanding layer (<paramref name="understanding"/>) reads clearly as a concern about the service
-/// ("the bulbs keep blinking, it's doing my head in") is a concern, not a request. A <see cref="OptOutSignal.Definite"/>
-/// is never lowered.
+/// ("the bulbs keep blinking, it's doing my head in") is a concern, not a request; nor is a line only the semantic
+/// opt-out layer hesitated over that the understanding layer reads clearly as interest or hesitation about the offer
+/// ("I can't say right now, I'd need to mull it over"). A <see cref="OptOutSignal.Definite"/> is never lowered.
 /// </remarks>
 public sealed partial class OptOutRecognizer(IOptOutScorer? semantic, ILogger<OptOutRecognizer>? logger = null, SemanticIntents? understanding = null)
 {
@@ -47,7 +48,14 @@ public sealed partial class OptOutRecognizer(IOptOutScorer? semantic, ILogger<Op
 
         try
         {
-            return understanding.ConcernTopics(text!).Count > 0 ? OptOutSignal.None : signal;
+            if (understanding.ConcernTopics(text!).Count > 0)
+            {
+                return OptOutSignal.None;
+            }
+
+            // Only the semantic opt-out layer hesitated, and the line reads clearly as a yes or a "let me think".
+            var onlySemantic = OptOutDetector.Classify(text) == OptOutSignal.None;
+            return onlySemantic && understanding.Confident(IntentTask.Interest, text!) is "interested" or "neutral" ? OptOutSignal.None : signal;
         }
         catch (Exception ex)
         {
