@@ -20,7 +20,7 @@ if (args.FirstOrDefault() == "read")
 {
     foreach (var line in args.Skip(1))
     {
-        var guesses = Enum.GetValues<IntentTask>().Select(t => SemanticIntents.Shared.Guess(t, line)).Select(g => $"{g.Label} +{g.Lead:F3}");
+        var guesses = Enum.GetValues<IntentTask>().Select(t => SemanticIntents.Shared.Guess(t, line)).Select(g => $"{g.Label} +{g.Lead:F3} ({g.Similarity:F2})");
         Console.WriteLine($"{string.Join("  ", guesses),-70} {line}");
     }
 

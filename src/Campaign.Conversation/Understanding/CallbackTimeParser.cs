@@ -199,7 +199,7 @@ public static partial class CallbackTimeParser
         }
         else if (!suffix.StartsWith('a') && !suffix.StartsWith('p') && hour is >= 1 and <= 11)
         {
-            var afternoon = partWord is "afternoon" or "evening" or "night" or "tonight" || (partWord is null && hour <= 7);
+            var afternoon = partWord is "afternoon" or "evening" or "night" or "tonight" or "lunch" or "lunchtime" || (partWord is null && hour <= 7);
             hour += afternoon ? 12 : 0;
         }
 

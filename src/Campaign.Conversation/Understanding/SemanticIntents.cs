@@ -4,7 +4,7 @@ using System.Text.RegularExpressions;
 namespace Campaign.Conversation.Understanding;
 
 /// <summary>The label of a line's nearest examples for a task, and how far ahead of the next label it is.</summary>
-public sealed record IntentGuess(string Label, double Lead);
+public sealed record IntentGuess(string Label, double Lead, double Similarity);
 
 /// <summary>
 /// The semantic understanding layer: reads a caller line by meaning, for interest, follow-up and concerns, by its
@@ -28,6 +28,12 @@ public sealed partial class SemanticIntents
         IntentTask.FollowUp => 0.04,
         _ => 0.03,
     };
+
+    /// <summary>
+    /// How near a line must be to a topic's examples to be named as that topic: a concern the examples do not know
+    /// ("the smart meter reads wrong") is nearer one of them than the others, but not near.
+    /// </summary>
+    public const double TopicSimilarity = 0.58;
 
     /// <summary>How far a topic must lead to be added beside the concerns the rules found in the same line.</summary>
     public const double ExtraTopicMargin = 0.08;
@@ -76,14 +82,15 @@ public sealed partial class SemanticIntents
             }
         }
 
-        return new IntentGuess(best, bestScore - second);
+        return new IntentGuess(best, bestScore - second, bestScore);
     }
 
     /// <summary>The label when the nearest examples agree clearly enough; <see cref="IntentExamples.None"/> is a label too.</summary>
     public string? Confident(IntentTask task, string line)
     {
         var guess = Guess(task, line);
-        return guess.Lead >= MarginOf(task) ? guess.Label : null;
+        return guess.Lead >= MarginOf(task) && (task != IntentTask.Concern || guess.Label == IntentExamples.None || guess.Similarity >= TopicSimilarity)
+            ? guess.Label : null;
     }
 
     /// <summary>
@@ -98,7 +105,7 @@ public sealed partial class SemanticIntents
         foreach (var clause in Clauses(line))
         {
             var guess = Guess(IntentTask.Concern, clause);
-            if (guess.Lead >= (margin ?? MarginOf(IntentTask.Concern)) && guess.Label != IntentExamples.None && !topics.Contains(guess.Label))
+            if (guess.Lead >= (margin ?? MarginOf(IntentTask.Concern)) && guess.Similarity >= TopicSimilarity && guess.Label != IntentExamples.None && !topics.Contains(guess.Label))
             {
                 topics.Add(guess.Label);
             }

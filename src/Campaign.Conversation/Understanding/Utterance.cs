@@ -94,10 +94,14 @@ public sealed record Utterance
             return [];
         }
 
+        // One concern the rules cut too short to name ("it keeps going off") is named by the whole line ("the trip switch, it keeps going off").
+        var whole = rules.Count == 1 ? Semantics.Confident(IntentTask.Concern, Text) : null;
         var topics = new List<string>();
         foreach (var topic in rules)
         {
-            var named = Semantics.Confident(IntentTask.Concern, topic) is { } label && label != IntentExamples.None ? label : topic;
+            var named = Semantics.Confident(IntentTask.Concern, topic) is { } label && label != IntentExamples.None ? label
+                : whole is not null && whole != IntentExamples.None ? whole
+                : topic;
             if (!topics.Contains(named, StringComparer.OrdinalIgnoreCase))
             {
                 topics.Add(named);
