@@ -133,7 +133,11 @@ public static class OfflineDialogue
     private static bool HandleCallback(ConversationTurn turn, DialogueState state, TurnPlan plan, Utterance u)
     {
         var awaitingTime = state.Step == DialogueStep.CallbackTime;
-        if (u.CallbackRequested || (awaitingTime && u.TimePhrase is not null))
+        // A bare time in answer to the opening question, or after a line that was not understood ("not a good moment,
+        // the kids are screaming" … "Monday first thing"), names when to call back.
+        var bareTime = u.TimePhrase is not null && u.Concern is null && u.Interest is null && !u.IsQuestion && !u.WantsMoreInfo &&
+                       u.Polarity == Polarity.None && (state.Step == DialogueStep.Interest || state.Unclear > 0);
+        if (u.CallbackRequested || bareTime || (awaitingTime && u.TimePhrase is not null))
         {
             plan.Call(CallFunctions.RecordFollowUpName, ("kind", "callback"), ("when", u.TimePhrase));
             if (u.TimePhrase is { } when)

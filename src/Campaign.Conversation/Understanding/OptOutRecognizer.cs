@@ -68,6 +68,33 @@ public sealed partial class OptOutRecognizer(IOptOutScorer? semantic, ILogger<Op
         }
     }
 
+    /// <summary>
+    /// Whether a reply to "Would you like us to stop calling you?" that says neither yes nor no plainly carries on with
+    /// the offer: it asks for information, or the understanding layer reads it clearly as interest. Never without that
+    /// layer, and never when the reply has a word of calls or lists.
+    /// </summary>
+    public bool CarriesOn(string text)
+    {
+        if (understanding is null || CallWord().IsMatch(TextTokens.Normalize(text)))
+        {
+            return false;
+        }
+
+        try
+        {
+            return understanding.Confident(IntentTask.Interest, text) == "interested" || understanding.Confident(IntentTask.FollowUp, text) == "moreInfo";
+        }
+        catch (Exception ex)
+        {
+            if (Interlocked.Increment(ref _failures) <= 3 && logger is not null)
+            {
+                LogSemanticFailed(logger, ex);
+            }
+
+            return false;
+        }
+    }
+
     /// <summary>"No, don't bother": in answer to the offer of information, a refusal of the information alone.</summary>
     public static bool IsBareDecline(string? text) => text is not null && BareDecline().IsMatch(TextTokens.Normalize(text));
 
