@@ -10,6 +10,7 @@ using Microsoft.Extensions.Logging;
 //   dotnet run -c Release --project bench/Campaign.ConversationEval -- <file.json>       any corpus file
 //   dotnet run -c Release --project bench/Campaign.ConversationEval -- embed-examples   regenerates intent-examples.vectors
 //   dotnet run -c Release --project bench/Campaign.ConversationEval -- read "line" ...  the semantic layer's reading of lines
+//   ... -- development --rules-understanding   the semantic understanding layer off (Conversation:Understanding:Semantic=false)
 //   ... -- heldout --model    the model configured like the host: Conversation__Provider=OpenAI, Conversation__OpenAI__Endpoint, __Model, __ApiKey
 if (args.FirstOrDefault() == "embed-examples")
 {
@@ -39,6 +40,12 @@ if (showFailures && corpus.IsHeldOut)
 }
 
 var settings = useModel ? ModelSettings() : new Dictionary<string, string?>();
+if (args.Contains("--rules-understanding"))
+{
+    // The semantic understanding layer off (the opt-out layer stays): to compare figures and latency with and without it.
+    settings["Conversation:Understanding:Semantic"] = "false";
+}
+
 using var logging = LoggerFactory.Create(b => b.AddSimpleConsole().SetMinimumLevel(LogLevel.Warning));
 using var agent = new EvalAgent(settings, logging);
 var score = EvalScore.Of(await agent.RunAsync(corpus));

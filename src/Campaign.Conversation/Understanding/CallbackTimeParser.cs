@@ -60,7 +60,13 @@ public static partial class CallbackTimeParser
 
     private static readonly Dictionary<string, int> Tens = new(StringComparer.Ordinal)
     {
-        ["fifteen"] = 15, ["twenty"] = 20, ["twenty five"] = 25, ["thirty"] = 30, ["forty"] = 40, ["forty five"] = 45, ["ninety"] = 90,
+        ["fifteen"] = 15,
+        ["twenty"] = 20,
+        ["twenty five"] = 25,
+        ["thirty"] = 30,
+        ["forty"] = 40,
+        ["forty five"] = 45,
+        ["ninety"] = 90,
     };
 
     /// <summary>The time the text mentions, resolved from <paramref name="now"/>; null when it mentions none.</summary>
