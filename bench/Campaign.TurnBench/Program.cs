@@ -14,7 +14,7 @@ var thinkMs = args.Length > 2 ? double.Parse(args[2], CultureInfo.InvariantCultu
 var services = new ServiceCollection()
     .AddLogging()
     .AddSingleton<IScriptSource, BenchScripts>()
-    .AddConversation(new ConfigurationBuilder().Build());
+    .AddConversation(new ConfigurationBuilder().AddInMemoryCollection(ConversationSettings()).Build());
 await using var provider = services.BuildServiceProvider();
 var agent = provider.GetRequiredService<IConversationAgent>();
 
@@ -24,3 +24,19 @@ var paced = await TurnBenchmark.RunAsync(agent, concurrency, perWorker, TimeSpan
 Console.WriteLine($"{$"paced (mean think time {thinkMs} ms):",-32} {paced}");
 var saturated = await TurnBenchmark.RunAsync(agent, concurrency, perWorker, TimeSpan.Zero);
 Console.WriteLine($"{"saturated (no think time):",-32} {saturated}");
+
+// The host's Conversation keys from the environment (Conversation__Understanding__Semantic=false → Conversation:Understanding:Semantic).
+static Dictionary<string, string?> ConversationSettings()
+{
+    var settings = new Dictionary<string, string?>();
+    foreach (System.Collections.DictionaryEntry variable in Environment.GetEnvironmentVariables())
+    {
+        var name = (string)variable.Key;
+        if (name.StartsWith("Conversation__", StringComparison.OrdinalIgnoreCase))
+        {
+            settings[name.Replace("__", ":", StringComparison.Ordinal)] = (string?)variable.Value;
+        }
+    }
+
+    return settings;
+}

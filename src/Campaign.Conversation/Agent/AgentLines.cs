@@ -1,3 +1,5 @@
+using Campaign.Abstractions.Calls;
+using Campaign.Abstractions.Conversation;
 using Campaign.Conversation.Understanding;
 
 namespace Campaign.Conversation.Agent;
@@ -5,6 +7,13 @@ namespace Campaign.Conversation.Agent;
 /// <summary>What the agent says when the guard, not the model, decides the turn.</summary>
 public static class AgentLines
 {
+    /// <summary>Whether the agent's last line offered to send information ("Would you like us to send you more information?").</summary>
+    public static bool OffersInformation(ConversationSession session)
+    {
+        var last = session.Transcript.LastOrDefault(l => l.Speaker == Speaker.Agent)?.Text.TrimEnd();
+        return last is not null && last.EndsWith('?') && last.Contains("information", StringComparison.OrdinalIgnoreCase);
+    }
+
     public const string StillThere = "Sorry, I didn't catch that. Are you still there?";
 
     public const string NotHeard = "Sorry, could you say that again?";

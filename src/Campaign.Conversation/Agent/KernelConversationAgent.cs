@@ -171,11 +171,19 @@ public sealed partial class KernelConversationAgent(
         if (session.Memory.Remove(MemoryKeys.OptOutAsked))
         {
             // The agent asked "Would you like us to stop calling you?": only a clear no keeps the customer callable.
-            optOut = OptOutDetector.IsOptOut(customerText) || OptOutDetector.ReadConfirmation(customerText) != false ? OptOutSignal.Definite : OptOutSignal.None;
+            // A reply that answers neither yes nor no but plainly carries on with the offer ("oh no, I meant tell me more",
+            // "send me the leaflet") is a no too.
+            optOut = OptOutDetector.IsOptOut(customerText) ? OptOutSignal.Definite
+                : OptOutDetector.ReadConfirmation(customerText) switch
+                {
+                    false => OptOutSignal.None,
+                    null when optOuts.CarriesOn(customerText) => OptOutSignal.None,
+                    _ => OptOutSignal.Definite,
+                };
         }
         else
         {
-            optOut = optOuts.Classify(customerText);
+            optOut = optOuts.Classify(customerText, answersOffer: AgentLines.OffersInformation(session));
         }
 
         if (optOut == OptOutSignal.Definite)

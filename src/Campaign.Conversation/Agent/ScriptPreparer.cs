@@ -16,7 +16,7 @@ namespace Campaign.Conversation.Agent;
 /// built-in script when the campaign has none or it cannot be read) and prepares it for the customer. The result is
 /// kept for as long as the session object lives, so later turns of a live call do no rendering.
 /// </summary>
-public sealed partial class ScriptPreparer(IScriptSource source, IOptions<ConversationOptions> options, ILogger<ScriptPreparer> logger)
+public sealed partial class ScriptPreparer(IScriptSource source, IOptions<ConversationOptions> options, ILogger<ScriptPreparer> logger, SemanticUnderstanding? semantics = null)
 {
     private const string DefaultQuestion = "Would you like to hear more?";
     private readonly ConditionalWeakTable<ConversationSession, PreparedScript> _prepared = [];
@@ -63,7 +63,7 @@ public sealed partial class ScriptPreparer(IScriptSource source, IOptions<Conver
         return (null, null, fallback);
     }
 
-    private static PreparedScript Prepare(string? id, int? version, ScriptDefinition definition, ConversationSession session)
+    private PreparedScript Prepare(string? id, int? version, ScriptDefinition definition, ConversationSession session)
     {
         var customer = session.Customer;
         var script = ScriptRenderer.Render(definition, customer).Script;
@@ -76,7 +76,7 @@ public sealed partial class ScriptPreparer(IScriptSource source, IOptions<Conver
             Script = script,
             Customer = customer,
             Zone = zone,
-            Knowledge = new ScriptKnowledge(script, customer),
+            Knowledge = new ScriptKnowledge(script, customer) { Semantics = semantics?.Intents },
             OpeningLine = OpeningLine(script),
             OpeningQuestion = Questions().Matches(script.Opening).LastOrDefault()?.Value.Trim() ?? DefaultQuestion,
             ConcernsQuestion = $"Is there anything about {(issue is null ? "this" : $"your {issue} service")} that worries you?",

@@ -17,6 +17,18 @@ public sealed class ConversationOptions
     public string DefaultAgentName { get; set; } = "Alex";
 
     public OptOutRecognitionOptions OptOut { get; set; } = new();
+
+    public UnderstandingOptions Understanding { get; set; } = new();
+}
+
+/// <summary>How caller lines are understood (<c>Conversation:Understanding:*</c>).</summary>
+public sealed class UnderstandingOptions
+{
+    /// <summary>
+    /// Whether the semantic layer (the opt-out layer's local sentence-embedding model over labelled examples) reads
+    /// interest, the answer to the offer and concerns where the rules are silent or unsure. Off, the rules answer alone.
+    /// </summary>
+    public bool Semantic { get; set; } = true;
 }
 
 /// <summary>How opt-outs are recognised (<c>Conversation:OptOut:*</c>).</summary>

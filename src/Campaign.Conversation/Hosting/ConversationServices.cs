@@ -31,9 +31,10 @@ public static class ConversationServices
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<IScriptSource, GrainScriptSource>();
         services.AddSingleton(sp => ConversationKernelFactory.Create(options, sp.GetService<ILoggerFactory>()));
+        services.AddSingleton(_ => CreateSemanticUnderstanding(options));
         services.AddSingleton<ScriptPreparer>();
         services.AddSingleton<OutcomeExtraction>();
-        services.AddSingleton(sp => CreateOptOutRecognizer(options, sp.GetService<ILogger<OptOutRecognizer>>()));
+        services.AddSingleton(sp => CreateOptOutRecognizer(options, sp.GetRequiredService<SemanticUnderstanding>().Intents, sp.GetService<ILogger<OptOutRecognizer>>()));
         services.RemoveAll<IConversationAgent>();
         services.AddSingleton<IConversationAgent>(sp => ActivatorUtilities.CreateInstance<KernelConversationAgent>(
             sp, clockKey is null ? sp.GetRequiredService<TimeProvider>() : sp.GetRequiredKeyedService<TimeProvider>(clockKey)));
@@ -44,15 +45,30 @@ public static class ConversationServices
     /// The rules, backed by the semantic layer unless <c>Conversation:OptOut:Semantic</c> is false; the model starts loading
     /// in the background now, so the first line that needs it does not wait.
     /// </summary>
-    private static OptOutRecognizer CreateOptOutRecognizer(ConversationOptions options, ILogger<OptOutRecognizer>? logger)
+    private static OptOutRecognizer CreateOptOutRecognizer(ConversationOptions options, SemanticIntents? understanding, ILogger<OptOutRecognizer>? logger)
     {
         if (!options.OptOut.Semantic)
         {
-            return new OptOutRecognizer(null, logger);
+            return new OptOutRecognizer(null, logger, understanding);
         }
 
         _ = SemanticOptOutScorer.WarmUpAsync();
-        return new OptOutRecognizer(SemanticOptOutScorer.Shared, logger);
+        return new OptOutRecognizer(SemanticOptOutScorer.Shared, logger, understanding);
+    }
+
+    /// <summary>
+    /// The semantic understanding layer unless <c>Conversation:Understanding:Semantic</c> is false; the examples and the
+    /// model (shared with the opt-out layer) start loading in the background now.
+    /// </summary>
+    private static SemanticUnderstanding CreateSemanticUnderstanding(ConversationOptions options)
+    {
+        if (!options.Understanding.Semantic)
+        {
+            return new SemanticUnderstanding(null);
+        }
+
+        _ = SemanticIntents.WarmUpAsync();
+        return new SemanticUnderstanding(SemanticIntents.Shared);
     }
 
     /// <summary>The provider's canonical name; throws with what to fix when the settings cannot work.</summary>

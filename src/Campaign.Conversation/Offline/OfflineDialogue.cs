@@ -20,7 +20,12 @@ public static class OfflineDialogue
         var state = DialogueState.Load(turn.Session.Memory);
         var plan = new TurnPlan();
         var u = UtteranceAnalyzer.Analyze(customerText, turn.Script.Knowledge);
-        if (state.Step == DialogueStep.Offer && AnswersOffer(u, turn.Session.Interest))
+        if (state.Step == DialogueStep.Offer && u.OptOut && OptOutRecognizer.IsBareDecline(customerText))
+        {
+            u = u with { OptOut = false, Polarity = Polarity.No };
+        }
+
+        if ((state.Step == DialogueStep.Offer || u.WantsMoreInfo) && AnswersOffer(u, turn.Session.Interest))
         {
             u = u with { Interest = null, Polarity = u.Interest == Interest.NotInterested ? Polarity.No : Polarity.Yes };
         }
@@ -98,7 +103,7 @@ public static class OfflineDialogue
                 Advance(turn, state, plan);
                 break;
             case DialogueStep.Offer:
-                if (u.WantsMoreInfo || u.Polarity == Polarity.Yes)
+                if (u.WantsMoreInfo || u.Polarity == Polarity.Yes || (u.Polarity == Polarity.None && !answered && u.SemanticMoreInfo()))
                 {
                     if (!u.WantsMoreInfo)
                     {
@@ -128,7 +133,11 @@ public static class OfflineDialogue
     private static bool HandleCallback(ConversationTurn turn, DialogueState state, TurnPlan plan, Utterance u)
     {
         var awaitingTime = state.Step == DialogueStep.CallbackTime;
-        if (u.CallbackRequested || (awaitingTime && u.TimePhrase is not null))
+        // A bare time in answer to the opening question, or after a line that was not understood ("not a good moment,
+        // the kids are screaming" … "Monday first thing"), names when to call back.
+        var bareTime = u.TimePhrase is not null && u.Concern is null && u.Interest is null && !u.IsQuestion && !u.WantsMoreInfo &&
+                       u.Polarity == Polarity.None && (state.Step == DialogueStep.Interest || state.Unclear > 0);
+        if (u.CallbackRequested || bareTime || (awaitingTime && u.TimePhrase is not null))
         {
             plan.Call(CallFunctions.RecordFollowUpName, ("kind", "callback"), ("when", u.TimePhrase));
             if (u.TimePhrase is { } when)
@@ -221,17 +230,20 @@ public static class OfflineDialogue
             MemoryKeys.AddNumbered(turn.Session.Memory, MemoryKeys.QuestionPrefix, u.Text.Trim());
         }
 
-        if (u.ConcernFound is { } concern)
+        // An answer to "what worries you?" that the FAQ also answers ("just the cost of the inspection really") is a concern too.
+        var asked = state.Step == DialogueStep.Concerns;
+        var topics = u.ConcernFound is not null || (asked && answer is not null && !u.IsQuestion) ? u.ConcernTopics(asked) : [];
+        if (topics.Count > 0)
         {
-            foreach (var topic in concern.Topics)
+            foreach (var topic in topics)
             {
                 plan.Call(CallFunctions.RecordConcernName, ("text", topic));
             }
 
             if (answer is null)
             {
-                plan.Say(concern.IsClause ? "I'm sorry to hear that; I've noted it." : $"I understand your concern about {concern.Text}.");
-                plan.Say(PhraseMatcher.Best(TextTokens.Content(concern.Text), script.Knowledge.TalkingPoints)?.Item);
+                plan.Say(u.ConcernFound is not { IsClause: false } ? "I'm sorry to hear that; I've noted it." : $"I understand your concern about {topics[0]}.");
+                plan.Say(PhraseMatcher.Best(TextTokens.Content(u.ConcernFound?.Text ?? topics[0]), script.Knowledge.TalkingPoints)?.Item);
             }
         }
 
@@ -248,7 +260,16 @@ public static class OfflineDialogue
     private static void AtInterest(ConversationTurn turn, DialogueState state, TurnPlan plan, Utterance u, bool answered)
     {
         // A bare "no" is a refusal; "no, it's still broken" is an answer about the problem, not about interest.
-        var level = u.Interest ?? u.Polarity switch
+        // Where the rules read no statement of interest, the line's meaning decides before a bare yes or no does:
+        // "yeah, no, that's not something I want" is a refusal, "I wouldn't say no to a free check" is not.
+        var meant = answered || u.Concern is not null ? null : u.SemanticInterest();
+        if (meant == Interest.Neutral && u.Polarity != Polarity.None)
+        {
+            // A hedge read by meaning does not outweigh a plain yes or no; only a contrary reading does.
+            meant = null;
+        }
+
+        var level = u.Interest ?? meant ?? u.Polarity switch
         {
             Polarity.Yes => Interest.Interested,
             Polarity.No when !answered && u.Concern is null => Interest.NotInterested,
@@ -300,7 +321,7 @@ public static class OfflineDialogue
 
     private static void AtConcerns(ConversationTurn turn, DialogueState state, TurnPlan plan, Utterance u, bool answered, string text)
     {
-        if (u.Concern is not null || u.WantsMoreInfo || u.NoConcerns || u.Polarity == Polarity.No || u.Interest is not null)
+        if (u.Concern is not null || u.WantsMoreInfo || u.NoConcerns || u.Polarity == Polarity.No || u.Interest is not null || Plans(plan, CallFunctions.RecordConcernName))
         {
             if (plan.Silent)
             {
@@ -320,10 +341,21 @@ public static class OfflineDialogue
         }
         else if (!u.IsQuestion && TextTokens.Content(text).Count >= 2)
         {
-            // An answer to "what worries you?" is a concern even without the word "worried".
-            var concern = text.Trim().TrimEnd('.', '!', '?');
-            plan.Call(CallFunctions.RecordConcernName, ("text", concern));
-            plan.Say("Thank you, I've noted that.");
+            // An answer to "what worries you?" is a concern even without the word "worried", unless its meaning is
+            // plainly none ("nothing springs to mind", "any morning works"); a concern the examples know is named as they do.
+            var topics = u.ConcernTopics(asked: true);
+            var none = topics.Count == 0 && u.Semantics?.Confident(IntentTask.Concern, text) == IntentExamples.None;
+            if (topics.Count == 0 && !none && ConcernTopic.Of(text, turn.Script.Knowledge.Issues) is { } topic)
+            {
+                topics = [topic];
+            }
+
+            foreach (var concern in topics)
+            {
+                plan.Call(CallFunctions.RecordConcernName, ("text", concern));
+            }
+
+            plan.Say(topics.Count > 0 ? "Thank you, I've noted that." : "Good to hear.");
             Advance(turn, state, plan);
         }
         else

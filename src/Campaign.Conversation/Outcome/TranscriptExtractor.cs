@@ -33,14 +33,15 @@ public static class TranscriptExtractor
             }
 
             var u = UtteranceAnalyzer.Analyze(line.Text, script.Knowledge);
-            if (u.OptOut)
+            if (u.OptOut && !(previous?.Contains("more information", StringComparison.OrdinalIgnoreCase) == true && OptOutRecognizer.IsBareDecline(line.Text)))
             {
                 interest = Interest.NotInterested;
                 followUp = FollowUpKind.LeaveAlone;
                 continue;
             }
 
-            foreach (var topic in u.ConcernFound?.Topics ?? [])
+            var askedConcerns = previous is not null && previous.EndsWith(script.ConcernsQuestion, StringComparison.Ordinal);
+            foreach (var topic in u.ConcernTopics(askedConcerns))
             {
                 if (!concerns.Contains(topic, StringComparer.OrdinalIgnoreCase))
                 {
@@ -56,16 +57,21 @@ public static class TranscriptExtractor
             }
 
             var offered = previous?.Contains("more information", StringComparison.OrdinalIgnoreCase) == true;
-            if ((u.WantsMoreInfo || (offered && u.Polarity == Polarity.Yes)) && followUp != FollowUpKind.Callback)
+            if ((u.WantsMoreInfo || (offered && (u.Polarity == Polarity.Yes || (u.Polarity == Polarity.None && u.SemanticMoreInfo())))) && followUp != FollowUpKind.Callback)
             {
                 followUp = FollowUpKind.MoreInfo;
             }
 
             // "Go on then" to the offer of information and "not sure" to "when shall we call you back?" are not about interest.
-            var aboutOffer = offered && interest is { } known && OfflineDialogue.AnswersOffer(u, known);
+            var aboutOffer = (offered || u.WantsMoreInfo) && interest is { } known && OfflineDialogue.AnswersOffer(u, known);
             if (u.Interest is { } stated && !aboutOffer && !(askedWhen && stated == Interest.Neutral))
             {
                 interest = stated;
+            }
+            else if (agentLines == 1 && !u.Busy && !u.CallbackRequested && u.Concern is null && !u.IsQuestion && u.SemanticInterest() is { } meant
+                     && !(meant == Interest.Neutral && u.Polarity != Polarity.None))
+            {
+                interest = meant;
             }
             else if (agentLines == 1 && u.Polarity != Polarity.None && !u.Busy && !u.CallbackRequested)
             {

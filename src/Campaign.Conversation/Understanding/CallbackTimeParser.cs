@@ -14,6 +14,26 @@ public static partial class CallbackTimeParser
 
     private static readonly (Regex Pattern, string Replacement)[] Words =
     [
+        // What is not a time: "not today", "not now" refuse a moment rather than name one.
+        (new(@"\bnot (today|now|tonight|this (week|morning|afternoon|evening))\b", RegexOptions.Compiled), ""),
+        (new(@"\bnot (before|until|till) ", RegexOptions.Compiled), "from "),
+        (new(@"\b(mornin|morn|mornig|monring)\b", RegexOptions.Compiled), "morning"),
+        (new(@"\b(evenin|eve)\b", RegexOptions.Compiled), "evening"),
+        (new(@"\b(arvo|afternon|aftrnoon)\b", RegexOptions.Compiled), "afternoon"),
+        (new(@"\b(tomorow|tommorrow|tmrw|tmr|to morrow)\b", RegexOptions.Compiled), "tomorrow"),
+        (new(@"\b(wensday|wednsday|wendsday)\b", RegexOptions.Compiled), "wednesday"),
+        (new(@"\b(thurs|thur)\b", RegexOptions.Compiled), "thursday"),
+        (new(@"\b(tues)\b", RegexOptions.Compiled), "tuesday"),
+        (new(@"\b(\d{1,2}) (thirty|30)\b", RegexOptions.Compiled), "$1:30"),
+        (new(@"\b(\d{1,2}) (fifteen|15)\b", RegexOptions.Compiled), "$1:15"),
+        (new(@"\b(\d{1,2}) (forty five|45)\b", RegexOptions.Compiled), "$1:45"),
+        (new(@"\bquarter to (\d{1,2})\b", RegexOptions.Compiled), "$1:00"),
+        (new(@"\b(\d{1,2}) ?- ?ish\b", RegexOptions.Compiled), "$1"),
+        (new(@"\bbetween (\d{1,2}(?::\d{2})?) and \d{1,2}\b", RegexOptions.Compiled), "at $1"),
+        (new(@"\b(say|about|maybe|like|roughly) (\d{1,2})\b(?! (minutes?|hours?|days?|weeks?))", RegexOptions.Compiled), "at $2"),
+        (new(@"\b(any ?time|anytime|whenever) (after|from) ", RegexOptions.Compiled), "after "),
+        (new(@"\b(give (it|me)|wait) (?=\d{1,3} (minutes?|mins?|hours?|hrs?)\b)", RegexOptions.Compiled), "in "),
+        (new(@"\b(after|once) (the )?(school run|lunch)\b", RegexOptions.Compiled), "after lunch"),
         (new(@"\b(an|1|one) hour and a half\b", RegexOptions.Compiled), "90 minutes"),
         (new(@"\bhalf an hour\b", RegexOptions.Compiled), "30 minutes"),
         (new(@"\ba few minutes\b", RegexOptions.Compiled), "5 minutes"),
@@ -37,6 +57,17 @@ public static partial class CallbackTimeParser
 
     private static readonly string[] Numbers =
         ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve"];
+
+    private static readonly Dictionary<string, int> Tens = new(StringComparer.Ordinal)
+    {
+        ["fifteen"] = 15,
+        ["twenty"] = 20,
+        ["twenty five"] = 25,
+        ["thirty"] = 30,
+        ["forty"] = 40,
+        ["forty five"] = 45,
+        ["ninety"] = 90,
+    };
 
     /// <summary>The time the text mentions, resolved from <paramref name="now"/>; null when it mentions none.</summary>
     public static CallbackTime? Resolve(string? text, DateTimeOffset now, TimeZoneInfo zone)
@@ -91,7 +122,8 @@ public static partial class CallbackTimeParser
 
     private static string Prepare(string text)
     {
-        var s = NumberWord().Replace(TextTokens.Normalize(text), m => Array.IndexOf(Numbers, m.Value).ToString(CultureInfo.InvariantCulture));
+        var s = TensWord().Replace(TextTokens.Normalize(text), m => Tens[m.Groups[1].Value].ToString(CultureInfo.InvariantCulture) + " " + m.Groups[2].Value);
+        s = NumberWord().Replace(s, m => Array.IndexOf(Numbers, m.Value).ToString(CultureInfo.InvariantCulture));
 
         foreach (var (pattern, replacement) in Words)
         {
@@ -119,6 +151,12 @@ public static partial class CallbackTimeParser
         if (word == "tomorrow")
         {
             return (today.AddDays(day.Groups["after"].Success ? 2 : 1), 1);
+        }
+
+        if (word == "week" && day.Groups["fortnight"].Success)
+        {
+            var untilMonday = ((int)DayOfWeek.Monday - (int)today.DayOfWeek + 7) % 7;
+            return (today.AddDays((untilMonday == 0 ? 7 : untilMonday) + 7), 7);
         }
 
         if (word == "week")
@@ -167,7 +205,7 @@ public static partial class CallbackTimeParser
         }
         else if (!suffix.StartsWith('a') && !suffix.StartsWith('p') && hour is >= 1 and <= 11)
         {
-            var afternoon = partWord is "afternoon" or "evening" or "night" or "tonight" || (partWord is null && hour <= 7);
+            var afternoon = partWord is "afternoon" or "evening" or "night" or "tonight" or "lunch" or "lunchtime" || (partWord is null && hour <= 7);
             hour += afternoon ? 12 : 0;
         }
 
@@ -191,6 +229,9 @@ public static partial class CallbackTimeParser
     [GeneratedRegex(@"\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\b")]
     private static partial Regex NumberWord();
 
+    [GeneratedRegex(@"\b(twenty five|forty five|fifteen|twenty|thirty|forty|ninety) (minutes?|mins?)\b")]
+    private static partial Regex TensWord();
+
     [GeneratedRegex(@"\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?")]
     private static partial Regex Iso();
 
@@ -200,7 +241,7 @@ public static partial class CallbackTimeParser
     [GeneratedRegex(@"\bin (about |around )?(?<n>\d{1,3}) (?<unit>minutes?|mins?|hours?|hrs?|days?|weeks?)\b")]
     private static partial Regex Relative();
 
-    [GeneratedRegex(@"\b(?:(?<after>the day after) (?<day>tomorrow)|(?<day>tomorrow|today|tonight)|next (?<day>week)|(?:this |the |next )?(?<day>weekend)|(?:(?<next>next) |this |on )?(?<day>monday|tuesday|wednesday|thursday|friday|saturday|sunday)s?)\b")]
+    [GeneratedRegex(@"\b(?:(?<after>the day after) (?<day>tomorrow)|(?<day>tomorrow|today|tonight)|(?:the )?(?<fortnight>(?<day>week) after next)|next (?<day>week)|(?:this |the |next )?(?<day>weekend)|(?:(?<next>next) |this |on )?(?<day>monday|tuesday|wednesday|thursday|friday|saturday|sunday)s?)\b")]
     private static partial Regex Day();
 
     [GeneratedRegex(@"\b(?:(?<after>after) |in the |this |tomorrow |at |around )?(?<part>morning|afternoon|evening|night|tonight|lunchtime|lunch)\b")]

@@ -82,10 +82,12 @@ public static partial class ConcernTopic
     [GeneratedRegex(@"\b(problems?|issues?|trouble|broken|cut\w*|outages?|flicker\w*|leak\w*|cost|price|fee|charge|expensive|safe|safety|damage|mess)\b")]
     private static partial Regex Problem();
 
-    [GeneratedRegex(@"[.!?;]|,? but |,? although |,? so |,? because | and (i|we) |, (it is|it's|it has|we|they|that is|that's|which|and we|and it) ")]
+    // Clauses, and the words of when or how often that follow a topic ("the lights flicker when the kettle's on",
+    // "a burning smell near the sockets sometimes", "bills have doubled since the summer").
+    [GeneratedRegex(@"[.!?;]|,? but |,? although |,? so |,? because | and (i|we) |, (it is|it's|it has|we|they|that is|that's|which|and we|and it) |\s(since|whenever|when|every (time|night|day|evening|week)|sometimes|lately|recently|in the last|for (weeks|months|ages|a while|a month|a week|years)|all the time|twice|three times|at the moment)\b")]
     private static partial Regex Clause();
 
-    [GeneratedRegex(@"^((no|yes|yeah|well|oh|um|uh|erm|honestly|so|and|just|mainly|mostly|really|i am|i'm|we are|i was|i would say|i suppose|i guess|i think|probably|the|a|an|my|our|your|that|this|those|these|about|with|of|it is|it's|there are|there is|worried|concerned|worried about|concerned about|the fact that|how|what about)[,]?\s+)+")]
+    [GeneratedRegex(@"^((no|yes|yeah|well|oh|um|uh|erm|honestly|so|and|just|mainly|mostly|really|there's|there is|there are|we have got|we've got|we have|we had|i have got|i've got|i have|we lost|i am|i'm|we are|i was|i would say|i suppose|i guess|i think|probably|the|a|an|my|our|your|that|this|those|these|about|with|of|it is|it's|there are|there is|worried|concerned|worried about|concerned about|the fact that|how|what about)[,]?\s+)+")]
     private static partial Regex Lead();
 
     [GeneratedRegex(@"(,?\s+(too|as well|though|really|anymore|at the moment|right now|if i am (being )?honest|to be honest|to be fair|that worries me|thanks|thank you|please|i suppose|i guess|mainly|mostly))+$")]

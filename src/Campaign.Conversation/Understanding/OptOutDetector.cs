@@ -56,7 +56,8 @@ public static partial class OptOutDetector
         {
             // The net under the rules: words of ending or refusing near words of calling may be a request phrased in a way
             // no rule foresaw, so the agent asks rather than carry on.
-            return clauses.Any(c => Cessation().IsMatch(c) && CallingWord().IsMatch(c) && !IsLimitedRequest(c)) ? OptOutSignal.Possible : OptOutSignal.None;
+            // "The end of the day" and "the weekend" name a time, not an ending.
+            return clauses.Any(c => Cessation().IsMatch(TimeOfEnding().Replace(c, " ")) && CallingWord().IsMatch(c) && !IsLimitedRequest(c)) ? OptOutSignal.Possible : OptOutSignal.None;
         }
 
         // "Stop! The dog's getting out. Sorry, carry on.": the customer takes the stop back themselves.
@@ -95,6 +96,9 @@ public static partial class OptOutDetector
 
     [GeneratedRegex(@"^\W*(?:(?:well|oh|um+|uh+|hmm+|erm|ah)\W+)*(?:yes|yeah|yep|yup|ya|aye|sure|please|correct|right|exactly|absolutely|definitely|of course|that is right|that would be (?:great|good|best)|i would|i do|i would like that|do that|please do|go ahead and|stop|indeed|certainly|obviously|too right|damn right|hell yes|yes please)\b")]
     private static partial Regex ConfirmYes();
+
+    [GeneratedRegex(@"\b(?:(?:the )?end of (?:the |this |next )?(?:working |work |school )?(?:day|week|month|shift)|week ?end)\b")]
+    private static partial Regex TimeOfEnding();
 
     private static OptOutSignal ClassifyClause(string clause)
     {

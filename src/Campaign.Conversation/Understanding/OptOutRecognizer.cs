@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using Microsoft.Extensions.Logging;
 
 namespace Campaign.Conversation.Understanding;
@@ -13,7 +14,16 @@ namespace Campaign.Conversation.Understanding;
 /// It never makes an opt-out <see cref="OptOutSignal.Definite"/> itself, since a wrong one loses a customer, while a
 /// question costs one turn. Without the semantic layer (<c>Conversation:OptOut:Semantic=false</c>) the rules answer alone.
 /// </summary>
-public sealed partial class OptOutRecognizer(IOptOutScorer? semantic, ILogger<OptOutRecognizer>? logger = null)
+/// <remarks>
+/// Two readings of context keep a question from being put where nothing hints at the calls: a bare "no, don't bother"
+/// in answer to the offer of information declines the information (<paramref name="answersOffer"/> of
+/// <see cref="Classify(string?, bool)"/>), and a line that only might be an opt-out, names no call, contact or list, and
+/// that the semantic understanding layer (<paramref name="understanding"/>) reads clearly as a concern about the service
+/// ("the bulbs keep blinking, it's doing my head in") is a concern, not a request; nor is a line only the semantic
+/// opt-out layer hesitated over that the understanding layer reads clearly as interest or hesitation about the offer
+/// ("I can't say right now, I'd need to mull it over"). A <see cref="OptOutSignal.Definite"/> is never lowered.
+/// </remarks>
+public sealed partial class OptOutRecognizer(IOptOutScorer? semantic, ILogger<OptOutRecognizer>? logger = null, SemanticIntents? understanding = null)
 {
     private int _failures;
 
@@ -22,6 +32,71 @@ public sealed partial class OptOutRecognizer(IOptOutScorer? semantic, ILogger<Op
 
     /// <summary>Whether a semantic layer backs the rules.</summary>
     public bool IsSemantic => semantic is not null;
+
+    public OptOutSignal Classify(string? text, bool answersOffer)
+    {
+        if (answersOffer && IsBareDecline(text))
+        {
+            return OptOutSignal.None;
+        }
+
+        var signal = Classify(text);
+        if (signal != OptOutSignal.Possible || understanding is null || CallWord().IsMatch(TextTokens.Normalize(text!)))
+        {
+            return signal;
+        }
+
+        try
+        {
+            if (understanding.ConcernTopics(text!).Count > 0)
+            {
+                return OptOutSignal.None;
+            }
+
+            // Only the semantic opt-out layer hesitated, and the line reads clearly as a yes or a "let me think".
+            var onlySemantic = OptOutDetector.Classify(text) == OptOutSignal.None;
+            return onlySemantic && understanding.Confident(IntentTask.Interest, text!) is "interested" or "neutral" ? OptOutSignal.None : signal;
+        }
+        catch (Exception ex)
+        {
+            if (Interlocked.Increment(ref _failures) <= 3 && logger is not null)
+            {
+                LogSemanticFailed(logger, ex);
+            }
+
+            return signal;
+        }
+    }
+
+    /// <summary>
+    /// Whether a reply to "Would you like us to stop calling you?" that says neither yes nor no plainly carries on with
+    /// the offer: it asks for information, or the understanding layer reads it clearly as interest. Never without that
+    /// layer, and never when the reply has a word of calls or lists.
+    /// </summary>
+    public bool CarriesOn(string text)
+    {
+        if (understanding is null || CallWord().IsMatch(TextTokens.Normalize(text)))
+        {
+            return false;
+        }
+
+        try
+        {
+            return understanding.Confident(IntentTask.Interest, text) == "interested" || understanding.Confident(IntentTask.FollowUp, text) == "moreInfo";
+        }
+        catch (Exception ex)
+        {
+            if (Interlocked.Increment(ref _failures) <= 3 && logger is not null)
+            {
+                LogSemanticFailed(logger, ex);
+            }
+
+            return false;
+        }
+    }
+
+    /// <summary>"No, don't bother": in answer to the offer of information, a refusal of the information alone.</summary>
+    public static bool IsBareDecline(string? text) => text is not null && BareDecline().IsMatch(TextTokens.Normalize(text));
 
     public OptOutSignal Classify(string? text)
     {
@@ -47,6 +122,14 @@ public sealed partial class OptOutRecognizer(IOptOutScorer? semantic, ILogger<Op
             return rules;
         }
     }
+
+    // "No, don't bother", "nah, don't bother, thanks": nothing more than the refusal.
+    [GeneratedRegex(@"^\W*(?:(?:no|nah|nope|oh|um|erm|well)\W+)*(?:do not|don't|dont) bother\W*(?:(?:thanks|thank you|cheers|ta|love|mate|really)\W*)*$")]
+    private static partial Regex BareDecline();
+
+    // Any word of calls, contact or lists: such a line stays for the opt-out question whatever else it is about.
+    [GeneratedRegex(@"\b(?:call\w*|c[aeo]l+ing|ring\w*|rang|rung|phon\w*|contact\w*|dial\w*|number|list|again|bother\w*|pester\w*|harass\w*|hassl\w*|spam\w*|stop\w*|remov\w*|unsubscrib\w*|never|you people|you lot|your company|hear from)\b")]
+    private static partial Regex CallWord();
 
     [LoggerMessage(Level = LogLevel.Error, Message = "The semantic opt-out layer failed; the rules answer alone for this line")]
     private static partial void LogSemanticFailed(ILogger logger, Exception exception);

@@ -33,6 +33,9 @@ public sealed class ScriptKnowledge
     /// <summary>The customer's reported issues, by their text (or category when they have none).</summary>
     public IReadOnlyList<MatchTarget<string>> Issues { get; }
 
+    /// <summary>The semantic understanding layer, when configured (<c>Conversation:Understanding:Semantic</c>).</summary>
+    public SemanticIntents? Semantics { get; init; }
+
     /// <summary>Content words of the goal, talking points and FAQ questions: what this campaign is about.</summary>
     public IReadOnlySet<string> Topics { get; }
 }

@@ -97,7 +97,7 @@ public sealed partial class SemanticOptOutScorer : IOptOutScorer
             return cached;
         }
 
-        var vector = SentenceEmbedding.Embed(segment);
+        var vector = SentenceEmbedding.EmbedOnce(segment);
         var contrast = MeanOfNearest(_optOuts, vector) - MeanOfNearest(_others, vector);
         if (_cache.Count >= MaxCached)
         {
@@ -110,7 +110,7 @@ public sealed partial class SemanticOptOutScorer : IOptOutScorer
 
     // Compiled optimised at once: the first lines of a process are not scored by slow first-tier code.
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static double MeanOfNearest(float[] rows, float[] vector)
+    internal static double MeanOfNearest(float[] rows, float[] vector)
     {
         Span<float> nearest = stackalloc float[Neighbours];
         nearest.Fill(float.NegativeInfinity);
@@ -143,7 +143,7 @@ public sealed partial class SemanticOptOutScorer : IOptOutScorer
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static float Dot(ReadOnlySpan<float> a, ReadOnlySpan<float> b)
+    internal static float Dot(ReadOnlySpan<float> a, ReadOnlySpan<float> b)
     {
         var sum = Vector<float>.Zero;
         var i = 0;

@@ -45,6 +45,82 @@ public sealed record Utterance
 
     public bool Goodbye { get; init; }
 
+    /// <summary>The semantic understanding layer, when configured: asked only where the rules are silent or unsure.</summary>
+    public SemanticIntents? Semantics { get; init; }
+
+    /// <summary>The interest the line's meaning shows, when the semantic layer is sure of it; null when it says none or is unsure.</summary>
+    public Interest? SemanticInterest()
+    {
+        return Semantics?.Confident(IntentTask.Interest, Text) switch
+        {
+            "interested" => Campaign.Abstractions.Customers.Interest.Interested,
+            "neutral" => Campaign.Abstractions.Customers.Interest.Neutral,
+            "notInterested" => Campaign.Abstractions.Customers.Interest.NotInterested,
+            _ => null,
+        };
+    }
+
+    /// <summary>Whether the line's meaning asks for information ("pop a leaflet through the door"), by the semantic layer.</summary>
+    public bool SemanticMoreInfo() => Semantics?.Confident(IntentTask.FollowUp, Text) == "moreInfo";
+
+    /// <summary>
+    /// The concern topics of the line. The rules' concerns, each named as the examples name it when the semantic layer
+    /// is sure ("fuse box goes every other day" → "fuse box tripping"); a rules concern read from a mere complaint is
+    /// dropped when the layer is sure the line is no concern ("not a good moment, the kids are screaming"). When the
+    /// rules found none and the line answers "what worries you?" (<paramref name="asked"/>), the layer's topics.
+    /// </summary>
+    public IReadOnlyList<string> ConcernTopics(bool asked)
+    {
+        var rules = ConcernFound?.Topics ?? [];
+        if (Semantics is null || (rules.Count == 0 && !asked))
+        {
+            return rules;
+        }
+
+        var said = Semantics.ConcernTopics(Text);
+        if (rules.Count == 0)
+        {
+            // The line's main topic as a whole; a clause adds another only when it reads clearly as one.
+            if (Semantics.Confident(IntentTask.Concern, Text) is not { } main || main == IntentExamples.None)
+            {
+                return said;
+            }
+
+            return [main, .. Semantics.ConcernTopics(Text, SemanticIntents.ExtraTopicMargin).Where(t => t != main)];
+        }
+
+        if (said.Count == 0 && ConcernFound!.IsClause && Semantics.Confident(IntentTask.Concern, Text) == IntentExamples.None)
+        {
+            return [];
+        }
+
+        // One concern the rules cut too short to name ("it keeps going off") is named by the whole line ("the trip switch, it keeps going off").
+        var whole = rules.Count == 1 ? Semantics.Confident(IntentTask.Concern, Text) : null;
+        var topics = new List<string>();
+        foreach (var topic in rules)
+        {
+            var named = Semantics.Confident(IntentTask.Concern, topic) is { } label && label != IntentExamples.None ? label
+                : whole is not null && whole != IntentExamples.None ? whole
+                : topic;
+            if (!topics.Contains(named, StringComparer.OrdinalIgnoreCase))
+            {
+                topics.Add(named);
+            }
+        }
+
+        // A second concern the rules did not split out ("the lights flicker and the breaker keeps tripping") is added
+        // only when its clause reads clearly as that topic.
+        foreach (var topic in Semantics.ConcernTopics(Text, SemanticIntents.ExtraTopicMargin))
+        {
+            if (!topics.Contains(topic, StringComparer.OrdinalIgnoreCase))
+            {
+                topics.Add(topic);
+            }
+        }
+
+        return topics;
+    }
+
     /// <summary>Nothing in the line was understood.</summary>
     public bool Unrecognized => !OptOut && Polarity == Polarity.None && Interest is null && !Busy && !CallbackRequested &&
                                 !WantsMoreInfo && Concern is null && !NoConcerns && !IsQuestion && Faq is null && Objection is null && !Goodbye && !AsksIdentity;

@@ -31,6 +31,16 @@ public class CallbackTimeParserTests
     [InlineData("Thursday, half five", "2026-11-26T17:30:00-05:00", "thursday, 5:30")]
     [InlineData("friday late afternoon", "2026-11-27T16:00:00-05:00", "friday 4 pm")]
     [InlineData("tomorrow after work", "2026-11-25T18:00:00-05:00", "tomorrow 6 pm")]
+    [InlineData("the week after next", "2026-12-07T10:00:00-05:00", "the week after next")]
+    [InlineData("give it twenty minutes", "2026-11-24T16:50:00-05:00", "in 20 minutes")]
+    [InlineData("Wednesday between 2 and 4", "2026-11-25T14:00:00-05:00", "wednesday at 2")]
+    [InlineData("Thursday, say 4-ish", "2026-11-26T16:00:00-05:00", "thursday, at 4")]
+    [InlineData("not before 4 tomorrow", "2026-11-25T16:00:00-05:00", "from 4 tomorrow")]
+    [InlineData("twelve thirty tomorrow", "2026-11-25T12:30:00-05:00", "12:30 tomorrow")]
+    [InlineData("tomorrow, any time after 5", "2026-11-25T17:00:00-05:00", "tomorrow, after 5")]
+    [InlineData("after the school run, say 3", "2026-11-25T15:00:00-05:00", "after lunch, at 3")]
+    [InlineData("friday lunchtime", "2026-11-27T12:30:00-05:00", "friday lunchtime")]
+    [InlineData("wednesday mornin", "2026-11-25T09:00:00-05:00", "wednesday morning")]
     public void Phrases_resolve_to_instants_in_the_customers_zone(string text, string expected, string phrase)
     {
         var time = CallbackTimeParser.Resolve(text, Now, NewYork);
@@ -44,6 +54,7 @@ public class CallbackTimeParserTests
     [InlineData("Call me back later.")]
     [InlineData("I have 2 kids and a dog.")]
     [InlineData("whenever")]
+    [InlineData("Not today, maybe later.")]
     [InlineData("")]
     public void Text_without_a_time_resolves_to_nothing(string text) => Assert.Null(CallbackTimeParser.Resolve(text, Now, NewYork));
 

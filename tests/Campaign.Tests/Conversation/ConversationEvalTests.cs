@@ -10,12 +10,12 @@ namespace Campaign.Tests.Conversation;
 public sealed class ConversationEvalTests(ConversationEvalTests.HeldOutRun run) : IClassFixture<ConversationEvalTests.HeldOutRun>
 {
     // The held-out floors, raised to each figure reached (168 dialogues, 18 opt-outs, 35 callback times, 70 concerns).
-    private const int ExactCalls = 129;
+    private const int ExactCalls = 134;
     private const int InterestRight = 157;
-    private const int FollowUpRight = 153;
-    private const int CallbackTimesRight = 29;
-    private const int ConcernsFound = 39;
-    private const int MostUnvoicedConcerns = 20;
+    private const int FollowUpRight = 155;
+    private const int CallbackTimesRight = 31;
+    private const int ConcernsFound = 47;
+    private const int MostUnvoicedConcerns = 18;
     private const int MostFalseOptOuts = 8;
 
     private EvalScore Score => run.Score;

@@ -1,0 +1,163 @@
+using System.Runtime.CompilerServices;
+using System.Text.RegularExpressions;
+
+namespace Campaign.Conversation.Understanding;
+
+/// <summary>The label of a line's nearest examples for a task, and how far ahead of the next label it is.</summary>
+public sealed record IntentGuess(string Label, double Lead, double Similarity);
+
+/// <summary>
+/// The semantic understanding layer: reads a caller line by meaning, for interest, follow-up and concerns, by its
+/// nearest labelled example lines (<see cref="IntentExamples"/>) under the same local MiniLM model as the opt-out layer;
+/// a line is embedded once and its vector shared (<see cref="SentenceEmbedding.EmbedOnce"/>). Each label of a task
+/// scores the mean similarity of its <see cref="Neighbours"/> nearest examples; the best label counts when it leads the
+/// next by at least the task's margin, otherwise the layer says nothing. The rules stay the authority: the dialogue
+/// asks this layer only where they are silent or unsure (a bare "yeah, no", an answer to "what worries you?" with no
+/// word of worry, an answer to the offer with no yes or no), and it never decides an opt-out, an identity question or
+/// the disclosure.
+/// </summary>
+public sealed partial class SemanticIntents
+{
+    /// <summary>How many nearest examples of each label are averaged.</summary>
+    public const int Neighbours = 3;
+
+    /// <summary>How far the best label must lead the next, per task; chosen on the development dialogues.</summary>
+    public static double MarginOf(IntentTask task) => task switch
+    {
+        IntentTask.Interest => 0.03,
+        IntentTask.FollowUp => 0.04,
+        _ => 0.03,
+    };
+
+    /// <summary>
+    /// How near a line must be to a topic's examples to be named as that topic: a concern the examples do not know
+    /// ("the smart meter reads wrong") is nearer one of them than the others, but not near.
+    /// </summary>
+    public const double TopicSimilarity = 0.58;
+
+    /// <summary>How far a topic must lead to be added beside the concerns the rules found in the same line.</summary>
+    public const double ExtraTopicMargin = 0.08;
+
+    private const int MaxClauses = 4;
+
+    private static readonly Lazy<SemanticIntents> SharedIntents = new(() => new SemanticIntents(IntentExamples.Shipped()));
+
+    private readonly Dictionary<IntentTask, (string Label, float[] Rows)[]> _labels;
+
+    public SemanticIntents(IEnumerable<IntentExample> examples)
+    {
+        _labels = examples.GroupBy(e => e.Task).ToDictionary(
+            t => t.Key,
+            t => t.GroupBy(e => e.Label, StringComparer.Ordinal).Select(l => (l.Key, l.SelectMany(e => e.Vector).ToArray())).ToArray());
+        foreach (var task in Enum.GetValues<IntentTask>())
+        {
+            if (!_labels.TryGetValue(task, out var labels) || labels.Length < 2)
+            {
+                throw new ArgumentException($"The task {task} needs examples of at least two labels.", nameof(examples));
+            }
+        }
+    }
+
+    /// <summary>The layer over the shipped examples, one per process; the model itself loads on the first line read.</summary>
+    public static SemanticIntents Shared => SharedIntents.Value;
+
+    /// <summary>Loads the model and the examples in the background, so the first line of the first call does not wait.</summary>
+    public static Task WarmUpAsync() => Task.Run(() => Shared.Guess(IntentTask.Interest, "Yes, tell me more."));
+
+    /// <summary>The nearest label for <paramref name="task"/> and its lead over the next.</summary>
+    public IntentGuess Guess(IntentTask task, string line)
+    {
+        var vector = SentenceEmbedding.EmbedOnce(line.Trim());
+        var (best, bestScore, second) = ("", double.NegativeInfinity, double.NegativeInfinity);
+        foreach (var (label, rows) in _labels[task])
+        {
+            var score = MeanOfNearest(rows, vector);
+            if (score > bestScore)
+            {
+                (best, bestScore, second) = (label, score, bestScore);
+            }
+            else if (score > second)
+            {
+                second = score;
+            }
+        }
+
+        return new IntentGuess(best, bestScore - second, bestScore);
+    }
+
+    /// <summary>The label when the nearest examples agree clearly enough; <see cref="IntentExamples.None"/> is a label too.</summary>
+    public string? Confident(IntentTask task, string line)
+    {
+        var guess = Guess(task, line);
+        return guess.Lead >= MarginOf(task) && (task != IntentTask.Concern || guess.Label == IntentExamples.None || guess.Similarity >= TopicSimilarity)
+            ? guess.Label : null;
+    }
+
+    /// <summary>
+    /// The concern topics a line voices, clause by clause ("the lights flicker and the fuse box keeps tripping" → two), as
+    /// the examples name them; empty when no clause clearly names one.
+    /// </summary>
+    /// <param name="line">What the caller said.</param>
+    /// <param name="margin">How far a topic must lead; the concern task's margin unless stricter.</param>
+    public IReadOnlyList<string> ConcernTopics(string line, double? margin = null)
+    {
+        var topics = new List<string>();
+        foreach (var clause in Clauses(line))
+        {
+            var guess = Guess(IntentTask.Concern, clause);
+            if (guess.Lead >= (margin ?? MarginOf(IntentTask.Concern)) && guess.Similarity >= TopicSimilarity && guess.Label != IntentExamples.None && !topics.Contains(guess.Label))
+            {
+                topics.Add(guess.Label);
+            }
+        }
+
+        return topics;
+    }
+
+    /// <summary>The whole line, then its clauses when it has more than one ("X, and Y", "X as well as Y").</summary>
+    public static IReadOnlyList<string> Clauses(string line)
+    {
+        var whole = line.Trim();
+        var parts = ClauseBreak().Split(whole).Select(c => c.Trim(' ', ',', '.', ';')).Where(c => c.Split(' ').Length >= 2).Take(MaxClauses).ToList();
+        return parts.Count < 2 ? [whole] : parts;
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static double MeanOfNearest(float[] rows, float[] vector)
+    {
+        var count = Math.Min(Neighbours, rows.Length / SentenceEmbedding.Dimensions);
+        Span<float> nearest = stackalloc float[count];
+        nearest.Fill(float.NegativeInfinity);
+        for (var offset = 0; offset < rows.Length; offset += SentenceEmbedding.Dimensions)
+        {
+            var similarity = SemanticOptOutScorer.Dot(rows.AsSpan(offset, SentenceEmbedding.Dimensions), vector);
+            if (similarity <= nearest[^1])
+            {
+                continue;
+            }
+
+            var at = count - 1;
+            while (at > 0 && nearest[at - 1] < similarity)
+            {
+                nearest[at] = nearest[at - 1];
+                at--;
+            }
+
+            nearest[at] = similarity;
+        }
+
+        var sum = 0.0;
+        foreach (var similarity in nearest)
+        {
+            sum += similarity;
+        }
+
+        return sum / count;
+    }
+
+    [GeneratedRegex(@"[.;!?]\s+|,?\s+\b(?:and also|and then|and|as well as|plus|but also|but)\b\s+|,\s+(?=(?:the|my|our|we|it|they|there|having|letting|also)\b)", RegexOptions.IgnoreCase)]
+    private static partial Regex ClauseBreak();
+}
+
+/// <summary>The configured semantic understanding layer, or none (<c>Conversation:Understanding:Semantic=false</c>).</summary>
+public sealed record SemanticUnderstanding(SemanticIntents? Intents);
