@@ -230,7 +230,13 @@ public class AdminPagesBrowserTests(BrowserFixture fixture)
         await page.FillAsync("#s-zone", "Europe/Lisbon");
         await page.ClickAsync("#schedule-form button[type=submit]");
         await page.WaitForSelectorAsync("#schedule-form .field-error");
+        Assert.Contains("choose the script", await page.TextContentAsync("#schedule-form .field-error"));
         Assert.Equal(name, await page.InputValueAsync("#s-name"));
+
+        await page.SelectOptionAsync("#s-script", "builtin");
+        await page.ClickAsync("#schedule-form button[type=submit]");
+        await page.WaitForSelectorAsync("#schedule-form .field-error:has-text('cron')");
+        Assert.Equal("builtin", await page.InputValueAsync("#s-script"));
 
         await page.FillAsync("#s-cron", "0 9 * * MON");
         await page.ClickAsync("#schedule-form button[type=submit]");

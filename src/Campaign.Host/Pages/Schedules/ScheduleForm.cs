@@ -33,7 +33,7 @@ public sealed class ScheduleForm
     public ScheduleRequest ToRequest()
     {
         var segments = SegmentIds.Where(s => !string.IsNullOrWhiteSpace(s)).Distinct().ToList();
-        var script = string.IsNullOrWhiteSpace(ScriptId) ? null : ScriptId;
+        var script = string.IsNullOrWhiteSpace(ScriptId) || ScriptId == Campaigns.CampaignInput.BuiltInScript ? null : ScriptId;
         var campaign = new CampaignRequest(
             Name,
             segments.Count == 1 ? segments[0] : null,
@@ -48,6 +48,11 @@ public sealed class ScheduleForm
         if (segments.Count == 0)
         {
             throw new CampaignException("choose at least one segment", "segmentId");
+        }
+
+        if (string.IsNullOrWhiteSpace(ScriptId))
+        {
+            throw new CampaignException("choose the script the agent follows (or, on purpose, the built-in generic greeting)", "scriptId");
         }
 
         var cron = Kind == "cron" ? Cron : null;
