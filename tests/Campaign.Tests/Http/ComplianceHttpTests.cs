@@ -9,13 +9,7 @@ namespace Campaign.Tests.Http;
 [Collection(InProcessHostCollection.Name)]
 public class ComplianceHttpTests(InProcessHost host)
 {
-    private async Task<JsonElement> PostAsync(string path, string json)
-    {
-        var response = await host.Client.PostAsync(path, InProcessHost.Json(json));
-        var body = await response.Content.ReadAsStringAsync();
-        Assert.True(response.IsSuccessStatusCode, $"{path}: {response.StatusCode} {body}");
-        return JsonDocument.Parse(body).RootElement;
-    }
+    private Task<JsonElement> PostAsync(string path, string json) => host.PostJsonAsync(path, json);
 
     [Fact]
     public async Task Consent_is_imported_shown_added_and_revoked_and_a_bad_record_is_refused_naming_the_field()

@@ -79,6 +79,15 @@ public sealed class InProcessHost : IAsyncLifetime
     public static StringContent Csv(string csv) => new(csv, new MediaTypeHeaderValue("text/csv"));
 
     public static StringContent Json(string json) => new(json, new MediaTypeHeaderValue("application/json"));
+
+    /// <summary>Posts JSON, fails the test with the answer's body unless it succeeded, and returns the answer.</summary>
+    public async Task<System.Text.Json.JsonElement> PostJsonAsync(string path, string json)
+    {
+        var response = await Client.PostAsync(path, Json(json));
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.True(response.IsSuccessStatusCode, $"{path}: {response.StatusCode} {body}");
+        return System.Text.Json.JsonDocument.Parse(body).RootElement;
+    }
 }
 
 [CollectionDefinition(Name)]

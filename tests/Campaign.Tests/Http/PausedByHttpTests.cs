@@ -8,13 +8,7 @@ namespace Campaign.Tests.Http;
 [Collection(InProcessHostCollection.Name)]
 public class PausedByHttpTests(InProcessHost host)
 {
-    private async Task<JsonElement> PostAsync(string path, string json)
-    {
-        var response = await host.Client.PostAsync(path, InProcessHost.Json(json));
-        var body = await response.Content.ReadAsStringAsync();
-        Assert.True(response.IsSuccessStatusCode, $"{path}: {response.StatusCode} {body}");
-        return JsonDocument.Parse(body).RootElement;
-    }
+    private Task<JsonElement> PostAsync(string path, string json) => host.PostJsonAsync(path, json);
 
     [Fact]
     public async Task A_paused_campaign_says_who_paused_it_and_the_stats_show_the_abandon_rate()
