@@ -13,12 +13,28 @@ configuration=Release
 results="$(pwd)/TestResults"
 rm -rf "$results"
 
+# What the suite needs from the system: Node.js and npm (Azurite, Redocly and Prism) and Chromium (the browser
+# tests). When missing they are installed with apt-get (Debian/Ubuntu), as root or through sudo.
+missing=()
+[ -x /usr/bin/chromium ] || missing+=(chromium)
+command -v npm >/dev/null 2>&1 || missing+=(nodejs npm)
+if [ ${#missing[@]} -gt 0 ]; then
+  sudo_cmd=""
+  if [ "$(id -u)" -ne 0 ]; then
+    if command -v sudo >/dev/null 2>&1; then sudo_cmd="sudo"; else sudo_cmd="none"; fi
+  fi
+  if [ "$sudo_cmd" = "none" ] || ! command -v apt-get >/dev/null 2>&1; then
+    echo "Missing: ${missing[*]}. Install them (Debian: apt-get install -y ${missing[*]}) and run again." >&2
+    exit 1
+  fi
+  echo "Installing ${missing[*]} with apt-get…"
+  export DEBIAN_FRONTEND=noninteractive
+  $sudo_cmd apt-get update -qq
+  $sudo_cmd apt-get install -y -qq "${missing[@]}" >/dev/null
+fi
+
 # The Azure Storage tests run against Azurite; the contract tests lint the OpenAPI document with Redocly and replay
 # a session through Prism's validating proxy. Each is installed from the project's own lock file.
-if ! command -v npm >/dev/null 2>&1; then
-  echo "Node.js and npm are required to install Azurite, Redocly and Prism (tools/azurite, tools/redocly, tools/prism)." >&2
-  exit 1
-fi
 for tool in azurite redocly prism; do
   (cd "tools/$tool" && npm ci --no-audit --no-fund --loglevel=error)
 done
