@@ -3,6 +3,7 @@ using Campaign.Abstractions.Campaigns;
 using Campaign.Abstractions.Compliance;
 using Campaign.Abstractions.Customers;
 using Campaign.Abstractions.Storage;
+using Campaign.Abstractions.Telemetry;
 using Campaign.Grains.Calls;
 using Campaign.Grains.Compliance;
 using Microsoft.Extensions.DependencyInjection;
@@ -50,6 +51,7 @@ public sealed partial class CampaignGrain(
     private IReadOnlyList<string> _zones = [];
     private DateTimeOffset _zonesReadAt;
     private ObserverManager<ICampaignObserver>? _observers;
+    private IDisposable? _inFlightMetric;
 
     private string Id => this.GetPrimaryKeyString();
 
@@ -59,11 +61,18 @@ public sealed partial class CampaignGrain(
 
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
+        _inFlightMetric = CampaignTelemetry.TrackInFlight(Id, () => _active.Count);
         if (Campaign.Status is CampaignStatus.Running or CampaignStatus.Paused)
         {
             StartTimer();
         }
 
+        return Task.CompletedTask;
+    }
+
+    public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
+    {
+        _inFlightMetric?.Dispose();
         return Task.CompletedTask;
     }
 
@@ -429,12 +438,18 @@ public sealed partial class CampaignGrain(
             definition.CallerId, definition.VoicemailPolicy, callOptions.Value.MaxDuration, version, item.TimeZone,
             definition.Purpose, definition.CallingWindow);
         CallStartResult result;
+        // One trace per dial decision: the start, the customer's decision under the rules, and the dial if allowed.
+        using var activity = CampaignTelemetry.StartRoot("dial decision");
+        activity?.SetTag("campaign.id", Id);
+        activity?.SetTag("campaign.call.id", callId);
         try
         {
             result = await GrainFactory.GetGrain<ICallGrain>(callId).StartAsync(request);
+            activity?.SetTag("campaign.dial.result", result.ToString());
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
+            activity?.SetStatus(System.Diagnostics.ActivityStatusCode.Error, ex.Message);
             LogStartFailed(logger, callId, ex.Message);
             await ReturnToQueueAsync(item, callId, clock.GetUtcNow() + options.Value.CustomerBusyDelay, "startFailed");
             return;

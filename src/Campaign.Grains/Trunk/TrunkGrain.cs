@@ -1,4 +1,5 @@
 using Campaign.Abstractions.Campaigns;
+using Campaign.Abstractions.Telemetry;
 using Microsoft.Extensions.Options;
 using Orleans.Runtime;
 
@@ -22,8 +23,21 @@ public sealed class TrunkGrain(
     private DateTimeOffset _refilledAt = clock.GetUtcNow();
     private TaskCompletionSource? _unwritten;
     private bool _writing;
+    private IDisposable? _linesMetric;
 
     private TrunkOptions Options => options.Value;
+
+    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        _linesMetric = CampaignTelemetry.TrackTrunk(this, () => (state.State.Leases.Count, Options.Capacity));
+        return Task.CompletedTask;
+    }
+
+    public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
+    {
+        _linesMetric?.Dispose();
+        return Task.CompletedTask;
+    }
 
     public async Task<IReadOnlyList<string>> AcquireAsync(string campaignId, IReadOnlyList<string> callIds, int campaignQuota)
     {
