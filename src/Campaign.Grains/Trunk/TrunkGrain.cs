@@ -24,12 +24,15 @@ public sealed class TrunkGrain(
     private TaskCompletionSource? _unwritten;
     private bool _writing;
     private IDisposable? _linesMetric;
+    private volatile int _linesInUse;
 
     private TrunkOptions Options => options.Value;
 
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
-        _linesMetric = CampaignTelemetry.TrackTrunk(this, () => (state.State.Leases.Count, Options.Capacity));
+        // The metric is read off the grain's thread, where its state may not be touched: it reads a copy of the count.
+        _linesInUse = state.State.Leases.Count;
+        _linesMetric = CampaignTelemetry.TrackTrunk(this, () => (_linesInUse, Options.Capacity));
         return Task.CompletedTask;
     }
 
@@ -90,6 +93,7 @@ public sealed class TrunkGrain(
     /// <summary>Completes once every change made so far is stored: the next write (group commit), never a concurrent one.</summary>
     private Task PersistAsync()
     {
+        _linesInUse = state.State.Leases.Count;
         _unwritten ??= new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var stored = _unwritten.Task;
         if (!_writing)

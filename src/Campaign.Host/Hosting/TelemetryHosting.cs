@@ -21,12 +21,11 @@ public static class TelemetryHosting
     public const string MetricsPath = "/metrics";
 
     /// <summary>
-    /// Where spans come from: ASP.NET Core's requests, outgoing HTTP (the providers, the model), Orleans' grain calls
-    /// and storage, Semantic Kernel, and the product's own.
+    /// Where spans come from besides ASP.NET Core's requests: outgoing HTTP (the providers, the model), Orleans' grain
+    /// calls and storage, Semantic Kernel, and the product's own.
     /// </summary>
     public static readonly string[] ActivitySources =
     [
-        "Microsoft.AspNetCore",
         "System.Net.Http",
         "Microsoft.Orleans.Runtime",
         "Microsoft.Orleans.Application",
@@ -51,7 +50,14 @@ public static class TelemetryHosting
 
     public static bool PrometheusEnabled(IConfiguration configuration) => configuration.GetValue("Telemetry:Prometheus:Enabled", false);
 
-    public static TracerProviderBuilder AddCampaignSources(this TracerProviderBuilder tracing) => tracing.AddSource(ActivitySources);
+    /// <summary>
+    /// The host's spans: each request (webhooks above all; probes and scrapes left out), and everything of
+    /// <see cref="ActivitySources"/>.
+    /// </summary>
+    public static TracerProviderBuilder AddCampaignSources(this TracerProviderBuilder tracing) => tracing
+        .AddAspNetCoreInstrumentation(o => o.Filter = http =>
+            !http.Request.Path.StartsWithSegments("/health") && !http.Request.Path.StartsWithSegments(MetricsPath))
+        .AddSource(ActivitySources);
 
     public static MeterProviderBuilder AddCampaignMeters(this MeterProviderBuilder metrics) => metrics.AddMeter(Meters);
 
