@@ -31,10 +31,12 @@ public sealed partial class CallGrain(
     IOptions<CallOptions> options,
     IOptions<ComplianceOptions> compliance,
     [FromKeyedServices(EngineClock.Key)] TimeProvider clock,
-    ILogger<CallGrain> logger) : Grain, ICallGrain, IRemindable
+    ILogger<CallGrain> logger,
+    DialGate gate) : Grain, ICallGrain, IRemindable
 {
     private const string WatchdogReminder = "watchdog";
     private IGrainTimer? _deadline;
+    private bool _counted;
 
     // A streamed reply runs interleaved with other requests (Orleans drives it through always-interleaving calls),
     // so every change to the call goes through this gate, one at a time.
@@ -55,6 +57,18 @@ public sealed partial class CallGrain(
         {
             // After a restart a live call may be gone with its silo, or an end may not have been reported yet.
             this.RegisterGrainTimer(_ => Exclusive(CheckAsync), new GrainTimerCreationOptions { DueTime = TimeSpan.FromSeconds(1), Period = Timeout.InfiniteTimeSpan });
+        }
+
+        return Task.CompletedTask;
+    }
+
+    public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
+    {
+        // Gone with a live call (the silo stops): the watchdog ends it elsewhere; this silo no longer waits for it.
+        if (_counted)
+        {
+            _counted = false;
+            gate.CallEnded();
         }
 
         return Task.CompletedTask;
@@ -105,6 +119,8 @@ public sealed partial class CallGrain(
         try
         {
             CampaignTelemetry.Dials.Add(1);
+            gate.CallPlaced();
+            _counted = true;
             var providerCallId = await telephony.PlaceCallAsync(new PlaceCallRequest(Id, request.CustomerId, profile.Phone, request.CallerId, request.Attempt, options.Value.RingTimeout));
             if (Call.Status != CallStatus.Ended)
             {
@@ -479,6 +495,13 @@ public sealed partial class CallGrain(
 
         await state.WriteStateAsync();
         await ReportAsync();
+
+        // Ended and reported (or left to the watchdog): a stopping silo no longer waits for this call.
+        if (_counted)
+        {
+            _counted = false;
+            gate.CallEnded();
+        }
     }
 
     /// <summary>The result as the API spells it: answered, voicemail, noAnswer, busy, failed, cancelled.</summary>

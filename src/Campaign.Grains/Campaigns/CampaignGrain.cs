@@ -34,7 +34,8 @@ public sealed partial class CampaignGrain(
     IOptions<CallOptions> callOptions,
     IOptions<ComplianceOptions> compliance,
     [FromKeyedServices(EngineClock.Key)] TimeProvider clock,
-    ILogger<CampaignGrain> logger) : Grain, ICampaignGrain, IRemindable
+    ILogger<CampaignGrain> logger,
+    DialGate gate) : Grain, ICampaignGrain, IRemindable
 {
     private const string KeepAliveReminder = "dialer";
     public const string PausedByOperator = "operator";
@@ -367,6 +368,12 @@ public sealed partial class CampaignGrain(
             }
 
             await StopAsync();
+            return;
+        }
+
+        // The silo is stopping: the calls in flight go on, no new one starts here.
+        if (!gate.IsOpen)
+        {
             return;
         }
 

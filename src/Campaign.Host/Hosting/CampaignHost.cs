@@ -110,6 +110,8 @@ public static class CampaignHost
             builder.Services.AddHostedService<DemoDataSeeder>();
         }
 
+        // After the silo's services: hosted services stop in reverse order, so the drain runs before the silo stops.
+        GracefulShutdown.Add(builder.Services, configuration);
         configure?.Invoke(builder.Services);
         var app = builder.Build();
         app.UseSecurityHeaders();

@@ -76,6 +76,9 @@ public sealed class InProcessHost : IAsyncLifetime
         ],
         _configure);
 
+    /// <summary>Stops the host as a SIGTERM would, leaving it to be disposed.</summary>
+    public Task StopAsync() => _app?.StopAsync() ?? Task.CompletedTask;
+
     public async Task DisposeAsync()
     {
         Client.Dispose();

@@ -47,6 +47,9 @@ public sealed class TwilioHost : IAsyncDisposable
         await _host.InitializeAsync();
     }
 
+    /// <summary>Stops the host as a SIGTERM would; the fake Twilio goes on.</summary>
+    public Task StopHostAsync() => _host!.StopAsync();
+
     public async ValueTask DisposeAsync()
     {
         if (_host is not null)
