@@ -2,6 +2,11 @@ using System.Net;
 using Campaign.Tests.Http;
 using Campaign.Tests.Support;
 using Campaign.Tests.Twilio;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using OpenTelemetry.Exporter;
+using OpenTelemetry.Metrics;
+using OpenTelemetry.Trace;
 
 namespace Campaign.Tests.Telemetry;
 
@@ -58,6 +63,29 @@ public class MetricsEndpointTests
         finally
         {
             await plain.DisposeAsync();
+        }
+    }
+
+    [Fact]
+    public async Task With_OTLP_on_and_no_collector_the_host_starts_and_is_ready()
+    {
+        // The standard variable, here from the command line (configuration, as the environment would be): nothing
+        // listens there, so exports fail quietly in the background and the host serves as usual.
+        var endpoint = $"http://127.0.0.1:{FreePort.Next()}";
+        var host = new InProcessHost(
+            ["--Telemetry:Otlp:Enabled", "true", "--Telemetry:ServiceName", "campaign-test", "--OTEL_EXPORTER_OTLP_ENDPOINT", endpoint]);
+        await host.InitializeAsync();
+        try
+        {
+            using var ready = await host.Anonymous.GetAsync("/health/ready");
+            Assert.Equal(HttpStatusCode.OK, ready.StatusCode);
+            Assert.NotNull(host.Services.GetService<TracerProvider>());
+            Assert.NotNull(host.Services.GetService<MeterProvider>());
+            Assert.Equal(new Uri(endpoint), host.Services.GetRequiredService<IOptionsMonitor<OtlpExporterOptions>>().Get("tracing").Endpoint);
+        }
+        finally
+        {
+            await host.DisposeAsync();
         }
     }
 
