@@ -32,12 +32,19 @@ public class TelemetryTests
         var meters = host.Services.GetRequiredService<MeterProvider>();
         var before = Collect(meters, snapshots);
 
-        var id = await TwilioCampaign.StartAsync(host, [CalleeScript.Talkative, CalleeScript.Machine, CalleeScript.NoAnswer], 760_000, maxConcurrentCalls: 3);
+        // The person answers only once the gauge has shown the campaign's calls in flight.
+        var answer = new TaskCompletionSource();
+        var id = await TwilioCampaign.StartAsync(host, [CalleeScript.Talkative with { AnswerGate = answer.Task }, CalleeScript.Machine, CalleeScript.NoAnswer], 760_000, maxConcurrentCalls: 3);
         var peakInFlight = 0L;
         var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(60);
         while (DateTime.UtcNow < deadline)
         {
             peakInFlight = Math.Max(peakInFlight, Sum(Collect(meters, snapshots), "campaign.calls.in_flight", ("campaign", id)));
+            if (peakInFlight > 0)
+            {
+                answer.TrySetResult();
+            }
+
             var stats = await TwilioCampaign.WaitForCompletionAsync(host, id, TimeSpan.Zero);
             if (stats.GetProperty("status").GetString() == "completed")
             {
