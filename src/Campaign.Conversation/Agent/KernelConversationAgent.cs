@@ -1,6 +1,7 @@
 using System.Runtime.CompilerServices;
 using Campaign.Abstractions.Calls;
 using Campaign.Abstractions.Conversation;
+using Campaign.Abstractions.Telemetry;
 using Campaign.Conversation.Hosting;
 using Campaign.Conversation.Model;
 using Campaign.Conversation.Outcome;
@@ -32,12 +33,14 @@ public sealed partial class KernelConversationAgent(
 
     public async Task<AgentReply> OpenAsync(ConversationSession session, CancellationToken cancellationToken = default)
     {
+        using var activity = StartActivity("agent open", session);
         var script = await scripts.PrepareAsync(session, cancellationToken);
         return Say(session, script.OpeningLine, endReason: null);
     }
 
     public async Task<AgentReply> RespondAsync(ConversationSession session, string? customerText, CancellationToken cancellationToken = default)
     {
+        using var activity = StartActivity("agent respond", session);
         var begun = await BeginTurnAsync(session, customerText, cancellationToken);
         if (begun.Reply is { } guarded)
         {
@@ -250,6 +253,7 @@ public sealed partial class KernelConversationAgent(
 
     public async Task<CallOutcome> ConcludeAsync(ConversationSession session, CancellationToken cancellationToken = default)
     {
+        using var activity = StartActivity("agent conclude", session);
         if (session.Memory.ContainsKey(MemoryKeys.OptOutAsked) && !session.OptedOut)
         {
             // The call ended before the customer answered whether they want no more calls: they are not called again.
@@ -343,6 +347,10 @@ public sealed partial class KernelConversationAgent(
     };
 
     private static string CallId(ConversationSession session) => session.CallId ?? "-";
+
+    /// <summary>The agent's span within the turn's trace; the kernel's own spans (functions, chat) nest under it.</summary>
+    private static System.Diagnostics.Activity? StartActivity(string name, ConversationSession session) =>
+        CampaignTelemetry.Source.StartActivity(name)?.SetTag("campaign.call.id", session.CallId);
 
     private AgentReply Say(ConversationSession session, string text, string? endReason)
     {

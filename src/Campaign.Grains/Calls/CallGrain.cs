@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Runtime.CompilerServices;
 using Campaign.Abstractions.Calls;
 using Campaign.Abstractions.Campaigns;
@@ -5,6 +6,7 @@ using Campaign.Abstractions.Compliance;
 using Campaign.Abstractions.Conversation;
 using Campaign.Abstractions.Customers;
 using Campaign.Abstractions.Storage;
+using Campaign.Abstractions.Telemetry;
 using Campaign.Abstractions.Telephony;
 using Campaign.Conversation.Agent;
 using Campaign.Grains.Compliance;
@@ -29,10 +31,12 @@ public sealed partial class CallGrain(
     IOptions<CallOptions> options,
     IOptions<ComplianceOptions> compliance,
     [FromKeyedServices(EngineClock.Key)] TimeProvider clock,
-    ILogger<CallGrain> logger) : Grain, ICallGrain, IRemindable
+    ILogger<CallGrain> logger,
+    DialGate gate) : Grain, ICallGrain, IRemindable
 {
     private const string WatchdogReminder = "watchdog";
     private IGrainTimer? _deadline;
+    private bool _counted;
 
     // A streamed reply runs interleaved with other requests (Orleans drives it through always-interleaving calls),
     // so every change to the call goes through this gate, one at a time.
@@ -53,6 +57,18 @@ public sealed partial class CallGrain(
         {
             // After a restart a live call may be gone with its silo, or an end may not have been reported yet.
             this.RegisterGrainTimer(_ => Exclusive(CheckAsync), new GrainTimerCreationOptions { DueTime = TimeSpan.FromSeconds(1), Period = Timeout.InfiniteTimeSpan });
+        }
+
+        return Task.CompletedTask;
+    }
+
+    public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
+    {
+        // Gone with a live call (the silo stops): the watchdog ends it elsewhere; this silo no longer waits for it.
+        if (_counted)
+        {
+            _counted = false;
+            gate.CallEnded();
         }
 
         return Task.CompletedTask;
@@ -102,6 +118,9 @@ public sealed partial class CallGrain(
 
         try
         {
+            CampaignTelemetry.Dials.Add(1);
+            gate.CallPlaced();
+            _counted = true;
             var providerCallId = await telephony.PlaceCallAsync(new PlaceCallRequest(Id, request.CustomerId, profile.Phone, request.CallerId, request.Attempt, options.Value.RingTimeout));
             if (Call.Status != CallStatus.Ended)
             {
@@ -124,6 +143,7 @@ public sealed partial class CallGrain(
     {
         await _gate.WaitAsync(cancellationToken);
         var settled = false;
+        long turnStarted = 0;
         try
         {
             if (callEvent.Kind is not (CallEventKind.Speech or CallEventKind.Silence) || !state.RecordExists || Call.Status != CallStatus.InProgress || !IsCurrentTurn(callEvent))
@@ -140,6 +160,7 @@ public sealed partial class CallGrain(
             }
 
             Call.Turns++;
+            turnStarted = Stopwatch.GetTimestamp();
             var reply = default(AgentReply);
             var stream = agent.StreamResponseAsync(Call.Session!, callEvent.Kind == CallEventKind.Speech ? callEvent.Text : null, cancellationToken);
             await using (var chunks = stream.GetAsyncEnumerator(cancellationToken))
@@ -181,6 +202,7 @@ public sealed partial class CallGrain(
 
             await AfterTurnAsync();
             settled = true;
+            CampaignTelemetry.TurnDuration.Record(Stopwatch.GetElapsedTime(turnStarted).TotalSeconds);
             yield return new ReplyToken("", Last: true, reply.EndCall);
         }
         finally
@@ -217,12 +239,16 @@ public sealed partial class CallGrain(
                 return await MachineAnsweredAsync();
             case CallEventKind.Speech or CallEventKind.Silence when Call.Status == CallStatus.InProgress && IsCurrentTurn(callEvent):
                 Call.Turns++;
-                return await RespondAsync(callEvent.Kind == CallEventKind.Speech ? callEvent.Text : null);
+                var started = Stopwatch.GetTimestamp();
+                var answer = await RespondAsync(callEvent.Kind == CallEventKind.Speech ? callEvent.Text : null);
+                CampaignTelemetry.TurnDuration.Record(Stopwatch.GetElapsedTime(started).TotalSeconds);
+                return answer;
             // A provider repeating the callee's last answer (a retried webhook) gets the same reply, and nothing changes.
             case CallEventKind.Speech or CallEventKind.Silence when Call.Status == CallStatus.InProgress && callEvent.Turn == Call.Turns && Call.LastInstruction is { } given:
                 return given with { Repeat = true };
             case CallEventKind.AgentAudio when Call.Status == CallStatus.InProgress && Call.FirstAudioAt is null:
                 Call.FirstAudioAt = clock.GetUtcNow();
+                RecordFirstAudio();
                 await state.WriteStateAsync();
                 return CallInstruction.None;
             case CallEventKind.Interrupted when Call.Status == CallStatus.InProgress:
@@ -381,6 +407,15 @@ public sealed partial class CallGrain(
         if (Call.FirstAudioAt is null && !string.IsNullOrWhiteSpace(words) && !telephony.ReportsFirstAudio)
         {
             Call.FirstAudioAt = clock.GetUtcNow();
+            RecordFirstAudio();
+        }
+    }
+
+    private void RecordFirstAudio()
+    {
+        if (Call.AnsweredAt is { } answeredAt && Call.FirstAudioAt is { } firstAudioAt && firstAudioAt >= answeredAt)
+        {
+            CampaignTelemetry.TimeToFirstAudio.Record((firstAudioAt - answeredAt).TotalSeconds);
         }
     }
 
@@ -435,6 +470,7 @@ public sealed partial class CallGrain(
         Call.EndedAt = clock.GetUtcNow();
         Call.Result = result;
         Call.Note = note ?? Call.Note;
+        CampaignTelemetry.CallsEnded.Add(1, new KeyValuePair<string, object?>("result", ResultLabel(result)));
         if (result == CallResult.Answered && Call.AnsweredAt is { } answeredAt)
         {
             Call.Abandoned = AbandonRule.From(compliance.Value).IsAbandoned(answeredAt, Call.FirstAudioAt);
@@ -459,6 +495,20 @@ public sealed partial class CallGrain(
 
         await state.WriteStateAsync();
         await ReportAsync();
+
+        // Ended and reported (or left to the watchdog): a stopping silo no longer waits for this call.
+        if (_counted)
+        {
+            _counted = false;
+            gate.CallEnded();
+        }
+    }
+
+    /// <summary>The result as the API spells it: answered, voicemail, noAnswer, busy, failed, cancelled.</summary>
+    private static string ResultLabel(CallResult result)
+    {
+        var name = result.ToString();
+        return char.ToLowerInvariant(name[0]) + name[1..];
     }
 
     private async Task<CallOutcome> ConcludeAsync(ConversationSession session)

@@ -3,6 +3,7 @@ using Campaign.Abstractions.Campaigns;
 using Campaign.Abstractions.Compliance;
 using Campaign.Abstractions.Customers;
 using Campaign.Abstractions.Storage;
+using Campaign.Abstractions.Telemetry;
 using Campaign.Grains.Calls;
 using Campaign.Grains.Compliance;
 using Microsoft.Extensions.DependencyInjection;
@@ -33,7 +34,8 @@ public sealed partial class CampaignGrain(
     IOptions<CallOptions> callOptions,
     IOptions<ComplianceOptions> compliance,
     [FromKeyedServices(EngineClock.Key)] TimeProvider clock,
-    ILogger<CampaignGrain> logger) : Grain, ICampaignGrain, IRemindable
+    ILogger<CampaignGrain> logger,
+    DialGate gate) : Grain, ICampaignGrain, IRemindable
 {
     private const string KeepAliveReminder = "dialer";
     public const string PausedByOperator = "operator";
@@ -50,6 +52,7 @@ public sealed partial class CampaignGrain(
     private IReadOnlyList<string> _zones = [];
     private DateTimeOffset _zonesReadAt;
     private ObserverManager<ICampaignObserver>? _observers;
+    private IDisposable? _inFlightMetric;
 
     private string Id => this.GetPrimaryKeyString();
 
@@ -59,11 +62,18 @@ public sealed partial class CampaignGrain(
 
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
+        _inFlightMetric = CampaignTelemetry.TrackInFlight(Id, () => _active.Count);
         if (Campaign.Status is CampaignStatus.Running or CampaignStatus.Paused)
         {
             StartTimer();
         }
 
+        return Task.CompletedTask;
+    }
+
+    public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
+    {
+        _inFlightMetric?.Dispose();
         return Task.CompletedTask;
     }
 
@@ -361,6 +371,12 @@ public sealed partial class CampaignGrain(
             return;
         }
 
+        // The silo is stopping: the calls in flight go on, no new one starts here.
+        if (!gate.IsOpen)
+        {
+            return;
+        }
+
         var quota = Campaign.Definition!.MaxConcurrentCalls;
         var room = Math.Min(quota - _active.Count, await BudgetLeftAsync());
         if (room <= 0)
@@ -429,12 +445,18 @@ public sealed partial class CampaignGrain(
             definition.CallerId, definition.VoicemailPolicy, callOptions.Value.MaxDuration, version, item.TimeZone,
             definition.Purpose, definition.CallingWindow);
         CallStartResult result;
+        // One trace per dial decision: the start, the customer's decision under the rules, and the dial if allowed.
+        using var activity = CampaignTelemetry.StartRoot("dial decision");
+        activity?.SetTag("campaign.id", Id);
+        activity?.SetTag("campaign.call.id", callId);
         try
         {
             result = await GrainFactory.GetGrain<ICallGrain>(callId).StartAsync(request);
+            activity?.SetTag("campaign.dial.result", result.ToString());
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
+            activity?.SetStatus(System.Diagnostics.ActivityStatusCode.Error, ex.Message);
             LogStartFailed(logger, callId, ex.Message);
             await ReturnToQueueAsync(item, callId, clock.GetUtcNow() + options.Value.CustomerBusyDelay, "startFailed");
             return;

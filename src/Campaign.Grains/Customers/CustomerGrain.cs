@@ -2,6 +2,7 @@ using Campaign.Abstractions.Calls;
 using Campaign.Abstractions.Compliance;
 using Campaign.Abstractions.Customers;
 using Campaign.Abstractions.Storage;
+using Campaign.Abstractions.Telemetry;
 using Campaign.Grains.Compliance;
 using Microsoft.Extensions.DependencyInjection;
 using Orleans.Runtime;
@@ -69,6 +70,9 @@ public sealed class CustomerGrain(
             request.Purpose,
             request.Window);
         var evaluation = rules.Evaluate(facts, now);
+        CampaignTelemetry.DialDecisions.Add(1,
+            new KeyValuePair<string, object?>("decision", evaluation.Decision.ToString().ToLowerInvariant()),
+            new KeyValuePair<string, object?>("reason", DecidingRule(evaluation.Decision, evaluation.Reasons)));
         // Only a call has a call id: a skipped or held attempt never becomes a call one could look up.
         var callId = evaluation.Decision == DialDecisionKind.Call ? request.CallId : null;
         var decision = new DialDecision(now, request.CampaignId, Id, callId, evaluation.Decision, evaluation.Reasons,
@@ -166,4 +170,8 @@ public sealed class CustomerGrain(
         var profile = await directory.GetAsync(Id) ?? throw new KeyNotFoundException($"customer '{Id}' does not exist");
         await directory.AddDoNotCallAsync([new DoNotCallEntry(profile.Phone, reason, source, clock.GetUtcNow())]);
     }
+
+    /// <summary>The rule named on the metric: for a call none held it back; otherwise the first that did.</summary>
+    private static string DecidingRule(DialDecisionKind decision, IReadOnlyList<DecisionReason> reasons) =>
+        decision == DialDecisionKind.Call || reasons.Count == 0 ? "none" : reasons[0].Rule;
 }

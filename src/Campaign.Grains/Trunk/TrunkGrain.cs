@@ -1,4 +1,5 @@
 using Campaign.Abstractions.Campaigns;
+using Campaign.Abstractions.Telemetry;
 using Microsoft.Extensions.Options;
 using Orleans.Runtime;
 
@@ -22,8 +23,24 @@ public sealed class TrunkGrain(
     private DateTimeOffset _refilledAt = clock.GetUtcNow();
     private TaskCompletionSource? _unwritten;
     private bool _writing;
+    private IDisposable? _linesMetric;
+    private volatile int _linesInUse;
 
     private TrunkOptions Options => options.Value;
+
+    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        // The metric is read off the grain's thread, where its state may not be touched: it reads a copy of the count.
+        _linesInUse = state.State.Leases.Count;
+        _linesMetric = CampaignTelemetry.TrackTrunk(this, () => (_linesInUse, Options.Capacity));
+        return Task.CompletedTask;
+    }
+
+    public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
+    {
+        _linesMetric?.Dispose();
+        return Task.CompletedTask;
+    }
 
     public async Task<IReadOnlyList<string>> AcquireAsync(string campaignId, IReadOnlyList<string> callIds, int campaignQuota)
     {
@@ -76,6 +93,7 @@ public sealed class TrunkGrain(
     /// <summary>Completes once every change made so far is stored: the next write (group commit), never a concurrent one.</summary>
     private Task PersistAsync()
     {
+        _linesInUse = state.State.Leases.Count;
         _unwritten ??= new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var stored = _unwritten.Task;
         if (!_writing)

@@ -22,7 +22,10 @@ namespace Campaign.Host.Hosting;
 /// <summary>Builds the one process that co-hosts the Orleans silo, the HTTP API and the admin web frontend.</summary>
 public static class CampaignHost
 {
-    public static WebApplication Build(string[] args)
+    public static WebApplication Build(string[] args) => Build(args, configure: null);
+
+    /// <summary>The host as <see cref="Build(string[])"/>, with <paramref name="configure"/> applied to its services last (tests add exporters here).</summary>
+    public static WebApplication Build(string[] args, Action<IServiceCollection>? configure)
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions
         {
@@ -71,6 +74,9 @@ public static class CampaignHost
         builder.Services.AddCampaignEngine(configuration);
         builder.Services.AddTelephony(configuration);
 
+        builder.AddCampaignTelemetry();
+        builder.Services.AddCampaignHealthChecks(azure is null ? databasePath : null, azure);
+
         if (azure is not null)
         {
             builder.Services.AddCampaignStores(azure);
@@ -93,6 +99,8 @@ public static class CampaignHost
             silo.Configure<ReminderOptions>(o => o.MinimumReminderPeriod =
                 configuration.GetValue("Orleans:MinimumReminderPeriod", TimeSpan.FromMinutes(1)));
             silo.AddDashboard();
+            // Grain calls carry the caller's trace: a webhook's span is the parent of the grain calls it makes.
+            silo.AddActivityPropagation();
             silo.AddStartupTask((services, _) =>
                 services.GetRequiredService<IGrainFactory>().GetGrain<IRetentionGrain>(IRetentionGrain.Key).EnsureScheduledAsync());
         });
@@ -102,6 +110,9 @@ public static class CampaignHost
             builder.Services.AddHostedService<DemoDataSeeder>();
         }
 
+        // After the silo's services: hosted services stop in reverse order, so the drain runs before the silo stops.
+        GracefulShutdown.Add(builder.Services, configuration);
+        configure?.Invoke(builder.Services);
         var app = builder.Build();
         app.UseSecurityHeaders();
         app.UseExceptionHandler();
@@ -121,6 +132,8 @@ public static class CampaignHost
             .WithTags("System")
             .Produces<HealthResponse>()
             .WithSummary("Whether the host is up; needs no API key.");
+        app.MapCampaignHealthChecks();
+        app.MapCampaignMetrics();
         app.MapOpenApi();
         app.MapScalarApiReference();
 

@@ -1,3 +1,4 @@
+using Campaign.Abstractions.Telemetry;
 using Campaign.Telephony.Acs;
 
 namespace Campaign.Host.Webhooks;
@@ -39,5 +40,9 @@ internal sealed class AcsCallbackAuthFilter(AcsCallbackUrls urls, AcsOptions opt
         return await next(context);
     }
 
-    private static IResult Refuse(int status, string title, string detail) => Results.Problem(statusCode: status, title: title, detail: detail);
+    private static IResult Refuse(int status, string title, string detail)
+    {
+        CampaignTelemetry.WebhookSignatureFailures.Add(1, new KeyValuePair<string, object?>("provider", "acs"));
+        return Results.Problem(statusCode: status, title: title, detail: detail);
+    }
 }

@@ -1,6 +1,7 @@
 using System.Net.WebSockets;
 using System.Text;
 using Campaign.Abstractions.Calls;
+using Campaign.Abstractions.Telemetry;
 using Campaign.Telephony.Twilio;
 
 namespace Campaign.Host.Webhooks;
@@ -113,6 +114,9 @@ internal sealed partial class ConversationRelaySession(RelaySocket socket, IGrai
 
     private async Task ReplyAsync(CallEvent callEvent, CancellationToken cancellationToken)
     {
+        // The socket lasts the whole call: each streamed turn is a trace of its own, linked to the socket's request.
+        using var activity = CampaignTelemetry.StartRoot("relay turn", System.Diagnostics.ActivityKind.Server);
+        activity?.SetTag("campaign.call.id", callId);
         try
         {
             await foreach (var token in grains.GetGrain<ICallGrain>(callId).ConverseAsync(callEvent, cancellationToken).WithCancellation(cancellationToken))

@@ -1,3 +1,4 @@
+using Campaign.Abstractions.Telemetry;
 using Campaign.Telephony.Twilio;
 using Twilio.Security;
 
@@ -46,7 +47,13 @@ internal sealed class TwilioSignatureFilter(TwilioOptions options) : IEndpointFi
         return await next(context);
     }
 
-    private static IResult Forbidden() => Results.Problem(
+    private static IResult Forbidden()
+    {
+        CampaignTelemetry.WebhookSignatureFailures.Add(1, new KeyValuePair<string, object?>("provider", "twilio"));
+        return Refused();
+    }
+
+    private static IResult Refused() => Results.Problem(
         statusCode: StatusCodes.Status403Forbidden,
         title: "Forbidden",
         detail: "The X-Twilio-Signature header is missing or does not match this request.");

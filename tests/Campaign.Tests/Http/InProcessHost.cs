@@ -2,6 +2,7 @@ using System.Net.Http.Headers;
 using Campaign.Host.Hosting;
 using Campaign.Tests.Support;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Campaign.Tests.Http;
 
@@ -14,6 +15,7 @@ public sealed class InProcessHost : IAsyncLifetime
     public const long MaxImportBytes = 1024 * 1024;
     private readonly TempDatabase _file = new();
     private readonly IReadOnlyList<string> _extraArgs;
+    private readonly Action<IServiceCollection>? _configure;
     private WebApplication? _app;
 
     public InProcessHost()
@@ -22,7 +24,11 @@ public sealed class InProcessHost : IAsyncLifetime
     }
 
     /// <summary>A host whose configuration is the usual one overridden by <paramref name="extraArgs"/> (command-line pairs).</summary>
-    internal InProcessHost(IReadOnlyList<string> extraArgs) => _extraArgs = extraArgs;
+    internal InProcessHost(IReadOnlyList<string> extraArgs, Action<IServiceCollection>? configure = null)
+    {
+        _extraArgs = extraArgs;
+        _configure = configure;
+    }
 
     public HttpClient Client { get; private set; } = null!;
 
@@ -32,9 +38,22 @@ public sealed class InProcessHost : IAsyncLifetime
 
     public IServiceProvider Services => _app?.Services ?? throw new InvalidOperationException("The host has not started.");
 
+    /// <summary>The SQLite file behind this host.</summary>
+    public string DatabasePath => _file.Path;
+
     public async Task InitializeAsync()
     {
-        _app = CampaignHost.Build(
+        _app = Build();
+        await _app.StartAsync();
+        var address = new Uri(_app.Urls.First());
+        BaseAddress = address;
+        Anonymous = new HttpClient { BaseAddress = address };
+        Client = new HttpClient { BaseAddress = address };
+        Client.DefaultRequestHeaders.Add("X-Api-Key", ApiKey);
+    }
+
+    /// <summary>The host as it would start, not started: for looking at it before its silo is up.</summary>
+    internal WebApplication Build() => CampaignHost.Build(
         [
             "--urls", "http://127.0.0.1:0",
             "--Storage:Sqlite:Path", _file.Path,
@@ -54,14 +73,11 @@ public sealed class InProcessHost : IAsyncLifetime
             // Live streams here rely on the campaign grains' notifications alone: the fallback poll never comes in a test.
             "--Ui:LiveUpdates:FallbackPoll", "01:00:00",
             .. _extraArgs,
-        ]);
-        await _app.StartAsync();
-        var address = new Uri(_app.Urls.First());
-        BaseAddress = address;
-        Anonymous = new HttpClient { BaseAddress = address };
-        Client = new HttpClient { BaseAddress = address };
-        Client.DefaultRequestHeaders.Add("X-Api-Key", ApiKey);
-    }
+        ],
+        _configure);
+
+    /// <summary>Stops the host as a SIGTERM would, leaving it to be disposed.</summary>
+    public Task StopAsync() => _app?.StopAsync() ?? Task.CompletedTask;
 
     public async Task DisposeAsync()
     {

@@ -1,5 +1,6 @@
 using Campaign.Tests.Http;
 using Campaign.Tests.Support;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Campaign.Tests.Twilio;
 
@@ -15,14 +16,19 @@ public sealed class TwilioHost : IAsyncDisposable
     /// <summary>Where the host listens; also its public base URL, so signatures are computed over what the fake calls.</summary>
     public string BaseUrl { get; private set; } = "";
 
-    public static async Task<TwilioHost> StartAsync(string mode = "Gather")
+    public IServiceProvider Services => _host!.Services;
+
+    public static async Task<TwilioHost> StartAsync(string mode = "Gather") => await StartAsync(mode, [], null);
+
+    /// <summary>A host with <paramref name="extraArgs"/> on its command line and <paramref name="configure"/> applied to its services.</summary>
+    public static async Task<TwilioHost> StartAsync(string mode, IReadOnlyList<string> extraArgs, Action<IServiceCollection>? configure)
     {
         var host = new TwilioHost();
-        await host.InitializeAsync(mode);
+        await host.InitializeAsync(mode, extraArgs, configure);
         return host;
     }
 
-    private async Task InitializeAsync(string mode)
+    private async Task InitializeAsync(string mode, IReadOnlyList<string> extraArgs, Action<IServiceCollection>? configure)
     {
         await Twilio.StartAsync();
         BaseUrl = $"http://127.0.0.1:{FreePort.Next()}";
@@ -36,9 +42,13 @@ public sealed class TwilioHost : IAsyncDisposable
             "--Telephony:Twilio:ApiBaseUrl", Twilio.BaseUrl.ToString(),
             "--Telephony:Twilio:PublicBaseUrl", BaseUrl,
             "--Telephony:Twilio:Mode", mode,
-        ]);
+            .. extraArgs,
+        ], configure);
         await _host.InitializeAsync();
     }
+
+    /// <summary>Stops the host as a SIGTERM would; the fake Twilio goes on.</summary>
+    public Task StopHostAsync() => _host!.StopAsync();
 
     public async ValueTask DisposeAsync()
     {

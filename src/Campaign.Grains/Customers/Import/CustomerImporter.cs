@@ -1,5 +1,6 @@
 using Campaign.Abstractions.Customers;
 using Campaign.Abstractions.Storage;
+using Campaign.Abstractions.Telemetry;
 
 namespace Campaign.Grains.Customers.Import;
 
@@ -57,7 +58,11 @@ public sealed class CustomerImporter(ICustomerDirectory directory, CustomerValid
             }
         }
 
-        return report.Result(inserted, updated);
+        var result = report.Result(inserted, updated);
+        CampaignTelemetry.ImportRows.Add(inserted, new KeyValuePair<string, object?>("outcome", "inserted"));
+        CampaignTelemetry.ImportRows.Add(updated, new KeyValuePair<string, object?>("outcome", "updated"));
+        CampaignTelemetry.ImportRows.Add(result.RejectedTotal, new KeyValuePair<string, object?>("outcome", "rejected"));
+        return result;
     }
 
     // A method of its own so the id digests (tens of MB for a million rows) can be collected before the write pass:
