@@ -74,10 +74,7 @@ public static class IntentExamples
 
     public static void WriteVectors(Stream stream, IReadOnlyList<IntentExample> examples)
     {
-        using var writer = new BinaryWriter(stream, Encoding.UTF8, leaveOpen: true);
-        writer.Write(Magic);
-        writer.Write(examples.Count);
-        writer.Write(SentenceEmbedding.Dimensions);
+        using var writer = ExampleVectorsFile.StartWriting(stream, Magic, examples.Count);
         foreach (var example in examples)
         {
             if (example.Vector.Length != SentenceEmbedding.Dimensions)
@@ -88,41 +85,20 @@ public static class IntentExamples
             writer.Write((byte)example.Task);
             writer.Write(example.Label);
             writer.Write(example.Text);
-            foreach (var value in example.Vector)
-            {
-                writer.Write((Half)value);
-            }
+            ExampleVectorsFile.WriteVector(writer, example.Vector);
         }
     }
 
     public static IReadOnlyList<IntentExample> ReadVectors(Stream stream)
     {
-        using var reader = new BinaryReader(stream, Encoding.UTF8, leaveOpen: true);
-        if (reader.ReadString() != Magic)
-        {
-            throw new InvalidDataException("Not an intent example vectors file of this version.");
-        }
-
-        var count = reader.ReadInt32();
-        var dimensions = reader.ReadInt32();
-        if (dimensions != SentenceEmbedding.Dimensions || count < 0)
-        {
-            throw new InvalidDataException($"The vectors file has {dimensions} numbers per line, not {SentenceEmbedding.Dimensions}.");
-        }
-
+        using var reader = ExampleVectorsFile.StartReading(stream, Magic, "an intent example", out var count);
         var examples = new List<IntentExample>(count);
         for (var i = 0; i < count; i++)
         {
             var task = (IntentTask)reader.ReadByte();
             var label = reader.ReadString();
             var text = reader.ReadString();
-            var vector = new float[dimensions];
-            for (var d = 0; d < dimensions; d++)
-            {
-                vector[d] = (float)reader.ReadHalf();
-            }
-
-            examples.Add(new IntentExample(task, label, text, vector));
+            examples.Add(new IntentExample(task, label, text, ExampleVectorsFile.ReadVector(reader)));
         }
 
         return examples;

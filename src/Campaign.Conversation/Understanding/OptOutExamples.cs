@@ -66,10 +66,7 @@ public static class OptOutExamples
 
     public static void WriteVectors(Stream stream, IReadOnlyList<OptOutExample> examples)
     {
-        using var writer = new BinaryWriter(stream, Encoding.UTF8, leaveOpen: true);
-        writer.Write(Magic);
-        writer.Write(examples.Count);
-        writer.Write(SentenceEmbedding.Dimensions);
+        using var writer = ExampleVectorsFile.StartWriting(stream, Magic, examples.Count);
         foreach (var example in examples)
         {
             if (example.Vector.Length != SentenceEmbedding.Dimensions)
@@ -79,40 +76,19 @@ public static class OptOutExamples
 
             writer.Write((byte)example.Label);
             writer.Write(example.Text);
-            foreach (var value in example.Vector)
-            {
-                writer.Write((Half)value);
-            }
+            ExampleVectorsFile.WriteVector(writer, example.Vector);
         }
     }
 
     public static IReadOnlyList<OptOutExample> ReadVectors(Stream stream)
     {
-        using var reader = new BinaryReader(stream, Encoding.UTF8, leaveOpen: true);
-        if (reader.ReadString() != Magic)
-        {
-            throw new InvalidDataException("Not an opt-out example vectors file of this version.");
-        }
-
-        var count = reader.ReadInt32();
-        var dimensions = reader.ReadInt32();
-        if (dimensions != SentenceEmbedding.Dimensions || count < 0)
-        {
-            throw new InvalidDataException($"The vectors file has {dimensions} numbers per line, not {SentenceEmbedding.Dimensions}.");
-        }
-
+        using var reader = ExampleVectorsFile.StartReading(stream, Magic, "an opt-out example", out var count);
         var examples = new List<OptOutExample>(count);
         for (var i = 0; i < count; i++)
         {
             var label = (OptOutExampleLabel)reader.ReadByte();
             var text = reader.ReadString();
-            var vector = new float[dimensions];
-            for (var d = 0; d < dimensions; d++)
-            {
-                vector[d] = (float)reader.ReadHalf();
-            }
-
-            examples.Add(new OptOutExample(text, label, vector));
+            examples.Add(new OptOutExample(text, label, ExampleVectorsFile.ReadVector(reader)));
         }
 
         return examples;

@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using System.Text.RegularExpressions;
 
 namespace Campaign.Conversation.Understanding;
@@ -71,7 +70,7 @@ public sealed partial class SemanticIntents
         var (best, bestScore, second) = ("", double.NegativeInfinity, double.NegativeInfinity);
         foreach (var (label, rows) in _labels[task])
         {
-            var score = MeanOfNearest(rows, vector);
+            var score = SemanticOptOutScorer.MeanOfNearest(rows, vector, Neighbours);
             if (score > bestScore)
             {
                 (best, bestScore, second) = (label, score, bestScore);
@@ -120,39 +119,6 @@ public sealed partial class SemanticIntents
         var whole = line.Trim();
         var parts = ClauseBreak().Split(whole).Select(c => c.Trim(' ', ',', '.', ';')).Where(c => c.Split(' ').Length >= 2).Take(MaxClauses).ToList();
         return parts.Count < 2 ? [whole] : parts;
-    }
-
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static double MeanOfNearest(float[] rows, float[] vector)
-    {
-        var count = Math.Min(Neighbours, rows.Length / SentenceEmbedding.Dimensions);
-        Span<float> nearest = stackalloc float[count];
-        nearest.Fill(float.NegativeInfinity);
-        for (var offset = 0; offset < rows.Length; offset += SentenceEmbedding.Dimensions)
-        {
-            var similarity = SemanticOptOutScorer.Dot(rows.AsSpan(offset, SentenceEmbedding.Dimensions), vector);
-            if (similarity <= nearest[^1])
-            {
-                continue;
-            }
-
-            var at = count - 1;
-            while (at > 0 && nearest[at - 1] < similarity)
-            {
-                nearest[at] = nearest[at - 1];
-                at--;
-            }
-
-            nearest[at] = similarity;
-        }
-
-        var sum = 0.0;
-        foreach (var similarity in nearest)
-        {
-            sum += similarity;
-        }
-
-        return sum / count;
     }
 
     [GeneratedRegex(@"[.;!?]\s+|,?\s+\b(?:and also|and then|and|as well as|plus|but also|but)\b\s+|,\s+(?=(?:the|my|our|we|it|they|there|having|letting|also)\b)", RegexOptions.IgnoreCase)]

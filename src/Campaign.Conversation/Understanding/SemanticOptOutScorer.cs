@@ -98,7 +98,7 @@ public sealed partial class SemanticOptOutScorer : IOptOutScorer
         }
 
         var vector = SentenceEmbedding.EmbedOnce(segment);
-        var contrast = MeanOfNearest(_optOuts, vector) - MeanOfNearest(_others, vector);
+        var contrast = MeanOfNearest(_optOuts, vector, Neighbours) - MeanOfNearest(_others, vector, Neighbours);
         if (_cache.Count >= MaxCached)
         {
             _cache.Clear();
@@ -110,9 +110,10 @@ public sealed partial class SemanticOptOutScorer : IOptOutScorer
 
     // Compiled optimised at once: the first lines of a process are not scored by slow first-tier code.
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    internal static double MeanOfNearest(float[] rows, float[] vector)
+    internal static double MeanOfNearest(float[] rows, float[] vector, int neighbours)
     {
-        Span<float> nearest = stackalloc float[Neighbours];
+        var count = Math.Min(neighbours, rows.Length / SentenceEmbedding.Dimensions);
+        Span<float> nearest = stackalloc float[count];
         nearest.Fill(float.NegativeInfinity);
         for (var offset = 0; offset < rows.Length; offset += SentenceEmbedding.Dimensions)
         {
@@ -123,7 +124,7 @@ public sealed partial class SemanticOptOutScorer : IOptOutScorer
             }
 
             // Keep the nearest in descending order.
-            var at = Neighbours - 1;
+            var at = count - 1;
             while (at > 0 && nearest[at - 1] < similarity)
             {
                 nearest[at] = nearest[at - 1];
@@ -139,7 +140,7 @@ public sealed partial class SemanticOptOutScorer : IOptOutScorer
             sum += similarity;
         }
 
-        return sum / Neighbours;
+        return sum / count;
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
