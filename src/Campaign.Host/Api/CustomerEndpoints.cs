@@ -5,7 +5,6 @@ using Campaign.Abstractions.Storage;
 using Campaign.Grains.Compliance;
 using Campaign.Grains.Customers.Import;
 using Campaign.Host.OpenApi;
-using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.Options;
 
 namespace Campaign.Host.Api;
@@ -45,14 +44,9 @@ internal static class CustomerEndpoints
         var request = context.Request;
         var maxBytes = limits.Value.MaxFileBytes;
         // Refused before a byte of the body is read.
-        if (request.ContentLength > maxBytes)
+        if (RequestBodyLimit.DeclaredTooLarge(context, maxBytes))
         {
             return TooLarge(maxBytes);
-        }
-
-        if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } sizeFeature)
-        {
-            sizeFeature.MaxRequestBodySize = maxBytes;
         }
 
         try
@@ -113,7 +107,7 @@ internal static class CustomerEndpoints
     private static IResult TooLarge(long maxBytes) => Results.Problem(
         statusCode: StatusCodes.Status413PayloadTooLarge,
         title: "File too large",
-        detail: $"Import files are limited to {maxBytes / (1024 * 1024)} MB (Import:MaxFileBytes); split the file and import the parts.",
+        detail: ImportLimits.TooLargeDetail(maxBytes),
         extensions: new Dictionary<string, object?> { ["field"] = "file" });
 
     private static async Task<IResult> GetAsync(string id, IGrainFactory grains, CustomerLocator locator)

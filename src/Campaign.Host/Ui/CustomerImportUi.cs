@@ -127,7 +127,7 @@ internal static class CustomerImportStream
             await events.FailAsync(
                 StatusCodes.Status413PayloadTooLarge,
                 "File too large",
-                $"Import files are limited to {maxBytes / (1024 * 1024)} MB (Import:MaxFileBytes); split the file and import the parts.",
+                ImportLimits.TooLargeDetail(maxBytes),
                 "file",
                 null,
                 cancellationToken);
