@@ -75,7 +75,10 @@ public sealed record CallRecord(
     [property: Id(17)] int? FirstAudioMs = null,
     [property: Id(18)] bool Abandoned = false);
 
-/// <summary>What a call grain tells its campaign when the call is over; <see cref="Abandoned"/> as on the record.</summary>
+/// <summary>
+/// What a call grain tells its campaign when the call is over: enough to settle the attempt and to count it in the
+/// campaign's statistics without reading the record. <see cref="Abandoned"/> as on the record.
+/// </summary>
 [GenerateSerializer, Immutable, Alias("Campaign.CallReport")]
 public sealed record CallReport(
     [property: Id(0)] string CallId,
@@ -84,4 +87,12 @@ public sealed record CallReport(
     [property: Id(3)] CallResult Result,
     [property: Id(4)] CallOutcome? Outcome,
     [property: Id(5)] bool Abandoned = false,
-    [property: Id(6)] int? FirstAudioMs = null);
+    [property: Id(6)] int? FirstAudioMs = null,
+    [property: Id(7)] string? SegmentId = null,
+    [property: Id(8)] int? LocalHour = null,
+    [property: Id(9)] DayOfWeek? LocalWeekday = null)
+{
+    /// <summary>The report of an ended call's record (its <see cref="CallRecord.Result"/> set).</summary>
+    public static CallReport Of(CallRecord record, long seq) => new(
+        record.Id, seq, record.Attempt, record.Result!.Value, record.Outcome, record.Abandoned, record.FirstAudioMs, record.SegmentId, record.LocalHour, record.LocalWeekday);
+}

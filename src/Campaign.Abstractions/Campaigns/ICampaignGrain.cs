@@ -35,15 +35,23 @@ public interface ICampaignGrain : IGrainWithStringKey
     [Alias("OnCallEnded")]
     Task OnCallEndedAsync(CallReport report);
 
-    /// <summary>A live call of this campaign changed state (ringing, answered, voicemail); observers hear of it.</summary>
+    /// <summary>A live call of this campaign changed state (dialling, ringing, answered, voicemail); observers hear of it.</summary>
     [OneWay]
     [AlwaysInterleave]
     [Alias("OnCallProgress")]
-    Task OnCallProgressAsync(string callId);
+    Task OnCallProgressAsync(CallProgress progress);
 
-    /// <summary>The calls placed and not yet ended, oldest first.</summary>
+    /// <summary>The calls placed and not yet ended, oldest first, paged; null when the campaign does not exist.</summary>
     [Alias("GetLiveCalls")]
-    Task<IReadOnlyList<LiveCall>> GetLiveCallsAsync();
+    Task<LiveCallPage?> GetLiveCallsAsync(int skip, int take);
+
+    /// <summary>The campaign, its progress, its statistics and a page of its live calls in one call; null when it does not exist.</summary>
+    [Alias("GetView")]
+    Task<CampaignView?> GetViewAsync(CampaignViewRequest request);
+
+    /// <summary>Calls of this campaign were redacted (an erasure): the statistics are counted again from the store.</summary>
+    [Alias("RecountOutcomes")]
+    Task RecountOutcomesAsync();
 
     /// <summary>What happens next: the first <paramref name="limit"/> customers still to call, earliest first, each with why and until when it waits.</summary>
     [Alias("GetPending")]

@@ -46,8 +46,15 @@ public interface ICallStore
         return new CallPage(matching.Count, matching.Skip(Math.Max(0, skip)).Take(Math.Max(0, take)).ToList());
     }
 
+    /// <summary>
+    /// Adds up the campaign's stored calls, leaving out <paramref name="excluding"/> (calls whose end the campaign has
+    /// yet to count); concern quotes come from the latest calls.
+    /// </summary>
+    Task<CampaignTally> TallyAsync(string campaignId, IReadOnlySet<string> excluding, CancellationToken cancellationToken = default);
+
     /// <summary>Outcomes by segment, top concerns, follow-ups and answer rate by local weekday (rows, Monday first) × hour (columns).</summary>
-    Task<CampaignOutcomeStats> OutcomeStatsAsync(string campaignId, int topConcerns = 10, CancellationToken cancellationToken = default);
+    async Task<CampaignOutcomeStats> OutcomeStatsAsync(string campaignId, int topConcerns = 10, CancellationToken cancellationToken = default) =>
+        (await TallyAsync(campaignId, new HashSet<string>(), cancellationToken)).Stats(topConcerns);
 
     /// <summary>
     /// Follow-ups to do: for each customer of the campaign, their latest answered call, when it asked for more
@@ -71,7 +78,8 @@ public interface ICallStore
     Task<(int Calls, double Minutes)> UsageSinceAsync(string campaignId, DateTimeOffset since, CancellationToken cancellationToken = default);
 
     /// <summary>Number of calls of a campaign by result.</summary>
-    Task<IReadOnlyDictionary<string, int>> CountByResultAsync(string campaignId, CancellationToken cancellationToken = default);
+    async Task<IReadOnlyDictionary<string, int>> CountByResultAsync(string campaignId, CancellationToken cancellationToken = default) =>
+        (await TallyAsync(campaignId, new HashSet<string>(), cancellationToken)).Results;
 }
 
 public sealed record CallPage(int Total, IReadOnlyList<CallRecord> Items);

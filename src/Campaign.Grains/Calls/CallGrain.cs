@@ -115,6 +115,7 @@ public sealed partial class CallGrain(
         Call.Session = new ConversationSession { CallId = Id, Customer = customer, ScriptId = request.ScriptId, ScriptVersion = request.ScriptVersion };
         await state.WriteStateAsync();
         ArmDeadline(now);
+        ReportProgress();
 
         try
         {
@@ -320,7 +321,8 @@ public sealed partial class CallGrain(
     private bool IsCurrentTurn(CallEvent callEvent) => callEvent.Turn is not { } turn || turn == Call.Turns + 1;
 
     /// <summary>One-way: live dashboards hear that this call moved on; the call never waits for them.</summary>
-    private void ReportProgress() => _ = GrainFactory.GetGrain<ICampaignGrain>(Call.Request!.CampaignId).OnCallProgressAsync(Id);
+    private void ReportProgress() => _ = GrainFactory.GetGrain<ICampaignGrain>(Call.Request!.CampaignId)
+        .OnCallProgressAsync(new CallProgress(Id, Call.Status, Call.StartedAt, Call.AnsweredAt, Call.Session?.Customer.Name));
 
     private async Task<CallInstruction> AnsweredAsync()
     {
@@ -536,7 +538,7 @@ public sealed partial class CallGrain(
             await GrainFactory.GetGrain<ICustomerGrain>(request.CustomerId).EndCallAsync(Id, attempt);
             await GrainFactory.GetGrain<ITrunkGrain>(ITrunkGrain.Key).ReleaseAsync(Id);
             await GrainFactory.GetGrain<ICampaignGrain>(request.CampaignId)
-                .OnCallEndedAsync(new CallReport(Id, request.Seq, request.Attempt, Call.Result!.Value, Call.Outcome, Call.Abandoned, record.FirstAudioMs));
+                .OnCallEndedAsync(CallReport.Of(record, request.Seq));
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {

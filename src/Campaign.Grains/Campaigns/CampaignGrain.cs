@@ -42,7 +42,7 @@ public sealed partial class CampaignGrain(
     public const string PausedByCompliance = "compliance";
     private const int MaxCallbacks = 2;
     private static readonly TimeSpan AttemptLimitRecheck = TimeSpan.FromHours(1);
-    private readonly Dictionary<string, (WorkItem Item, DateTimeOffset Since)> _active = [];
+    private readonly LiveCallTable _active = new();
     private readonly Queue<WorkItem> _hopper = new();
     private readonly Dictionary<string, CallingPlace> _places = new(StringComparer.Ordinal);
     private IGrainTimer? _timer;
@@ -53,10 +53,16 @@ public sealed partial class CampaignGrain(
     private DateTimeOffset _zonesReadAt;
     private ObserverManager<ICampaignObserver>? _observers;
     private IDisposable? _inFlightMetric;
+    private CampaignStatistics? _statistics;
 
     private string Id => this.GetPrimaryKeyString();
 
     private CampaignState Campaign => state.State;
+
+    /// <summary>Counted from the store on first use, leaving out the calls whose end is still to settle here.</summary>
+    private CampaignStatistics Statistics => _statistics ??= new(
+        async () => (await work.InCallAsync(Id)).Select(i => i.CallId!).ToHashSet(StringComparer.Ordinal),
+        inProgress => calls.TallyAsync(Id, inProgress));
 
     private ObserverManager<ICampaignObserver> Observers => _observers ??= new(options.Value.ObserverExpiry, logger);
 
@@ -169,7 +175,7 @@ public sealed partial class CampaignGrain(
         var info = await SaveAsync();
         await work.CancelPendingAsync(Id);
         await StopAsync();
-        foreach (var callId in _active.Keys.ToList())
+        foreach (var callId in _active.CallIds.ToList())
         {
             HangUpInBackground(callId);
         }
@@ -181,7 +187,7 @@ public sealed partial class CampaignGrain(
     {
         EnsureExists();
         var counts = await work.CountAsync(Id);
-        var results = await calls.CountByResultAsync(Id);
+        var results = (await Statistics.GetAsync()).Results;
         var byResult = Enum.GetValues<CallResult>().ToDictionary(r => Camel(r.ToString()), r => results.GetValueOrDefault(r.ToString()));
         var now = clock.GetUtcNow();
         var waiting = Campaign.Status is CampaignStatus.Running or CampaignStatus.Paused
@@ -220,6 +226,11 @@ public sealed partial class CampaignGrain(
             report.Result.ToString(),
             dueAt,
             countAttempt: true);
+        if (settled)
+        {
+            Statistics.CountSettled(CallFacts.Of(report));
+        }
+
         if (settled && report.Result == CallResult.Answered)
         {
             // Before the line is freed for the next dial: a campaign over the limit dials no one else.
@@ -251,9 +262,9 @@ public sealed partial class CampaignGrain(
         await SaveAsync();
     }
 
-    public Task OnCallProgressAsync(string callId)
+    public Task OnCallProgressAsync(CallProgress progress)
     {
-        if (_active.ContainsKey(callId))
+        if (_active.Update(progress))
         {
             NotifyObservers();
         }
@@ -261,10 +272,26 @@ public sealed partial class CampaignGrain(
         return Task.CompletedTask;
     }
 
-    public Task<IReadOnlyList<LiveCall>> GetLiveCallsAsync() => Task.FromResult<IReadOnlyList<LiveCall>>(
-        _active.OrderBy(a => a.Value.Since).ThenBy(a => a.Key, StringComparer.Ordinal)
-            .Select(a => new LiveCall(a.Key, a.Value.Item.CustomerId, a.Value.Item.SegmentId, a.Value.Item.Attempts + 1, a.Value.Since))
-            .ToList());
+    public Task<LiveCallPage?> GetLiveCallsAsync(int skip, int take) => Task.FromResult(state.RecordExists ? _active.Page(skip, take) : null);
+
+    public async Task<CampaignView?> GetViewAsync(CampaignViewRequest request)
+    {
+        if (!state.RecordExists)
+        {
+            return null;
+        }
+
+        var progress = await GetProgressAsync();
+        var outcomes = (await Statistics.GetAsync()).Stats(request.TopConcerns);
+        return new CampaignView(Info(), progress, outcomes, _active.Page(request.LiveSkip, request.LiveTake));
+    }
+
+    public Task RecountOutcomesAsync()
+    {
+        Statistics.Recount();
+        NotifyObservers();
+        return Task.CompletedTask;
+    }
 
     public async Task<IReadOnlyList<PendingCall>> GetPendingAsync(int limit)
     {
@@ -422,7 +449,7 @@ public sealed partial class CampaignGrain(
                 continue;
             }
 
-            _active[callId] = (item, clock.GetUtcNow());
+            _active.Add(callId, item, clock.GetUtcNow());
             starts.Add(StartCallAsync(item, callId));
         }
 
@@ -502,9 +529,9 @@ public sealed partial class CampaignGrain(
     private async Task SettleEndedCallAsync(WorkItem item, string callId)
     {
         var record = await GrainFactory.GetGrain<ICallGrain>(callId).GetAsync();
-        if (record is { Status: CallStatus.Ended, Result: { } result })
+        if (record is { Status: CallStatus.Ended, Result: not null })
         {
-            await OnCallEndedAsync(new CallReport(callId, item.Seq, record.Attempt, result, record.Outcome, record.Abandoned, record.FirstAudioMs));
+            await OnCallEndedAsync(CallReport.Of(record, item.Seq));
             await ForgetAsync(callId); // the trunk line taken for this start; the call itself released its own
         }
         else
@@ -627,13 +654,13 @@ public sealed partial class CampaignGrain(
                 await work.SettleAsync(Id, item.Seq, callId, WorkItemState.Pending, null, clock.GetUtcNow(), countAttempt: false);
                 await GrainFactory.GetGrain<ITrunkGrain>(ITrunkGrain.Key).ReleaseAsync(callId);
             }
-            else if (record.Status == CallStatus.Ended && record.Result is { } result)
+            else if (record is { Status: CallStatus.Ended, Result: not null })
             {
-                await OnCallEndedAsync(new CallReport(callId, item.Seq, record.Attempt, result, record.Outcome, record.Abandoned, record.FirstAudioMs));
+                await OnCallEndedAsync(CallReport.Of(record, item.Seq));
             }
             else
             {
-                _active[callId] = (item, record.StartedAt ?? clock.GetUtcNow());
+                _active.Add(callId, item, record.StartedAt ?? clock.GetUtcNow(), new CallProgress(callId, record.Status, record.StartedAt, record.AnsweredAt, null));
             }
         }
 

@@ -1,4 +1,5 @@
 using Campaign.Abstractions.Calls;
+using Campaign.Abstractions.Campaigns;
 using Campaign.Abstractions.Compliance;
 using Campaign.Abstractions.Customers;
 using Campaign.Abstractions.Storage;
@@ -142,7 +143,8 @@ public sealed class CustomerGrain(
 
         // Suppression first: whatever happens next, the person is never called again.
         await directory.AddDoNotCallAsync([new DoNotCallEntry(profile.Phone, "erased at the person's request", "erasure", clock.GetUtcNow())]);
-        foreach (var callId in await CallIdsAsync())
+        var placed = await CallsPlacedAsync();
+        foreach (var callId in placed.Keys)
         {
             if (!await GrainFactory.GetGrain<ICallGrain>(callId).EraseAsync())
             {
@@ -152,17 +154,35 @@ public sealed class CustomerGrain(
             await calls.RedactAsync(callId, "erased at the person's request");
         }
 
+        // The campaigns' statistics keep what the person said among their concerns' quotes: counted again without it.
+        foreach (var campaignId in placed.Values.Distinct(StringComparer.Ordinal))
+        {
+            await GrainFactory.GetGrain<ICampaignGrain>(campaignId).RecountOutcomesAsync();
+        }
+
         await directory.EraseAsync(Id);
         await call.ClearStateAsync();
         return ErasureResult.Erased;
     }
 
-    /// <summary>Every call ever placed to the customer: from their contact history and, for calls that never reported, the dial decisions.</summary>
-    private async Task<IReadOnlyCollection<string>> CallIdsAsync()
+    /// <summary>Every call ever placed to the customer, with its campaign: from their contact history and, for calls that never reported, the dial decisions.</summary>
+    private async Task<IReadOnlyDictionary<string, string>> CallsPlacedAsync()
     {
-        var ids = (await directory.GetContactHistoryAsync(Id)).Select(a => a.CallId).ToHashSet(StringComparer.Ordinal);
-        ids.UnionWith((await decisions.AllForCustomerAsync(Id)).Select(d => d.CallId).OfType<string>());
-        return ids;
+        var placed = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var attempt in await directory.GetContactHistoryAsync(Id))
+        {
+            placed[attempt.CallId] = attempt.CampaignId;
+        }
+
+        foreach (var decision in await decisions.AllForCustomerAsync(Id))
+        {
+            if (decision.CallId is { } callId)
+            {
+                placed.TryAdd(callId, decision.CampaignId);
+            }
+        }
+
+        return placed;
     }
 
     public async Task OptOutAsync(string reason, string source)

@@ -54,7 +54,8 @@ internal static class CampaignEndpoints
             .WithName("ListLiveCalls")
             .Produces<IReadOnlyList<LiveCallResponse>>()
             .ProducesProblem(StatusCodes.Status404NotFound)
-            .WithSummary("Calls in flight now: customer, state, elapsed seconds.");
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .WithSummary("Calls in flight now, oldest first, paged (skip, take: 1–1000, default 100): customer, state, elapsed seconds; the X-Total-Count header says how many are in flight.");
         campaigns.MapGet("/{id}/follow-ups", FollowUpsAsync)
             .WithName("ListFollowUps")
             .Produces<IReadOnlyList<FollowUpResponse>>()
@@ -135,25 +136,10 @@ internal static class CampaignEndpoints
         }
     }
 
-    private static async Task<IResult> StatsAsync(string id, IGrainFactory grains, ICallStore calls, CancellationToken cancellationToken)
+    private static async Task<IResult> StatsAsync(string id, CampaignQueries queries)
     {
-        var stats = await LoadStatsAsync(grains, calls, id, cancellationToken);
+        var stats = await queries.StatsAsync(id);
         return stats is null ? ApiProblems.NotFound($"campaign '{id}' does not exist") : Results.Ok(stats);
-    }
-
-    /// <summary>The statistics of a campaign, or null when it does not exist; shared by the API and the admin pages.</summary>
-    public static async Task<CampaignStatsResponse?> LoadStatsAsync(IGrainFactory grains, ICallStore calls, string id, CancellationToken cancellationToken)
-    {
-        var grain = grains.GetGrain<ICampaignGrain>(id);
-        if (await grain.GetAsync() is null)
-        {
-            return null;
-        }
-
-        var progress = await grain.GetProgressAsync();
-        var outcomes = await calls.OutcomeStatsAsync(id, cancellationToken: cancellationToken);
-        var segments = (await grains.GetGrain<ISegmentCatalogGrain>(ISegmentCatalogGrain.Key).ListAsync()).ToDictionary(s => s.Id, s => s.Name);
-        return CampaignStatsResponse.From(progress, outcomes, segments);
     }
 
     private static async Task<IResult> ExportAsync(string id, IGrainFactory grains, ICallStore calls, ICustomerDirectory customers, CancellationToken cancellationToken)
@@ -184,11 +170,25 @@ internal static class CampaignEndpoints
         return pending is null ? ApiProblems.NotFound($"campaign '{id}' does not exist") : Results.Ok(pending);
     }
 
-    private static async Task<IResult> LiveCallsAsync(
-        string id, IGrainFactory grains, ICustomerDirectory customers, [FromKeyedServices(EngineClock.Key)] TimeProvider clock, CancellationToken cancellationToken)
+    private static async Task<IResult> LiveCallsAsync(string id, int? skip, int? take, CampaignQueries queries, HttpResponse response)
     {
-        var live = await LiveCalls.LoadAsync(grains, customers, clock, id, cancellationToken);
-        return live is null ? ApiProblems.NotFound($"campaign '{id}' does not exist") : Results.Ok(live);
+        if (skip is < 0)
+        {
+            return ApiProblems.BadRequest("skip must be 0 or more", "skip");
+        }
+
+        if (take is < 1 or > CampaignQueries.MaxLiveTake)
+        {
+            return ApiProblems.BadRequest($"take must be from 1 to {CampaignQueries.MaxLiveTake}", "take");
+        }
+
+        if (await queries.LiveCallsAsync(id, skip ?? 0, take ?? CampaignQueries.DefaultLiveTake) is not { } live)
+        {
+            return ApiProblems.NotFound($"campaign '{id}' does not exist");
+        }
+
+        response.Headers[DoNotCallEndpoints.TotalHeader] = live.Total.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        return Results.Ok(live.Items);
     }
 
     private static async Task<IResult> FollowUpsAsync(

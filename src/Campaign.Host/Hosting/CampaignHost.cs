@@ -69,6 +69,7 @@ public static class CampaignHost
         builder.Services.AddSingleton<CustomerValidator>();
         builder.Services.AddSingleton<CustomerImporter>();
         builder.Services.AddSingleton<ScriptTestRunner>();
+        builder.Services.AddSingleton<CampaignQueries>();
         builder.Services.Configure<ImportLimits>(configuration.GetSection("Import"));
         builder.Services.AddConversation(configuration, EngineClock.Key);
         builder.Services.AddCampaignEngine(configuration);

@@ -12,7 +12,8 @@ namespace Campaign.Host.Ui;
 /// Server-sent events for a campaign dashboard, pushed by the campaign grain: the stream reads the statistics and the
 /// calls in flight when the grain says something changed, at most once per <see cref="LiveUpdateOptions.Interval"/>
 /// however many changes arrive meanwhile, and anyway after <see cref="LiveUpdateOptions.FallbackPoll"/> of silence.
-/// Each message is the statistics JSON plus <c>liveCalls</c> (the calls in flight), sent only when it changed.
+/// Each message is the statistics JSON plus <c>liveCalls</c> (the oldest calls in flight, at most
+/// <see cref="CampaignQueries.DefaultLiveTake"/>) and <c>liveCallsTotal</c>, sent only when it changed; each read is one grain call.
 /// </summary>
 internal static class CampaignEvents
 {
@@ -22,12 +23,10 @@ internal static class CampaignEvents
         string id,
         HttpContext context,
         IGrainFactory grains,
-        ICallStore calls,
-        ICustomerDirectory customers,
+        CampaignQueries queries,
         CampaignChangeHub hub,
         IOptions<LiveUpdateOptions> live,
-        IOptions<JsonOptions> json,
-        [FromKeyedServices(EngineClock.Key)] TimeProvider clock)
+        IOptions<JsonOptions> json)
     {
         var cancellationToken = context.RequestAborted;
         var response = context.Response;
@@ -49,15 +48,15 @@ internal static class CampaignEvents
         {
             while (!cancellationToken.IsCancellationRequested)
             {
-                var stats = await CampaignEndpoints.LoadStatsAsync(grains, calls, id, cancellationToken);
-                var inFlight = await LiveCalls.LoadAsync(grains, customers, clock, id, cancellationToken);
-                if (stats is null || inFlight is null)
+                if (await queries.DashboardAsync(id) is not { } dashboard)
                 {
                     return;
                 }
 
+                var stats = dashboard.Stats;
                 var message = JsonSerializer.SerializeToNode(stats, json.Value.SerializerOptions)!.AsObject();
-                message["liveCalls"] = JsonSerializer.SerializeToNode(inFlight, json.Value.SerializerOptions);
+                message["liveCalls"] = JsonSerializer.SerializeToNode(dashboard.LiveCalls, json.Value.SerializerOptions);
+                message["liveCallsTotal"] = dashboard.LiveCallsTotal;
                 var payload = message.ToJsonString(json.Value.SerializerOptions);
                 if (payload != last)
                 {

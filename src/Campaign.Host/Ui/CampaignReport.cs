@@ -24,8 +24,7 @@ public sealed record CampaignReport(
 {
     /// <summary>A draft or scheduled campaign's report carries what Start would do now (<see cref="Start"/>); its audience is that projection.</summary>
     public static async Task<CampaignReport> LoadAsync(
-        CampaignInfo info, IGrainFactory grains, ICallStore calls, ICustomerDirectory directory, AudienceResolver audiences, Func<CampaignInfo, Task<StartPreview>> preview,
-        CancellationToken cancellationToken)
+        CampaignInfo info, IGrainFactory grains, Func<CampaignInfo, Task<StartPreview>> preview)
     {
         if (info.StartedAt is null)
         {
@@ -33,8 +32,13 @@ public sealed record CampaignReport(
             return new CampaignReport(info, start?.Audience, true, 0, null, 0, null, null, 0, start);
         }
 
-        var progress = await grains.GetGrain<ICampaignGrain>(info.Id).GetProgressAsync();
-        var outcomes = await calls.OutcomeStatsAsync(info.Id, topConcerns: 0, cancellationToken);
+        // One grain call: the campaign answers its progress and running statistics from memory.
+        if (await grains.GetGrain<ICampaignGrain>(info.Id).GetViewAsync(new CampaignViewRequest(TopConcerns: 0, LiveTake: 0)) is not { } view)
+        {
+            return new CampaignReport(info, null, false, 0, null, 0, null, null, 0);
+        }
+
+        var (progress, outcomes) = (view.Progress, view.Outcomes);
         var attempts = progress.Results.Values.Sum();
         var answered = outcomes.BySegment.Sum(s => s.Answered);
         return new CampaignReport(

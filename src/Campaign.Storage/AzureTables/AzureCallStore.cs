@@ -141,16 +141,21 @@ public sealed class AzureCallStore(AzureTableSet tables) : ICallStore
         return whole.HasValue ? CallRow.Read(whole.Value!).CustomerId : "";
     }
 
-    public async Task<CampaignOutcomeStats> OutcomeStatsAsync(string campaignId, int topConcerns = 10, CancellationToken cancellationToken = default)
+    public async Task<CampaignTally> TallyAsync(string campaignId, IReadOnlySet<string> excluding, CancellationToken cancellationToken = default)
     {
         await tables.ReadyAsync();
-        var tally = new CallOutcomeTally();
+        // The partition reads latest first, so the concern quotes kept are the latest calls'.
+        var tally = new CampaignTally();
         await foreach (var row in tables.Calls.QueryAsync<TableEntity>(CampaignFilter(campaignId), maxPerPage: 1000, select: CallRow.StatsColumns, cancellationToken))
         {
-            tally.Add(row);
+            var facts = CallRow.Facts(row);
+            if (!excluding.Contains(facts.CallId))
+            {
+                tally.Add(facts);
+            }
         }
 
-        return tally.Result(topConcerns);
+        return tally;
     }
 
     public async Task<(int Calls, double Minutes)> UsageSinceAsync(string campaignId, DateTimeOffset since, CancellationToken cancellationToken = default)
@@ -169,21 +174,6 @@ public sealed class AzureCallStore(AzureTableSet tables) : ICallStore
         }
 
         return (calls, talked / 60_000d);
-    }
-
-    public async Task<IReadOnlyDictionary<string, int>> CountByResultAsync(string campaignId, CancellationToken cancellationToken = default)
-    {
-        await tables.ReadyAsync();
-        var counts = new Dictionary<string, int>();
-        await foreach (var row in tables.Calls.QueryAsync<TableEntity>(CampaignFilter(campaignId), maxPerPage: 1000, select: ["Result"], cancellationToken))
-        {
-            if (row.GetString("Result") is { } result)
-            {
-                counts[result] = counts.GetValueOrDefault(result) + 1;
-            }
-        }
-
-        return counts;
     }
 
     private static string PointerPartition(string callId) => TableKeys.Escape(callId);

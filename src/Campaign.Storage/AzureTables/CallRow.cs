@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using Azure.Data.Tables;
 using Campaign.Abstractions.Calls;
+using Campaign.Abstractions.Storage;
 
 namespace Campaign.Storage.AzureTables;
 
@@ -12,7 +13,7 @@ namespace Campaign.Storage.AzureTables;
 /// </summary>
 internal static class CallRow
 {
-    public static readonly string[] StatsColumns = ["SegmentId", "Result", "Interest", "FollowUp", "LocalHour", "Weekday", "Concerns", "ConcernQuotes"];
+    public static readonly string[] StatsColumns = ["CallId", "SegmentId", "Result", "Interest", "FollowUp", "LocalHour", "Weekday", "Concerns", "ConcernQuotes"];
 
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
     {
@@ -56,6 +57,17 @@ internal static class CallRow
     }
 
     public static CallRecord Read(TableEntity row) => JsonSerializer.Deserialize<CallRecord>(TableText.Read(row, "Record"), Json)!;
+
+    public static CallFacts Facts(TableEntity row) => new(
+        row.GetString("CallId"),
+        row.GetString("SegmentId"),
+        row.GetString("Result"),
+        row.GetString("Interest"),
+        row.GetString("FollowUp"),
+        row.GetInt32("LocalHour"),
+        row.GetInt32("Weekday") is { } weekday ? (DayOfWeek)weekday : null,
+        Concerns(row),
+        ConcernQuotes(row));
 
     public static IReadOnlyList<string> Concerns(TableEntity row) =>
         row.GetString("Concerns") is { } json ? JsonSerializer.Deserialize<List<string>>(json, Json)! : [];

@@ -3,7 +3,6 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using Campaign.Abstractions.Calls;
 using Campaign.Abstractions.Storage;
-using Campaign.Storage.Outcomes;
 using Microsoft.Data.Sqlite;
 
 namespace Campaign.Storage.Sqlite;
@@ -175,82 +174,44 @@ public sealed class SqliteCallStore(SqliteDatabase database) : ICallStore
             return items;
         });
 
-    public Task<CampaignOutcomeStats> OutcomeStatsAsync(string campaignId, int topConcerns = 10, CancellationToken cancellationToken = default) =>
+    public Task<CampaignTally> TallyAsync(string campaignId, IReadOnlySet<string> excluding, CancellationToken cancellationToken = default) =>
         database.ReadAsync(async connection =>
         {
-            var bySegment = new List<SegmentOutcome>();
-            await using (var command = connection.CreateCommand())
+            var tally = new CampaignTally();
+            await using var command = connection.CreateCommand();
+            command.CommandText = """
+                SELECT call_id, segment_id, result, interest, follow_up, local_hour, weekday,
+                       CASE WHEN json_array_length(record_json, '$.outcome.concerns') > 0 THEN json_extract(record_json, '$.outcome.concerns') END,
+                       CASE WHEN json_array_length(record_json, '$.outcome.concerns') > 0 THEN json_extract(record_json, '$.outcome.concernQuotes') END
+                FROM calls WHERE campaign_id = $campaign
+                ORDER BY ended_at DESC, call_id
+                """;
+            command.Parameters.AddWithValue("$campaign", campaignId);
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            while (await reader.ReadAsync(cancellationToken))
             {
-                command.CommandText = """
-                    SELECT segment_id, count(*), coalesce(sum(result = 'Answered'), 0),
-                           coalesce(sum(result = 'Answered' AND interest = 'Interested'), 0),
-                           coalesce(sum(result = 'Answered' AND interest = 'Neutral'), 0),
-                           coalesce(sum(result = 'Answered' AND interest = 'NotInterested'), 0),
-                           coalesce(sum(result = 'Answered' AND (interest IS NULL OR interest = 'Unknown')), 0)
-                    FROM calls WHERE campaign_id = $campaign GROUP BY segment_id ORDER BY segment_id
-                    """;
-                command.Parameters.AddWithValue("$campaign", campaignId);
-                await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-                while (await reader.ReadAsync(cancellationToken))
+                var callId = reader.GetString(0);
+                if (excluding.Contains(callId))
                 {
-                    bySegment.Add(new SegmentOutcome(reader.IsDBNull(0) ? null : reader.GetString(0), reader.GetInt32(1), reader.GetInt32(2),
-                        reader.GetInt32(3), reader.GetInt32(4), reader.GetInt32(5), reader.GetInt32(6)));
+                    continue;
                 }
+
+                tally.Add(new CallFacts(
+                    callId,
+                    Text(reader, 1),
+                    Text(reader, 2),
+                    Text(reader, 3),
+                    Text(reader, 4),
+                    reader.IsDBNull(5) ? null : reader.GetInt32(5),
+                    reader.IsDBNull(6) ? null : (DayOfWeek)reader.GetInt32(6),
+                    reader.IsDBNull(7) ? [] : JsonSerializer.Deserialize<List<string>>(reader.GetString(7), Json)!,
+                    reader.IsDBNull(8) ? null : JsonSerializer.Deserialize<List<ConcernQuote>>(reader.GetString(8), Json)));
             }
 
-            var concerns = new ConcernTally();
-            await using (var command = connection.CreateCommand())
-            {
-                command.CommandText = """
-                    SELECT json_extract(record_json, '$.outcome.concerns'), json_extract(record_json, '$.outcome.concernQuotes') FROM calls
-                    WHERE campaign_id = $campaign AND json_array_length(record_json, '$.outcome.concerns') > 0
-                    ORDER BY ended_at DESC, call_id
-                    """;
-                command.Parameters.AddWithValue("$campaign", campaignId);
-                await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-                while (await reader.ReadAsync(cancellationToken))
-                {
-                    concerns.Add(JsonSerializer.Deserialize<List<string>>(reader.GetString(0), Json)!,
-                        reader.IsDBNull(1) ? null : JsonSerializer.Deserialize<List<ConcernQuote>>(reader.GetString(1), Json));
-                }
-            }
-
-            FollowUpCounts followUps;
-            await using (var command = connection.CreateCommand())
-            {
-                command.CommandText = """
-                    SELECT coalesce(sum(follow_up = 'MoreInfo'), 0), coalesce(sum(follow_up = 'Callback'), 0), coalesce(sum(follow_up = 'LeaveAlone'), 0)
-                    FROM calls WHERE campaign_id = $campaign
-                    """;
-                command.Parameters.AddWithValue("$campaign", campaignId);
-                await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-                await reader.ReadAsync(cancellationToken);
-                followUps = new FollowUpCounts(reader.GetInt32(0), reader.GetInt32(1), reader.GetInt32(2));
-            }
-
-            var attempts = new int[7, 24];
-            var answered = new int[7, 24];
-            await using (var command = connection.CreateCommand())
-            {
-                command.CommandText = """
-                    SELECT weekday, local_hour, count(*), coalesce(sum(result = 'Answered'), 0)
-                    FROM calls WHERE campaign_id = $campaign AND weekday IS NOT NULL AND local_hour IS NOT NULL GROUP BY weekday, local_hour
-                    """;
-                command.Parameters.AddWithValue("$campaign", campaignId);
-                await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-                while (await reader.ReadAsync(cancellationToken))
-                {
-                    var row = (reader.GetInt32(0) + 6) % 7; // DayOfWeek counts from Sunday; rows start on Monday
-                    attempts[row, reader.GetInt32(1)] = reader.GetInt32(2);
-                    answered[row, reader.GetInt32(1)] = reader.GetInt32(3);
-                }
-            }
-
-            var rates = Enumerable.Range(0, 7).Select(d => (IReadOnlyList<double?>)Enumerable.Range(0, 24)
-                .Select(h => attempts[d, h] == 0 ? (double?)null : Math.Round((double)answered[d, h] / attempts[d, h], 3)).ToList()).ToList();
-            var counts = Enumerable.Range(0, 7).Select(d => (IReadOnlyList<int>)Enumerable.Range(0, 24).Select(h => attempts[d, h]).ToList()).ToList();
-            return new CampaignOutcomeStats(bySegment, concerns.Top(topConcerns), followUps, rates, counts);
+            return tally;
         });
+
+    private static string? Text(SqliteDataReader reader, int column) => reader.IsDBNull(column) ? null : reader.GetString(column);
 
     public Task<(int Calls, double Minutes)> UsageSinceAsync(string campaignId, DateTimeOffset since, CancellationToken cancellationToken = default) =>
         database.ReadAsync(async connection =>
@@ -265,21 +226,5 @@ public sealed class SqliteCallStore(SqliteDatabase database) : ICallStore
             await using var reader = await command.ExecuteReaderAsync(cancellationToken);
             await reader.ReadAsync(cancellationToken);
             return (reader.GetInt32(0), reader.GetInt64(1) / 60_000d);
-        });
-
-    public Task<IReadOnlyDictionary<string, int>> CountByResultAsync(string campaignId, CancellationToken cancellationToken = default) =>
-        database.ReadAsync<IReadOnlyDictionary<string, int>>(async connection =>
-        {
-            await using var command = connection.CreateCommand();
-            command.CommandText = "SELECT result, count(*) FROM calls WHERE campaign_id = $campaign AND result IS NOT NULL GROUP BY result";
-            command.Parameters.AddWithValue("$campaign", campaignId);
-            var counts = new Dictionary<string, int>();
-            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-            while (await reader.ReadAsync(cancellationToken))
-            {
-                counts[reader.GetString(0)] = reader.GetInt32(1);
-            }
-
-            return counts;
         });
 }

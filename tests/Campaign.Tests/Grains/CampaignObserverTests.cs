@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using Campaign.Abstractions.Calls;
 using Campaign.Abstractions.Campaigns;
 using Campaign.Tests.Support;
 
@@ -30,22 +31,28 @@ public class CampaignObserverTests(EngineFixture fixture) : IClassFixture<Engine
         await campaign.SubscribeAsync(reference);
 
         await campaign.StartAsync();
-        await EngineFixture.WaitUntilAsync(async () => (await campaign.GetLiveCallsAsync()).Count == 3, "three calls are live");
+        await EngineFixture.WaitUntilAsync(async () => (await campaign.GetLiveCallsAsync(0, 100))!.Total == 3, "three calls are live");
         await EngineFixture.WaitUntilAsync(() => Task.FromResult(!recorder.Changes.IsEmpty), "the subscriber hears of the start");
 
-        var live = await campaign.GetLiveCallsAsync();
+        // The calls' progress notices fill in the campaign's live-call table: answered, with the customer's name.
+        await EngineFixture.WaitUntilAsync(
+            async () => (await campaign.GetLiveCallsAsync(0, 100))!.Items.All(c => c is { Status: CallStatus.InProgress, AnsweredAt: not null, CustomerName: not null }),
+            "the live calls show as answered, with names");
+        var live = (await campaign.GetLiveCallsAsync(0, 100))!.Items;
         Assert.All(live, call =>
         {
             Assert.Contains(call.CustomerId, ids);
             Assert.Equal(1, call.Attempt);
             Assert.StartsWith(id + "-", call.CallId);
+            Assert.False(string.IsNullOrWhiteSpace(call.CustomerName));
         });
+        Assert.Equal([live[1]], (await campaign.GetLiveCallsAsync(1, 1))!.Items);
         Assert.Equal(3, live.Select(c => c.CustomerId).Distinct().Count());
         Assert.All(recorder.Changes, campaignId => Assert.Equal(id, campaignId));
 
         var heard = recorder.Changes.Count;
         await campaign.CancelAsync();
-        await EngineFixture.WaitUntilAsync(async () => (await campaign.GetLiveCallsAsync()).Count == 0, "the live calls end");
+        await EngineFixture.WaitUntilAsync(async () => (await campaign.GetLiveCallsAsync(0, 100))!.Total == 0, "the live calls end");
         await EngineFixture.WaitUntilAsync(() => Task.FromResult(recorder.Changes.Count > heard), "the subscriber hears of the cancel and the ends");
 
         await campaign.UnsubscribeAsync(reference);

@@ -90,14 +90,11 @@ public sealed class SqliteCallStoreFollowUpTests : IDisposable
         public Task<CallPage> ListAsync(string campaignId, int skip, int take, CancellationToken cancellationToken = default) =>
             inner.ListAsync(campaignId, skip, take, cancellationToken);
 
-        public Task<CampaignOutcomeStats> OutcomeStatsAsync(string campaignId, int topConcerns = 10, CancellationToken cancellationToken = default) =>
-            inner.OutcomeStatsAsync(campaignId, topConcerns, cancellationToken);
+        public Task<CampaignTally> TallyAsync(string campaignId, IReadOnlySet<string> excluding, CancellationToken cancellationToken = default) =>
+            inner.TallyAsync(campaignId, excluding, cancellationToken);
 
         public Task<(int Calls, double Minutes)> UsageSinceAsync(string campaignId, DateTimeOffset since, CancellationToken cancellationToken = default) =>
             inner.UsageSinceAsync(campaignId, since, cancellationToken);
-
-        public Task<IReadOnlyDictionary<string, int>> CountByResultAsync(string campaignId, CancellationToken cancellationToken = default) =>
-            inner.CountByResultAsync(campaignId, cancellationToken);
 
         public Task<IReadOnlyList<string>> WithTranscriptEndedBeforeAsync(DateTimeOffset cutoff, int limit, CancellationToken cancellationToken = default) =>
             inner.WithTranscriptEndedBeforeAsync(cutoff, limit, cancellationToken);

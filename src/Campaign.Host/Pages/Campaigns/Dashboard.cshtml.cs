@@ -13,6 +13,7 @@ namespace Campaign.Host.Pages.Campaigns;
 
 public sealed class DashboardModel(
     IGrainFactory grains,
+    CampaignQueries queries,
     ICallStore calls,
     ICustomerDirectory customers,
     IDecisionLog decisionLog,
@@ -34,7 +35,10 @@ public sealed class DashboardModel(
 
     public IReadOnlyList<CallListRow> RecentRows { get; private set; } = [];
 
+    /// <summary>The oldest calls in flight (at most <see cref="CampaignQueries.DefaultLiveTake"/>); <see cref="InFlightTotal"/> counts them all.</summary>
     public IReadOnlyList<LiveCallResponse> InFlight { get; private set; } = [];
+
+    public int InFlightTotal { get; private set; }
 
     public IReadOnlyList<FollowUpResponse> FollowUps { get; private set; } = [];
 
@@ -52,17 +56,15 @@ public sealed class DashboardModel(
 
     public async Task<IActionResult> OnGetAsync(string id, string? decisions, CancellationToken cancellationToken)
     {
-        var info = await grains.GetGrain<ICampaignGrain>(id).GetAsync();
-        var stats = await CampaignEndpoints.LoadStatsAsync(grains, calls, id, cancellationToken);
-        if (info is null || stats is null)
+        if (await queries.DashboardAsync(id) is not { } dashboard)
         {
             return NotFound();
         }
 
-        (Campaign, Stats) = (info, stats);
+        var info = dashboard.Campaign;
+        (Campaign, Stats, InFlight, InFlightTotal) = (info, dashboard.Stats, dashboard.LiveCalls, dashboard.LiveCallsTotal);
         Recent = await calls.ListAsync(id, 0, RecentCalls, cancellationToken);
         RecentRows = await CallListRow.LoadAsync(Recent.Items, customers, locator, cancellationToken);
-        InFlight = await LiveCalls.LoadAsync(grains, customers, clock, id, cancellationToken) ?? [];
         Pending = await PendingCallsView.LoadAsync(grains, customers, id, PendingShown, cancellationToken) ?? [];
         Now = clock.GetUtcNow();
         if (info.Status is CampaignStatus.Draft or CampaignStatus.Scheduled)

@@ -11,7 +11,6 @@ namespace Campaign.Host.Pages.Campaigns;
 
 public sealed class CampaignsModel(
     IGrainFactory grains,
-    ICallStore calls,
     ICustomerDirectory directory,
     AudienceResolver audiences,
     CustomerLocator locator,
@@ -52,7 +51,7 @@ public sealed class CampaignsModel(
         var shown = Enum.TryParse<CampaignStatus>(Status, ignoreCase: true, out var status) ? all.Where(c => c.Status == status) : all;
         var now = clock.GetUtcNow();
         var reports = await Task.WhenAll(shown.Select(c => CampaignReport.LoadAsync(
-            c, grains, calls, directory, audiences, info => StartPreview.LoadAsync(info, directory, audiences, locator, hours, now, cancellationToken), cancellationToken)));
+            c, grains, info => StartPreview.LoadAsync(info, directory, audiences, locator, hours, now, cancellationToken))));
         Sort = Sorts.ContainsKey(Sort) ? Sort : "created";
         var key = Sorts[Sort];
         var ascending = string.Equals(Dir, "asc", StringComparison.OrdinalIgnoreCase);

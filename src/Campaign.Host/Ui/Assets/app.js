@@ -138,10 +138,11 @@
     return h > 0 ? `${h}:${pad(m)}:${pad(s)}` : `${m}:${pad(s)}`;
   }
 
-  function applyLiveCalls(calls) {
+  function applyLiveCalls(calls, total) {
     const tbody = document.getElementById("live-calls");
     if (!tbody) return;
-    setText(document.getElementById("inflight-count"), `(${calls.length})`);
+    const all = total ?? calls.length;
+    setText(document.getElementById("inflight-count"), all === calls.length ? `(${all})` : `(${all}, the oldest ${calls.length} shown)`);
     renderRows(tbody, calls.map((c) => {
       const link = el("td");
       link.appendChild(el("a", { href: "/calls/" + encodeURIComponent(c.callId) }, c.callId));
@@ -220,7 +221,7 @@
       source.onmessage = (e) => {
         const stats = JSON.parse(e.data);
         applyStats(root, stats);
-        applyLiveCalls(stats.liveCalls || []);
+        applyLiveCalls(stats.liveCalls || [], stats.liveCallsTotal);
         if (stats.finished !== finished) { finished = stats.finished; refreshCalls(id); refreshFollowUps(id); }
       };
       source.addEventListener("end", () => { dot.classList.remove("on"); dot.title = "Campaign over"; source.close(); });

@@ -22,7 +22,7 @@ namespace Campaign.ApiClient.Api.Campaigns.Item.Calls.Live
         /// </summary>
         /// <param name="pathParameters">Path parameters for the request</param>
         /// <param name="requestAdapter">The request adapter to use to execute the requests.</param>
-        public LiveRequestBuilder(Dictionary<string, object> pathParameters, IRequestAdapter requestAdapter) : base(requestAdapter, "{+baseurl}/api/campaigns/{id}/calls/live", pathParameters)
+        public LiveRequestBuilder(Dictionary<string, object> pathParameters, IRequestAdapter requestAdapter) : base(requestAdapter, "{+baseurl}/api/campaigns/{id}/calls/live{?skip*,take*}", pathParameters)
         {
         }
         /// <summary>
@@ -30,29 +30,31 @@ namespace Campaign.ApiClient.Api.Campaigns.Item.Calls.Live
         /// </summary>
         /// <param name="rawUrl">The raw URL to use for the request builder.</param>
         /// <param name="requestAdapter">The request adapter to use to execute the requests.</param>
-        public LiveRequestBuilder(string rawUrl, IRequestAdapter requestAdapter) : base(requestAdapter, "{+baseurl}/api/campaigns/{id}/calls/live", rawUrl)
+        public LiveRequestBuilder(string rawUrl, IRequestAdapter requestAdapter) : base(requestAdapter, "{+baseurl}/api/campaigns/{id}/calls/live{?skip*,take*}", rawUrl)
         {
         }
         /// <summary>
-        /// Calls in flight now: customer, state, elapsed seconds.
+        /// Calls in flight now, oldest first, paged (skip, take: 1–1000, default 100): customer, state, elapsed seconds; the X-Total-Count header says how many are in flight.
         /// </summary>
         /// <returns>A List&lt;global::Campaign.ApiClient.Models.LiveCallResponse&gt;</returns>
         /// <param name="cancellationToken">Cancellation token to use when cancelling requests</param>
         /// <param name="requestConfiguration">Configuration for the request such as headers, query parameters, and middleware options.</param>
+        /// <exception cref="global::Campaign.ApiClient.Models.ProblemDetails">When receiving a 400 status code</exception>
         /// <exception cref="global::Campaign.ApiClient.Models.ProblemDetails">When receiving a 401 status code</exception>
         /// <exception cref="global::Campaign.ApiClient.Models.ProblemDetails">When receiving a 404 status code</exception>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
-        public async Task<List<global::Campaign.ApiClient.Models.LiveCallResponse>?> GetAsync(Action<RequestConfiguration<DefaultQueryParameters>>? requestConfiguration = default, CancellationToken cancellationToken = default)
+        public async Task<List<global::Campaign.ApiClient.Models.LiveCallResponse>?> GetAsync(Action<RequestConfiguration<global::Campaign.ApiClient.Api.Campaigns.Item.Calls.Live.LiveRequestBuilder.LiveRequestBuilderGetQueryParameters>>? requestConfiguration = default, CancellationToken cancellationToken = default)
         {
 #nullable restore
 #else
-        public async Task<List<global::Campaign.ApiClient.Models.LiveCallResponse>> GetAsync(Action<RequestConfiguration<DefaultQueryParameters>> requestConfiguration = default, CancellationToken cancellationToken = default)
+        public async Task<List<global::Campaign.ApiClient.Models.LiveCallResponse>> GetAsync(Action<RequestConfiguration<global::Campaign.ApiClient.Api.Campaigns.Item.Calls.Live.LiveRequestBuilder.LiveRequestBuilderGetQueryParameters>> requestConfiguration = default, CancellationToken cancellationToken = default)
         {
 #endif
             var requestInfo = ToGetRequestInformation(requestConfiguration);
             var errorMapping = new Dictionary<string, ParsableFactory<IParsable>>
             {
+                { "400", global::Campaign.ApiClient.Models.ProblemDetails.CreateFromDiscriminatorValue },
                 { "401", global::Campaign.ApiClient.Models.ProblemDetails.CreateFromDiscriminatorValue },
                 { "404", global::Campaign.ApiClient.Models.ProblemDetails.CreateFromDiscriminatorValue },
             };
@@ -60,17 +62,17 @@ namespace Campaign.ApiClient.Api.Campaigns.Item.Calls.Live
             return collectionResult?.AsList();
         }
         /// <summary>
-        /// Calls in flight now: customer, state, elapsed seconds.
+        /// Calls in flight now, oldest first, paged (skip, take: 1–1000, default 100): customer, state, elapsed seconds; the X-Total-Count header says how many are in flight.
         /// </summary>
         /// <returns>A <see cref="RequestInformation"/></returns>
         /// <param name="requestConfiguration">Configuration for the request such as headers, query parameters, and middleware options.</param>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
-        public RequestInformation ToGetRequestInformation(Action<RequestConfiguration<DefaultQueryParameters>>? requestConfiguration = default)
+        public RequestInformation ToGetRequestInformation(Action<RequestConfiguration<global::Campaign.ApiClient.Api.Campaigns.Item.Calls.Live.LiveRequestBuilder.LiveRequestBuilderGetQueryParameters>>? requestConfiguration = default)
         {
 #nullable restore
 #else
-        public RequestInformation ToGetRequestInformation(Action<RequestConfiguration<DefaultQueryParameters>> requestConfiguration = default)
+        public RequestInformation ToGetRequestInformation(Action<RequestConfiguration<global::Campaign.ApiClient.Api.Campaigns.Item.Calls.Live.LiveRequestBuilder.LiveRequestBuilderGetQueryParameters>> requestConfiguration = default)
         {
 #endif
             var requestInfo = new RequestInformation(Method.GET, UrlTemplate, PathParameters);
@@ -86,6 +88,21 @@ namespace Campaign.ApiClient.Api.Campaigns.Item.Calls.Live
         public global::Campaign.ApiClient.Api.Campaigns.Item.Calls.Live.LiveRequestBuilder WithUrl(string rawUrl)
         {
             return new global::Campaign.ApiClient.Api.Campaigns.Item.Calls.Live.LiveRequestBuilder(rawUrl, RequestAdapter);
+        }
+        /// <summary>
+        /// Calls in flight now, oldest first, paged (skip, take: 1–1000, default 100): customer, state, elapsed seconds; the X-Total-Count header says how many are in flight.
+        /// </summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("Kiota", "1.0.0")]
+        public partial class LiveRequestBuilderGetQueryParameters 
+        {
+            #pragma warning disable CS1591
+            [QueryParameter("skip")]
+            public int? Skip { get; set; }
+            #pragma warning restore CS1591
+            #pragma warning disable CS1591
+            [QueryParameter("take")]
+            public int? Take { get; set; }
+            #pragma warning restore CS1591
         }
     }
 }

@@ -1,13 +1,12 @@
 using System.Text;
 using Campaign.Abstractions.Calls;
-using Campaign.Abstractions.Storage;
 
-namespace Campaign.Storage.Outcomes;
+namespace Campaign.Abstractions.Storage;
 
 /// <summary>
 /// Groups a campaign's concerns by topic for its statistics, the same for every store: "The power cuts", "power cut"
 /// and "power cuts" are one topic, named by its most frequent spelling (in lower case). Each topic keeps up to
-/// <see cref="ConcernCount.MaxExamples"/> different things callers said about it, in the order the calls are added.
+/// <see cref="ConcernCount.MaxExamples"/> different things callers said about it: the first ones added, or the latest when a call is added as the newest.
 /// </summary>
 public sealed class ConcernTally
 {
@@ -15,8 +14,8 @@ public sealed class ConcernTally
 
     private readonly Dictionary<string, Topic> _topics = new(StringComparer.Ordinal);
 
-    /// <summary>One call's concerns and the quotes it kept for them.</summary>
-    public void Add(IEnumerable<string> concerns, IEnumerable<ConcernQuote>? quotes)
+    /// <summary>One call's concerns and the quotes it kept for them; a call added as <paramref name="newest"/> puts its quotes first.</summary>
+    public void Add(IEnumerable<string> concerns, IEnumerable<ConcernQuote>? quotes, bool newest = false)
     {
         var said = (quotes ?? []).Where(q => !string.IsNullOrWhiteSpace(q.Quote)).ToList();
         var counted = new HashSet<string>(StringComparer.Ordinal);
@@ -39,7 +38,20 @@ public sealed class ConcernTally
             foreach (var quote in said.Where(q => Key(q.Concern.Trim().ToLowerInvariant()) == key))
             {
                 var text = quote.Quote.Trim();
-                if (topic.Examples.Count < ConcernCount.MaxExamples && !topic.Examples.Contains(text, StringComparer.OrdinalIgnoreCase))
+                if (topic.Examples.Contains(text, StringComparer.OrdinalIgnoreCase))
+                {
+                    continue;
+                }
+
+                if (newest)
+                {
+                    topic.Examples.Insert(0, text);
+                    if (topic.Examples.Count > ConcernCount.MaxExamples)
+                    {
+                        topic.Examples.RemoveAt(topic.Examples.Count - 1);
+                    }
+                }
+                else if (topic.Examples.Count < ConcernCount.MaxExamples)
                 {
                     topic.Examples.Add(text);
                 }
@@ -50,7 +62,7 @@ public sealed class ConcernTally
     /// <summary>The <paramref name="top"/> topics raised most, then by name.</summary>
     public IReadOnlyList<ConcernCount> Top(int top) =>
         _topics.Values
-            .Select(t => new ConcernCount(t.Name, t.Count, t.Examples))
+            .Select(t => new ConcernCount(t.Name, t.Count, t.Examples.ToList()))
             .OrderByDescending(c => c.Count).ThenBy(c => c.Concern, StringComparer.Ordinal)
             .Take(top)
             .ToList();

@@ -1,13 +1,13 @@
-using Azure.Data.Tables;
-using Campaign.Abstractions.Storage;
-using Campaign.Storage.Outcomes;
+namespace Campaign.Abstractions.Storage;
 
-namespace Campaign.Storage.AzureTables;
-
-/// <summary>Adds up a campaign's call rows into the outcome statistics, counting exactly as the embedded store does.</summary>
-internal sealed class CallOutcomeTally
+/// <summary>
+/// Adds up a campaign's ended calls into its statistics: results, outcomes by segment, concern topics, follow-ups and
+/// attempts and answers by local weekday × hour. Every store counts through it, and the campaign keeps one running.
+/// </summary>
+public sealed class CampaignTally
 {
     private const string Answered = "Answered";
+    private readonly Dictionary<string, int> _results = new(StringComparer.Ordinal);
     private readonly Dictionary<string, int[]> _bySegment = new(StringComparer.Ordinal);
     private readonly ConcernTally _concerns = new();
     private readonly int[,] _attempts = new int[7, 24];
@@ -17,22 +17,33 @@ internal sealed class CallOutcomeTally
     private int _callback;
     private int _leaveAlone;
 
-    public void Add(TableEntity row)
+    /// <summary>Calls counted so far.</summary>
+    public int Calls { get; private set; }
+
+    /// <summary>Counts a call; one added as <paramref name="newest"/> (it just ended) puts its concern quotes first.</summary>
+    public void Add(CallFacts call, bool newest = false)
     {
-        var answered = row.GetString("Result") == Answered;
-        var interest = row.GetString("Interest");
-        var segment = row.GetString("SegmentId");
-        var counts = segment is null ? _noSegment ??= new int[6] : SegmentCounts(segment);
+        Calls++;
+        if (call.Result is { } result)
+        {
+            _results[result] = _results.GetValueOrDefault(result) + 1;
+        }
+
+        var answered = call.Result == Answered;
+        var counts = call.SegmentId is null ? _noSegment ??= new int[6] : SegmentCounts(call.SegmentId);
         counts[0]++;
         if (answered)
         {
             counts[1]++;
-            counts[interest switch { "Interested" => 2, "Neutral" => 3, "NotInterested" => 4, _ => 5 }]++;
+            counts[call.Interest switch { "Interested" => 2, "Neutral" => 3, "NotInterested" => 4, _ => 5 }]++;
         }
 
-        _concerns.Add(CallRow.Concerns(row), CallRow.ConcernQuotes(row));
+        if (call.Concerns.Count > 0)
+        {
+            _concerns.Add(call.Concerns, call.ConcernQuotes, newest);
+        }
 
-        switch (row.GetString("FollowUp"))
+        switch (call.FollowUp)
         {
             case "MoreInfo":
                 _moreInfo++;
@@ -45,15 +56,18 @@ internal sealed class CallOutcomeTally
                 break;
         }
 
-        if (row.GetInt32("Weekday") is { } weekday && row.GetInt32("LocalHour") is { } hour)
+        if (call.Weekday is { } weekday && call.LocalHour is { } hour and >= 0 and < 24)
         {
-            var day = (weekday + 6) % 7; // DayOfWeek counts from Sunday; rows start on Monday
+            var day = ((int)weekday + 6) % 7; // DayOfWeek counts from Sunday; rows start on Monday
             _attempts[day, hour]++;
             _answered[day, hour] += answered ? 1 : 0;
         }
     }
 
-    public CampaignOutcomeStats Result(int topConcerns)
+    /// <summary>Number of calls by result (the result's name: Answered, NoAnswer, …).</summary>
+    public IReadOnlyDictionary<string, int> Results => _results;
+
+    public CampaignOutcomeStats Stats(int topConcerns)
     {
         var bySegment = new List<SegmentOutcome>();
         if (_noSegment is { } none)
@@ -62,11 +76,10 @@ internal sealed class CallOutcomeTally
         }
 
         bySegment.AddRange(_bySegment.OrderBy(s => s.Key, StringComparer.Ordinal).Select(s => Outcome(s.Key, s.Value)));
-        var concerns = _concerns.Top(topConcerns);
         var rates = Enumerable.Range(0, 7).Select(d => (IReadOnlyList<double?>)Enumerable.Range(0, 24)
             .Select(h => _attempts[d, h] == 0 ? (double?)null : Math.Round((double)_answered[d, h] / _attempts[d, h], 3)).ToList()).ToList();
         var attempts = Enumerable.Range(0, 7).Select(d => (IReadOnlyList<int>)Enumerable.Range(0, 24).Select(h => _attempts[d, h]).ToList()).ToList();
-        return new CampaignOutcomeStats(bySegment, concerns, new FollowUpCounts(_moreInfo, _callback, _leaveAlone), rates, attempts);
+        return new CampaignOutcomeStats(bySegment, _concerns.Top(topConcerns), new FollowUpCounts(_moreInfo, _callback, _leaveAlone), rates, attempts);
     }
 
     private int[] SegmentCounts(string segment)
