@@ -6,7 +6,12 @@ if (args is ["--hash-password"])
     // Reads the password from standard input so it never lands in shell history.
     Console.Error.Write("Password: ");
     Console.WriteLine(AdminCredentials.Hash(Console.ReadLine() ?? ""));
-    return;
+    return 0;
+}
+
+if (args is [HealthCheckCommand.Switch] or [HealthCheckCommand.Switch, _])
+{
+    return await HealthCheckCommand.RunAsync(args.Length == 2 ? args[1] : null, TimeSpan.FromSeconds(5));
 }
 
 var app = CampaignHost.Build(args);
@@ -17,3 +22,4 @@ foreach (var url in app.Urls)
 }
 
 await app.WaitForShutdownAsync();
+return 0;

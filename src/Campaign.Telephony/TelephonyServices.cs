@@ -41,7 +41,8 @@ public static class TelephonyServices
         services.AddSingleton(options);
         services.AddSingleton<TwilioUrls>();
         services.AddSingleton<TwilioTwiml>();
-        services.AddSingleton(_ => TwilioRestClientFactory.Create(options));
+        TwilioRestClientFactory.AddHttpClient(services, options);
+        services.AddSingleton(sp => TwilioRestClientFactory.Create(options, sp.GetRequiredService<IHttpClientFactory>()));
         services.AddSingleton<TwilioTelephony>();
         services.AddSingleton<ITelephony>(sp => sp.GetRequiredService<TwilioTelephony>());
         return services;
@@ -53,7 +54,8 @@ public static class TelephonyServices
         services.AddSingleton(options);
         services.AddSingleton(options.Jwt);
         services.AddSingleton<AcsCallbackUrls>();
-        services.AddSingleton(sp => new AcsCallAutomationClient(AcsHttp.Create(options, sp.GetRequiredService<TimeProvider>()), options, sp.GetRequiredService<TimeProvider>()));
+        AcsHttp.AddHttpClient(services, options);
+        services.AddSingleton(sp => new AcsCallAutomationClient(AcsHttp.Create(sp), options, sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton(sp => new AcsJwtValidator(
             options.Jwt,
             new HttpClient { Timeout = TimeSpan.FromSeconds(10) },

@@ -80,6 +80,15 @@ public static class CampaignTelemetry
     }
 
     /// <summary>
+    /// Starts a span around a write of a call's record to the call store (<c>store save call</c>), in the trace of what
+    /// ended the call (a webhook's turn, a watchdog); <paramref name="system"/> names the store (<c>sqlite</c>, <c>azure.tables</c>).
+    /// </summary>
+    public static Activity? StartStoreWrite(string callId, string system) =>
+        Source.StartActivity("store save call", ActivityKind.Client)?
+            .SetTag("campaign.call.id", callId)
+            .SetTag("db.system.name", system);
+
+    /// <summary>
     /// Starts a span that begins a trace of its own (a dial decision, a streamed turn), whatever is current; the caller's
     /// span, if any, is linked.
     /// </summary>

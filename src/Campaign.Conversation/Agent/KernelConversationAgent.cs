@@ -241,7 +241,7 @@ public sealed partial class KernelConversationAgent(
     {
         var session = turn.Session;
         var failure = ModelErrors.Describe(ex);
-        if (ex is OperationCanceledException)
+        if (ModelErrors.IsTimeout(ex))
         {
             ModelFaultLog.Timeout(logger, CallId(session), Timeout.TotalSeconds);
         }

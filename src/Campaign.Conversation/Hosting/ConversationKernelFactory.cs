@@ -12,7 +12,8 @@ namespace Campaign.Conversation.Hosting;
 /// <summary>Builds the template kernel every turn clones: the chat service of the configured provider and the call plugin.</summary>
 public static class ConversationKernelFactory
 {
-    public static Kernel Create(ConversationOptions options, ILoggerFactory? loggerFactory = null)
+    /// <param name="modelHttp">The model's HttpClient (<see cref="ModelResilience"/>); required with the OpenAI provider.</param>
+    public static Kernel Create(ConversationOptions options, ILoggerFactory? loggerFactory = null, HttpClient? modelHttp = null)
     {
         var builder = Kernel.CreateBuilder();
         if (loggerFactory is not null)
@@ -24,8 +25,9 @@ public static class ConversationKernelFactory
         {
             case ConversationProviders.OpenAI:
                 var openAI = options.OpenAI;
-                var logger = (ILogger?)loggerFactory?.CreateLogger<ModelRetryHandler>() ?? NullLogger.Instance;
-                builder.AddOpenAIChatCompletion(openAI.Model!, new Uri(openAI.Endpoint!), string.IsNullOrWhiteSpace(openAI.ApiKey) ? "none" : openAI.ApiKey, httpClient: CreateHttpClient(openAI, logger));
+                // With its own HttpClient the connector does not retry: the client's resilience pipeline does, within the turn's budget.
+                builder.AddOpenAIChatCompletion(openAI.Model!, new Uri(openAI.Endpoint!), string.IsNullOrWhiteSpace(openAI.ApiKey) ? "none" : openAI.ApiKey,
+                    httpClient: modelHttp ?? throw new ArgumentNullException(nameof(modelHttp), "The OpenAI provider needs the model's HttpClient."));
                 break;
             default:
                 builder.Services.AddSingleton<IChatCompletionService, OfflineScriptChatService>();
@@ -37,12 +39,4 @@ public static class ConversationKernelFactory
             new ToolArgumentGuard((ILogger?)loggerFactory?.CreateLogger<ToolArgumentGuard>() ?? NullLogger.Instance));
         return builder.Build();
     }
-
-    // The agent bounds each turn with Conversation:OpenAI:TimeoutSeconds. With its own HttpClient the connector does not
-    // retry: the retry handler does, within that budget, honouring Retry-After.
-    private static HttpClient CreateHttpClient(OpenAIConversationOptions options, ILogger logger) =>
-        new(new ModelRetryHandler(options, logger) { InnerHandler = new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) } })
-        {
-            Timeout = System.Threading.Timeout.InfiniteTimeSpan,
-        };
 }

@@ -1,5 +1,6 @@
 using Campaign.Abstractions.Conversation;
 using Campaign.Conversation.Agent;
+using Campaign.Conversation.Model;
 using Campaign.Conversation.Outcome;
 using Campaign.Conversation.Scripts;
 using Campaign.Conversation.Understanding;
@@ -30,7 +31,14 @@ public static class ConversationServices
         services.AddSingleton(Options.Create(options));
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<IScriptSource, GrainScriptSource>();
-        services.AddSingleton(sp => ConversationKernelFactory.Create(options, sp.GetService<ILoggerFactory>()));
+        var openAI = Validate(options) == ConversationProviders.OpenAI;
+        if (openAI)
+        {
+            services.AddModelHttpClient(options.OpenAI);
+        }
+
+        services.AddSingleton(sp => ConversationKernelFactory.Create(
+            options, sp.GetService<ILoggerFactory>(), openAI ? sp.GetRequiredService<IHttpClientFactory>().CreateClient(ModelResilience.HttpClientName) : null));
         services.AddSingleton(_ => CreateSemanticUnderstanding(options));
         services.AddSingleton<ScriptPreparer>();
         services.AddSingleton<OutcomeExtraction>();

@@ -2,7 +2,7 @@ namespace Campaign.Conversation.Model;
 
 /// <summary>
 /// The model request in progress on this async flow: the call it serves (named in fault log lines) and the end of the
-/// turn's time budget, past which <see cref="ModelRetryHandler"/> makes no further attempt. The agent enters a scope
+/// turn's time budget, past which the model's resilience pipeline (<see cref="ModelResilience"/>) makes no further attempt. The agent enters a scope
 /// around every request to the chat service; the HTTP handler reads it.
 /// </summary>
 public sealed class ModelRequestScope
@@ -22,7 +22,7 @@ public sealed class ModelRequestScope
 
     public TimeSpan Budget { get; }
 
-    /// <summary>When the turn's budget runs out, on the clock the retry handler waits with (real time, not the engine's).</summary>
+    /// <summary>When the turn's budget runs out, on the clock the retries wait with (real time, not the engine's).</summary>
     public DateTimeOffset Deadline { get; }
 
     /// <summary>Makes this the current scope until the returned handle is disposed (or the async method returns).</summary>

@@ -5,10 +5,13 @@ namespace Campaign.Host.Hosting;
 
 /// <summary>
 /// <c>Orleans:*</c>: cluster and service ids, the silo and gateway ports, the address a silo advertises to the others,
-/// and the membership timings (<c>Orleans:Membership:*</c>, bound onto Orleans' <see cref="ClusterMembershipOptions"/>).
+/// the membership timings (<c>Orleans:Membership:*</c>, bound onto Orleans' <see cref="ClusterMembershipOptions"/>), and
+/// Kubernetes hosting (<c>Orleans:Kubernetes:Enabled</c>).
 /// </summary>
 internal static class ClusterHosting
 {
+    public const string KubernetesKey = "Orleans:Kubernetes:Enabled";
+
     public static ISiloBuilder ConfigureCluster(this ISiloBuilder silo, IConfiguration configuration, bool sharedMembership)
     {
         var siloPort = configuration.GetValue("Orleans:SiloPort", 11111);
@@ -42,6 +45,13 @@ internal static class ClusterHosting
         }
 
         silo.Services.Configure<ClusterMembershipOptions>(configuration.GetSection("Orleans:Membership"));
+        if (configuration.GetValue(KubernetesKey, false))
+        {
+            // In a pod: silo name, advertised address and cluster ids from the pod (POD_*, ORLEANS_* variables), and
+            // silos whose pod is gone are declared dead at once instead of after missed probes.
+            silo.UseKubernetesHosting();
+        }
+
         return silo;
     }
 }

@@ -2,6 +2,7 @@ using Azure;
 using Azure.Data.Tables;
 using Campaign.Abstractions.Calls;
 using Campaign.Abstractions.Storage;
+using Campaign.Abstractions.Telemetry;
 
 namespace Campaign.Storage.AzureTables;
 
@@ -16,6 +17,7 @@ public sealed class AzureCallStore(AzureTableSet tables) : ICallStore
 
     public async Task SaveAsync(CallRecord record, CancellationToken cancellationToken = default)
     {
+        using var span = CampaignTelemetry.StartStoreWrite(record.Id, "azure.tables");
         await tables.ReadyAsync();
         var row = CallRow.Write(record);
         for (var attempt = 0; attempt < MaxAttempts; attempt++)

@@ -3,6 +3,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using Campaign.Abstractions.Calls;
 using Campaign.Abstractions.Storage;
+using Campaign.Abstractions.Telemetry;
 using Microsoft.Data.Sqlite;
 
 namespace Campaign.Storage.Sqlite;
@@ -15,8 +16,10 @@ public sealed class SqliteCallStore(SqliteDatabase database) : ICallStore
         Converters = { new JsonStringEnumConverter() },
     };
 
-    public Task SaveAsync(CallRecord record, CancellationToken cancellationToken = default) =>
-        database.WriteAsync(async (connection, transaction) =>
+    public async Task SaveAsync(CallRecord record, CancellationToken cancellationToken = default)
+    {
+        using var span = CampaignTelemetry.StartStoreWrite(record.Id, "sqlite");
+        await database.WriteAsync(async (connection, transaction) =>
         {
             await using var command = connection.CreateCommand();
             command.Transaction = transaction;
@@ -46,6 +49,7 @@ public sealed class SqliteCallStore(SqliteDatabase database) : ICallStore
             p.AddWithValue("$abandoned", record.Abandoned ? 1 : 0);
             return await command.ExecuteNonQueryAsync(cancellationToken);
         }, cancellationToken);
+    }
 
     public Task<CallRecord?> GetAsync(string callId, CancellationToken cancellationToken = default) =>
         database.ReadAsync(async connection =>

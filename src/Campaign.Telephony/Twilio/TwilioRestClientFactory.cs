@@ -1,24 +1,28 @@
 using Campaign.Telephony.Http;
 using global::Twilio.Clients;
 using global::Twilio.Http;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Campaign.Telephony.Twilio;
 
 internal static class TwilioRestClientFactory
 {
-    public static ITwilioRestClient Create(TwilioOptions options)
+    public const string HttpClientName = "twilio";
+
+    /// <summary>The named HttpClient of Twilio's REST API: only reads are repeated after a plain 500 (a create may have dialled).</summary>
+    public static void AddHttpClient(IServiceCollection services, TwilioOptions options)
     {
-        HttpMessageHandler handler = new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) };
-        var apiBase = new Uri(options.ApiBaseUrl);
+        var http = services.AddHttpClient(HttpClientName)
+            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) })
+            .ConfigureHttpClient(c => c.Timeout = TimeSpan.FromSeconds(30))
+            .AddProviderResilience(ProviderResilience.IsRead);
         if (!string.Equals(options.ApiBaseUrl, TwilioOptions.DefaultApiBaseUrl, StringComparison.OrdinalIgnoreCase))
         {
-            handler = new ApiBaseRewriteHandler(apiBase) { InnerHandler = handler };
+            var apiBase = new Uri(options.ApiBaseUrl);
+            http.AddHttpMessageHandler(() => new ApiBaseRewriteHandler(apiBase));
         }
-
-        var http = new System.Net.Http.HttpClient(new TransientRetryHandler(3, TimeSpan.FromMilliseconds(250), TransientRetryHandler.IsRead) { InnerHandler = handler })
-        {
-            Timeout = TimeSpan.FromSeconds(30),
-        };
-        return new TwilioRestClient(options.AccountSid, options.AuthToken, httpClient: new SystemNetHttpClient(http));
     }
+
+    public static ITwilioRestClient Create(TwilioOptions options, IHttpClientFactory clients) =>
+        new TwilioRestClient(options.AccountSid, options.AuthToken, httpClient: new SystemNetHttpClient(clients.CreateClient(HttpClientName)));
 }

@@ -320,6 +320,31 @@ public sealed class OpenAIModelFaultTests : IAsyncLifetime
         Assert.Single(harness.Logs.Messages, m => m.Contains("empty reply on attempt 1; asking the model once more", StringComparison.Ordinal));
     }
 
+    [Fact]
+    public async Task A_model_that_keeps_failing_is_refused_at_once_for_a_while_and_the_call_ends_politely()
+    {
+        _server.Respond = (_, _) => Task.FromResult(FakeOpenAIServer.Fault(503));
+        using var harness = Harness();
+
+        // Turns of calls fail against the server until the circuit opens (half of 10 attempts or more failed).
+        for (var turn = 0; turn < 6 && !harness.Logs.Messages.Any(m => m.Contains("circuit open", StringComparison.Ordinal)); turn++)
+        {
+            await harness.TalkAsync(harness.Session(OutageScript.Definition()), "Yes, sure, tell me more.");
+        }
+
+        Assert.InRange(_server.Requests.Count, 10, 18);
+        var sent = _server.Requests.Count;
+        var session = harness.Session(OutageScript.Definition());
+        var watch = Stopwatch.StartNew();
+        var replies = await harness.TalkAsync(session, "Yes, sure, tell me more.");
+
+        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(1), $"refused after {watch.Elapsed}");
+        Assert.Equal(sent, _server.Requests.Count);
+        Assert.Equal(AgentLines.ModelFailure, replies[1].Text);
+        Assert.Equal("error: the model is refused for a while after repeated failures", session.Memory[MemoryKeys.Failure]);
+        Assert.Single(harness.Logs.Messages, m => m.Contains($"Model fault on call {session.CallId}: the request failed on attempt 1 of 3 (circuit open); not retried", StringComparison.Ordinal));
+    }
+
     private ConversationHarness Harness(string timeoutSeconds = "5", string maxAttempts = "3") => new(new Dictionary<string, string?>
     {
         ["Conversation:Provider"] = "OpenAI",

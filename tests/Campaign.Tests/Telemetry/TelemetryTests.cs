@@ -14,7 +14,7 @@ namespace Campaign.Tests.Telemetry;
 
 /// <summary>
 /// A short campaign through the fake Twilio with OpenTelemetry's in-memory exporters in the host: webhook turns are traced
-/// through the call grain, the agent and the store, dial decisions are traces of their own, and the product's metrics move.
+/// through the call grain, the agent and the store (a call's end through the write of its record), dial decisions are traces of their own, and the product's metrics move.
 /// The sources and meters are process-wide, so other tests running at the same time may add to what is seen here: the
 /// traces are picked by this campaign's call ids and the counters are compared before and after.
 /// </summary>
@@ -97,6 +97,19 @@ public class TelemetryTests
         }
 
         Assert.Contains(turns.SelectMany(t => t.Below), s => s.Source.Name.StartsWith("Microsoft.SemanticKernel", StringComparison.Ordinal));
+
+        // The end of a call: the webhook that reports it ends in the write of the call's record, a span in the same trace.
+        var ends = webhooks.Select(w => (Request: w, Stores: Below(w).Where(s => s.Source.Name == CampaignTelemetry.SourceName
+                && s.DisplayName == "store save call" && callIds.Contains(s.GetTagItem("campaign.call.id") as string ?? "")).ToList()))
+            .Where(e => e.Stores.Count > 0)
+            .ToList();
+        Assert.Equal(callIds, ends.SelectMany(e => e.Stores).Select(s => (string)s.GetTagItem("campaign.call.id")!).ToHashSet(StringComparer.Ordinal));
+        Assert.All(ends, e => Assert.All(e.Stores, s =>
+        {
+            Assert.Equal(e.Request.TraceId, s.TraceId);
+            Assert.Equal(ActivityKind.Client, s.Kind);
+            Assert.Equal("sqlite", s.GetTagItem("db.system.name"));
+        }));
 
         // A dial decision: a trace of its own, through the call's start and the customer's decision.
         var decisions = all.Where(s => s.Source.Name == CampaignTelemetry.SourceName && s.DisplayName == "dial decision"

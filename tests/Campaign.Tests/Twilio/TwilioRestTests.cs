@@ -76,6 +76,18 @@ public sealed class TwilioRestTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_create_that_failed_with_500_is_not_sent_again()
+    {
+        var telephony = Telephony();
+        _twilio.FailCreates.Enqueue(500);
+
+        await Assert.ThrowsAsync<ApiException>(() => telephony.PlaceCallAsync(new PlaceCallRequest("call-4", "cust-1", "+12125550100", null, 1, TimeSpan.FromSeconds(30))));
+
+        Assert.Equal(1, _twilio.CreateRequests); // a create that failed that way may have dialled: a second could ring the person twice
+        Assert.Empty(_twilio.Calls);
+    }
+
+    [Fact]
     public async Task A_wrong_auth_token_fails_the_dial()
     {
         var telephony = Telephony(authToken: "wrong-token");
