@@ -208,7 +208,7 @@ public static partial class OptOutDetector
         + @"|\b(?:stop|quit|cease|end|halt|enough (?:of|with))\b(?! (?:the|this) call\b)(?: \w+){0,3}? " + Calls + @"\b"
         + @"|\b(?:want|like|need|wish)(?: \w+){0,3}? calls?(?: \w+){0,4}? to (?:end|stop|cease)\b|\bcalls? (?:to (?:this|my) number )?to (?:cease|stop|end)\b|\bput (?:a stop|an end) to\b"
         + @"|\bcount (?:me|us) out\b|\bforget (?:you )?(?:ever )?had (?:this|my) number\b|\bpretend (?:this|my) number\b|\blast (?:call|time)\b(?: \w+){0,6}? (?:ever|from you)\b|\bnever do this again\b"
-        + @"|\bonly (?:contact|write to|email|e mail|mail|text|message) (?:me|us)\b|\bnot by (?:phone|telephone)\b|\b(?:by )?(?:post|email|writing|letter|mail) only\b"
+        + @"|\bonly (?:contact|write to|email|e mail|mail|text|message) (?:me|us)\b|\bnot by (?:phone|telephone)\b|(?<!\b(?:send|sent|post|pop|mail|email)\b(?: \w+){0,4} )\b(?:by )?(?:post|email|writing|letter|mail) only\b"
         + @"|\bif you (?:\w+ )?(?:call|ring|phone|contact)\w* (?:\w+ ){0,3}again\b|\b(?:call|ring|phone)\w* (?:me |us |this number |here )?(?:one more time|again) and\b"
         + @"|\bobject to\b(?: \w+){0,6}? (?:call|calls|calling|contact|processing)\b"
         + @"|\b(?:no|none|disable\w*)\b(?: \w+){0,3}? (?:telephone|phone|outbound|call) contact\b|\bcontact preferences?\b(?: \w+){0,3}? (?:none|no|off|disabled|post|email|mail)\b|\b(?:phone|telephone|call) contact\W+(?:disabled|off|none|no)\b"

@@ -139,6 +139,6 @@ public static partial class UtteranceAnalyzer
     [GeneratedRegex(@"^(who|what|when|where|why|how|which|is|are|can|could|will|would|do|does|did|should|shall|may|am)\b")]
     private static partial Regex QuestionStart();
 
-    [GeneratedRegex(@"\b(goodbye|good bye|bye|have to go|got to go|gotta go|talk (to you )?later|hang(ing)? up)\b")]
+    [GeneratedRegex(@"\b(goodbye|good bye|bye|cheerio|ta ta|have to go|got to go|gotta go|talk (to you )?later|hang(ing)? up)\b")]
     private static partial Regex Goodbye();
 }

@@ -106,6 +106,11 @@ public sealed class OptOutConfirmationTests : IDisposable
         Assert.Equal(OptOutSignal.None, new OptOutRecognizer(SemanticOptOutScorer.Shared).Classify(line, answersOffer: false));
 
     [Theory]
+    [InlineData("Send it on email only, please.", OptOutSignal.None)]
+    [InlineData("Contact me by email only.", OptOutSignal.Definite)]
+    public void Information_by_email_only_is_not_a_channel_preference(string line, OptOutSignal signal) => Assert.Equal(signal, OptOutDetector.Classify(line));
+
+    [Theory]
     [InlineData("Yes.")]
     [InlineData("Yeah, stop it.")]
     [InlineData("Please do.")]
@@ -135,6 +140,7 @@ public sealed class OptOutConfirmationTests : IDisposable
     [InlineData("Thanks, goodbye.")]
     [InlineData("Right, I've got to go.")]
     [InlineData("Cheers, take care.")]
+    [InlineData("Cheerio.")]
     public void A_goodbye_is_not_a_yes(string line) => Assert.Equal(ConfirmationAnswer.Goodbye, OptOutConfirmation.Read(line));
 
     [Theory]
