@@ -24,6 +24,12 @@ public sealed class ConversationTurn
     /// <summary>The script's turn limit allows no further agent turn after this one.</summary>
     public bool LastTurn { get; init; }
 
+    /// <summary>
+    /// The customer's line that made the agent ask "Would you like us to stop calling you?", when the answer to that
+    /// question (this turn's line) was not a yes: what that line said about the offer still counts.
+    /// </summary>
+    public string? DeclinedOptOut { get; init; }
+
     /// <summary>Set by the <c>end_call</c> function.</summary>
     public bool EndRequested { get; set; }
 

@@ -171,18 +171,20 @@ public sealed partial class KernelConversationAgent(
         }
 
         OptOutSignal optOut;
-        if (session.Memory.Remove(MemoryKeys.OptOutAsked))
+        string? declined = null;
+        if (session.Memory.Remove(MemoryKeys.OptOutAsked, out var asked))
         {
-            // The agent asked "Would you like us to stop calling you?": only a clear no keeps the customer callable.
-            // A reply that answers neither yes nor no but plainly carries on with the offer ("oh no, I meant tell me more",
-            // "send me the leaflet") is a no too.
-            optOut = OptOutDetector.IsOptOut(customerText) ? OptOutSignal.Definite
-                : OptOutDetector.ReadConfirmation(customerText) switch
-                {
-                    false => OptOutSignal.None,
-                    null when optOuts.CarriesOn(customerText) => OptOutSignal.None,
-                    _ => OptOutSignal.Definite,
-                };
+            // The agent asked "Would you like us to stop calling you?": only a real yes (or a request by itself) opts
+            // out. A goodbye ends the call and a no, or an answer about something else, carries on; the customer stays
+            // callable either way.
+            var answer = OptOutConfirmation.Read(customerText);
+            if (answer == ConfirmationAnswer.Goodbye)
+            {
+                return (null, Say(session, script.Script.Closing, EndReasons.Agent));
+            }
+
+            optOut = answer == ConfirmationAnswer.Yes ? OptOutSignal.Definite : OptOutSignal.None;
+            declined = optOut == OptOutSignal.None ? asked : null;
         }
         else
         {
@@ -206,7 +208,14 @@ public sealed partial class KernelConversationAgent(
             return (null, Say(session, AgentLines.OutOfTime(script), limit));
         }
 
-        return (new ConversationTurn { Session = session, Script = script, Now = now, LastTurn = ConversationLimits.IsLastTurn(session, script) }, null);
+        return (new ConversationTurn
+        {
+            Session = session,
+            Script = script,
+            Now = now,
+            LastTurn = ConversationLimits.IsLastTurn(session, script),
+            DeclinedOptOut = declined,
+        }, null);
     }
 
     /// <summary>

@@ -20,6 +20,26 @@ public static class OfflineDialogue
         var state = DialogueState.Load(turn.Session.Memory);
         var plan = new TurnPlan();
         var u = UtteranceAnalyzer.Analyze(customerText, turn.Script.Knowledge);
+        if (turn.DeclinedOptOut is { } raised)
+        {
+            if (!IsBareAnswer(u))
+            {
+                // "No, I meant tell me more": the no answered the opt-out question, not the script's.
+                u = u.Polarity == Polarity.No ? u with { Polarity = Polarity.None } : u;
+            }
+            else if (AboutTheOffer(UtteranceAnalyzer.Analyze(raised, turn.Script.Knowledge)) is { } before)
+            {
+                // A bare "no, it's fine": what the line that raised the question said about the offer stands.
+                (u, customerText) = (before, raised);
+            }
+            else
+            {
+                plan.Say("Of course.");
+                plan.Say(Question(turn, state));
+                return plan;
+            }
+        }
+
         if (state.Step == DialogueStep.Offer && u.OptOut && OptOutRecognizer.IsBareDecline(customerText))
         {
             u = u with { OptOut = false, Polarity = Polarity.No };
@@ -39,6 +59,17 @@ public static class OfflineDialogue
         state.Save(turn.Session.Memory);
         return plan;
     }
+
+    // Nothing but a yes, a no or a courtesy.
+    private static bool IsBareAnswer(Utterance u) =>
+        u.Interest is null && u.Concern is null && !u.WantsMoreInfo && !u.CallbackRequested && !u.Busy && !u.IsQuestion && u.TimePhrase is null
+        && u.Faq is null && u.Objection is null && !u.AsksIdentity;
+
+    // The line that raised the opt-out question, read for what it says about the offer; null when it says nothing.
+    private static Utterance? AboutTheOffer(Utterance raised) =>
+        raised.Interest is not null || raised.Concern is not null || raised.WantsMoreInfo || raised.CallbackRequested || raised.Busy
+            ? raised with { IsQuestion = false, Faq = null, Objection = null, AsksIdentity = false, Goodbye = false }
+            : null;
 
     private static void Decide(ConversationTurn turn, DialogueState state, TurnPlan plan, Utterance u, string text)
     {

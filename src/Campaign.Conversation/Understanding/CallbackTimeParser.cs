@@ -27,7 +27,6 @@ public static partial class CallbackTimeParser
         (new(@"\b(\d{1,2}) (thirty|30)\b", RegexOptions.Compiled), "$1:30"),
         (new(@"\b(\d{1,2}) (fifteen|15)\b", RegexOptions.Compiled), "$1:15"),
         (new(@"\b(\d{1,2}) (forty five|45)\b", RegexOptions.Compiled), "$1:45"),
-        (new(@"\bquarter to (\d{1,2})\b", RegexOptions.Compiled), "$1:00"),
         (new(@"\b(\d{1,2}) ?- ?ish\b", RegexOptions.Compiled), "$1"),
         (new(@"\bbetween (\d{1,2}(?::\d{2})?) and \d{1,2}\b", RegexOptions.Compiled), "at $1"),
         (new(@"\b(say|about|maybe|like|roughly) (\d{1,2})\b(?! (minutes?|hours?|days?|weeks?))", RegexOptions.Compiled), "at $2"),
@@ -124,6 +123,8 @@ public static partial class CallbackTimeParser
     {
         var s = TensWord().Replace(TextTokens.Normalize(text), m => Tens[m.Groups[1].Value].ToString(CultureInfo.InvariantCulture) + " " + m.Groups[2].Value);
         s = NumberWord().Replace(s, m => Array.IndexOf(Numbers, m.Value).ToString(CultureInfo.InvariantCulture));
+        // "Quarter to five" is 4:45, in the hour before the one it names.
+        s = QuarterTo().Replace(s, m => $"{(int.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture) + 10) % 12 + 1}:45");
 
         foreach (var (pattern, replacement) in Words)
         {
@@ -249,4 +250,7 @@ public static partial class CallbackTimeParser
 
     [GeneratedRegex(@"\b(?:(?<prep>at|around|about|after|before|by|from) (?<h>\d{1,2})(?::(?<m>\d{2}))? ?(?<ampm>am|pm|a\.m\.?|p\.m\.?|o'?clock)?|(?<h>\d{1,2})(?::(?<m>\d{2}))? ?(?<ampm>am|pm|a\.m\.?|p\.m\.?|o'?clock)|(?<h>\d{1,2}):(?<m>\d{2}))(?![\d:])")]
     private static partial Regex Clock();
+
+    [GeneratedRegex(@"\bquarter to (\d{1,2})\b")]
+    private static partial Regex QuarterTo();
 }

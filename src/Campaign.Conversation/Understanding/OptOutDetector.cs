@@ -57,7 +57,7 @@ public static partial class OptOutDetector
             // The net under the rules: words of ending or refusing near words of calling may be a request phrased in a way
             // no rule foresaw, so the agent asks rather than carry on.
             // "The end of the day" and "the weekend" name a time, not an ending.
-            return clauses.Any(c => Cessation().IsMatch(TimeOfEnding().Replace(c, " ")) && CallingWord().IsMatch(c) && !IsLimitedRequest(c)) ? OptOutSignal.Possible : OptOutSignal.None;
+            return clauses.Select(c => NotBothered().Replace(c, " ")).Any(c => Cessation().IsMatch(TimeOfEnding().Replace(c, " ")) && CallingWord().IsMatch(c) && !IsLimitedRequest(c)) ? OptOutSignal.Possible : OptOutSignal.None;
         }
 
         // "Stop! The dog's getting out. Sorry, carry on.": the customer takes the stop back themselves.
@@ -69,33 +69,21 @@ public static partial class OptOutDetector
     /// "list"), ending or refusing ("stop", "never", "remove", "off", "again"), or annoyance ("sick of", "keep", "why").
     /// A line without one ("Thursday morning suits me") cannot be an opt-out, so nothing more is done with it.
     /// </summary>
-    public static bool MayConcernCalls(string? text) => !string.IsNullOrWhiteSpace(text) && CandidateWord().IsMatch(Prepare(text));
-
     /// <summary>
-    /// The answer to "Would you like us to stop calling you?": true for yes, false for a clear no ("no, it's fine",
-    /// "you can call"), null when the line answers neither.
+    /// The line without "I'm not bothered" (indifference about the offer, not annoyance at the calls), or null when it
+    /// says no such thing.
     /// </summary>
-    public static bool? ReadConfirmation(string? text)
+    public static string? WithoutIndifference(string text)
     {
-        if (string.IsNullOrWhiteSpace(text))
-        {
-            return null;
-        }
-
         var line = Prepare(text);
-        if (ConfirmNo().IsMatch(line))
-        {
-            return false;
-        }
-
-        return ConfirmYes().IsMatch(line) || Classify(text) != OptOutSignal.None ? true : null;
+        return NotBothered().IsMatch(line) ? NotBothered().Replace(line, " ") : null;
     }
 
-    [GeneratedRegex(@"^\W*(?:(?:well|oh|um+|uh+|hmm+|erm|ah)\W+)*(?:no|nope|nah|no no|not at all|not really|no need|no it is (?:fine|ok|okay|alright)|it is (?:fine|ok|okay|alright)|that is (?:fine|ok|okay|alright)|you can (?:call|keep)|keep (?:calling|me on)|i did not mean that|that is not what i (?:said|meant))\b(?!.*\b(?:stop|remove|take me off|do not call|never call)\b)")]
-    private static partial Regex ConfirmNo();
+    public static bool MayConcernCalls(string? text) => !string.IsNullOrWhiteSpace(text) && CandidateWord().IsMatch(Prepare(text));
 
-    [GeneratedRegex(@"^\W*(?:(?:well|oh|um+|uh+|hmm+|erm|ah)\W+)*(?:yes|yeah|yep|yup|ya|aye|sure|please|correct|right|exactly|absolutely|definitely|of course|that is right|that would be (?:great|good|best)|i would|i do|i would like that|do that|please do|go ahead and|stop|indeed|certainly|obviously|too right|damn right|hell yes|yes please)\b")]
-    private static partial Regex ConfirmYes();
+    // "I'm not bothered (either way)": indifference about the offer, not annoyance at the calls.
+    [GeneratedRegex(@"\b(?:am |is |are |really |honestly |that |too |particularly )*not (?:really |that |too |particularly )?bothered\b(?! (?:by|with|about) (?:the |these |your )?(?:call|ring|phon))")]
+    private static partial Regex NotBothered();
 
     [GeneratedRegex(@"\b(?:(?:the )?end of (?:the |this |next )?(?:working |work |school )?(?:day|week|month|shift)|week ?end)\b")]
     private static partial Regex TimeOfEnding();
@@ -220,7 +208,7 @@ public static partial class OptOutDetector
         + @"|\b(?:stop|quit|cease|end|halt|enough (?:of|with))\b(?! (?:the|this) call\b)(?: \w+){0,3}? " + Calls + @"\b"
         + @"|\b(?:want|like|need|wish)(?: \w+){0,3}? calls?(?: \w+){0,4}? to (?:end|stop|cease)\b|\bcalls? (?:to (?:this|my) number )?to (?:cease|stop|end)\b|\bput (?:a stop|an end) to\b"
         + @"|\bcount (?:me|us) out\b|\bforget (?:you )?(?:ever )?had (?:this|my) number\b|\bpretend (?:this|my) number\b|\blast (?:call|time)\b(?: \w+){0,6}? (?:ever|from you)\b|\bnever do this again\b"
-        + @"|\bonly (?:contact|write to|email|e mail|mail|text|message) (?:me|us)\b|\bnot by (?:phone|telephone)\b|\b(?:by )?(?:post|email|writing|letter|mail) only\b"
+        + @"|\bonly (?:contact|write to|email|e mail|mail|text|message) (?:me|us)\b|\bnot by (?:phone|telephone)\b|(?<!\b(?:send|sent|post|pop|mail|email)\b(?: \w+){0,4} )\b(?:by )?(?:post|email|writing|letter|mail) only\b"
         + @"|\bif you (?:\w+ )?(?:call|ring|phone|contact)\w* (?:\w+ ){0,3}again\b|\b(?:call|ring|phone)\w* (?:me |us |this number |here )?(?:one more time|again) and\b"
         + @"|\bobject to\b(?: \w+){0,6}? (?:call|calls|calling|contact|processing)\b"
         + @"|\b(?:no|none|disable\w*)\b(?: \w+){0,3}? (?:telephone|phone|outbound|call) contact\b|\bcontact preferences?\b(?: \w+){0,3}? (?:none|no|off|disabled|post|email|mail)\b|\b(?:phone|telephone|call) contact\W+(?:disabled|off|none|no)\b"

@@ -68,33 +68,6 @@ public sealed partial class OptOutRecognizer(IOptOutScorer? semantic, ILogger<Op
         }
     }
 
-    /// <summary>
-    /// Whether a reply to "Would you like us to stop calling you?" that says neither yes nor no plainly carries on with
-    /// the offer: it asks for information, or the understanding layer reads it clearly as interest. Never without that
-    /// layer, and never when the reply has a word of calls or lists.
-    /// </summary>
-    public bool CarriesOn(string text)
-    {
-        if (understanding is null || CallWord().IsMatch(TextTokens.Normalize(text)))
-        {
-            return false;
-        }
-
-        try
-        {
-            return understanding.Confident(IntentTask.Interest, text) == "interested" || understanding.Confident(IntentTask.FollowUp, text) == "moreInfo";
-        }
-        catch (Exception ex)
-        {
-            if (Interlocked.Increment(ref _failures) <= 3 && logger is not null)
-            {
-                LogSemanticFailed(logger, ex);
-            }
-
-            return false;
-        }
-    }
-
     /// <summary>"No, don't bother": in answer to the offer of information, a refusal of the information alone.</summary>
     public static bool IsBareDecline(string? text) => text is not null && BareDecline().IsMatch(TextTokens.Normalize(text));
 
@@ -103,6 +76,12 @@ public sealed partial class OptOutRecognizer(IOptOutScorer? semantic, ILogger<Op
         var rules = OptOutDetector.Classify(text);
         if (rules != OptOutSignal.None || semantic is null || !OptOutDetector.MayConcernCalls(text) || UtteranceAnalyzer.AsksForCallbackOrIdentity(text!)
             || OfferDecline.IsOfferDecline(text!))
+        {
+            return rules;
+        }
+
+        // "Honestly? Not bothered." says nothing about the calls once the indifference is set aside.
+        if (OptOutDetector.WithoutIndifference(text!) is { } rest && !CallWord().IsMatch(rest))
         {
             return rules;
         }

@@ -51,6 +51,12 @@ public sealed record Utterance
     /// <summary>The interest the line's meaning shows, when the semantic layer is sure of it; null when it says none or is unsure.</summary>
     public Interest? SemanticInterest()
     {
+        // A bare "Yes." or "No thanks." means what it says; a short line's meaning is read by its words.
+        if (Polarity != Polarity.None && Text.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length <= 2)
+        {
+            return null;
+        }
+
         return Semantics?.Confident(IntentTask.Interest, Text) switch
         {
             "interested" => Campaign.Abstractions.Customers.Interest.Interested,

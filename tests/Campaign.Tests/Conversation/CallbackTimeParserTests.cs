@@ -58,6 +58,13 @@ public class CallbackTimeParserTests
     [InlineData("")]
     public void Text_without_a_time_resolves_to_nothing(string text) => Assert.Null(CallbackTimeParser.Resolve(text, Now, NewYork));
 
+    [Theory]
+    [InlineData("tomorrow at quarter to five", "2026-11-25T16:45:00-05:00")]
+    [InlineData("ring me at a quarter to one tomorrow", "2026-11-25T12:45:00-05:00")]
+    [InlineData("Thursday, quarter to nine in the morning", "2026-11-26T08:45:00-05:00")]
+    public void Quarter_to_is_in_the_hour_before(string text, string expected) =>
+        Assert.Equal(DateTimeOffset.Parse(expected, System.Globalization.CultureInfo.InvariantCulture), CallbackTimeParser.Resolve(text, Now, NewYork)?.At);
+
     [Fact]
     public void The_same_words_mean_the_local_time_of_each_zone()
     {

@@ -42,7 +42,8 @@ public class IntentExamplesTests
     [InlineData("Every time there's a storm we're left in the dark.", "outages during storms")]
     [InlineData("Thanks, that's lovely.", null)]
     [InlineData("Thursday afternoon suits me.", null)]
-    [InlineData("The smart meter shows the wrong numbers.", null)]
+    [InlineData("The smart meter shows the wrong numbers.", "smart meter")]
+    [InlineData("The tree outside keeps brushing against the cable to the house.", null)]
     public void A_concern_is_named_as_the_examples_name_it_and_a_courtesy_time_or_unknown_topic_is_not(string line, string? topic)
     {
         var topics = SemanticIntents.Shared.ConcernTopics(line);

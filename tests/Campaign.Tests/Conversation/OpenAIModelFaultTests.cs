@@ -183,6 +183,25 @@ public sealed class OpenAIModelFaultTests : IAsyncLifetime
         Assert.Single(harness.Logs.Messages, m => m.Contains($"Model fault on call {session.CallId}: the outcome extraction is malformed (not a JSON object of the schema)", StringComparison.Ordinal));
     }
 
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task An_extraction_read_from_the_transcript_keeps_the_concern_quotes(bool failed)
+    {
+        const string Said = "I'm worried about the flickering lights in the kitchen.";
+        _server.Respond = (request, _) => Task.FromResult(!FakeOpenAIServer.WantsJson(request) ? FakeOpenAIServer.Text(Reply)
+            : failed ? FakeOpenAIServer.Fault(400, message: "bad request") : FakeOpenAIServer.Text("Sorry, I can't do that."));
+        using var harness = Harness();
+        var session = harness.Session(OutageScript.Definition());
+
+        await harness.TalkAsync(session, "Yes, sure, tell me more.", Said);
+        var outcome = await harness.ConcludeAsync(session);
+
+        var concern = Assert.Single(outcome.Concerns, c => c.Contains("flickering lights", StringComparison.Ordinal));
+        Assert.Contains(new ConcernQuote(concern, Said), outcome.ConcernQuotes ?? []);
+        Assert.Contains("so the outcome was read from the transcript", outcome.Summary);
+    }
+
     [Fact]
     public async Task An_unknown_tool_is_logged_and_the_model_corrects_itself()
     {

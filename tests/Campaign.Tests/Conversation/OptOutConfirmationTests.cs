@@ -5,7 +5,10 @@ using Campaign.Tests.Support;
 
 namespace Campaign.Tests.Conversation;
 
-/// <summary>A line that only might be an opt-out is not guessed: the agent asks, and only a clear no keeps the customer callable.</summary>
+/// <summary>
+/// A line that only might be an opt-out is not guessed: the agent asks, and only a real yes opts the customer out; a
+/// no or another answer carries on, a goodbye ends the call, and the customer stays callable.
+/// </summary>
 public sealed class OptOutConfirmationTests : IDisposable
 {
     private readonly ConversationHarness _harness = new();
@@ -58,13 +61,94 @@ public sealed class OptOutConfirmationTests : IDisposable
         Assert.True(outcome.OptedOut);
     }
 
+    [Fact]
+    public async Task Asked_and_answered_with_a_goodbye_the_call_ends_and_the_customer_stays_callable()
+    {
+        var session = _harness.Session(OutageScript.Definition());
+
+        var replies = await _harness.TalkAsync(session, "Why do you keep calling me?", "Okay, bye.");
+        var outcome = await _harness.ConcludeAsync(session);
+
+        Assert.Equal(AgentLines.AskOptOut, replies[1].Text);
+        Assert.True(replies[2].EndCall);
+        Assert.False(outcome.OptedOut);
+        Assert.NotEqual(FollowUpKind.LeaveAlone, outcome.FollowUp.Kind);
+    }
+
+    [Fact]
+    public async Task Asked_and_answered_about_something_else_the_call_goes_on()
+    {
+        var session = _harness.Session(OutageScript.Definition());
+
+        var replies = await _harness.TalkAsync(session, "This is the fourth call this week.", "Sorry, I'd actually like to hear more about it.");
+        var outcome = await _harness.ConcludeAsync(session);
+
+        Assert.False(replies[2].EndCall);
+        Assert.False(outcome.OptedOut);
+    }
+
+    [Fact]
+    public async Task A_bare_no_keeps_what_the_line_before_said_about_the_offer()
+    {
+        var session = _harness.Session(OutageScript.Definition());
+
+        await _harness.TalkAsync(session, "Honestly, you lot only ring when you want something. But fine, go on.", "No, nothing.");
+        var outcome = await _harness.ConcludeAsync(session);
+
+        Assert.False(outcome.OptedOut);
+        Assert.Equal(Interest.Interested, outcome.Interest);
+    }
+
     [Theory]
-    [InlineData("Yes.", true)]
-    [InlineData("Yeah, stop it.", true)]
-    [InlineData("Please do.", true)]
-    [InlineData("No, it's fine.", false)]
-    [InlineData("Nope, carry on.", false)]
-    [InlineData("Not at all, you can call.", false)]
-    [InlineData("What is this about?", null)]
-    public void The_answer_to_the_question_is_read(string line, bool? yes) => Assert.Equal(yes, OptOutDetector.ReadConfirmation(line));
+    [InlineData("Honestly? Not bothered.")]
+    [InlineData("I'm really not bothered either way, to be honest.")]
+    public void Indifference_about_the_offer_is_not_asked_about(string line) =>
+        Assert.Equal(OptOutSignal.None, new OptOutRecognizer(SemanticOptOutScorer.Shared).Classify(line, answersOffer: false));
+
+    [Theory]
+    [InlineData("Send it on email only, please.", OptOutSignal.None)]
+    [InlineData("Contact me by email only.", OptOutSignal.Definite)]
+    public void Information_by_email_only_is_not_a_channel_preference(string line, OptOutSignal signal) => Assert.Equal(signal, OptOutDetector.Classify(line));
+
+    [Theory]
+    [InlineData("Yes.")]
+    [InlineData("Yeah, stop it.")]
+    [InlineData("Please do.")]
+    [InlineData("Yes please, take me off your list.")]
+    [InlineData("Uh, yeah.")]
+    [InlineData("Absolutely.")]
+    [InlineData("I already told you, didn't I?")]
+    [InlineData("Obviously!")]
+    [InlineData("Okay.")]
+    [InlineData("Yes, and goodbye.")]
+    [InlineData("Just remove my number.")]
+    [InlineData("Don't ever ring again.")]
+    public void A_real_affirmative_confirms(string line) => Assert.Equal(ConfirmationAnswer.Yes, OptOutConfirmation.Read(line));
+
+    [Theory]
+    [InlineData("No, it's fine.")]
+    [InlineData("Nope, carry on.")]
+    [InlineData("Not at all, you can call.")]
+    [InlineData("Nah, I don't mind.")]
+    [InlineData("Oh no no, go on.")]
+    [InlineData("No thanks, that's not what I meant.")]
+    public void A_no_declines(string line) => Assert.Equal(ConfirmationAnswer.No, OptOutConfirmation.Read(line));
+
+    [Theory]
+    [InlineData("Bye.")]
+    [InlineData("Okay, bye.")]
+    [InlineData("Thanks, goodbye.")]
+    [InlineData("Right, I've got to go.")]
+    [InlineData("Cheers, take care.")]
+    [InlineData("Cheerio.")]
+    public void A_goodbye_is_not_a_yes(string line) => Assert.Equal(ConfirmationAnswer.Goodbye, OptOutConfirmation.Read(line));
+
+    [Theory]
+    [InlineData("What is this about?")]
+    [InlineData("Sorry, I'd like to hear more about the inspection.")]
+    [InlineData("Send me a leaflet.")]
+    [InlineData("The lights keep flickering though.")]
+    [InlineData("Okay, go on then, tell me more.")]
+    [InlineData("")]
+    public void Anything_else_is_not_a_yes(string line) => Assert.Equal(ConfirmationAnswer.Other, OptOutConfirmation.Read(line));
 }

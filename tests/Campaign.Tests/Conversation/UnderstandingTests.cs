@@ -57,6 +57,10 @@ public class UnderstandingTests
     [InlineData("Yes, I'm in.", Interest.Interested)]
     [InlineData("I think I'll pass.", Interest.NotInterested)]
     [InlineData("I'd have to check with my wife.", Interest.Neutral)]
+    [InlineData("Nae bother, but I'm no interested.", Interest.NotInterested)]
+    [InlineData("I'm not bothered either way.", Interest.Neutral)]
+    [InlineData("Honestly? Not bothered.", Interest.NotInterested)]
+    [InlineData("Sorry, I'd actually like to hear more.", Interest.Interested)]
     public void Interest_is_read_from_everyday_phrasings(string text, Interest? interest) =>
         Assert.Equal(interest, UtteranceAnalyzer.Analyze(text, Knowledge).Interest);
 

@@ -1,0 +1,73 @@
+using System.Text.RegularExpressions;
+
+namespace Campaign.Conversation.Understanding;
+
+/// <summary>What a reply to "Would you like us to stop calling you?" says.</summary>
+public enum ConfirmationAnswer
+{
+    /// <summary>Neither yes, no nor goodbye: the call goes on and the customer stays callable.</summary>
+    Other,
+
+    /// <summary>A real affirmative ("yes", "please do", "take me off"): the customer is opted out.</summary>
+    Yes,
+
+    /// <summary>A clear no ("no, it's fine", "you can call"): the call goes on.</summary>
+    No,
+
+    /// <summary>A farewell with no yes in it ("bye", "thanks, goodbye"): the call ends, the customer stays callable.</summary>
+    Goodbye,
+}
+
+/// <summary>
+/// Reads the answer to the agent's clarifying question "Would you like us to stop calling you?". Only a real
+/// affirmative, or a line that is an opt-out by itself, confirms the opt-out; a no, a goodbye or an answer about
+/// something else never does, since the line that raised the question was not a request by itself.
+/// </summary>
+public static partial class OptOutConfirmation
+{
+    public static ConfirmationAnswer Read(string? text)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return ConfirmationAnswer.Other;
+        }
+
+        var line = TextTokens.Normalize(text);
+        if (OptOutDetector.IsOptOut(text))
+        {
+            return ConfirmationAnswer.Yes;
+        }
+
+        if (No().IsMatch(line))
+        {
+            return ConfirmationAnswer.No;
+        }
+
+        var farewell = Farewell().IsMatch(line);
+        if (Yes().IsMatch(line) && !CarryOn().IsMatch(line) && !(farewell && WeakYes().IsMatch(line)))
+        {
+            return ConfirmationAnswer.Yes;
+        }
+
+        return farewell ? ConfirmationAnswer.Goodbye : ConfirmationAnswer.Other;
+    }
+
+    private const string Lead = @"^\W*(?:(?:well|oh|um+|uh+|hmm+|erm|er|ah|look|listen|honestly|actually|i mean|mate|love|sir|madam|ma'am|ji)\W+)*";
+
+    [GeneratedRegex(Lead + @"(?:no|nope|nah|naw|no no|not at all|not really|no need|no thanks|no thank you|it is (?:fine|ok|okay|alright|all right)|that is (?:fine|ok|okay|alright|all right)|you can (?:call|keep|ring|carry on)|keep (?:calling|me on)|carry on|go on|i did not mean that|that is not what i (?:said|meant)|i do not mind|do not worry|it is not that|not what i meant)\b(?!.*\b(?:stop|remove|take me off|do not call|never call|do not ring)\b)")]
+    private static partial Regex No();
+
+    [GeneratedRegex(Lead + @"(?:yes|yeah|yea|yep|yup|ya|yah|aye|uh huh|mhm|sure|please|correct|right|exactly|absolutely|definitely|of course|ok|okay|alright|all right|fine|whatever|that is right|that is correct|that is what i (?:said|meant|want)|that would be (?:great|good|best|nice|lovely)|i would|i do|i would like that|i want that|do that|do it|please do|go ahead|stop|indeed|certainly|obviously|too right|damn right|hell yes|you bet|by all means|i (?:already|just) (?:said|told you)|what do you think|is it not obvious|you heard me|that is the idea|ha(?:h|ha)* yes)\b")]
+    private static partial Regex Yes();
+
+    // "Okay, bye": an acknowledgement on the way out, not an answer to the question.
+    [GeneratedRegex(Lead + @"(?:ok|okay|alright|all right|fine|right|sure|whatever|cheers)\b")]
+    private static partial Regex WeakYes();
+
+    // "Okay, go on then", "fine, tell me more": agreeing to carry on, not to the question.
+    [GeneratedRegex(@"\b(?:go on|carry on|tell me|continue|what else|go ahead with|you can call|keep calling|not what i)\b")]
+    private static partial Regex CarryOn();
+
+    [GeneratedRegex(@"\b(?:goodbye|good bye|bye|cheerio|ta ta|see you|cheers|take care|have a (?:nice|good|great) (?:day|one|evening)|got to go|gotta go|have to go|talk later|i am hanging up|hanging up)\b")]
+    private static partial Regex Farewell();
+}
