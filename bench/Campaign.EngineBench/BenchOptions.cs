@@ -8,6 +8,7 @@ public enum BenchRun
     Live,
     Both,
     Cluster,
+    Read,
 }
 
 /// <summary>Command-line options; the defaults are the figures the engine's targets are stated for.</summary>
@@ -19,7 +20,7 @@ public sealed record BenchOptions
 
         dotnet bench/Campaign.EngineBench/bin/Release/net10.0/Campaign.EngineBench.dll [options]
 
-          --run efficiency|live|both|cluster
+          --run efficiency|live|both|cluster|read
                                        which run(s) to do (default both); cluster compares one silo with --silos
                                        host processes on Azurite at the same quota (build src/Campaign.Host and
                                        install tools/azurite first)

@@ -65,7 +65,7 @@ public static class LiveCallsRun
     }
 
     /// <summary>Waits until N calls are live, growth stalls, or the first calls are about to end.</summary>
-    private static async Task<(int InFlight, int Simulated, TimeSpan At)> WaitForLiveCallsAsync(
+    internal static async Task<(int InFlight, int Simulated, TimeSpan At)> WaitForLiveCallsAsync(
         ICampaignGrain campaign, EngineSilo silo, int target, TimeSpan limit, Stopwatch clock)
     {
         var best = (InFlight: 0, Simulated: 0, At: TimeSpan.Zero);
@@ -95,7 +95,7 @@ public static class LiveCallsRun
     }
 
     /// <summary>Waits until no call is in flight; returns how many still are.</summary>
-    private static async Task<int> WaitForDrainAsync(ICampaignGrain campaign, EngineSilo silo, TimeSpan timeout)
+    internal static async Task<int> WaitForDrainAsync(ICampaignGrain campaign, EngineSilo silo, TimeSpan timeout)
     {
         var clock = Stopwatch.StartNew();
         var lastReport = TimeSpan.Zero;

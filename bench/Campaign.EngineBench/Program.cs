@@ -32,6 +32,11 @@ if (options.Run is BenchRun.Live or BenchRun.Both)
     tables.Add(await LiveCallsRun.RunAsync(options));
 }
 
+if (options.Run is BenchRun.Read)
+{
+    tables.Add(await ReadPathRun.RunAsync(options));
+}
+
 if (options.Run is BenchRun.Cluster)
 {
     tables.Add(await ClusterRun.RunAsync(options));
