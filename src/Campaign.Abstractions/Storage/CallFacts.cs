@@ -4,7 +4,8 @@ namespace Campaign.Abstractions.Storage;
 
 /// <summary>
 /// What the campaign statistics count of one ended call, as every store keeps it: the result, the segment, the
-/// outcome's interest, follow-up and concerns, and the local weekday and hour the attempt started.
+/// outcome's interest, follow-up and concerns, and the local weekday and hour the attempt started. Stores read them
+/// from their columns; a settled call's come from its report.
 /// </summary>
 public sealed record CallFacts(
     string CallId,
@@ -17,17 +18,6 @@ public sealed record CallFacts(
     IReadOnlyList<string> Concerns,
     IReadOnlyList<ConcernQuote>? ConcernQuotes)
 {
-    public static CallFacts Of(CallRecord record) => new(
-        record.Id,
-        record.SegmentId,
-        record.Result?.ToString(),
-        record.Outcome?.Interest.ToString(),
-        record.Outcome?.FollowUp.Kind.ToString(),
-        record.LocalHour ?? record.Outcome?.LocalHour,
-        record.LocalWeekday ?? record.Outcome?.Weekday,
-        record.Outcome?.Concerns ?? [],
-        record.Outcome?.ConcernQuotes);
-
     public static CallFacts Of(CallReport report) => new(
         report.CallId,
         report.SegmentId,

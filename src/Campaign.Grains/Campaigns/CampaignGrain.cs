@@ -186,8 +186,13 @@ public sealed partial class CampaignGrain(
     public async Task<CampaignProgress> GetProgressAsync()
     {
         EnsureExists();
+        return await ProgressAsync(await Statistics.GetAsync());
+    }
+
+    private async Task<CampaignProgress> ProgressAsync(CampaignTally tally)
+    {
         var counts = await work.CountAsync(Id);
-        var results = (await Statistics.GetAsync()).Results;
+        var results = tally.Results;
         var byResult = Enum.GetValues<CallResult>().ToDictionary(r => Camel(r.ToString()), r => results.GetValueOrDefault(r.ToString()));
         var now = clock.GetUtcNow();
         var waiting = Campaign.Status is CampaignStatus.Running or CampaignStatus.Paused
@@ -281,9 +286,9 @@ public sealed partial class CampaignGrain(
             return null;
         }
 
-        var progress = await GetProgressAsync();
-        var outcomes = (await Statistics.GetAsync()).Stats(request.TopConcerns);
-        return new CampaignView(Info(), progress, outcomes, _active.Page(request.LiveSkip, request.LiveTake));
+        var tally = await Statistics.GetAsync();
+        var progress = await ProgressAsync(tally);
+        return new CampaignView(Info(), progress, tally.Stats(request.TopConcerns), _active.Page(request.LiveSkip, request.LiveTake));
     }
 
     public Task RecountOutcomesAsync()

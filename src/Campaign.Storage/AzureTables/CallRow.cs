@@ -69,11 +69,11 @@ internal static class CallRow
         Concerns(row),
         ConcernQuotes(row));
 
-    public static IReadOnlyList<string> Concerns(TableEntity row) =>
+    private static IReadOnlyList<string> Concerns(TableEntity row) =>
         row.GetString("Concerns") is { } json ? JsonSerializer.Deserialize<List<string>>(json, Json)! : [];
 
     /// <summary>What the customer said for each concern; null on rows written before quotes were kept.</summary>
-    public static IReadOnlyList<ConcernQuote>? ConcernQuotes(TableEntity row) =>
+    private static IReadOnlyList<ConcernQuote>? ConcernQuotes(TableEntity row) =>
         row.GetString("ConcernQuotes") is { } json ? JsonSerializer.Deserialize<List<ConcernQuote>>(json, Json) : null;
 
     private static string Backwards(DateTimeOffset at) => TableKeys.Number(long.MaxValue - at.ToUnixTimeMilliseconds());
