@@ -48,8 +48,11 @@ public static class ReadPathRun
         var view = await TimeAsync(() => campaign.GetViewAsync(request));
         var page = await TimeAsync(() => campaign.GetLiveCallsAsync(0, 100));
 
-        await campaign.CancelAsync();
-        await LiveCallsRun.WaitForDrainAsync(campaign, silo, TimeSpan.FromMinutes(5));
+        if ((await campaign.GetAsync())?.Status is CampaignStatus.Running or CampaignStatus.Paused)
+        {
+            await campaign.CancelAsync();
+            await LiveCallsRun.WaitForDrainAsync(campaign, silo, TimeSpan.FromMinutes(5));
+        }
         return (inFlight, view, page);
     }
 
