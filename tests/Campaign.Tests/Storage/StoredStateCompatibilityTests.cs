@@ -1,0 +1,99 @@
+using Campaign.Abstractions.Calls;
+using Campaign.Abstractions.Campaigns;
+using Campaign.Abstractions.Customers;
+using Campaign.Grains.Calls;
+using Campaign.Grains.Campaigns;
+using Campaign.Grains.Compliance;
+using Campaign.Tests.Grains;
+using Campaign.Tests.Support;
+using Orleans.Storage;
+
+namespace Campaign.Tests.Storage;
+
+/// <summary>
+/// Grain state stored by an earlier version still loads: the fixtures hold a campaign's and a call's state as the grain
+/// storage wrote them then. A change to the state classes that breaks these tests breaks every stored campaign or call.
+/// </summary>
+public class StoredStateCompatibilityTests
+{
+    private static readonly DateTimeOffset At = new(2026, 11, 30, 14, 5, 0, TimeSpan.Zero);
+
+    [Fact]
+    public void A_stored_campaign_state_loads_with_every_field()
+    {
+        var state = StoredStateSerializer.Read<CampaignState>("campaign-state.json");
+
+        var definition = state.Definition!;
+        Assert.Equal(("Outage follow-up", "seg-riverside", "{\"area\":[\"Riverside\"]}", "scr-outage"), (definition.Name, definition.SegmentId, definition.CriteriaJson, definition.ScriptId));
+        Assert.Equal([new ScriptVariant("seg-vip", "scr-vip"), new ScriptVariant("seg-other", null)], definition.Variants);
+        Assert.Equal((7, "+15550100"), (definition.MaxConcurrentCalls, definition.CallerId));
+        Assert.Equal(new RetryPolicy(4, TimeSpan.FromHours(1), TimeSpan.FromMinutes(10), TimeSpan.FromMinutes(20), TimeSpan.FromHours(3)), definition.RetryPolicy);
+        Assert.Equal(new VoicemailPolicy(VoicemailAction.LeaveMessage, "Please call us back."), definition.VoicemailPolicy);
+        Assert.Equal([DayOfWeek.Monday, DayOfWeek.Friday], definition.CallingWindow!.Days);
+        Assert.Equal((TimeSpan.FromHours(9), TimeSpan.FromHours(17.5), "Europe/Lisbon"), (definition.CallingWindow.From, definition.CallingWindow.To, definition.CallingWindow.TimeZone));
+        Assert.Equal((120, 600, CampaignPurpose.Marketing), (definition.MaxCallsPerDay, definition.MaxMinutesPerDay, definition.Purpose));
+
+        Assert.Equal(CampaignStatus.Paused, state.Status);
+        Assert.Equal((At, At.AddMinutes(5), At.AddDays(2)), (state.CreatedAt, state.StartedAt, state.EndedAt));
+        Assert.Equal((250, 7), (state.Audience, state.PeakInFlight));
+        Assert.Equal(new Dictionary<string, int> { ["scr-outage"] = 3, ["scr-vip"] = 1 }, state.ScriptVersions);
+        var day = Assert.Single(state.Abandons.Days);
+        Assert.Equal((739584, 40, 2, 38, 45600L), (day.Key, day.Value.Answered, day.Value.Abandoned, day.Value.Heard, day.Value.FirstAudioMsTotal));
+        Assert.Equal(("compliance", "abandoned-call rate 5.0% over 30 days"), (state.PausedBy, state.PausedReason));
+    }
+
+    [Fact]
+    public void A_stored_call_state_loads_with_every_field()
+    {
+        var state = StoredStateSerializer.Read<CallState>("call-state.json");
+
+        var request = state.Request!;
+        Assert.Equal(("cmp-1-12-a2", "cmp-1", "C-1001", 12L, 2), (request.CallId, request.CampaignId, request.CustomerId, request.Seq, request.Attempt));
+        Assert.Equal(("seg-vip", "scr-vip", "+15550100", 3, "Europe/Lisbon"), (request.SegmentId, request.ScriptId, request.CallerId, request.ScriptVersion, request.TimeZone));
+        Assert.Equal((new VoicemailPolicy(VoicemailAction.HangUp, null), TimeSpan.FromMinutes(10), CampaignPurpose.Marketing), (request.VoicemailPolicy, request.MaxDuration, request.Purpose));
+        Assert.Equal(TimeSpan.FromHours(9), request.Window!.From);
+
+        Assert.Equal((CallStatus.Ended, "CA123", CallResult.Answered, "hung up by agent"), (state.Status, state.ProviderCallId, state.Result, state.Note));
+        Assert.Equal((At, At.AddSeconds(8), At.AddMinutes(3), At.AddSeconds(9)), (state.StartedAt, state.AnsweredAt, state.EndedAt, state.FirstAudioAt));
+        Assert.Equal((true, "+351912345678", 4, false), (state.OptOutRecorded, state.Phone, state.Turns, state.Abandoned));
+        Assert.Equal(new CallInstruction("Goodbye.", false, true, 4), state.LastInstruction);
+
+        var session = state.Session!;
+        Assert.Equal(("C-1001", "Ana Silva", "Riverside", "Europe/Lisbon"), (session.Customer.Id, session.Customer.Name, session.Customer.Area, session.Customer.TimeZone));
+        Assert.Equal(["vip"], session.Customer.Tags);
+        Assert.Equal("basic", session.Customer.Attributes["plan"]);
+        Assert.Equal(new CustomerIssue("electricity", At.AddDays(-3), "power cuts at night"), Assert.Single(session.Customer.Issues));
+        Assert.Equal(new ConsentRecord(ConsentKind.ExpressWritten, "marketing", "web form", At.AddDays(-30)), Assert.Single(session.Customer.Consent!));
+        Assert.Equal(("cmp-1-12-a2", "scr-vip", 3, 2), (session.CallId, session.ScriptId, session.ScriptVersion, session.Step));
+        Assert.Equal("closing", session.Memory["step"]);
+        Assert.Equal([new TranscriptLine(Speaker.Agent, "Hello Ana", At.AddSeconds(9)), new TranscriptLine(Speaker.Customer, "Hi", At.AddSeconds(12))], session.Transcript);
+        Assert.Equal((Interest.Interested, 1, true), (session.Interest, session.Silences, session.OptedOut));
+        Assert.Equal(["price"], session.Concerns);
+        Assert.Equal(new FollowUp(FollowUpKind.Callback, At.AddDays(1)), session.FollowUp);
+        Assert.Equal(At.AddSeconds(8), session.AnsweredAt);
+
+        var outcome = state.Outcome!;
+        Assert.Equal((Interest.Interested, "Wants a callback", true, 14, DayOfWeek.Monday), (outcome.Interest, outcome.Summary, outcome.OptedOut, outcome.LocalHour, outcome.Weekday));
+        Assert.Equal(["price"], outcome.Concerns);
+        Assert.Equal(new FollowUp(FollowUpKind.Callback, At.AddDays(1)), outcome.FollowUp);
+        Assert.Equal(new ConcernQuote("price", "it costs too much"), Assert.Single(outcome.ConcernQuotes!));
+    }
+
+    [Fact]
+    public async Task The_silo_stores_grain_state_with_the_serializer_the_fixtures_were_written_with()
+    {
+        using var file = new TempDatabase();
+        var cluster = await EngineCluster.StartAsync(file.Path, scripted: true);
+        try
+        {
+            var silo = cluster.Service<IGrainStorageSerializer>();
+            Assert.IsType<JsonGrainStorageSerializer>(silo);
+            var stored = File.ReadAllBytes(StoredStateSerializer.FixturePath("campaign-state.json"));
+            Assert.Equal(CampaignStatus.Paused, silo.Deserialize<CampaignState>(new BinaryData(stored))!.Status);
+        }
+        finally
+        {
+            await cluster.DisposeAsync();
+        }
+    }
+}
