@@ -103,7 +103,7 @@ public static partial class ConcernTopic
     [GeneratedRegex(@"(,?\s+(too|as well|though|really|anymore|at the moment|right now|if i am (being )?honest|to be honest|to be fair|that worries me|thanks|thank you|please|i suppose|i guess|mainly|mostly))+$")]
     private static partial Regex Trail();
 
-    [GeneratedRegex(@"\s(?:is|are|was|were|goes|went|keeps?|has|have|had|gets|got|looks|seems|does|did|do not|will not|can not|never|always|buzz(?:es)?|rubs|trips|sparks|flickers|smells|makes|blows|burns|leaks|hums|stops|stopped|we|i|they|which|that|who|if|while|and it|and they)\b")]
+    [GeneratedRegex(@"\s(?:is|are|was|were|goes|went|has|have|had|gets|got|looks|seems|does|did|do not|will not|can not|never|always|buzz(?:es)?|rubs|trips|sparks|flickers|smells|makes|blows|burns|leaks|hums|stops|stopped|we|i|they|which|that|who|if|while|and it|and they)\b")]
     private static partial Regex Verb();
 
     [GeneratedRegex(@"[a-z0-9']+")]

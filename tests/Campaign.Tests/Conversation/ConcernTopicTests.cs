@@ -28,6 +28,7 @@ public class ConcernTopicTests
     [Theory]
     [InlineData("The lights keep flickering.", "lights keep flickering")]
     [InlineData("The bill has doubled.", "bill has doubled")]
+    [InlineData("The boiler pilot keeps going out.", "boiler pilot keeps going out")]
     public void A_one_word_subject_keeps_its_verb(string said, string topic) => Assert.Equal(topic, ConcernTopic.Of(said));
 
     [Theory]
