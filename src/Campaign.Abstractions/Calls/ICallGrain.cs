@@ -1,3 +1,5 @@
+using Orleans.Concurrency;
+
 namespace Campaign.Abstractions.Calls;
 
 /// <summary>One call attempt (key: call id). Holds the conversation while the call is live.</summary>
@@ -26,6 +28,13 @@ public interface ICallGrain : IGrainWithStringKey
     /// <summary>The call as it stands; null when this call was never started.</summary>
     [Alias("Get")]
     Task<CallRecord?> GetAsync();
+
+    /// <summary>
+    /// Whether this call was ever placed, live or finished: a presence check for provider webhooks that reads no
+    /// record and runs beside a turn in progress.
+    /// </summary>
+    [Alias("IsKnown"), ReadOnly, AlwaysInterleave]
+    Task<bool> IsKnownAsync();
 
     /// <summary>
     /// Forgets what the grain keeps of an ended call (the customer's profile and the conversation); the stored call

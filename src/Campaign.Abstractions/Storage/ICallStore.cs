@@ -11,6 +11,10 @@ public interface ICallStore
 
     Task<CallRecord?> GetAsync(string callId, CancellationToken cancellationToken = default);
 
+    /// <summary>Whether the call is stored, without reading its record; stores answer it from their id index.</summary>
+    async Task<bool> ExistsAsync(string callId, CancellationToken cancellationToken = default) =>
+        await GetAsync(callId, cancellationToken) is not null;
+
     /// <summary>Calls that ended before <paramref name="cutoff"/> and still hold a transcript, at most <paramref name="limit"/>.</summary>
     Task<IReadOnlyList<string>> WithTranscriptEndedBeforeAsync(DateTimeOffset cutoff, int limit, CancellationToken cancellationToken = default);
 

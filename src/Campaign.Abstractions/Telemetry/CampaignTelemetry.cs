@@ -89,6 +89,14 @@ public static class CampaignTelemetry
             .SetTag("db.system.name", system);
 
     /// <summary>
+    /// Starts the span of an ended call's settling (outcome, record, report; <c>call settle</c>), which runs after the
+    /// provider was answered: a child of what ended the call, so the end's trace goes on to the record's write.
+    /// </summary>
+    public static Activity? StartCallSettle(string callId, ActivityContext endedIn) =>
+        Source.StartActivity("call settle", ActivityKind.Internal, endedIn)?
+            .SetTag("campaign.call.id", callId);
+
+    /// <summary>
     /// Starts a span that begins a trace of its own (a dial decision, a streamed turn), whatever is current; the caller's
     /// span, if any, is linked.
     /// </summary>

@@ -17,6 +17,8 @@ public static partial class CallbackTimeParser
         // What is not a time: "not today", "not now" refuse a moment rather than name one.
         (new(@"\bnot (today|now|tonight|this (week|morning|afternoon|evening))\b", RegexOptions.Compiled), ""),
         (new(@"\bnot (before|until|till) ", RegexOptions.Compiled), "from "),
+        // "I'm at work until five, ring me after that": the time named is the end of what keeps them busy.
+        (new(@"\b(?:until|till|til) (\d{1,2}(?::\d{2})?(?: ?[ap]m)?)\b(?=.*\bafter (?:that|then)\b)", RegexOptions.Compiled), "after $1"),
         (new(@"\b(mornin|morn|mornig|monring)\b", RegexOptions.Compiled), "morning"),
         (new(@"\b(evenin|eve)\b", RegexOptions.Compiled), "evening"),
         (new(@"\b(arvo|afternon|aftrnoon)\b", RegexOptions.Compiled), "afternoon"),

@@ -38,6 +38,7 @@ public static partial class ConcernTopic
 
         var words = clause.Split(' ', StringSplitOptions.RemoveEmptyEntries).Take(MaxWords);
         var topic = Trail().Replace(Lead().Replace(string.Join(' ', words), ""), "").Trim(' ', ',', '.', '!', '?', ';', ':', '"', '\'');
+        topic = NounPhrase(topic);
         if (topic.Length < 3 || Substance(topic).Count == 0)
         {
             return null;
@@ -49,6 +50,15 @@ public static partial class ConcernTopic
         }
 
         return topic;
+    }
+
+    // The noun phrase before the clause's verb ("outside security light buzzes all night" → "outside security light",
+    // "electric car charger we had installed" → "electric car charger"), when it names something by itself: two words
+    // of substance at least, so "lights keep flickering" and "bill has doubled" keep their verb.
+    private static string NounPhrase(string topic)
+    {
+        var head = Verb().Split(topic, 2)[0].Trim(' ', ',');
+        return head.Length < topic.Length && Substance(head).Count >= 2 ? head : topic;
     }
 
     /// <summary>
@@ -87,11 +97,14 @@ public static partial class ConcernTopic
     [GeneratedRegex(@"[.!?;]|,? but |,? although |,? so |,? because | and (i|we) |, (it is|it's|it has|we|they|that is|that's|which|and we|and it) |\s(since|whenever|when|every (time|night|day|evening|week)|sometimes|lately|recently|in the last|for (weeks|months|ages|a while|a month|a week|years)|all the time|twice|three times|at the moment)\b")]
     private static partial Regex Clause();
 
-    [GeneratedRegex(@"^((no|yes|yeah|well|oh|um|uh|erm|honestly|so|and|just|mainly|mostly|really|there's|there is|there are|we have got|we've got|we have|we had|i have got|i've got|i have|we lost|i am|i'm|we are|i was|i would say|i suppose|i guess|i think|probably|the|a|an|my|our|your|that|this|those|these|about|with|of|it is|it's|there are|there is|worried|concerned|worried about|concerned about|the fact that|how|what about)[,]?\s+)+")]
+    [GeneratedRegex(@"^((no|yes|yeah|well|oh|um|uh|erm|honestly|so|and|just|mainly|mostly|really|there's|there is|there are|we have got|we've got|we have|we had|i have got|i've got|i have|we lost|i am|i'm|we are|i was|i would say|i suppose|i guess|i think|probably|the|a|an|my|our|your|that|this|those|these|about|with|of|it is|it's|there are|there is|worried|concerned|worried about|concerned about|the fact that|how|what about|only that|only|i would want to know|i want to know|main worry is|biggest worry is|the main thing is|main thing is)[,]?\s+)+")]
     private static partial Regex Lead();
 
     [GeneratedRegex(@"(,?\s+(too|as well|though|really|anymore|at the moment|right now|if i am (being )?honest|to be honest|to be fair|that worries me|thanks|thank you|please|i suppose|i guess|mainly|mostly))+$")]
     private static partial Regex Trail();
+
+    [GeneratedRegex(@"\s(?:is|are|was|were|goes|went|has|have|had|gets|got|looks|seems|does|did|do not|will not|can not|never|always|buzz(?:es)?|rubs|trips|sparks|flickers|smells|makes|blows|burns|leaks|hums|stops|stopped|we|i|they|which|that|who|if|while|and it|and they)\b")]
+    private static partial Regex Verb();
 
     [GeneratedRegex(@"[a-z0-9']+")]
     private static partial Regex Words();

@@ -68,6 +68,6 @@ public static partial class OptOutConfirmation
     [GeneratedRegex(@"\b(?:go on|carry on|tell me|continue|what else|go ahead with|you can call|keep calling|not what i)\b")]
     private static partial Regex CarryOn();
 
-    [GeneratedRegex(@"\b(?:goodbye|good bye|bye|cheerio|ta ta|see you|cheers|take care|have a (?:nice|good|great) (?:day|one|evening)|got to go|gotta go|have to go|talk later|i am hanging up|hanging up)\b")]
+    [GeneratedRegex(@"\b(?:goodbye|good bye|bye|cheerio|ta ta|see you|cheers|take care|have a (?:nice|good|great) (?:day|one|evening)|got to go|gotta go|have to go|talk later|i am hanging up|hanging up)\b|\b(?:ok|okay|alright|thanks|thank you|cheers)\W+by\W*$")]
     private static partial Regex Farewell();
 }

@@ -131,16 +131,20 @@ public static partial class TextTokens
         return word;
     }
 
-    // Day words as speech recognition often spells them: "tomorow", "tommorrow", "wendsday", "thurday", "tonite".
+    // Day and time words as speech recognition often spells them: "tomorow", "tommorrow", "wendsday", "thurday",
+    // "tonite", "at nite"; and "power kuts".
     private static string Misheard(string lower) => MisheardDay().Replace(lower, m => m.Value switch
     {
         "tonite" => "tonight",
+        "nite" => "night",
+        "kuts" => "cuts",
+        "kut" => "cut",
         _ when m.Value.StartsWith('w') => "wednesday",
         _ when m.Value.StartsWith("th", StringComparison.Ordinal) => "thursday",
         _ => "tomorrow",
     });
 
-    [GeneratedRegex(@"\b(?:to+m+o+r+o+w+|tmrw|tonite|wed?n(?:e|s)?s?day|wensday|thu?rs?day|thursdy)\b")]
+    [GeneratedRegex(@"\b(?:to+m+o+r+o+w+|tmrw|tonite|nite|kuts?|wed?n(?:e|s)?s?day|wensday|thu?rs?day|thursdy)\b")]
     private static partial Regex MisheardDay();
 
     private static string Expand(string word) => word switch

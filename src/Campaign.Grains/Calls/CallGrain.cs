@@ -36,6 +36,8 @@ public sealed partial class CallGrain(
 {
     private const string WatchdogReminder = "watchdog";
     private IGrainTimer? _deadline;
+    private IGrainTimer? _settle;
+    private ActivityContext _endedIn;
     private bool _counted;
 
     // A streamed reply runs interleaved with other requests (Orleans drives it through always-interleaving calls),
@@ -81,7 +83,7 @@ public sealed partial class CallGrain(
             return Call.Status == CallStatus.Ended ? CallStartResult.AlreadyEnded : CallStartResult.Placed;
         }
 
-        if (await calls.GetAsync(Id) is not null)
+        if (await calls.ExistsAsync(Id))
         {
             return CallStartResult.AlreadyEnded;
         }
@@ -291,6 +293,8 @@ public sealed partial class CallGrain(
     public async Task<CallRecord?> GetAsync() =>
         state.RecordExists ? Call.ToRecord(Id) : await calls.GetAsync(Id);
 
+    public async Task<bool> IsKnownAsync() => state.RecordExists || await calls.ExistsAsync(Id);
+
     public Task<bool> EraseAsync() => Exclusive(async () =>
     {
         if (!state.RecordExists)
@@ -478,7 +482,34 @@ public sealed partial class CallGrain(
             Call.Abandoned = AbandonRule.From(compliance.Value).IsAbandoned(answeredAt, Call.FirstAudioAt);
         }
 
-        if (result == CallResult.Answered && Call.Session is { } session)
+        // The end is stored and the provider answered now; the outcome and the report follow off the request path.
+        await state.WriteStateAsync();
+        _endedIn = Activity.Current?.Context ?? default;
+        ScheduleSettle();
+    }
+
+    /// <summary>Runs <see cref="SettleAsync"/> as soon as the current request is done.</summary>
+    private void ScheduleSettle()
+    {
+        _settle?.Dispose();
+        _settle = this.RegisterGrainTimer(
+            _ => Exclusive(SettleAsync),
+            new GrainTimerCreationOptions { DueTime = TimeSpan.Zero, Period = Timeout.InfiniteTimeSpan });
+    }
+
+    /// <summary>
+    /// The ended call's outcome (concluded once, then kept), then its report. Resumable: what is done is skipped, and
+    /// the watchdog runs it again after a failure or a crash.
+    /// </summary>
+    private async Task SettleAsync()
+    {
+        if (!state.RecordExists || Call.Status != CallStatus.Ended)
+        {
+            return;
+        }
+
+        using var span = CampaignTelemetry.StartCallSettle(Id, _endedIn);
+        if (Call.Result == CallResult.Answered && Call.Outcome is null && Call.Session is { } session)
         {
             Call.Outcome = await ConcludeAsync(session);
             if (MemoryKeys.Notes(session.Memory) is { Count: > 0 } notes)
@@ -486,16 +517,15 @@ public sealed partial class CallGrain(
                 // Model faults that shaped the outcome (a failed model, an extraction read from the transcript instead).
                 Call.Note = string.Join(" ", Call.Note is null ? notes : [Call.Note, .. notes]);
             }
-
-            if (Call.Outcome.OptedOut && !Call.OptOutRecorded)
-            {
-                // Concluded as an opt-out (a stop-calling question left unanswered by a hang-up): listed before the report.
-                await GrainFactory.GetGrain<ICustomerGrain>(Call.Request!.CustomerId).OptOutAsync("asked during a call", "call");
-                Call.OptOutRecorded = true;
-            }
         }
 
-        await state.WriteStateAsync();
+        if (Call.Outcome is { OptedOut: true } && !Call.OptOutRecorded)
+        {
+            // Concluded as an opt-out (a stop-calling question left unanswered by a hang-up): listed before the report.
+            await GrainFactory.GetGrain<ICustomerGrain>(Call.Request!.CustomerId).OptOutAsync("asked during a call", "call");
+            Call.OptOutRecorded = true;
+        }
+
         await ReportAsync();
 
         // Ended and reported (or left to the watchdog): a stopping silo no longer waits for this call.
@@ -543,7 +573,9 @@ public sealed partial class CallGrain(
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
             LogReportFailed(logger, Id, ex.Message);
-            return; // the watchdog reminder reports again
+            // The watchdog reminder reports again; the outcome concluded for this report is kept for it.
+            await state.WriteStateAsync();
+            return;
         }
 
         await state.ClearStateAsync();
@@ -560,7 +592,7 @@ public sealed partial class CallGrain(
 
         if (Call.Status == CallStatus.Ended)
         {
-            await ReportAsync();
+            await SettleAsync();
             return;
         }
 

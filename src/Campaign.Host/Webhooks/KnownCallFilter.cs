@@ -11,7 +11,7 @@ internal sealed partial class KnownCallFilter(IGrainFactory grains, ILogger<Know
     public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
     {
         var callId = context.HttpContext.Request.Query["callId"].ToString();
-        if (callId.Length == 0 || await grains.GetGrain<ICallGrain>(callId).GetAsync() is null)
+        if (callId.Length == 0 || !await grains.GetGrain<ICallGrain>(callId).IsKnownAsync())
         {
             LogUnknownCall(logger, context.HttpContext.Request.Path, callId.Length > 64 ? callId[..64] : callId);
             return Results.Problem(

@@ -67,6 +67,14 @@ public sealed class AzureCallStore(AzureTableSet tables) : ICallStore
         return row.HasValue ? CallRow.Read(row.Value!) : null;
     }
 
+    public async Task<bool> ExistsAsync(string callId, CancellationToken cancellationToken = default)
+    {
+        // The id pointer is written after the record's row, so a pointer means a stored record.
+        await tables.ReadyAsync();
+        var pointer = await tables.CallIds.GetEntityIfExistsAsync<TableEntity>(PointerPartition(callId), "", select: ["PartitionKey"], cancellationToken: cancellationToken);
+        return pointer.HasValue;
+    }
+
     public async Task<IReadOnlyList<string>> WithTranscriptEndedBeforeAsync(DateTimeOffset cutoff, int limit, CancellationToken cancellationToken = default)
     {
         await tables.ReadyAsync();

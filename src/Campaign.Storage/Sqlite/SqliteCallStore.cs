@@ -60,6 +60,15 @@ public sealed class SqliteCallStore(SqliteDatabase database) : ICallStore
             return await command.ExecuteScalarAsync(cancellationToken) is string json ? JsonSerializer.Deserialize<CallRecord>(json, Json) : null;
         });
 
+    public Task<bool> ExistsAsync(string callId, CancellationToken cancellationToken = default) =>
+        database.ReadAsync(async connection =>
+        {
+            await using var command = connection.CreateCommand();
+            command.CommandText = "SELECT 1 FROM calls WHERE call_id = $id";
+            command.Parameters.AddWithValue("$id", callId);
+            return await command.ExecuteScalarAsync(cancellationToken) is not null;
+        });
+
     public Task<IReadOnlyList<string>> WithTranscriptEndedBeforeAsync(DateTimeOffset cutoff, int limit, CancellationToken cancellationToken = default) =>
         database.ReadAsync<IReadOnlyList<string>>(async connection =>
         {

@@ -65,6 +65,12 @@ public class CallbackTimeParserTests
     public void Quarter_to_is_in_the_hour_before(string text, string expected) =>
         Assert.Equal(DateTimeOffset.Parse(expected, System.Globalization.CultureInfo.InvariantCulture), CallbackTimeParser.Resolve(text, Now, NewYork)?.At);
 
+    [Theory]
+    [InlineData("I'm at work until five, ring me after that.", "2026-11-24T17:00:00-05:00")]
+    [InlineData("busy till 6 pm, call after then", "2026-11-24T18:00:00-05:00")]
+    public void Busy_until_a_time_then_after_that_is_after_that_time(string text, string expected) =>
+        Assert.Equal(DateTimeOffset.Parse(expected, System.Globalization.CultureInfo.InvariantCulture), CallbackTimeParser.Resolve(text, Now, NewYork)?.At);
+
     [Fact]
     public void The_same_words_mean_the_local_time_of_each_zone()
     {

@@ -17,6 +17,21 @@ public class ConcernTopicTests
     public void A_concern_is_kept_as_a_short_topic(string said, string topic) => Assert.Equal(topic, ConcernTopic.Of(said));
 
     [Theory]
+    [InlineData("The outside security light buzzes all night.", "outside security light")]
+    [InlineData("My main worry is the electric car charger we had installed, I'm not sure it was done properly.", "electric car charger")]
+    [InlineData("Only that the trip switch goes if I have the oven and the telly on.", "trip switch")]
+    [InlineData("The electrics in the loft are a bit dodgy, if I'm honest.", "electrics in the loft")]
+    [InlineData("power kuts at nite mostly", "power cuts at night")]
+    public void A_concern_outside_the_known_topics_is_named_by_its_noun_phrase(string said, string topic) =>
+        Assert.Equal(topic, ConcernTopic.Of(said));
+
+    [Theory]
+    [InlineData("The lights keep flickering.", "lights keep flickering")]
+    [InlineData("The bill has doubled.", "bill has doubled")]
+    [InlineData("The boiler pilot keeps going out.", "boiler pilot keeps going out")]
+    public void A_one_word_subject_keeps_its_verb(string said, string topic) => Assert.Equal(topic, ConcernTopic.Of(said));
+
+    [Theory]
     [InlineData("power cuts at night")]
     [InlineData("The power cuts at night, to be honest.")]
     [InlineData("Power cuts at night")]

@@ -141,6 +141,7 @@ public sealed class OptOutConfirmationTests : IDisposable
     [InlineData("Right, I've got to go.")]
     [InlineData("Cheers, take care.")]
     [InlineData("Cheerio.")]
+    [InlineData("ok by")]
     public void A_goodbye_is_not_a_yes(string line) => Assert.Equal(ConfirmationAnswer.Goodbye, OptOutConfirmation.Read(line));
 
     [Theory]

@@ -120,6 +120,7 @@ public class UnderstandingTests
     [InlineData("Not now, but maybe later.", null)]
     [InlineData("Sorry, I'm in a meeting. Thursday at 6 would be better.", "thursday at 6")]
     [InlineData("Bad time, sorry, I'm cooking. Try tomorow at 5pm.", "tomorrow at 5pm")]
+    [InlineData("Can you try Friday morning instead?", "friday morning")]
     public void A_caller_who_puts_the_call_off_asks_for_a_callback_and_voices_no_concern(string text, string? time)
     {
         var u = UtteranceAnalyzer.Analyze(text, Knowledge);

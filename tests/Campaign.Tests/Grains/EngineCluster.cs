@@ -27,7 +27,7 @@ public static class EngineCluster
     };
 
     /// <summary>Starts a cluster; with <paramref name="scripted"/> the telephony is a <see cref="ScriptedTelephony"/>.</summary>
-    public static async Task<InProcessTestCluster> StartAsync(string databasePath, bool scripted, IReadOnlyDictionary<string, string?>? overrides = null, ShiftedClock? clock = null)
+    public static async Task<InProcessTestCluster> StartAsync(string databasePath, bool scripted, IReadOnlyDictionary<string, string?>? overrides = null, ShiftedClock? clock = null, Action<IServiceCollection>? services = null)
     {
         var settings = FastSettings.Concat(overrides ?? new Dictionary<string, string?>())
             .GroupBy(p => p.Key).ToDictionary(g => g.Key, g => g.Last().Value);
@@ -51,6 +51,8 @@ public static class EngineCluster
                 silo.Services.AddSingleton<ScriptedTelephony>();
                 silo.Services.AddSingleton<ITelephony>(sp => sp.GetRequiredService<ScriptedTelephony>());
             }
+
+            services?.Invoke(silo.Services);
         });
         var cluster = builder.Build();
         await cluster.DeployAsync();

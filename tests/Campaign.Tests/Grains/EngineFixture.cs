@@ -3,6 +3,7 @@ using Campaign.Abstractions.Campaigns;
 using Campaign.Abstractions.Customers;
 using Campaign.Storage.Sqlite;
 using Campaign.Tests.Support;
+using Microsoft.Extensions.DependencyInjection;
 using Orleans.TestingHost;
 
 namespace Campaign.Tests.Grains;
@@ -33,10 +34,15 @@ public class EngineFixture : IAsyncLifetime
 
     protected virtual IReadOnlyDictionary<string, string?>? Settings => null;
 
+    /// <summary>Replaces or wraps the silo's services after the engine's own are registered.</summary>
+    protected virtual void ConfigureServices(IServiceCollection services)
+    {
+    }
+
     public async Task InitializeAsync()
     {
         Clock.Set(new DateTimeOffset(2026, 11, 26, 15, 0, 0, TimeSpan.Zero));
-        Cluster = await EngineCluster.StartAsync(_file.Path, scripted: true, Settings, Clock);
+        Cluster = await EngineCluster.StartAsync(_file.Path, scripted: true, Settings, Clock, ConfigureServices);
         var database = new SqliteDatabase(_file.Path);
         Directory = new SqliteCustomerDirectory(database, TimeProvider.System);
         Calls = new SqliteCallStore(database);

@@ -30,6 +30,9 @@ public sealed class ScriptedTelephony(IGrainFactory grains, ICustomerDirectory d
 
     public ConcurrentQueue<PlaceCallRequest> Placed { get; } = new();
 
+    /// <summary>Calls whose end the grain has answered (the provider's end event returned).</summary>
+    public ConcurrentQueue<string> EndsAnswered { get; } = new();
+
     public int Peak => _peak;
 
     public int Live => _live.Count;
@@ -170,6 +173,7 @@ public sealed class ScriptedTelephony(IGrainFactory grains, ICustomerDirectory d
             await Task.Delay(script.Duration, hangUp);
             line.Close();
             await Send(new CallEvent(CallEventKind.Ended, EndReason: CallEndReason.Completed));
+            EndsAnswered.Enqueue(request.CallId);
             if (script.RepeatEvents)
             {
                 await grain.OnEventAsync(new CallEvent(CallEventKind.Answered));

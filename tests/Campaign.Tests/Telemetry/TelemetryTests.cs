@@ -98,7 +98,8 @@ public class TelemetryTests
 
         Assert.Contains(turns.SelectMany(t => t.Below), s => s.Source.Name.StartsWith("Microsoft.SemanticKernel", StringComparison.Ordinal));
 
-        // The end of a call: the webhook that reports it ends in the write of the call's record, a span in the same trace.
+        // The end of a call: the webhook that reports it is answered at once, and the call's settling that follows writes
+        // the call's record, a span in the same trace.
         var ends = webhooks.Select(w => (Request: w, Stores: Below(w).Where(s => s.Source.Name == CampaignTelemetry.SourceName
                 && s.DisplayName == "store save call" && callIds.Contains(s.GetTagItem("campaign.call.id") as string ?? "")).ToList()))
             .Where(e => e.Stores.Count > 0)
