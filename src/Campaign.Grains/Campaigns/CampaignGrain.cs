@@ -1,6 +1,5 @@
 using Campaign.Abstractions.Calls;
 using Campaign.Abstractions.Campaigns;
-using Campaign.Abstractions.Compliance;
 using Campaign.Abstractions.Customers;
 using Campaign.Abstractions.Storage;
 using Campaign.Abstractions.Telemetry;
@@ -21,7 +20,7 @@ namespace Campaign.Grains.Campaigns;
 /// Reentrant, so call ends are taken while a dispatch waits on the trunk or on call grains.
 /// </summary>
 [Reentrant]
-public sealed partial class CampaignGrain(
+public sealed class CampaignGrain(
     [PersistentState("campaign", StorageNames.Default)] IPersistentState<CampaignState> state,
     IWorkListStore work,
     ICallStore calls,
@@ -38,19 +37,14 @@ public sealed partial class CampaignGrain(
     DialGate gate) : Grain, ICampaignGrain, IRemindable
 {
     private const string KeepAliveReminder = "dialer";
-    public const string PausedByOperator = "operator";
-    public const string PausedByCompliance = "compliance";
-    private const int MaxCallbacks = 2;
-    private static readonly TimeSpan AttemptLimitRecheck = TimeSpan.FromHours(1);
     private readonly LiveCallTable _active = new();
-    private readonly Queue<WorkItem> _hopper = new();
-    private readonly Dictionary<string, CallingPlace> _places = new(StringComparer.Ordinal);
+    private readonly OpenPlaces _places = new(callingHours);
+    private readonly RetryPlanner _retries = new(options.Value);
+    private Dialler? _dialler;
     private IGrainTimer? _timer;
     private bool _dispatching;
     private bool _dispatchAgain;
     private bool _recovered;
-    private IReadOnlyList<string> _zones = [];
-    private DateTimeOffset _zonesReadAt;
     private ObserverManager<ICampaignObserver>? _observers;
     private IDisposable? _inFlightMetric;
     private CampaignStatistics? _statistics;
@@ -58,6 +52,8 @@ public sealed partial class CampaignGrain(
     private string Id => this.GetPrimaryKeyString();
 
     private CampaignState Campaign => state.State;
+
+    private Dialler Dialler => _dialler ??= new(IsOpen);
 
     /// <summary>Counted from the store on first use, leaving out the calls whose end is still to settle here.</summary>
     private CampaignStatistics Statistics => _statistics ??= new(
@@ -102,10 +98,7 @@ public sealed partial class CampaignGrain(
     public async Task<CampaignInfo> StartAsync()
     {
         EnsureExists();
-        if (Campaign.Status is not (CampaignStatus.Draft or CampaignStatus.Scheduled))
-        {
-            throw new CampaignException($"the campaign is {Campaign.Status.ToString().ToLowerInvariant()}; only a draft or scheduled campaign can start", conflict: true);
-        }
+        CampaignLifecycle.Ensure(Campaign.Status, CampaignOperation.Start);
 
         var definition = Campaign.Definition!;
         await ValidateAsync(definition);
@@ -119,10 +112,9 @@ public sealed partial class CampaignGrain(
 
         Campaign.ScriptVersions = pinned;
         Campaign.Audience = audience;
-        Campaign.Status = CampaignStatus.Running;
-        Campaign.StartedAt = clock.GetUtcNow();
+        CampaignLifecycle.Apply(Campaign, CampaignOperation.Start, clock.GetUtcNow());
         var info = await SaveAsync();
-        await RecordSkippedAtStartAsync();
+        await new SkippedAtStart(work, decisions, callingHours).RecordAsync(Id, clock.GetUtcNow());
         await this.RegisterOrUpdateReminder(KeepAliveReminder, options.Value.KeepAlivePeriod, options.Value.KeepAlivePeriod);
         _recovered = true;
         StartTimer();
@@ -132,29 +124,17 @@ public sealed partial class CampaignGrain(
     public async Task<CampaignInfo> PauseAsync()
     {
         EnsureExists();
-        if (Campaign.Status != CampaignStatus.Running)
-        {
-            throw new CampaignException($"only a running campaign can pause; this one is {Campaign.Status.ToString().ToLowerInvariant()}", conflict: true);
-        }
-
-        Campaign.Status = CampaignStatus.Paused;
-        Campaign.PausedBy = PausedByOperator;
-        Campaign.PausedReason = null;
-        _hopper.Clear();
+        CampaignLifecycle.Ensure(Campaign.Status, CampaignOperation.Pause);
+        CampaignLifecycle.Apply(Campaign, CampaignOperation.Pause, clock.GetUtcNow());
+        Dialler.Clear();
         return await SaveAsync();
     }
 
     public async Task<CampaignInfo> ResumeAsync()
     {
         EnsureExists();
-        if (Campaign.Status != CampaignStatus.Paused)
-        {
-            throw new CampaignException($"only a paused campaign can resume; this one is {Campaign.Status.ToString().ToLowerInvariant()}", conflict: true);
-        }
-
-        Campaign.Status = CampaignStatus.Running;
-        Campaign.PausedBy = null;
-        Campaign.PausedReason = null;
+        CampaignLifecycle.Ensure(Campaign.Status, CampaignOperation.Resume);
+        CampaignLifecycle.Apply(Campaign, CampaignOperation.Resume, clock.GetUtcNow());
         var info = await SaveAsync();
         StartTimer();
         RequestDispatch();
@@ -164,14 +144,9 @@ public sealed partial class CampaignGrain(
     public async Task<CampaignInfo> CancelAsync()
     {
         EnsureExists();
-        if (Campaign.Status is CampaignStatus.Completed or CampaignStatus.Cancelled)
-        {
-            throw new CampaignException($"the campaign is already {Campaign.Status.ToString().ToLowerInvariant()}", conflict: true);
-        }
-
-        Campaign.Status = CampaignStatus.Cancelled;
-        Campaign.EndedAt = clock.GetUtcNow();
-        _hopper.Clear();
+        CampaignLifecycle.Ensure(Campaign.Status, CampaignOperation.Cancel);
+        CampaignLifecycle.Apply(Campaign, CampaignOperation.Cancel, clock.GetUtcNow());
+        Dialler.Clear();
         var info = await SaveAsync();
         await work.CancelPendingAsync(Id);
         await StopAsync();
@@ -205,32 +180,9 @@ public sealed partial class CampaignGrain(
 
     public async Task OnCallEndedAsync(CallReport report)
     {
-        var policy = Campaign.Definition?.RetryPolicy ?? RetryPolicy.Default;
-        var retryDelay = report.Result switch
-        {
-            CallResult.NoAnswer => policy.NoAnswerDelay,
-            CallResult.Busy => policy.BusyDelay,
-            CallResult.Failed => policy.FailedDelay,
-            CallResult.Voicemail => policy.VoicemailDelay,
-            _ => (TimeSpan?)null,
-        };
-        var retry = retryDelay is not null && report.Attempt < policy.MaxAttempts && Campaign.Status != CampaignStatus.Cancelled;
-        DateTimeOffset? dueAt = retry ? clock.GetUtcNow() + retryDelay!.Value : null;
-        if (report.Outcome?.FollowUp is { Kind: FollowUpKind.Callback, At: { } callbackAt } && !report.Outcome.OptedOut
-            && report.Attempt < policy.MaxAttempts + MaxCallbacks && Campaign.Status != CampaignStatus.Cancelled)
-        {
-            // The customer asked to be called back: a new attempt at that time (dialled once their calling hours allow).
-            dueAt = callbackAt;
-        }
-
-        var settled = await work.SettleAsync(
-            Id,
-            report.Seq,
-            report.CallId,
-            dueAt is null ? WorkItemState.Done : WorkItemState.Pending,
-            report.Result.ToString(),
-            dueAt,
-            countAttempt: true);
+        var settlement = RetryPlanner.AfterCall(report, Campaign.Definition?.RetryPolicy ?? RetryPolicy.Default,
+            Campaign.Status == CampaignStatus.Cancelled, clock.GetUtcNow());
+        var settled = await work.SettleAsync(Id, report.Seq, report.CallId, settlement);
         if (settled)
         {
             Statistics.CountSettled(CallFacts.Of(report));
@@ -252,18 +204,18 @@ public sealed partial class CampaignGrain(
     {
         var now = clock.GetUtcNow();
         AbandonRule.Record(Campaign.Abandons, now, abandoned, firstAudioMs);
-        var reason = Campaign.Status == CampaignStatus.Running ? AbandonRule.From(compliance.Value).PauseReason(Campaign.Abandons, now) : null;
+        var reason = CampaignLifecycle.Allows(Campaign.Status, CampaignOperation.CompliancePause)
+            ? AbandonRule.From(compliance.Value).PauseReason(Campaign.Abandons, now)
+            : null;
         if (reason is null)
         {
             await state.WriteStateAsync();
             return;
         }
 
-        Campaign.Status = CampaignStatus.Paused;
-        Campaign.PausedBy = PausedByCompliance;
-        Campaign.PausedReason = reason;
-        _hopper.Clear();
-        LogPausedByCompliance(logger, Id, reason);
+        CampaignLifecycle.Apply(Campaign, CampaignOperation.CompliancePause, now, reason);
+        Dialler.Clear();
+        CampaignLog.PausedByCompliance(logger, Id, reason);
         await SaveAsync();
     }
 
@@ -382,7 +334,7 @@ public sealed partial class CampaignGrain(
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
-            LogDispatchFailed(logger, Id, ex.Message);
+            CampaignLog.DispatchFailed(logger, Id, ex.Message);
         }
         finally
         {
@@ -410,19 +362,19 @@ public sealed partial class CampaignGrain(
         }
 
         var quota = Campaign.Definition!.MaxConcurrentCalls;
-        var room = Math.Min(quota - _active.Count, await BudgetLeftAsync());
+        var room = Dialler.Room(quota, _active.Count, await BudgetLeftAsync());
         if (room <= 0)
         {
             return;
         }
 
-        DropClosedFromHopper();
-        if (_hopper.Count < room)
+        Dialler.DropClosed(clock.GetUtcNow());
+        if (Dialler.NeedsRefill(room))
         {
-            await RefillAsync(Math.Max(quota * 2, 20));
+            await RefillAsync(Dialler.RefillSize(quota));
         }
 
-        if (_hopper.Count == 0)
+        if (Dialler.Waiting == 0)
         {
             if (_active.Count == 0 && await IsFinishedAsync())
             {
@@ -432,13 +384,13 @@ public sealed partial class CampaignGrain(
             return;
         }
 
-        var batch = _hopper.Take(room).ToList();
+        var batch = Dialler.Next(room);
         var granted = await GrainFactory.GetGrain<ITrunkGrain>(ITrunkGrain.Key)
             .AcquireAsync(Id, batch.Select(CallIdOf).ToList(), quota);
         var starts = new List<Task>();
         foreach (var item in batch.Take(granted.Count))
         {
-            _hopper.Dequeue();
+            Dialler.Take();
             var callId = CallIdOf(item);
             if (Campaign.Status != CampaignStatus.Running || !await work.MarkDialingAsync(Id, item.Seq, callId))
             {
@@ -470,12 +422,7 @@ public sealed partial class CampaignGrain(
 
     private async Task StartCallAsync(WorkItem item, string callId)
     {
-        var definition = Campaign.Definition!;
-        var scriptId = definition.Variants.FirstOrDefault(v => v.SegmentId == item.SegmentId)?.ScriptId ?? definition.ScriptId;
-        int? version = scriptId is not null && Campaign.ScriptVersions.TryGetValue(scriptId, out var pinned) ? pinned : null;
-        var request = new CallRequest(callId, Id, item.CustomerId, item.Seq, item.Attempts + 1, item.SegmentId, scriptId,
-            definition.CallerId, definition.VoicemailPolicy, callOptions.Value.MaxDuration, version, item.TimeZone,
-            definition.Purpose, definition.CallingWindow);
+        var request = CallRequests.For(Id, Campaign, item, callId, callOptions.Value.MaxDuration);
         CallStartResult result;
         // One trace per dial decision: the start, the customer's decision under the rules, and the dial if allowed.
         using var activity = CampaignTelemetry.StartRoot("dial decision");
@@ -489,40 +436,18 @@ public sealed partial class CampaignGrain(
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
             activity?.SetStatus(System.Diagnostics.ActivityStatusCode.Error, ex.Message);
-            LogStartFailed(logger, callId, ex.Message);
-            await ReturnToQueueAsync(item, callId, clock.GetUtcNow() + options.Value.CustomerBusyDelay, "startFailed");
+            CampaignLog.StartFailed(logger, callId, ex.Message);
+            await SettleWithoutCallAsync(item, callId, _retries.StartFailed(clock.GetUtcNow()));
             return;
         }
 
-        switch (result)
+        if (result == CallStartResult.AlreadyEnded)
         {
-            case CallStartResult.DoNotCall:
-                await SettleWithoutCallAsync(item, callId, WorkItemState.Skipped, ComplianceRules.DoNotCall);
-                break;
-            case CallStartResult.TimeZoneUnknown:
-                await SettleWithoutCallAsync(item, callId, WorkItemState.Skipped, IWorkListStore.TimeZoneUnknown);
-                break;
-            case CallStartResult.UnknownCustomer:
-                await SettleWithoutCallAsync(item, callId, WorkItemState.Skipped, ComplianceRules.UnknownCustomer);
-                break;
-            case CallStartResult.ConsentMissing:
-                await SettleWithoutCallAsync(item, callId, WorkItemState.Skipped, ComplianceRules.Consent);
-                break;
-            case CallStartResult.CustomerBusy:
-                await ReturnToQueueAsync(item, callId, clock.GetUtcNow() + options.Value.CustomerBusyDelay, "customerBusy");
-                break;
-            case CallStartResult.OutsideCallingHours:
-                await ReturnToQueueAsync(item, callId, clock.GetUtcNow() + options.Value.OutsideHoursRecheck, "outsideCallingHours");
-                break;
-            case CallStartResult.OutsideCampaignWindow:
-                await ReturnToQueueAsync(item, callId, clock.GetUtcNow() + options.Value.OutsideHoursRecheck, "outsideCampaignWindow");
-                break;
-            case CallStartResult.AttemptLimitReached:
-                await ReturnToQueueAsync(item, callId, clock.GetUtcNow() + AttemptLimitRecheck, "attemptLimitReached");
-                break;
-            case CallStartResult.AlreadyEnded:
-                await SettleEndedCallAsync(item, callId);
-                break;
+            await SettleEndedCallAsync(item, callId);
+        }
+        else if (_retries.AfterStart(result, clock.GetUtcNow()) is { } settlement)
+        {
+            await SettleWithoutCallAsync(item, callId, settlement);
         }
     }
 
@@ -541,25 +466,18 @@ public sealed partial class CampaignGrain(
         }
         else
         {
-            await ReturnToQueueAsync(item, callId, clock.GetUtcNow() + options.Value.CustomerBusyDelay, "callStillEnding");
+            await SettleWithoutCallAsync(item, callId, _retries.StillEnding(clock.GetUtcNow()));
         }
     }
 
-    private async Task SettleWithoutCallAsync(WorkItem item, string callId, WorkItemState outcome, string reason)
+    private async Task SettleWithoutCallAsync(WorkItem item, string callId, Settlement settlement)
     {
-        await work.SettleAsync(Id, item.Seq, callId, outcome, reason, null, countAttempt: false);
+        await work.SettleAsync(Id, item.Seq, callId, settlement);
         await ForgetAsync(callId);
     }
 
-    private async Task ReturnToQueueAsync(WorkItem item, string callId, DateTimeOffset dueAt, string reason)
-    {
-        await work.SettleAsync(Id, item.Seq, callId, WorkItemState.Pending, reason, dueAt, countAttempt: false);
-        await ForgetAsync(callId);
-    }
-
-    private Task UndoDialingAsync(WorkItem item, string callId) => Campaign.Status == CampaignStatus.Cancelled
-        ? SettleWithoutCallAsync(item, callId, WorkItemState.Cancelled, "campaignCancelled")
-        : ReturnToQueueAsync(item, callId, clock.GetUtcNow(), "paused");
+    private Task UndoDialingAsync(WorkItem item, string callId) =>
+        SettleWithoutCallAsync(item, callId, RetryPlanner.Undialled(Campaign.Status, clock.GetUtcNow()));
 
     private async Task ForgetAsync(string callId)
     {
@@ -572,74 +490,30 @@ public sealed partial class CampaignGrain(
     private async Task RefillAsync(int limit)
     {
         var now = clock.GetUtcNow();
-        if (_zones.Count == 0 || now - _zonesReadAt > ZonesRefresh)
+        if (Dialler.ZonesStale(now))
         {
-            _zones = await work.PendingZonesAsync(Id);
-            _zonesReadAt = now;
+            Dialler.KnowZones(await work.PendingZonesAsync(Id), now);
         }
 
-        var open = _zones.Where(zone => IsOpen(zone, now)).ToList();
-        var queued = _hopper.Select(i => i.Seq).ToHashSet();
-        foreach (var item in await work.NextDueAsync(Id, now, open, limit))
-        {
-            if (queued.Add(item.Seq))
-            {
-                _hopper.Enqueue(item);
-            }
-        }
+        Dialler.Refill(await work.NextDueAsync(Id, now, Dialler.OpenZones(now), limit));
     }
-
-    private static readonly TimeSpan ZonesRefresh = TimeSpan.FromSeconds(10);
 
     /// <summary>How many more calls today's budget allows (the day of the campaign's time zone); live calls count as made.</summary>
     private async Task<int> BudgetLeftAsync()
     {
         var definition = Campaign.Definition!;
-        if (definition.MaxCallsPerDay is null && definition.MaxMinutesPerDay is null)
+        if (!DailyBudget.IsLimited(definition))
         {
             return int.MaxValue;
         }
 
         var zone = callingHours.ZoneFor(null, null, definition.CallingWindow?.TimeZone);
-        var now = clock.GetUtcNow();
-        var local = TimeZoneInfo.ConvertTime(now, zone);
-        var midnight = new DateTimeOffset(local.Date, local.Offset);
-        var (callsToday, minutesToday) = await calls.UsageSinceAsync(Id, midnight);
-        if (definition.MaxMinutesPerDay is { } maxMinutes && minutesToday >= maxMinutes)
-        {
-            return 0;
-        }
-
-        return definition.MaxCallsPerDay is { } maxCalls ? Math.Max(0, maxCalls - callsToday - _active.Count) : int.MaxValue;
+        var (callsToday, minutesToday) = await calls.UsageSinceAsync(Id, DailyBudget.DayStart(clock.GetUtcNow(), zone));
+        return DailyBudget.CallsLeft(definition, callsToday, minutesToday, _active.Count);
     }
 
     /// <summary>Whether customers placed at <paramref name="place"/> (a work list's key) may be called now.</summary>
-    private bool IsOpen(string place, DateTimeOffset now)
-    {
-        if (!_places.TryGetValue(place, out var parsed))
-        {
-            _places[place] = parsed = CallingPlace.Parse(place);
-        }
-
-        return callingHours.IsOpen(parsed, now, Campaign.Definition!.CallingWindow);
-    }
-
-    /// <summary>Customers wait in the hopper while calls run; one whose calling hours ended meanwhile goes back to wait.</summary>
-    private void DropClosedFromHopper()
-    {
-        var now = clock.GetUtcNow();
-        if (_hopper.All(item => IsOpen(item.TimeZone, now)))
-        {
-            return;
-        }
-
-        var open = _hopper.Where(item => IsOpen(item.TimeZone, now)).ToList();
-        _hopper.Clear();
-        foreach (var item in open)
-        {
-            _hopper.Enqueue(item);
-        }
-    }
+    private bool IsOpen(string place, DateTimeOffset now) => _places.IsOpen(place, now, Campaign.Definition!.CallingWindow);
 
     private async Task<bool> IsFinishedAsync()
     {
@@ -656,7 +530,7 @@ public sealed partial class CampaignGrain(
             var record = await GrainFactory.GetGrain<ICallGrain>(callId).GetAsync();
             if (record is null)
             {
-                await work.SettleAsync(Id, item.Seq, callId, WorkItemState.Pending, null, clock.GetUtcNow(), countAttempt: false);
+                await work.SettleAsync(Id, item.Seq, callId, RetryPlanner.NeverPlaced(clock.GetUtcNow()));
                 await GrainFactory.GetGrain<ITrunkGrain>(ITrunkGrain.Key).ReleaseAsync(callId);
             }
             else if (record is { Status: CallStatus.Ended, Result: not null })
@@ -674,8 +548,7 @@ public sealed partial class CampaignGrain(
 
     private async Task CompleteAsync()
     {
-        Campaign.Status = CampaignStatus.Completed;
-        Campaign.EndedAt = clock.GetUtcNow();
+        CampaignLifecycle.Apply(Campaign, CampaignOperation.Complete, clock.GetUtcNow());
         await SaveAsync();
         await StopAsync();
     }
@@ -692,58 +565,16 @@ public sealed partial class CampaignGrain(
 
     private void HangUpInBackground(string callId) =>
         _ = GrainFactory.GetGrain<ICallGrain>(callId).HangUpAsync("campaign cancelled").ContinueWith(
-            t => LogHangUpFailed(logger, callId, t.Exception?.GetBaseException().Message ?? ""),
+            t => CampaignLog.HangUpFailed(logger, callId, t.Exception?.GetBaseException().Message ?? ""),
             TaskContinuationOptions.OnlyOnFaulted);
 
-    private async Task ValidateAsync(CampaignDefinition definition)
-    {
-        if (string.IsNullOrWhiteSpace(definition.Name))
-        {
-            throw new CampaignException("name is missing", "name");
-        }
-
-        var trunk = await GrainFactory.GetGrain<ITrunkGrain>(ITrunkGrain.Key).GetStatusAsync();
-        if (definition.MaxConcurrentCalls < 1 || definition.MaxConcurrentCalls > trunk.Capacity)
-        {
-            throw new CampaignException($"maxConcurrentCalls must be between 1 and the trunk capacity ({trunk.Capacity})", "maxConcurrentCalls");
-        }
-
-        if (definition.RetryPolicy.MaxAttempts is < 1 or > 20)
-        {
-            throw new CampaignException("retryPolicy.maxAttempts must be between 1 and 20", "retryPolicy.maxAttempts");
-        }
-
-        await audiences.ResolveAsync(definition);
-        await scripts.EnsureExistAsync(definition);
-    }
+    private Task ValidateAsync(CampaignDefinition definition) => new CampaignValidator(GrainFactory, audiences, scripts).ValidateAsync(definition);
 
     private void EnsureExists()
     {
         if (!state.RecordExists)
         {
             throw new CampaignException($"campaign '{Id}' does not exist");
-        }
-    }
-
-    /// <summary>Customers the snapshot skipped (no time zone can be known) get their decision on record like every other.</summary>
-    private async Task RecordSkippedAtStartAsync()
-    {
-        const int page = 500;
-        var now = clock.GetUtcNow();
-        var reason = callingHours.Check(CallingPlace.Unknown([]), now, null).Detail;
-        for (var skip = 0; ; skip += page)
-        {
-            var ids = await work.SkippedCustomersAsync(Id, IWorkListStore.TimeZoneUnknown, skip, page);
-            foreach (var customerId in ids)
-            {
-                await decisions.AppendAsync(new DialDecision(now, Id, customerId, null, DialDecisionKind.Skip,
-                    [new DecisionReason(ComplianceRules.TimeZoneUnknown, reason)], null, null, null));
-            }
-
-            if (ids.Count < page)
-            {
-                return;
-            }
         }
     }
 
@@ -763,19 +594,7 @@ public sealed partial class CampaignGrain(
 
     private string? PausedReason => Campaign.Status == CampaignStatus.Paused ? Campaign.PausedReason : null;
 
-    private string CallIdOf(WorkItem item) => $"{Id}-{item.Seq}-a{item.Attempts + 1}";
+    private string CallIdOf(WorkItem item) => CallRequests.CallIdOf(Id, item);
 
     private static string Camel(string name) => char.ToLowerInvariant(name[0]) + name[1..];
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Campaign {CampaignId}: dispatch failed: {Reason}")]
-    private static partial void LogDispatchFailed(ILogger logger, string campaignId, string reason);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Campaign {CampaignId} paused itself: {Reason}")]
-    private static partial void LogPausedByCompliance(ILogger logger, string campaignId, string reason);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Call {CallId} could not start: {Reason}")]
-    private static partial void LogStartFailed(ILogger logger, string callId, string reason);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Call {CallId} could not be hung up: {Reason}")]
-    private static partial void LogHangUpFailed(ILogger logger, string callId, string reason);
 }

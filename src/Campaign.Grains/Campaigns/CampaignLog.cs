@@ -1,0 +1,18 @@
+using Microsoft.Extensions.Logging;
+
+namespace Campaign.Grains.Campaigns;
+
+internal static partial class CampaignLog
+{
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Campaign {CampaignId}: dispatch failed: {Reason}")]
+    public static partial void DispatchFailed(ILogger logger, string campaignId, string reason);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Campaign {CampaignId} paused itself: {Reason}")]
+    public static partial void PausedByCompliance(ILogger logger, string campaignId, string reason);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Call {CallId} could not start: {Reason}")]
+    public static partial void StartFailed(ILogger logger, string callId, string reason);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Call {CallId} could not be hung up: {Reason}")]
+    public static partial void HangUpFailed(ILogger logger, string callId, string reason);
+}
