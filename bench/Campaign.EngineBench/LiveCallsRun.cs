@@ -87,12 +87,18 @@ public static class LiveCallsRun
             if (clock.Elapsed - lastReport >= TimeSpan.FromSeconds(5))
             {
                 lastReport = clock.Elapsed;
-                Console.WriteLine($"  {clock.Elapsed.TotalSeconds,6:F0} s: {progress.InFlight:N0} in flight, {simulated:N0} live in the telephony");
+                Console.WriteLine($"  {clock.Elapsed.TotalSeconds,6:F0} s: {progress.InFlight:N0} in flight, {simulated:N0} live in the telephony{Held(progress)}");
             }
 
             await Task.Delay(100);
         }
     }
+
+    /// <summary>Why customers are not being called, when some are not: the campaign's status, skips by reason, waits.</summary>
+    private static string Held(CampaignProgress progress) =>
+        progress.InFlight > 0 ? "" :
+        $" ({progress.Status}, {progress.Queued:N0} queued, {progress.WaitingForCallingHours:N0} waiting for calling hours, skipped: " +
+        string.Join(", ", (progress.SkippedByReason ?? new Dictionary<string, int>()).Select(pair => $"{pair.Key} {pair.Value:N0}")) + ")";
 
     /// <summary>Waits until no call is in flight; returns how many still are.</summary>
     internal static async Task<int> WaitForDrainAsync(ICampaignGrain campaign, EngineSilo silo, TimeSpan timeout)
