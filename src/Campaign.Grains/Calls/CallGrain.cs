@@ -149,7 +149,7 @@ public sealed partial class CallGrain(
         long turnStarted = 0;
         try
         {
-            if (callEvent.Kind is not (CallEventKind.Speech or CallEventKind.Silence) || !state.RecordExists || Call.Status != CallStatus.InProgress || !IsCurrentTurn(callEvent))
+            if (CallLifecycle.Next(Position, callEvent) != CallStep.Turn)
             {
                 var instruction = await HandleAsync(callEvent);
                 settled = true;
@@ -222,44 +222,37 @@ public sealed partial class CallGrain(
 
     private async Task<CallInstruction> HandleAsync(CallEvent callEvent)
     {
-        if (!state.RecordExists || Call.Status == CallStatus.Ended)
+        switch (CallLifecycle.Next(Position, callEvent))
         {
-            return callEvent.Kind == CallEventKind.Ended ? CallInstruction.None : CallInstruction.SayAndHangUp(null);
-        }
-
-        switch (callEvent.Kind)
-        {
-            case CallEventKind.Ringing when Call.Status == CallStatus.Dialing:
+            case CallStep.HangUp:
+                return CallInstruction.SayAndHangUp(null);
+            case CallStep.Ringing:
                 Call.Status = CallStatus.Ringing;
                 ReportProgress();
                 return CallInstruction.None;
-            case CallEventKind.Answered when Call.Status is CallStatus.Dialing or CallStatus.Ringing:
+            case CallStep.Answer:
                 return await AnsweredAsync();
-            case CallEventKind.Answered when Call.Status == CallStatus.InProgress && Call.Turns == 0 && Call.LastInstruction is { } opening:
-                return opening with { Repeat = true };
-            // Asynchronous machine detection reports the machine after the call was answered as if by a person.
-            case CallEventKind.MachineAnswered when Call.Status is CallStatus.Dialing or CallStatus.Ringing or CallStatus.InProgress && IsCurrentTurn(callEvent):
+            case CallStep.Machine:
                 return await MachineAnsweredAsync();
-            case CallEventKind.Speech or CallEventKind.Silence when Call.Status == CallStatus.InProgress && IsCurrentTurn(callEvent):
+            case CallStep.Turn:
                 Call.Turns++;
                 var started = Stopwatch.GetTimestamp();
                 var answer = await RespondAsync(callEvent.Kind == CallEventKind.Speech ? callEvent.Text : null);
                 CampaignTelemetry.TurnDuration.Record(Stopwatch.GetElapsedTime(started).TotalSeconds);
                 return answer;
-            // A provider repeating the callee's last answer (a retried webhook) gets the same reply, and nothing changes.
-            case CallEventKind.Speech or CallEventKind.Silence when Call.Status == CallStatus.InProgress && callEvent.Turn == Call.Turns && Call.LastInstruction is { } given:
-                return given with { Repeat = true };
-            case CallEventKind.AgentAudio when Call.Status == CallStatus.InProgress && Call.FirstAudioAt is null:
+            case CallStep.RepeatOpening or CallStep.RepeatTurn:
+                return Call.LastInstruction! with { Repeat = true };
+            case CallStep.FirstAudio:
                 Call.FirstAudioAt = clock.GetUtcNow();
                 RecordFirstAudio();
                 await state.WriteStateAsync();
                 return CallInstruction.None;
-            case CallEventKind.Interrupted when Call.Status == CallStatus.InProgress:
+            case CallStep.Interrupted:
                 agent.Interrupted(Call.Session!, callEvent.Text);
                 await state.WriteStateAsync();
                 return CallInstruction.None;
-            case CallEventKind.Ended:
-                await FinishAsync(ResultOf(callEvent.EndReason ?? CallEndReason.Completed), null);
+            case CallStep.End:
+                await FinishAsync(CallLifecycle.ResultOf(Call.Status, callEvent.EndReason ?? CallEndReason.Completed), null);
                 return CallInstruction.None;
             default:
                 return CallInstruction.None;
@@ -287,7 +280,7 @@ public sealed partial class CallGrain(
             }
         }
 
-        await FinishAsync(ResultOf(CallEndReason.Canceled), reason);
+        await FinishAsync(CallLifecycle.ResultOf(Call.Status, CallEndReason.Canceled), reason);
     }
 
     public async Task<CallRecord?> GetAsync() =>
@@ -322,7 +315,9 @@ public sealed partial class CallGrain(
         await Exclusive(CheckAsync);
     }
 
-    private bool IsCurrentTurn(CallEvent callEvent) => callEvent.Turn is not { } turn || turn == Call.Turns + 1;
+    private CallPosition Position => state.RecordExists
+        ? new CallPosition(true, Call.Status, Call.Turns, Call.LastInstruction is not null, Call.FirstAudioAt is not null)
+        : CallPosition.None;
 
     /// <summary>One-way: live dashboards hear that this call moved on; the call never waits for them.</summary>
     private void ReportProgress() => _ = GrainFactory.GetGrain<ICampaignGrain>(Call.Request!.CampaignId)
@@ -450,19 +445,6 @@ public sealed partial class CallGrain(
             _gate.Release();
         }
     }
-
-    private CallResult ResultOf(CallEndReason reason) => Call.Status switch
-    {
-        CallStatus.InProgress => CallResult.Answered,
-        CallStatus.Voicemail => CallResult.Voicemail,
-        _ => reason switch
-        {
-            CallEndReason.Busy => CallResult.Busy,
-            CallEndReason.Failed => CallResult.Failed,
-            CallEndReason.Canceled => CallResult.Cancelled,
-            _ => CallResult.NoAnswer,
-        },
-    };
 
     private async Task FinishAsync(CallResult result, string? note)
     {
