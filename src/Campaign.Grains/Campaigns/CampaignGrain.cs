@@ -48,6 +48,7 @@ public sealed class CampaignGrain(
     private ObserverManager<ICampaignObserver>? _observers;
     private IDisposable? _inFlightMetric;
     private CampaignStatistics? _statistics;
+    private WorkListProgress? _progress;
 
     private string Id => this.GetPrimaryKeyString();
 
@@ -59,6 +60,27 @@ public sealed class CampaignGrain(
     private CampaignStatistics Statistics => _statistics ??= new(
         async () => (await work.InCallAsync(Id)).Select(i => i.CallId!).ToHashSet(StringComparer.Ordinal),
         inProgress => calls.TallyAsync(Id, inProgress));
+
+    private WorkListProgress Progress => _progress ??= new(async now =>
+    {
+        var counts = await work.CountAsync(Id);
+        var due = await work.DueByZoneAsync(Id, now);
+        var skipped = counts.Skipped == 0 ? new Dictionary<string, int>() : await work.SkippedByReasonAsync(Id);
+        return new WorkListSnapshot(counts, due, skipped);
+    });
+
+    /// <summary>A write to the work list: the progress it shows is counted again on the next read.</summary>
+    private async Task<T> WriteAsync<T>(Task<T> write)
+    {
+        try
+        {
+            return await write;
+        }
+        finally
+        {
+            Progress.Changed();
+        }
+    }
 
     private ObserverManager<ICampaignObserver> Observers => _observers ??= new(options.Value.ObserverExpiry, logger);
 
@@ -104,7 +126,7 @@ public sealed class CampaignGrain(
         await ValidateAsync(definition);
         var parts = await audiences.ResolveAsync(definition);
         var pinned = await scripts.PinAsync(definition, parts);
-        var audience = await work.SnapshotAsync(Id, parts, locator, clock.GetUtcNow());
+        var audience = await WriteAsync(work.SnapshotAsync(Id, parts, locator, clock.GetUtcNow()));
         if (audience == 0)
         {
             throw new CampaignException("the audience is empty: no customer matches (customers on the do-not-call list never do)", definition.SegmentId is null ? "criteria" : "segmentId");
@@ -148,7 +170,7 @@ public sealed class CampaignGrain(
         CampaignLifecycle.Apply(Campaign, CampaignOperation.Cancel, clock.GetUtcNow());
         Dialler.Clear();
         var info = await SaveAsync();
-        await work.CancelPendingAsync(Id);
+        await WriteAsync(work.CancelPendingAsync(Id));
         await StopAsync();
         foreach (var callId in _active.CallIds.ToList())
         {
@@ -166,15 +188,13 @@ public sealed class CampaignGrain(
 
     private async Task<CampaignProgress> ProgressAsync(CampaignTally tally)
     {
-        var counts = await work.CountAsync(Id);
+        var now = clock.GetUtcNow();
+        var (counts, due, skipped) = await Progress.GetAsync(now);
         var results = tally.Results;
         var byResult = Enum.GetValues<CallResult>().ToDictionary(r => Camel(r.ToString()), r => results.GetValueOrDefault(r.ToString()));
-        var now = clock.GetUtcNow();
-        var waiting = Campaign.Status is CampaignStatus.Running or CampaignStatus.Paused
-            ? (await work.DueByZoneAsync(Id, now)).Where(z => !IsOpen(z.Key, now)).Sum(z => z.Value)
-            : 0;
+        var waiting = Campaign.Status is CampaignStatus.Running or CampaignStatus.Paused ? due.Where(z => !IsOpen(z.Key, now)).Sum(z => z.Value) : 0;
         return new CampaignProgress(Campaign.Status, Campaign.Audience, counts.Pending, counts.InCall, Campaign.PeakInFlight, counts.RetriesPending,
-            counts.Done, counts.Skipped, byResult, waiting, counts.Skipped == 0 ? new Dictionary<string, int>() : await work.SkippedByReasonAsync(Id),
+            counts.Done, counts.Skipped, byResult, waiting, skipped,
             Math.Round(AbandonRule.Rate(Campaign.Abandons, now), 4), PausedBy, PausedReason, AbandonRule.AverageFirstAudioMs(Campaign.Abandons, now));
     }
 
@@ -182,7 +202,7 @@ public sealed class CampaignGrain(
     {
         var settlement = RetryPlanner.AfterCall(report, Campaign.Definition?.RetryPolicy ?? RetryPolicy.Default,
             Campaign.Status == CampaignStatus.Cancelled, clock.GetUtcNow());
-        var settled = await work.SettleAsync(Id, report.Seq, report.CallId, settlement);
+        var settled = await WriteAsync(work.SettleAsync(Id, report.Seq, report.CallId, settlement));
         if (settled)
         {
             Statistics.CountSettled(CallFacts.Of(report));
@@ -392,7 +412,7 @@ public sealed class CampaignGrain(
         {
             Dialler.Take();
             var callId = CallIdOf(item);
-            if (Campaign.Status != CampaignStatus.Running || !await work.MarkDialingAsync(Id, item.Seq, callId))
+            if (Campaign.Status != CampaignStatus.Running || !await WriteAsync(work.MarkDialingAsync(Id, item.Seq, callId)))
             {
                 await GrainFactory.GetGrain<ITrunkGrain>(ITrunkGrain.Key).ReleaseAsync(callId);
                 continue;
@@ -472,7 +492,7 @@ public sealed class CampaignGrain(
 
     private async Task SettleWithoutCallAsync(WorkItem item, string callId, Settlement settlement)
     {
-        await work.SettleAsync(Id, item.Seq, callId, settlement);
+        await WriteAsync(work.SettleAsync(Id, item.Seq, callId, settlement));
         await ForgetAsync(callId);
     }
 
@@ -517,7 +537,7 @@ public sealed class CampaignGrain(
 
     private async Task<bool> IsFinishedAsync()
     {
-        var counts = await work.CountAsync(Id);
+        var counts = (await Progress.GetAsync(clock.GetUtcNow())).Counts;
         return counts.Pending == 0 && counts.InCall == 0;
     }
 
@@ -530,7 +550,7 @@ public sealed class CampaignGrain(
             var record = await GrainFactory.GetGrain<ICallGrain>(callId).GetAsync();
             if (record is null)
             {
-                await work.SettleAsync(Id, item.Seq, callId, RetryPlanner.NeverPlaced(clock.GetUtcNow()));
+                await WriteAsync(work.SettleAsync(Id, item.Seq, callId, RetryPlanner.NeverPlaced(clock.GetUtcNow())));
                 await GrainFactory.GetGrain<ITrunkGrain>(ITrunkGrain.Key).ReleaseAsync(callId);
             }
             else if (record is { Status: CallStatus.Ended, Result: not null })
