@@ -5,12 +5,16 @@ namespace Campaign.Grains.Campaigns;
 
 /// <summary>
 /// A campaign's calls in flight: whom each one calls, and what its progress notices said (state, answer
-/// time, customer's name). Pages are read oldest first; the order is kept until the table changes.
+/// time, customer's name). Pages are read oldest first from an order kept as calls come, change and go, so a page
+/// costs what it holds, not what the table holds.
 /// </summary>
 public sealed class LiveCallTable
 {
+    private static readonly Comparer<LiveCall> OldestFirst = Comparer<LiveCall>.Create((a, b) =>
+        a.Since.CompareTo(b.Since) is var bySince && bySince != 0 ? bySince : string.CompareOrdinal(a.CallId, b.CallId));
+
     private readonly Dictionary<string, LiveCall> _calls = new(StringComparer.Ordinal);
-    private List<LiveCall>? _ordered;
+    private readonly SortedSet<LiveCall> _ordered = new(OldestFirst);
 
     public int Count => _calls.Count;
 
@@ -20,8 +24,7 @@ public sealed class LiveCallTable
 
     public void Add(string callId, WorkItem item, DateTimeOffset since, CallProgress? progress = null)
     {
-        _calls[callId] = new LiveCall(callId, item.CustomerId, item.SegmentId, item.Attempts + 1, since);
-        _ordered = null;
+        Put(new LiveCall(callId, item.CustomerId, item.SegmentId, item.Attempts + 1, since));
         if (progress is not null)
         {
             Update(progress);
@@ -30,8 +33,13 @@ public sealed class LiveCallTable
 
     public bool Remove(string callId)
     {
-        _ordered = null;
-        return _calls.Remove(callId);
+        if (!_calls.Remove(callId, out var call))
+        {
+            return false;
+        }
+
+        _ordered.Remove(call);
+        return true;
     }
 
     /// <summary>Applies a progress notice; false when the call is not live here (it ended, or belongs elsewhere).</summary>
@@ -42,20 +50,27 @@ public sealed class LiveCallTable
             return false;
         }
 
-        _calls[progress.CallId] = call with
+        Put(call with
         {
             Status = progress.Status,
             Since = progress.StartedAt ?? call.Since,
             AnsweredAt = progress.AnsweredAt ?? call.AnsweredAt,
             CustomerName = progress.CustomerName ?? call.CustomerName,
-        };
-        _ordered = null;
+        });
         return true;
     }
 
-    public LiveCallPage Page(int skip, int take)
+    public LiveCallPage Page(int skip, int take) =>
+        new(_calls.Count, _ordered.Skip(Math.Max(0, skip)).Take(Math.Max(0, take)).ToList());
+
+    private void Put(LiveCall call)
     {
-        _ordered ??= [.. _calls.Values.OrderBy(c => c.Since).ThenBy(c => c.CallId, StringComparer.Ordinal)];
-        return new LiveCallPage(_ordered.Count, _ordered.Skip(Math.Max(0, skip)).Take(Math.Max(0, take)).ToList());
+        if (_calls.Remove(call.CallId, out var previous))
+        {
+            _ordered.Remove(previous);
+        }
+
+        _calls[call.CallId] = call;
+        _ordered.Add(call);
     }
 }

@@ -31,4 +31,38 @@ public class LiveCallTableTests
         Assert.True(table.Remove("c1"));
         Assert.Equal(["c3"], table.Page(1, 10).Items.Select(c => c.CallId));
     }
+
+    [Fact]
+    public void The_order_holds_through_many_notices_and_ends()
+    {
+        var table = new LiveCallTable();
+        var random = new Random(7);
+        var since = new Dictionary<string, DateTimeOffset>();
+        for (var i = 0; i < 2_000; i++)
+        {
+            var id = $"c{i}";
+            since[id] = T0.AddMilliseconds(random.Next(100_000));
+            table.Add(id, Item(i, $"cu-{i}"), since[id]);
+        }
+
+        for (var i = 0; i < 5_000; i++)
+        {
+            var id = $"c{random.Next(2_000)}";
+            if (random.Next(5) == 0)
+            {
+                table.Remove(id);
+                since.Remove(id);
+            }
+            else if (since.ContainsKey(id))
+            {
+                since[id] = T0.AddMilliseconds(random.Next(100_000));
+                table.Update(new CallProgress(id, CallStatus.InProgress, since[id], null, null));
+            }
+        }
+
+        var expected = since.OrderBy(p => p.Value).ThenBy(p => p.Key, StringComparer.Ordinal).Select(p => p.Key).ToList();
+        Assert.Equal(expected.Count, table.Count);
+        Assert.Equal(expected.Skip(100).Take(50), table.Page(100, 50).Items.Select(c => c.CallId));
+        Assert.Equal(expected, table.Page(0, int.MaxValue).Items.Select(c => c.CallId));
+    }
 }
