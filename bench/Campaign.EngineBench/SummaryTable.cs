@@ -36,7 +36,7 @@ public sealed class SummaryTable(string title)
 
     public static string Seconds(TimeSpan time) => $"{time.TotalSeconds.ToString("N2", CultureInfo.InvariantCulture)} s";
 
-    public static string Milliseconds(TimeSpan time) => $"{time.TotalMilliseconds.ToString("N1", CultureInfo.InvariantCulture)} ms";
+    public static string Milliseconds(TimeSpan time) => $"{time.TotalMilliseconds.ToString(time.TotalMilliseconds < 10 ? "N2" : "N1", CultureInfo.InvariantCulture)} ms";
 
     public static string Megabytes(long bytes) => $"{(bytes / (1024.0 * 1024.0)).ToString("N1", CultureInfo.InvariantCulture)} MB";
 
