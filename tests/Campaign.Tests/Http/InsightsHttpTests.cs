@@ -80,7 +80,7 @@ public class InsightsHttpTests(InProcessHost host)
 
         var keys = items.Select(i => (i.GetProperty("kind").GetString(), i.GetProperty("key").GetString())).ToList();
         Assert.Equal(
-            [("tag", seed.Tag), ("issueCategory", seed.Tag + "cat"), ("area", seed.Tag + "-big"), ("segment", segment.GetProperty("id").GetString()), ("area", seed.Tag + "-small")],
+            [("issueCategory", seed.Tag + "cat"), ("tag", seed.Tag), ("area", seed.Tag + "-big"), ("segment", segment.GetProperty("id").GetString()), ("area", seed.Tag + "-small")],
             keys);
         var big = items[2];
         Assert.Equal((50, 30), (big.GetProperty("calls").GetInt32(), big.GetProperty("answered").GetInt32()));
