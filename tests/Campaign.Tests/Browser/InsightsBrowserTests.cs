@@ -17,7 +17,7 @@ public class InsightsBrowserTests(CampaignFlowFixture fixture)
         var csv = new StringBuilder("id,name,phone,area,timeZone,consent.kind,consent.at\n");
         for (var i = 0; i < 4; i++)
         {
-            csv.Append($"{area}-{i},Customer {i},{TestCustomers.Phone(690_000 + i)},{area},{TestZones.Afternoon},express,2020-01-01\n");
+            csv.Append($"{area}-{i},Customer {i},{TestCustomers.Phone(694_000 + i)},{area},{TestZones.Afternoon},express,2020-01-01\n");
         }
 
         (await fixture.Host.Client.PostAsync("/api/customers/import", InProcessHost.Csv(csv.ToString()))).EnsureSuccessStatusCode();
