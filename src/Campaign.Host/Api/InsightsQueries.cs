@@ -6,12 +6,14 @@ namespace Campaign.Host.Api;
 
 /// <summary>
 /// Insights across campaigns, for the API and the Insights page: one streamed pass over the calls in the range (columns
-/// only), then the directory read page by page for the areas, issue categories and tags of the customers called, and
-/// each saved segment's members (do-not-call customers included: an opt-out stays in the segment it came from).
+/// only), then the profiles of the customers called for their areas, issue categories and tags, and each saved
+/// segment's members read page by page (do-not-call customers included: an opt-out stays in the segment it came from).
 /// </summary>
 public sealed class InsightsQueries(ICallStore calls, ICustomerDirectory directory, IGrainFactory grains)
 {
     private const int PageSize = 1000;
+    private const int DirectReads = 5000;
+    private const int ReadParallelism = 8;
 
     public async Task<(int Calls, IReadOnlyList<SegmentInsight> Items)> SegmentsAsync(InsightsRange range, CancellationToken cancellationToken)
     {
@@ -27,13 +29,7 @@ public sealed class InsightsQueries(ICallStore calls, ICustomerDirectory directo
             return (0, []);
         }
 
-        await foreach (var customer in CustomersAsync(new AllCriteria([]), cancellationToken))
-        {
-            if (tally.Called(customer.Id))
-            {
-                groups.AddProfile(customer.Id, customer.Area, customer.IssueCategories, customer.Tags);
-            }
-        }
+        await AddProfilesAsync(tally, groups, cancellationToken);
 
         foreach (var segment in await Catalog.ListAsync())
         {
@@ -49,6 +45,39 @@ public sealed class InsightsQueries(ICallStore calls, ICustomerDirectory directo
         }
 
         return (tally.Calls, tally.Rank(groups));
+    }
+
+    /// <summary>
+    /// Puts each customer called in their area, issue categories and tags: by reading their profiles one by one when
+    /// they are few next to the directory (at most <see cref="DirectReads"/>, or a tenth of it), else by reading the
+    /// whole directory page by page.
+    /// </summary>
+    private async Task AddProfilesAsync(InsightsTally tally, InsightGroups groups, CancellationToken cancellationToken)
+    {
+        var called = tally.Customers.Count;
+        if (called <= DirectReads || called * 10L <= await directory.CountAllAsync(cancellationToken))
+        {
+            var options = new ParallelOptions { MaxDegreeOfParallelism = ReadParallelism, CancellationToken = cancellationToken };
+            await Parallel.ForEachAsync(tally.Customers, options, async (id, token) =>
+            {
+                if (await directory.GetAsync(id, token) is { } profile)
+                {
+                    lock (groups)
+                    {
+                        groups.AddProfile(id, profile.Area, profile.Issues.Select(i => i.Category), profile.Tags);
+                    }
+                }
+            });
+            return;
+        }
+
+        await foreach (var customer in CustomersAsync(new AllCriteria([]), cancellationToken))
+        {
+            if (tally.Called(customer.Id))
+            {
+                groups.AddProfile(customer.Id, customer.Area, customer.IssueCategories, customer.Tags);
+            }
+        }
     }
 
     /// <summary>
