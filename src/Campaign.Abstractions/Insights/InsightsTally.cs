@@ -9,6 +9,7 @@ namespace Campaign.Abstractions.Insights;
 public sealed class InsightsTally
 {
     private readonly Dictionary<string, CustomerCounts> _customers = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, HashSet<string>> _placedFor = new(StringComparer.Ordinal);
 
     /// <summary>Calls placed that were counted.</summary>
     public int Calls { get; private set; }
@@ -33,6 +34,15 @@ public sealed class InsightsTally
         }
 
         customer.Add(call);
+        if (call.SegmentId is { } segment)
+        {
+            if (!_placedFor.TryGetValue(segment, out var customers))
+            {
+                _placedFor[segment] = customers = new HashSet<string>(StringComparer.Ordinal);
+            }
+
+            customers.Add(call.CustomerId);
+        }
     }
 
     /// <summary>
@@ -53,11 +63,11 @@ public sealed class InsightsTally
                 }
             }
 
-            if (group.Kind == InsightKind.Segment)
+            if (group.Kind == InsightKind.Segment && _placedFor.TryGetValue(group.Key, out var placedFor))
             {
-                foreach (var (customerId, customer) in _customers)
+                foreach (var customerId in placedFor)
                 {
-                    if (!members.Contains(customerId) && customer.PlacedFor(group.Key) is { } placed)
+                    if (!members.Contains(customerId) && _customers[customerId].PlacedFor(group.Key) is { } placed)
                     {
                         placed.AddTo(total);
                     }
