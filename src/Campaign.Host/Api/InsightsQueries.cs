@@ -12,8 +12,13 @@ namespace Campaign.Host.Api;
 public sealed class InsightsQueries(ICallStore calls, ICustomerDirectory directory, IGrainFactory grains)
 {
     private const int PageSize = 1000;
-    private const int DirectReads = 5000;
     private const int ReadParallelism = 8;
+
+    /// <summary>Up to how many customers called their profiles are read one by one, whatever the directory's size.</summary>
+    internal int DirectReads { get; init; } = 5000;
+
+    /// <summary>Profiles are also read one by one while the customers called are at most one in this many of the directory.</summary>
+    internal int DirectShare { get; init; } = 10;
 
     public async Task<(int Calls, IReadOnlyList<SegmentInsight> Items)> SegmentsAsync(InsightsRange range, CancellationToken cancellationToken)
     {
@@ -49,13 +54,13 @@ public sealed class InsightsQueries(ICallStore calls, ICustomerDirectory directo
 
     /// <summary>
     /// Puts each customer called in their area, issue categories and tags: by reading their profiles one by one when
-    /// they are few next to the directory (at most <see cref="DirectReads"/>, or a tenth of it), else by reading the
+    /// they are few next to the directory (at most <see cref="DirectReads"/>, or one in <see cref="DirectShare"/>), else by reading the
     /// whole directory page by page.
     /// </summary>
     private async Task AddProfilesAsync(InsightsTally tally, InsightGroups groups, CancellationToken cancellationToken)
     {
         var called = tally.Customers.Count;
-        if (called <= DirectReads || called * 10L <= await directory.CountAllAsync(cancellationToken))
+        if (called <= DirectReads || (long)called * DirectShare <= await directory.CountAllAsync(cancellationToken))
         {
             var options = new ParallelOptions { MaxDegreeOfParallelism = ReadParallelism, CancellationToken = cancellationToken };
             await Parallel.ForEachAsync(tally.Customers, options, async (id, token) =>

@@ -5,7 +5,10 @@ using System.Text.Json;
 using Campaign.Abstractions.Calls;
 using Campaign.Abstractions.Customers;
 using Campaign.Abstractions.Insights;
+using Campaign.Abstractions.Storage;
+using Campaign.Host.Api;
 using Campaign.Tests.Support;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Campaign.Tests.Http;
 
@@ -177,5 +180,29 @@ public class InsightsHttpTests(InProcessHost host)
         await ProblemAssert.IsProblemAsync(await host.Client.GetAsync("/api/insights/timing?segment=no-such-segment"), HttpStatusCode.NotFound);
         await ProblemAssert.IsProblemAsync(await host.Client.GetAsync("/api/insights/timing.csv?segment=area:no-such-area-" + Guid.NewGuid().ToString("N")), HttpStatusCode.NotFound);
         Assert.Equal(HttpStatusCode.Unauthorized, (await host.Anonymous.GetAsync("/api/insights/segments")).StatusCode);
+    }
+
+    [Fact]
+    public async Task Reading_the_whole_directory_page_by_page_groups_the_customers_as_reading_their_profiles_does()
+    {
+        var seed = await SeedAsync();
+        var range = InsightsRange.Parse(seed.From, seed.To).Range!;
+        var services = host.Services;
+        var direct = services.GetRequiredService<InsightsQueries>();
+        var paged = new InsightsQueries(services.GetRequiredService<ICallStore>(), services.GetRequiredService<ICustomerDirectory>(), services.GetRequiredService<IGrainFactory>())
+        {
+            DirectReads = 0,
+            DirectShare = int.MaxValue,
+        };
+
+        var (directCalls, directItems) = await direct.SegmentsAsync(range, CancellationToken.None);
+        var (pagedCalls, pagedItems) = await paged.SegmentsAsync(range, CancellationToken.None);
+
+        Assert.Equal(54, directCalls);
+        Assert.Equal(directCalls, pagedCalls);
+        Assert.Equal(
+            directItems.Select(i => (i.Group, i.Calls, i.Answered, i.AnswerRate)),
+            pagedItems.Select(i => (i.Group, i.Calls, i.Answered, i.AnswerRate)));
+        Assert.Contains(pagedItems, i => i.Group == new InsightGroup(InsightKind.Area, seed.Tag + "-big", seed.Tag + "-big"));
     }
 }
