@@ -1,5 +1,6 @@
 using Campaign.Abstractions.Calls;
 using Campaign.Abstractions.Customers;
+using Campaign.Abstractions.Insights;
 
 namespace Campaign.Abstractions.Storage;
 
@@ -77,6 +78,13 @@ public interface ICallStore
             .ThenBy(c => c.Id, StringComparer.Ordinal)
             .ToList();
     }
+
+    /// <summary>
+    /// Calls of every campaign that started at or after <paramref name="from"/> and before <paramref name="until"/>
+    /// (either may be left out; calls never started are left out), as insights read them: the store's columns only,
+    /// streamed, never a record or a transcript.
+    /// </summary>
+    IAsyncEnumerable<InsightCall> InsightCallsAsync(DateTimeOffset? from, DateTimeOffset? until, CancellationToken cancellationToken = default);
 
     /// <summary>Calls of a campaign started since <paramref name="since"/>, and the minutes of talk of those answered.</summary>
     Task<(int Calls, double Minutes)> UsageSinceAsync(string campaignId, DateTimeOffset since, CancellationToken cancellationToken = default);

@@ -70,6 +70,7 @@ public static class CampaignHost
         builder.Services.AddSingleton<CustomerImporter>();
         builder.Services.AddSingleton<ScriptTestRunner>();
         builder.Services.AddSingleton<CampaignQueries>();
+        builder.Services.AddSingleton<InsightsQueries>();
         builder.Services.Configure<ImportLimits>(configuration.GetSection("Import"));
         builder.Services.AddConversation(configuration, EngineClock.Key);
         builder.Services.AddCampaignEngine(configuration);
@@ -148,6 +149,7 @@ public static class CampaignHost
         api.MapCampaignEndpoints();
         api.MapScheduleEndpoints();
         api.MapSystemEndpoints();
+        api.MapInsightsEndpoints();
 
         if (twilio)
         {

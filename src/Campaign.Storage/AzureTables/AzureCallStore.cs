@@ -1,6 +1,8 @@
+using System.Runtime.CompilerServices;
 using Azure;
 using Azure.Data.Tables;
 using Campaign.Abstractions.Calls;
+using Campaign.Abstractions.Insights;
 using Campaign.Abstractions.Storage;
 using Campaign.Abstractions.Telemetry;
 
@@ -166,6 +168,24 @@ public sealed class AzureCallStore(AzureTableSet tables) : ICallStore
         }
 
         return tally;
+    }
+
+    /// <summary>
+    /// One scan of the calls table with the start times filtered by the service, reading only the columns insights
+    /// need, page by page.
+    /// </summary>
+    public async IAsyncEnumerable<InsightCall> InsightCallsAsync(
+        DateTimeOffset? from, DateTimeOffset? until, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        await tables.ReadyAsync();
+        var filter = TableClient.CreateQueryFilter($"StartedAt ge {from?.ToUnixTimeMilliseconds() ?? 0L} and StartedAt lt {until?.ToUnixTimeMilliseconds() ?? long.MaxValue}");
+        await foreach (var row in tables.Calls.QueryAsync<TableEntity>(filter, maxPerPage: 1000, select: CallRow.InsightColumns, cancellationToken))
+        {
+            if (row.GetInt64("StartedAt") is not null)
+            {
+                yield return CallRow.Insight(row);
+            }
+        }
     }
 
     public async Task<(int Calls, double Minutes)> UsageSinceAsync(string campaignId, DateTimeOffset since, CancellationToken cancellationToken = default)

@@ -2,6 +2,8 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using Azure.Data.Tables;
 using Campaign.Abstractions.Calls;
+using Campaign.Abstractions.Customers;
+using Campaign.Abstractions.Insights;
 using Campaign.Abstractions.Storage;
 
 namespace Campaign.Storage.AzureTables;
@@ -13,6 +15,8 @@ namespace Campaign.Storage.AzureTables;
 /// </summary>
 internal static class CallRow
 {
+    public static readonly string[] InsightColumns = ["CustomerId", "SegmentId", "StartedAt", "Result", "Interest", "FollowUp", "OptedOut", "LocalHour", "Weekday"];
+
     public static readonly string[] StatsColumns = ["CallId", "SegmentId", "Result", "Interest", "FollowUp", "LocalHour", "Weekday", "Concerns", "ConcernQuotes"];
 
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
@@ -51,6 +55,7 @@ internal static class CallRow
             ["HasTranscript"] = record.Transcript.Count > 0,
             ["FirstAudioMs"] = record.FirstAudioMs,
             ["Abandoned"] = record.Abandoned,
+            ["OptedOut"] = record.Outcome?.OptedOut == true,
         };
         TableText.Write(entity, "Record", JsonSerializer.Serialize(record, Json));
         return entity;
@@ -68,6 +73,18 @@ internal static class CallRow
         row.GetInt32("Weekday") is { } weekday ? (DayOfWeek)weekday : null,
         Concerns(row),
         ConcernQuotes(row));
+
+    /// <summary>What insights read of a row; rows saved before <c>OptedOut</c> was kept read as not opted out.</summary>
+    public static InsightCall Insight(TableEntity row) => new(
+        row.GetString("CustomerId") ?? "",
+        row.GetString("SegmentId"),
+        DateTimeOffset.FromUnixTimeMilliseconds(row.GetInt64("StartedAt") ?? 0),
+        Enum.TryParse<CallResult>(row.GetString("Result"), out var result) ? result : null,
+        Enum.TryParse<Interest>(row.GetString("Interest"), out var interest) ? interest : null,
+        Enum.TryParse<FollowUpKind>(row.GetString("FollowUp"), out var followUp) ? followUp : null,
+        row.GetBoolean("OptedOut") == true,
+        row.GetInt32("LocalHour"),
+        row.GetInt32("Weekday") is { } weekday ? (DayOfWeek)weekday : null);
 
     private static IReadOnlyList<string> Concerns(TableEntity row) =>
         row.GetString("Concerns") is { } json ? JsonSerializer.Deserialize<List<string>>(json, Json)! : [];

@@ -1,7 +1,10 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Campaign.Abstractions.Calls;
+using Campaign.Abstractions.Customers;
+using Campaign.Abstractions.Insights;
 using Campaign.Abstractions.Storage;
 using Campaign.Abstractions.Telemetry;
 using Microsoft.Data.Sqlite;
@@ -223,6 +226,34 @@ public sealed class SqliteCallStore(SqliteDatabase database) : ICallStore
 
             return tally;
         });
+
+    /// <summary>One pass over the start-time index reading only columns, row by row.</summary>
+    public async IAsyncEnumerable<InsightCall> InsightCallsAsync(
+        DateTimeOffset? from, DateTimeOffset? until, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        await using var connection = database.Open();
+        await using var command = connection.CreateCommand();
+        command.CommandText = """
+            SELECT customer_id, segment_id, started_at, result, interest, follow_up, opted_out, local_hour, weekday
+            FROM calls WHERE started_at IS NOT NULL AND started_at >= $from AND started_at < $until
+            """;
+        command.Parameters.AddWithValue("$from", from?.ToUnixTimeMilliseconds() ?? long.MinValue);
+        command.Parameters.AddWithValue("$until", until?.ToUnixTimeMilliseconds() ?? long.MaxValue);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            yield return new InsightCall(
+                reader.GetString(0),
+                Text(reader, 1),
+                DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(2)),
+                Enum.TryParse<CallResult>(Text(reader, 3), out var result) ? result : null,
+                Enum.TryParse<Interest>(Text(reader, 4), out var interest) ? interest : null,
+                Enum.TryParse<FollowUpKind>(Text(reader, 5), out var followUp) ? followUp : null,
+                reader.GetInt64(6) != 0,
+                reader.IsDBNull(7) ? null : reader.GetInt32(7),
+                reader.IsDBNull(8) ? null : (DayOfWeek)reader.GetInt32(8));
+        }
+    }
 
     private static string? Text(SqliteDataReader reader, int column) => reader.IsDBNull(column) ? null : reader.GetString(column);
 

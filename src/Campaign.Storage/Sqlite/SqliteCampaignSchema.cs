@@ -41,6 +41,7 @@ internal static class SqliteCampaignSchema
         );
         CREATE INDEX IF NOT EXISTS ix_calls_campaign ON calls (campaign_id, started_at);
         CREATE INDEX IF NOT EXISTS ix_calls_campaign_customer ON calls (campaign_id, customer_id, started_at);
+        CREATE INDEX IF NOT EXISTS ix_calls_started ON calls (started_at);
 
         -- Dial decisions, written before each dial (at: Unix milliseconds). Never holds a name or a transcript.
         CREATE TABLE IF NOT EXISTS dial_decisions (

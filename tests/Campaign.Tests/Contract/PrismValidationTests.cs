@@ -114,6 +114,16 @@ public class PrismValidationTests(InProcessHost host)
         await api.SendAsync(Get, $"/api/campaigns/{id}", HttpStatusCode.OK);
         await api.SendAsync(Post, $"/api/campaigns/{id}/pause", HttpStatusCode.Conflict);
         await api.SendAsync(Get, "/api/campaigns/cmp-none/stats", HttpStatusCode.NotFound);
+        var insights = await api.JsonAsync(Get, "/api/insights/segments", HttpStatusCode.OK);
+        Assert.NotEqual(0, insights.GetProperty("items").GetArrayLength());
+        await api.SendAsync(Get, "/api/insights/segments?from=2026-01-01&to=2099-12-31", HttpStatusCode.OK);
+        await api.SendAsync(Get, "/api/insights/segments?from=soon", HttpStatusCode.BadRequest);
+        Assert.StartsWith("\uFEFFrank,", await api.SendAsync(Get, "/api/insights/segments.csv", HttpStatusCode.OK));
+        await api.SendAsync(Get, $"/api/insights/timing?segment={segmentId}", HttpStatusCode.OK);
+        await api.SendAsync(Get, $"/api/insights/timing?segment=area:{area}", HttpStatusCode.OK);
+        await api.SendAsync(Get, "/api/insights/timing", HttpStatusCode.OK);
+        await api.SendAsync(Get, "/api/insights/timing?segment=seg-none", HttpStatusCode.NotFound);
+        await api.SendAsync(Get, $"/api/insights/timing.csv?segment={segmentId}", HttpStatusCode.OK);
 
         // Do-not-call: one number as JSON, a list as CSV, the history, removal.
         await api.SendAsync(Post, "/api/dnc", HttpStatusCode.OK, InProcessHost.Json($$"""{ "phone": "{{Phone(1)}}", "reason": "asked on the phone" }"""));

@@ -115,6 +115,9 @@ public sealed class HeldEndFixture : EngineFixture
 
         public Task<(int Calls, double Minutes)> UsageSinceAsync(string campaignId, DateTimeOffset since, CancellationToken cancellationToken = default) =>
             Inner.UsageSinceAsync(campaignId, since, cancellationToken);
+
+        public IAsyncEnumerable<Abstractions.Insights.InsightCall> InsightCallsAsync(DateTimeOffset? from, DateTimeOffset? until, CancellationToken cancellationToken = default) =>
+            Inner.InsightCallsAsync(from, until, cancellationToken);
     }
 }
 

@@ -215,4 +215,49 @@ public abstract class CallStoreContract
         Assert.Equal(6, stats.AttemptsByHourAndWeekday.SelectMany(d => d).Sum());
         Assert.Null(stats.AnswerRateByHourAndWeekday[1][9]);
     }
+
+    [Fact]
+    public async Task Insight_calls_of_every_campaign_are_read_by_start_time_with_their_outcome_columns()
+    {
+        var tag = Guid.NewGuid().ToString("N")[..8];
+        var inside = Call("in-" + tag, 0, CallResult.Answered, "seg-i", Interest.Interested, followUp: FollowUpKind.Callback, hour: 10, weekday: DayOfWeek.Tuesday);
+        var optOut = Call("out-" + tag, 30, CallResult.Answered, interest: Interest.NotInterested);
+        optOut = optOut with { CampaignId = "camp-2-" + tag, Outcome = optOut.Outcome! with { OptedOut = true } };
+        var busy = Call("busy-" + tag, 59, CallResult.Busy, hour: null, weekday: null);
+        var later = Call("late-" + tag, 60, CallResult.Answered);
+        var never = Call("never-" + tag, 0, null) with { StartedAt = null };
+        foreach (var call in new[] { inside, optOut, busy, later, never })
+        {
+            await Calls.SaveAsync(call);
+        }
+
+        var read = new List<Abstractions.Insights.InsightCall>();
+        await foreach (var call in Calls.InsightCallsAsync(Start, Start.AddHours(1)))
+        {
+            if (call.CustomerId.EndsWith(tag, StringComparison.Ordinal))
+            {
+                read.Add(call);
+            }
+        }
+
+        var byCustomer = read.ToDictionary(c => c.CustomerId);
+        Assert.Equal(["cust-busy-" + tag, "cust-in-" + tag, "cust-out-" + tag], byCustomer.Keys.Order(StringComparer.Ordinal));
+        Assert.Equal(
+            new Abstractions.Insights.InsightCall("cust-in-" + tag, "seg-i", Start, CallResult.Answered, Interest.Interested, FollowUpKind.Callback, false, 10, DayOfWeek.Tuesday),
+            byCustomer["cust-in-" + tag]);
+        Assert.True(byCustomer["cust-out-" + tag].OptedOut);
+        Assert.Equal((CallResult.Busy, (int?)null, (DayOfWeek?)null, (Interest?)null), (byCustomer["cust-busy-" + tag].Result, byCustomer["cust-busy-" + tag].LocalHour, byCustomer["cust-busy-" + tag].Weekday, byCustomer["cust-busy-" + tag].Interest));
+
+        var all = new List<string>();
+        await foreach (var call in Calls.InsightCallsAsync(null, null))
+        {
+            if (call.CustomerId.EndsWith(tag, StringComparison.Ordinal))
+            {
+                all.Add(call.CustomerId);
+            }
+        }
+
+        Assert.Equal(4, all.Count);
+        Assert.DoesNotContain("cust-never-" + tag, all);
+    }
 }

@@ -98,5 +98,8 @@ public sealed class SqliteCallStoreFollowUpTests : IDisposable
 
         public Task<IReadOnlyList<string>> WithTranscriptEndedBeforeAsync(DateTimeOffset cutoff, int limit, CancellationToken cancellationToken = default) =>
             inner.WithTranscriptEndedBeforeAsync(cutoff, limit, cancellationToken);
+
+        public IAsyncEnumerable<Abstractions.Insights.InsightCall> InsightCallsAsync(DateTimeOffset? from, DateTimeOffset? until, CancellationToken cancellationToken = default) =>
+            inner.InsightCallsAsync(from, until, cancellationToken);
     }
 }

@@ -4,6 +4,7 @@ using Campaign.ApiClient.Api.Calls;
 using Campaign.ApiClient.Api.Campaigns;
 using Campaign.ApiClient.Api.Customers;
 using Campaign.ApiClient.Api.Dnc;
+using Campaign.ApiClient.Api.Insights;
 using Campaign.ApiClient.Api.Schedules;
 using Campaign.ApiClient.Api.Scripts;
 using Campaign.ApiClient.Api.Segments;
@@ -41,6 +42,11 @@ namespace Campaign.ApiClient.Api
         public global::Campaign.ApiClient.Api.Dnc.DncRequestBuilder Dnc
         {
             get => new global::Campaign.ApiClient.Api.Dnc.DncRequestBuilder(PathParameters, RequestAdapter);
+        }
+        /// <summary>The insights property</summary>
+        public global::Campaign.ApiClient.Api.Insights.InsightsRequestBuilder Insights
+        {
+            get => new global::Campaign.ApiClient.Api.Insights.InsightsRequestBuilder(PathParameters, RequestAdapter);
         }
         /// <summary>The schedules property</summary>
         public global::Campaign.ApiClient.Api.Schedules.SchedulesRequestBuilder Schedules
