@@ -132,19 +132,21 @@ public static partial class TextTokens
     }
 
     // Day and time words as speech recognition often spells them: "tomorow", "tommorrow", "wendsday", "thurday",
-    // "tonite", "at nite"; and "power kuts".
+    // "tonite", "at nite"; and "power kuts", "call me bak", "cant tlk".
     private static string Misheard(string lower) => MisheardDay().Replace(lower, m => m.Value switch
     {
         "tonite" => "tonight",
         "nite" => "night",
         "kuts" => "cuts",
         "kut" => "cut",
+        "bak" => "back",
+        "tlk" => "talk",
         _ when m.Value.StartsWith('w') => "wednesday",
         _ when m.Value.StartsWith("th", StringComparison.Ordinal) => "thursday",
         _ => "tomorrow",
     });
 
-    [GeneratedRegex(@"\b(?:to+m+o+r+o+w+|tmrw|tonite|nite|kuts?|wed?n(?:e|s)?s?day|wensday|thu?rs?day|thursdy)\b")]
+    [GeneratedRegex(@"\b(?:to+m+o+r+o+w+|tmrw|tonite|nite|kuts?|bak|tlk|wed?n(?:e|s)?s?day|wensday|thu?rs?day|thursdy)\b")]
     private static partial Regex MisheardDay();
 
     private static string Expand(string word) => word switch
