@@ -110,7 +110,7 @@ public sealed record Utterance
         {
             var named = Semantics.Confident(IntentTask.Concern, topic) is { } label && label != IntentExamples.None ? label
                 : whole is not null && whole != IntentExamples.None ? whole
-                : topic;
+                : Semantics.TopicNaming(topic) ?? topic;
             if (everyClauseNamed && named == topic)
             {
                 continue;

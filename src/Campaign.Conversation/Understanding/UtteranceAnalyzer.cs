@@ -141,7 +141,8 @@ public static partial class UtteranceAnalyzer
     [GeneratedRegex(@"\b(no|not|do not need|do not want|without)\b[^.?!]{0,20}\b(info|information|details)\b")]
     private static partial Regex NoMoreInfo();
 
-    [GeneratedRegex(@"\bnothing( really| at all| else| much)?\b|\bno (concerns?|worries|problems?|issues?|complaints?)\b|\bnot really\b|\ball good\b|\beverything('s| is) (fine|ok|okay|good|great|working|back to normal)\b|\bi am (fine|good|happy)\b|\bnone\b|\bnot worried\b|\b(works|working) (fine|well|normally|great)\b")]
+    // "Nothing's ever free" is no denial.
+    [GeneratedRegex(@"\bnothing( really| at all| else| much)?\b(?!('s| is)? ever\b)|\bno (concerns?|worries|problems?|issues?|complaints?)\b|\bnot really\b|\ball good\b|\beverything('s| is) (fine|ok|okay|good|great|working|back to normal)\b|\bi am (fine|good|happy)\b|\bnone\b|\bnot worried\b|\b(works|working) (fine|well|normally|great)\b")]
     private static partial Regex NoConcerns();
 
     [GeneratedRegex(@"\bwho (is this|are you|is calling|is speaking|am i (speaking|talking) to)\b|\b(are you|is this) (a |an )?(robot|machine|computer|real person|person|human|bot|recording|ai)\b|\bwhat company\b|\bwhere are you calling from\b")]
