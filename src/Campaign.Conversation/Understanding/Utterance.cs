@@ -110,11 +110,13 @@ public sealed record Utterance
         {
             var named = Semantics.Confident(IntentTask.Concern, topic) is { } label && label != IntentExamples.None ? label
                 : whole is not null && whole != IntentExamples.None ? whole
-                : Semantics.TopicNaming(topic) ?? topic;
-            if (everyClauseNamed && named == topic)
+                : Semantics.TopicNaming(topic);
+            if (named is null && everyClauseNamed)
             {
                 continue;
             }
+
+            named ??= topic;
 
             if (!topics.Contains(named, StringComparer.OrdinalIgnoreCase))
             {
