@@ -69,7 +69,7 @@ public sealed partial class SemanticIntents
     /// <summary>The nearest label for <paramref name="task"/> and its lead over the next.</summary>
     public IntentGuess Guess(IntentTask task, string line)
     {
-        var vector = SentenceEmbedding.EmbedOnce(line.Trim());
+        var vector = SentenceEmbedding.EmbedOnce(TextTokens.Respelled(line.Trim()));
         var (best, bestScore, second) = ("", double.NegativeInfinity, double.NegativeInfinity);
         foreach (var (label, rows) in _labels[task])
         {

@@ -83,6 +83,13 @@ public class UnderstandingTests
     public void Lines_without_a_concern_give_none(string text) => Assert.Null(UtteranceAnalyzer.Analyze(text, Knowledge).Concern);
 
     [Theory]
+    [InlineData("powr keeps gowing off at nite", "power keeps going off at night")]
+    [InlineData("the brekaer keeps triping wen i use the oven", "the breaker keeps tripping when i use the oven")]
+    [InlineData("The Lights Flicker.", "The Lights Flicker.")]
+    public void Speech_recognition_spellings_are_put_right_for_reading_by_meaning(string heard, string read) =>
+        Assert.Equal(read, TextTokens.Respelled(heard));
+
+    [Theory]
     [InlineData("That can't be right, can it?", false)]
     [InlineData("Just the cost, if I'm honest, nothing's ever free, is it?", false)]
     [InlineData("Is it really free?", true)]
