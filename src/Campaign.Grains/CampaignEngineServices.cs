@@ -21,6 +21,7 @@ public static class CampaignEngineServices
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddKeyedSingleton(EngineClock.Key, (sp, _) => sp.GetRequiredService<TimeProvider>());
         services.TryAddSingleton<Calls.DialGate>();
+        services.Configure<Orleans.Serialization.OrleansJsonSerializerOptions>(GrainStateJson.Configure);
         services.Configure<TrunkOptions>(configuration.GetSection("Trunk"));
         services.Configure<CallOptions>(configuration.GetSection("Calls"));
         services.Configure<CampaignOptions>(configuration.GetSection("Campaigns"));

@@ -1,5 +1,6 @@
 using Campaign.Abstractions.Calls;
 using Campaign.Abstractions.Campaigns;
+using Campaign.Abstractions.Conversation;
 using Campaign.Abstractions.Customers;
 using Campaign.Grains.Calls;
 using Campaign.Grains.Campaigns;
@@ -90,6 +91,12 @@ public class StoredStateCompatibilityTests
             Assert.IsType<JsonGrainStorageSerializer>(silo);
             var stored = File.ReadAllBytes(StoredStateSerializer.FixturePath("campaign-state.json"));
             Assert.Equal(CampaignStatus.Paused, silo.Deserialize<CampaignState>(new BinaryData(stored))!.Status);
+
+            // A call read back with a callback gets its own follow-up: the one every new session starts with stays none.
+            var call = silo.Deserialize<CallState>(new BinaryData(File.ReadAllBytes(StoredStateSerializer.FixturePath("call-state.json"))))!;
+            Assert.Equal(FollowUpKind.Callback, call.Session!.FollowUp.Kind);
+            Assert.Equal(new FollowUp(FollowUpKind.None, null), FollowUp.None);
+            Assert.Equal(FollowUpKind.None, new ConversationSession { Customer = call.Session.Customer }.FollowUp.Kind);
         }
         finally
         {

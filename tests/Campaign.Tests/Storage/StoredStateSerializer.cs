@@ -10,8 +10,12 @@ namespace Campaign.Tests.Storage;
 /// </summary>
 public static class StoredStateSerializer
 {
-    public static IGrainStorageSerializer Create() =>
-        new JsonGrainStorageSerializer(new OrleansJsonSerializer(Options.Create(new OrleansJsonSerializerOptions())));
+    public static IGrainStorageSerializer Create()
+    {
+        var options = new OrleansJsonSerializerOptions();
+        Campaign.Grains.GrainStateJson.Configure(options);
+        return new JsonGrainStorageSerializer(new OrleansJsonSerializer(Options.Create(options)));
+    }
 
     public static string FixturePath(string name) =>
         Path.Combine(Campaign.Tests.Support.RepositoryPaths.Root, "tests", "Campaign.Tests", "Storage", "Fixtures", name);
