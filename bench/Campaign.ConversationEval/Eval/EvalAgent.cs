@@ -4,6 +4,7 @@ using Campaign.Conversation.Hosting;
 using Campaign.Conversation.Scripts;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 
@@ -11,7 +12,7 @@ namespace Campaign.ConversationEval.Eval;
 
 /// <summary>
 /// The conversation agent exactly as the host registers it (<see cref="ConversationServices.AddConversation"/>, so the
-/// same agent and outcome extraction as a real call), on <see cref="EvalScript"/> with a clock that stands still between
+/// same agent, outcome extraction and start-up warm-up as a real call), on <see cref="EvalScript"/> with a clock that stands still between
 /// the caller's lines. <paramref name="settings"/> are the host's configuration keys (<c>Conversation:Provider</c>,
 /// <c>Conversation:OpenAI:*</c>); none means the offline engine.
 /// </summary>
@@ -22,6 +23,7 @@ public sealed class EvalAgent : IDisposable
 
     private readonly EvalClock _clock = new(EvalScript.AnsweredAt);
     private readonly ServiceProvider _services;
+    private bool _started;
 
     public EvalAgent(IReadOnlyDictionary<string, string?>? settings = null, ILoggerFactory? logging = null)
     {
@@ -51,6 +53,7 @@ public sealed class EvalAgent : IDisposable
 
     public async Task<DialogueResult> RunAsync(EvalDialogue dialogue, CancellationToken cancellationToken = default)
     {
+        await StartAsync(cancellationToken);
         _clock.Set(EvalScript.AnsweredAt);
         var session = new ConversationSession
         {
@@ -79,6 +82,22 @@ public sealed class EvalAgent : IDisposable
         var outcome = await agent.ConcludeAsync(session, cancellationToken);
         var transcript = session.Transcript.Select(t => $"{t.Speaker}: {t.Text}").ToList();
         return new DialogueResult(dialogue, PredictedOutcome.From(outcome, EvalScript.TimeZone), turns, transcript);
+    }
+
+    /// <summary>Starts the registered hosted services (the understanding's warm-up) once, as the host does before its first call.</summary>
+    private async Task StartAsync(CancellationToken cancellationToken)
+    {
+        if (_started)
+        {
+            return;
+        }
+
+        foreach (var service in _services.GetServices<IHostedService>())
+        {
+            await service.StartAsync(cancellationToken);
+        }
+
+        _started = true;
     }
 
     public void Dispose() => _services.Dispose();

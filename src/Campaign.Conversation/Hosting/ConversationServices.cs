@@ -7,6 +7,7 @@ using Campaign.Conversation.Understanding;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Microsoft.SemanticKernel;
@@ -18,7 +19,8 @@ public static class ConversationServices
     /// <summary>
     /// Registers the Semantic Kernel conversation agent as <see cref="IConversationAgent"/> (replacing any other), the
     /// kernel with the chat service of <c>Conversation:Provider</c>, and the grain-backed script source. An unknown
-    /// provider or missing OpenAI settings fail here, at startup.
+    /// provider or missing OpenAI settings fail here, at startup. The host's start waits until the understanding is warm
+    /// (<see cref="UnderstandingWarmUpService"/>).
     /// </summary>
     /// <param name="clockKey">
     /// The key of the <see cref="TimeProvider"/> that call timestamps follow (the campaign engine's calendar clock), so
@@ -43,6 +45,7 @@ public static class ConversationServices
         services.AddSingleton<ScriptPreparer>();
         services.AddSingleton<OutcomeExtraction>();
         services.AddSingleton(sp => CreateOptOutRecognizer(options, sp.GetRequiredService<SemanticUnderstanding>().Intents, sp.GetService<ILogger<OptOutRecognizer>>()));
+        services.AddHostedService<UnderstandingWarmUpService>();
         services.RemoveAll<IConversationAgent>();
         services.AddSingleton<IConversationAgent>(sp => ActivatorUtilities.CreateInstance<KernelConversationAgent>(
             sp, clockKey is null ? sp.GetRequiredService<TimeProvider>() : sp.GetRequiredKeyedService<TimeProvider>(clockKey)));

@@ -261,9 +261,11 @@ public static class OfflineDialogue
             MemoryKeys.AddNumbered(turn.Session.Memory, MemoryKeys.QuestionPrefix, u.Text.Trim());
         }
 
-        // An answer to "what worries you?" that the FAQ also answers ("just the cost of the inspection really") is a concern too.
+        // An answer to "what worries you?" that the FAQ also answers ("just the cost of the inspection really") is a concern
+        // too, and so is a question there that names a problem ("I guess the cost, like, is it actually free?").
         var asked = state.Step == DialogueStep.Concerns;
-        var topics = u.ConcernFound is not null || (asked && answer is not null && !u.IsQuestion) ? u.ConcernTopics(asked) : [];
+        var topics = u.ConcernFound is not null || (asked && answer is not null && (!u.IsQuestion || ConcernTopic.NamesProblem(u.Text)))
+            ? u.ConcernTopics(asked) : [];
         if (topics.Count > 0)
         {
             foreach (var topic in topics)
@@ -370,15 +372,16 @@ public static class OfflineDialogue
             state.Probed = true;
             plan.Say("What worries you most?");
         }
-        else if (!u.IsQuestion && TextTokens.Content(text).Count >= 2)
+        else if (!u.IsQuestion && (TextTokens.Content(text).Count >= 2 || ConcernTopic.Substance(text).Count > 0))
         {
             // An answer to "what worries you?" is a concern even without the word "worried", unless its meaning is
             // plainly none ("nothing springs to mind", "any morning works"); a concern the examples know is named as they do.
+            // One word of substance is enough there: "Bills.", "Just the cost, really."
             var topics = u.ConcernTopics(asked: true);
             var none = topics.Count == 0 && u.Semantics?.Confident(IntentTask.Concern, text) == IntentExamples.None;
             if (topics.Count == 0 && !none && ConcernTopic.Of(text, turn.Script.Knowledge.Issues) is { } topic)
             {
-                topics = [topic];
+                topics = [u.Semantics?.TopicNaming(topic) ?? topic];
             }
 
             foreach (var concern in topics)

@@ -16,7 +16,11 @@ public static partial class CallbackTimeParser
     [
         // What is not a time: "not today", "not now" refuse a moment rather than name one.
         (new(@"\bnot (today|now|tonight|this (week|morning|afternoon|evening))\b", RegexOptions.Compiled), ""),
+        // "Don't call me before noon, I work nights. Ring back at 2": the limit gives way to the time asked for after it.
+        (new(@"\b(?:do not|dont) (?:call|ring|phone)(?: me| us)? (?:before|until|till) [^.;!?]*[.;!?]\s*(?=.*\b(?:at|around|about|after) \d)", RegexOptions.Compiled), ""),
         (new(@"\bnot (before|until|till) ", RegexOptions.Compiled), "from "),
+        // "call me back at for": speech recognition's spelling of "four" after "at".
+        (new(@"\bat for\b(?=\s*(?:pm|am|o'?clock|[.,!?]|$))", RegexOptions.Compiled), "at 4"),
         // "I'm at work until five, ring me after that": the time named is the end of what keeps them busy.
         (new(@"\b(?:until|till|til) (\d{1,2}(?::\d{2})?(?: ?[ap]m)?)\b(?=.*\bafter (?:that|then)\b)", RegexOptions.Compiled), "after $1"),
         (new(@"\b(mornin|morn|mornig|monring)\b", RegexOptions.Compiled), "morning"),

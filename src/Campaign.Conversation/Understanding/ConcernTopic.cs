@@ -52,6 +52,9 @@ public static partial class ConcernTopic
         return topic;
     }
 
+    /// <summary>Whether a question names a problem ("is it really free?", "will it be safe?"), which makes it a concern too.</summary>
+    public static bool NamesProblem(string text) => Problem().IsMatch(TextTokens.Normalize(text));
+
     // The noun phrase before the clause's verb ("outside security light buzzes all night" → "outside security light",
     // "electric car charger we had installed" → "electric car charger"), when it names something by itself: two words
     // of substance at least, so "lights keep flickering" and "bill has doubled" keep their verb.
@@ -94,10 +97,10 @@ public static partial class ConcernTopic
 
     // Clauses, and the words of when or how often that follow a topic ("the lights flicker when the kettle's on",
     // "a burning smell near the sockets sometimes", "bills have doubled since the summer").
-    [GeneratedRegex(@"[.!?;]|,? but |,? although |,? so |,? because | and (i|we) |, (it is|it's|it has|we|they|that is|that's|which|and we|and it) |\s(since|whenever|when|every (time|night|day|evening|week)|sometimes|lately|recently|in the last|for (weeks|months|ages|a while|a month|a week|years)|all the time|twice|three times|at the moment)\b")]
+    [GeneratedRegex(@"[.!?;]|,? but |,? although |,? so |,? because |, if | and (i|we)('d|'m|'ve|'re)? |, (it|it is|it's|it has|we|they|that is|that's|which|and we|and it|my|our|nobody|no one) |\s(since|whenever|when|every (time|night|day|evening|week)|sometimes|lately|recently|in the last|for (weeks|months|ages|a while|a month|a week|years)|all the time|twice|three times|at the moment)\b")]
     private static partial Regex Clause();
 
-    [GeneratedRegex(@"^((no|yes|yeah|well|oh|um|uh|erm|honestly|so|and|just|mainly|mostly|really|there's|there is|there are|we have got|we've got|we have|we had|i have got|i've got|i have|we lost|i am|i'm|we are|i was|i would say|i suppose|i guess|i think|probably|the|a|an|my|our|your|that|this|those|these|about|with|of|it is|it's|there are|there is|worried|concerned|worried about|concerned about|the fact that|how|what about|only that|only|i would want to know|i want to know|main worry is|biggest worry is|the main thing is|main thing is)[,]?\s+)+")]
+    [GeneratedRegex(@"^((no|yes|yeah|well|oh|um|uh|erm|honestly|so|and|just|mainly|mostly|really|there's|there is|there are|we have got|we've got|we have|we had|i have got|i've got|i have|we lost|i am|i'm|we are|i was|i would say|i suppose|i guess|i think|probably|the|a|an|my|our|your|that|this|those|these|about|with|of|it is|it's|there are|there is|worried|concerned|worried about|concerned about|the fact that|how|what about|only that|only|i would want to know|i want to know|main worry is|biggest worry is|the main thing is|main thing is|worry is|actually|whether|if|(two|a couple of|a few) things:?)[,]?\s+)+")]
     private static partial Regex Lead();
 
     [GeneratedRegex(@"(,?\s+(too|as well|though|really|anymore|at the moment|right now|if i am (being )?honest|to be honest|to be fair|that worries me|thanks|thank you|please|i suppose|i guess|mainly|mostly))+$")]

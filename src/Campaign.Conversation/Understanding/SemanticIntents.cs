@@ -42,6 +42,7 @@ public sealed partial class SemanticIntents
     private static readonly Lazy<SemanticIntents> SharedIntents = new(() => new SemanticIntents(IntentExamples.Shipped()));
 
     private readonly Dictionary<IntentTask, (string Label, float[] Rows)[]> _labels;
+    private readonly (string Label, HashSet<string> Words)[] _topicWords;
 
     public SemanticIntents(IEnumerable<IntentExample> examples)
     {
@@ -55,6 +56,8 @@ public sealed partial class SemanticIntents
                 throw new ArgumentException($"The task {task} needs examples of at least two labels.", nameof(examples));
             }
         }
+
+        _topicWords = _labels[IntentTask.Concern].Where(l => l.Label != IntentExamples.None).Select(l => (l.Label, TextTokens.Content(l.Label))).ToArray();
     }
 
     /// <summary>The layer over the shipped examples, one per process; the model itself loads on the first line read.</summary>
@@ -66,7 +69,7 @@ public sealed partial class SemanticIntents
     /// <summary>The nearest label for <paramref name="task"/> and its lead over the next.</summary>
     public IntentGuess Guess(IntentTask task, string line)
     {
-        var vector = SentenceEmbedding.EmbedOnce(line.Trim());
+        var vector = SentenceEmbedding.EmbedOnce(TextTokens.Respelled(line.Trim()));
         var (best, bestScore, second) = ("", double.NegativeInfinity, double.NegativeInfinity);
         foreach (var (label, rows) in _labels[task])
         {
@@ -111,6 +114,35 @@ public sealed partial class SemanticIntents
         }
 
         return topics;
+    }
+
+    /// <summary>
+    /// The one topic of the examples whose name holds every word of a short concern, synonyms folded ("the cost" and
+    /// "really free" → "price of the inspection"); null when no topic or more than one does ("power" is in several).
+    /// </summary>
+    public string? TopicNaming(string concern)
+    {
+        var words = TextTokens.Content(concern);
+        if (words.Count == 0)
+        {
+            return null;
+        }
+
+        string? found = null;
+        foreach (var (label, labelWords) in _topicWords)
+        {
+            if (words.IsSubsetOf(labelWords))
+            {
+                if (found is not null)
+                {
+                    return null;
+                }
+
+                found = label;
+            }
+        }
+
+        return found;
     }
 
     /// <summary>The whole line, then its clauses when it has more than one ("X, and Y", "X as well as Y").</summary>

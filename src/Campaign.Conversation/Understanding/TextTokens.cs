@@ -58,6 +58,16 @@ public static partial class TextTokens
         return builder.ToString();
     }
 
+    /// <summary>
+    /// The text with speech recognition's spellings of a few words put right ("powr keeps gowing off at nite"), for
+    /// reading by meaning; a text without any is returned as it is.
+    /// </summary>
+    public static string Respelled(string text)
+    {
+        var lower = text.ToLowerInvariant();
+        return MisheardDay().IsMatch(lower) ? Misheard(lower) : text;
+    }
+
     /// <summary>The meaning-carrying words of <paramref name="text"/>, stemmed and with synonyms folded.</summary>
     public static HashSet<string> Content(string text)
     {
@@ -132,19 +142,26 @@ public static partial class TextTokens
     }
 
     // Day and time words as speech recognition often spells them: "tomorow", "tommorrow", "wendsday", "thurday",
-    // "tonite", "at nite"; and "power kuts".
+    // "tonite", "at nite"; and "power kuts", "call me bak", "cant tlk", "powr keeps gowing off", "the brekaer keeps triping".
     private static string Misheard(string lower) => MisheardDay().Replace(lower, m => m.Value switch
     {
         "tonite" => "tonight",
         "nite" => "night",
         "kuts" => "cuts",
         "kut" => "cut",
+        "bak" => "back",
+        "tlk" => "talk",
+        "powr" or "pwr" => "power",
+        "gowing" => "going",
+        "wen" => "when",
+        "triping" => "tripping",
+        _ when m.Value.StartsWith("br", StringComparison.Ordinal) => "breaker",
         _ when m.Value.StartsWith('w') => "wednesday",
         _ when m.Value.StartsWith("th", StringComparison.Ordinal) => "thursday",
         _ => "tomorrow",
     });
 
-    [GeneratedRegex(@"\b(?:to+m+o+r+o+w+|tmrw|tonite|nite|kuts?|wed?n(?:e|s)?s?day|wensday|thu?rs?day|thursdy)\b")]
+    [GeneratedRegex(@"\b(?:to+m+o+r+o+w+|tmrw|tonite|nite|kuts?|bak|tlk|powr|pwr|gowing|wen|triping|brekae?r|breakr|breker|wed?n(?:e|s)?s?day|wensday|thu?rs?day|thursdy)\b")]
     private static partial Regex MisheardDay();
 
     private static string Expand(string word) => word switch

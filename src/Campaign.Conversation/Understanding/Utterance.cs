@@ -102,12 +102,22 @@ public sealed record Utterance
 
         // One concern the rules cut too short to name ("it keeps going off") is named by the whole line ("the trip switch, it keeps going off").
         var whole = rules.Count == 1 ? Semantics.Confident(IntentTask.Concern, Text) : null;
+        // When every clause names a topic ("the lights flicker and the fuse box trips"), the rules' unnamed phrase
+        // spanning them ("lights flicker and the fuse box") is only a piece of those topics.
+        var everyClauseNamed = said.Count >= 2 && said.Count == SemanticIntents.Clauses(Text).Count;
         var topics = new List<string>();
         foreach (var topic in rules)
         {
             var named = Semantics.Confident(IntentTask.Concern, topic) is { } label && label != IntentExamples.None ? label
                 : whole is not null && whole != IntentExamples.None ? whole
-                : topic;
+                : Semantics.TopicNaming(topic);
+            if (named is null && everyClauseNamed)
+            {
+                continue;
+            }
+
+            named ??= topic;
+
             if (!topics.Contains(named, StringComparer.OrdinalIgnoreCase))
             {
                 topics.Add(named);

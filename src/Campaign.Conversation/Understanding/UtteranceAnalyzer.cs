@@ -14,7 +14,8 @@ public static partial class UtteranceAnalyzer
     {
         var normalized = TextTokens.Normalize(text);
         var tokens = TextTokens.Content(text);
-        var isQuestion = text.TrimEnd().EndsWith('?') || QuestionStart().IsMatch(normalized);
+        // "That can't be right, can it?" states what it says: a tag question asks nothing of the script.
+        var isQuestion = (text.TrimEnd().EndsWith('?') && !TagQuestion().IsMatch(normalized)) || QuestionStart().IsMatch(normalized);
         var faq = PhraseMatcher.Best(tokens, knowledge.Faq, isQuestion ? 0.5 : 0.8);
         var objection = PhraseMatcher.Best(tokens, knowledge.Objections, 0.6);
         var busy = Busy().IsMatch(normalized);
@@ -22,11 +23,12 @@ public static partial class UtteranceAnalyzer
         // "I'm busy, tomorrow at 3 would be better" asks for a callback as plainly as "call me back tomorrow at 3".
         var callback = Callback().IsMatch(normalized) || (busy && timePhrase is not null);
         // "Not now, maybe later" hedges about the time of a callback, not about the offer.
-        var neutral = Neutral().IsMatch(normalized) && !callback;
+        var hedged = HedgedInterest().IsMatch(normalized);
+        var neutral = (Neutral().IsMatch(normalized) || hedged) && !callback;
         var concern = ConcernExtractor.Extract(text, knowledge.Issues, knowledge.Topics);
         var interest = NotInterested().IsMatch(normalized) ? Interest.NotInterested
             : neutral ? Interest.Neutral
-            : Interested().IsMatch(normalized) ? Interest.Interested
+            : Interested().IsMatch(normalized) && !hedged ? Interest.Interested
             : (Interest?)null;
         return new Utterance
         {
@@ -94,7 +96,7 @@ public static partial class UtteranceAnalyzer
         };
     }
 
-    [GeneratedRegex(@"^((well|oh|um+|uh+|hmm+|so|erm|ah)\b[\s,.]*)+")]
+    [GeneratedRegex(@"^((well|oh|um+|uh+|hmm+|so|erm|ah|yeah,? right)\b[\s,.]*)+")]
     private static partial Regex Filler();
 
     [GeneratedRegex(@"^(yes|yeah|yep|yup|ya|sure|ok|okay|alright|all right|of course|certainly|absolutely|definitely|fine|go ahead|go on|please do|why not|i do|i have|that would be (great|good|nice|fine|lovely)|sounds (good|great|fine)|uh huh|right|correct|no problem)\b")]
@@ -103,7 +105,8 @@ public static partial class UtteranceAnalyzer
     [GeneratedRegex(@"^(no|nope|nah|not really|not now|not at all|not today|i do not think so|never)\b")]
     private static partial Regex NoStart();
 
-    [GeneratedRegex(@"\b(yes|yeah|yep|yup)\b")]
+    // "Yeah, right" is sarcasm, not a yes.
+    [GeneratedRegex(@"\b(yes|yeah|yep|yup)\b(?!,? right\b)")]
     private static partial Regex YesWord();
 
     [GeneratedRegex(@"\b(no|nope|nah)\b(?! (one|problem|doubt)\b)")]
@@ -118,11 +121,19 @@ public static partial class UtteranceAnalyzer
     [GeneratedRegex(@"\binterested\b|\binteresting\b|\btell me more\b|\bsounds (good|great|interesting|nice|useful)\b|\bi(?: would|\'d) (actually |really |quite |definitely )?(like|love) (to hear|that|it|one|more|this|to know)\b|\bsign me up\b|\bcount me in\b|\blet us do it\b|\blet's do it\b|\bgo ahead\b|\bgo on\b|\bwhy not\b|\bplease do\b|\bthat would be (great|good|nice|helpful|useful)\b|\bbook (me|us|it) in\b|\bput (me|us) down\b|\bsounds like a (plan|good idea)\b|\bgo for it\b|\bi am in\b(?!\s+\w)|\bi would (really )?(like|love) (that|it|one|to book|to have)\b|\bhappy to (have|do|book|go ahead)\b")]
     private static partial Regex Interested();
 
-    [GeneratedRegex(@"\bbusy\b|\bnot a (good|great|convenient) (time|moment)\b|\bbad timing\b|\b(bad|awkward) moment\b|\bi am (cooking|driving|eating|having (my )?(dinner|lunch|tea)|in the shower|at the (doctor|dentist|hospital)\w*)\b|\bon the other line\b|\b(caught|tied) up\b|\b(now|right now|this) is not (good|great|a good time|convenient)\b|\b(heading|rushing|running) out\b|\bon my way (out|to)\b|\bcan not (talk|speak|chat) (now|right now|at the moment)\b|\bwith a (customer|client|patient)\b|\b(bad|inconvenient|awkward) time\b|\bin a meeting\b|\bi am driving\b|\bat work\b|\bcan not talk\b|\bno time\b|\bdo not have (the )?time\b|\bin the middle of\b|\bi am (about to leave|on my way out|just leaving)\b")]
+    [GeneratedRegex(@"\bbusy\b|\bnot a (good|great|convenient) (time|moment)\b|\bbad timing\b|\b(bad|awkward) moment\b|\bi am (cooking|driving|eating|having (my )?(dinner|lunch|tea)|in the shower|at the (doctor|dentist|hospital)\w*)\b|\bon the other line\b|\b(caught|tied) up\b|\b(now|right now|this)( is|'s) not (good|great|a good time|convenient)\b|\b(heading|rushing|running) out\b|\bon my way (out|to)\b|\bcan not (talk|speak|chat) (now|right now|at the moment)\b|\bwith a (customer|client|patient)\b|\b(bad|inconvenient|awkward) time\b|\bin a meeting\b|\bi am driving\b|\bat work\b|\bcan not talk\b|\bno time\b|\bdo not have (the )?time\b|\bin the middle of\b|\bi am (about to leave|on my way out|just leaving)\b")]
     private static partial Regex Busy();
 
-    [GeneratedRegex(@"\bcall (me |us )?(back|again|later|another time)\b|\b(ring|phone|bell|buzz) (me |us )?(back|later|another time|some other time)\b|\b(give|gimme) (me|us) a (call|ring|bell|buzz)\b|\bget back to (me|us)\b|\b(catch|try) (me|us) (later|another|tomorrow|tonight|this|next|after|at|on|in)\b|\b(call|ring|phone|try|reach|contact) (me|us) (back |again )?(on|at|in|after|around|about|before|by|tomorrow|today|tonight|this|next|later|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b|\banother (time|day)\b|\bsome other time\b|\btry (again )?later\b|\btry (again )?(on )?(monday|tuesday|wednesday|thursday|friday|saturday|sunday|tomorrow|tonight)\b|\bcall back\b|\bcallback\b|\b(maybe|perhaps|possibly) later\b|\blater (maybe|perhaps)\b")]
+    [GeneratedRegex(@"\bcall (me |us )?(back|again|later|another time)\b|\b(ring|phone|bell|buzz) (me |us )?(back|later|another time|some other time)\b|\b(give|gimme) (me|us) a (call|ring|bell|buzz)\b|\bget back to (me|us)\b|\b(catch|try) (me|us) (later|another|tomorrow|tonight|this|next|after|at|on|in)\b|\b(call|ring|phone|try|reach|contact) (me|us) (back |again )?(on|at|in|after|around|about|before|by|tomorrow|today|tonight|this|next|later|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b|\b(can|could) you (call|ring|phone|try) (tomorrow|tonight|this (morning|afternoon|evening)|later|next|on (monday|tuesday|wednesday|thursday|friday|saturday|sunday))\b|\banother (time|day)\b|\bsome other time\b|\btry (again )?later\b|\btry (again )?(on )?(monday|tuesday|wednesday|thursday|friday|saturday|sunday|tomorrow|tonight)\b|\bcall back\b|\bcallback\b|\b(maybe|perhaps|possibly) later\b|\blater (maybe|perhaps)\b")]
     private static partial Regex Callback();
+
+    // "I might be interested later on" defers the answer; it is not yet interest.
+    [GeneratedRegex(@"\b(might|may|could) be interested\b|\binterested later\b")]
+    private static partial Regex HedgedInterest();
+
+    // A statement ending in a tag question: ", is it?", ", can it?", ", isn't it?", ", right?".
+    [GeneratedRegex(@",\s*(?:(?:is|was|can|could|does|do|will|would|are|has|have)(?: not)?\s+(?:it|they|there|that|he|she|you|we)|right|eh|innit)\s*\?\s*$")]
+    private static partial Regex TagQuestion();
 
     [GeneratedRegex(@"\bsend (me |us )?(some |more |the |an? |further )?(info|information|details|brochure|leaflet|email|text|letter|something|it|that|them)\b|\b(email|e-mail|text|mail|write to) (me|us)\b|\bmore (info|information|details)\b|\bin writing\b|\b(some|the|further) information\b")]
     private static partial Regex MoreInfo();
@@ -130,7 +141,8 @@ public static partial class UtteranceAnalyzer
     [GeneratedRegex(@"\b(no|not|do not need|do not want|without)\b[^.?!]{0,20}\b(info|information|details)\b")]
     private static partial Regex NoMoreInfo();
 
-    [GeneratedRegex(@"\bnothing( really| at all| else| much)?\b|\bno (concerns?|worries|problems?|issues?|complaints?)\b|\bnot really\b|\ball good\b|\beverything('s| is) (fine|ok|okay|good|great|working|back to normal)\b|\bi am (fine|good|happy)\b|\bnone\b|\bnot worried\b|\b(works|working) (fine|well|normally|great)\b")]
+    // "Nothing's ever free" is no denial.
+    [GeneratedRegex(@"\bnothing( really| at all| else| much)?\b(?!('s| is)? ever\b)|\bno (concerns?|worries|problems?|issues?|complaints?)\b|\bnot really\b|\ball good\b|\beverything('s| is) (fine|ok|okay|good|great|working|back to normal)\b|\bi am (fine|good|happy)\b|\bnone\b|\bnot worried\b|\b(works|working) (fine|well|normally|great)\b")]
     private static partial Regex NoConcerns();
 
     [GeneratedRegex(@"\bwho (is this|are you|is calling|is speaking|am i (speaking|talking) to)\b|\b(are you|is this) (a |an )?(robot|machine|computer|real person|person|human|bot|recording|ai)\b|\bwhat company\b|\bwhere are you calling from\b")]

@@ -71,6 +71,16 @@ public class CallbackTimeParserTests
     public void Busy_until_a_time_then_after_that_is_after_that_time(string text, string expected) =>
         Assert.Equal(DateTimeOffset.Parse(expected, System.Globalization.CultureInfo.InvariantCulture), CallbackTimeParser.Resolve(text, Now, NewYork)?.At);
 
+    [Theory]
+    [InlineData("Don't call me before noon, I work nights. Ring back at 2.", "2026-11-25T14:00:00-05:00")]
+    [InlineData("Don't ring before ten, I'm on nights. Call back at 11.", "2026-11-25T11:00:00-05:00")]
+    public void A_limit_gives_way_to_the_time_asked_for_after_it(string text, string expected) =>
+        Assert.Equal(DateTimeOffset.Parse(expected, System.Globalization.CultureInfo.InvariantCulture), CallbackTimeParser.Resolve(text, Now, NewYork)?.At);
+
+    [Fact]
+    public void At_for_is_speech_recognitions_at_four() =>
+        Assert.Equal(new DateTimeOffset(2026, 11, 25, 16, 0, 0, TimeSpan.FromHours(-5)), CallbackTimeParser.Resolve("cant tlk now call me bak at for", Now, NewYork)?.At);
+
     [Fact]
     public void The_same_words_mean_the_local_time_of_each_zone()
     {

@@ -22,6 +22,8 @@ public class ConcernTopicTests
     [InlineData("Only that the trip switch goes if I have the oven and the telly on.", "trip switch")]
     [InlineData("The electrics in the loft are a bit dodgy, if I'm honest.", "electrics in the loft")]
     [InlineData("power kuts at nite mostly", "power cuts at night")]
+    [InlineData("My worry is the heat pump, it cuts out in the cold weather.", "heat pump")]
+    [InlineData("Just the cost, if I'm honest, nothing's ever free, is it?", "cost")]
     public void A_concern_outside_the_known_topics_is_named_by_its_noun_phrase(string said, string topic) =>
         Assert.Equal(topic, ConcernTopic.Of(said));
 

@@ -51,6 +51,14 @@ public class IntentExamplesTests
         Assert.Equal(topic is null ? [] : [topic], topics);
     }
 
+    [Theory]
+    [InlineData("cost", "price of the inspection")]
+    [InlineData("really free", "price of the inspection")]
+    [InlineData("power", null)]
+    [InlineData("helpline", null)]
+    public void A_short_concern_is_named_by_the_one_topic_whose_name_holds_its_words(string concern, string? topic) =>
+        Assert.Equal(topic, SemanticIntents.Shared.TopicNaming(concern));
+
     [Fact]
     public void Two_concerns_in_one_sentence_are_two_topics() =>
         Assert.Equal(["flickering lights", "fuse box tripping"], SemanticIntents.Shared.ConcernTopics("The lights flicker and the breaker keeps tripping."));

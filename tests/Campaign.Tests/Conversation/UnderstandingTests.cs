@@ -49,6 +49,8 @@ public class UnderstandingTests
     [InlineData("Give me a ring tomorrow.")]
     [InlineData("Can you get back to me next week?")]
     [InlineData("Catch me later, I'm heading out.")]
+    [InlineData("Now's not good. Can you call this afternoon, around 3?")]
+    [InlineData("cant tlk now call me bak at for")]
     public void Requests_for_another_call_are_recognised(string text) => Assert.True(UtteranceAnalyzer.Analyze(text, Knowledge).CallbackRequested);
 
     [Theory]
@@ -61,6 +63,8 @@ public class UnderstandingTests
     [InlineData("I'm not bothered either way.", Interest.Neutral)]
     [InlineData("Honestly? Not bothered.", Interest.NotInterested)]
     [InlineData("Sorry, I'd actually like to hear more.", Interest.Interested)]
+    [InlineData("I might be interested.", Interest.Neutral)]
+    [InlineData("Now's not good, but I might be interested later on. Can you call this afternoon, around 3?", null)]
     public void Interest_is_read_from_everyday_phrasings(string text, Interest? interest) =>
         Assert.Equal(interest, UtteranceAnalyzer.Analyze(text, Knowledge).Interest);
 
@@ -79,12 +83,28 @@ public class UnderstandingTests
     public void Lines_without_a_concern_give_none(string text) => Assert.Null(UtteranceAnalyzer.Analyze(text, Knowledge).Concern);
 
     [Theory]
+    [InlineData("powr keeps gowing off at nite", "power keeps going off at night")]
+    [InlineData("the brekaer keeps triping wen i use the oven", "the breaker keeps tripping when i use the oven")]
+    [InlineData("The Lights Flicker.", "The Lights Flicker.")]
+    public void Speech_recognition_spellings_are_put_right_for_reading_by_meaning(string heard, string read) =>
+        Assert.Equal(read, TextTokens.Respelled(heard));
+
+    [Theory]
+    [InlineData("That can't be right, can it?", false)]
+    [InlineData("Just the cost, if I'm honest, nothing's ever free, is it?", false)]
+    [InlineData("Is it really free?", true)]
+    [InlineData("It's free, right?", false)]
+    public void A_tag_question_states_rather_than_asks(string text, bool question) =>
+        Assert.Equal(question, UtteranceAnalyzer.Analyze(text, Knowledge).IsQuestion);
+
+    [Theory]
     [InlineData("Yes, sure, tell me more.", Polarity.Yes, Interest.Interested)]
     [InlineData("Maybe, I'm not sure yet.", Polarity.None, Interest.Neutral)]
     [InlineData("No thanks, I'm not interested.", Polarity.No, Interest.NotInterested)]
     [InlineData("No, that's fine.", Polarity.No, null)]
     [InlineData("Okay, goodbye.", Polarity.Yes, null)]
     [InlineData("Not now, but maybe later.", Polarity.No, null)]
+    [InlineData("Yeah, right, because you lot are so reliable. No thanks.", Polarity.No, null)]
     public void Answers_carry_polarity_and_interest(string text, Polarity polarity, Interest? interest)
     {
         var u = UtteranceAnalyzer.Analyze(text, Knowledge);
