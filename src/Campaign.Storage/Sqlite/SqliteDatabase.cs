@@ -1,16 +1,20 @@
+using System.Collections.Concurrent;
 using Microsoft.Data.Sqlite;
 
 namespace Campaign.Storage.Sqlite;
 
 /// <summary>
 /// The one SQLite file behind the embedded default. Readers run concurrently (WAL); writers go one at a
-/// time through <see cref="WriteAsync{T}"/> so no write ever waits on SQLITE_BUSY, and each write is one
+/// time through <see cref="WriteAsync{T}"/> so no write ever waits on SQLITE_BUSY, and each write is in one
 /// transaction that is either fully on disk or not at all, even when the process is killed.
 /// </summary>
 public sealed class SqliteDatabase : IDisposable
 {
     private readonly string _connectionString;
+    private const int MaxWritesPerTransaction = 256;
     private readonly SemaphoreSlim _writeLock = new(1, 1);
+    private readonly ConcurrentQueue<PendingWrite> _queue = new();
+    private long _transactions;
 
     public SqliteDatabase(string path)
     {
@@ -64,20 +68,98 @@ public sealed class SqliteDatabase : IDisposable
         return await read(connection);
     }
 
+    /// <summary>
+    /// Runs <paramref name="write"/> in a transaction of the single writer. Writes that queue while another is being
+    /// written are committed together (group commit): each in its own savepoint, so one that fails is rolled back alone
+    /// and its caller gets the exception, while the others are committed; no caller returns before its write is on disk.
+    /// </summary>
     public async Task<T> WriteAsync<T>(Func<SqliteConnection, SqliteTransaction, Task<T>> write, CancellationToken cancellationToken = default)
     {
-        await _writeLock.WaitAsync(cancellationToken);
+        var pending = new PendingWrite<T>(write);
+        _queue.Enqueue(pending);
+        try
+        {
+            while (!pending.IsDone)
+            {
+                await _writeLock.WaitAsync(cancellationToken);
+                try
+                {
+                    if (!pending.IsDone)
+                    {
+                        await WriteQueuedAsync();
+                    }
+                }
+                finally
+                {
+                    _writeLock.Release();
+                }
+            }
+        }
+        catch (OperationCanceledException) when (pending.TryCancel())
+        {
+            throw;
+        }
+
+        return await pending.Result;
+    }
+
+    /// <summary>How many writes wait for the writer.</summary>
+    internal int Queued => _queue.Count;
+
+    /// <summary>How many write transactions have been committed (each carrying one write or more).</summary>
+    internal long Transactions => Interlocked.Read(ref _transactions);
+
+    private async Task WriteQueuedAsync()
+    {
+        var batch = new List<PendingWrite>();
+        while (batch.Count < MaxWritesPerTransaction && _queue.TryDequeue(out var next))
+        {
+            if (next.TryStart())
+            {
+                batch.Add(next);
+            }
+        }
+
+        if (batch.Count == 0)
+        {
+            return;
+        }
+
         try
         {
             await using var connection = Open(mapBytes: 0);
-            await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
-            var result = await write(connection, transaction);
+            await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(CancellationToken.None);
+            for (var i = 0; i < batch.Count; i++)
+            {
+                var savepoint = $"w{i}";
+                await transaction.SaveAsync(savepoint);
+                if (await batch[i].RunAsync(connection, transaction))
+                {
+                    await transaction.ReleaseAsync(savepoint);
+                }
+                else
+                {
+                    await transaction.RollbackAsync(savepoint);
+                    await transaction.ReleaseAsync(savepoint);
+                }
+            }
+
             await transaction.CommitAsync(CancellationToken.None);
-            return result;
+            Interlocked.Increment(ref _transactions);
         }
-        finally
+        catch (Exception ex)
         {
-            _writeLock.Release();
+            foreach (var write in batch)
+            {
+                write.Fail(ex);
+            }
+
+            return;
+        }
+
+        foreach (var write in batch)
+        {
+            write.Complete();
         }
     }
 
