@@ -1,5 +1,4 @@
 using Campaign.Abstractions.Conversation;
-using Campaign.Abstractions.Customers;
 using Campaign.Conversation.Agent;
 using Campaign.Conversation.Understanding;
 using Microsoft.Extensions.DependencyInjection;
@@ -19,9 +18,6 @@ internal sealed partial class UnderstandingWarmUpService(
     IServiceProvider services, OptOutRecognizer optOuts, SemanticUnderstanding understanding, ILogger<UnderstandingWarmUpService> logger) : IHostedService
 {
     private static readonly string[] CallerLines = ["Hmm, maybe, what does it involve?", "The sockets spark a bit, and the bill is high.", "Yes please, email it."];
-
-    private static readonly CustomerProfile Customer = new(
-        "warm-up", "Sam Taylor", "+12125550199", null, null, "Europe/London", "en-GB", [], new Dictionary<string, string>(), []);
 
     private static int _played;
 
@@ -48,7 +44,7 @@ internal sealed partial class UnderstandingWarmUpService(
             return;
         }
 
-        var session = new ConversationSession { Customer = Customer, CallId = "warm-up", AnsweredAt = (services.GetService<TimeProvider>() ?? TimeProvider.System).GetUtcNow() };
+        var session = new ConversationSession { Customer = UnderstandingWarmUp.Customer, CallId = "warm-up", AnsweredAt = (services.GetService<TimeProvider>() ?? TimeProvider.System).GetUtcNow() };
         await agent.OpenAsync(session, cancellationToken);
         foreach (var line in CallerLines)
         {

@@ -21,7 +21,8 @@ public static class UnderstandingWarmUp
         "Well I was out in the garden when the phone went, and honestly the thing that bothers me most is the meter cupboard, it's damp and the door doesn't shut, so I don't know, maybe send something and I'll have a look at the weekend.",
     ];
 
-    private static readonly CustomerProfile Customer = new(
+    /// <summary>The made-up customer the warm-up lines and the warm-up call are read for.</summary>
+    internal static readonly CustomerProfile Customer = new(
         "warm-up", "Sam Taylor", "+12125550199", null, null, "Europe/London", "en-GB", [], new Dictionary<string, string>(), []);
 
     private static readonly Lock Gate = new();
