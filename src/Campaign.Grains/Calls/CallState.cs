@@ -1,6 +1,8 @@
 using Campaign.Abstractions.Calls;
+using Campaign.Abstractions.Campaigns;
 using Campaign.Abstractions.Conversation;
 using Campaign.Abstractions.Customers;
+using Campaign.Grains.Compliance;
 
 namespace Campaign.Grains.Calls;
 
@@ -58,6 +60,43 @@ public sealed class CallState
     [Id(15)]
     public bool Abandoned { get; set; }
 
+    /// <summary>The attempt begins: the customer is claimed and the number is about to be dialled.</summary>
+    public void Begin(string id, CallRequest request, CustomerProfile profile, CallingPlace place, DateTimeOffset now)
+    {
+        Request = request;
+        Status = CallStatus.Dialing;
+        StartedAt = now;
+        Phone = profile.Phone;
+        // The conversation resolves callback times and the answer's local hour in the customer's zone: the located one
+        // when none was imported, rather than UTC.
+        var customer = profile.TimeZone is null && place.IsKnown ? profile with { TimeZone = place.Zones[0] } : profile;
+        Session = new ConversationSession { CallId = id, Customer = customer, ScriptId = request.ScriptId, ScriptVersion = request.ScriptVersion };
+    }
+
+    /// <summary>A machine answered: the voicemail policy's message, or null to hang up at once.</summary>
+    public string? MachineAnswered(DateTimeOffset now)
+    {
+        Status = CallStatus.Voicemail;
+        AnsweredAt = now;
+        var policy = Request!.VoicemailPolicy;
+        var message = policy.Action == VoicemailAction.LeaveMessage ? policy.Message : null;
+        Note = message is null ? "voicemail: hung up" : "voicemail: message left";
+        return message;
+    }
+
+    /// <summary>The call ends now with <paramref name="result"/>; an answered call is checked against the abandon rule.</summary>
+    public void End(CallResult result, string? note, DateTimeOffset now, AbandonRule abandon)
+    {
+        Status = CallStatus.Ended;
+        EndedAt = now;
+        Result = result;
+        Note = note ?? Note;
+        if (result == CallResult.Answered && AnsweredAt is { } answeredAt)
+        {
+            Abandoned = abandon.IsAbandoned(answeredAt, FirstAudioAt);
+        }
+    }
+
     public CallRecord ToRecord(string id) => new(
         id,
         Request?.CampaignId ?? "",
@@ -76,7 +115,7 @@ public sealed class CallState
         Request?.ScriptVersion,
         LocalStart()?.Hour,
         LocalStart()?.DayOfWeek,
-        AnsweredAt is { } answered ? Compliance.AbandonRule.FirstAudioMs(answered, FirstAudioAt) : null,
+        AnsweredAt is { } answered ? AbandonRule.FirstAudioMs(answered, FirstAudioAt) : null,
         Abandoned);
 
     private DateTimeOffset? LocalStart()

@@ -19,4 +19,28 @@ public sealed class DialGate
     internal void CallPlaced() => Interlocked.Increment(ref _liveCalls);
 
     internal void CallEnded() => Interlocked.Decrement(ref _liveCalls);
+
+    /// <summary>One call's place in <see cref="LiveCalls"/>: counted once when placed, uncounted once when it ends here.</summary>
+    internal sealed class Ticket(DialGate gate)
+    {
+        private bool _counted;
+
+        public void Placed()
+        {
+            if (!_counted)
+            {
+                _counted = true;
+                gate.CallPlaced();
+            }
+        }
+
+        public void Ended()
+        {
+            if (_counted)
+            {
+                _counted = false;
+                gate.CallEnded();
+            }
+        }
+    }
 }

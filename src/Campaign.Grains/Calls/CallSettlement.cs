@@ -1,0 +1,73 @@
+using Campaign.Abstractions.Calls;
+using Campaign.Abstractions.Campaigns;
+using Campaign.Abstractions.Conversation;
+using Campaign.Abstractions.Customers;
+using Campaign.Abstractions.Storage;
+using Campaign.Conversation.Agent;
+using Microsoft.Extensions.Logging;
+
+namespace Campaign.Grains.Calls;
+
+/// <summary>
+/// What follows an ended call: its outcome (concluded once, then kept in the state), the opt-out the outcome may
+/// carry, then the report: the record stored, then the customer, the trunk and the campaign told. Every step
+/// tolerates being repeated, so a report that failed can simply be run again.
+/// </summary>
+internal sealed class CallSettlement(IConversationAgent agent, ICallStore calls, IGrainFactory grains, ILogger logger)
+{
+    /// <returns>Whether the call is reported; when not, what was concluded is in <paramref name="call"/>, to be kept.</returns>
+    public async Task<bool> SettleAsync(string callId, CallState call)
+    {
+        if (call.Result == CallResult.Answered && call.Outcome is null && call.Session is { } session)
+        {
+            call.Outcome = await ConcludeAsync(callId, session);
+            if (MemoryKeys.Notes(session.Memory) is { Count: > 0 } notes)
+            {
+                // Model faults that shaped the outcome (a failed model, an extraction read from the transcript instead).
+                call.Note = string.Join(" ", call.Note is null ? notes : [call.Note, .. notes]);
+            }
+        }
+
+        try
+        {
+            if (call.Outcome is { OptedOut: true } && !call.OptOutRecorded)
+            {
+                // Concluded as an opt-out (a stop-calling question left unanswered by a hang-up): listed before the report.
+                await grains.GetGrain<ICustomerGrain>(call.Request!.CustomerId).OptOutAsync("asked during a call", "call");
+                call.OptOutRecorded = true;
+            }
+
+            await ReportAsync(callId, call);
+            return true;
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            CallLog.ReportFailed(logger, callId, ex.Message);
+            return false;
+        }
+    }
+
+    private async Task<CallOutcome> ConcludeAsync(string callId, ConversationSession session)
+    {
+        try
+        {
+            return await agent.ConcludeAsync(session);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            CallLog.AgentFailed(logger, callId, ex.Message);
+            return new CallOutcome(session.Interest, session.Concerns.ToList(), session.FollowUp, "The outcome could not be extracted.", session.OptedOut, null, null);
+        }
+    }
+
+    private async Task ReportAsync(string callId, CallState call)
+    {
+        var request = call.Request!;
+        var record = call.ToRecord(callId);
+        await calls.SaveAsync(record);
+        var attempt = new ContactAttempt(request.CampaignId, callId, call.StartedAt ?? call.EndedAt!.Value, call.Result!.Value, call.Outcome?.Interest, call.Outcome?.FollowUp.Kind);
+        await grains.GetGrain<ICustomerGrain>(request.CustomerId).EndCallAsync(callId, attempt);
+        await grains.GetGrain<ITrunkGrain>(ITrunkGrain.Key).ReleaseAsync(callId);
+        await grains.GetGrain<ICampaignGrain>(request.CampaignId).OnCallEndedAsync(CallReport.Of(record, request.Seq));
+    }
+}
