@@ -9,7 +9,6 @@ using Campaign.Host.Demo;
 using Campaign.Host.OpenApi;
 using Campaign.Host.Security;
 using Campaign.Host.Ui;
-using Campaign.Host.Webhooks;
 using Campaign.Storage.Sqlite;
 using Campaign.Telephony;
 using Campaign.Telephony.Acs;

@@ -15,15 +15,18 @@ public enum AcsStep
 
 /// <summary>
 /// The operation context set on every ACS action and echoed in its events: which call, which step and turn, the
-/// consecutive silences so far, the callee's number and the voice, so a callback needs no lookup to take the next step.
+/// callee's number and the voice, so a callback needs no lookup to take the next step.
 /// </summary>
-public sealed record AcsOperationContext(string CallId, AcsStep Step, int Turn, int Silences, string Target, AcsVoice? Voice)
+public sealed record AcsOperationContext(string CallId, AcsStep Step, int Turn, string Target, AcsVoice? Voice)
 {
-    private const string Version = "v1";
+    private const string Version = "v2";
 
-    public static AcsOperationContext Dial(string callId, string target) => new(callId, AcsStep.Dial, 0, 0, target, null);
+    /// <summary>Written by earlier versions (with a count of silences, now the conversation's); still read for calls in flight.</summary>
+    private const string VersionWithSilences = "v1";
 
-    public AcsOperationContext Next(AcsStep step, int silences) => this with { Step = step, Turn = Turn + 1, Silences = silences };
+    public static AcsOperationContext Dial(string callId, string target) => new(callId, AcsStep.Dial, 0, target, null);
+
+    public AcsOperationContext Next(AcsStep step) => this with { Step = step, Turn = Turn + 1 };
 
     public string Format() => string.Join(
         '|',
@@ -31,7 +34,6 @@ public sealed record AcsOperationContext(string CallId, AcsStep Step, int Turn, 
         Uri.EscapeDataString(CallId),
         Step.ToString(),
         Turn.ToString(System.Globalization.CultureInfo.InvariantCulture),
-        Silences.ToString(System.Globalization.CultureInfo.InvariantCulture),
         Uri.EscapeDataString(Target),
         Uri.EscapeDataString(Voice?.Locale ?? ""),
         Uri.EscapeDataString(Voice?.Voice ?? ""));
@@ -40,10 +42,14 @@ public sealed record AcsOperationContext(string CallId, AcsStep Step, int Turn, 
     public static AcsOperationContext? Parse(string? text)
     {
         var parts = text?.Split('|');
-        if (parts is not [Version, var callId, var step, var turn, var silences, var target, var locale, var voice]
+        if (parts is [VersionWithSilences, var v1CallId, var v1Step, var v1Turn, var silences, .. var rest] && int.TryParse(silences, out var count) && count >= 0)
+        {
+            parts = [Version, v1CallId, v1Step, v1Turn, .. rest];
+        }
+
+        if (parts is not [Version, var callId, var step, var turn, var target, var locale, var voice]
             || !Enum.TryParse<AcsStep>(step, out var parsedStep) || !Enum.IsDefined(parsedStep)
-            || !int.TryParse(turn, out var parsedTurn) || parsedTurn < 0
-            || !int.TryParse(silences, out var parsedSilences) || parsedSilences < 0)
+            || !int.TryParse(turn, out var parsedTurn) || parsedTurn < 0)
         {
             return null;
         }
@@ -53,7 +59,6 @@ public sealed record AcsOperationContext(string CallId, AcsStep Step, int Turn, 
             Uri.UnescapeDataString(callId),
             parsedStep,
             parsedTurn,
-            parsedSilences,
             Uri.UnescapeDataString(target),
             voiceName.Length == 0 ? null : new AcsVoice(Uri.UnescapeDataString(locale), voiceName));
     }

@@ -35,9 +35,6 @@ public sealed class AcsOptions
     /// <summary>The pause that ends the callee's turn.</summary>
     public int EndSilenceTimeoutMs { get; set; } = 800;
 
-    /// <summary>Consecutive silences or failed recognitions after which the line is hung up whatever the conversation says.</summary>
-    public int MaxSilences { get; set; } = 2;
-
     /// <summary>Treats a typical voicemail greeting heard in the first turns as an answering machine (ACS has no detection).</summary>
     public bool VoicemailGreetingDetection { get; set; } = true;
 

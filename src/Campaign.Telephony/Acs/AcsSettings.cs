@@ -19,7 +19,6 @@ public static class AcsSettings
             CallbackSecret = section[nameof(AcsOptions.CallbackSecret)] ?? "",
             InitialSilenceTimeoutSeconds = Number(section, nameof(AcsOptions.InitialSilenceTimeoutSeconds), 10, 1, 300),
             EndSilenceTimeoutMs = Number(section, nameof(AcsOptions.EndSilenceTimeoutMs), 800, 100, 10_000),
-            MaxSilences = Number(section, nameof(AcsOptions.MaxSilences), 2, 1, 20),
             VoicemailGreetingDetection = Flag(section, nameof(AcsOptions.VoicemailGreetingDetection), true),
         };
 

@@ -39,9 +39,9 @@ public sealed partial class AcsTelephony(AcsCallAutomationClient client, AcsOpti
 
     /// <summary>
     /// Does what the instruction says on the line. <paramref name="context"/> is the step just answered; the next action
-    /// carries the following turn and <paramref name="silences"/> so its events continue the count.
+    /// carries the following turn.
     /// </summary>
-    public async Task ApplyAsync(string callConnectionId, CallInstruction instruction, AcsOperationContext context, int silences, CancellationToken cancellationToken = default)
+    public async Task ApplyAsync(string callConnectionId, CallInstruction instruction, AcsOperationContext context, CancellationToken cancellationToken = default)
     {
         var voice = context.Voice ?? options.DefaultVoice;
         if (instruction.HangUp)
@@ -52,7 +52,7 @@ public sealed partial class AcsTelephony(AcsCallAutomationClient client, AcsOpti
                 return;
             }
 
-            var goodbye = context.Next(AcsStep.Goodbye, silences);
+            var goodbye = context.Next(AcsStep.Goodbye);
             await client.PlayAsync(callConnectionId, new AcsPlayRequest([AcsPlaySource.Speak(instruction.Say, voice)], goodbye.Format()), cancellationToken);
             return;
         }
@@ -62,7 +62,7 @@ public sealed partial class AcsTelephony(AcsCallAutomationClient client, AcsOpti
             return;
         }
 
-        var turn = context.Next(AcsStep.Turn, silences);
+        var turn = context.Next(AcsStep.Turn);
         var prompt = string.IsNullOrWhiteSpace(instruction.Say) ? null : AcsPlaySource.Speak(instruction.Say, voice);
         await client.RecognizeAsync(
             callConnectionId,

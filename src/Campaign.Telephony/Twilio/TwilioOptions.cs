@@ -25,9 +25,6 @@ public sealed class TwilioOptions
     /// <summary>Gather's speechTimeout: seconds, or <c>auto</c>.</summary>
     public string SpeechTimeout { get; set; } = "auto";
 
-    /// <summary>Consecutive empty answers after which the line is hung up even if the conversation would keep asking.</summary>
-    public int MaxSilences { get; set; } = 2;
-
     public string Language { get; set; } = "en-US";
 
     /// <summary>Text-to-speech voice for Say (e.g. <c>Polly.Joanna</c>); Twilio's default when empty.</summary>

@@ -33,11 +33,6 @@ public static class TwilioSettings
             options.MachineDetection = bool.TryParse(amd, out var enabled) ? enabled : throw Invalid(nameof(TwilioOptions.MachineDetection), "must be true or false");
         }
 
-        if (section[nameof(TwilioOptions.MaxSilences)] is { } silences)
-        {
-            options.MaxSilences = int.TryParse(silences, out var max) && max >= 1 ? max : throw Invalid(nameof(TwilioOptions.MaxSilences), "must be a whole number of at least 1");
-        }
-
         if (options.SpeechTimeout != "auto" && !(int.TryParse(options.SpeechTimeout, out var seconds) && seconds >= 1))
         {
             throw Invalid(nameof(TwilioOptions.SpeechTimeout), "must be 'auto' or a whole number of seconds");

@@ -7,8 +7,7 @@ namespace Campaign.Telephony.Twilio;
 /// <summary>Turns a <see cref="CallInstruction"/> into the TwiML Twilio should run next.</summary>
 public sealed class TwilioTwiml(TwilioOptions options, TwilioUrls urls)
 {
-    /// <param name="silences">Consecutive empty answers so far; carried in the Gather action URL.</param>
-    public string For(string callId, CallInstruction instruction, int silences = 0)
+    public string For(string callId, CallInstruction instruction)
     {
         var response = new VoiceResponse();
         if (instruction.HangUp)
@@ -22,7 +21,7 @@ public sealed class TwilioTwiml(TwilioOptions options, TwilioUrls urls)
         }
 
         // Anything else keeps the line open: say the text, if any, and listen.
-        var action = urls.Gather(callId, silences, instruction.AnswerTurn);
+        var action = urls.Gather(callId, instruction.AnswerTurn);
         var gather = new Gather(
             input: [Gather.InputEnum.Speech],
             action: action,

@@ -12,8 +12,8 @@ public sealed class TwilioUrls(TwilioOptions options)
     public Uri Amd(string callId) => Build("amd", callId);
 
     /// <param name="turn">The callee's turn the Gather collects, so a retried delivery of it is known as a repeat (0: not numbered).</param>
-    public Uri Gather(string callId, int silences, int turn = 0) =>
-        new(turn > 0 ? $"{Build("gather", callId)}&silences={silences}&turn={turn}" : $"{Build("gather", callId)}&silences={silences}");
+    public Uri Gather(string callId, int turn = 0) =>
+        turn > 0 ? new Uri($"{Build("gather", callId)}&turn={turn}") : Build("gather", callId);
 
     /// <summary>The ConversationRelay WebSocket: the public base URL with ws/wss instead of http/https.</summary>
     public Uri Relay(string callId)

@@ -73,7 +73,7 @@ public class AcsCallbackTests
         var before = await host.Client.GetFromJsonAsync<JsonElement>($"/api/calls/{calls[0].CallId}");
 
         // The whole call replayed late, in reverse order, plus a busy report: the ended call hangs up at most.
-        var turn = AcsOperationContext.Dial(calls[0].CallId, calls[0].To).Next(AcsStep.Turn, 0).Format();
+        var turn = AcsOperationContext.Dial(calls[0].CallId, calls[0].To).Next(AcsStep.Turn).Format();
         var replay = new[]
         {
             FakeAcsCallee.Event(calls[0], "CallDisconnected", calls[0].CreateContext, 200, 0),

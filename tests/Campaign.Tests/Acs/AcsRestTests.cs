@@ -51,7 +51,7 @@ public sealed class AcsRestTests : IAsyncLifetime
         Assert.Equal("+12125550100", call.To);
         var token = _services!.GetRequiredService<AcsCallbackUrls>().Token("call-1");
         Assert.Equal($"https://calls.example.com/telephony/acs/events?callId=call-1&token={token}", call.CallbackUri);
-        Assert.Equal(new AcsOperationContext("call-1", AcsStep.Dial, 0, 0, "+12125550100", null), AcsOperationContext.Parse(call.CreateContext));
+        Assert.Equal(new AcsOperationContext("call-1", AcsStep.Dial, 0, "+12125550100", null), AcsOperationContext.Parse(call.CreateContext));
         Assert.True(await telephony.IsLiveAsync("call-1", id));
 
         await telephony.HangUpAsync("call-1", id);

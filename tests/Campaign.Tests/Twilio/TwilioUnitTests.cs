@@ -27,10 +27,10 @@ public class TwilioUnitTests
     public void Instructions_become_TwiML()
     {
         var twiml = new TwilioTwiml(Options, new TwilioUrls(Options));
-        var listen = twiml.For("c-1", CallInstruction.SayAndListen("How are you?"), silences: 1);
-        Assert.Contains("""<Gather input="speech" action="https://calls.example.com/telephony/twilio/gather?callId=c-1&amp;silences=1" method="POST" speechTimeout="auto" language="en-US" actionOnEmptyResult="true">""", listen);
+        var listen = twiml.For("c-1", CallInstruction.SayAndListen("How are you?"));
+        Assert.Contains("""<Gather input="speech" action="https://calls.example.com/telephony/twilio/gather?callId=c-1" method="POST" speechTimeout="auto" language="en-US" actionOnEmptyResult="true">""", listen);
         Assert.Contains("How are you?</Say>", listen);
-        Assert.Contains("""<Redirect method="POST">https://calls.example.com/telephony/twilio/gather?callId=c-1&amp;silences=1</Redirect>""", listen);
+        Assert.Contains("""<Redirect method="POST">https://calls.example.com/telephony/twilio/gather?callId=c-1</Redirect>""", listen);
 
         Assert.Matches("<Say[^>]*>Goodbye.</Say>\\s*<Hangup>", twiml.For("c-1", CallInstruction.SayAndHangUp("Goodbye.")));
         Assert.DoesNotContain("<Say", twiml.For("c-1", CallInstruction.SayAndHangUp(null)));

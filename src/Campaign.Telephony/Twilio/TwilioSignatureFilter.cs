@@ -1,8 +1,8 @@
 using Campaign.Abstractions.Telemetry;
-using Campaign.Telephony.Twilio;
+using Campaign.Telephony.Http;
 using Twilio.Security;
 
-namespace Campaign.Host.Webhooks;
+namespace Campaign.Telephony.Twilio;
 
 /// <summary>
 /// Lets a Twilio webhook through only with a valid <c>X-Twilio-Signature</c>: an HMAC over the public URL Twilio

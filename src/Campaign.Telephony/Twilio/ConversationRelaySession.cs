@@ -2,9 +2,8 @@ using System.Net.WebSockets;
 using System.Text;
 using Campaign.Abstractions.Calls;
 using Campaign.Abstractions.Telemetry;
-using Campaign.Telephony.Twilio;
 
-namespace Campaign.Host.Webhooks;
+namespace Campaign.Telephony.Twilio;
 
 /// <summary>
 /// One ConversationRelay connection. Replies stream back token by token while the socket keeps listening, so an

@@ -1,8 +1,8 @@
 using Campaign.Abstractions.Calls;
-using Campaign.Telephony.Twilio;
+using Campaign.Telephony.Http;
 using Microsoft.AspNetCore.Mvc;
 
-namespace Campaign.Host.Webhooks;
+namespace Campaign.Telephony.Twilio;
 
 /// <summary>
 /// The webhooks Twilio calls during a call. They authenticate by signature, not the API key. Each turns Twilio's
@@ -10,7 +10,7 @@ namespace Campaign.Host.Webhooks;
 /// Gather action carries the turn it collects, so a retried delivery gets the reply already given and changes
 /// nothing, and the grain ignores other events that no longer fit the call.
 /// </summary>
-internal static class TwilioWebhooks
+public static class TwilioWebhooks
 {
     private const string Xml = "text/xml";
 
@@ -48,20 +48,13 @@ internal static class TwilioWebhooks
     }
 
     private static async Task<IResult> GatherAsync(
-        [FromQuery] string callId, [FromQuery] int? silences, [FromQuery] int? turn, HttpRequest request, IGrainFactory grains, TwilioOptions options, TwilioTwiml twiml)
+        [FromQuery] string callId, [FromQuery] int? turn, HttpRequest request, IGrainFactory grains, TwilioTwiml twiml)
     {
+        // Silence is an event like speech: the conversation decides when it ends the call.
         var form = await request.ReadFormAsync();
         var callEvent = TwilioCallEvents.FromSpeech(form["SpeechResult"]) with { Turn = turn };
-        var silent = callEvent.Kind == CallEventKind.Silence ? (silences ?? 0) + 1 : 0;
         var instruction = await grains.GetGrain<ICallGrain>(callId).OnEventAsync(callEvent);
-
-        // The conversation decides when silence ends the call; this is only a backstop against asking forever.
-        if (silent >= options.MaxSilences && !instruction.HangUp)
-        {
-            instruction = CallInstruction.SayAndHangUp(null);
-        }
-
-        return Results.Content(twiml.For(callId, instruction, silent), Xml);
+        return Results.Content(twiml.For(callId, instruction), Xml);
     }
 
     private static async Task<IResult> StatusAsync([FromQuery] string callId, HttpRequest request, IGrainFactory grains)

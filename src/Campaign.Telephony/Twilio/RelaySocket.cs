@@ -2,7 +2,7 @@ using System.Net.WebSockets;
 using System.Text;
 using System.Text.Json;
 
-namespace Campaign.Host.Webhooks;
+namespace Campaign.Telephony.Twilio;
 
 /// <summary>JSON messages over a WebSocket: one reader, and sends that never overlap.</summary>
 internal sealed class RelaySocket(WebSocket socket) : IDisposable

@@ -1,14 +1,14 @@
 using System.Text.Json;
-using Campaign.Telephony.Acs;
+using Campaign.Telephony.Http;
 using Microsoft.AspNetCore.Mvc;
 
-namespace Campaign.Host.Webhooks;
+namespace Campaign.Telephony.Acs;
 
 /// <summary>
 /// The callback URL Call Automation posts CloudEvent arrays to. It authenticates by per-call token (and JWT when
 /// configured), not the API key; each event is handed to <see cref="AcsCallbackHandler"/> in the order received.
 /// </summary>
-internal static class AcsCallbacks
+public static class AcsCallbacks
 {
     public static void MapAcsCallbacks(this IEndpointRouteBuilder app)
     {

@@ -1,7 +1,6 @@
 using Campaign.Abstractions.Telemetry;
-using Campaign.Telephony.Acs;
 
-namespace Campaign.Host.Webhooks;
+namespace Campaign.Telephony.Acs;
 
 /// <summary>
 /// Lets an ACS callback through only with the per-call token of its URL (an HMAC of the call id only this host can

@@ -1,4 +1,4 @@
-namespace Campaign.Host.Webhooks;
+namespace Campaign.Telephony.Twilio;
 
 /// <summary>
 /// The ConversationRelay WebSocket: Twilio transcribes the callee and speaks our text. <c>setup</c> is the answer,

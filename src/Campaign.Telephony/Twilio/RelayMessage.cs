@@ -1,6 +1,6 @@
 using System.Text.Json;
 
-namespace Campaign.Host.Webhooks;
+namespace Campaign.Telephony.Twilio;
 
 /// <summary>The fields of a ConversationRelay message this host reads, each checked for its JSON type.</summary>
 internal sealed record RelayMessage(

@@ -1,9 +1,8 @@
 using Campaign.Abstractions.Calls;
 using Campaign.Abstractions.Scripts;
 using Campaign.Conversation.Scripts;
-using Campaign.Telephony.Acs;
 
-namespace Campaign.Host.Webhooks;
+namespace Campaign.Telephony.Acs;
 
 /// <summary>
 /// Drives a call's turns from Call Automation events: the answer opens the conversation, each recognition result is
@@ -34,7 +33,7 @@ internal sealed partial class AcsCallbackHandler(
                 var opening = await grain.OnEventAsync(new CallEvent(CallEventKind.Answered));
                 if (!opening.Repeat)
                 {
-                    await ApplyAsync(connectionId, opening, dial with { Voice = await VoiceAsync(grain) }, 0);
+                    await ApplyAsync(connectionId, opening, dial with { Voice = await VoiceAsync(grain) });
                 }
 
                 break;
@@ -55,7 +54,7 @@ internal sealed partial class AcsCallbackHandler(
                 await RespondAsync(grain, connectionId, AcsCallEvents.FromSpeech(null, turn.Turn), turn);
                 break;
             case ("PlayCompleted" or "PlayFailed", { Step: AcsStep.Goodbye } goodbye) when connectionId is not null:
-                await ApplyAsync(connectionId, CallInstruction.SayAndHangUp(null), goodbye, goodbye.Silences);
+                await ApplyAsync(connectionId, CallInstruction.SayAndHangUp(null), goodbye);
                 break;
             case ("CallDisconnected", _):
                 await grain.OnEventAsync(new CallEvent(CallEventKind.Ended, EndReason: CallEndReason.Completed));
@@ -67,10 +66,9 @@ internal sealed partial class AcsCallbackHandler(
         }
     }
 
-    /// <summary>Hands the callee's turn to the grain; consecutive silences past the limit hang up even if the conversation keeps asking.</summary>
+    /// <summary>Hands the callee's turn (words or silence) to the grain; the conversation decides when silence ends the call.</summary>
     private async Task RespondAsync(ICallGrain grain, string connectionId, CallEvent heard, AcsOperationContext turn)
     {
-        var silences = heard.Kind == CallEventKind.Silence ? turn.Silences + 1 : 0;
         var instruction = await grain.OnEventAsync(heard);
         if (instruction.Repeat)
         {
@@ -78,20 +76,15 @@ internal sealed partial class AcsCallbackHandler(
             return;
         }
 
-        if (instruction.Listen && silences >= options.MaxSilences)
-        {
-            instruction = CallInstruction.SayAndHangUp(null);
-        }
-
-        await ApplyAsync(connectionId, instruction, turn, silences);
+        await ApplyAsync(connectionId, instruction, turn);
     }
 
     /// <summary>Carries out the instruction; if ACS refuses it on a live call, the line is hung up rather than left silent.</summary>
-    private async Task ApplyAsync(string connectionId, CallInstruction instruction, AcsOperationContext context, int silences)
+    private async Task ApplyAsync(string connectionId, CallInstruction instruction, AcsOperationContext context)
     {
         try
         {
-            await telephony.ApplyAsync(connectionId, instruction, context, silences);
+            await telephony.ApplyAsync(connectionId, instruction, context);
         }
         catch (AcsRequestException ex) when (ex.Status == System.Net.HttpStatusCode.NotFound)
         {

@@ -1,6 +1,6 @@
 using Campaign.Abstractions.Calls;
 
-namespace Campaign.Host.Webhooks;
+namespace Campaign.Telephony.Http;
 
 /// <summary>
 /// A provider request about a call this system never placed is answered 404 and logged: it is a misrouted webhook,
