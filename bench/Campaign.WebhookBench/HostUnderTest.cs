@@ -27,7 +27,7 @@ internal sealed class HostUnderTest : IAsyncDisposable
         return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
-    public async Task StartAsync(Uri twilioApi, int trunkCapacity)
+    public async Task StartAsync(Uri twilioApi, int trunkCapacity, string[] settings)
     {
         Directory.CreateDirectory(_folder);
         var url = $"http://127.0.0.1:{FreePort()}";
@@ -52,6 +52,7 @@ internal sealed class HostUnderTest : IAsyncDisposable
             "--Telephony:Twilio:PublicBaseUrl", url,
             "--Telephony:Twilio:Mode", "Gather",
             "--Telephony:Twilio:MachineDetection", "false",
+            .. settings,
         ]);
         await _app.StartAsync();
         Api.BaseAddress = new Uri(url);

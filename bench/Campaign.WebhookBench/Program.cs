@@ -23,7 +23,8 @@ await using var twilio = new FakeTwilioApi
 };
 await twilio.StartAsync();
 await using var host = new HostUnderTest();
-await host.StartAsync(twilio.BaseUrl, levels.Max());
+// Arguments after the first three are host settings, e.g. --Conversation:Understanding:Semantic false.
+await host.StartAsync(twilio.BaseUrl, levels.Max(), args.Skip(3).ToArray());
 
 // Warm-up on both: JIT, connections, the conversation engine's caches.
 await RunBareAsync(new LatencyLog(), 20, 1, TimeSpan.FromMilliseconds(50));
