@@ -92,7 +92,7 @@ public sealed record Utterance
                 return said;
             }
 
-            return [main, .. Semantics.ConcernTopics(Text, SemanticIntents.ExtraTopicMargin).Where(t => t != main)];
+            return WithUnnamedThings([main, .. Semantics.ConcernTopics(Text, SemanticIntents.ExtraTopicMargin).Where(t => t != main)]);
         }
 
         if (said.Count == 0 && ConcernFound!.IsClause && Semantics.Confident(IntentTask.Concern, Text) == IntentExamples.None)
@@ -125,12 +125,46 @@ public sealed record Utterance
         }
 
         // A second concern the rules did not split out ("the lights flicker and the breaker keeps tripping") is added
-        // only when its clause reads clearly as that topic.
-        foreach (var topic in Semantics.ConcernTopics(Text, SemanticIntents.ExtraTopicMargin))
+        // only when its clause reads clearly as that topic: near its examples, or, for a clause inside the concern the
+        // rules found ("two things: the price, and who's coming into the house": they share a word), clearly nearer than to
+        // any other.
+        var found = TextTokens.Content(ConcernFound!.Text);
+        foreach (var clause in SemanticIntents.Clauses(Text))
         {
-            if (!topics.Contains(topic, StringComparer.OrdinalIgnoreCase))
+            var inside = found.Overlaps(TextTokens.Content(clause));
+            foreach (var topic in Semantics.ConcernTopics(clause, SemanticIntents.ExtraTopicMargin, near: inside))
             {
-                topics.Add(topic);
+                if (!topics.Contains(topic, StringComparer.OrdinalIgnoreCase))
+                {
+                    topics.Add(topic);
+                }
+            }
+        }
+
+        return WithUnnamedThings(topics);
+    }
+
+    // "The lights flicker and the electric shower keeps cutting out": beside a topic the examples know, a clause that no
+    // topic names but that names a thing and what is wrong with it is a concern of its own, named by that thing.
+    private List<string> WithUnnamedThings(List<string> topics)
+    {
+        var clauses = SemanticIntents.Clauses(Text);
+        if (topics.Count == 0 || clauses.Count < 2 || Semantics is null)
+        {
+            return topics;
+        }
+
+        foreach (var clause in clauses)
+        {
+            if (Semantics.ConcernTopics(clause).Count > 0 || ConcernTopic.ThingOf(clause) is not { } thing)
+            {
+                continue;
+            }
+
+            var words = TextTokens.Content(thing);
+            if (!topics.Any(t => TextTokens.Content(t).Overlaps(words)))
+            {
+                topics.Add(thing);
             }
         }
 
