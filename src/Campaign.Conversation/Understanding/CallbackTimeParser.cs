@@ -36,6 +36,11 @@ public static partial class CallbackTimeParser
         (new(@"\b(munday|mondy)\b", RegexOptions.Compiled), "monday"),
         (new(@"\b(saterday|satday|saturdy)\b", RegexOptions.Compiled), "saturday"),
         (new(@"\b(sundy|sonday)\b", RegexOptions.Compiled), "sunday"),
+        // "4.30" as British writing has it, "the end of the week", "same time next week".
+        (new(@"\b(\d{1,2})\.(\d{2})\b", RegexOptions.Compiled), "$1:$2"),
+        (new(@"\b(?:the )?end of (?:the|this) week\b", RegexOptions.Compiled), "friday"),
+        (new(@"\bmid ?week\b", RegexOptions.Compiled), "wednesday"),
+        (new(@"\b(?:same time|this time) next week\b|\ba week (?:today|from today|from now)\b", RegexOptions.Compiled), "in 7 days"),
         (new(@"\b(\d{1,2}) (thirty|30)\b", RegexOptions.Compiled), "$1:30"),
         (new(@"\b(\d{1,2}) (fifteen|15)\b", RegexOptions.Compiled), "$1:15"),
         (new(@"\b(\d{1,2}) (forty five|45)\b", RegexOptions.Compiled), "$1:45"),
@@ -123,13 +128,14 @@ public static partial class CallbackTimeParser
             part = Within(part, meantSpan) || part.Index >= meantSpan.End ? part : Match.Empty;
         }
 
-        if (!day.Success && !part.Success && !clock.Success)
+        var dayOfMonth = day.Success ? Match.Empty : DayOfMonth().Match(s);
+        if (!day.Success && !part.Success && !clock.Success && !dayOfMonth.Success)
         {
             return null;
         }
 
         var localNow = CustomerClock.Local(now, zone);
-        var (date, rollDays) = Date(day, localNow);
+        var (date, rollDays) = dayOfMonth.Success ? MonthDate(dayOfMonth, localNow) : Date(day, localNow);
         var time = TimeOfDay(clock, part);
         var local = date + time;
         if (local <= localNow)
@@ -137,7 +143,7 @@ public static partial class CallbackTimeParser
             local = local.AddDays(rollDays);
         }
 
-        var matches = new[] { day, part, clock }.Where(m => m.Success).ToList();
+        var matches = new[] { day, part, clock, dayOfMonth }.Where(m => m.Success).ToList();
         var start = matches.Min(m => m.Index);
         var end = matches.Max(m => m.Index + m.Length);
         return new CallbackTime(CustomerClock.Instant(local, zone), s[start..end].Trim());
@@ -204,6 +210,13 @@ public static partial class CallbackTimeParser
         s = NumberWord().Replace(s, m => Array.IndexOf(Numbers, m.Value).ToString(CultureInfo.InvariantCulture));
         // "Quarter to five" is 4:45, in the hour before the one it names.
         s = QuarterTo().Replace(s, m => $"{(int.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture) + 10) % 12 + 1}:45");
+        // "Ten past four" is 4:10, "twenty to five" 4:40.
+        s = PastOrTo().Replace(s, m =>
+        {
+            var minutes = m.Groups[1].Value switch { "twenty" => 20, "twenty five" => 25, var n => int.Parse(n, CultureInfo.InvariantCulture) };
+            var hour = int.Parse(m.Groups[3].Value, CultureInfo.InvariantCulture);
+            return m.Groups[2].Value == "past" ? $"{hour}:{minutes:00}" : $"{(hour + 10) % 12 + 1}:{60 - minutes:00}";
+        });
 
         foreach (var (pattern, replacement) in Words)
         {
@@ -212,6 +225,34 @@ public static partial class CallbackTimeParser
 
         return s;
     }
+
+    // "The 28th", "December 1st": that day of the named month, else of this month, else of the next; a day already
+    // past this year is next year's.
+    private static (DateTime Date, int RollDays) MonthDate(Match dayOfMonth, DateTime localNow)
+    {
+        var today = localNow.Date;
+        var day = int.Parse(dayOfMonth.Groups["dom"].Value, CultureInfo.InvariantCulture);
+        if (day is < 1 or > 31)
+        {
+            return (today, 1);
+        }
+
+        var name = dayOfMonth.Groups["mon"].Value;
+        var month = name.Length == 0 ? today.Month
+            : Array.FindIndex(Months, m => m.StartsWith(name, StringComparison.Ordinal)) + 1;
+        var date = On(today.Year, month, day);
+        if (date < today)
+        {
+            date = name.Length == 0 ? On(today.AddMonths(1).Year, today.AddMonths(1).Month, day) : On(today.Year + 1, month, day);
+        }
+
+        return (date, 1);
+    }
+
+    private static DateTime On(int year, int month, int day) => new(year, month, Math.Min(day, DateTime.DaysInMonth(year, month)));
+
+    private static readonly string[] Months =
+        ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"];
 
     // The date the customer named, and how many days to add if that moment has already passed.
     private static (DateTime Date, int RollDays) Date(Match day, DateTime localNow)
@@ -338,6 +379,13 @@ public static partial class CallbackTimeParser
 
     [GeneratedRegex(@"\b(?:call|ring|phone|try|reach|catch|give me a (?:call|ring|bell)|can we do|could we do|how about|what about)\b")]
     private static partial Regex Asking();
+
+    [GeneratedRegex(@"\b(5|10|20|25|twenty five|twenty) (past|to) (\d{1,2})\b(?! (?:minutes?|mins?|hours?|days?))")]
+    private static partial Regex PastOrTo();
+
+    // "The 3rd", "the 28th of November", "December 1st", "Dec 2".
+    [GeneratedRegex(@"\b(?:(?<mon>january|february|march|april|june|july|august|september|october|november|december|jan|feb|apr|jun|jul|aug|sept|sep|oct|nov|dec) (?:the )?(?<dom>\d{1,2})(?:st|nd|rd|th)?|(?:the )?(?<dom>\d{1,2})(?:st|nd|rd|th)(?: of (?<mon>january|february|march|april|may|june|july|august|september|october|november|december))?)\b")]
+    private static partial Regex DayOfMonth();
 
     [GeneratedRegex(@"\bquarter to (\d{1,2})\b")]
     private static partial Regex QuarterTo();

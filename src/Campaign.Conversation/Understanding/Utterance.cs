@@ -125,13 +125,13 @@ public sealed record Utterance
         }
 
         // A second concern the rules did not split out ("the lights flicker and the breaker keeps tripping") is added
-        // only when its clause reads clearly as that topic: near its examples, or, for a clause inside the concern the
-        // rules found ("two things: the price, and who's coming into the house": they share a word), clearly nearer than to
-        // any other.
+        // only when its clause reads clearly as that topic: near its examples, or clearly nearer than to any other when
+        // the rules found only a complaint or the clause is part of their concern ("two things: the price, and who's
+        // coming into the house": they share a word). Beside "I'm worried about X", scene-setting stays scene-setting.
         var found = TextTokens.Content(ConcernFound!.Text);
         foreach (var clause in SemanticIntents.Clauses(Text))
         {
-            var inside = found.Overlaps(TextTokens.Content(clause));
+            var inside = ConcernFound.IsClause || found.Overlaps(TextTokens.Content(clause));
             foreach (var topic in Semantics.ConcernTopics(clause, SemanticIntents.ExtraTopicMargin, near: inside))
             {
                 if (!topics.Contains(topic, StringComparer.OrdinalIgnoreCase))
