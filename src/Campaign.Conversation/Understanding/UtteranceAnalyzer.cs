@@ -115,7 +115,7 @@ public static partial class UtteranceAnalyzer
     [GeneratedRegex(@"\b(no|nope|nah)\b(?! (one|problem|doubt)\b)")]
     private static partial Regex NoWord();
 
-    [GeneratedRegex(@"\b(not|nae|no) (really |very |that |at all )?interested\b|\bnot for me\b|\b(do not|not) (need|want) (it|this|that|one|any of (it|this|that))\b|\bno need\b|\bnot keen\b|\bno interest\b|\bnot worth it\b|\b(i will|i'll|i am going to|going to) pass\b|\bpass on (it|that|this)\b|\bnot for (us|me right now)\b|\bnot bothered\b(?! either way)|\bnot my thing\b")]
+    [GeneratedRegex(@"\b(not|nae|no) (really |very |that |at all )?interested\b|\bnot for me\b|\b(do not|not) (need|want) (it|this|that|one|any of (it|this|that))\b|\bno need\b|\bnot keen\b|\bno interest\b|\bnot worth it\b|\b(i will|i'll|i am going to|going to) pass\b|\bpass on (it|that|this)\b|\bnot for (us|me right now)\b|\bnot bothered\b(?! either way)|\bnot my thing\b|\b(i would|i'd) rather not\W*(thanks|thank you|ta|cheers)?\W*$")]
     private static partial Regex NotInterested();
 
     [GeneratedRegex(@"\bmaybe\b|\bnot (so |too |really |quite |entirely )?sure\b|\bperhaps\b|\b(i will|let me) think\b|\bthink about it\b|\b(it )?depends\b|\bi do not,? (really |quite )?know\b|\bpossibly\b|\bwe will see\b|\bnot certain\b|\bunsure\b|\bundecided\b|\bnot yet\b|\bmight be\b|\b(i will|i'll|i would|i'd|i need to|i have to|i would have to|i'd have to|i'll have to|let me) (check|ask|talk|speak|discuss|consult|sleep on)\b|\bsleep on it\b|\bin two minds\b|\bon the fence\b|\bhard to say\b|\bnot decided\b|\bcould be\b|\beither way\b")]
@@ -138,7 +138,7 @@ public static partial class UtteranceAnalyzer
     [GeneratedRegex(@",\s*(?:(?:is|was|can|could|does|do|will|would|are|has|have)(?: not)?\s+(?:it|they|there|that|he|she|you|we)|right|eh|innit)\s*\?\s*$")]
     private static partial Regex TagQuestion();
 
-    [GeneratedRegex(@"\bsend (me |us )?(some |more |the |an? |further )?(info|information|details|brochure|leaflet|email|text|letter|something|it|that|them)\b|\b(email|e-mail|text|mail|write to) (me|us)\b|\bmore (info|information|details)\b|\bin writing\b|\b(some|the|further) information\b|\b(by |the |a |an )?(post|email|e-mail|mail|letter|text|whatsapp)('s| is| would be| will do| works)( (absolutely|perfectly|just))? (fine|ok|okay|good|great|best|perfect)\b")]
+    [GeneratedRegex(@"\bsend (me |us )?(some |more |the |an? |further )?(info|information|details|brochure|leaflet|email|text|letter|something|it|that|them)\b|\b(email|e-mail|text|mail|write to) (me|us)\b|\bmore (info|information|details)\b|\bin writing\b|\b(some|the|further) information\b|\b(by |the |a |an )?(post|email|e-mail|mail|letter|text|whatsapp)('s| is| would be| will do| works)( (absolutely|perfectly|just))? (fine|ok|okay|good|great|best|perfect)\b|^\W*(by |via |on )?(email|e-mail|post|text|whatsapp|letter)\W*(please|thanks|thank you|ta)?\W*$")]
     private static partial Regex MoreInfo();
 
     [GeneratedRegex(@"\b(no|not|do not need|do not want|without)\b[^.?!]{0,20}\b(info|information|details)\b")]

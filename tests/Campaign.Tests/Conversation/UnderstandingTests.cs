@@ -76,6 +76,7 @@ public class UnderstandingTests
     [InlineData("Aye, go on, I'll hear you out.", Interest.Interested)]
     [InlineData("Uh, I don't, uh, really know.", Interest.Neutral)]
     [InlineData("I might be, but I can't talk now.", null)]
+    [InlineData("Hmm, I'd rather not, thanks.", Interest.NotInterested)]
     public void Interest_is_read_from_everyday_phrasings(string text, Interest? interest) =>
         Assert.Equal(interest, UtteranceAnalyzer.Analyze(text, Knowledge).Interest);
 
@@ -97,6 +98,7 @@ public class UnderstandingTests
     [InlineData("Cheers, the post is fine.")]
     [InlineData("Email's fine.")]
     [InlineData("By post would be best.")]
+    [InlineData("Email, please.")]
     public void Naming_how_to_send_it_asks_for_information(string text) => Assert.True(UtteranceAnalyzer.Analyze(text, Knowledge).WantsMoreInfo);
 
     [Theory]
