@@ -92,7 +92,8 @@ public sealed record Utterance
                 return said;
             }
 
-            return WithUnnamedThings([main, .. Semantics.ConcernTopics(Text, SemanticIntents.ExtraTopicMargin).Where(t => t != main)]);
+            // In an answer to "what worries you?" each clause is part of the answer, so it counts as the rules' concern does.
+            return WithUnnamedThings([main, .. Semantics.ConcernTopics(Text, SemanticIntents.ExtraTopicMargin, near: true).Where(t => t != main)]);
         }
 
         if (said.Count == 0 && ConcernFound!.IsClause && Semantics.Confident(IntentTask.Concern, Text) == IntentExamples.None)
