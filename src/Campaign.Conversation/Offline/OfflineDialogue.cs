@@ -45,6 +45,13 @@ public static class OfflineDialogue
             u = u with { OptOut = false, Polarity = Polarity.No };
         }
 
+        if (state.Step == DialogueStep.Concerns && u.Interest == Interest.Neutral
+            && (u.ConcernFound is not null || ConcernTopic.NamesProblem(u.Text) || u.ConcernTopics(asked: true).Count > 0))
+        {
+            // "Erm, let me think, well, the hallway lights do flicker": at "what worries you?" a hedge is about the answer.
+            u = u with { Interest = null };
+        }
+
         if ((state.Step == DialogueStep.Offer || u.WantsMoreInfo) && AnswersOffer(u, turn.Session.Interest))
         {
             u = u with { Interest = null, Polarity = u.Interest == Interest.NotInterested ? Polarity.No : Polarity.Yes };
@@ -381,7 +388,9 @@ public static class OfflineDialogue
             var none = topics.Count == 0 && u.Semantics?.Confident(IntentTask.Concern, text) == IntentExamples.None;
             if (topics.Count == 0 && !none && ConcernTopic.Of(text, turn.Script.Knowledge.Issues) is { } topic)
             {
-                topics = [u.Semantics?.TopicNaming(topic) ?? topic];
+                // The phrase kept is named as a topic when its words are that topic's, or its meaning clearly is.
+                var meant = u.Semantics?.Confident(IntentTask.Concern, topic);
+                topics = [u.Semantics?.TopicNaming(topic) ?? (meant is null || meant == IntentExamples.None ? topic : meant)];
             }
 
             foreach (var concern in topics)

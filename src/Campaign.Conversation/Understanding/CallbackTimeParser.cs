@@ -19,8 +19,10 @@ public static partial class CallbackTimeParser
         // "Don't call me before noon, I work nights. Ring back at 2": the limit gives way to the time asked for after it.
         (new(@"\b(?:do not|dont) (?:call|ring|phone)(?: me| us)? (?:before|until|till) [^.;!?]*[.;!?]\s*(?=.*\b(?:at|around|about|after) \d)", RegexOptions.Compiled), ""),
         (new(@"\bnot (before|until|till) ", RegexOptions.Compiled), "from "),
-        // "call me back at for": speech recognition's spelling of "four" after "at".
-        (new(@"\bat for\b(?=\s*(?:pm|am|o'?clock|[.,!?]|$))", RegexOptions.Compiled), "at 4"),
+        // "call me back at for", "after for": speech recognition's spelling of "four" after "at" or "after".
+        (new(@"\b(at|after|around|by) for\b(?=\s*(?:pm|am|o'?clock|[.,!?]|$))", RegexOptions.Compiled), "$1 4"),
+        // "Make it 5", "say 5": a bare hour named as the time meant.
+        (new(@"\b(make it|let us say|let's say|how about|what about) (\d{1,2}(?::\d{2})?)\b(?! (minutes?|hours?|days?|weeks?))", RegexOptions.Compiled), "$1 at $2"),
         // "I'm at work until five, ring me after that": the time named is the end of what keeps them busy.
         (new(@"\b(?:until|till|til) (\d{1,2}(?::\d{2})?(?: ?[ap]m)?)\b(?=.*\bafter (?:that|then)\b)", RegexOptions.Compiled), "after $1"),
         (new(@"\b(mornin|morn|mornig|monring)\b", RegexOptions.Compiled), "morning"),
@@ -30,6 +32,15 @@ public static partial class CallbackTimeParser
         (new(@"\b(wensday|wednsday|wendsday)\b", RegexOptions.Compiled), "wednesday"),
         (new(@"\b(thurs|thur)\b", RegexOptions.Compiled), "thursday"),
         (new(@"\b(tues)\b", RegexOptions.Compiled), "tuesday"),
+        (new(@"\b(fryday|fridy|friady)\b", RegexOptions.Compiled), "friday"),
+        (new(@"\b(munday|mondy)\b", RegexOptions.Compiled), "monday"),
+        (new(@"\b(saterday|satday|saturdy)\b", RegexOptions.Compiled), "saturday"),
+        (new(@"\b(sundy|sonday)\b", RegexOptions.Compiled), "sunday"),
+        // "4.30" as British writing has it, "the end of the week", "same time next week".
+        (new(@"\b(\d{1,2})\.(\d{2})\b", RegexOptions.Compiled), "$1:$2"),
+        (new(@"\b(?:the )?end of (?:the|this) week\b", RegexOptions.Compiled), "friday"),
+        (new(@"\bmid ?week\b", RegexOptions.Compiled), "wednesday"),
+        (new(@"\b(?:same time|this time) next week\b|\ba week (?:today|from today|from now)\b", RegexOptions.Compiled), "in 7 days"),
         (new(@"\b(\d{1,2}) (thirty|30)\b", RegexOptions.Compiled), "$1:30"),
         (new(@"\b(\d{1,2}) (fifteen|15)\b", RegexOptions.Compiled), "$1:15"),
         (new(@"\b(\d{1,2}) (forty five|45)\b", RegexOptions.Compiled), "$1:45"),
@@ -44,7 +55,7 @@ public static partial class CallbackTimeParser
         (new(@"\ba few minutes\b", RegexOptions.Compiled), "5 minutes"),
         (new(@"\ba couple of\b", RegexOptions.Compiled), "2"),
         (new(@"\b(an|a) (hour|day|week)\b", RegexOptions.Compiled), "1 $2"),
-        (new(@"\b(noon|midday)\b", RegexOptions.Compiled), "12:00 pm"),
+        (new(@"\b(noon|midday)(?: ?-? ?ish)?\b", RegexOptions.Compiled), "12:00 pm"),
         (new(@"\bhalf past (\d{1,2})\b", RegexOptions.Compiled), "$1:30"),
         (new(@"\bquarter past (\d{1,2})\b", RegexOptions.Compiled), "$1:15"),
         (new(@"\bhalf (\d{1,2})\b", RegexOptions.Compiled), "$1:30"),
@@ -102,16 +113,29 @@ public static partial class CallbackTimeParser
             return new CallbackTime(now + span, relative.Value);
         }
 
-        var day = Day().Match(s);
-        var part = DayPart().Match(s);
-        var clock = Clock().Match(s);
-        if (!day.Success && !part.Success && !clock.Success)
+        // Where a line names more than one time, the time it asks for wins: the one after a correction ("at 3, no
+        // wait, make it 5"), else the one in the clause asking to be called ("I don't have time today, can you try me
+        // Saturday morning?"); what that part does not say (the day of "call me tomorrow, make it 5") comes from the rest.
+        var meant = Meant(s);
+        var day = Pick(Day().Matches(s), meant);
+        var clock = Pick(Clock().Matches(s), meant);
+        var part = Pick(DayPart().Matches(s), meant);
+        if (meant is { } meantSpan && (Within(clock, meantSpan) || Within(part, meantSpan)))
+        {
+            // A clock time or part of the day in the part meant replaces both of those named before it ("on a Tuesday
+            // morning. Try Thursday at ten"); one that follows it completes it ("call this afternoon, around 3").
+            clock = Within(clock, meantSpan) || clock.Index >= meantSpan.End ? clock : Match.Empty;
+            part = Within(part, meantSpan) || part.Index >= meantSpan.End ? part : Match.Empty;
+        }
+
+        var dayOfMonth = day.Success ? Match.Empty : DayOfMonth().Match(s);
+        if (!day.Success && !part.Success && !clock.Success && !dayOfMonth.Success)
         {
             return null;
         }
 
         var localNow = CustomerClock.Local(now, zone);
-        var (date, rollDays) = Date(day, localNow);
+        var (date, rollDays) = dayOfMonth.Success ? MonthDate(dayOfMonth, localNow) : Date(day, localNow);
         var time = TimeOfDay(clock, part);
         var local = date + time;
         if (local <= localNow)
@@ -119,11 +143,66 @@ public static partial class CallbackTimeParser
             local = local.AddDays(rollDays);
         }
 
-        var matches = new[] { day, part, clock }.Where(m => m.Success).ToList();
+        var matches = new[] { day, part, clock, dayOfMonth }.Where(m => m.Success).ToList();
         var start = matches.Min(m => m.Index);
         var end = matches.Max(m => m.Index + m.Length);
         return new CallbackTime(CustomerClock.Instant(local, zone), s[start..end].Trim());
     }
+
+    private static bool Within(Match m, (int Start, int End) span) => m.Success && m.Index >= span.Start && m.Index < span.End;
+
+    // The first match inside the part meant, else the first match at all.
+    private static Match Pick(MatchCollection matches, (int Start, int End)? meant)
+    {
+        if (matches.Count == 0)
+        {
+            return Match.Empty;
+        }
+
+        if (meant is { } span)
+        {
+            foreach (Match m in matches)
+            {
+                if (Within(m, span))
+                {
+                    return m;
+                }
+            }
+        }
+
+        return matches[0];
+    }
+
+    // The part of a line that names the time meant, when the line names times in more than one part: what follows the
+    // last correction ("no wait", "actually no", "make it"), else the last clause that asks to be called or tried.
+    private static (int Start, int End)? Meant(string s)
+    {
+        var pieces = new List<(int Start, int End)>();
+        var start = 0;
+        foreach (Match b in PieceBreak().Matches(s))
+        {
+            pieces.Add((start, b.Index));
+            start = b.Index + b.Length;
+        }
+
+        pieces.Add((start, s.Length));
+        var timed = pieces.Where(p => HasTime(s[p.Start..p.End])).ToList();
+        if (timed.Count < 2)
+        {
+            return null;
+        }
+
+        var correction = Correction().Matches(s).LastOrDefault();
+        if (correction is not null && HasTime(s[correction.Index..]))
+        {
+            return (correction.Index, s.Length);
+        }
+
+        var asking = timed.LastOrDefault(p => Asking().IsMatch(s[p.Start..p.End]));
+        return asking == default ? null : asking;
+    }
+
+    private static bool HasTime(string piece) => Day().IsMatch(piece) || Clock().IsMatch(piece) || DayPart().IsMatch(piece);
 
     private static string Prepare(string text)
     {
@@ -131,6 +210,13 @@ public static partial class CallbackTimeParser
         s = NumberWord().Replace(s, m => Array.IndexOf(Numbers, m.Value).ToString(CultureInfo.InvariantCulture));
         // "Quarter to five" is 4:45, in the hour before the one it names.
         s = QuarterTo().Replace(s, m => $"{(int.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture) + 10) % 12 + 1}:45");
+        // "Ten past four" is 4:10, "twenty to five" 4:40.
+        s = PastOrTo().Replace(s, m =>
+        {
+            var minutes = m.Groups[1].Value switch { "twenty" => 20, "twenty five" => 25, var n => int.Parse(n, CultureInfo.InvariantCulture) };
+            var hour = int.Parse(m.Groups[3].Value, CultureInfo.InvariantCulture);
+            return m.Groups[2].Value == "past" ? $"{hour}:{minutes:00}" : $"{(hour + 10) % 12 + 1}:{60 - minutes:00}";
+        });
 
         foreach (var (pattern, replacement) in Words)
         {
@@ -139,6 +225,34 @@ public static partial class CallbackTimeParser
 
         return s;
     }
+
+    // "The 28th", "December 1st": that day of the named month, else of this month, else of the next; a day already
+    // past this year is next year's.
+    private static (DateTime Date, int RollDays) MonthDate(Match dayOfMonth, DateTime localNow)
+    {
+        var today = localNow.Date;
+        var day = int.Parse(dayOfMonth.Groups["dom"].Value, CultureInfo.InvariantCulture);
+        if (day is < 1 or > 31)
+        {
+            return (today, 1);
+        }
+
+        var name = dayOfMonth.Groups["mon"].Value;
+        var month = name.Length == 0 ? today.Month
+            : Array.FindIndex(Months, m => m.StartsWith(name, StringComparison.Ordinal)) + 1;
+        var date = On(today.Year, month, day);
+        if (date < today)
+        {
+            date = name.Length == 0 ? On(today.AddMonths(1).Year, today.AddMonths(1).Month, day) : On(today.Year + 1, month, day);
+        }
+
+        return (date, 1);
+    }
+
+    private static DateTime On(int year, int month, int day) => new(year, month, Math.Min(day, DateTime.DaysInMonth(year, month)));
+
+    private static readonly string[] Months =
+        ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"];
 
     // The date the customer named, and how many days to add if that moment has already passed.
     private static (DateTime Date, int RollDays) Date(Match day, DateTime localNow)
@@ -256,6 +370,22 @@ public static partial class CallbackTimeParser
 
     [GeneratedRegex(@"\b(?:(?<prep>at|around|about|after|before|by|from) (?<h>\d{1,2})(?::(?<m>\d{2}))? ?(?<ampm>am|pm|a\.m\.?|p\.m\.?|o'?clock)?|(?<h>\d{1,2})(?::(?<m>\d{2}))? ?(?<ampm>am|pm|a\.m\.?|p\.m\.?|o'?clock)|(?<h>\d{1,2}):(?<m>\d{2}))(?![\d:])")]
     private static partial Regex Clock();
+
+    [GeneratedRegex(@"[.;!?]+\s*|,\s*")]
+    private static partial Regex PieceBreak();
+
+    [GeneratedRegex(@"\b(?:no wait|actually no|actually|no sorry|sorry no|scratch that|or rather|on second thought|make it|change that to|better make it)\b")]
+    private static partial Regex Correction();
+
+    [GeneratedRegex(@"\b(?:call|ring|phone|try|reach|catch|give me a (?:call|ring|bell)|can we do|could we do|how about|what about)\b")]
+    private static partial Regex Asking();
+
+    [GeneratedRegex(@"\b(5|10|20|25|twenty five|twenty) (past|to) (\d{1,2})\b(?! (?:minutes?|mins?|hours?|days?))")]
+    private static partial Regex PastOrTo();
+
+    // "The 3rd", "the 28th of November", "December 1st", "Dec 2".
+    [GeneratedRegex(@"\b(?:(?<mon>january|february|march|april|june|july|august|september|october|november|december|jan|feb|apr|jun|jul|aug|sept|sep|oct|nov|dec) (?:the )?(?<dom>\d{1,2})(?:st|nd|rd|th)?|(?:the )?(?<dom>\d{1,2})(?:st|nd|rd|th)(?: of (?<mon>january|february|march|april|may|june|july|august|september|october|november|december))?)\b")]
+    private static partial Regex DayOfMonth();
 
     [GeneratedRegex(@"\bquarter to (\d{1,2})\b")]
     private static partial Regex QuarterTo();

@@ -30,7 +30,7 @@ public static partial class ConcernTopic
             return null;
         }
 
-        var clause = Clause().Split(text).Select(c => c.Trim()).FirstOrDefault(c => Substance(c).Count > 0);
+        var clause = Clause().Split(text).Select(c => c.Trim()).FirstOrDefault(c => Substance(c).Count > 0 && !Rhetoric().IsMatch(c));
         if (clause is null)
         {
             return null;
@@ -52,6 +52,37 @@ public static partial class ConcernTopic
         return topic;
     }
 
+    /// <summary>
+    /// The thing a clause is about when the clause names one by its noun phrase and says something of it ("the electric
+    /// shower keeps cutting out" → "electric shower"); null when the clause is not so shaped or names a place or people
+    /// ("the whole house goes dark", "the kids are scared").
+    /// </summary>
+    public static string? ThingOf(string clause)
+    {
+        var text = Clause().Split(TextTokens.Normalize(clause).Trim())[0].Trim();
+        var topic = Trail().Replace(Lead().Replace(text, ""), "").Trim(' ', ',', '.', '!', '?', ';', ':', '"', '\'');
+        var head = Verb().Split(topic, 2)[0].Trim(' ', ',');
+        if (head.Length >= topic.Length)
+        {
+            return null;
+        }
+
+        var thing = NounPhrase(topic);
+        var words = Substance(thing);
+        return thing.Length < topic.Length && words.Count >= 2 && !words.Any(NotAThing.Contains) && Fault().IsMatch(topic[thing.Length..]) ? thing : null;
+    }
+
+    private static readonly HashSet<string> NotAThing = new(StringComparer.Ordinal)
+    {
+        "whole", "house", "home", "place", "flat", "street", "road", "area", "neighbours", "neighbors", "kids", "children",
+        "family", "wife", "husband", "everyone", "everybody", "people", "lot", "guys", "owner", "owners", "previous",
+        "landlord", "tenants", "builders", "neighbour", "neighbor",
+    };
+
+    // What is wrong with a thing: "keeps cutting out", "is dead", "stopped working", "sparks".
+    [GeneratedRegex(@"\b(cut\w*|los(es|ing|t) power|stopp\w*|stops|broke\w*|dead|not work\w*|fail\w*|spark\w*|hot|noise|noisy|hum\w*|buzz\w*|leak\w*|flicker\w*|trip\w*|off|out|dodgy|faulty|wrong|smell\w*|stuck|crackl\w*|overheat\w*)\b")]
+    private static partial Regex Fault();
+
     /// <summary>Whether a question names a problem ("is it really free?", "will it be safe?"), which makes it a concern too.</summary>
     public static bool NamesProblem(string text) => Problem().IsMatch(TextTokens.Normalize(text));
 
@@ -61,7 +92,15 @@ public static partial class ConcernTopic
     private static string NounPhrase(string topic)
     {
         var head = Verb().Split(topic, 2)[0].Trim(' ', ',');
-        return head.Length < topic.Length && Substance(head).Count >= 2 ? head : topic;
+        if (head.Length >= topic.Length || Substance(head).Count < 2)
+        {
+            return topic;
+        }
+
+        // Where the thing is ("outdoor sockets in the garden", "transformer box on the corner") is not what it is, when
+        // the words before it name it by themselves.
+        var thing = Place().Split(head, 2)[0].Trim(' ', ',');
+        return thing.Length < head.Length && Substance(thing).Count >= 2 ? thing : head;
     }
 
     /// <summary>
@@ -86,7 +125,7 @@ public static partial class ConcernTopic
         "later", "soon", "early", "earlier", "next", "after", "before", "around", "works", "work", "suits", "suit", "free",
         "available", "best", "time", "times", "any", "anytime", "whenever", "every", "mornings", "evenings", "afternoons",
         // the call itself
-        "call", "calling", "ring", "back", "bot", "robot", "human", "person", "speaking", "line", "hear", "hearing",
+        "call", "calls", "calling", "ring", "ringing", "rang", "phoning", "back", "bot", "robot", "human", "person", "speaking", "line", "hear", "hearing",
         "worried", "worry", "worries", "concern", "concerned", "concerns", "honest", "honestly", "really", "much", "bit",
         "thing", "things", "everything", "anything", "lot",
     };
@@ -100,14 +139,21 @@ public static partial class ConcernTopic
     [GeneratedRegex(@"[.!?;]|,? but |,? although |,? so |,? because |, if | and (i|we)('d|'m|'ve|'re)? |, (it|it is|it's|it has|we|they|that is|that's|which|and we|and it|my|our|nobody|no one) |\s(since|whenever|when|every (time|night|day|evening|week)|sometimes|lately|recently|in the last|for (weeks|months|ages|a while|a month|a week|years)|all the time|twice|three times|at the moment)\b")]
     private static partial Regex Clause();
 
-    [GeneratedRegex(@"^((no|yes|yeah|well|oh|um|uh|erm|honestly|so|and|just|mainly|mostly|really|there's|there is|there are|we have got|we've got|we have|we had|i have got|i've got|i have|we lost|i am|i'm|we are|i was|i would say|i suppose|i guess|i think|probably|the|a|an|my|our|your|that|this|those|these|about|with|of|it is|it's|there are|there is|worried|concerned|worried about|concerned about|the fact that|how|what about|only that|only|i would want to know|i want to know|main worry is|biggest worry is|the main thing is|main thing is|worry is|actually|whether|if|(two|a couple of|a few) things:?)[,]?\s+)+")]
+    [GeneratedRegex(@"^((no|yes|yeah|well|oh|um|uh|erm|honestly|so|and|just|mainly|mostly|really|there's|there is|there are|we have got|we've got|we have|we had|i have got|i've got|i have|we lost|i am|i'm|we are|i was|i would say|i suppose|i guess|i think|probably|the|a|an|my|our|your|that|this|those|these|about|with|of|it is|it's|there are|there is|worried|concerned|worried about|concerned about|the fact that|how|what about|only that|only|i would want to know|i want to know|main worry is|biggest worry is|the main thing is|main thing is|worry is|actually|whether|if|(two|a couple of|a few) things:?|maybe|perhaps|sometimes|often|usually|occasionally|every so often|now and then|the fact)[,.]?\s+)+")]
     private static partial Regex Lead();
 
     [GeneratedRegex(@"(,?\s+(too|as well|though|really|anymore|at the moment|right now|if i am (being )?honest|to be honest|to be fair|that worries me|thanks|thank you|please|i suppose|i guess|mainly|mostly))+$")]
     private static partial Regex Trail();
 
-    [GeneratedRegex(@"\s(?:is|are|was|were|goes|went|has|have|had|gets|got|looks|seems|does|did|do not|will not|can not|never|always|buzz(?:es)?|rubs|trips|sparks|flickers|smells|makes|blows|burns|leaks|hums|stops|stopped|we|i|they|which|that|who|if|while|and it|and they)\b")]
+    [GeneratedRegex(@"\s(?:is|are|was|were|goes|went|has|have|had|gets|got|looks|seems|does|did|do not|will not|can not|never|always|buzz(?:es)?|rubs|trips|sparks|flickers|smells|makes|blows|burns|leaks|hums|stops|stopped|keeps|kept|fill|fills|filled|loses|lost|we|i|they|which|that|who|if|while|and it|and they)\b")]
     private static partial Regex Verb();
+
+    // A clause that only leads into the answer: "where do I start", "let me think".
+    [GeneratedRegex(@"^(well |oh |erm |um )?(where do i (even )?start|let me think|let me see|how (can|do|shall) i put (it|this)|what can i say)\W*$")]
+    private static partial Regex Rhetoric();
+
+    [GeneratedRegex(@"\s(?:in|on|at|by|outside|behind|under|upstairs|downstairs) (?:the|our|my|a|their)\b")]
+    private static partial Regex Place();
 
     [GeneratedRegex(@"[a-z0-9']+")]
     private static partial Regex Words();

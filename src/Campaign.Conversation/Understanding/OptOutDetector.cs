@@ -235,7 +235,7 @@ public static partial class OptOutDetector
     private static partial Regex DoNotCallList();
 
     // "I never want to hear from you again", "don't ever contact me", "I don't want these calls", "nobody from your company calls me again".
-    [GeneratedRegex(@"\b(?:never|not ever|do not ever|do not you ever|do not you dare|do not dare|never ever|i do not ever)\b(?: \w+){0,4}? (?:" + Contact + @"|hear from|talk to|speak to|get (?:a |another )?call|receive|want (?:a |another |your )?call)"
+    [GeneratedRegex(@"\b(?:never|not ever|do not ever|do not you ever|do not you dare|do not dare|never ever|i do not ever)\b(?! (?:asked|signed|agreed|consented|requested|gave)\b)(?: \w+){0,4}? (?:" + Contact + @"|hear from|talk to|speak to|get (?:a |another )?call|receive|want (?:a |another |your )?call)"
         + @"|\b(?:do not|never|no longer|am not|not) (?:want|wish|need|like) (?:to (?:be (?:called|contacted|rung|phoned|telephoned|rang)|receive|get|hear from)|(?:any|these|this|your|the|more|further|such) (?:more |further |)(?:calls?|phone calls?|contact|calling|ringing|robo ?calls?)|you (?:people |guys |lot )?(?:to )?(?:call|calling|ring|ringing|phone|phoning|contact|contacting|bother|bothering))"
         + @"|\b(?:prefer|rather|like) not to (?:be (?:called|contacted|rung|phoned)|(?:receive|get|have) (?:any )?(?:more |further )?(?:calls?|phone calls|contact))\b"
         + @"|\b(?:nobody|no one|noone|none of you|no body)\b(?: \w+){0,4}? " + Contact + @"\b(?: \w+){0,3}? (?:again|anymore|any more|ever|in future|from now on)\b"

@@ -107,7 +107,7 @@ public sealed partial class OptOutRecognizer(IOptOutScorer? semantic, ILogger<Op
     private static partial Regex BareDecline();
 
     // Any word of calls, contact or lists: such a line stays for the opt-out question whatever else it is about.
-    [GeneratedRegex(@"\b(?:call\w*|c[aeo]l+ing|ring\w*|rang|rung|phon\w*|contact\w*|dial\w*|number|list|again|bother\w*|pester\w*|harass\w*|hassl\w*|spam\w*|stop\w*|remov\w*|unsubscrib\w*|never|you people|you lot|your company|hear from)\b")]
+    [GeneratedRegex(@"\b(?:call\w*|c[aeo]l+ing|ring\w*|rang|rung|phon\w*|contact\w*|dial\w*|number|list|again|bother\w*|pester\w*|harass\w*|hassl\w*|spam\w*|stop\w*|remov\w*|unsubscrib\w*|never|hear from)\b")]
     private static partial Regex CallWord();
 
     [LoggerMessage(Level = LogLevel.Error, Message = "The semantic opt-out layer failed; the rules answer alone for this line")]

@@ -47,6 +47,12 @@ public static partial class TextTokens
         var builder = new StringBuilder(lower.Length + 16);
         foreach (var word in lower.Split(' ', StringSplitOptions.RemoveEmptyEntries))
         {
+            // "I don't, uh, really know": a hesitation inside a line is no word of it.
+            if (builder.Length > 0 && Hesitation().IsMatch(word))
+            {
+                continue;
+            }
+
             if (builder.Length > 0)
             {
                 builder.Append(' ');
@@ -163,6 +169,9 @@ public static partial class TextTokens
 
     [GeneratedRegex(@"\b(?:to+m+o+r+o+w+|tmrw|tonite|nite|kuts?|bak|tlk|powr|pwr|gowing|wen|triping|brekae?r|breakr|breker|wed?n(?:e|s)?s?day|wensday|thu?rs?day|thursdy)\b")]
     private static partial Regex MisheardDay();
+
+    [GeneratedRegex(@"^(?:u+h+|u+m+|e+r+m*|e+h+m+)[,.]*$")]
+    private static partial Regex Hesitation();
 
     private static string Expand(string word) => word switch
     {

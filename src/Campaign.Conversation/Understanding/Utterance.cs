@@ -92,7 +92,8 @@ public sealed record Utterance
                 return said;
             }
 
-            return [main, .. Semantics.ConcernTopics(Text, SemanticIntents.ExtraTopicMargin).Where(t => t != main)];
+            // In an answer to "what worries you?" each clause is part of the answer, so it counts as the rules' concern does.
+            return WithUnnamedThings([main, .. Semantics.ConcernTopics(Text, SemanticIntents.ExtraTopicMargin, near: true).Where(t => t != main)]);
         }
 
         if (said.Count == 0 && ConcernFound!.IsClause && Semantics.Confident(IntentTask.Concern, Text) == IntentExamples.None)
@@ -125,12 +126,46 @@ public sealed record Utterance
         }
 
         // A second concern the rules did not split out ("the lights flicker and the breaker keeps tripping") is added
-        // only when its clause reads clearly as that topic.
-        foreach (var topic in Semantics.ConcernTopics(Text, SemanticIntents.ExtraTopicMargin))
+        // only when its clause reads clearly as that topic: near its examples, or clearly nearer than to any other when
+        // the rules found only a complaint or the clause is part of their concern ("two things: the price, and who's
+        // coming into the house": they share a word). Beside "I'm worried about X", scene-setting stays scene-setting.
+        var found = TextTokens.Content(ConcernFound!.Text);
+        foreach (var clause in SemanticIntents.Clauses(Text))
         {
-            if (!topics.Contains(topic, StringComparer.OrdinalIgnoreCase))
+            var inside = ConcernFound.IsClause || found.Overlaps(TextTokens.Content(clause));
+            foreach (var topic in Semantics.ConcernTopics(clause, SemanticIntents.ExtraTopicMargin, near: inside))
             {
-                topics.Add(topic);
+                if (!topics.Contains(topic, StringComparer.OrdinalIgnoreCase))
+                {
+                    topics.Add(topic);
+                }
+            }
+        }
+
+        return WithUnnamedThings(topics);
+    }
+
+    // "The lights flicker and the electric shower keeps cutting out": beside a topic the examples know, a clause that no
+    // topic names but that names a thing and what is wrong with it is a concern of its own, named by that thing.
+    private List<string> WithUnnamedThings(List<string> topics)
+    {
+        var clauses = SemanticIntents.Clauses(Text);
+        if (topics.Count == 0 || clauses.Count < 2 || Semantics is null)
+        {
+            return topics;
+        }
+
+        foreach (var clause in clauses)
+        {
+            if (Semantics.ConcernTopics(clause).Count > 0 || ConcernTopic.ThingOf(clause) is not { } thing)
+            {
+                continue;
+            }
+
+            var words = TextTokens.Content(thing);
+            if (!topics.Any(t => TextTokens.Content(t).Overlaps(words)))
+            {
+                topics.Add(thing);
             }
         }
 

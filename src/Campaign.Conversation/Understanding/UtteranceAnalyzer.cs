@@ -15,7 +15,9 @@ public static partial class UtteranceAnalyzer
         var normalized = TextTokens.Normalize(text);
         var tokens = TextTokens.Content(text);
         // "That can't be right, can it?" states what it says: a tag question asks nothing of the script.
-        var isQuestion = (text.TrimEnd().EndsWith('?') && !TagQuestion().IsMatch(normalized)) || QuestionStart().IsMatch(normalized);
+        // A line opening with a question word asks only if its first sentence is not closed as a statement: "When it's
+        // windy we lose everything." and "Where do I start. Maybe the fact…" state what they say.
+        var isQuestion = (text.TrimEnd().EndsWith('?') && !TagQuestion().IsMatch(normalized)) || (QuestionStart().IsMatch(normalized) && !StatementStart().IsMatch(normalized));
         var faq = PhraseMatcher.Best(tokens, knowledge.Faq, isQuestion ? 0.5 : 0.8);
         var objection = PhraseMatcher.Best(tokens, knowledge.Objections, 0.6);
         var busy = Busy().IsMatch(normalized);
@@ -24,7 +26,8 @@ public static partial class UtteranceAnalyzer
         var callback = Callback().IsMatch(normalized) || (busy && timePhrase is not null);
         // "Not now, maybe later" hedges about the time of a callback, not about the offer.
         var hedged = HedgedInterest().IsMatch(normalized);
-        var neutral = (Neutral().IsMatch(normalized) || hedged) && !callback;
+        // "I might be, but I can't talk now": with the moment refused, a hedge is about later, not about the offer.
+        var neutral = (Neutral().IsMatch(normalized) || hedged) && !callback && !(busy && !Interested().IsMatch(normalized));
         var concern = ConcernExtractor.Extract(text, knowledge.Issues, knowledge.Topics);
         var interest = NotInterested().IsMatch(normalized) ? Interest.NotInterested
             : neutral ? Interest.Neutral
@@ -112,19 +115,19 @@ public static partial class UtteranceAnalyzer
     [GeneratedRegex(@"\b(no|nope|nah)\b(?! (one|problem|doubt)\b)")]
     private static partial Regex NoWord();
 
-    [GeneratedRegex(@"\b(not|nae|no) (really |very |that |at all )?interested\b|\bnot for me\b|\b(do not|not) (need|want) (it|this|that|one|any of (it|this|that))\b|\bno need\b|\bnot keen\b|\bno interest\b|\bnot worth it\b|\b(i will|i'll|i am going to|going to) pass\b|\bpass on (it|that|this)\b|\bnot for (us|me right now)\b|\bnot bothered\b(?! either way)|\bnot my thing\b")]
+    [GeneratedRegex(@"\b(not|nae|no) (really |very |that |at all )?interested\b|\bnot for me\b|\b(do not|not) (need|want) (it|this|that|one|any of (it|this|that))\b|\bno need\b|\bnot keen\b|\bno interest\b|\bnot worth it\b|\b(i will|i'll|i am going to|going to) pass\b|\bpass on (it|that|this)\b|\bnot for (us|me right now)\b|\bnot bothered\b(?! either way)|\bnot my thing\b|\b(i would|i'd) rather not\W*(thanks|thank you|ta|cheers)?\W*$")]
     private static partial Regex NotInterested();
 
-    [GeneratedRegex(@"\bmaybe\b|\bnot (so |too |really |quite |entirely )?sure\b|\bperhaps\b|\b(i will|let me) think\b|\bthink about it\b|\b(it )?depends\b|\bi do not know\b|\bpossibly\b|\bwe will see\b|\bnot certain\b|\bunsure\b|\bundecided\b|\bnot yet\b|\bmight be\b|\b(i will|i'll|i would|i'd|i need to|i have to|i would have to|i'd have to|i'll have to|let me) (check|ask|talk|speak|discuss|consult|sleep on)\b|\bsleep on it\b|\bin two minds\b|\bon the fence\b|\bhard to say\b|\bnot decided\b|\bcould be\b|\beither way\b")]
+    [GeneratedRegex(@"\bmaybe\b|\bnot (so |too |really |quite |entirely )?sure\b|\bperhaps\b|\b(i will|let me) think\b|\bthink about it\b|\b(it )?depends\b|\bi do not,? (really |quite )?know\b|\bpossibly\b|\bwe will see\b|\bnot certain\b|\bunsure\b|\bundecided\b|\bnot yet\b|\bmight be\b|\b(i will|i'll|i would|i'd|i need to|i have to|i would have to|i'd have to|i'll have to|let me) (check|ask|talk|speak|discuss|consult|sleep on)\b|\bsleep on it\b|\bin two minds\b|\bon the fence\b|\bhard to say\b|\bnot decided\b|\bcould be\b|\beither way\b")]
     private static partial Regex Neutral();
 
-    [GeneratedRegex(@"\binterested\b|\binteresting\b|\btell me more\b|\bsounds (good|great|interesting|nice|useful)\b|\bi(?: would|\'d) (actually |really |quite |definitely )?(like|love) (to hear|that|it|one|more|this|to know)\b|\bsign me up\b|\bcount me in\b|\blet us do it\b|\blet's do it\b|\bgo ahead\b|\bgo on\b|\bwhy not\b|\bplease do\b|\bthat would be (great|good|nice|helpful|useful)\b|\bbook (me|us|it) in\b|\bput (me|us) down\b|\bsounds like a (plan|good idea)\b|\bgo for it\b|\bi am in\b(?!\s+\w)|\bi would (really )?(like|love) (that|it|one|to book|to have)\b|\bhappy to (have|do|book|go ahead)\b")]
+    [GeneratedRegex(@"\binterested\b|\binteresting\b|\btell me more\b|\bsounds (good|great|interesting|nice|useful)\b|\bi(?: would|\'d) (actually |really |quite |definitely )?(like|love) (to hear|that|it|one|more|this|to know)\b|\bsign me up\b|\bcount me in\b|\blet us do it\b|\blet's do it\b|\bgo ahead\b|\bgo on\b|\bwhy not\b|\bplease do\b|\bthat would be (great|good|nice|helpful|useful)\b|\bbook (me|us|it) in\b|\bput (me|us) down\b|\bsounds like a (plan|good idea)\b|\bgo for it\b|\bi am in\b(?!\s+\w)|\bi would (really )?(like|love) (that|it|one|to book|to have)\b|\bhappy to (have|do|book|go ahead)\b|\bi am (listening|all ears)\b|\bfire away\b|\bi will bite\b|\bhear you out\b")]
     private static partial Regex Interested();
 
     [GeneratedRegex(@"\bbusy\b|\bnot a (good|great|convenient) (time|moment)\b|\bbad timing\b|\b(bad|awkward) moment\b|\bi am (cooking|driving|eating|having (my )?(dinner|lunch|tea)|in the shower|at the (doctor|dentist|hospital)\w*)\b|\bon the other line\b|\b(caught|tied) up\b|\b(now|right now|this)( is|'s) not (good|great|a good time|convenient)\b|\b(heading|rushing|running) out\b|\bon my way (out|to)\b|\bcan not (talk|speak|chat) (now|right now|at the moment)\b|\bwith a (customer|client|patient)\b|\b(bad|inconvenient|awkward) time\b|\bin a meeting\b|\bi am driving\b|\bat work\b|\bcan not talk\b|\bno time\b|\bdo not have (the )?time\b|\bin the middle of\b|\bi am (about to leave|on my way out|just leaving)\b")]
     private static partial Regex Busy();
 
-    [GeneratedRegex(@"\bcall (me |us )?(back|again|later|another time)\b|\b(ring|phone|bell|buzz) (me |us )?(back|later|another time|some other time)\b|\b(give|gimme) (me|us) a (call|ring|bell|buzz)\b|\bget back to (me|us)\b|\b(catch|try) (me|us) (later|another|tomorrow|tonight|this|next|after|at|on|in)\b|\b(call|ring|phone|try|reach|contact) (me|us) (back |again )?(on|at|in|after|around|about|before|by|tomorrow|today|tonight|this|next|later|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b|\b(can|could) you (call|ring|phone|try) (tomorrow|tonight|this (morning|afternoon|evening)|later|next|on (monday|tuesday|wednesday|thursday|friday|saturday|sunday))\b|\banother (time|day)\b|\bsome other time\b|\btry (again )?later\b|\btry (again )?(on )?(monday|tuesday|wednesday|thursday|friday|saturday|sunday|tomorrow|tonight)\b|\bcall back\b|\bcallback\b|\b(maybe|perhaps|possibly) later\b|\blater (maybe|perhaps)\b")]
+    [GeneratedRegex(@"\bcall (me |us )?(back|again|later|another time)\b|\b(ring|phone|bell|buzz) (me |us )?(back|later|another time|some other time)\b|\b(give|gimme) (me|us) a (call|ring|bell|buzz)\b|\bget back to (me|us)\b|\b(catch|try) (me|us) (later|another|tomorrow|tonight|this|next|after|at|on|in)\b|\b(call|ring|phone|try|reach|contact) (me|us) (back |again )?(on|at|in|after|around|about|before|by|tomorrow|today|tonight|this|next|later|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b|\b(can|could) you (call|ring|phone|try) (tomorrow|tonight|this (morning|afternoon|evening)|later|next|on (monday|tuesday|wednesday|thursday|friday|saturday|sunday))\b|\banother (time|day)\b|\bsome other (time|day)\b|\btry (again )?later\b|\btry (again )?(on )?(monday|tuesday|wednesday|thursday|friday|saturday|sunday|tomorrow|tonight)\b|\bcall back\b|\bcallback\b|\b(maybe|perhaps|possibly) later\b|\blater (maybe|perhaps)\b")]
     private static partial Regex Callback();
 
     // "I might be interested later on" defers the answer; it is not yet interest.
@@ -135,14 +138,14 @@ public static partial class UtteranceAnalyzer
     [GeneratedRegex(@",\s*(?:(?:is|was|can|could|does|do|will|would|are|has|have)(?: not)?\s+(?:it|they|there|that|he|she|you|we)|right|eh|innit)\s*\?\s*$")]
     private static partial Regex TagQuestion();
 
-    [GeneratedRegex(@"\bsend (me |us )?(some |more |the |an? |further )?(info|information|details|brochure|leaflet|email|text|letter|something|it|that|them)\b|\b(email|e-mail|text|mail|write to) (me|us)\b|\bmore (info|information|details)\b|\bin writing\b|\b(some|the|further) information\b")]
+    [GeneratedRegex(@"\bsend (me |us )?(some |more |the |an? |further )?(info|information|details|brochure|leaflet|email|text|letter|something|it|that|them)\b|\b(email|e-mail|text|mail|write to) (me|us)\b|\bmore (info|information|details)\b|\bin writing\b|\b(some|the|further) information\b|\b(by |the |a |an )?(post|email|e-mail|mail|letter|text|whatsapp)('s| is| would be| will do| works)( (absolutely|perfectly|just))? (fine|ok|okay|good|great|best|perfect)\b|^\W*(by |via |on )?(email|e-mail|post|text|whatsapp|letter)\W*(please|thanks|thank you|ta)?\W*$")]
     private static partial Regex MoreInfo();
 
     [GeneratedRegex(@"\b(no|not|do not need|do not want|without)\b[^.?!]{0,20}\b(info|information|details)\b")]
     private static partial Regex NoMoreInfo();
 
-    // "Nothing's ever free" is no denial.
-    [GeneratedRegex(@"\bnothing( really| at all| else| much)?\b(?!('s| is)? ever\b)|\bno (concerns?|worries|problems?|issues?|complaints?)\b|\bnot really\b|\ball good\b|\beverything('s| is) (fine|ok|okay|good|great|working|back to normal)\b|\bi am (fine|good|happy)\b|\bnone\b|\bnot worried\b|\b(works|working) (fine|well|normally|great)\b")]
+    // "Nothing's ever free" and "nothing works out there" are no denial.
+    [GeneratedRegex(@"\bnothing( really| at all| else| much)?\b(?!('s| is)? ever\b| (works|working|happens|comes on|turns on)\b)|\bno (concerns?|worries|problems?|issues?|complaints?)\b|\bnot really\b|\ball good\b|\beverything('s| is) (fine|ok|okay|good|great|working|back to normal)\b|\bi am (fine|good|happy)\b|\bnone\b|\bnot worried\b|\b(works|working) (fine|well|normally|great)\b")]
     private static partial Regex NoConcerns();
 
     [GeneratedRegex(@"\bwho (is this|are you|is calling|is speaking|am i (speaking|talking) to)\b|\b(are you|is this) (a |an )?(robot|machine|computer|real person|person|human|bot|recording|ai)\b|\bwhat company\b|\bwhere are you calling from\b")]
@@ -150,6 +153,10 @@ public static partial class UtteranceAnalyzer
 
     [GeneratedRegex(@"^(who|what|when|where|why|how|which|is|are|can|could|will|would|do|does|did|should|shall|may|am)\b")]
     private static partial Regex QuestionStart();
+
+    // A first sentence opening with "when", "where" or "if" that ends as a statement.
+    [GeneratedRegex(@"^(when|where|if)\b[^?]*?[.!](\s|$)")]
+    private static partial Regex StatementStart();
 
     [GeneratedRegex(@"\b(goodbye|good bye|bye|cheerio|ta ta|have to go|got to go|gotta go|talk (to you )?later|hang(ing)? up)\b")]
     private static partial Regex Goodbye();

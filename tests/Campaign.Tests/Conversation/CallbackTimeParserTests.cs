@@ -77,6 +77,36 @@ public class CallbackTimeParserTests
     public void A_limit_gives_way_to_the_time_asked_for_after_it(string text, string expected) =>
         Assert.Equal(DateTimeOffset.Parse(expected, System.Globalization.CultureInfo.InvariantCulture), CallbackTimeParser.Resolve(text, Now, NewYork)?.At);
 
+    [Theory]
+    [InlineData("Call me at 3, no wait, I've got the dentist, make it 5.", "2026-11-24T17:00:00-05:00")]
+    [InlineData("Call me on Friday. Actually no, Friday's no good, make it Monday.", "2026-11-30T10:00:00-05:00")]
+    [InlineData("Tomorrow at 2, no wait, make it 4.", "2026-11-25T16:00:00-05:00")]
+    public void After_a_correction_the_corrected_time_is_meant(string text, string expected) =>
+        Assert.Equal(DateTimeOffset.Parse(expected, System.Globalization.CultureInfo.InvariantCulture), CallbackTimeParser.Resolve(text, Now, NewYork)?.At);
+
+    [Theory]
+    [InlineData("I don't have time for this today, can you try me Saturday morning?", "2026-11-28T09:00:00-05:00")]
+    [InlineData("Oh sure, I've got loads of free time on a Tuesday morning. Try Thursday at ten.", "2026-11-26T10:00:00-05:00")]
+    [InlineData("Now's not good. Can you call tomorrow afternoon, around 3?", "2026-11-25T15:00:00-05:00")]
+    [InlineData("I'm free tomorrow, call me at 3.", "2026-11-25T15:00:00-05:00")]
+    public void Of_several_times_the_one_in_the_request_to_call_is_meant(string text, string expected) =>
+        Assert.Equal(DateTimeOffset.Parse(expected, System.Globalization.CultureInfo.InvariantCulture), CallbackTimeParser.Resolve(text, Now, NewYork)?.At);
+
+    [Theory]
+    [InlineData("im at wrk call me on fryday after for", "2026-11-27T16:00:00-05:00")]
+    [InlineData("Saturday around noonish", "2026-11-28T12:00:00-05:00")]
+    [InlineData("tomorrow at ten past four", "2026-11-25T16:10:00-05:00")]
+    [InlineData("Thursday at twenty to five", "2026-11-26T16:40:00-05:00")]
+    [InlineData("tomorrow at 4.30", "2026-11-25T16:30:00-05:00")]
+    [InlineData("the 28th", "2026-11-28T10:00:00-05:00")]
+    [InlineData("December 1st at 2", "2026-12-01T14:00:00-05:00")]
+    [InlineData("the 3rd of December, in the morning", "2026-12-03T09:00:00-05:00")]
+    [InlineData("the 2nd", "2026-12-02T10:00:00-05:00")]
+    [InlineData("same time next week", "2026-12-01T16:30:00-05:00")]
+    [InlineData("towards the end of the week", "2026-11-27T10:00:00-05:00")]
+    public void Spellings_minutes_past_and_to_and_days_of_the_month_are_read(string text, string expected) =>
+        Assert.Equal(DateTimeOffset.Parse(expected, System.Globalization.CultureInfo.InvariantCulture), CallbackTimeParser.Resolve(text, Now, NewYork)?.At);
+
     [Fact]
     public void At_for_is_speech_recognitions_at_four() =>
         Assert.Equal(new DateTimeOffset(2026, 11, 25, 16, 0, 0, TimeSpan.FromHours(-5)), CallbackTimeParser.Resolve("cant tlk now call me bak at for", Now, NewYork)?.At);

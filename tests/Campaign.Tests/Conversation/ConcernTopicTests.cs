@@ -24,13 +24,18 @@ public class ConcernTopicTests
     [InlineData("power kuts at nite mostly", "power cuts at night")]
     [InlineData("My worry is the heat pump, it cuts out in the cold weather.", "heat pump")]
     [InlineData("Just the cost, if I'm honest, nothing's ever free, is it?", "cost")]
+    [InlineData("The boiler pilot keeps going out.", "boiler pilot")]
+    [InlineData("The electric gate keeps losing power and getting stuck half open.", "electric gate")]
+    [InlineData("The outdoor sockets in the garden fill up with water whenever it rains.", "outdoor sockets")]
+    [InlineData("The transformer box on the corner makes a loud humming noise all day.", "transformer box")]
+    [InlineData("Where do I start. The storage heaters are useless.", "storage heaters")]
     public void A_concern_outside_the_known_topics_is_named_by_its_noun_phrase(string said, string topic) =>
         Assert.Equal(topic, ConcernTopic.Of(said));
 
     [Theory]
     [InlineData("The lights keep flickering.", "lights keep flickering")]
     [InlineData("The bill has doubled.", "bill has doubled")]
-    [InlineData("The boiler pilot keeps going out.", "boiler pilot keeps going out")]
+    [InlineData("The power keeps going off.", "power keeps going off")]
     public void A_one_word_subject_keeps_its_verb(string said, string topic) => Assert.Equal(topic, ConcernTopic.Of(said));
 
     [Theory]
@@ -52,6 +57,19 @@ public class ConcernTopicTests
     [InlineData("Can you call me back later?")]
     [InlineData("")]
     public void Courtesies_times_yes_or_no_and_questions_about_the_call_are_not_concerns(string said) => Assert.Null(ConcernTopic.Of(said));
+
+    [Theory]
+    [InlineData("the electric shower keeps cutting out mid-wash", "electric shower")]
+    [InlineData("the garage outlets are dead", "garage outlets")]
+    public void A_clause_naming_a_thing_and_its_fault_names_the_thing(string clause, string thing) =>
+        Assert.Equal(thing, ConcernTopic.ThingOf(clause));
+
+    [Theory]
+    [InlineData("the whole house goes dark")]
+    [InlineData("the previous owners never did anything")]
+    [InlineData("nobody's touched them since")]
+    [InlineData("the kids are scared")]
+    public void A_clause_about_a_place_people_or_nothing_wrong_names_no_thing(string clause) => Assert.Null(ConcernTopic.ThingOf(clause));
 
     [Fact]
     public void A_rambling_concern_is_cut_to_its_first_clause_and_a_few_words()

@@ -60,6 +60,34 @@ public class IntentExamplesTests
         Assert.Equal(topic, SemanticIntents.Shared.TopicNaming(concern));
 
     [Fact]
+    public void A_topic_clearly_nearer_than_any_other_is_named_though_no_example_is_near() =>
+        Assert.Equal("high bills", SemanticIntents.Shared.Confident(IntentTask.Concern, "We pay through the nose every month and nobody can tell me why."));
+
+    [Fact]
+    public async Task A_clause_naming_a_thing_and_its_fault_is_a_concern_beside_a_known_topic()
+    {
+        using var agent = new EvalAgent();
+        var dialogue = new EvalDialogue("thing", "", ["Yes.", "The lights flicker and the garden pump keeps cutting out.", "Yes please."],
+            new ExpectedOutcome(Interest.Interested, [], FollowUpKind.MoreInfo, null, false));
+
+        var result = await agent.RunAsync(dialogue);
+
+        Assert.Equal(["flickering lights", "garden pump"], result.Predicted.Concerns);
+    }
+
+    [Fact]
+    public async Task A_corrected_callback_time_is_the_one_kept()
+    {
+        using var agent = new EvalAgent();
+        var dialogue = new EvalDialogue("corrected", "", ["I'm busy, call me at 3, no wait, make it 5.", "Bye."],
+            new ExpectedOutcome(Interest.Unknown, [], FollowUpKind.Callback, null, false));
+
+        var result = await agent.RunAsync(dialogue);
+
+        Assert.Equal(new CallbackSlot(DayOfWeek.Tuesday, 17), result.Predicted.Callback);
+    }
+
+    [Fact]
     public void Two_concerns_in_one_sentence_are_two_topics() =>
         Assert.Equal(["flickering lights", "fuse box tripping"], SemanticIntents.Shared.ConcernTopics("The lights flicker and the breaker keeps tripping."));
 

@@ -28,7 +28,13 @@ public class UnderstandingTests
     [InlineData("I'm busy right now.")]
     [InlineData("Stop, I have a question.")]
     [InlineData(null)]
+    [InlineData("I never asked for these calls, you know.")]
+    [InlineData("I never signed up for any calls.")]
     public void Other_refusals_are_not_opt_outs(string? text) => Assert.False(OptOutDetector.IsOptOut(text));
+
+    [Fact]
+    public void Never_having_asked_for_the_calls_is_asked_about_not_taken_as_a_request() =>
+        Assert.Equal(OptOutSignal.Possible, OptOutDetector.Classify("I never asked for these calls, you know."));
 
     [Theory]
     [InlineData("I'm worried about power cuts at night.", "power cuts at night")]
@@ -51,6 +57,7 @@ public class UnderstandingTests
     [InlineData("Catch me later, I'm heading out.")]
     [InlineData("Now's not good. Can you call this afternoon, around 3?")]
     [InlineData("cant tlk now call me bak at for")]
+    [InlineData("Not really a good time, maybe some other day?")]
     public void Requests_for_another_call_are_recognised(string text) => Assert.True(UtteranceAnalyzer.Analyze(text, Knowledge).CallbackRequested);
 
     [Theory]
@@ -65,6 +72,11 @@ public class UnderstandingTests
     [InlineData("Sorry, I'd actually like to hear more.", Interest.Interested)]
     [InlineData("I might be interested.", Interest.Neutral)]
     [InlineData("Now's not good, but I might be interested later on. Can you call this afternoon, around 3?", null)]
+    [InlineData("No, that's okay, I'm listening.", Interest.Interested)]
+    [InlineData("Aye, go on, I'll hear you out.", Interest.Interested)]
+    [InlineData("Uh, I don't, uh, really know.", Interest.Neutral)]
+    [InlineData("I might be, but I can't talk now.", null)]
+    [InlineData("Hmm, I'd rather not, thanks.", Interest.NotInterested)]
     public void Interest_is_read_from_everyday_phrasings(string text, Interest? interest) =>
         Assert.Equal(interest, UtteranceAnalyzer.Analyze(text, Knowledge).Interest);
 
@@ -83,6 +95,18 @@ public class UnderstandingTests
     public void Lines_without_a_concern_give_none(string text) => Assert.Null(UtteranceAnalyzer.Analyze(text, Knowledge).Concern);
 
     [Theory]
+    [InlineData("Cheers, the post is fine.")]
+    [InlineData("Email's fine.")]
+    [InlineData("By post would be best.")]
+    [InlineData("Email, please.")]
+    public void Naming_how_to_send_it_asks_for_information(string text) => Assert.True(UtteranceAnalyzer.Analyze(text, Knowledge).WantsMoreInfo);
+
+    [Theory]
+    [InlineData("The outlets in the garage are dead, nothing works out there.", false)]
+    [InlineData("No, nothing really.", true)]
+    public void Nothing_working_is_no_denial_of_concerns(string text, bool none) => Assert.Equal(none, UtteranceAnalyzer.Analyze(text, Knowledge).NoConcerns);
+
+    [Theory]
     [InlineData("powr keeps gowing off at nite", "power keeps going off at night")]
     [InlineData("the brekaer keeps triping wen i use the oven", "the breaker keeps tripping when i use the oven")]
     [InlineData("The Lights Flicker.", "The Lights Flicker.")]
@@ -94,6 +118,10 @@ public class UnderstandingTests
     [InlineData("Just the cost, if I'm honest, nothing's ever free, is it?", false)]
     [InlineData("Is it really free?", true)]
     [InlineData("It's free, right?", false)]
+    [InlineData("When it's windy we always lose the power.", false)]
+    [InlineData("Where do I start. The bills, for one.", false)]
+    [InlineData("When can you come?", true)]
+    [InlineData("when will the engineer come", true)]
     public void A_tag_question_states_rather_than_asks(string text, bool question) =>
         Assert.Equal(question, UtteranceAnalyzer.Analyze(text, Knowledge).IsQuestion);
 
