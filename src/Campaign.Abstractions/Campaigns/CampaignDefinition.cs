@@ -15,7 +15,16 @@ public sealed record CampaignDefinition(
     [property: Id(9)] CallingWindow? CallingWindow = null,
     [property: Id(10)] int? MaxCallsPerDay = null,
     [property: Id(11)] int? MaxMinutesPerDay = null,
-    [property: Id(12)] CampaignPurpose Purpose = CampaignPurpose.Informational);
+    [property: Id(12)] CampaignPurpose Purpose = CampaignPurpose.Informational,
+    [property: Id(13)] CallTiming Timing = CallTiming.Asap,
+    [property: Id(14)] TimeSpan? MaxHold = null)
+{
+    /// <summary>How long learned timing may hold a due customer back for a better hour when the campaign does not say.</summary>
+    public static readonly TimeSpan DefaultMaxHold = TimeSpan.FromHours(24);
+
+    /// <summary>The longest hold a campaign may ask for.</summary>
+    public static readonly TimeSpan LongestMaxHold = TimeSpan.FromDays(7);
+}
 
 /// <summary>Customers of <see cref="SegmentId"/> hear <see cref="ScriptId"/>.</summary>
 [GenerateSerializer, Immutable, Alias("Campaign.ScriptVariant")]

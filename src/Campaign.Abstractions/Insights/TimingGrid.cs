@@ -25,6 +25,12 @@ public sealed class TimingGrid
         _answered[day, hour] += call.Answered ? 1 : 0;
     }
 
+    /// <summary>Calls placed in a cell (<paramref name="day"/> 0 is Monday).</summary>
+    public int CallsAt(int day, int hour) => _calls[day, hour];
+
+    /// <summary>Answered calls in a cell (<paramref name="day"/> 0 is Monday).</summary>
+    public int AnsweredAt(int day, int hour) => _answered[day, hour];
+
     /// <summary>Seven rows (Monday first) of 24 cells, each the answer rate with its interval and the calls placed.</summary>
     public IReadOnlyList<IReadOnlyList<TimingCell>> AnswerRate() =>
         Enumerable.Range(0, 7).Select(d => (IReadOnlyList<TimingCell>)Enumerable.Range(0, 24)

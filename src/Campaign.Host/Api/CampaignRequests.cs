@@ -20,7 +20,9 @@ public sealed record CampaignRequest(
     CallingWindowRequest? CallingWindow = null,
     int? MaxCallsPerDay = null,
     int? MaxMinutesPerDay = null,
-    string? Purpose = null)
+    string? Purpose = null,
+    string? Timing = null,
+    string? MaxHold = null)
 {
     public const int DefaultConcurrency = 10;
 
@@ -82,7 +84,38 @@ public sealed record CampaignRequest(
             CallingWindow?.ToWindow(),
             Positive(MaxCallsPerDay, "maxCallsPerDay"),
             Positive(MaxMinutesPerDay, "maxMinutesPerDay"),
-            ParsePurpose(Purpose));
+            ParsePurpose(Purpose),
+            ParseTiming(Timing),
+            ParseMaxHold(MaxHold));
+    }
+
+    /// <summary>asap (the default when left out) or learned.</summary>
+    private static CallTiming ParseTiming(string? timing) => timing?.Trim().ToLowerInvariant() switch
+    {
+        null or "" or "asap" => CallTiming.Asap,
+        "learned" => CallTiming.Learned,
+        _ => throw new CampaignException($"timing '{timing}' is not asap or learned", "timing"),
+    };
+
+    private static TimeSpan? ParseMaxHold(string? iso)
+    {
+        if (iso is null)
+        {
+            return null;
+        }
+
+        var problem = $"'{iso}' is not an ISO 8601 duration from PT0S to P7D, such as PT12H";
+        TimeSpan value;
+        try
+        {
+            value = XmlConvert.ToTimeSpan(iso);
+        }
+        catch (FormatException)
+        {
+            throw new CampaignException(problem, "maxHold");
+        }
+
+        return value >= TimeSpan.Zero && value <= CampaignDefinition.LongestMaxHold ? value : throw new CampaignException(problem, "maxHold");
     }
 
     /// <summary>informational (the default when left out) or marketing: it decides the consent a customer must have given.</summary>

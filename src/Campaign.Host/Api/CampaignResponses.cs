@@ -25,7 +25,9 @@ public sealed record CampaignResponse(
     DateTimeOffset? EndedAt,
     CampaignPurpose Purpose,
     string? PausedBy,
-    string? PausedReason)
+    string? PausedReason,
+    CallTiming Timing,
+    string MaxHold)
 {
     public static CampaignResponse From(CampaignInfo info)
     {
@@ -45,7 +47,7 @@ public sealed record CampaignResponse(
             w.TimeZone);
         return new CampaignResponse(info.Id, d.Name, info.Status, d.SegmentId, criteria, d.ScriptId, d.Variants, d.MaxConcurrentCalls,
             retry, d.VoicemailPolicy, d.CallerId, window, d.MaxCallsPerDay, d.MaxMinutesPerDay, info.Audience, info.CreatedAt, info.StartedAt, info.EndedAt, d.Purpose,
-            info.PausedBy, info.PausedReason);
+            info.PausedBy, info.PausedReason, d.Timing, XmlConvert.ToString(d.MaxHold ?? CampaignDefinition.DefaultMaxHold));
     }
 }
 

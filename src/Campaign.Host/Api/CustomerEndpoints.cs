@@ -110,10 +110,15 @@ internal static class CustomerEndpoints
         detail: ImportLimits.TooLargeDetail(maxBytes),
         extensions: new Dictionary<string, object?> { ["field"] = "file" });
 
-    private static async Task<IResult> GetAsync(string id, IGrainFactory grains, CustomerLocator locator)
+    private static async Task<IResult> GetAsync(string id, IGrainFactory grains, CustomerLocator locator, BestTimes bestTimes, CancellationToken cancellationToken)
     {
-        var view = await grains.GetGrain<ICustomerGrain>(id).GetAsync();
-        return view is null ? ApiProblems.NotFound($"customer '{id}' does not exist") : Results.Ok(CustomerResponse.From(view, locator.Locate(view.Profile)));
+        if (await grains.GetGrain<ICustomerGrain>(id).GetAsync() is not { } view)
+        {
+            return ApiProblems.NotFound($"customer '{id}' does not exist");
+        }
+
+        var place = locator.Locate(view.Profile);
+        return Results.Ok(CustomerResponse.From(view, place, await bestTimes.ForAsync(view, place, cancellationToken)));
     }
 
     private static async Task<IResult> ListAsync(

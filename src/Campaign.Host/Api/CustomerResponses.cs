@@ -24,13 +24,14 @@ public sealed record CustomerResponse(
     IReadOnlyList<string> TimeZones,
     TimeZoneSource TimeZoneSource,
     string? Jurisdiction,
-    IReadOnlyList<ConsentRecord> Consent)
+    IReadOnlyList<ConsentRecord> Consent,
+    IReadOnlyList<BestTime> BestTimes)
 {
-    public static CustomerResponse From(CustomerView view, CallingPlace place)
+    public static CustomerResponse From(CustomerView view, CallingPlace place, IReadOnlyList<BestTime> bestTimes)
     {
         var p = view.Profile;
         return new(p.Id, p.Name, p.Phone, p.Area, p.Address, place.Zones.FirstOrDefault(), p.Language, p.Tags, p.Attributes, p.Issues, view.DoNotCall,
-            view.ContactHistory, place.Zones, place.Source, place.Jurisdiction, p.Consent ?? []);
+            view.ContactHistory, place.Zones, place.Source, place.Jurisdiction, p.Consent ?? [], bestTimes);
     }
 }
 

@@ -32,6 +32,7 @@ internal static class PrivacyEndpoints
         ICustomerDirectory directory,
         IDecisionLog decisionLog,
         CustomerLocator locator,
+        BestTimes bestTimes,
         [FromKeyedServices(EngineClock.Key)] TimeProvider clock,
         CancellationToken cancellationToken)
     {
@@ -53,9 +54,10 @@ internal static class PrivacyEndpoints
         }
 
         var changes = await directory.ListDoNotCallChangesAsync(view.Profile.Phone, 0, int.MaxValue, cancellationToken);
+        var place = locator.Locate(view.Profile);
         return Results.Ok(new CustomerExport(
             clock.GetUtcNow(),
-            CustomerResponse.From(view, locator.Locate(view.Profile)),
+            CustomerResponse.From(view, place, await bestTimes.ForAsync(view, place, cancellationToken)),
             changes,
             calls.OrderBy(c => c.StartedAt).ToList(),
             decisions));

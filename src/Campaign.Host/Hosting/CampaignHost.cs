@@ -70,6 +70,7 @@ public static class CampaignHost
         builder.Services.AddSingleton<ScriptTestRunner>();
         builder.Services.AddSingleton<CampaignQueries>();
         builder.Services.AddSingleton<InsightsQueries>();
+        builder.Services.AddSingleton<BestTimes>();
         builder.Services.Configure<ImportLimits>(configuration.GetSection("Import"));
         builder.Services.AddConversation(configuration, EngineClock.Key);
         builder.Services.AddCampaignEngine(configuration);

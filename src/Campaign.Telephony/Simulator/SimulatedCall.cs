@@ -29,7 +29,7 @@ internal sealed class SimulatedCall(IGrainFactory grains, ICustomerDirectory dir
         var now = clock.GetUtcNow();
         var person = VirtualCustomer.For(customer, options.Seed, now, options.CallbackShare);
         var zone = customer.TimeZone is { } id && TimeZoneInfo.TryFindSystemTimeZoneById(id, out var found) ? found : TimeZoneInfo.Utc;
-        var pickup = person.Pickup(TimeZoneInfo.ConvertTime(now, zone).Hour, _random);
+        var pickup = person.Pickup(TimeZoneInfo.ConvertTime(now, zone), _random);
 
         await WaitAsync(1 + _random.Next(2), hangUp);
         await _grain.OnEventAsync(new CallEvent(CallEventKind.Ringing));

@@ -1,7 +1,7 @@
 namespace Campaign.Telephony.Simulator;
 
 /// <summary>A hash that is the same in every process (string.GetHashCode is randomised per process).</summary>
-internal static class StableHash
+public static class StableHash
 {
     public static int Of(int seed, string text)
     {

@@ -13,11 +13,15 @@ public enum SimulatedPickup
 }
 
 /// <summary>
-/// A simulated person behind a customer record: how likely they pick up at each local hour, and what they say,
-/// derived from their profile and issues. The same seed and customer always give the same person.
+/// A simulated person behind a customer record: how likely they pick up at each local weekday and hour (their hidden
+/// <see cref="DailyRoutine"/>), and what they say, derived from their profile and issues. The same seed and customer
+/// always give the same person.
 /// </summary>
 public sealed record VirtualCustomer(double AnswerRate, double BusyRate, double VoicemailShare, Interest Disposition, bool WantsCallback, bool OptsOut, string? Concern)
 {
+    /// <summary>When this person is at home to answer.</summary>
+    public DailyRoutine Routine { get; init; } = DailyRoutine.Mixed;
+
     public const double DefaultCallbackShare = 0.12;
 
     public static VirtualCustomer For(CustomerProfile customer, int seed, DateTimeOffset now, double callbackShare = DefaultCallbackShare)
@@ -37,20 +41,18 @@ public sealed record VirtualCustomer(double AnswerRate, double BusyRate, double 
             disposition,
             WantsCallback: random.NextDouble() < callbackShare,
             OptsOut: random.NextDouble() < 0.05,
-            concern);
+            concern)
+        {
+            // Drawn apart from the rest, so a person's other traits do not depend on it.
+            Routine = DailyRoutines.Draw(new Random(StableHash.Of(seed, customer.Id + ":routine")).NextDouble()),
+        };
     }
 
-    /// <summary>People answer more in the evening and less at lunch or at night (local time).</summary>
-    public static double HourFactor(int localHour) => localHour switch
-    {
-        >= 8 and < 12 => 0.8,
-        >= 12 and < 14 => 0.6,
-        >= 14 and < 17 => 0.7,
-        >= 17 and < 21 => 1.0,
-        _ => 0.35,
-    };
+    /// <summary>The chance that this person answers at a local time (before busy lines and failures).</summary>
+    public double AnswerChance(DateTimeOffset localTime) =>
+        AnswerRate * DailyRoutines.Availability(Routine, localTime.DayOfWeek, localTime.Hour);
 
-    public SimulatedPickup Pickup(int localHour, Random random)
+    public SimulatedPickup Pickup(DateTimeOffset localTime, Random random)
     {
         var roll = random.NextDouble();
         if (roll < 0.02)
@@ -63,8 +65,7 @@ public sealed record VirtualCustomer(double AnswerRate, double BusyRate, double 
             return SimulatedPickup.Busy;
         }
 
-        var answer = AnswerRate * HourFactor(localHour);
-        if (random.NextDouble() < answer)
+        if (random.NextDouble() < AnswerChance(localTime))
         {
             return SimulatedPickup.Human;
         }

@@ -3,13 +3,14 @@ using Campaign.Abstractions.Customers;
 using Campaign.Abstractions.Storage;
 using Campaign.Grains.Compliance;
 using Campaign.Grains.Customers;
+using Campaign.Host.Api;
 using Campaign.Host.Ui;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Campaign.Host.Pages.Customers;
 
-public sealed class CustomerProfileModel(IGrainFactory grains, ICustomerDirectory directory, IDecisionLog decisions, CustomerLocator locator) : PageModel
+public sealed class CustomerProfileModel(IGrainFactory grains, ICustomerDirectory directory, IDecisionLog decisions, CustomerLocator locator, BestTimes bestTimes) : PageModel
 {
     public const int DecisionsShown = 20;
 
@@ -22,6 +23,9 @@ public sealed class CustomerProfileModel(IGrainFactory grains, ICustomerDirector
     public IReadOnlyDictionary<string, string> CampaignNames { get; private set; } = new Dictionary<string, string>();
 
     public IReadOnlyList<DoNotCallChange> DoNotCallHistory { get; private set; } = [];
+
+    /// <summary>When this customer is most likely to answer, in their local time.</summary>
+    public IReadOnlyList<BestTime> BestTimes { get; private set; } = [];
 
     /// <summary>The latest dial decisions about the customer, across campaigns.</summary>
     public DecisionPage Decisions { get; private set; } = new(0, []);
@@ -50,6 +54,7 @@ public sealed class CustomerProfileModel(IGrainFactory grains, ICustomerDirector
 
         Customer = view;
         Place = locator.Locate(view.Profile);
+        BestTimes = await bestTimes.ForAsync(view, Place, cancellationToken);
         Decisions = await decisions.ForCustomerAsync(id, 0, DecisionsShown, cancellationToken);
         var names = new Dictionary<string, string>();
         foreach (var campaignId in view.ContactHistory.Select(a => a.CampaignId).Concat(Decisions.Items.Select(d => d.CampaignId)).Distinct())

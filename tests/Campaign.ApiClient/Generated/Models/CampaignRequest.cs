@@ -42,6 +42,14 @@ namespace Campaign.ApiClient.Models
         public int? MaxCallsPerDay { get; set; }
         /// <summary>The maxConcurrentCalls property</summary>
         public int? MaxConcurrentCalls { get; set; }
+        /// <summary>The maxHold property</summary>
+#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
+#nullable enable
+        public string? MaxHold { get; set; }
+#nullable restore
+#else
+        public string MaxHold { get; set; }
+#endif
         /// <summary>The maxMinutesPerDay property</summary>
         public int? MaxMinutesPerDay { get; set; }
         /// <summary>The name property</summary>
@@ -83,6 +91,14 @@ namespace Campaign.ApiClient.Models
 #nullable restore
 #else
         public string SegmentId { get; set; }
+#endif
+        /// <summary>The timing property</summary>
+#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
+#nullable enable
+        public string? Timing { get; set; }
+#nullable restore
+#else
+        public string Timing { get; set; }
 #endif
         /// <summary>The variants property</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
@@ -130,12 +146,14 @@ namespace Campaign.ApiClient.Models
                 { "criteria", n => { Criteria = n.GetObjectValue<global::Campaign.ApiClient.Models.SegmentCriteria>(global::Campaign.ApiClient.Models.SegmentCriteria.CreateFromDiscriminatorValue); } },
                 { "maxCallsPerDay", n => { MaxCallsPerDay = n.GetIntValue(); } },
                 { "maxConcurrentCalls", n => { MaxConcurrentCalls = n.GetIntValue(); } },
+                { "maxHold", n => { MaxHold = n.GetStringValue(); } },
                 { "maxMinutesPerDay", n => { MaxMinutesPerDay = n.GetIntValue(); } },
                 { "name", n => { Name = n.GetStringValue(); } },
                 { "purpose", n => { Purpose = n.GetStringValue(); } },
                 { "retryPolicy", n => { RetryPolicy = n.GetObjectValue<global::Campaign.ApiClient.Models.RetryPolicyRequest>(global::Campaign.ApiClient.Models.RetryPolicyRequest.CreateFromDiscriminatorValue); } },
                 { "scriptId", n => { ScriptId = n.GetStringValue(); } },
                 { "segmentId", n => { SegmentId = n.GetStringValue(); } },
+                { "timing", n => { Timing = n.GetStringValue(); } },
                 { "variants", n => { Variants = n.GetCollectionOfObjectValues<global::Campaign.ApiClient.Models.VariantRequest>(global::Campaign.ApiClient.Models.VariantRequest.CreateFromDiscriminatorValue)?.AsList(); } },
                 { "voicemailPolicy", n => { VoicemailPolicy = n.GetObjectValue<global::Campaign.ApiClient.Models.VoicemailPolicyRequest>(global::Campaign.ApiClient.Models.VoicemailPolicyRequest.CreateFromDiscriminatorValue); } },
             };
@@ -152,12 +170,14 @@ namespace Campaign.ApiClient.Models
             writer.WriteObjectValue<global::Campaign.ApiClient.Models.SegmentCriteria>("criteria", Criteria);
             writer.WriteIntValue("maxCallsPerDay", MaxCallsPerDay);
             writer.WriteIntValue("maxConcurrentCalls", MaxConcurrentCalls);
+            writer.WriteStringValue("maxHold", MaxHold);
             writer.WriteIntValue("maxMinutesPerDay", MaxMinutesPerDay);
             writer.WriteStringValue("name", Name);
             writer.WriteStringValue("purpose", Purpose);
             writer.WriteObjectValue<global::Campaign.ApiClient.Models.RetryPolicyRequest>("retryPolicy", RetryPolicy);
             writer.WriteStringValue("scriptId", ScriptId);
             writer.WriteStringValue("segmentId", SegmentId);
+            writer.WriteStringValue("timing", Timing);
             writer.WriteCollectionOfObjectValues<global::Campaign.ApiClient.Models.VariantRequest>("variants", Variants);
             writer.WriteObjectValue<global::Campaign.ApiClient.Models.VoicemailPolicyRequest>("voicemailPolicy", VoicemailPolicy);
             writer.WriteAdditionalData(AdditionalData);

@@ -56,6 +56,14 @@ namespace Campaign.ApiClient.Models
         public int? MaxCallsPerDay { get; set; }
         /// <summary>The maxConcurrentCalls property</summary>
         public int? MaxConcurrentCalls { get; set; }
+        /// <summary>The maxHold property</summary>
+#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
+#nullable enable
+        public string? MaxHold { get; set; }
+#nullable restore
+#else
+        public string MaxHold { get; set; }
+#endif
         /// <summary>The maxMinutesPerDay property</summary>
         public int? MaxMinutesPerDay { get; set; }
         /// <summary>The name property</summary>
@@ -112,6 +120,8 @@ namespace Campaign.ApiClient.Models
         public DateTimeOffset? StartedAt { get; set; }
         /// <summary>The status property</summary>
         public global::Campaign.ApiClient.Models.CampaignStatus? Status { get; set; }
+        /// <summary>The timing property</summary>
+        public global::Campaign.ApiClient.Models.CallTiming? Timing { get; set; }
         /// <summary>The variants property</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
@@ -162,6 +172,7 @@ namespace Campaign.ApiClient.Models
                 { "id", n => { Id = n.GetStringValue(); } },
                 { "maxCallsPerDay", n => { MaxCallsPerDay = n.GetIntValue(); } },
                 { "maxConcurrentCalls", n => { MaxConcurrentCalls = n.GetIntValue(); } },
+                { "maxHold", n => { MaxHold = n.GetStringValue(); } },
                 { "maxMinutesPerDay", n => { MaxMinutesPerDay = n.GetIntValue(); } },
                 { "name", n => { Name = n.GetStringValue(); } },
                 { "pausedBy", n => { PausedBy = n.GetStringValue(); } },
@@ -172,6 +183,7 @@ namespace Campaign.ApiClient.Models
                 { "segmentId", n => { SegmentId = n.GetStringValue(); } },
                 { "startedAt", n => { StartedAt = n.GetDateTimeOffsetValue(); } },
                 { "status", n => { Status = n.GetEnumValue<global::Campaign.ApiClient.Models.CampaignStatus>(); } },
+                { "timing", n => { Timing = n.GetEnumValue<global::Campaign.ApiClient.Models.CallTiming>(); } },
                 { "variants", n => { Variants = n.GetCollectionOfObjectValues<global::Campaign.ApiClient.Models.ScriptVariant>(global::Campaign.ApiClient.Models.ScriptVariant.CreateFromDiscriminatorValue)?.AsList(); } },
                 { "voicemailPolicy", n => { VoicemailPolicy = n.GetObjectValue<global::Campaign.ApiClient.Models.VoicemailPolicy>(global::Campaign.ApiClient.Models.VoicemailPolicy.CreateFromDiscriminatorValue); } },
             };
@@ -192,6 +204,7 @@ namespace Campaign.ApiClient.Models
             writer.WriteStringValue("id", Id);
             writer.WriteIntValue("maxCallsPerDay", MaxCallsPerDay);
             writer.WriteIntValue("maxConcurrentCalls", MaxConcurrentCalls);
+            writer.WriteStringValue("maxHold", MaxHold);
             writer.WriteIntValue("maxMinutesPerDay", MaxMinutesPerDay);
             writer.WriteStringValue("name", Name);
             writer.WriteStringValue("pausedBy", PausedBy);
@@ -202,6 +215,7 @@ namespace Campaign.ApiClient.Models
             writer.WriteStringValue("segmentId", SegmentId);
             writer.WriteDateTimeOffsetValue("startedAt", StartedAt);
             writer.WriteEnumValue<global::Campaign.ApiClient.Models.CampaignStatus>("status", Status);
+            writer.WriteEnumValue<global::Campaign.ApiClient.Models.CallTiming>("timing", Timing);
             writer.WriteCollectionOfObjectValues<global::Campaign.ApiClient.Models.ScriptVariant>("variants", Variants);
             writer.WriteObjectValue<global::Campaign.ApiClient.Models.VoicemailPolicy>("voicemailPolicy", VoicemailPolicy);
             writer.WriteAdditionalData(AdditionalData);

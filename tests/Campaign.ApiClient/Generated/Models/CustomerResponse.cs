@@ -38,6 +38,14 @@ namespace Campaign.ApiClient.Models
 #else
         public global::Campaign.ApiClient.Models.CustomerResponse_attributes Attributes { get; set; }
 #endif
+        /// <summary>The bestTimes property</summary>
+#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
+#nullable enable
+        public List<global::Campaign.ApiClient.Models.BestTime>? BestTimes { get; set; }
+#nullable restore
+#else
+        public List<global::Campaign.ApiClient.Models.BestTime> BestTimes { get; set; }
+#endif
         /// <summary>The consent property</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
@@ -158,6 +166,7 @@ namespace Campaign.ApiClient.Models
                 { "address", n => { Address = n.GetStringValue(); } },
                 { "area", n => { Area = n.GetStringValue(); } },
                 { "attributes", n => { Attributes = n.GetObjectValue<global::Campaign.ApiClient.Models.CustomerResponse_attributes>(global::Campaign.ApiClient.Models.CustomerResponse_attributes.CreateFromDiscriminatorValue); } },
+                { "bestTimes", n => { BestTimes = n.GetCollectionOfObjectValues<global::Campaign.ApiClient.Models.BestTime>(global::Campaign.ApiClient.Models.BestTime.CreateFromDiscriminatorValue)?.AsList(); } },
                 { "consent", n => { Consent = n.GetCollectionOfObjectValues<global::Campaign.ApiClient.Models.ConsentRecord>(global::Campaign.ApiClient.Models.ConsentRecord.CreateFromDiscriminatorValue)?.AsList(); } },
                 { "contactHistory", n => { ContactHistory = n.GetCollectionOfObjectValues<global::Campaign.ApiClient.Models.ContactAttempt>(global::Campaign.ApiClient.Models.ContactAttempt.CreateFromDiscriminatorValue)?.AsList(); } },
                 { "doNotCall", n => { DoNotCall = n.GetBoolValue(); } },
@@ -183,6 +192,7 @@ namespace Campaign.ApiClient.Models
             writer.WriteStringValue("address", Address);
             writer.WriteStringValue("area", Area);
             writer.WriteObjectValue<global::Campaign.ApiClient.Models.CustomerResponse_attributes>("attributes", Attributes);
+            writer.WriteCollectionOfObjectValues<global::Campaign.ApiClient.Models.BestTime>("bestTimes", BestTimes);
             writer.WriteCollectionOfObjectValues<global::Campaign.ApiClient.Models.ConsentRecord>("consent", Consent);
             writer.WriteCollectionOfObjectValues<global::Campaign.ApiClient.Models.ContactAttempt>("contactHistory", ContactHistory);
             writer.WriteBoolValue("doNotCall", DoNotCall);

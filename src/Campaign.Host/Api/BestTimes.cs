@@ -1,0 +1,51 @@
+using System.Collections.Concurrent;
+using Campaign.Abstractions.Customers;
+using Campaign.Abstractions.Insights;
+using Campaign.Grains;
+using Campaign.Grains.Compliance;
+
+namespace Campaign.Host.Api;
+
+/// <summary>One of a customer's best times to call, in their local time.</summary>
+public sealed record BestTime(DayOfWeek Weekday, int Hour, double AnswerProbability);
+
+/// <summary>
+/// A customer's best times to call (<see cref="AnswerPropensity"/>): their own attempts in their local time, shrunk
+/// toward their area's answer timing and everyone's. The priors are read from the call store at most every
+/// <see cref="PriorMaxAge"/>, so a profile read costs no scan.
+/// </summary>
+public sealed class BestTimes(InsightsQueries insights, [FromKeyedServices(EngineClock.Key)] TimeProvider clock)
+{
+    public const int Shown = 3;
+    public static readonly TimeSpan PriorMaxAge = TimeSpan.FromMinutes(10);
+
+    private readonly ConcurrentDictionary<string, (DateTimeOffset At, Task<TimingGrid?> Grid)> _grids = new(StringComparer.Ordinal);
+
+    public async Task<IReadOnlyList<BestTime>> ForAsync(CustomerView customer, CallingPlace place, CancellationToken cancellationToken)
+    {
+        var everyone = await GridAsync("", cancellationToken) ?? new TimingGrid();
+        var area = customer.Profile.Area is { Length: > 0 } key ? await GridAsync("area:" + key, cancellationToken) : null;
+        var zone = place.Zones.FirstOrDefault() is { } id && TimeZoneInfo.TryFindSystemTimeZoneById(id, out var found) ? found : TimeZoneInfo.Utc;
+        var attempts = customer.ContactHistory
+            .Where(a => a.Result != CallResult.Cancelled)
+            .Select(a => (Local: TimeZoneInfo.ConvertTime(a.At, zone), Answered: a.Result == CallResult.Answered))
+            .Select(a => (AnswerPropensity.DayIndex(a.Local.DayOfWeek), a.Local.Hour, a.Answered));
+        var estimate = AnswerPropensity.ForCustomer(attempts, AnswerPropensity.Prior(everyone, area));
+        return estimate.Best(Shown)
+            .Select(b => new BestTime((DayOfWeek)((b.Day + 1) % 7), b.Hour, Math.Round(b.Probability, 3)))
+            .ToList();
+    }
+
+    private Task<TimingGrid?> GridAsync(string segment, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        var entry = _grids.AddOrUpdate(
+            segment,
+            _ => (now, ReadAsync(segment, cancellationToken)),
+            (_, old) => now - old.At > PriorMaxAge || old.Grid.IsFaulted || old.Grid.IsCanceled ? (now, ReadAsync(segment, cancellationToken)) : old);
+        return entry.Grid;
+    }
+
+    private async Task<TimingGrid?> ReadAsync(string segment, CancellationToken cancellationToken) =>
+        (await insights.TimingAsync(segment.Length == 0 ? null : segment, InsightsRange.All, cancellationToken))?.Grid;
+}
