@@ -36,6 +36,8 @@ public static class CampaignEngineServices
         services.AddSingleton<Abstractions.Storage.ICallingPlaces>(sp => sp.GetRequiredService<CustomerLocator>());
         services.AddSingleton<AudienceResolver>();
         services.AddSingleton<CampaignScripts>();
+        services.TryAddSingleton<Abstractions.Insights.IAnswerTimingPriors, Abstractions.Insights.NoAnswerTimingPriors>();
+        services.AddSingleton<CampaignTiming>();
         return services;
     }
 }

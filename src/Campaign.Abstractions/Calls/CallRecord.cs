@@ -90,9 +90,11 @@ public sealed record CallReport(
     [property: Id(6)] int? FirstAudioMs = null,
     [property: Id(7)] string? SegmentId = null,
     [property: Id(8)] int? LocalHour = null,
-    [property: Id(9)] DayOfWeek? LocalWeekday = null)
+    [property: Id(9)] DayOfWeek? LocalWeekday = null,
+    [property: Id(10)] string? CustomerId = null)
 {
     /// <summary>The report of an ended call's record (its <see cref="CallRecord.Result"/> set).</summary>
     public static CallReport Of(CallRecord record, long seq) => new(
-        record.Id, seq, record.Attempt, record.Result!.Value, record.Outcome, record.Abandoned, record.FirstAudioMs, record.SegmentId, record.LocalHour, record.LocalWeekday);
+        record.Id, seq, record.Attempt, record.Result!.Value, record.Outcome, record.Abandoned, record.FirstAudioMs, record.SegmentId, record.LocalHour, record.LocalWeekday,
+        record.CustomerId);
 }

@@ -1,3 +1,5 @@
+using Campaign.Abstractions.Customers;
+
 namespace Campaign.Abstractions.Insights;
 
 /// <summary>
@@ -73,6 +75,15 @@ public sealed class AnswerPropensity
 
         return new AnswerPropensity(Grid((d, h) => Shrink(answered[d, h], calls[d, h], prior._p[d, h], CustomerStrength)));
     }
+
+    /// <summary>A customer's estimate from their contact history read in their time zone (cancelled attempts left out).</summary>
+    public static AnswerPropensity ForCustomer(IEnumerable<ContactAttempt> history, TimeZoneInfo zone, AnswerPropensity prior) =>
+        ForCustomer(
+            history
+                .Where(a => a.Result != CallResult.Cancelled)
+                .Select(a => (Local: TimeZoneInfo.ConvertTime(a.At, zone), Answered: a.Result == CallResult.Answered))
+                .Select(a => (DayIndex(a.Local.DayOfWeek), a.Local.Hour, a.Answered)),
+            prior);
 
     /// <summary>The best cells first, among those <paramref name="allowed"/> (e.g. inside the lawful calling window).</summary>
     public IReadOnlyList<(int Day, int Hour, double Probability)> Best(int count, Func<int, int, bool>? allowed = null)

@@ -40,6 +40,12 @@ public interface IWorkListStore
     /// <summary>In call → pending again (due at <paramref name="dueAt"/>), or done when <paramref name="dueAt"/> is null. False when this call was already settled.</summary>
     Task<bool> SettleAsync(string campaignId, long seq, string callId, WorkItemState state, string? result, DateTimeOffset? dueAt, bool countAttempt, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// A pending item waits until <paramref name="dueAt"/> with <paramref name="reason"/> on record, its attempts
+    /// unchanged (held for a better hour). False when the item was not pending.
+    /// </summary>
+    Task<bool> DeferAsync(string campaignId, long seq, DateTimeOffset dueAt, string reason, CancellationToken cancellationToken = default);
+
     Task<IReadOnlyList<WorkItem>> InCallAsync(string campaignId, CancellationToken cancellationToken = default);
 
     /// <summary>Pending items become cancelled; returns how many.</summary>

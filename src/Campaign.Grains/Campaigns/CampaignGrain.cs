@@ -34,7 +34,8 @@ public sealed class CampaignGrain(
     IOptions<ComplianceOptions> compliance,
     [FromKeyedServices(EngineClock.Key)] TimeProvider clock,
     ILogger<CampaignGrain> logger,
-    DialGate gate) : Grain, ICampaignGrain, IRemindable
+    DialGate gate,
+    CampaignTiming timing) : Grain, ICampaignGrain, IRemindable
 {
     private const string KeepAliveReminder = "dialer";
     private readonly LiveCallTable _active = new();
@@ -200,8 +201,8 @@ public sealed class CampaignGrain(
 
     public async Task OnCallEndedAsync(CallReport report)
     {
-        var settlement = RetryPlanner.AfterCall(report, Campaign.Definition?.RetryPolicy ?? RetryPolicy.Default,
-            Campaign.Status == CampaignStatus.Cancelled, clock.GetUtcNow());
+        var settlement = await LearnedRetryAsync(report, RetryPlanner.AfterCall(report, Campaign.Definition?.RetryPolicy ?? RetryPolicy.Default,
+            Campaign.Status == CampaignStatus.Cancelled, clock.GetUtcNow()));
         var settled = await WriteAsync(work.SettleAsync(Id, report.Seq, report.CallId, settlement));
         if (settled)
         {
@@ -217,6 +218,26 @@ public sealed class CampaignGrain(
         _active.Remove(report.CallId);
         NotifyObservers();
         RequestDispatch();
+    }
+
+    /// <summary>With learned timing, a retry after nobody answered falls at the customer's next good hour instead.</summary>
+    private async Task<Settlement> LearnedRetryAsync(CallReport report, Settlement settlement)
+    {
+        if (Campaign.Definition is not { Timing: CallTiming.Learned } definition || settlement.DueAt is not { } earliest
+            || report.Result is not (CallResult.NoAnswer or CallResult.Voicemail) || report.CustomerId is null)
+        {
+            return settlement;
+        }
+
+        try
+        {
+            return settlement with { DueAt = await timing.RetryAtAsync(report.CustomerId, definition, earliest) };
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            CampaignLog.TimingFailed(logger, Id, report.CustomerId, ex.Message);
+            return settlement;
+        }
     }
 
     /// <summary>Counts an answered call in the rolling abandoned-call rate; a running campaign at the limit pauses itself.</summary>
@@ -515,7 +536,38 @@ public sealed class CampaignGrain(
             Dialler.KnowZones(await work.PendingZonesAsync(Id), now);
         }
 
-        Dialler.Refill(await work.NextDueAsync(Id, now, Dialler.OpenZones(now), limit));
+        var due = await work.NextDueAsync(Id, now, Dialler.OpenZones(now), limit);
+        if (Campaign.Definition is { Timing: CallTiming.Learned } definition && due.Count > 0)
+        {
+            due = await LearnedOrderAsync(due.Where(item => !Dialler.IsQueued(item.Seq)).ToList(), definition, now);
+        }
+
+        Dialler.Refill(due);
+    }
+
+    /// <summary>
+    /// Learned timing: due customers whose good hour is now come first; those likely out are held until their next good
+    /// hour (within the campaign's hold). On a fault the customers are called in due order.
+    /// </summary>
+    private async Task<IReadOnlyList<WorkItem>> LearnedOrderAsync(IReadOnlyList<WorkItem> due, CampaignDefinition definition, DateTimeOffset now)
+    {
+        TimedDue timed;
+        try
+        {
+            timed = await timing.SortAsync(due, definition, now);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            CampaignLog.TimingFailed(logger, Id, null, ex.Message);
+            return due;
+        }
+
+        foreach (var (item, until) in timed.Held)
+        {
+            await WriteAsync(work.DeferAsync(Id, item.Seq, until, CampaignTiming.Held));
+        }
+
+        return timed.CallNow;
     }
 
     /// <summary>How many more calls today's budget allows (the day of the campaign's time zone); live calls count as made.</summary>

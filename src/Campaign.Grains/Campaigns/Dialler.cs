@@ -67,6 +67,9 @@ public sealed class Dialler(Func<string, DateTimeOffset, bool> isOpen)
         }
     }
 
+    /// <summary>Whether the work item is waiting in the hopper.</summary>
+    public bool IsQueued(long seq) => _hopper.Any(item => item.Seq == seq);
+
     /// <summary>The next customers in line, at most <paramref name="room"/>, left in the hopper until taken.</summary>
     public IReadOnlyList<WorkItem> Next(int room) => _hopper.Take(room).ToList();
 

@@ -14,7 +14,7 @@ public sealed record BestTime(DayOfWeek Weekday, int Hour, double AnswerProbabil
 /// toward their area's answer timing and everyone's. The priors are read from the call store at most every
 /// <see cref="PriorMaxAge"/>, so a profile read costs no scan.
 /// </summary>
-public sealed class BestTimes(InsightsQueries insights, [FromKeyedServices(EngineClock.Key)] TimeProvider clock)
+public sealed class BestTimes(InsightsQueries insights, [FromKeyedServices(EngineClock.Key)] TimeProvider clock) : IAnswerTimingPriors
 {
     public const int Shown = 3;
     public static readonly TimeSpan PriorMaxAge = TimeSpan.FromMinutes(10);
@@ -23,17 +23,20 @@ public sealed class BestTimes(InsightsQueries insights, [FromKeyedServices(Engin
 
     public async Task<IReadOnlyList<BestTime>> ForAsync(CustomerView customer, CallingPlace place, CancellationToken cancellationToken)
     {
-        var everyone = await GridAsync("", cancellationToken) ?? new TimingGrid();
-        var area = customer.Profile.Area is { Length: > 0 } key ? await GridAsync("area:" + key, cancellationToken) : null;
+        var prior = await PriorAsync(customer.Profile.Area, cancellationToken);
         var zone = place.Zones.FirstOrDefault() is { } id && TimeZoneInfo.TryFindSystemTimeZoneById(id, out var found) ? found : TimeZoneInfo.Utc;
-        var attempts = customer.ContactHistory
-            .Where(a => a.Result != CallResult.Cancelled)
-            .Select(a => (Local: TimeZoneInfo.ConvertTime(a.At, zone), Answered: a.Result == CallResult.Answered))
-            .Select(a => (AnswerPropensity.DayIndex(a.Local.DayOfWeek), a.Local.Hour, a.Answered));
-        var estimate = AnswerPropensity.ForCustomer(attempts, AnswerPropensity.Prior(everyone, area));
+        var estimate = AnswerPropensity.ForCustomer(customer.ContactHistory, zone, prior);
         return estimate.Best(Shown)
             .Select(b => new BestTime((DayOfWeek)((b.Day + 1) % 7), b.Hour, Math.Round(b.Probability, 3)))
             .ToList();
+    }
+
+    /// <summary>Everyone's answer timing and the area's, as the dialler's learned timing and the profile read them.</summary>
+    public async Task<AnswerPropensity> PriorAsync(string? area, CancellationToken cancellationToken = default)
+    {
+        var everyone = await GridAsync("", cancellationToken) ?? new TimingGrid();
+        var group = area is { Length: > 0 } key ? await GridAsync("area:" + key, cancellationToken) : null;
+        return AnswerPropensity.Prior(everyone, group);
     }
 
     private Task<TimingGrid?> GridAsync(string segment, CancellationToken cancellationToken)

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using Campaign.Abstractions.Insights;
 using Campaign.Abstractions.Privacy;
 using Campaign.Conversation.Hosting;
 using Campaign.Grains;
@@ -71,6 +72,7 @@ public static class CampaignHost
         builder.Services.AddSingleton<CampaignQueries>();
         builder.Services.AddSingleton<InsightsQueries>();
         builder.Services.AddSingleton<BestTimes>();
+        builder.Services.AddSingleton<IAnswerTimingPriors>(sp => sp.GetRequiredService<BestTimes>());
         builder.Services.Configure<ImportLimits>(configuration.GetSection("Import"));
         builder.Services.AddConversation(configuration, EngineClock.Key);
         builder.Services.AddCampaignEngine(configuration);

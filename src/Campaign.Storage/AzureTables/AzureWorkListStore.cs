@@ -147,6 +147,18 @@ public sealed class AzureWorkListStore(AzureTableSet tables, AzureCustomerDirect
             return (settled, newResult, actions);
         }, cancellationToken);
 
+    public Task<bool> DeferAsync(string campaignId, long seq, DateTimeOffset dueAt, string reason, CancellationToken cancellationToken = default) =>
+        ChangeAsync(campaignId, seq, (item, _) =>
+        {
+            if (item.State != WorkItemState.Pending)
+            {
+                return null;
+            }
+
+            var deferred = item with { DueAt = dueAt };
+            return (deferred, reason, [Delete(campaignId, WorkItemRow.Pending(item)), Upsert(campaignId, WorkItemRow.Pending(deferred), deferred, reason)]);
+        }, cancellationToken);
+
     public async Task<IReadOnlyList<WorkItem>> InCallAsync(string campaignId, CancellationToken cancellationToken = default)
     {
         await tables.ReadyAsync();

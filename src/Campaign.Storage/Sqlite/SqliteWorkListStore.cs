@@ -158,6 +158,23 @@ public sealed class SqliteWorkListStore(SqliteDatabase database) : IWorkListStor
             return await command.ExecuteNonQueryAsync(cancellationToken) == 1;
         }, cancellationToken);
 
+    public Task<bool> DeferAsync(string campaignId, long seq, DateTimeOffset dueAt, string reason, CancellationToken cancellationToken = default) =>
+        database.WriteAsync(async (connection, transaction) =>
+        {
+            await using var command = connection.CreateCommand();
+            command.Transaction = transaction;
+            command.CommandText = """
+                UPDATE campaign_work SET last_result = $result, due_at = $due, updated_at = $now
+                WHERE campaign_id = $campaign AND seq = $seq AND state = 'Pending'
+                """;
+            command.Parameters.AddWithValue("$result", reason);
+            command.Parameters.AddWithValue("$due", dueAt.ToUnixTimeMilliseconds());
+            command.Parameters.AddWithValue("$now", DateTimeOffset.UtcNow.ToUnixTimeMilliseconds());
+            command.Parameters.AddWithValue("$campaign", campaignId);
+            command.Parameters.AddWithValue("$seq", seq);
+            return await command.ExecuteNonQueryAsync(cancellationToken) == 1;
+        }, cancellationToken);
+
     public Task<int> CancelPendingAsync(string campaignId, CancellationToken cancellationToken = default) =>
         database.WriteAsync(async (connection, transaction) =>
         {

@@ -140,6 +140,25 @@ public abstract class WorkListStoreContract
     }
 
     [Fact]
+    public async Task A_held_item_waits_until_its_hour_with_its_attempts_unchanged_and_only_a_pending_item_is_held()
+    {
+        var items = await SnapshotAsync();
+        var (a, b) = (ItemOf(items, "A"), ItemOf(items, "B"));
+        var later = Now.AddHours(7);
+
+        Assert.True(await Work.DeferAsync(Campaign, a.Seq, later, "heldForBetterTime"));
+        Assert.True(await Work.MarkDialingAsync(Campaign, b.Seq, "call-1"));
+        Assert.False(await Work.DeferAsync(Campaign, b.Seq, later, "heldForBetterTime"));
+        Assert.False(await Work.DeferAsync(Campaign, 12345, later, "heldForBetterTime"));
+
+        Assert.DoesNotContain(await Work.NextDueAsync(Campaign, Now, ["America/New_York"], 10), i => i.Seq == a.Seq);
+        var held = ItemOf(await Work.NextDueAsync(Campaign, later, ["America/New_York"], 10), "A");
+        Assert.Equal((WorkItemState.Pending, 0, later), (held.State, held.Attempts, held.DueAt));
+        Assert.Equal(["call-1"], (await Work.InCallAsync(Campaign)).Select(i => i.CallId));
+        Assert.Equal(new WorkListCounts(3, 2, 1, 0, 1, 0, 0, 0), await Work.CountAsync(Campaign));
+    }
+
+    [Fact]
     public async Task Counts_follow_every_state_and_cancelling_stops_only_pending_items()
     {
         var items = await SnapshotAsync();
