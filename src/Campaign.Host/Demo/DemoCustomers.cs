@@ -27,6 +27,9 @@ public static class DemoCustomers
         ("internet", ["connection drops every evening", "speed far below the plan"]),
     ];
 
+    /// <summary>The issues demo customers report, as they report them.</summary>
+    public static IEnumerable<string> IssueTexts => Issues.SelectMany(issue => issue.Texts);
+
     private static readonly string[] FirstNames =
         ["Ana", "Ben", "Carla", "David", "Elena", "Frank", "Grace", "Hugo", "Irene", "Jamal", "Keiko", "Luis", "Maya", "Noah", "Olga", "Priya", "Quinn", "Rosa", "Sam", "Tariq", "Uma", "Victor", "Wendy", "Xavier", "Yara", "Zoe"];
 

@@ -1,6 +1,7 @@
 using System.Net.Http.Json;
 using System.Text.Json;
 using Campaign.Conversation.Understanding;
+using Campaign.Host.Demo;
 using Campaign.Tests.Support;
 
 namespace Campaign.Tests.Http;
@@ -36,7 +37,8 @@ public sealed class DemoConcernsHttpTests : IAsyncLifetime
         {
             Assert.DoesNotContain(SmallTalk, w => concern.Contains(w, StringComparison.OrdinalIgnoreCase));
             Assert.True(concern.Split(' ').Length <= ConcernTopic.MaxWords, concern);
-            Assert.Equal(concern, ConcernTopic.Of(concern)?.ToLowerInvariant());
+            // A concern that is the customer's reported issue is named in the issue's own words.
+            Assert.True(concern == ConcernTopic.Of(concern)?.ToLowerInvariant() || DemoCustomers.IssueTexts.Contains(concern), concern);
             Assert.NotEmpty(examples);
         }
     }
