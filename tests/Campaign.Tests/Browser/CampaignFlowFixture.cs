@@ -25,7 +25,22 @@ public sealed class CampaignFlowFixture : IAsyncLifetime
         await page.FillAsync("#user", InProcessHost.AdminUser);
         await page.FillAsync("#password", InProcessHost.AdminPassword);
         await page.ClickAsync("button[type=submit]");
-        await page.WaitForURLAsync("**" + path);
+        try
+        {
+            // Generous: on a loaded machine the first page after sign-in may render slowly.
+            await page.WaitForURLAsync(url => !url.Contains("/login", StringComparison.Ordinal), new PageWaitForURLOptions { Timeout = 60_000 });
+        }
+        catch (TimeoutException)
+        {
+            var shown = await page.Locator("main, body").First.InnerTextAsync();
+            throw new Xunit.Sdk.XunitException($"still on {page.Url} after signing in; the page says: {shown}");
+        }
+
+        if (!page.Url.EndsWith(path, StringComparison.Ordinal))
+        {
+            await page.GotoAsync(path);
+        }
+
         return page;
     }
 }
