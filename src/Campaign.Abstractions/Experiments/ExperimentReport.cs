@@ -1,0 +1,34 @@
+using Campaign.Abstractions.Insights;
+
+namespace Campaign.Abstractions.Experiments;
+
+/// <summary>One variant's results: its metric's rate with a 95% interval, its chance of being best, and whether it still takes new customers.</summary>
+public sealed record VariantResult(
+    string ScriptId,
+    string Name,
+    int Customers,
+    int Calls,
+    int Successes,
+    int Trials,
+    RateInterval Rate,
+    double ProbabilityBest,
+    bool Stopped,
+    string? StopReason);
+
+/// <summary>An experiment as the dashboard and the API show it.</summary>
+public sealed record ExperimentReport(ExperimentMetric Metric, IReadOnlyList<VariantResult> Variants, string? Winner, DateTimeOffset? DecidedAt)
+{
+    public static ExperimentReport Of(ExperimentDefinition experiment, IReadOnlyList<VariantTally> tallies, ExperimentState state)
+    {
+        var rows = experiment.Variants.Select(v => (Variant: v, Tally: tallies.FirstOrDefault(t => t.ScriptId == v.ScriptId) ?? new VariantTally(v.ScriptId))).ToList();
+        var best = ProbabilityBest.Of(rows.Select(r => r.Tally.For(experiment.Metric)).ToList());
+        var results = rows.Select((r, i) =>
+        {
+            var (successes, trials) = r.Tally.For(experiment.Metric);
+            var reason = state.Stopped.TryGetValue(r.Variant.ScriptId, out var why) ? why : null;
+            return new VariantResult(r.Variant.ScriptId, r.Variant.Name, r.Tally.Customers, r.Tally.Calls, successes, trials,
+                RateInterval.Wilson(successes, trials), best[i], reason is not null, reason);
+        }).ToList();
+        return new ExperimentReport(experiment.Metric, results, state.Winner, state.DecidedAt);
+    }
+}
