@@ -17,7 +17,8 @@ public sealed record CampaignDefinition(
     [property: Id(11)] int? MaxMinutesPerDay = null,
     [property: Id(12)] CampaignPurpose Purpose = CampaignPurpose.Informational,
     [property: Id(13)] CallTiming Timing = CallTiming.Asap,
-    [property: Id(14)] TimeSpan? MaxHold = null)
+    [property: Id(14)] TimeSpan? MaxHold = null,
+    [property: Id(15)] Experiments.ExperimentDefinition? Experiment = null)
 {
     /// <summary>How long learned timing may hold a due customer back for a better hour when the campaign does not say.</summary>
     public static readonly TimeSpan DefaultMaxHold = TimeSpan.FromHours(24);

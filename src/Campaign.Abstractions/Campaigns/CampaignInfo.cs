@@ -33,4 +33,5 @@ public sealed record CampaignProgress(
     [property: Id(11)] double AbandonRate = 0,
     [property: Id(12)] string? PausedBy = null,
     [property: Id(13)] string? PausedReason = null,
-    [property: Id(14)] int? FirstAudioAvgMs = null);
+    [property: Id(14)] int? FirstAudioAvgMs = null,
+    [property: Id(15)] Experiments.ExperimentProgress? Experiment = null);

@@ -76,5 +76,11 @@ public sealed class CampaignScripts(IGrainFactory grains, ICustomerDirectory dir
                 yield return (variantScript, $"variants[{i}].scriptId");
             }
         }
+
+        var tried = definition.Experiment?.Variants ?? [];
+        for (var i = 0; i < tried.Count; i++)
+        {
+            yield return (tried[i].ScriptId, $"experiment.variants[{i}].scriptId");
+        }
     }
 }

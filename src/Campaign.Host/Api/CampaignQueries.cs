@@ -32,7 +32,7 @@ public sealed class CampaignQueries(IGrainFactory grains, [FromKeyedServices(Eng
         var now = clock.GetUtcNow();
         return new CampaignDashboard(
             view.Info,
-            CampaignStatsResponse.From(view.Progress, view.Outcomes, segments),
+            CampaignStatsResponse.From(view.Progress, view.Outcomes, segments, view.Info.Definition.Experiment),
             view.Live.Items.Select(c => LiveCallResponse.From(c, now)).ToList(),
             view.Live.Total);
     }

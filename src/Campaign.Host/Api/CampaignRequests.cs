@@ -3,6 +3,7 @@ using System.Text.Json;
 using System.Xml;
 using Campaign.Abstractions;
 using Campaign.Abstractions.Campaigns;
+using Campaign.Abstractions.Experiments;
 
 namespace Campaign.Host.Api;
 
@@ -22,7 +23,8 @@ public sealed record CampaignRequest(
     int? MaxMinutesPerDay = null,
     string? Purpose = null,
     string? Timing = null,
-    string? MaxHold = null)
+    string? MaxHold = null,
+    ExperimentRequest? Experiment = null)
 {
     public const int DefaultConcurrency = 10;
 
@@ -64,6 +66,16 @@ public sealed record CampaignRequest(
             CheckId(variants[i].ScriptId, $"variants[{i}].scriptId");
         }
 
+        if (Experiment is not null && variants.Count > 0)
+        {
+            throw new CampaignException("an experiment tries its scripts on one audience: give segmentId or criteria, not variants", "experiment");
+        }
+
+        if (Experiment is not null && ScriptId is not null)
+        {
+            throw new CampaignException("give either scriptId or experiment, not both: the experiment names its scripts", "scriptId");
+        }
+
         CheckId(SegmentId, "segmentId");
         CheckId(ScriptId, "scriptId");
         if (Name?.Trim().Length > ClientIds.MaxNameLength)
@@ -86,7 +98,8 @@ public sealed record CampaignRequest(
             Positive(MaxMinutesPerDay, "maxMinutesPerDay"),
             ParsePurpose(Purpose),
             ParseTiming(Timing),
-            ParseMaxHold(MaxHold));
+            ParseMaxHold(MaxHold),
+            Experiment?.ToDefinition());
     }
 
     /// <summary>asap (the default when left out) or learned.</summary>
@@ -128,6 +141,59 @@ public sealed record CampaignRequest(
 }
 
 public sealed record VariantRequest(string? SegmentId, string? ScriptId);
+
+/// <summary><c>experiment</c>: two to four scripts tried on the campaign's audience.</summary>
+public sealed record ExperimentRequest(IReadOnlyList<ExperimentVariantRequest>? Variants, string? Metric, bool? AutoPromote)
+{
+    public ExperimentDefinition ToDefinition()
+    {
+        var variants = Variants ?? [];
+        if (variants.Count is < ExperimentDefinition.MinVariants or > ExperimentDefinition.MaxVariants)
+        {
+            throw new CampaignException($"an experiment has {ExperimentDefinition.MinVariants} to {ExperimentDefinition.MaxVariants} variants, not {variants.Count}", "experiment.variants");
+        }
+
+        var parsed = new List<ExperimentVariant>();
+        for (var i = 0; i < variants.Count; i++)
+        {
+            var scriptId = variants[i].ScriptId?.Trim();
+            var field = $"experiment.variants[{i}].scriptId";
+            if (string.IsNullOrEmpty(scriptId))
+            {
+                throw new CampaignException("scriptId is missing", field);
+            }
+
+            if (ClientIds.Problem(scriptId, field) is { } problem)
+            {
+                throw new CampaignException(problem, field);
+            }
+
+            if (parsed.Any(v => v.ScriptId == scriptId))
+            {
+                throw new CampaignException($"script '{scriptId}' is already a variant of this experiment", field);
+            }
+
+            var name = string.IsNullOrWhiteSpace(variants[i].Name) ? scriptId : variants[i].Name!.Trim();
+            if (name.Length > ClientIds.MaxNameLength)
+            {
+                throw new CampaignException($"name is longer than {ClientIds.MaxNameLength} characters", $"experiment.variants[{i}].name");
+            }
+
+            parsed.Add(new ExperimentVariant(scriptId, name));
+        }
+
+        var metric = Metric?.Trim().ToLowerInvariant() switch
+        {
+            null or "" or "interest" => ExperimentMetric.Interest,
+            "answered" => ExperimentMetric.Answered,
+            "moreinfo" => ExperimentMetric.MoreInfo,
+            _ => throw new CampaignException($"metric '{Metric}' is not interest, answered or moreInfo", "experiment.metric"),
+        };
+        return new ExperimentDefinition(parsed, metric, AutoPromote ?? true);
+    }
+}
+
+public sealed record ExperimentVariantRequest(string? ScriptId, string? Name);
 
 public sealed record RetryPolicyRequest(int? MaxAttempts, RetryDelaysRequest? Delays)
 {

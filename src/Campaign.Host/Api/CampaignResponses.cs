@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Xml;
 using Campaign.Abstractions.Campaigns;
+using Campaign.Abstractions.Experiments;
 
 namespace Campaign.Host.Api;
 
@@ -27,7 +28,8 @@ public sealed record CampaignResponse(
     string? PausedBy,
     string? PausedReason,
     CallTiming Timing,
-    string MaxHold)
+    string MaxHold,
+    ExperimentDefinition? Experiment)
 {
     public static CampaignResponse From(CampaignInfo info)
     {
@@ -47,7 +49,7 @@ public sealed record CampaignResponse(
             w.TimeZone);
         return new CampaignResponse(info.Id, d.Name, info.Status, d.SegmentId, criteria, d.ScriptId, d.Variants, d.MaxConcurrentCalls,
             retry, d.VoicemailPolicy, d.CallerId, window, d.MaxCallsPerDay, d.MaxMinutesPerDay, info.Audience, info.CreatedAt, info.StartedAt, info.EndedAt, d.Purpose,
-            info.PausedBy, info.PausedReason, d.Timing, XmlConvert.ToString(d.MaxHold ?? CampaignDefinition.DefaultMaxHold));
+            info.PausedBy, info.PausedReason, d.Timing, XmlConvert.ToString(d.MaxHold ?? CampaignDefinition.DefaultMaxHold), d.Experiment);
     }
 }
 

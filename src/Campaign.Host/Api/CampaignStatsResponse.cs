@@ -1,4 +1,5 @@
 using Campaign.Abstractions.Campaigns;
+using Campaign.Abstractions.Experiments;
 using Campaign.Abstractions.Storage;
 
 namespace Campaign.Host.Api;
@@ -24,9 +25,10 @@ public sealed record CampaignStatsResponse(
     double AbandonRate,
     string? PausedBy,
     string? PausedReason,
-    int? FirstAudioAvgMs)
+    int? FirstAudioAvgMs,
+    ExperimentStatsResponse? Experiment)
 {
-    public static CampaignStatsResponse From(CampaignProgress progress, CampaignOutcomeStats outcomes, IReadOnlyDictionary<string, string> segmentNames) => new(
+    public static CampaignStatsResponse From(CampaignProgress progress, CampaignOutcomeStats outcomes, IReadOnlyDictionary<string, string> segmentNames, ExperimentDefinition? experiment = null) => new(
         progress.Status,
         progress.Audience,
         progress.Queued,
@@ -54,7 +56,8 @@ public sealed record CampaignStatsResponse(
         progress.AbandonRate,
         progress.PausedBy,
         progress.PausedReason,
-        progress.FirstAudioAvgMs);
+        progress.FirstAudioAvgMs,
+        experiment is null ? null : ExperimentStatsResponse.From(ExperimentReport.Of(experiment, progress.Experiment?.Tallies ?? [], progress.Experiment?.State ?? ExperimentState.Open)));
 }
 
 public sealed record SegmentStatsResponse(string? Segment, string Name, int Called, int Answered, int Interested, int Neutral, int NotInterested, int Unknown);

@@ -38,6 +38,14 @@ namespace Campaign.ApiClient.Models
 #else
         public global::Campaign.ApiClient.Models.SegmentCriteria Criteria { get; set; }
 #endif
+        /// <summary>The experiment property</summary>
+#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
+#nullable enable
+        public global::Campaign.ApiClient.Models.ExperimentRequest? Experiment { get; set; }
+#nullable restore
+#else
+        public global::Campaign.ApiClient.Models.ExperimentRequest Experiment { get; set; }
+#endif
         /// <summary>The maxCallsPerDay property</summary>
         public int? MaxCallsPerDay { get; set; }
         /// <summary>The maxConcurrentCalls property</summary>
@@ -144,6 +152,7 @@ namespace Campaign.ApiClient.Models
                 { "callerId", n => { CallerId = n.GetStringValue(); } },
                 { "callingWindow", n => { CallingWindow = n.GetObjectValue<global::Campaign.ApiClient.Models.CallingWindowRequest>(global::Campaign.ApiClient.Models.CallingWindowRequest.CreateFromDiscriminatorValue); } },
                 { "criteria", n => { Criteria = n.GetObjectValue<global::Campaign.ApiClient.Models.SegmentCriteria>(global::Campaign.ApiClient.Models.SegmentCriteria.CreateFromDiscriminatorValue); } },
+                { "experiment", n => { Experiment = n.GetObjectValue<global::Campaign.ApiClient.Models.ExperimentRequest>(global::Campaign.ApiClient.Models.ExperimentRequest.CreateFromDiscriminatorValue); } },
                 { "maxCallsPerDay", n => { MaxCallsPerDay = n.GetIntValue(); } },
                 { "maxConcurrentCalls", n => { MaxConcurrentCalls = n.GetIntValue(); } },
                 { "maxHold", n => { MaxHold = n.GetStringValue(); } },
@@ -168,6 +177,7 @@ namespace Campaign.ApiClient.Models
             writer.WriteStringValue("callerId", CallerId);
             writer.WriteObjectValue<global::Campaign.ApiClient.Models.CallingWindowRequest>("callingWindow", CallingWindow);
             writer.WriteObjectValue<global::Campaign.ApiClient.Models.SegmentCriteria>("criteria", Criteria);
+            writer.WriteObjectValue<global::Campaign.ApiClient.Models.ExperimentRequest>("experiment", Experiment);
             writer.WriteIntValue("maxCallsPerDay", MaxCallsPerDay);
             writer.WriteIntValue("maxConcurrentCalls", MaxConcurrentCalls);
             writer.WriteStringValue("maxHold", MaxHold);

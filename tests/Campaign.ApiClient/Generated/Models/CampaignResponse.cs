@@ -44,6 +44,14 @@ namespace Campaign.ApiClient.Models
 #endif
         /// <summary>The endedAt property</summary>
         public DateTimeOffset? EndedAt { get; set; }
+        /// <summary>The experiment property</summary>
+#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
+#nullable enable
+        public global::Campaign.ApiClient.Models.ExperimentDefinition? Experiment { get; set; }
+#nullable restore
+#else
+        public global::Campaign.ApiClient.Models.ExperimentDefinition Experiment { get; set; }
+#endif
         /// <summary>The id property</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
@@ -169,6 +177,7 @@ namespace Campaign.ApiClient.Models
                 { "createdAt", n => { CreatedAt = n.GetDateTimeOffsetValue(); } },
                 { "criteria", n => { Criteria = n.GetObjectValue<global::Campaign.ApiClient.Models.SegmentCriteria>(global::Campaign.ApiClient.Models.SegmentCriteria.CreateFromDiscriminatorValue); } },
                 { "endedAt", n => { EndedAt = n.GetDateTimeOffsetValue(); } },
+                { "experiment", n => { Experiment = n.GetObjectValue<global::Campaign.ApiClient.Models.ExperimentDefinition>(global::Campaign.ApiClient.Models.ExperimentDefinition.CreateFromDiscriminatorValue); } },
                 { "id", n => { Id = n.GetStringValue(); } },
                 { "maxCallsPerDay", n => { MaxCallsPerDay = n.GetIntValue(); } },
                 { "maxConcurrentCalls", n => { MaxConcurrentCalls = n.GetIntValue(); } },
@@ -201,6 +210,7 @@ namespace Campaign.ApiClient.Models
             writer.WriteDateTimeOffsetValue("createdAt", CreatedAt);
             writer.WriteObjectValue<global::Campaign.ApiClient.Models.SegmentCriteria>("criteria", Criteria);
             writer.WriteDateTimeOffsetValue("endedAt", EndedAt);
+            writer.WriteObjectValue<global::Campaign.ApiClient.Models.ExperimentDefinition>("experiment", Experiment);
             writer.WriteStringValue("id", Id);
             writer.WriteIntValue("maxCallsPerDay", MaxCallsPerDay);
             writer.WriteIntValue("maxConcurrentCalls", MaxConcurrentCalls);
