@@ -1,3 +1,5 @@
+using Campaign.Abstractions.Calls;
+using Campaign.Abstractions.Customers;
 using Campaign.Abstractions.Experiments;
 
 namespace Campaign.UnitTests;
@@ -155,5 +157,45 @@ public class ExperimentTests
         Assert.Equal((true, "lost"), (a.Stopped, a.StopReason));
         Assert.False(report.Variants[1].Stopped);
         Assert.Equal("script-b", report.Winner);
+    }
+
+    private static CallRecord Answered(params (Speaker Speaker, string Text)[] lines) => new(
+        "call-1", "cmp-1", "cust-1", null, 1, CallStatus.Ended, CallResult.Answered, DateTimeOffset.UnixEpoch, DateTimeOffset.UnixEpoch, DateTimeOffset.UnixEpoch,
+        lines.Select(l => new TranscriptLine(l.Speaker, l.Text, DateTimeOffset.UnixEpoch)).ToList(), null, null);
+
+    [Fact]
+    public void A_customer_gone_before_the_agent_could_answer_them_hung_up_early_and_one_who_talked_did_not()
+    {
+        Assert.True(CallReport.IsEarlyHangUp(Answered((Speaker.Agent, "Hello, this is Alex."))));
+        Assert.True(CallReport.IsEarlyHangUp(Answered((Speaker.Agent, "Hello, this is Alex."), (Speaker.Customer, "Not interested."))));
+        Assert.False(CallReport.IsEarlyHangUp(Answered((Speaker.Agent, "Hello."), (Speaker.Customer, "Who is it?"), (Speaker.Agent, "Alex from City Power."), (Speaker.Customer, "Go on."))));
+        Assert.False(CallReport.IsEarlyHangUp(Answered((Speaker.Agent, "Hello."), (Speaker.Customer, "No thanks."), (Speaker.Agent, "Thank you, goodbye."))));
+        Assert.False(CallReport.IsEarlyHangUp(Answered() with { Result = CallResult.NoAnswer }));
+    }
+
+    [Fact]
+    public void An_answered_call_counts_toward_its_variants_metric_and_guardrails_and_a_retry_is_not_a_new_customer()
+    {
+        var outcome = new CallOutcome(Interest.Interested, [], new FollowUp(FollowUpKind.MoreInfo, null), "", false, 10, DayOfWeek.Monday);
+        var first = new CallReport("c-1", 1, 1, CallResult.NoAnswer, null, ScriptId: "a");
+        var second = new CallReport("c-2", 1, 2, CallResult.Answered, outcome, ScriptId: "a");
+        var optOut = new CallReport("c-3", 2, 1, CallResult.Answered, outcome with { Interest = Interest.NotInterested, OptedOut = true, FollowUp = new FollowUp(FollowUpKind.LeaveAlone, null) }, ScriptId: "a", EarlyHangUp: false);
+        var gone = new CallReport("c-4", 3, 1, CallResult.Answered, outcome with { Interest = Interest.Unknown, FollowUp = new FollowUp(FollowUpKind.None, null) }, ScriptId: "a", EarlyHangUp: true);
+
+        var tally = new[] { first, second, optOut, gone }.Aggregate(new VariantTally("a"), VariantTallies.Count);
+
+        Assert.Equal(new VariantTally("a", Customers: 3, Calls: 4, Answered: 3, Interested: 1, MoreInfo: 1, OptOuts: 1, EarlyHangUps: 1), tally);
+        Assert.Equal((1, 3), tally.For(ExperimentMetric.Interest));
+        Assert.Equal((3, 4), tally.For(ExperimentMetric.Answered));
+    }
+
+    [Fact]
+    public void A_customer_keeps_the_script_they_heard_first_even_after_it_stops_taking_new_customers()
+    {
+        var stoppedA = new ExperimentState(new Dictionary<string, string> { ["script-a"] = ExperimentState.Lost }, "script-b", DateTimeOffset.UnixEpoch);
+
+        Assert.Equal("script-a", ExperimentScripts.For("cmp-1", "cust-1", Two, stoppedA, heardBefore: "script-a"));
+        Assert.All(Enumerable.Range(0, 50), i => Assert.Equal("script-b", ExperimentScripts.For("cmp-1", $"new-{i}", Two, stoppedA, heardBefore: null)));
+        Assert.Equal("script-b", ExperimentScripts.For("cmp-1", "cust-2", Two, stoppedA, heardBefore: "script-no-longer-in-the-experiment"));
     }
 }

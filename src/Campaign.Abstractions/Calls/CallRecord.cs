@@ -91,10 +91,27 @@ public sealed record CallReport(
     [property: Id(7)] string? SegmentId = null,
     [property: Id(8)] int? LocalHour = null,
     [property: Id(9)] DayOfWeek? LocalWeekday = null,
-    [property: Id(10)] string? CustomerId = null)
+    [property: Id(10)] string? CustomerId = null,
+    [property: Id(11)] string? ScriptId = null,
+    [property: Id(12)] bool EarlyHangUp = false)
 {
     /// <summary>The report of an ended call's record (its <see cref="CallRecord.Result"/> set).</summary>
     public static CallReport Of(CallRecord record, long seq) => new(
         record.Id, seq, record.Attempt, record.Result!.Value, record.Outcome, record.Abandoned, record.FirstAudioMs, record.SegmentId, record.LocalHour, record.LocalWeekday,
-        record.CustomerId);
+        record.CustomerId, record.ScriptId, IsEarlyHangUp(record));
+
+    /// <summary>
+    /// An answered call the customer left within the first turn: they said nothing, or said one thing and were gone
+    /// before the agent could answer it. An opt-out is counted as one, not as a hang-up.
+    /// </summary>
+    public static bool IsEarlyHangUp(CallRecord record)
+    {
+        if (record.Result != CallResult.Answered || record.Outcome is { OptedOut: true })
+        {
+            return false;
+        }
+
+        var said = record.Transcript.Count(line => line.Speaker == Speaker.Customer);
+        return said == 0 || (said == 1 && record.Transcript[^1].Speaker == Speaker.Customer);
+    }
 }
