@@ -55,6 +55,7 @@ internal sealed class SimulatedCall(IGrainFactory grains, ICustomerDirectory dir
 
         await WaitAsync(3 + _random.Next(12), hangUp);
         var instruction = await _grain.OnEventAsync(new CallEvent(CallEventKind.Answered));
+        person = person.Hearing(instruction.Say, options.Seed, customer.Id);
         for (var turn = 0; ; turn++)
         {
             await WaitAsync(Speaking(instruction.Say), hangUp);

@@ -22,6 +22,9 @@ public sealed record VirtualCustomer(double AnswerRate, double BusyRate, double 
     /// <summary>When this person is at home to answer.</summary>
     public DailyRoutine Routine { get; init; } = DailyRoutine.Mixed;
 
+    /// <summary>How the wording of the agent's opening moves this person.</summary>
+    public WordingTaste Taste { get; init; } = new(0, 0);
+
     public const double DefaultCallbackShare = 0.12;
 
     public static VirtualCustomer For(CustomerProfile customer, int seed, DateTimeOffset now, double callbackShare = DefaultCallbackShare)
@@ -45,8 +48,13 @@ public sealed record VirtualCustomer(double AnswerRate, double BusyRate, double 
         {
             // Drawn apart from the rest, so a person's other traits do not depend on it.
             Routine = DailyRoutines.Draw(new Random(StableHash.Of(seed, customer.Id + ":routine")).NextDouble()),
+            Taste = WordingTaste.Draw(new Random(StableHash.Of(seed, customer.Id + ":taste"))),
         };
     }
+
+    /// <summary>This person once they have heard the agent's opening line.</summary>
+    public VirtualCustomer Hearing(string? opening, int seed, string customerId) =>
+        this with { Disposition = Taste.React(Disposition, opening, Concern, new Random(StableHash.Of(seed, $"{customerId}:heard:{opening}"))) };
 
     /// <summary>The chance that this person answers at a local time (before busy lines and failures).</summary>
     public double AnswerChance(DateTimeOffset localTime) =>
