@@ -24,4 +24,7 @@ public enum PendingReason
 
     /// <summary>Due, but outside the customer's calling hours.</summary>
     CallingHours,
+
+    /// <summary>Held by learned timing until an hour the customer is more likely to answer.</summary>
+    BetterTime,
 }

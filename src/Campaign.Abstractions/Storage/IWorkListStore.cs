@@ -82,6 +82,7 @@ public enum WorkItemState
 }
 
 /// <summary>One customer of a campaign's work list; <see cref="TimeZone"/> is the key of their calling place (<see cref="ICallingPlaces"/>).</summary>
-public sealed record WorkItem(long Seq, string CustomerId, string? SegmentId, WorkItemState State, int Attempts, DateTimeOffset DueAt, string? CallId, string TimeZone = "UTC");
+/// <summary>A customer in a campaign's work list; <see cref="LastResult"/> is how its last attempt ended, or why it was deferred.</summary>
+public sealed record WorkItem(long Seq, string CustomerId, string? SegmentId, WorkItemState State, int Attempts, DateTimeOffset DueAt, string? CallId, string TimeZone = "UTC", string? LastResult = null);
 
 public sealed record WorkListCounts(int Total, int Pending, int DueNow, int RetriesPending, int InCall, int Done, int Skipped, int Cancelled);

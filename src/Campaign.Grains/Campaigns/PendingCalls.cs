@@ -19,7 +19,8 @@ public static class PendingCalls
             var from = item.DueAt > now ? item.DueAt : now;
             if (isOpen(item.TimeZone, from))
             {
-                return new PendingCall(item.CustomerId, item.SegmentId, item.Attempts + 1, item.DueAt, item.DueAt > now ? PendingReason.Retry : PendingReason.NextInLine, from);
+                var waiting = item.LastResult == CampaignTiming.Held ? PendingReason.BetterTime : PendingReason.Retry;
+                return new PendingCall(item.CustomerId, item.SegmentId, item.Attempts + 1, item.DueAt, item.DueAt > now ? waiting : PendingReason.NextInLine, from);
             }
 
             if (!openings.TryGetValue((item.TimeZone, from), out var opens))

@@ -52,7 +52,8 @@ internal static class WorkItemRow
         row.GetInt32("Attempts") ?? 0,
         DateTimeOffset.FromUnixTimeMilliseconds(row.GetInt64("DueAt") ?? 0),
         row.GetString("CallId"),
-        row.GetString("TimeZone"));
+        row.GetString("TimeZone"),
+        row.GetString("LastResult"));
 
     /// <summary>Work list order: due time, then sequence.</summary>
     public static int Compare(WorkItem a, WorkItem b) => a.DueAt != b.DueAt ? a.DueAt.CompareTo(b.DueAt) : a.Seq.CompareTo(b.Seq);

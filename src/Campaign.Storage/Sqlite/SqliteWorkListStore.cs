@@ -256,7 +256,7 @@ public sealed class SqliteWorkListStore(SqliteDatabase database) : IWorkListStor
         {
             await using var command = connection.CreateCommand();
             command.CommandText = $"""
-                SELECT seq, customer_id, segment_id, state, attempts, due_at, call_id, time_zone
+                SELECT seq, customer_id, segment_id, state, attempts, due_at, call_id, time_zone, last_result
                 FROM campaign_work WHERE campaign_id = $campaign AND {condition}
                 """;
             command.Parameters.AddWithValue("$campaign", campaignId);
@@ -273,7 +273,8 @@ public sealed class SqliteWorkListStore(SqliteDatabase database) : IWorkListStor
                     reader.GetInt32(4),
                     DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(5)),
                     reader.IsDBNull(6) ? null : reader.GetString(6),
-                    reader.GetString(7)));
+                    reader.GetString(7),
+                    reader.IsDBNull(8) ? null : reader.GetString(8)));
             }
 
             return items;

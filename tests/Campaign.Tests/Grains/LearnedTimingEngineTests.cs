@@ -64,6 +64,8 @@ public class LearnedTimingEngineTests(EngineFixture fixture) : IClassFixture<Eng
         Assert.Equal(ids[0], held.CustomerId);
         Assert.Equal(19, held.DueAt.ToUniversalTime().Hour);
         Assert.Equal(3, held.DueAt.Day);
+        var pending = Assert.Single(await campaign.GetPendingAsync(10));
+        Assert.Equal((ids[0], PendingReason.BetterTime), (pending.CustomerId, pending.Reason));
 
         fixture.Clock.Set(new DateTimeOffset(2026, 12, 3, 19, 0, 1, TimeSpan.Zero));
         await EngineFixture.WaitForStatusAsync(campaign, CampaignStatus.Completed);

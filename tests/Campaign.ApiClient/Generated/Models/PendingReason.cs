@@ -20,5 +20,9 @@ namespace Campaign.ApiClient.Models
         #pragma warning disable CS1591
         CallingHours,
         #pragma warning restore CS1591
+        [EnumMember(Value = "betterTime")]
+        #pragma warning disable CS1591
+        BetterTime,
+        #pragma warning restore CS1591
     }
 }
