@@ -40,6 +40,7 @@ public sealed class CampaignPartsFactory(
         var inFlight = new CallsInFlight(id, grains, logger);
         var queue = new DialQueue(id, work, timing, IsOpen, clock, logger);
         var abandons = new AbandonGuard(campaign, AbandonRule.From(compliance.Value), queue, clock, logger);
+        // A call's end asks the loop for a pass, and the loop's recovery settles call ends: the loop is made last.
         DispatchLoop? loop = null;
         var ends = new CallEnds(campaign, work, inFlight, statistics, abandons, timing, grains, clock, logger, () => loop!.Request());
         var attempts = new CallAttempts(campaign, ends, new RetryPlanner(options.Value), grains, callOptions.Value.MaxDuration, clock, logger);
