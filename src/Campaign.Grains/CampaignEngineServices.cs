@@ -38,6 +38,7 @@ public static class CampaignEngineServices
         services.AddSingleton<CampaignScripts>();
         services.TryAddSingleton<Abstractions.Insights.IAnswerTimingPriors, Abstractions.Insights.NoAnswerTimingPriors>();
         services.AddSingleton<CampaignTiming>();
+        services.AddSingleton<CampaignPartsFactory>();
         return services;
     }
 }

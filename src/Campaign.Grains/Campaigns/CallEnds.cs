@@ -1,0 +1,83 @@
+using Campaign.Abstractions.Calls;
+using Campaign.Abstractions.Campaigns;
+using Campaign.Abstractions.Customers;
+using Campaign.Abstractions.Storage;
+using Microsoft.Extensions.Logging;
+
+namespace Campaign.Grains.Campaigns;
+
+/// <summary>
+/// What settles a work item once its attempt is over, whether a call ended or nothing was dialled, and frees the
+/// attempt's line for the next dial.
+/// </summary>
+public sealed class CallEnds(
+    CampaignRecord campaign,
+    CampaignWorkList work,
+    CallsInFlight inFlight,
+    CampaignStatistics statistics,
+    AbandonGuard abandons,
+    CampaignTiming timing,
+    IGrainFactory grains,
+    TimeProvider clock,
+    ILogger logger,
+    Action requestDispatch)
+{
+    /// <summary>A call ended: the retry policy settles its item, and the call counts in the statistics and the abandoned-call rate.</summary>
+    public async Task EndedAsync(CallReport report)
+    {
+        var state = campaign.State;
+        var settlement = await LearnedRetryAsync(report, RetryPlanner.AfterCall(report, state.Definition?.RetryPolicy ?? RetryPolicy.Default,
+            state.Status == CampaignStatus.Cancelled, clock.GetUtcNow()));
+        var settled = await work.SettleAsync(report.Seq, report.CallId, settlement);
+        if (settled)
+        {
+            statistics.CountSettled(CallFacts.Of(report));
+        }
+
+        if (settled && report.Result == CallResult.Answered)
+        {
+            // Before the line is freed for the next dial: a campaign over the limit dials no one else.
+            await abandons.CountAnsweredAsync(report.Abandoned, report.FirstAudioMs);
+        }
+
+        inFlight.Remove(report.CallId);
+        campaign.Changed();
+        requestDispatch();
+    }
+
+    /// <summary>Nothing was dialled for the attempt: its item is settled and its trunk line given back.</summary>
+    public async Task WithoutCallAsync(WorkItem item, string callId, Settlement settlement)
+    {
+        await work.SettleAsync(item.Seq, callId, settlement);
+        await ForgetAsync(callId);
+    }
+
+    /// <summary>The attempt is no longer live here: its trunk line is given back and the next dial may start.</summary>
+    public async Task ForgetAsync(string callId)
+    {
+        inFlight.Remove(callId);
+        campaign.Changed();
+        await grains.GetGrain<ITrunkGrain>(ITrunkGrain.Key).ReleaseAsync(callId);
+        requestDispatch();
+    }
+
+    /// <summary>With learned timing, a retry after nobody answered falls at the customer's next good hour instead.</summary>
+    private async Task<Settlement> LearnedRetryAsync(CallReport report, Settlement settlement)
+    {
+        if (campaign.State.Definition is not { Timing: CallTiming.Learned } definition || settlement.DueAt is not { } earliest
+            || report.Result is not (CallResult.NoAnswer or CallResult.Voicemail) || report.CustomerId is null)
+        {
+            return settlement;
+        }
+
+        try
+        {
+            return settlement with { DueAt = await timing.RetryAtAsync(report.CustomerId, definition, earliest) };
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            CampaignLog.TimingFailed(logger, campaign.Id, report.CustomerId, ex.Message);
+            return settlement;
+        }
+    }
+}

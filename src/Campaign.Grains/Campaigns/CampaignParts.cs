@@ -1,0 +1,16 @@
+namespace Campaign.Grains.Campaigns;
+
+/// <summary>The per-activation parts a campaign grain carries its work out with.</summary>
+public sealed record CampaignParts(
+    CampaignRecord Campaign,
+    CampaignObservers Observers,
+    CampaignWorkList WorkList,
+    CampaignStarter Starter,
+    DialQueue Queue,
+    CallsInFlight InFlight,
+    CallEnds Ends,
+    CampaignDispatcher Dispatcher,
+    DispatchLoop Loop,
+    CampaignReadModel ReadModel,
+    CampaignOptions Options,
+    TimeProvider Clock);

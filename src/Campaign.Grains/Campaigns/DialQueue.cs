@@ -1,0 +1,79 @@
+using Campaign.Abstractions.Campaigns;
+using Campaign.Abstractions.Storage;
+using Microsoft.Extensions.Logging;
+
+namespace Campaign.Grains.Campaigns;
+
+/// <summary>
+/// The dialler's hopper fed from the work list: customers due now in places whose calling hours are open, in due order
+/// or, with learned timing, those whose good hour is now first and those likely out held back to a better hour.
+/// </summary>
+public sealed class DialQueue(string campaignId, CampaignWorkList work, CampaignTiming timing, Func<string, DateTimeOffset, bool> isOpen, TimeProvider clock, ILogger logger)
+{
+    private readonly Dialler _dialler = new(isOpen);
+
+    public int Waiting => _dialler.Waiting;
+
+    /// <summary>The next customers in line, at most <paramref name="room"/>, left in the queue until taken.</summary>
+    public IReadOnlyList<WorkItem> Next(int room) => _dialler.Next(room);
+
+    public WorkItem Take() => _dialler.Take();
+
+    /// <summary>Empties the queue (a pause or cancel): its customers stay pending in the work list.</summary>
+    public void Clear() => _dialler.Clear();
+
+    /// <summary>
+    /// Lets go of customers whose calling hours ended while they waited, then reads more due customers when fewer wait
+    /// than there is <paramref name="room"/> for.
+    /// </summary>
+    public async Task FillAsync(int room, CampaignDefinition definition)
+    {
+        _dialler.DropClosed(clock.GetUtcNow());
+        if (_dialler.NeedsRefill(room))
+        {
+            await RefillAsync(Dialler.RefillSize(definition.MaxConcurrentCalls), definition);
+        }
+    }
+
+    private async Task RefillAsync(int limit, CampaignDefinition definition)
+    {
+        var now = clock.GetUtcNow();
+        if (_dialler.ZonesStale(now))
+        {
+            _dialler.KnowZones(await work.PendingZonesAsync(), now);
+        }
+
+        var due = await work.NextDueAsync(now, _dialler.OpenZones(now), limit);
+        if (definition.Timing == CallTiming.Learned && due.Count > 0)
+        {
+            due = await LearnedOrderAsync(due.Where(item => !_dialler.IsQueued(item.Seq)).ToList(), definition, now);
+        }
+
+        _dialler.Refill(due);
+    }
+
+    /// <summary>
+    /// Learned timing: due customers whose good hour is now come first; those likely out are held until their next good
+    /// hour (within the campaign's hold). On a fault the customers are called in due order.
+    /// </summary>
+    private async Task<IReadOnlyList<WorkItem>> LearnedOrderAsync(IReadOnlyList<WorkItem> due, CampaignDefinition definition, DateTimeOffset now)
+    {
+        TimedDue timed;
+        try
+        {
+            timed = await timing.SortAsync(due, definition, now);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            CampaignLog.TimingFailed(logger, campaignId, null, ex.Message);
+            return due;
+        }
+
+        foreach (var (item, until) in timed.Held)
+        {
+            await work.DeferAsync(item.Seq, until, CampaignTiming.Held);
+        }
+
+        return timed.CallNow;
+    }
+}

@@ -1,0 +1,139 @@
+using Campaign.Abstractions.Campaigns;
+using Campaign.Abstractions.Storage;
+using Campaign.Grains.Campaigns;
+using Campaign.UnitTests.Support;
+using Microsoft.Extensions.Time.Testing;
+
+namespace Campaign.UnitTests;
+
+/// <summary>The dialler's queue fed from the work list, in due order or by learned timing.</summary>
+public class DialQueueTests
+{
+    private const string NewYork = "America/New_York";
+
+    private readonly FakeTimeProvider _clock = new(TestTiming.MondayMorningInNewYork);
+    private readonly InMemoryWorkListStore _store = new();
+    private readonly RecordingLogger _logger = new();
+
+    private DateTimeOffset Now => _clock.GetUtcNow();
+
+    // "open": always; "day": 09:00–21:00 UTC; "closed": never; a time zone (learned timing's tests): always.
+    private static bool IsOpen(string zone, DateTimeOffset at) => zone switch
+    {
+        "day" => at.Hour is >= 9 and < 21,
+        "closed" => false,
+        _ => true,
+    };
+
+    private DialQueue Queue(TestTiming? timing = null) =>
+        new("c", new CampaignWorkList(_store, "c"), (timing ?? TestTiming.Failing()).Timing, IsOpen, _clock, _logger);
+
+    [Fact]
+    public async Task Due_customers_in_open_places_are_queued_in_due_order()
+    {
+        _store.Add(1, Now.AddMinutes(-1), "open");
+        _store.Add(2, Now.AddMinutes(-5), "closed");
+        _store.Add(3, Now.AddHours(1), "open");
+        _store.Add(4, Now.AddMinutes(-2), "open");
+        var queue = Queue();
+
+        await queue.FillAsync(5, TestCampaigns.Definition());
+
+        Assert.Equal([4L, 1L], queue.Next(5).Select(i => i.Seq));
+    }
+
+    [Fact]
+    public async Task A_customer_whose_calling_hours_end_while_waiting_leaves_the_queue()
+    {
+        _clock.SetUtcNow(new DateTimeOffset(2026, 3, 2, 20, 58, 0, TimeSpan.Zero));
+        _store.Add(1, Now.AddMinutes(-1), "day");
+        _store.Add(2, Now.AddMinutes(-1), "open");
+        var queue = Queue();
+        await queue.FillAsync(5, TestCampaigns.Definition());
+        Assert.Equal(2, queue.Waiting);
+
+        _clock.Advance(TimeSpan.FromMinutes(2)); // 21:00: the day place closes
+        await queue.FillAsync(1, TestCampaigns.Definition());
+
+        Assert.Equal([2L], queue.Next(5).Select(i => i.Seq));
+    }
+
+    [Fact]
+    public async Task The_work_list_is_read_again_only_when_fewer_wait_than_there_is_room_for()
+    {
+        _store.Add(1, Now.AddMinutes(-3), "open");
+        _store.Add(2, Now.AddMinutes(-2), "open");
+        var queue = Queue();
+        await queue.FillAsync(2, TestCampaigns.Definition());
+        _store.Add(3, Now.AddMinutes(-1), "open");
+
+        await queue.FillAsync(2, TestCampaigns.Definition());
+        Assert.Equal(2, queue.Waiting);
+
+        await queue.FillAsync(3, TestCampaigns.Definition());
+        Assert.Equal([1L, 2L, 3L], queue.Next(5).Select(i => i.Seq));
+    }
+
+    [Fact]
+    public async Task Learned_timing_holds_a_customer_likely_out_until_their_good_hour()
+    {
+        _store.Add(1, Now.AddMinutes(-1), NewYork);
+        var queue = Queue(TestTiming.EveningPeople());
+
+        await queue.FillAsync(5, TestCampaigns.Definition(timing: CallTiming.Learned));
+
+        Assert.Equal(0, queue.Waiting);
+        Assert.Equal((WorkItemState.Pending, 0, TestTiming.MondayEveningInNewYork), (_store[1].State, _store[1].Attempts, _store[1].DueAt));
+        Assert.Equal(CampaignTiming.Held, _store.ResultOf(1));
+    }
+
+    [Fact]
+    public async Task Learned_timing_reads_only_the_customers_not_yet_queued()
+    {
+        for (var seq = 1; seq <= 3; seq++)
+        {
+            _store.Add(seq, Now.AddMinutes(-seq), NewYork);
+        }
+
+        var timing = TestTiming.AnyHour();
+        var queue = Queue(timing);
+        var learned = TestCampaigns.Definition(timing: CallTiming.Learned);
+        await queue.FillAsync(1, learned);
+        Assert.Equal(3, queue.Waiting);
+        Assert.Equal(6, timing.Reads); // each customer's profile and history
+
+        var taken = queue.Take();
+        await _store.MarkDialingAsync("c", taken.Seq, "call");
+        await queue.FillAsync(3, learned);
+
+        Assert.Equal(6, timing.Reads);
+        Assert.Equal(2, queue.Waiting);
+    }
+
+    [Fact]
+    public async Task When_learned_timing_fails_customers_are_called_in_due_order()
+    {
+        _store.Add(1, Now.AddMinutes(-1), NewYork);
+        _store.Add(2, Now.AddMinutes(-2), NewYork);
+        var queue = Queue(TestTiming.Failing());
+
+        await queue.FillAsync(5, TestCampaigns.Definition(timing: CallTiming.Learned));
+
+        Assert.Equal([2L, 1L], queue.Next(5).Select(i => i.Seq));
+        var message = Assert.Single(_logger.Messages);
+        Assert.StartsWith("Campaign c: learned timing unavailable", message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_cleared_queue_keeps_its_customers_pending_in_the_work_list()
+    {
+        _store.Add(1, Now.AddMinutes(-1), "open");
+        var queue = Queue();
+        await queue.FillAsync(5, TestCampaigns.Definition());
+
+        queue.Clear();
+
+        Assert.Equal(0, queue.Waiting);
+        Assert.Equal(WorkItemState.Pending, _store[1].State);
+    }
+}
