@@ -93,9 +93,29 @@
 
     renderConcerns(document.getElementById("concerns"), s.topConcerns || []);
 
+    if (s.experiment) renderExperiment(s.experiment);
+
     renderRows(document.getElementById("by-segment"), (s.bySegment || []).map((r) => [
       el("td", {}, r.name), ...[r.called, r.answered, r.interested, r.neutral, r.notInterested].map((n) => el("td", { class: "num" }, String(n)))
     ]), "No calls finished yet.", 6);
+  }
+
+  // Worded as ExperimentText words it on the server.
+  function renderExperiment(x) {
+    const tbody = document.getElementById("experiment-variants");
+    if (!tbody) return;
+    const pct = (r) => (r * 100).toFixed(1) + "%";
+    const stops = { lost: "stopped: lost to the winner", worse: "stopped: clearly worse", optOutRate: "stopped: too many opt-outs", earlyHangUpRate: "stopped: too many early hang-ups" };
+    const winner = x.variants.find((v) => v.scriptId === x.winner);
+    setText(document.getElementById("experiment-winner"), winner ? "Winner: " + winner.name : "No winner yet: each customer keeps hearing their variant until one is clearly better.");
+    renderRows(tbody, x.variants.map((v) => {
+      const name = el("td", {}, v.name + " ");
+      name.appendChild(el("span", { class: "muted small" }, v.scriptId));
+      const rate = v.rate.value == null ? "–" : `${pct(v.rate.value)} (${pct(v.rate.low)}–${pct(v.rate.high)}), ${v.successes} of ${v.trials}`;
+      const state = v.scriptId === x.winner ? "winner" : v.stopReason ? stops[v.stopReason] ?? "stopped" : "taking customers";
+      return [name, el("td", { class: "num" }, String(v.customers)), el("td", { class: "num" }, String(v.calls)), el("td", {}, rate),
+        el("td", { class: "num" }, pct(v.probabilityBest)), el("td", {}, state)];
+    }), "No variants.", 6);
   }
 
   // Each topic with what callers said about it one click away; a topic left open stays open through live updates.
