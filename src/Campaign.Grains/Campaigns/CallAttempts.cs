@@ -6,11 +6,11 @@ using Microsoft.Extensions.Logging;
 namespace Campaign.Grains.Campaigns;
 
 /// <summary>Starts the call grain of an attempt at a work item, and settles the item when the start dialled nothing.</summary>
-public sealed class CallAttempts(CampaignRecord campaign, CallEnds ends, RetryPlanner retries, IGrainFactory grains, TimeSpan maxDuration, TimeProvider clock, ILogger logger)
+public sealed class CallAttempts(CampaignRecord campaign, CallEnds ends, RetryPlanner retries, CampaignExperiment experiment, IGrainFactory grains, TimeSpan maxDuration, TimeProvider clock, ILogger logger)
 {
     public async Task StartAsync(WorkItem item, string callId)
     {
-        var request = CallRequests.For(campaign.Id, campaign.State, item, callId, maxDuration);
+        var request = CallRequests.For(campaign.Id, campaign.State, item, callId, maxDuration, await experiment.ScriptForAsync(item));
         CallStartResult result;
         // One trace per dial decision: the start, the customer's decision under the rules, and the dial if allowed.
         using var activity = CampaignTelemetry.StartRoot("dial decision");

@@ -17,6 +17,7 @@ public sealed class CallEnds(
     CampaignStatistics statistics,
     AbandonGuard abandons,
     CampaignTiming timing,
+    CampaignExperiment experiment,
     IGrainFactory grains,
     TimeProvider clock,
     ILogger logger,
@@ -32,6 +33,7 @@ public sealed class CallEnds(
         if (settled)
         {
             statistics.CountSettled(CallFacts.Of(report));
+            await experiment.CountAsync(report);
         }
 
         if (settled && report.Result == CallResult.Answered)

@@ -10,10 +10,11 @@ public static class CallRequests
     public static string CallIdOf(string campaignId, WorkItem item) => $"{campaignId}-{item.Seq}-a{item.Attempts + 1}";
 
     /// <summary>The request, with the item's segment's script at the version pinned when the campaign started.</summary>
-    public static CallRequest For(string campaignId, CampaignState campaign, WorkItem item, string callId, TimeSpan maxDuration)
+    /// <param name="experimentScript">The script an experiment assigned this attempt, when the campaign runs one.</param>
+    public static CallRequest For(string campaignId, CampaignState campaign, WorkItem item, string callId, TimeSpan maxDuration, string? experimentScript = null)
     {
         var definition = campaign.Definition!;
-        var scriptId = definition.Variants.FirstOrDefault(v => v.SegmentId == item.SegmentId)?.ScriptId ?? definition.ScriptId;
+        var scriptId = experimentScript ?? definition.Variants.FirstOrDefault(v => v.SegmentId == item.SegmentId)?.ScriptId ?? definition.ScriptId;
         int? version = scriptId is not null && campaign.ScriptVersions.TryGetValue(scriptId, out var pinned) ? pinned : null;
         return new CallRequest(callId, campaignId, item.CustomerId, item.Seq, item.Attempts + 1, item.SegmentId, scriptId,
             definition.CallerId, definition.VoicemailPolicy, maxDuration, version, item.TimeZone,

@@ -18,4 +18,10 @@ internal static partial class CampaignLog
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Campaign {CampaignId}: learned timing unavailable (customer {CustomerId}), calling in due order: {Reason}")]
     public static partial void TimingFailed(ILogger logger, string campaignId, string? customerId, string reason);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Campaign {CampaignId}: experiment variant {ScriptId} takes no new customers ({Reason})")]
+    public static partial void VariantStopped(ILogger logger, string campaignId, string scriptId, string reason);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Campaign {CampaignId}: experiment decided, {ScriptId} wins")]
+    public static partial void ExperimentDecided(ILogger logger, string campaignId, string scriptId);
 }

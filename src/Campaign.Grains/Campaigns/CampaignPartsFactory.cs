@@ -42,8 +42,9 @@ public sealed class CampaignPartsFactory(
         var abandons = new AbandonGuard(campaign, AbandonRule.From(compliance.Value), queue, clock, logger);
         // A call's end asks the loop for a pass, and the loop's recovery settles call ends: the loop is made last.
         DispatchLoop? loop = null;
-        var ends = new CallEnds(campaign, work, inFlight, statistics, abandons, timing, grains, clock, logger, () => loop!.Request());
-        var attempts = new CallAttempts(campaign, ends, new RetryPlanner(options.Value), grains, callOptions.Value.MaxDuration, clock, logger);
+        var experiment = new CampaignExperiment(campaign, calls, clock, logger);
+        var ends = new CallEnds(campaign, work, inFlight, statistics, abandons, timing, experiment, grains, clock, logger, () => loop!.Request());
+        var attempts = new CallAttempts(campaign, ends, new RetryPlanner(options.Value), experiment, grains, callOptions.Value.MaxDuration, clock, logger);
         var recovery = new CallRecovery(work, inFlight, ends, grains, clock);
         loop = new DispatchLoop(id, recovery.RecoverAsync, dispatchOnce, () => campaign.IsRunning, logger);
         var budget = new CampaignBudget(id, calls, inFlight, callingHours, clock);
@@ -59,7 +60,7 @@ public sealed class CampaignPartsFactory(
             ends,
             new CampaignDispatcher(campaign, work, queue, inFlight, budget, attempts, gate, grains, clock),
             loop,
-            new CampaignReadModel(campaign, work, statistics, inFlight, IsOpen, clock),
+            new CampaignReadModel(campaign, work, statistics, inFlight, experiment, IsOpen, clock),
             options.Value,
             clock);
     }

@@ -15,6 +15,7 @@ public sealed class CampaignReadModel(
     CampaignWorkList work,
     CampaignStatistics statistics,
     CallsInFlight inFlight,
+    CampaignExperiment experiment,
     Func<string, DateTimeOffset, bool> isOpen,
     TimeProvider clock)
 {
@@ -53,7 +54,8 @@ public sealed class CampaignReadModel(
         var waiting = campaign.IsActive ? due.Where(z => !isOpen(z.Key, now)).Sum(z => z.Value) : 0;
         return new CampaignProgress(state.Status, state.Audience, counts.Pending, counts.InCall, state.PeakInFlight, counts.RetriesPending,
             counts.Done, counts.Skipped, byResult, waiting, skipped,
-            Math.Round(AbandonRule.Rate(state.Abandons, now), 4), campaign.PausedBy, campaign.PausedReason, AbandonRule.AverageFirstAudioMs(state.Abandons, now));
+            Math.Round(AbandonRule.Rate(state.Abandons, now), 4), campaign.PausedBy, campaign.PausedReason, AbandonRule.AverageFirstAudioMs(state.Abandons, now),
+            experiment.Progress());
     }
 
     private static string Camel(string name) => char.ToLowerInvariant(name[0]) + name[1..];

@@ -1,4 +1,5 @@
 using Campaign.Abstractions.Campaigns;
+using Campaign.Abstractions.Experiments;
 using Campaign.Grains.Compliance;
 
 namespace Campaign.Grains.Campaigns;
@@ -41,4 +42,12 @@ public sealed class CampaignState
 
     [Id(10)]
     public string? PausedReason { get; set; }
+
+    /// <summary>An experiment's tallies by script, counted as calls settle.</summary>
+    [Id(11)]
+    public Dictionary<string, VariantTally> ExperimentTallies { get; set; } = [];
+
+    /// <summary>An experiment's decisions: stopped variants and the winner.</summary>
+    [Id(12)]
+    public ExperimentState? Experiment { get; set; }
 }
