@@ -65,6 +65,13 @@ public static partial class UtteranceAnalyzer
         return Callback().IsMatch(normalized) || Identity().IsMatch(normalized);
     }
 
+    /// <summary>Whether the line answers yes and says nothing against the offer ("Oh, how thoughtful. Yeah, I suppose.").</summary>
+    public static bool SaysYes(string text)
+    {
+        var normalized = TextTokens.Normalize(text);
+        return PolarityOf(normalized) == Polarity.Yes && !NotInterested().IsMatch(normalized) && !Neutral().IsMatch(normalized);
+    }
+
     /// <summary>What a script objection is about, from its own wording.</summary>
     public static ObjectionKind KindOf(string objection)
     {
