@@ -21,6 +21,8 @@ public static partial class CallbackTimeParser
         (new(@"\bnot (before|until|till) ", RegexOptions.Compiled), "from "),
         // "call me back at for", "after for": speech recognition's spelling of "four" after "at" or "after".
         (new(@"\b(at|after|around|by) for\b(?=\s*(?:pm|am|o'?clock|[.,!?]|$))", RegexOptions.Compiled), "$1 4"),
+        // "3 is better", "4 works for me": a bare hour named as the time that suits.
+        (new(@"(?<!\b(?:at|around|about|after|before|by|from|until|till) )\b(\d{1,2}(?::\d{2})?) (?:is|would be|'d be|works|suits)(?: \w+)? (?:better|best|fine|good|great|for me)\b", RegexOptions.Compiled), "at $1"),
         // "Make it 5", "say 5": a bare hour named as the time meant.
         (new(@"\b(make it|let us say|let's say|how about|what about) (\d{1,2}(?::\d{2})?)\b(?! (minutes?|hours?|days?|weeks?))", RegexOptions.Compiled), "$1 at $2"),
         // "I'm at work until five, ring me after that": the time named is the end of what keeps them busy.
@@ -128,7 +130,15 @@ public static partial class CallbackTimeParser
             part = Within(part, meantSpan) || part.Index >= meantSpan.End ? part : Match.Empty;
         }
 
-        var dayOfMonth = day.Success ? Match.Empty : DayOfMonth().Match(s);
+        // "I'm away till the weekend. Call me on the 27th": a day of the month in the part meant wins over a day named
+        // elsewhere.
+        var dayOfMonth = Pick(DayOfMonth().Matches(s), meant);
+        if (day.Success && meant is { } dated && Within(dayOfMonth, dated) && !Within(day, dated))
+        {
+            day = Match.Empty;
+        }
+
+        dayOfMonth = day.Success ? Match.Empty : dayOfMonth;
         if (!day.Success && !part.Success && !clock.Success && !dayOfMonth.Success)
         {
             return null;
@@ -374,7 +384,7 @@ public static partial class CallbackTimeParser
     [GeneratedRegex(@"[.;!?]+\s*|,\s*")]
     private static partial Regex PieceBreak();
 
-    [GeneratedRegex(@"\b(?:no wait|actually no|actually|no sorry|sorry no|scratch that|or rather|on second thought|make it|change that to|better make it)\b")]
+    [GeneratedRegex(@"\b(?:no wait|actually no|actually|no,? sorry|sorry,? no|i mean|scratch that|or rather|on second thought|make it|change that to|better make it)\b")]
     private static partial Regex Correction();
 
     [GeneratedRegex(@"\b(?:call|ring|phone|try|reach|catch|give me a (?:call|ring|bell)|can we do|could we do|how about|what about)\b")]

@@ -58,6 +58,9 @@ public class UnderstandingTests
     [InlineData("Now's not good. Can you call this afternoon, around 3?")]
     [InlineData("cant tlk now call me bak at for")]
     [InlineData("Not really a good time, maybe some other day?")]
+    [InlineData("cal me tomoro at 4 pls")]
+    [InlineData("im drivng cal me bak at 6")]
+    [InlineData("Not today. Can we do Friday, first thing in the morning?")]
     public void Requests_for_another_call_are_recognised(string text) => Assert.True(UtteranceAnalyzer.Analyze(text, Knowledge).CallbackRequested);
 
     [Theory]
