@@ -136,6 +136,9 @@ public class UnderstandingTests
     [InlineData("Okay, goodbye.", Polarity.Yes, null)]
     [InlineData("Not now, but maybe later.", Polarity.No, null)]
     [InlineData("Yeah, right, because you lot are so reliable. No thanks.", Polarity.No, null)]
+    [InlineData("K.", Polarity.Yes, null)]
+    [InlineData("Please.", Polarity.Yes, null)]
+    [InlineData("Please don't.", Polarity.None, null)]
     public void Answers_carry_polarity_and_interest(string text, Polarity polarity, Interest? interest)
     {
         var u = UtteranceAnalyzer.Analyze(text, Knowledge);
