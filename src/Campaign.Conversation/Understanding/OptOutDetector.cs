@@ -96,6 +96,9 @@ public static partial class OptOutDetector
         return OwnCalling().IsMatch(line) ? OwnCalling().Replace(line, " ") : null;
     }
 
+    /// <summary>Whether the line has a word of ending or refusing ("stop", "enough", "done", "remove", "never").</summary>
+    public static bool NamesEnding(string text) => Cessation().IsMatch(Prepare(text));
+
     public static bool MayConcernCalls(string? text) => !string.IsNullOrWhiteSpace(text) && CandidateWord().IsMatch(Prepare(text));
 
     // "I'm not bothered (either way)": indifference about the offer, not annoyance at the calls.

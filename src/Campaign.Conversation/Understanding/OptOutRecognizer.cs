@@ -56,11 +56,12 @@ public sealed partial class OptOutRecognizer(IOptOutScorer? semantic, ILogger<Op
             }
 
             // Only the semantic opt-out layer hesitated, and the line reads clearly as a yes or a "let me think", or the
-            // rules read a plain yes ("Oh, how thoughtful of you. Yeah, I suppose.") or a fault in a thing ("the
-            // extractor fan rattles and then just stops").
+            // rules read a plain yes ("Oh, how thoughtful of you. Yeah, I suppose.") or a complaint ("the fuse box keeps
+            // tripping and I'm sick of it") with no word of ending ("yeah, enough now" is still asked about).
             var onlySemantic = OptOutDetector.Classify(text) == OptOutSignal.None;
             return onlySemantic && (understanding.Confident(IntentTask.Interest, text!) is "interested" or "neutral"
-                || UtteranceAnalyzer.SaysYes(text!) || ConcernExtractor.Extract(text!, [], NoTopics) is not null) ? OptOutSignal.None : signal;
+                || ((UtteranceAnalyzer.SaysYes(text!) || ConcernExtractor.Extract(text!, [], NoTopics) is not null) && !OptOutDetector.NamesEnding(text!)))
+                ? OptOutSignal.None : signal;
         }
         catch (Exception ex)
         {

@@ -119,12 +119,16 @@ public class OptOutRecognizerTests
     [Theory]
     [InlineData("Oh, how thoughtful of you. Yeah, I suppose.")]
     [InlineData("Honestly, the fuse box keeps tripping and I'm sick of it.")]
-    public void A_line_only_the_model_hesitated_over_that_the_rules_read_as_a_yes_or_a_fault_is_not_asked_about(string line)
+    public void A_line_only_the_model_hesitated_over_that_the_rules_read_as_a_yes_or_a_complaint_is_not_asked_about(string line)
     {
         var recognizer = new OptOutRecognizer(new FixedScorer(1), understanding: SemanticIntents.Shared);
 
         Assert.Equal(OptOutSignal.None, recognizer.Classify(line, answersOffer: false));
     }
+
+    [Fact]
+    public void A_yes_with_a_word_of_ending_is_still_asked_about() =>
+        Assert.Equal(OptOutSignal.Possible, new OptOutRecognizer(new FixedScorer(1), understanding: SemanticIntents.Shared).Classify("Yeah, enough now.", answersOffer: false));
 
     [Fact]
     public void A_model_that_fails_leaves_the_rules_to_answer_and_is_logged()
