@@ -155,7 +155,7 @@ public static partial class TextTokens
         "nite" => "night",
         "kuts" => "cuts",
         "kut" => "cut",
-        "bak" => "back",
+        "bak" or "bck" => "back",
         "cal" => "call",
         "tlk" => "talk",
         "powr" or "pwr" => "power",
@@ -168,7 +168,7 @@ public static partial class TextTokens
         _ => "tomorrow",
     });
 
-    [GeneratedRegex(@"\b(?:to+m+o+r+o+w*|2mo+r+o+w*|tmrw|cal(?= (?:me|us|back|bak)\b)|tonite|nite|kuts?|bak|tlk|powr|pwr|gowing|wen|triping|brekae?r|breakr|breker|wed?n(?:e|s)?s?day|wensday|thu?rs?day|thursdy)\b")]
+    [GeneratedRegex(@"\b(?:to+m+o+r+o+w*|2mo+r+o+w*|tmrw|cal(?= (?:me|us|back|bak|bck)\b)|bck|tonite|nite|kuts?|bak|tlk|powr|pwr|gowing|wen|triping|brekae?r|breakr|breker|wed?n(?:e|s)?s?day|wensday|thu?rs?day|thursdy)\b")]
     private static partial Regex MisheardDay();
 
     [GeneratedRegex(@"^(?:u+h+|u+m+|e+r+m*|e+h+m+)[,.]*$")]

@@ -42,6 +42,8 @@ public class CallbackTimeParserTests
     [InlineData("friday lunchtime", "2026-11-27T12:30:00-05:00", "friday lunchtime")]
     [InlineData("wednesday mornin", "2026-11-25T09:00:00-05:00", "wednesday morning")]
     [InlineData("cal me tomoro at 4 pls", "2026-11-25T16:00:00-05:00", "tomorrow at 4")]
+    [InlineData("Call me after the weekend.", "2026-11-30T10:00:00-05:00", "monday")]
+    [InlineData("Tomorrow, around elevenish?", "2026-11-25T11:00:00-05:00", "tomorrow, around 11")]
     [InlineData("Wednesday? 11 works for me.", "2026-11-25T11:00:00-05:00", "wednesday? at 11")]
     public void Phrases_resolve_to_instants_in_the_customers_zone(string text, string expected, string phrase)
     {
@@ -85,6 +87,8 @@ public class CallbackTimeParserTests
     [InlineData("Tomorrow at 2, no wait, make it 4.", "2026-11-25T16:00:00-05:00")]
     [InlineData("Could you try Thursday, I mean Friday, around three?", "2026-11-27T15:00:00-05:00")]
     [InlineData("Call me at 2. No, sorry, 3 is better.", "2026-11-25T15:00:00-05:00")]
+    [InlineData("Can you call at 4 instead? Actually 5.", "2026-11-24T17:00:00-05:00")]
+    [InlineData("Try me Wednesday, no, Thursday, after lunch.", "2026-11-26T13:00:00-05:00")]
     public void After_a_correction_the_corrected_time_is_meant(string text, string expected) =>
         Assert.Equal(DateTimeOffset.Parse(expected, System.Globalization.CultureInfo.InvariantCulture), CallbackTimeParser.Resolve(text, Now, NewYork)?.At);
 

@@ -61,7 +61,17 @@ public class UnderstandingTests
     [InlineData("cal me tomoro at 4 pls")]
     [InlineData("im drivng cal me bak at 6")]
     [InlineData("Not today. Can we do Friday, first thing in the morning?")]
+    [InlineData("Any chance you could call on Monday?")]
+    [InlineData("Not now. Tomorrow, around elevenish?")]
+    [InlineData("Can you call at 4 instead? Actually 5.")]
+    [InlineData("pls call bck tmrw mornin")]
     public void Requests_for_another_call_are_recognised(string text) => Assert.True(UtteranceAnalyzer.Analyze(text, Knowledge).CallbackRequested);
+
+    [Theory]
+    [InlineData("Not now, thanks.")]
+    [InlineData("Not today, I'm not interested.")]
+    public void Refusing_the_moment_without_naming_another_asks_for_no_callback(string text) =>
+        Assert.False(UtteranceAnalyzer.Analyze(text, Knowledge).CallbackRequested);
 
     [Theory]
     [InlineData("Sorry, I'm in a meeting.", null)]
