@@ -21,6 +21,10 @@ public static partial class CallbackTimeParser
         (new(@"\bnot (before|until|till) ", RegexOptions.Compiled), "from "),
         // "call me back at for", "after for": speech recognition's spelling of "four" after "at" or "after".
         (new(@"\b(at|after|around|by) for\b(?=\s*(?:pm|am|o'?clock|[.,!?]|$))", RegexOptions.Compiled), "$1 4"),
+        // "3 is better", "4 works for me": a bare hour named as the time that suits.
+        (new(@"(?<!\b(?:at|around|about|after|before|by|from|until|till) )\b(\d{1,2}(?::\d{2})?) (?:is|would be|'d be|works|suits)(?: \w+)? (?:better|best|fine|good|great|for me)\b", RegexOptions.Compiled), "at $1"),
+        // "At 4? Actually 5.": a bare hour after a correction is the time meant.
+        (new(@"\b(actually|i mean|or rather|no wait|sorry),? (\d{1,2}(?::\d{2})?)\b(?! (?:minutes?|mins?|hours?|days?|weeks?|of|things?|people))", RegexOptions.Compiled), "$1 at $2"),
         // "Make it 5", "say 5": a bare hour named as the time meant.
         (new(@"\b(make it|let us say|let's say|how about|what about) (\d{1,2}(?::\d{2})?)\b(?! (minutes?|hours?|days?|weeks?))", RegexOptions.Compiled), "$1 at $2"),
         // "I'm at work until five, ring me after that": the time named is the end of what keeps them busy.
@@ -39,6 +43,7 @@ public static partial class CallbackTimeParser
         // "4.30" as British writing has it, "the end of the week", "same time next week".
         (new(@"\b(\d{1,2})\.(\d{2})\b", RegexOptions.Compiled), "$1:$2"),
         (new(@"\b(?:the )?end of (?:the|this) week\b", RegexOptions.Compiled), "friday"),
+        (new(@"\b(?:after|once|over) the weekend\b", RegexOptions.Compiled), "monday"),
         (new(@"\bmid ?week\b", RegexOptions.Compiled), "wednesday"),
         (new(@"\b(?:same time|this time) next week\b|\ba week (?:today|from today|from now)\b", RegexOptions.Compiled), "in 7 days"),
         (new(@"\b(\d{1,2}) (thirty|30)\b", RegexOptions.Compiled), "$1:30"),
@@ -128,7 +133,15 @@ public static partial class CallbackTimeParser
             part = Within(part, meantSpan) || part.Index >= meantSpan.End ? part : Match.Empty;
         }
 
-        var dayOfMonth = day.Success ? Match.Empty : DayOfMonth().Match(s);
+        // "I'm away till the weekend. Call me on the 27th": a day of the month in the part meant wins over a day named
+        // elsewhere.
+        var dayOfMonth = Pick(DayOfMonth().Matches(s), meant);
+        if (day.Success && meant is { } dated && Within(dayOfMonth, dated) && !Within(day, dated))
+        {
+            day = Match.Empty;
+        }
+
+        dayOfMonth = day.Success ? Match.Empty : dayOfMonth;
         if (!day.Success && !part.Success && !clock.Success && !dayOfMonth.Success)
         {
             return null;
@@ -206,7 +219,7 @@ public static partial class CallbackTimeParser
 
     private static string Prepare(string text)
     {
-        var s = TensWord().Replace(TextTokens.Normalize(text), m => Tens[m.Groups[1].Value].ToString(CultureInfo.InvariantCulture) + " " + m.Groups[2].Value);
+        var s = TensWord().Replace(NumberIsh().Replace(TextTokens.Normalize(text), "$1"), m => Tens[m.Groups[1].Value].ToString(CultureInfo.InvariantCulture) + " " + m.Groups[2].Value);
         s = NumberWord().Replace(s, m => Array.IndexOf(Numbers, m.Value).ToString(CultureInfo.InvariantCulture));
         // "Quarter to five" is 4:45, in the hour before the one it names.
         s = QuarterTo().Replace(s, m => $"{(int.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture) + 10) % 12 + 1}:45");
@@ -350,6 +363,10 @@ public static partial class CallbackTimeParser
     [GeneratedRegex(@"\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\b")]
     private static partial Regex NumberWord();
 
+    // "Elevenish", "threeish": the hour with its hedge.
+    [GeneratedRegex(@"\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)-?ish\b")]
+    private static partial Regex NumberIsh();
+
     [GeneratedRegex(@"\b(twenty five|forty five|fifteen|twenty|thirty|forty|ninety) (minutes?|mins?)\b")]
     private static partial Regex TensWord();
 
@@ -374,7 +391,7 @@ public static partial class CallbackTimeParser
     [GeneratedRegex(@"[.;!?]+\s*|,\s*")]
     private static partial Regex PieceBreak();
 
-    [GeneratedRegex(@"\b(?:no wait|actually no|actually|no sorry|sorry no|scratch that|or rather|on second thought|make it|change that to|better make it)\b")]
+    [GeneratedRegex(@"\b(?:no wait|actually no|actually|no,? sorry|sorry,? no|i mean|no,? (?=(?:on |at |make it )?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|tomorrow|tonight|\d))|scratch that|or rather|on second thought|make it|change that to|better make it)\b")]
     private static partial Regex Correction();
 
     [GeneratedRegex(@"\b(?:call|ring|phone|try|reach|catch|give me a (?:call|ring|bell)|can we do|could we do|how about|what about)\b")]

@@ -80,7 +80,7 @@ public static partial class ConcernTopic
     };
 
     // What is wrong with a thing: "keeps cutting out", "is dead", "stopped working", "sparks".
-    [GeneratedRegex(@"\b(cut\w*|los(es|ing|t) power|stopp\w*|stops|broke\w*|dead|not work\w*|fail\w*|spark\w*|hot|noise|noisy|hum\w*|buzz\w*|leak\w*|flicker\w*|trip\w*|off|out|dodgy|faulty|wrong|smell\w*|stuck|crackl\w*|overheat\w*)\b")]
+    [GeneratedRegex(@"\b(cut\w*|los(es|ing|t) power|stopp\w*|stops|broke\w*|dead|not work\w*|fail\w*|spark\w*|hot|noise|noisy|hum\w*|buzz\w*|leak\w*|flicker\w*|trip\w*|off|out|dodgy|faulty|wrong|smell\w*|stuck|crackl\w*|overheat\w*|(?:will|does|did|would|can) not \w+)\b")]
     private static partial Regex Fault();
 
     /// <summary>Whether a question names a problem ("is it really free?", "will it be safe?"), which makes it a concern too.</summary>
@@ -145,7 +145,7 @@ public static partial class ConcernTopic
     [GeneratedRegex(@"(,?\s+(too|as well|though|really|anymore|at the moment|right now|if i am (being )?honest|to be honest|to be fair|that worries me|thanks|thank you|please|i suppose|i guess|mainly|mostly))+$")]
     private static partial Regex Trail();
 
-    [GeneratedRegex(@"\s(?:is|are|was|were|goes|went|has|have|had|gets|got|looks|seems|does|did|do not|will not|can not|never|always|buzz(?:es)?|rubs|trips|sparks|flickers|smells|makes|blows|burns|leaks|hums|stops|stopped|keeps|kept|fill|fills|filled|loses|lost|we|i|they|which|that|who|if|while|and it|and they)\b")]
+    [GeneratedRegex(@"\s(?:is|are|was|were|goes|went|has|have|had|gets|got|looks|seems|does|did|do not|will not|can not|never|always|buzz(?:es)?|rubs|trips|sparks|flickers|smells|makes|blows|burns|leaks|hums|stops|stopped|keeps|kept|fill|fills|filled|loses|lost|sags|rattles|crackles|spits|shorts|dies|died|gives|gave|takes|took|we|i|they|which|that|who|if|while|and it|and they)\b")]
     private static partial Regex Verb();
 
     // A clause that only leads into the answer: "where do I start", "let me think".

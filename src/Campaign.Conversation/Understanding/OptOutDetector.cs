@@ -52,6 +52,13 @@ public static partial class OptOutDetector
             return OptOutSignal.Definite;
         }
 
+        // "I rang your number four times and got cut off every single time": the customer's own calls to the company
+        // are a complaint about its service; what annoys them is not being called.
+        if (signals.Contains(OptOutSignal.Possible) && WithoutOwnCalling(line) is { } rest && !CallingWord().IsMatch(rest))
+        {
+            return OptOutSignal.None;
+        }
+
         if (!signals.Contains(OptOutSignal.Possible))
         {
             // The net under the rules: words of ending or refusing near words of calling may be a request phrased in a way
@@ -79,11 +86,28 @@ public static partial class OptOutDetector
         return NotBothered().IsMatch(line) ? NotBothered().Replace(line, " ") : null;
     }
 
+    /// <summary>
+    /// The line without the customer's own calls to the company ("I rang your number", "I've phoned the helpline"), or
+    /// null when it tells of none.
+    /// </summary>
+    public static string? WithoutOwnCalling(string text)
+    {
+        var line = Prepare(text);
+        return OwnCalling().IsMatch(line) ? OwnCalling().Replace(line, " ") : null;
+    }
+
+    /// <summary>Whether the line has a word of ending or refusing ("stop", "enough", "done", "remove", "never").</summary>
+    public static bool NamesEnding(string text) => Cessation().IsMatch(Prepare(text));
+
     public static bool MayConcernCalls(string? text) => !string.IsNullOrWhiteSpace(text) && CandidateWord().IsMatch(Prepare(text));
 
     // "I'm not bothered (either way)": indifference about the offer, not annoyance at the calls.
     [GeneratedRegex(@"\b(?:am |is |are |really |honestly |that |too |particularly )*not (?:really |that |too |particularly )?bothered\b(?! (?:by|with|about) (?:the |these |your )?(?:call|ring|phon))")]
     private static partial Regex NotBothered();
+
+    // "I rang your number", "I have called you lot", "we phoned the helpline": the customer calling the company.
+    [GeneratedRegex(@"\b(?:i|we)(?:'ve|'d|ve)?(?: (?:have|had|already|even|must have|also|then|just))* (?:rang|rung|called|phoned|telephoned|dialled|dialed|tried (?:calling|ringing|phoning)|kept (?:calling|ringing|phoning))(?: (?:you|your|the|up|back))*(?: (?:\w+ )?(?:number|helpline|hotline|line|office|company|people|lot|guys|team|department|emergency line))?\b")]
+    private static partial Regex OwnCalling();
 
     [GeneratedRegex(@"\b(?:(?:the )?end of (?:the |this |next )?(?:working |work |school )?(?:day|week|month|shift)|week ?end)\b")]
     private static partial Regex TimeOfEnding();
@@ -165,6 +189,8 @@ public static partial class OptOutDetector
             "u" => "you",
             _ => m.Value,
         });
+        // A call centre, queue or handler is where the customer calls, not a call to them.
+        normalized = CallPlace().Replace(normalized, "helpline");
         normalized = SplitWords().Replace(normalized, m => m.Groups[1].Value + m.Groups[2].Value + m.Groups[3].Value + m.Groups[4].Value);
         normalized = Misheard().Replace(normalized, m => m.Value switch
         {
@@ -174,6 +200,9 @@ public static partial class OptOutDetector
         });
         return Spaces().Replace(normalized, " ");
     }
+
+    [GeneratedRegex(@"\bcall (?:cent(?:re|er)|queue|handler|operator)s?\b")]
+    private static partial Regex CallPlace();
 
     // Words a speech recogniser splits, merges or mishears, made whole before matching.
     [GeneratedRegex(@"\b(un) (subscribe\w*)\b|\b(opt)(out)\b")]
@@ -314,7 +343,7 @@ public static partial class OptOutDetector
     private static partial Regex CallingWord();
 
     // Any word of calling, contact, lists, ending, refusing or annoyance, spelt as a speech recogniser may spell it.
-    [GeneratedRegex(@"\b(?:c[aeo]l+\w*|cal|kall\w*|ring\w*|rang|rung|phon\w*|fone\w*|telephon\w*|contact\w*|dial\w*|numb\w*|numbr|no|list\w*|database|system|records?|regist\w*|details|data|file|books|hear|reach\w*|touch|answer\w*|pick up|bother\w*|pester\w*|harass\w*|hassl\w*|disturb\w*|troubl\w*|mither\w*|bug\w*|hound\w*|spam\w*|scam\w*|robo\w*|bots?|computer|machine|telemarket\w*|stop\w*|quit|ceas\w*|halt|end\w*|enough|never|again|agian|agin|agan|a gain|anymore|more|further|longer|remov\w*|remuv\w*|delet\w*|eras\w*|wipe|scrub\w*|scrap|lose|forget|bin|ditch|dump|junk|purge|strike|cross|drop|off|of|out|unsubscrib\w*|opt\w*|unlist\w*|delist\w*|deregist\w*|unenrol\w*|exclud\w*|alone|leave|be|peace|consent|permission|authori[sz]\w*|block\w*|blacklist\w*|ban|bann\w*|object\w*|refrain|desist|withdraw\w*|revok\w*|sue|lawyer|attorney|solicitor|report\w*|complain\w*|ombudsman|regulator|police|fcc|ftc|ofcom|ico|trai|gdpr|tps|dnc|dnd|ndnc|privacy|done|finished|over|sick|fed|tired|annoy\w*|nuisance|pain|intrusive|unwanted|unsolicited|relentless|persistent|keep\w*|every|times?|why|how|who|where|hint|told|already|away|lost|hate|stand|patience|ugh|seriously|god|goodness|bloody|unbelievable|people|lot|guys|y'all|ya'll|interested|want\w*|rather|prefer|need\w*|not|ridiculous|joke|rest|sign\w*|head|way|these|them)\b")]
+    [GeneratedRegex(@"\b(?:c[aeo]l+\w*|cal|kall\w*|ring\w*|rang|rung|phon\w*|fone\w*|telephon\w*|contact\w*|dial\w*|numb\w*|numbr|no|list\w*|database|system|records?|regist\w*|details|data|file|books|hear|reach\w*|touch|answer\w*|pick up|bother\w*|pester\w*|harass\w*|hassl\w*|disturb\w*|troubl\w*|mither\w*|bug\w*|hound\w*|spam\w*|scam\w*|robo\w*|bots?|computer|machine|telemarket\w*|stop(?!s\b|ped\b)\w*|quit|ceas\w*|halt|end\w*|enough|never|again|agian|agin|agan|a gain|anymore|more|further|longer|remov\w*|remuv\w*|delet\w*|eras\w*|wipe|scrub\w*|scrap|lose|forget|bin|ditch|dump|junk|purge|strike|cross|drop|off|of|out|unsubscrib\w*|opt\w*|unlist\w*|delist\w*|deregist\w*|unenrol\w*|exclud\w*|alone|leave|be|peace|consent|permission|authori[sz]\w*|block\w*|blacklist\w*|ban|bann\w*|object\w*|refrain|desist|withdraw\w*|revok\w*|sue|lawyer|attorney|solicitor|report\w*|complain\w*|ombudsman|regulator|police|fcc|ftc|ofcom|ico|trai|gdpr|tps|dnc|dnd|ndnc|privacy|done|finished|over|sick|fed|tired|annoy\w*|nuisance|pain|intrusive|unwanted|unsolicited|relentless|persistent|keep\w*|every|times?|why|how|who|where|hint|told|already|away|lost|hate|stand|patience|ugh|seriously|god|goodness|bloody|unbelievable|people|lot|guys|y'all|ya'll|interested|want\w*|rather|prefer|need\w*|not|ridiculous|joke|rest|sign\w*|head|way|these|them)\b")]
     private static partial Regex CandidateWord();
 
     // The customer takes back a "stop" said to someone else: "sorry, carry on".

@@ -25,6 +25,8 @@ namespace Campaign.Conversation.Understanding;
 /// </remarks>
 public sealed partial class OptOutRecognizer(IOptOutScorer? semantic, ILogger<OptOutRecognizer>? logger = null, SemanticIntents? understanding = null)
 {
+    private static readonly IReadOnlySet<string> NoTopics = new HashSet<string>();
+
     private int _failures;
 
     /// <summary>The rules alone.</summary>
@@ -53,9 +55,13 @@ public sealed partial class OptOutRecognizer(IOptOutScorer? semantic, ILogger<Op
                 return OptOutSignal.None;
             }
 
-            // Only the semantic opt-out layer hesitated, and the line reads clearly as a yes or a "let me think".
+            // Only the semantic opt-out layer hesitated, and the line reads clearly as a yes or a "let me think", or the
+            // rules read a plain yes ("Oh, how thoughtful of you. Yeah, I suppose.") or a complaint ("the fuse box keeps
+            // tripping and I'm sick of it") with no word of ending ("yeah, enough now" is still asked about).
             var onlySemantic = OptOutDetector.Classify(text) == OptOutSignal.None;
-            return onlySemantic && understanding.Confident(IntentTask.Interest, text!) is "interested" or "neutral" ? OptOutSignal.None : signal;
+            return onlySemantic && (understanding.Confident(IntentTask.Interest, text!) is "interested" or "neutral"
+                || ((UtteranceAnalyzer.SaysYes(text!) || ConcernExtractor.Extract(text!, [], NoTopics) is not null) && !OptOutDetector.NamesEnding(text!)))
+                ? OptOutSignal.None : signal;
         }
         catch (Exception ex)
         {
@@ -80,8 +86,10 @@ public sealed partial class OptOutRecognizer(IOptOutScorer? semantic, ILogger<Op
             return rules;
         }
 
-        // "Honestly? Not bothered." says nothing about the calls once the indifference is set aside.
-        if (OptOutDetector.WithoutIndifference(text!) is { } rest && !CallWord().IsMatch(rest))
+        // "Honestly? Not bothered." says nothing about the calls once the indifference is set aside, nor does "I rang
+        // your number four times" once the customer's own calls are.
+        if ((OptOutDetector.WithoutIndifference(text!) is { } rest && !CallWord().IsMatch(rest))
+            || (OptOutDetector.WithoutOwnCalling(text!) is { } own && !CallWord().IsMatch(own)))
         {
             return rules;
         }
@@ -107,7 +115,7 @@ public sealed partial class OptOutRecognizer(IOptOutScorer? semantic, ILogger<Op
     private static partial Regex BareDecline();
 
     // Any word of calls, contact or lists: such a line stays for the opt-out question whatever else it is about.
-    [GeneratedRegex(@"\b(?:call\w*|c[aeo]l+ing|ring\w*|rang|rung|phon\w*|contact\w*|dial\w*|number|list|again|bother\w*|pester\w*|harass\w*|hassl\w*|spam\w*|stop\w*|remov\w*|unsubscrib\w*|never|hear from)\b")]
+    [GeneratedRegex(@"\b(?:call\w*|c[aeo]l+ing|ring\w*|rang|rung|phon\w*|contact\w*|dial\w*|number|list|again|bother\w*|pester\w*|harass\w*|hassl\w*|spam\w*|stop(?!s\b|ped\b)\w*|remov\w*|unsubscrib\w*|never|hear from)\b")]
     private static partial Regex CallWord();
 
     [LoggerMessage(Level = LogLevel.Error, Message = "The semantic opt-out layer failed; the rules answer alone for this line")]

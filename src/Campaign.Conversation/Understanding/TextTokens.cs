@@ -148,14 +148,15 @@ public static partial class TextTokens
     }
 
     // Day and time words as speech recognition often spells them: "tomorow", "tommorrow", "wendsday", "thurday",
-    // "tonite", "at nite"; and "power kuts", "call me bak", "cant tlk", "powr keeps gowing off", "the brekaer keeps triping".
+    // "tonite", "at nite", "tomoro"; and "power kuts", "cal me bak", "cant tlk", "powr keeps gowing off", "the brekaer keeps triping".
     private static string Misheard(string lower) => MisheardDay().Replace(lower, m => m.Value switch
     {
         "tonite" => "tonight",
         "nite" => "night",
         "kuts" => "cuts",
         "kut" => "cut",
-        "bak" => "back",
+        "bak" or "bck" => "back",
+        "cal" => "call",
         "tlk" => "talk",
         "powr" or "pwr" => "power",
         "gowing" => "going",
@@ -167,7 +168,7 @@ public static partial class TextTokens
         _ => "tomorrow",
     });
 
-    [GeneratedRegex(@"\b(?:to+m+o+r+o+w+|tmrw|tonite|nite|kuts?|bak|tlk|powr|pwr|gowing|wen|triping|brekae?r|breakr|breker|wed?n(?:e|s)?s?day|wensday|thu?rs?day|thursdy)\b")]
+    [GeneratedRegex(@"\b(?:to+m+o+r+o+w*|2mo+r+o+w*|tmrw|cal(?= (?:me|us|back|bak|bck)\b)|bck|tonite|nite|kuts?|bak|tlk|powr|pwr|gowing|wen|triping|brekae?r|breakr|breker|wed?n(?:e|s)?s?day|wensday|thu?rs?day|thursdy)\b")]
     private static partial Regex MisheardDay();
 
     [GeneratedRegex(@"^(?:u+h+|u+m+|e+r+m*|e+h+m+)[,.]*$")]

@@ -23,7 +23,8 @@ public static partial class UtteranceAnalyzer
         var busy = Busy().IsMatch(normalized);
         var timePhrase = CallbackTimeParser.Resolve(text, DateTimeOffset.UnixEpoch, TimeZoneInfo.Utc)?.Phrase;
         // "I'm busy, tomorrow at 3 would be better" asks for a callback as plainly as "call me back tomorrow at 3".
-        var callback = Callback().IsMatch(normalized) || (busy && timePhrase is not null);
+        // So does "Not now. Tomorrow, around eleven?": the moment refused and another named.
+        var callback = Callback().IsMatch(normalized) || ((busy || NotNow().IsMatch(normalized)) && timePhrase is not null);
         // "Not now, maybe later" hedges about the time of a callback, not about the offer.
         var hedged = HedgedInterest().IsMatch(normalized);
         // "I might be, but I can't talk now": with the moment refused, a hedge is about later, not about the offer.
@@ -65,6 +66,13 @@ public static partial class UtteranceAnalyzer
         return Callback().IsMatch(normalized) || Identity().IsMatch(normalized);
     }
 
+    /// <summary>Whether the line answers yes and says nothing against the offer ("Oh, how thoughtful. Yeah, I suppose.").</summary>
+    public static bool SaysYes(string text)
+    {
+        var normalized = TextTokens.Normalize(text);
+        return PolarityOf(normalized) == Polarity.Yes && !NotInterested().IsMatch(normalized) && !Neutral().IsMatch(normalized);
+    }
+
     /// <summary>What a script objection is about, from its own wording.</summary>
     public static ObjectionKind KindOf(string objection)
     {
@@ -102,7 +110,7 @@ public static partial class UtteranceAnalyzer
     [GeneratedRegex(@"^((well|oh|um+|uh+|hmm+|so|erm|ah|yeah,? right)\b[\s,.]*)+")]
     private static partial Regex Filler();
 
-    [GeneratedRegex(@"^(yes|yeah|yep|yup|ya|sure|ok|okay|alright|all right|of course|certainly|absolutely|definitely|fine|go ahead|go on|please do|why not|i do|i have|that would be (great|good|nice|fine|lovely)|sounds (good|great|fine)|uh huh|right|correct|no problem)\b")]
+    [GeneratedRegex(@"^(yes|yeah|yep|yup|ya|sure|ok|okay|k|kk|please(?=\W*$)|alright|all right|of course|certainly|absolutely|definitely|fine|go ahead|go on|please do(?! not)|why not|i do|i have|that would be (great|good|nice|fine|lovely)|sounds (good|great|fine)|uh huh|right|correct|no problem)\b")]
     private static partial Regex YesStart();
 
     [GeneratedRegex(@"^(no|nope|nah|not really|not now|not at all|not today|i do not think so|never)\b")]
@@ -121,14 +129,17 @@ public static partial class UtteranceAnalyzer
     [GeneratedRegex(@"\bmaybe\b|\bnot (so |too |really |quite |entirely )?sure\b|\bperhaps\b|\b(i will|let me) think\b|\bthink about it\b|\b(it )?depends\b|\bi do not,? (really |quite )?know\b|\bpossibly\b|\bwe will see\b|\bnot certain\b|\bunsure\b|\bundecided\b|\bnot yet\b|\bmight be\b|\b(i will|i'll|i would|i'd|i need to|i have to|i would have to|i'd have to|i'll have to|let me) (check|ask|talk|speak|discuss|consult|sleep on)\b|\bsleep on it\b|\bin two minds\b|\bon the fence\b|\bhard to say\b|\bnot decided\b|\bcould be\b|\beither way\b")]
     private static partial Regex Neutral();
 
-    [GeneratedRegex(@"\binterested\b|\binteresting\b|\btell me more\b|\bsounds (good|great|interesting|nice|useful)\b|\bi(?: would|\'d) (actually |really |quite |definitely )?(like|love) (to hear|that|it|one|more|this|to know)\b|\bsign me up\b|\bcount me in\b|\blet us do it\b|\blet's do it\b|\bgo ahead\b|\bgo on\b|\bwhy not\b|\bplease do\b|\bthat would be (great|good|nice|helpful|useful)\b|\bbook (me|us|it) in\b|\bput (me|us) down\b|\bsounds like a (plan|good idea)\b|\bgo for it\b|\bi am in\b(?!\s+\w)|\bi would (really )?(like|love) (that|it|one|to book|to have)\b|\bhappy to (have|do|book|go ahead)\b|\bi am (listening|all ears)\b|\bfire away\b|\bi will bite\b|\bhear you out\b")]
+    [GeneratedRegex(@"\binterested\b|\binteresting\b|\btell me more\b|\bsounds (good|great|interesting|nice|useful)\b|\bi(?: would|\'d) (actually |really |quite |definitely )?(like|love) (to hear|that|it|one|more|this|to know)\b|\bsign me up\b|\bcount me in\b|\blet us do it\b|\blet's do it\b|\bgo ahead\b|\bgo on\b|\bwhy not\b|\bplease do\b(?! not)|\bthat would be (great|good|nice|helpful|useful)\b|\bbook (me|us|it) in\b|\bput (me|us) down\b|\bsounds like a (plan|good idea)\b|\bgo for it\b|\bi am in\b(?!\s+\w)|\bi would (really )?(like|love) (that|it|one|to book|to have)\b|\bhappy to (have|do|book|go ahead)\b|\bi am (listening|all ears)\b|\bfire away\b|\bi will bite\b|\bhear you out\b")]
     private static partial Regex Interested();
 
     [GeneratedRegex(@"\bbusy\b|\bnot a (good|great|convenient) (time|moment)\b|\bbad timing\b|\b(bad|awkward) moment\b|\bi am (cooking|driving|eating|having (my )?(dinner|lunch|tea)|in the shower|at the (doctor|dentist|hospital)\w*)\b|\bon the other line\b|\b(caught|tied) up\b|\b(now|right now|this)( is|'s) not (good|great|a good time|convenient)\b|\b(heading|rushing|running) out\b|\bon my way (out|to)\b|\bcan not (talk|speak|chat) (now|right now|at the moment)\b|\bwith a (customer|client|patient)\b|\b(bad|inconvenient|awkward) time\b|\bin a meeting\b|\bi am driving\b|\bat work\b|\bcan not talk\b|\bno time\b|\bdo not have (the )?time\b|\bin the middle of\b|\bi am (about to leave|on my way out|just leaving)\b")]
     private static partial Regex Busy();
 
-    [GeneratedRegex(@"\bcall (me |us )?(back|again|later|another time)\b|\b(ring|phone|bell|buzz) (me |us )?(back|later|another time|some other time)\b|\b(give|gimme) (me|us) a (call|ring|bell|buzz)\b|\bget back to (me|us)\b|\b(catch|try) (me|us) (later|another|tomorrow|tonight|this|next|after|at|on|in)\b|\b(call|ring|phone|try|reach|contact) (me|us) (back |again )?(on|at|in|after|around|about|before|by|tomorrow|today|tonight|this|next|later|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b|\b(can|could) you (call|ring|phone|try) (tomorrow|tonight|this (morning|afternoon|evening)|later|next|on (monday|tuesday|wednesday|thursday|friday|saturday|sunday))\b|\banother (time|day)\b|\bsome other (time|day)\b|\btry (again )?later\b|\btry (again )?(on )?(monday|tuesday|wednesday|thursday|friday|saturday|sunday|tomorrow|tonight)\b|\bcall back\b|\bcallback\b|\b(maybe|perhaps|possibly) later\b|\blater (maybe|perhaps)\b")]
+    [GeneratedRegex(@"\bcall (me |us )?(back|again|later|another time)\b|\b(ring|phone|bell|buzz) (me |us )?(back|later|another time|some other time)\b|\b(give|gimme) (me|us) a (call|ring|bell|buzz)\b|\bget back to (me|us)\b|\b(catch|try) (me|us) (later|another|tomorrow|tonight|this|next|after|at|on|in)\b|\b(call|ring|phone|try|reach|contact) (me|us) (back |again )?(on|at|in|after|around|about|before|by|tomorrow|today|tonight|this|next|later|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b|\b(can|could) you (call|ring|phone|try) (tomorrow|tonight|this (morning|afternoon|evening)|later|next|at|around|after|on (monday|tuesday|wednesday|thursday|friday|saturday|sunday))\b|\byou (could|can|would|might) (call|ring|phone|try) (me |us )?(back |again )?(on|at|in|after|around|tomorrow|tonight|this|next|later|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b|\banother (time|day)\b|\bsome other (time|day)\b|\btry (again )?later\b|\btry (again )?(on )?(monday|tuesday|wednesday|thursday|friday|saturday|sunday|tomorrow|tonight)\b|\bcall back\b|\bcallback\b|\b(maybe|perhaps|possibly) later\b|\blater (maybe|perhaps)\b|\b(can|could|shall) we (do|make it|say) (it )?(on )?(tomorrow|tonight|this|next|later|another|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b")]
     private static partial Regex Callback();
+
+    [GeneratedRegex(@"\bnot (now|right now|today|tonight|this (morning|afternoon|evening|week)|at the moment)\b")]
+    private static partial Regex NotNow();
 
     // "I might be interested later on" defers the answer; it is not yet interest.
     [GeneratedRegex(@"\b(might|may|could) be interested\b|\binterested later\b")]

@@ -41,6 +41,10 @@ public class CallbackTimeParserTests
     [InlineData("after the school run, say 3", "2026-11-25T15:00:00-05:00", "after lunch, at 3")]
     [InlineData("friday lunchtime", "2026-11-27T12:30:00-05:00", "friday lunchtime")]
     [InlineData("wednesday mornin", "2026-11-25T09:00:00-05:00", "wednesday morning")]
+    [InlineData("cal me tomoro at 4 pls", "2026-11-25T16:00:00-05:00", "tomorrow at 4")]
+    [InlineData("Call me after the weekend.", "2026-11-30T10:00:00-05:00", "monday")]
+    [InlineData("Tomorrow, around elevenish?", "2026-11-25T11:00:00-05:00", "tomorrow, around 11")]
+    [InlineData("Wednesday? 11 works for me.", "2026-11-25T11:00:00-05:00", "wednesday? at 11")]
     public void Phrases_resolve_to_instants_in_the_customers_zone(string text, string expected, string phrase)
     {
         var time = CallbackTimeParser.Resolve(text, Now, NewYork);
@@ -81,6 +85,10 @@ public class CallbackTimeParserTests
     [InlineData("Call me at 3, no wait, I've got the dentist, make it 5.", "2026-11-24T17:00:00-05:00")]
     [InlineData("Call me on Friday. Actually no, Friday's no good, make it Monday.", "2026-11-30T10:00:00-05:00")]
     [InlineData("Tomorrow at 2, no wait, make it 4.", "2026-11-25T16:00:00-05:00")]
+    [InlineData("Could you try Thursday, I mean Friday, around three?", "2026-11-27T15:00:00-05:00")]
+    [InlineData("Call me at 2. No, sorry, 3 is better.", "2026-11-25T15:00:00-05:00")]
+    [InlineData("Can you call at 4 instead? Actually 5.", "2026-11-24T17:00:00-05:00")]
+    [InlineData("Try me Wednesday, no, Thursday, after lunch.", "2026-11-26T13:00:00-05:00")]
     public void After_a_correction_the_corrected_time_is_meant(string text, string expected) =>
         Assert.Equal(DateTimeOffset.Parse(expected, System.Globalization.CultureInfo.InvariantCulture), CallbackTimeParser.Resolve(text, Now, NewYork)?.At);
 
@@ -89,6 +97,7 @@ public class CallbackTimeParserTests
     [InlineData("Oh sure, I've got loads of free time on a Tuesday morning. Try Thursday at ten.", "2026-11-26T10:00:00-05:00")]
     [InlineData("Now's not good. Can you call tomorrow afternoon, around 3?", "2026-11-25T15:00:00-05:00")]
     [InlineData("I'm free tomorrow, call me at 3.", "2026-11-25T15:00:00-05:00")]
+    [InlineData("I'm away till the weekend. Call me on the 27th at ten.", "2026-11-27T10:00:00-05:00")]
     public void Of_several_times_the_one_in_the_request_to_call_is_meant(string text, string expected) =>
         Assert.Equal(DateTimeOffset.Parse(expected, System.Globalization.CultureInfo.InvariantCulture), CallbackTimeParser.Resolve(text, Now, NewYork)?.At);
 

@@ -29,6 +29,8 @@ public class ConcernTopicTests
     [InlineData("The outdoor sockets in the garden fill up with water whenever it rains.", "outdoor sockets")]
     [InlineData("The transformer box on the corner makes a loud humming noise all day.", "transformer box")]
     [InlineData("Where do I start. The storage heaters are useless.", "storage heaters")]
+    [InlineData("The overhead cable to the shed sags right down to head height.", "overhead cable to the shed")]
+    [InlineData("The extractor fan rattles and then just stops.", "extractor fan")]
     public void A_concern_outside_the_known_topics_is_named_by_its_noun_phrase(string said, string topic) =>
         Assert.Equal(topic, ConcernTopic.Of(said));
 
@@ -61,6 +63,7 @@ public class ConcernTopicTests
     [Theory]
     [InlineData("the electric shower keeps cutting out mid-wash", "electric shower")]
     [InlineData("the garage outlets are dead", "garage outlets")]
+    [InlineData("the car charger won't charge", "car charger")]
     public void A_clause_naming_a_thing_and_its_fault_names_the_thing(string clause, string thing) =>
         Assert.Equal(thing, ConcernTopic.ThingOf(clause));
 

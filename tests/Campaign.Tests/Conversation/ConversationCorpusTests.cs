@@ -17,6 +17,7 @@ public sealed class ConversationCorpusTests
     [InlineData("dev5", "dev5")]
     [InlineData("dev6", "dev6")]
     [InlineData("dev7", "dev7")]
+    [InlineData("dev8", "dev8")]
     public void A_development_part_loads_with_unique_dialogue_ids(string part, string name)
     {
         var corpus = EvalCorpus.Load(EvalCorpus.PathOf(RepositoryPaths.Root, part));

@@ -80,6 +80,7 @@ public class OptOutRecognizerTests
     [Theory]
     [InlineData("Thursday morning suits me.")]
     [InlineData("Yes.")]
+    [InlineData("The extractor fan in the bathroom rattles and then just stops.")]
     [InlineData("")]
     [InlineData(null)]
     public void A_line_with_no_word_about_calls_never_reaches_the_model(string? line)
@@ -89,6 +90,45 @@ public class OptOutRecognizerTests
         Assert.Equal(OptOutSignal.None, new OptOutRecognizer(model).Classify(line));
         Assert.Equal(0, model.Calls);
     }
+
+    [Theory]
+    [InlineData("I rang your number four times and got cut off every single time.")]
+    [InlineData("We've phoned the helpline every single day this week and nobody knows anything.")]
+    public void The_customers_own_calls_to_the_company_are_no_hint_of_an_opt_out(string line)
+    {
+        var model = new FixedScorer(1);
+
+        Assert.Equal(OptOutSignal.None, OptOutDetector.Classify(line));
+        Assert.Equal(OptOutSignal.None, new OptOutRecognizer(model).Classify(line));
+        Assert.Equal(0, model.Calls);
+    }
+
+    [Fact]
+    public void Complaining_of_the_calls_is_still_asked_about_when_the_customer_has_called_too() =>
+        Assert.Equal(OptOutSignal.Possible, OptOutDetector.Classify("I rang your office once, and since then you keep calling me."));
+
+    [Theory]
+    [InlineData("Bills are through the roof and nobody at your call centre ever picks up.")]
+    [InlineData("No one in your call center ever answers.")]
+    public void A_call_centre_is_where_the_customer_calls_not_a_call_to_them(string line)
+    {
+        Assert.False(OptOutDetector.IsOptOut(line));
+        Assert.True(OptOutDetector.IsOptOut("Nobody from your company calls me ever again."));
+    }
+
+    [Theory]
+    [InlineData("Oh, how thoughtful of you. Yeah, I suppose.")]
+    [InlineData("Honestly, the fuse box keeps tripping and I'm sick of it.")]
+    public void A_line_only_the_model_hesitated_over_that_the_rules_read_as_a_yes_or_a_complaint_is_not_asked_about(string line)
+    {
+        var recognizer = new OptOutRecognizer(new FixedScorer(1), understanding: SemanticIntents.Shared);
+
+        Assert.Equal(OptOutSignal.None, recognizer.Classify(line, answersOffer: false));
+    }
+
+    [Fact]
+    public void A_yes_with_a_word_of_ending_is_still_asked_about() =>
+        Assert.Equal(OptOutSignal.Possible, new OptOutRecognizer(new FixedScorer(1), understanding: SemanticIntents.Shared).Classify("Yeah, enough now.", answersOffer: false));
 
     [Fact]
     public void A_model_that_fails_leaves_the_rules_to_answer_and_is_logged()

@@ -58,7 +58,20 @@ public class UnderstandingTests
     [InlineData("Now's not good. Can you call this afternoon, around 3?")]
     [InlineData("cant tlk now call me bak at for")]
     [InlineData("Not really a good time, maybe some other day?")]
+    [InlineData("cal me tomoro at 4 pls")]
+    [InlineData("im drivng cal me bak at 6")]
+    [InlineData("Not today. Can we do Friday, first thing in the morning?")]
+    [InlineData("Any chance you could call on Monday?")]
+    [InlineData("Not now. Tomorrow, around elevenish?")]
+    [InlineData("Can you call at 4 instead? Actually 5.")]
+    [InlineData("pls call bck tmrw mornin")]
     public void Requests_for_another_call_are_recognised(string text) => Assert.True(UtteranceAnalyzer.Analyze(text, Knowledge).CallbackRequested);
+
+    [Theory]
+    [InlineData("Not now, thanks.")]
+    [InlineData("Not today, I'm not interested.")]
+    public void Refusing_the_moment_without_naming_another_asks_for_no_callback(string text) =>
+        Assert.False(UtteranceAnalyzer.Analyze(text, Knowledge).CallbackRequested);
 
     [Theory]
     [InlineData("Sorry, I'm in a meeting.", null)]
@@ -133,6 +146,9 @@ public class UnderstandingTests
     [InlineData("Okay, goodbye.", Polarity.Yes, null)]
     [InlineData("Not now, but maybe later.", Polarity.No, null)]
     [InlineData("Yeah, right, because you lot are so reliable. No thanks.", Polarity.No, null)]
+    [InlineData("K.", Polarity.Yes, null)]
+    [InlineData("Please.", Polarity.Yes, null)]
+    [InlineData("Please don't.", Polarity.None, null)]
     public void Answers_carry_polarity_and_interest(string text, Polarity polarity, Interest? interest)
     {
         var u = UtteranceAnalyzer.Analyze(text, Knowledge);
