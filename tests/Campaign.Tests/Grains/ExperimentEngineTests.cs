@@ -1,7 +1,7 @@
+using Campaign.Abstractions.Calls;
 using Campaign.Abstractions.Campaigns;
 using Campaign.Abstractions.Experiments;
 using Campaign.Abstractions.Scripts;
-using Campaign.Abstractions.Calls;
 using Campaign.Tests.Support;
 
 namespace Campaign.Tests.Grains;
