@@ -35,7 +35,7 @@ public class CallEndsTests : IDisposable
         var queue = new DialQueue("c", work, learned.Timing, (_, _) => true, _clock, _logger);
         var abandons = new AbandonGuard(campaign, new AbandonRule(TimeSpan.FromSeconds(2), 0.03, 30), queue, _clock, _logger);
         var experiment = new CampaignExperiment(campaign, Stub<ICallStore>.Unused(), _clock, _logger);
-        return new CallEnds(campaign, work, _inFlight, statistics, abandons, learned.Timing, experiment, Stub<IGrainFactory>.Unused(), _clock, _logger, () => _dispatchRequests++);
+        return new CallEnds(campaign, work, _inFlight, statistics, abandons, learned.Timing, experiment, new AnswerForecasts(campaign), Stub<IGrainFactory>.Unused(), _clock, _logger, () => _dispatchRequests++);
     }
 
     private async Task<CallReport> InCallAsync(CallResult result)

@@ -34,4 +34,5 @@ public sealed record CampaignProgress(
     [property: Id(12)] string? PausedBy = null,
     [property: Id(13)] string? PausedReason = null,
     [property: Id(14)] int? FirstAudioAvgMs = null,
-    [property: Id(15)] Experiments.ExperimentProgress? Experiment = null);
+    [property: Id(15)] Experiments.ExperimentProgress? Experiment = null,
+    [property: Id(16)] Insights.AnswerForecastCheck? AnswerForecast = null);

@@ -4,7 +4,8 @@ namespace Campaign.Abstractions.Insights;
 /// <param name="CallNow">Call now: this hour is one of their good hours within the hold.</param>
 /// <param name="Priority">Among customers called now, the higher first: this hour's chance over the best one ahead.</param>
 /// <param name="HoldUntil">When not called now, the start of their next good hour (inside the lawful window).</param>
-public sealed record TimingAdvice(bool CallNow, double Priority, DateTimeOffset? HoldUntil);
+/// <param name="Chance">The estimated chance that they answer now.</param>
+public sealed record TimingAdvice(bool CallNow, double Priority, DateTimeOffset? HoldUntil, double? Chance = null);
 
 /// <summary>
 /// The dialler's use of a customer's <see cref="AnswerPropensity"/>, only ever among hours the law and the campaign
@@ -29,11 +30,11 @@ public static class LearnedTiming
         var priority = best <= 0 ? 1 : Math.Min(1, here / best);
         if (best <= 0 || here >= GoodShare * best || !isOpen(now))
         {
-            return new TimingAdvice(true, priority, null);
+            return new TimingAdvice(true, priority, null, here);
         }
 
         var next = hours.First(h => Chance(propensity, zone, h) >= GoodShare * best);
-        return next - now <= maxHold ? new TimingAdvice(false, priority, next) : new TimingAdvice(true, priority, null);
+        return next - now <= maxHold ? new TimingAdvice(false, priority, next, here) : new TimingAdvice(true, priority, null, here);
     }
 
     /// <summary>

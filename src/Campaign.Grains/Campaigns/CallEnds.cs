@@ -18,6 +18,7 @@ public sealed class CallEnds(
     AbandonGuard abandons,
     CampaignTiming timing,
     CampaignExperiment experiment,
+    AnswerForecasts forecasts,
     IGrainFactory grains,
     TimeProvider clock,
     ILogger logger,
@@ -33,7 +34,10 @@ public sealed class CallEnds(
         if (settled)
         {
             statistics.CountSettled(CallFacts.Of(report));
-            await experiment.CountAsync(report);
+            if (experiment.Count(report) | forecasts.Count(report))
+            {
+                await campaign.WriteAsync();
+            }
         }
 
         if (settled && report.Result == CallResult.Answered)

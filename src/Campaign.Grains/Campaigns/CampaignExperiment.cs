@@ -28,12 +28,15 @@ public sealed class CampaignExperiment(CampaignRecord campaign, ICallStore calls
         return ExperimentScripts.For(campaign.Id, item.CustomerId, experiment, Decisions, heardBefore);
     }
 
-    /// <summary>Counts a settled call toward its variant and decides again; a decision newly made is logged.</summary>
-    public async Task CountAsync(CallReport report)
+    /// <summary>
+    /// Counts a settled call toward its variant and decides again; a decision newly made is logged. False when the call
+    /// counts toward no variant (nothing to save).
+    /// </summary>
+    public bool Count(CallReport report)
     {
         if (Definition is not { } experiment || report.ScriptId is not { } scriptId || experiment.Variants.All(v => v.ScriptId != scriptId))
         {
-            return;
+            return false;
         }
 
         var tallies = campaign.State.ExperimentTallies;
@@ -51,7 +54,7 @@ public sealed class CampaignExperiment(CampaignRecord campaign, ICallStore calls
             CampaignLog.ExperimentDecided(logger, campaign.Id, winner);
         }
 
-        await campaign.WriteAsync();
+        return true;
     }
 
     /// <summary>The tallies and decisions for the statistics; null without an experiment.</summary>

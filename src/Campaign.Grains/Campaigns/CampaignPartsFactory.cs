@@ -38,12 +38,13 @@ public sealed class CampaignPartsFactory(
             async () => (await work.InCallAsync()).Select(i => i.CallId!).ToHashSet(StringComparer.Ordinal),
             inProgress => calls.TallyAsync(id, inProgress));
         var inFlight = new CallsInFlight(id, grains, logger);
-        var queue = new DialQueue(id, work, timing, IsOpen, clock, logger);
+        var forecasts = new AnswerForecasts(campaign);
+        var queue = new DialQueue(id, work, timing, IsOpen, clock, logger, forecasts);
         var abandons = new AbandonGuard(campaign, AbandonRule.From(compliance.Value), queue, clock, logger);
         // A call's end asks the loop for a pass, and the loop's recovery settles call ends: the loop is made last.
         DispatchLoop? loop = null;
         var experiment = new CampaignExperiment(campaign, calls, clock, logger);
-        var ends = new CallEnds(campaign, work, inFlight, statistics, abandons, timing, experiment, grains, clock, logger, () => loop!.Request());
+        var ends = new CallEnds(campaign, work, inFlight, statistics, abandons, timing, experiment, forecasts, grains, clock, logger, () => loop!.Request());
         var attempts = new CallAttempts(campaign, ends, new RetryPlanner(options.Value), experiment, grains, callOptions.Value.MaxDuration, clock, logger);
         var recovery = new CallRecovery(work, inFlight, ends, grains, clock);
         loop = new DispatchLoop(id, recovery.RecoverAsync, dispatchOnce, () => campaign.IsRunning, logger);

@@ -1,6 +1,7 @@
 using Campaign.Abstractions.Calls;
 using Campaign.Abstractions.Campaigns;
 using Campaign.Abstractions.Customers;
+using Campaign.Abstractions.Insights;
 using Campaign.Abstractions.Storage;
 using Campaign.Grains.Compliance;
 
@@ -55,7 +56,7 @@ public sealed class CampaignReadModel(
         return new CampaignProgress(state.Status, state.Audience, counts.Pending, counts.InCall, state.PeakInFlight, counts.RetriesPending,
             counts.Done, counts.Skipped, byResult, waiting, skipped,
             Math.Round(AbandonRule.Rate(state.Abandons, now), 4), campaign.PausedBy, campaign.PausedReason, AbandonRule.AverageFirstAudioMs(state.Abandons, now),
-            experiment.Progress());
+            experiment.Progress(), state.Definition?.Timing == CallTiming.Learned ? state.AnswerForecast ?? AnswerForecastCheck.None : null);
     }
 
     private static string Camel(string name) => char.ToLowerInvariant(name[0]) + name[1..];

@@ -1,5 +1,6 @@
 using Campaign.Abstractions.Campaigns;
 using Campaign.Abstractions.Experiments;
+using Campaign.Abstractions.Insights;
 using Campaign.Grains.Compliance;
 
 namespace Campaign.Grains.Campaigns;
@@ -50,4 +51,8 @@ public sealed class CampaignState
     /// <summary>An experiment's decisions: stopped variants and the winner.</summary>
     [Id(12)]
     public ExperimentState? Experiment { get; set; }
+
+    /// <summary>Learned timing's expected answers against the answers that came.</summary>
+    [Id(13)]
+    public AnswerForecastCheck? AnswerForecast { get; set; }
 }

@@ -5,8 +5,11 @@ using Campaign.Grains.Compliance;
 
 namespace Campaign.Grains.Campaigns;
 
-/// <summary>Due customers in the order learned timing calls them, and those it holds for a better hour.</summary>
-public sealed record TimedDue(IReadOnlyList<WorkItem> CallNow, IReadOnlyList<(WorkItem Item, DateTimeOffset Until)> Held);
+/// <summary>
+/// Due customers in the order learned timing calls them, those it holds for a better hour, and the estimated chance
+/// that each called now answers (by work item; none for a customer with no estimate).
+/// </summary>
+public sealed record TimedDue(IReadOnlyList<WorkItem> CallNow, IReadOnlyList<(WorkItem Item, DateTimeOffset Until)> Held, IReadOnlyDictionary<long, double> Chances);
 
 /// <summary>
 /// A learned-timing campaign's use of each customer's <see cref="AnswerPropensity"/> (their own attempts in their
@@ -32,7 +35,8 @@ public sealed class CampaignTiming(ICustomerDirectory customers, IAnswerTimingPr
         });
         var callNow = advice.Where(a => a.Advice.CallNow).OrderByDescending(a => a.Advice.Priority).Select(a => a.Item).ToList();
         var held = advice.Where(a => !a.Advice.CallNow).Select(a => (a.Item, a.Advice.HoldUntil!.Value)).ToList();
-        return new TimedDue(callNow, held);
+        var chances = advice.Where(a => a.Advice is { CallNow: true, Chance: not null }).ToDictionary(a => a.Item.Seq, a => a.Advice.Chance!.Value);
+        return new TimedDue(callNow, held, chances);
     }
 
     /// <summary>

@@ -8,7 +8,8 @@ namespace Campaign.Grains.Campaigns;
 /// The dialler's hopper fed from the work list: customers due now in places whose calling hours are open, in due order
 /// or, with learned timing, those whose good hour is now first and those likely out held back to a better hour.
 /// </summary>
-public sealed class DialQueue(string campaignId, CampaignWorkList work, CampaignTiming timing, Func<string, DateTimeOffset, bool> isOpen, TimeProvider clock, ILogger logger)
+public sealed class DialQueue(string campaignId, CampaignWorkList work, CampaignTiming timing, Func<string, DateTimeOffset, bool> isOpen, TimeProvider clock, ILogger logger,
+    AnswerForecasts? forecasts = null)
 {
     private readonly Dialler _dialler = new(isOpen);
 
@@ -20,7 +21,11 @@ public sealed class DialQueue(string campaignId, CampaignWorkList work, Campaign
     public WorkItem Take() => _dialler.Take();
 
     /// <summary>Empties the queue (a pause or cancel): its customers stay pending in the work list.</summary>
-    public void Clear() => _dialler.Clear();
+    public void Clear()
+    {
+        _dialler.Clear();
+        forecasts?.Clear();
+    }
 
     /// <summary>
     /// Lets go of customers whose calling hours ended while they waited, then reads more due customers when fewer wait
@@ -74,6 +79,7 @@ public sealed class DialQueue(string campaignId, CampaignWorkList work, Campaign
             await work.DeferAsync(item.Seq, until, CampaignTiming.Held);
         }
 
+        forecasts?.Expect(timed.Chances);
         return timed.CallNow;
     }
 }

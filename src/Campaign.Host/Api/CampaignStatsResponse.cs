@@ -26,7 +26,8 @@ public sealed record CampaignStatsResponse(
     string? PausedBy,
     string? PausedReason,
     int? FirstAudioAvgMs,
-    ExperimentStatsResponse? Experiment)
+    ExperimentStatsResponse? Experiment,
+    LearnedTimingStatsResponse? LearnedTiming)
 {
     public static CampaignStatsResponse From(CampaignProgress progress, CampaignOutcomeStats outcomes, IReadOnlyDictionary<string, string> segmentNames, ExperimentDefinition? experiment = null) => new(
         progress.Status,
@@ -57,7 +58,14 @@ public sealed record CampaignStatsResponse(
         progress.PausedBy,
         progress.PausedReason,
         progress.FirstAudioAvgMs,
-        experiment is null ? null : ExperimentStatsResponse.From(ExperimentReport.Of(experiment, progress.Experiment?.Tallies ?? [], progress.Experiment?.State ?? ExperimentState.Open)));
+        experiment is null ? null : ExperimentStatsResponse.From(ExperimentReport.Of(experiment, progress.Experiment?.Tallies ?? [], progress.Experiment?.State ?? ExperimentState.Open)),
+        progress.AnswerForecast is { } forecast ? new LearnedTimingStatsResponse(forecast.Calls, forecast.ExpectedRate, forecast.ActualRate) : null);
 }
+
+/// <summary>
+/// <c>learnedTiming</c>: over the calls learned timing placed with an estimate, the answer rate it expected (the mean
+/// of the estimated chances) and the answer rate that came; null unless the campaign's timing is learned.
+/// </summary>
+public sealed record LearnedTimingStatsResponse(int Calls, double? ExpectedAnswerRate, double? AnswerRate);
 
 public sealed record SegmentStatsResponse(string? Segment, string Name, int Called, int Answered, int Interested, int Neutral, int NotInterested, int Unknown);

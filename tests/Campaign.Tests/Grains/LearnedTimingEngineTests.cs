@@ -68,8 +68,13 @@ public class LearnedTimingEngineTests(EngineFixture fixture) : IClassFixture<Eng
         Assert.Equal((ids[0], PendingReason.BetterTime), (pending.CustomerId, pending.Reason));
 
         fixture.Clock.Set(new DateTimeOffset(2026, 12, 3, 19, 0, 1, TimeSpan.Zero));
-        await EngineFixture.WaitForStatusAsync(campaign, CampaignStatus.Completed);
+        var done = await EngineFixture.WaitForStatusAsync(campaign, CampaignStatus.Completed);
         Assert.Equal([ids[1], ids[0]], CalledCustomers(campaign));
+
+        // Both were called at an hour they answer at, and both answered: what was expected, and what came.
+        var forecast = done.AnswerForecast!;
+        Assert.Equal((2, 2), (forecast.Calls, forecast.Answered));
+        Assert.InRange(forecast.ExpectedRate!.Value, 0.5, 1.0);
     }
 
     [Fact]
@@ -80,7 +85,8 @@ public class LearnedTimingEngineTests(EngineFixture fixture) : IClassFixture<Eng
 
         fixture.Clock.Set(new DateTimeOffset(2026, 12, 3, 10, 0, 0, TimeSpan.Zero));
         var campaign = await fixture.StartCampaignAsync(Definition(ids, CallTiming.Asap));
-        await EngineFixture.WaitForStatusAsync(campaign, CampaignStatus.Completed);
+        var done = await EngineFixture.WaitForStatusAsync(campaign, CampaignStatus.Completed);
         Assert.Equal(ids.OrderBy(id => id), CalledCustomers(campaign).OrderBy(id => id));
+        Assert.Null(done.AnswerForecast);
     }
 }

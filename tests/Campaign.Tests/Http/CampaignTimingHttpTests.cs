@@ -19,6 +19,13 @@ public class CampaignTimingHttpTests(InProcessHost host)
         Assert.Equal(("learned", "PT6H"), (learned.GetProperty("timing").GetString(), learned.GetProperty("maxHold").GetString()));
         var read = await host.Client.GetFromJsonAsync<JsonElement>($"/api/campaigns/{learned.GetProperty("id").GetString()}");
         Assert.Equal("learned", read.GetProperty("timing").GetString());
+
+        // Only a learned campaign's stats say how its expected answer rate compares with the actual one.
+        var learnedStats = await host.Client.GetFromJsonAsync<JsonElement>($"/api/campaigns/{learned.GetProperty("id").GetString()}/stats");
+        var plainStats = await host.Client.GetFromJsonAsync<JsonElement>($"/api/campaigns/{plain.GetProperty("id").GetString()}/stats");
+        Assert.Equal(0, learnedStats.GetProperty("learnedTiming").GetProperty("calls").GetInt32());
+        Assert.Equal(JsonValueKind.Null, learnedStats.GetProperty("learnedTiming").GetProperty("answerRate").ValueKind);
+        Assert.Equal(JsonValueKind.Null, plainStats.GetProperty("learnedTiming").ValueKind);
     }
 
     [Theory]

@@ -94,6 +94,12 @@
     renderConcerns(document.getElementById("concerns"), s.topConcerns || []);
 
     if (s.experiment) renderExperiment(s.experiment);
+    const learned = document.getElementById("learned-timing");
+    if (learned && s.learnedTiming) {
+      const t = s.learnedTiming;
+      const pct = (r) => (r == null ? "–" : (r * 100).toFixed(1) + "%");
+      setText(learned, t.calls ? `${pct(t.expectedAnswerRate)} / ${pct(t.answerRate)} (${t.calls} calls)` : "–");
+    }
 
     renderRows(document.getElementById("by-segment"), (s.bySegment || []).map((r) => [
       el("td", {}, r.name), ...[r.called, r.answered, r.interested, r.neutral, r.notInterested].map((n) => el("td", { class: "num" }, String(n)))

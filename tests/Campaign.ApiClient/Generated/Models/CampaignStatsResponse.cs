@@ -64,6 +64,14 @@ namespace Campaign.ApiClient.Models
 #endif
         /// <summary>The inFlight property</summary>
         public int? InFlight { get; set; }
+        /// <summary>The learnedTiming property</summary>
+#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
+#nullable enable
+        public global::Campaign.ApiClient.Models.LearnedTimingStatsResponse? LearnedTiming { get; set; }
+#nullable restore
+#else
+        public global::Campaign.ApiClient.Models.LearnedTimingStatsResponse LearnedTiming { get; set; }
+#endif
         /// <summary>The pausedBy property</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
@@ -151,6 +159,7 @@ namespace Campaign.ApiClient.Models
                 { "firstAudioAvgMs", n => { FirstAudioAvgMs = n.GetIntValue(); } },
                 { "followUps", n => { FollowUps = n.GetObjectValue<global::Campaign.ApiClient.Models.FollowUpCounts>(global::Campaign.ApiClient.Models.FollowUpCounts.CreateFromDiscriminatorValue); } },
                 { "inFlight", n => { InFlight = n.GetIntValue(); } },
+                { "learnedTiming", n => { LearnedTiming = n.GetObjectValue<global::Campaign.ApiClient.Models.LearnedTimingStatsResponse>(global::Campaign.ApiClient.Models.LearnedTimingStatsResponse.CreateFromDiscriminatorValue); } },
                 { "pausedBy", n => { PausedBy = n.GetStringValue(); } },
                 { "pausedReason", n => { PausedReason = n.GetStringValue(); } },
                 { "peakInFlight", n => { PeakInFlight = n.GetIntValue(); } },
@@ -181,6 +190,7 @@ namespace Campaign.ApiClient.Models
             writer.WriteIntValue("firstAudioAvgMs", FirstAudioAvgMs);
             writer.WriteObjectValue<global::Campaign.ApiClient.Models.FollowUpCounts>("followUps", FollowUps);
             writer.WriteIntValue("inFlight", InFlight);
+            writer.WriteObjectValue<global::Campaign.ApiClient.Models.LearnedTimingStatsResponse>("learnedTiming", LearnedTiming);
             writer.WriteStringValue("pausedBy", PausedBy);
             writer.WriteStringValue("pausedReason", PausedReason);
             writer.WriteIntValue("peakInFlight", PeakInFlight);
