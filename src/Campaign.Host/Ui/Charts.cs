@@ -30,9 +30,9 @@ public static class Charts
     /// <summary>A rate with one decimal, for the abandoned-call rate; app.js writes the same.</summary>
     public static string Percent1(double rate) => (rate * 100).ToString("0.0", CultureInfo.InvariantCulture) + "%";
 
-    /// <summary>"48.0% / 51.3% (120 calls)": learned timing's expected answer rate against the actual one; "–" before any call.</summary>
+    /// <summary>"48% / 51%": learned timing's expected answer rate against the actual one; "–" before any call.</summary>
     public static string ExpectedActual(double? expected, double? actual, int calls) =>
-        calls == 0 ? "–" : $"{(expected is { } e ? Percent1(e) : "–")} / {(actual is { } a ? Percent1(a) : "–")} ({calls} calls)";
+        calls == 0 ? "–" : $"{Percent(expected)} / {Percent(actual)}";
 
     /// <summary>A wait in words: "45 min", "2 h 8 min", "3 d 4 h".</summary>
     public static string Until(TimeSpan wait) => wait.TotalMinutes < 60

@@ -97,8 +97,9 @@
     const learned = document.getElementById("learned-timing");
     if (learned && s.learnedTiming) {
       const t = s.learnedTiming;
-      const pct = (r) => (r == null ? "–" : (r * 100).toFixed(1) + "%");
-      setText(learned, t.calls ? `${pct(t.expectedAnswerRate)} / ${pct(t.answerRate)} (${t.calls} calls)` : "–");
+      const pct = (r) => (r == null ? "no attempts" : Math.round(r * 100) + "%");
+      setText(learned, t.calls ? `${pct(t.expectedAnswerRate)} / ${pct(t.answerRate)}` : "–");
+      learned.title = `over ${t.calls} calls`;
     }
 
     renderRows(document.getElementById("by-segment"), (s.bySegment || []).map((r) => [
