@@ -26,6 +26,23 @@ foreach (var rates in new[] { new[] { 0.20, 0.20 }, new[] { 0.25, 0.25, 0.25 } }
     Report(rates, trials * 10, seedBase: 50_000, audience: 5_000);
 }
 
+Console.WriteLine();
+Console.WriteLine("The simulator's virtual customers (hidden taste for wording), a plain opening against one naming their problem:");
+Console.WriteLine();
+Console.WriteLine("| openings | trials | personal opening picked | plain picked | no decision | calls to decision (median, p90) |");
+Console.WriteLine("|---|---:|---:|---:|---:|---:|");
+{
+    var simulated = new SimulatorTrial(
+        ["Hello, this is Alex from City Power with a quick call about your service.",
+         "Hello, this is Alex from City Power about the power cuts at night you reported; we have fixed the line."], Audience);
+    var outcomes = Enumerable.Range(7_000, trials).AsParallel().Select(simulated.Run).ToList();
+    var personal = outcomes.Count(o => o.Winner == "script-1");
+    var plain = outcomes.Count(o => o.Winner == "script-0");
+    var decided = outcomes.Where(o => o.Winner is not null).Select(o => o.CallsToDecision).Order().ToList();
+    var timing = decided.Count == 0 ? "–" : $"{decided[decided.Count / 2]}, {decided[(int)Math.Min(decided.Count - 1, Math.Ceiling(decided.Count * 0.9) - 1)]}";
+    Console.WriteLine($"| plain / personal | {trials} | {personal} ({(double)personal / trials:P1}) | {plain} | {trials - personal - plain} | {timing} |");
+}
+
 static void Report(double[] rates, int trials, int seedBase, int audience = Audience)
 {
     var best = Array.IndexOf(rates, rates.Max());
