@@ -93,6 +93,50 @@ public class CampaignFormBrowserTests(CampaignFlowFixture fixture)
         Assert.Equal(60, campaign.GetProperty("maxMinutesPerDay").GetInt32());
     }
 
+    private async Task<string> ScriptAsync(string name)
+    {
+        var created = await fixture.Host.PostJsonAsync("/api/scripts", $$"""
+            { "name": "{{name}}", "persona": { "agentName": "Alex", "company": "City Power" }, "goal": "Check the outage is fixed",
+              "opening": "Hello, this is Alex from City Power.", "closing": "Thank you.", "disclosure": "I'm an automated assistant calling on behalf of City Power." }
+            """);
+        return created.GetProperty("id").GetString()!;
+    }
+
+    [ChromiumFact]
+    public async Task The_form_sets_learned_timing_and_an_experiment_and_shows_a_repeated_script_beside_its_field()
+    {
+        var area = "Frx" + Guid.NewGuid().ToString("N")[..8];
+        var segment = await SaveSegmentAsync(area, 2, 640_300);
+        var (plain, warm) = (await ScriptAsync("Plain " + area), await ScriptAsync("Warm " + area));
+        var page = await fixture.SignedInPageAsync("/campaigns/new");
+        await page.FillAsync("#name", "Experiment " + area);
+        await page.SelectOptionAsync("#segment", segment);
+        await page.SelectOptionAsync("#script", plain);
+        await page.ClickAsync("details.experiment summary");
+        await page.SelectOptionAsync("#experiment-script-0", plain);
+        await page.SelectOptionAsync("#experiment-metric", "moreInfo");
+        await page.SelectOptionAsync("#timing", "learned");
+        await page.SelectOptionAsync("#max-hold", "PT4H");
+
+        await SubmitExpectingErrorAsync(page, "experimentScripts[0]");
+        Assert.Equal("true", await page.GetAttributeAsync("#experiment-script-0", "aria-invalid"));
+        Assert.Equal("learned", await page.InputValueAsync("#timing"));
+
+        await page.SelectOptionAsync("#experiment-script-0", warm);
+        await page.ClickAsync("#create button[type=submit]");
+        await page.WaitForURLAsync("**/campaigns/cmp-*");
+
+        var id = page.Url[(page.Url.LastIndexOf('/') + 1)..];
+        var campaign = JsonDocument.Parse(await fixture.Host.Client.GetStringAsync($"/api/campaigns/{id}")).RootElement;
+        Assert.Equal(("learned", "PT4H"), (campaign.GetProperty("timing").GetString(), campaign.GetProperty("maxHold").GetString()));
+        Assert.Equal(JsonValueKind.Null, campaign.GetProperty("scriptId").ValueKind);
+        var experiment = campaign.GetProperty("experiment");
+        Assert.Equal("moreInfo", experiment.GetProperty("metric").GetString());
+        Assert.Equal([plain, warm], experiment.GetProperty("variants").EnumerateArray().Select(v => v.GetProperty("scriptId").GetString()));
+        Assert.True(await page.IsVisibleAsync("#experiment"), "the dashboard shows the experiment");
+        Assert.True(await page.IsVisibleAsync("#learned-timing"), "the dashboard shows expected against actual answers");
+    }
+
     [ChromiumFact]
     public async Task Criteria_that_are_not_json_are_refused_next_to_the_criteria_box()
     {

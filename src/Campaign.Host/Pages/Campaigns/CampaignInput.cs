@@ -9,6 +9,9 @@ public sealed class CampaignInput
 {
     public const int VariantRows = 6;
 
+    /// <summary>Scripts that may be tried beside the chosen one in an experiment.</summary>
+    public const int ExtraScripts = 3;
+
     /// <summary>The script choice that means "no script of ours: the built-in generic greeting", picked on purpose.</summary>
     public const string BuiltInScript = "builtin";
 
@@ -64,6 +67,16 @@ public sealed class CampaignInput
 
     public int? MaxMinutesPerDay { get; set; }
 
+    /// <summary><c>asap</c> or <c>learned</c>.</summary>
+    public string Timing { get; set; } = "asap";
+
+    public string MaxHold { get; set; } = Iso(CampaignDefinition.DefaultMaxHold);
+
+    /// <summary>Scripts tried beside <see cref="ScriptId"/>: any chosen makes the campaign an experiment.</summary>
+    public List<string?> ExperimentScripts { get; set; } = [];
+
+    public string ExperimentMetric { get; set; } = "interest";
+
     /// <summary>The API request; throws <see cref="CampaignException"/> naming the API field when the criteria are not JSON.</summary>
     public CampaignRequest ToRequest()
     {
@@ -78,11 +91,15 @@ public sealed class CampaignInput
         var window = Days.Count > 0 || Blank(WindowFrom) is not null || Blank(WindowTo) is not null || Blank(WindowTimeZone) is not null
             ? new CallingWindowRequest(Days.Count > 0 ? Days : null, Blank(WindowFrom), Blank(WindowTo), Blank(WindowTimeZone))
             : null;
+        var tried = Audience == "variants" ? [] : ExperimentScripts.Select(Blank).Where(s => s is not null).ToList();
+        var experiment = tried.Count == 0
+            ? null
+            : new ExperimentRequest([new ExperimentVariantRequest(Script(ScriptId), null), .. tried.Select(s => new ExperimentVariantRequest(Script(s), null))], ExperimentMetric, null);
         return new CampaignRequest(
             Name,
             Audience == "segment" ? Blank(SegmentId) ?? "" : null,
             Audience == "criteria" ? ParseCriteria() : null,
-            Audience == "variants" ? null : Script(ScriptId),
+            Audience == "variants" || experiment is not null ? null : Script(ScriptId),
             variants,
             MaxConcurrentCalls,
             new RetryPolicyRequest(MaxAttempts, new RetryDelaysRequest(Blank(NoAnswerDelay), Blank(BusyDelay), Blank(FailedDelay), Blank(VoicemailDelay))),
@@ -90,7 +107,10 @@ public sealed class CampaignInput
             Blank(CallerId),
             window,
             MaxCallsPerDay,
-            MaxMinutesPerDay);
+            MaxMinutesPerDay,
+            Timing: Timing,
+            MaxHold: Timing == "learned" ? Blank(MaxHold) : null,
+            Experiment: experiment);
     }
 
     /// <summary>A local date and time in <see cref="ScheduleTimeZone"/> as an instant.</summary>

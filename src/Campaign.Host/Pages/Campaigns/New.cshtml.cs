@@ -117,7 +117,7 @@ public sealed class NewCampaignModel(IGrainFactory grains) : PageModel
 
     private void Show(CampaignException ex)
     {
-        var field = ex.Field;
+        var field = FormFieldOf(ex.Field);
         if (field is not null && Input.Audience == "criteria" && !IsFormField(field))
         {
             field = "criteria";
@@ -133,9 +133,22 @@ public sealed class NewCampaignModel(IGrainFactory grains) : PageModel
         }
     }
 
+    /// <summary>
+    /// The form's name for an experiment's field: its first variant is the script chosen above, the others the scripts
+    /// tried beside it (<c>experimentScripts[0]</c> …).
+    /// </summary>
+    private static string? FormFieldOf(string? field)
+    {
+        var match = field is null ? null : System.Text.RegularExpressions.Regex.Match(field, @"^experiment\.variants\[(\d+)\]\.scriptId$");
+        return match is { Success: true }
+            ? int.Parse(match.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture) is var i && i == 0 ? "scriptId" : $"experimentScripts[{i - 1}]"
+            : field is "experiment" or "experiment.variants" ? "experimentScripts[0]" : field;
+    }
+
     private static bool IsFormField(string field) =>
         field is "name" or "segmentId" or "scriptId" or "criteria" or "maxConcurrentCalls" or "callerId" or "maxCallsPerDay" or "maxMinutesPerDay"
-            or "startAt" or "endAt" or "timeZone"
+            or "startAt" or "endAt" or "timeZone" or "timing" or "maxHold" or "experiment.metric"
+        || field.StartsWith("experimentScripts[", StringComparison.Ordinal)
         || field.StartsWith("variants[", StringComparison.Ordinal)
         || field.StartsWith("retryPolicy.", StringComparison.Ordinal)
         || field.StartsWith("voicemailPolicy.", StringComparison.Ordinal)
@@ -148,6 +161,11 @@ public sealed class NewCampaignModel(IGrainFactory grains) : PageModel
         while (Input.Variants.Count < Math.Min(CampaignInput.VariantRows, Math.Max(2, Segments.Count)))
         {
             Input.Variants.Add(new VariantInput());
+        }
+
+        while (Input.ExperimentScripts.Count < CampaignInput.ExtraScripts)
+        {
+            Input.ExperimentScripts.Add(null);
         }
     }
 }
