@@ -47,7 +47,7 @@ static void Report(double[] rates, int trials, int seedBase, int audience = Audi
 {
     var best = Array.IndexOf(rates, rates.Max());
     var clearBest = rates.Count(r => r == rates.Max()) == 1 ? $"script-{best}" : null;
-    var trial = new ExperimentTrial(rates, AnswerRate, audience);
+    var trial = new RatesTrial(rates, AnswerRate, audience);
     var outcomes = Enumerable.Range(seedBase, trials).AsParallel().Select(trial.Run).ToList();
     var right = outcomes.Count(o => o.Winner is not null && o.Winner == clearBest);
     var wrong = outcomes.Count(o => o.Winner is not null && o.Winner != clearBest);

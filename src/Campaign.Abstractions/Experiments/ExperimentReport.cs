@@ -2,7 +2,12 @@ using Campaign.Abstractions.Insights;
 
 namespace Campaign.Abstractions.Experiments;
 
-/// <summary>One variant's results: its metric's rate with a 95% interval, its chance of being best, and whether it still takes new customers.</summary>
+/// <summary>
+/// One variant's results, as the API's <c>experiment</c> in a campaign's stats shows them: customers assigned, calls
+/// placed, the metric's successes out of its trials (answered calls, or calls for the answered metric), the rate with
+/// its 95% interval, the chance it is best, and whether it stopped taking new customers (<c>stopReason</c>: lost,
+/// worse, optOutRate, earlyHangUpRate).
+/// </summary>
 public sealed record VariantResult(
     string ScriptId,
     string Name,

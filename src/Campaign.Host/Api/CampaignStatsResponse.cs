@@ -26,7 +26,7 @@ public sealed record CampaignStatsResponse(
     string? PausedBy,
     string? PausedReason,
     int? FirstAudioAvgMs,
-    ExperimentStatsResponse? Experiment,
+    ExperimentReport? Experiment,
     LearnedTimingStatsResponse? LearnedTiming)
 {
     public static CampaignStatsResponse From(CampaignProgress progress, CampaignOutcomeStats outcomes, IReadOnlyDictionary<string, string> segmentNames, ExperimentDefinition? experiment = null) => new(
@@ -58,7 +58,7 @@ public sealed record CampaignStatsResponse(
         progress.PausedBy,
         progress.PausedReason,
         progress.FirstAudioAvgMs,
-        experiment is null ? null : ExperimentStatsResponse.From(ExperimentReport.Of(experiment, progress.Experiment?.Tallies ?? [], progress.Experiment?.State ?? ExperimentState.Open)),
+        experiment is null ? null : ExperimentReport.Of(experiment, progress.Experiment?.Tallies ?? [], progress.Experiment?.State ?? ExperimentState.Open),
         progress.AnswerForecast is { } forecast ? new LearnedTimingStatsResponse(forecast.Calls, forecast.ExpectedRate, forecast.ActualRate) : null);
 }
 

@@ -1,6 +1,5 @@
 using System.Globalization;
 using Campaign.Abstractions.Experiments;
-using Campaign.Host.Api;
 
 namespace Campaign.Host.Ui;
 
@@ -15,11 +14,11 @@ public static class ExperimentText
     };
 
     /// <summary>"32.0% (24.1–40.8%), 32 of 100"; "–" before any trial.</summary>
-    public static string Rate(VariantStatsResponse variant) => variant.Rate.Value is not { } value
+    public static string Rate(VariantResult variant) => variant.Rate.Value is not { } value
         ? "–"
         : $"{Charts.Percent1(value)} ({Pct(variant.Rate.Low)}–{Pct(variant.Rate.High)}), {variant.Successes} of {variant.Trials}";
 
-    public static string State(VariantStatsResponse variant, string? winner) => variant.ScriptId == winner
+    public static string State(VariantResult variant, string? winner) => variant.ScriptId == winner
         ? "winner"
         : variant.StopReason switch
         {

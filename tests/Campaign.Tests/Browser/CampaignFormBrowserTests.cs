@@ -93,21 +93,12 @@ public class CampaignFormBrowserTests(CampaignFlowFixture fixture)
         Assert.Equal(60, campaign.GetProperty("maxMinutesPerDay").GetInt32());
     }
 
-    private async Task<string> ScriptAsync(string name)
-    {
-        var created = await fixture.Host.PostJsonAsync("/api/scripts", $$"""
-            { "name": "{{name}}", "persona": { "agentName": "Alex", "company": "City Power" }, "goal": "Check the outage is fixed",
-              "opening": "Hello, this is Alex from City Power.", "closing": "Thank you.", "disclosure": "I'm an automated assistant calling on behalf of City Power." }
-            """);
-        return created.GetProperty("id").GetString()!;
-    }
-
     [ChromiumFact]
     public async Task The_form_sets_learned_timing_and_an_experiment_and_shows_a_repeated_script_beside_its_field()
     {
         var area = "Frx" + Guid.NewGuid().ToString("N")[..8];
         var segment = await SaveSegmentAsync(area, 2, 640_300);
-        var (plain, warm) = (await ScriptAsync("Plain " + area), await ScriptAsync("Warm " + area));
+        var (plain, warm) = (await fixture.Host.CreateScriptAsync("Plain " + area), await fixture.Host.CreateScriptAsync("Warm " + area));
         var page = await fixture.SignedInPageAsync("/campaigns/new");
         await page.FillAsync("#name", "Experiment " + area);
         await page.SelectOptionAsync("#segment", segment);

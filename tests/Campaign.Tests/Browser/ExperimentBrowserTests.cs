@@ -10,15 +10,6 @@ namespace Campaign.Tests.Browser;
 [Collection(CampaignFlowCollection.Name)]
 public class ExperimentBrowserTests(CampaignFlowFixture fixture)
 {
-    private async Task<string> ScriptAsync(string name, string opening)
-    {
-        var created = await fixture.Host.PostJsonAsync("/api/scripts", $$"""
-            { "name": "{{name}}", "persona": { "agentName": "Alex", "company": "City Power" }, "goal": "Check the outage is fixed",
-              "opening": "{{opening}}", "closing": "Thank you.", "disclosure": "I'm an automated assistant calling on behalf of City Power." }
-            """);
-        return created.GetProperty("id").GetString()!;
-    }
-
     [ChromiumFact]
     public async Task The_dashboard_shows_each_variants_rate_and_state_and_learned_timings_expected_against_actual_answers()
     {
@@ -30,8 +21,8 @@ public class ExperimentBrowserTests(CampaignFlowFixture fixture)
         }
 
         (await fixture.Host.Client.PostAsync("/api/customers/import", InProcessHost.Csv(csv.ToString()))).EnsureSuccessStatusCode();
-        var plain = await ScriptAsync("Plain opener " + area, "Hello, this is Alex from City Power.");
-        var personal = await ScriptAsync("Personal opener " + area, "Hello {{customer.firstName}}, this is Alex from City Power about {{customer.latestIssue.text}}.");
+        var plain = await fixture.Host.CreateScriptAsync("Plain opener " + area, "Hello, this is Alex from City Power.");
+        var personal = await fixture.Host.CreateScriptAsync("Personal opener " + area, "Hello {{customer.firstName}}, this is Alex from City Power about {{customer.latestIssue.text}}.");
         var created = await fixture.Host.PostJsonAsync("/api/campaigns", $$"""
             { "name": "Openers {{area}}", "criteria": { "area": ["{{area}}"] }, "timing": "learned", "maxHold": "PT0S", "retryPolicy": { "maxAttempts": 1 },
               "experiment": { "variants": [ { "scriptId": "{{plain}}", "name": "Plain" }, { "scriptId": "{{personal}}", "name": "Personal" } ] } }

@@ -8,20 +8,10 @@ namespace Campaign.Tests.Http;
 [Collection(InProcessHostCollection.Name)]
 public class CampaignExperimentHttpTests(InProcessHost host)
 {
-    private async Task<string> ScriptAsync(string name)
-    {
-        var script = await host.PostJsonAsync("/api/scripts", $$"""
-            { "name": "{{name}}", "persona": { "agentName": "Alex", "company": "City Power" }, "goal": "Check the outage is fixed",
-              "opening": "Hello, this is Alex from City Power.", "closing": "Thank you.",
-              "disclosure": "I'm an automated assistant calling on behalf of City Power." }
-            """);
-        return script.GetProperty("id").GetString()!;
-    }
-
     [Fact]
     public async Task A_campaign_tries_two_scripts_on_one_audience_and_its_stats_show_each_variant()
     {
-        var (plain, warm) = (await ScriptAsync("Plain opener"), await ScriptAsync("Warm opener"));
+        var (plain, warm) = (await host.CreateScriptAsync("Plain opener"), await host.CreateScriptAsync("Warm opener"));
         var area = "Exp" + Guid.NewGuid().ToString("N")[..8];
 
         var created = await host.PostJsonAsync("/api/campaigns", $$"""
@@ -74,7 +64,7 @@ public class CampaignExperimentHttpTests(InProcessHost host)
     [Fact]
     public async Task An_experiment_names_scripts_that_exist_and_runs_on_one_audience()
     {
-        var known = await ScriptAsync("Known opener");
+        var known = await host.CreateScriptAsync("Known opener");
 
         var missing = await host.Client.PostAsync("/api/campaigns", InProcessHost.Json($$"""
             { "name": "Bad", "criteria": { "area": ["X"] }, "experiment": { "variants": [ { "scriptId": "{{known}}" }, { "scriptId": "no-such-script" } ] } }

@@ -104,6 +104,16 @@ public sealed class InProcessHost : IAsyncLifetime
         Assert.True(response.IsSuccessStatusCode, $"{path}: {response.StatusCode} {body}");
         return System.Text.Json.JsonDocument.Parse(body).RootElement;
     }
+
+    /// <summary>Saves a short script through the API and returns its id.</summary>
+    public async Task<string> CreateScriptAsync(string name, string opening = "Hello, this is Alex from City Power.")
+    {
+        var created = await PostJsonAsync("/api/scripts", $$"""
+            { "name": "{{name}}", "persona": { "agentName": "Alex", "company": "City Power" }, "goal": "Check the outage is fixed",
+              "opening": "{{opening}}", "closing": "Thank you.", "disclosure": "I'm an automated assistant calling on behalf of City Power." }
+            """);
+        return created.GetProperty("id").GetString()!;
+    }
 }
 
 [CollectionDefinition(Name)]

@@ -45,10 +45,10 @@ namespace Campaign.ApiClient.Models
         /// <summary>The experiment property</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
-        public global::Campaign.ApiClient.Models.ExperimentStatsResponse? Experiment { get; set; }
+        public global::Campaign.ApiClient.Models.ExperimentReport? Experiment { get; set; }
 #nullable restore
 #else
-        public global::Campaign.ApiClient.Models.ExperimentStatsResponse Experiment { get; set; }
+        public global::Campaign.ApiClient.Models.ExperimentReport Experiment { get; set; }
 #endif
         /// <summary>The finished property</summary>
         public int? Finished { get; set; }
@@ -154,7 +154,7 @@ namespace Campaign.ApiClient.Models
                 { "attemptsByHourAndWeekday", n => { AttemptsByHourAndWeekday = n.GetObjectValue<UntypedNode>(UntypedNode.CreateFromDiscriminatorValue); } },
                 { "audience", n => { Audience = n.GetIntValue(); } },
                 { "bySegment", n => { BySegment = n.GetCollectionOfObjectValues<global::Campaign.ApiClient.Models.SegmentStatsResponse>(global::Campaign.ApiClient.Models.SegmentStatsResponse.CreateFromDiscriminatorValue)?.AsList(); } },
-                { "experiment", n => { Experiment = n.GetObjectValue<global::Campaign.ApiClient.Models.ExperimentStatsResponse>(global::Campaign.ApiClient.Models.ExperimentStatsResponse.CreateFromDiscriminatorValue); } },
+                { "experiment", n => { Experiment = n.GetObjectValue<global::Campaign.ApiClient.Models.ExperimentReport>(global::Campaign.ApiClient.Models.ExperimentReport.CreateFromDiscriminatorValue); } },
                 { "finished", n => { Finished = n.GetIntValue(); } },
                 { "firstAudioAvgMs", n => { FirstAudioAvgMs = n.GetIntValue(); } },
                 { "followUps", n => { FollowUps = n.GetObjectValue<global::Campaign.ApiClient.Models.FollowUpCounts>(global::Campaign.ApiClient.Models.FollowUpCounts.CreateFromDiscriminatorValue); } },
@@ -185,7 +185,7 @@ namespace Campaign.ApiClient.Models
             writer.WriteObjectValue<UntypedNode>("attemptsByHourAndWeekday", AttemptsByHourAndWeekday);
             writer.WriteIntValue("audience", Audience);
             writer.WriteCollectionOfObjectValues<global::Campaign.ApiClient.Models.SegmentStatsResponse>("bySegment", BySegment);
-            writer.WriteObjectValue<global::Campaign.ApiClient.Models.ExperimentStatsResponse>("experiment", Experiment);
+            writer.WriteObjectValue<global::Campaign.ApiClient.Models.ExperimentReport>("experiment", Experiment);
             writer.WriteIntValue("finished", Finished);
             writer.WriteIntValue("firstAudioAvgMs", FirstAudioAvgMs);
             writer.WriteObjectValue<global::Campaign.ApiClient.Models.FollowUpCounts>("followUps", FollowUps);

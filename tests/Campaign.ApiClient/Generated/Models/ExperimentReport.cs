@@ -9,7 +9,7 @@ namespace Campaign.ApiClient.Models
 {
     [global::System.CodeDom.Compiler.GeneratedCode("Kiota", "1.0.0")]
     #pragma warning disable CS1591
-    public partial class ExperimentStatsResponse : IAdditionalDataHolder, IParsable
+    public partial class ExperimentReport : IAdditionalDataHolder, IParsable
     #pragma warning restore CS1591
     {
         /// <summary>Stores additional data not described in the OpenAPI description found when deserializing. Can be used for serialization as well.</summary>
@@ -21,10 +21,10 @@ namespace Campaign.ApiClient.Models
         /// <summary>The variants property</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
-        public List<global::Campaign.ApiClient.Models.VariantStatsResponse>? Variants { get; set; }
+        public List<global::Campaign.ApiClient.Models.VariantResult>? Variants { get; set; }
 #nullable restore
 #else
-        public List<global::Campaign.ApiClient.Models.VariantStatsResponse> Variants { get; set; }
+        public List<global::Campaign.ApiClient.Models.VariantResult> Variants { get; set; }
 #endif
         /// <summary>The winner property</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
@@ -35,9 +35,9 @@ namespace Campaign.ApiClient.Models
         public string Winner { get; set; }
 #endif
         /// <summary>
-        /// Instantiates a new <see cref="global::Campaign.ApiClient.Models.ExperimentStatsResponse"/> and sets the default values.
+        /// Instantiates a new <see cref="global::Campaign.ApiClient.Models.ExperimentReport"/> and sets the default values.
         /// </summary>
-        public ExperimentStatsResponse()
+        public ExperimentReport()
         {
             AdditionalData = new Dictionary<string, object>();
             Metric = global::Campaign.ApiClient.Models.ExperimentMetric.Interest;
@@ -45,12 +45,12 @@ namespace Campaign.ApiClient.Models
         /// <summary>
         /// Creates a new instance of the appropriate class based on discriminator value
         /// </summary>
-        /// <returns>A <see cref="global::Campaign.ApiClient.Models.ExperimentStatsResponse"/></returns>
+        /// <returns>A <see cref="global::Campaign.ApiClient.Models.ExperimentReport"/></returns>
         /// <param name="parseNode">The parse node to use to read the discriminator value and create the object</param>
-        public static global::Campaign.ApiClient.Models.ExperimentStatsResponse CreateFromDiscriminatorValue(IParseNode parseNode)
+        public static global::Campaign.ApiClient.Models.ExperimentReport CreateFromDiscriminatorValue(IParseNode parseNode)
         {
             if(ReferenceEquals(parseNode, null)) throw new ArgumentNullException(nameof(parseNode));
-            return new global::Campaign.ApiClient.Models.ExperimentStatsResponse();
+            return new global::Campaign.ApiClient.Models.ExperimentReport();
         }
         /// <summary>
         /// The deserialization information for the current model
@@ -62,7 +62,7 @@ namespace Campaign.ApiClient.Models
             {
                 { "decidedAt", n => { DecidedAt = n.GetDateTimeOffsetValue(); } },
                 { "metric", n => { Metric = n.GetEnumValue<global::Campaign.ApiClient.Models.ExperimentMetric>(); } },
-                { "variants", n => { Variants = n.GetCollectionOfObjectValues<global::Campaign.ApiClient.Models.VariantStatsResponse>(global::Campaign.ApiClient.Models.VariantStatsResponse.CreateFromDiscriminatorValue)?.AsList(); } },
+                { "variants", n => { Variants = n.GetCollectionOfObjectValues<global::Campaign.ApiClient.Models.VariantResult>(global::Campaign.ApiClient.Models.VariantResult.CreateFromDiscriminatorValue)?.AsList(); } },
                 { "winner", n => { Winner = n.GetStringValue(); } },
             };
         }
@@ -75,7 +75,7 @@ namespace Campaign.ApiClient.Models
             if(ReferenceEquals(writer, null)) throw new ArgumentNullException(nameof(writer));
             writer.WriteDateTimeOffsetValue("decidedAt", DecidedAt);
             writer.WriteEnumValue<global::Campaign.ApiClient.Models.ExperimentMetric>("metric", Metric);
-            writer.WriteCollectionOfObjectValues<global::Campaign.ApiClient.Models.VariantStatsResponse>("variants", Variants);
+            writer.WriteCollectionOfObjectValues<global::Campaign.ApiClient.Models.VariantResult>("variants", Variants);
             writer.WriteStringValue("winner", Winner);
             writer.WriteAdditionalData(AdditionalData);
         }

@@ -9,7 +9,7 @@ namespace Campaign.ApiClient.Models
 {
     [global::System.CodeDom.Compiler.GeneratedCode("Kiota", "1.0.0")]
     #pragma warning disable CS1591
-    public partial class VariantStatsResponse : IAdditionalDataHolder, IParsable
+    public partial class VariantResult : IAdditionalDataHolder, IParsable
     #pragma warning restore CS1591
     {
         /// <summary>Stores additional data not described in the OpenAPI description found when deserializing. Can be used for serialization as well.</summary>
@@ -59,21 +59,21 @@ namespace Campaign.ApiClient.Models
         /// <summary>The trials property</summary>
         public int? Trials { get; set; }
         /// <summary>
-        /// Instantiates a new <see cref="global::Campaign.ApiClient.Models.VariantStatsResponse"/> and sets the default values.
+        /// Instantiates a new <see cref="global::Campaign.ApiClient.Models.VariantResult"/> and sets the default values.
         /// </summary>
-        public VariantStatsResponse()
+        public VariantResult()
         {
             AdditionalData = new Dictionary<string, object>();
         }
         /// <summary>
         /// Creates a new instance of the appropriate class based on discriminator value
         /// </summary>
-        /// <returns>A <see cref="global::Campaign.ApiClient.Models.VariantStatsResponse"/></returns>
+        /// <returns>A <see cref="global::Campaign.ApiClient.Models.VariantResult"/></returns>
         /// <param name="parseNode">The parse node to use to read the discriminator value and create the object</param>
-        public static global::Campaign.ApiClient.Models.VariantStatsResponse CreateFromDiscriminatorValue(IParseNode parseNode)
+        public static global::Campaign.ApiClient.Models.VariantResult CreateFromDiscriminatorValue(IParseNode parseNode)
         {
             if(ReferenceEquals(parseNode, null)) throw new ArgumentNullException(nameof(parseNode));
-            return new global::Campaign.ApiClient.Models.VariantStatsResponse();
+            return new global::Campaign.ApiClient.Models.VariantResult();
         }
         /// <summary>
         /// The deserialization information for the current model
