@@ -17,9 +17,13 @@ public sealed record CustomerSearch(string Text, string Digits)
             return null;
         }
 
+        // Only text that looks like a phone number searches phones: "Srf555d" is part of an id, not digits "555".
         var digits = new string(trimmed.Where(char.IsAsciiDigit).ToArray());
-        return new CustomerSearch(trimmed, digits.Length >= MinDigits ? digits : "");
+        var phoneLike = trimmed.All(c => char.IsAsciiDigit(c) || PhonePunctuation.Contains(c));
+        return new CustomerSearch(trimmed, phoneLike && digits.Length >= MinDigits ? digits : "");
     }
+
+    private const string PhonePunctuation = " +-().";
 
     /// <summary>A do-not-call entry the search finds: by the number's digits, or by its source or reason.</summary>
     public bool Matches(Customers.DoNotCallEntry entry) =>
