@@ -54,7 +54,7 @@ public sealed class EngineSilo : IAsyncDisposable
         var configuration = builder.Configuration;
         builder.Services.AddConversation(configuration, EngineClock.Key);
         builder.Services.AddCampaignEngine(configuration);
-        builder.Services.AddTelephony(configuration);
+        builder.Services.AddTelephony(configuration, EngineClock.Key);
         builder.UseOrleans(silo =>
         {
             silo.UseLocalhostClustering(siloPort: FreePort(), gatewayPort: FreePort(), serviceId: "campaign-engine-bench", clusterId: "engine-bench");

@@ -59,7 +59,7 @@ public sealed class PropagationSilo : IAsyncDisposable
         builder.Services.AddKeyedSingleton<TimeProvider>(EngineClock.Key, clock);
         builder.Services.AddConversation(builder.Configuration, EngineClock.Key);
         builder.Services.AddCampaignEngine(builder.Configuration);
-        builder.Services.AddTelephony(builder.Configuration);
+        builder.Services.AddTelephony(builder.Configuration, EngineClock.Key);
         builder.Services.AddSingleton<OptOutLine>();
         builder.Services.AddSingleton<ITelephony>(sp => sp.GetRequiredService<OptOutLine>());
         builder.UseOrleans(silo =>

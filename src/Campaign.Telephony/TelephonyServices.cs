@@ -11,9 +11,24 @@ namespace Campaign.Telephony;
 
 public static class TelephonyServices
 {
-    /// <summary>Registers the provider named by <c>Telephony:Provider</c>: <c>Simulator</c> (default), <c>Twilio</c> or <c>Acs</c>.</summary>
-    public static IServiceCollection AddTelephony(this IServiceCollection services, IConfiguration configuration)
+    /// <summary>
+    /// Registers the provider named by <c>Telephony:Provider</c>: <c>Simulator</c> (default), <c>Twilio</c> or <c>Acs</c>.
+    /// The simulator's virtual customers live on the engine's calendar (the <see cref="TimeProvider"/> keyed
+    /// <paramref name="clockKey"/>), which <see cref="SimulatedCalendarSettings"/> may replace with a faster one.
+    /// </summary>
+    public static IServiceCollection AddTelephony(this IServiceCollection services, IConfiguration configuration, object? clockKey = null)
     {
+        services.TryAddSingleton(TimeProvider.System);
+        if (SimulatedCalendarSettings.Read(configuration, TimeProvider.System) is { } calendar)
+        {
+            services.AddSingleton(calendar);
+            if (clockKey is not null)
+            {
+                services.RemoveAllKeyed<TimeProvider>(clockKey);
+                services.AddKeyedSingleton<TimeProvider>(clockKey, calendar);
+            }
+        }
+
         var provider = configuration["Telephony:Provider"] ?? "Simulator";
         if (provider.Equals("Twilio", StringComparison.OrdinalIgnoreCase))
         {
@@ -31,7 +46,13 @@ public static class TelephonyServices
         }
 
         services.Configure<SimulatorOptions>(configuration.GetSection("Telephony:Simulator"));
-        services.AddSingleton<SimulatedTelephony>();
+        services.AddSingleton(sp => new SimulatedTelephony(
+            sp.GetRequiredService<IGrainFactory>(),
+            sp.GetRequiredService<Abstractions.Storage.ICustomerDirectory>(),
+            sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<SimulatorOptions>>(),
+            sp.GetRequiredService<TimeProvider>(),
+            clockKey is null ? sp.GetRequiredService<TimeProvider>() : sp.GetRequiredKeyedService<TimeProvider>(clockKey),
+            sp.GetRequiredService<ILogger<SimulatedTelephony>>()));
         services.AddSingleton<ITelephony>(sp => sp.GetRequiredService<SimulatedTelephony>());
         return services;
     }

@@ -5,6 +5,7 @@ using Campaign.Abstractions.Conversation;
 using Campaign.Abstractions.Customers;
 using Campaign.Abstractions.Telemetry;
 using Campaign.Abstractions.Telephony;
+using Campaign.Abstractions.Time;
 using Microsoft.Extensions.Logging;
 
 namespace Campaign.Grains.Calls;
@@ -161,7 +162,8 @@ internal sealed class CallConversation(
 
     private void FirstAudio()
     {
-        Call.FirstAudioAt = clock.GetUtcNow();
+        var now = clock.GetUtcNow();
+        Call.FirstAudioAt = Call.AnsweredAt is { } answeredAt && now > answeredAt ? answeredAt + clock.RealDuration(now - answeredAt) : now;
         RecordFirstAudio();
     }
 

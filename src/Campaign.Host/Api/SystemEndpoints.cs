@@ -1,10 +1,22 @@
 using Campaign.Abstractions.Campaigns;
 using Campaign.Abstractions.Storage;
+using Campaign.Telephony.Simulator;
 using Orleans.Runtime;
 
 namespace Campaign.Host.Api;
 
-public sealed record SystemResponse(IReadOnlyList<SiloResponse> Silos, IReadOnlyDictionary<string, int> ActiveGrains, int Customers, TrunkStatus Trunk, ProvidersResponse Providers);
+public sealed record SystemResponse(
+    IReadOnlyList<SiloResponse> Silos, IReadOnlyDictionary<string, int> ActiveGrains, int Customers, TrunkStatus Trunk, ProvidersResponse Providers, CalendarResponse? Calendar);
+
+/// <summary>
+/// The simulator's calendar when the engine runs on one (<c>Telephony:Simulator:Calendar</c>): where it started, its
+/// speed in simulated seconds per real second, and the engine's time now. Null on the real clock.
+/// </summary>
+public sealed record CalendarResponse(DateTimeOffset Start, double Speed, DateTimeOffset Now)
+{
+    public static CalendarResponse? From(IServiceProvider services) =>
+        services.GetService<SimulatedCalendar>() is { } calendar ? new CalendarResponse(calendar.Start, calendar.Speed, calendar.GetUtcNow()) : null;
+}
 
 /// <summary>
 /// What this host runs on, as configured: telephony (<c>Simulator</c>: nobody is really phoned), conversation engine
@@ -35,13 +47,15 @@ internal static class SystemEndpoints
             .WithName("GetSystem")
             .WithTags("System")
             .Produces<SystemResponse>()
-            .WithSummary("Silos of the cluster and active grains by type.");
+            .WithSummary("Silos of the cluster and active grains by type.")
+            .WithDescription("calendar is null unless the simulator runs on a simulated calendar (Telephony:Simulator:Calendar), then its start, speed and the engine's time now.");
     }
 
-    private static async Task<IResult> GetAsync(IGrainFactory grains, ICustomerDirectory directory, IConfiguration configuration, CancellationToken cancellationToken) =>
-        Results.Ok(await LoadAsync(grains, directory, configuration, cancellationToken));
+    private static async Task<IResult> GetAsync(IGrainFactory grains, ICustomerDirectory directory, IConfiguration configuration, IServiceProvider services, CancellationToken cancellationToken) =>
+        Results.Ok(await LoadAsync(grains, directory, configuration, services, cancellationToken));
 
-    public static async Task<SystemResponse> LoadAsync(IGrainFactory grains, ICustomerDirectory directory, IConfiguration configuration, CancellationToken cancellationToken)
+    public static async Task<SystemResponse> LoadAsync(
+        IGrainFactory grains, ICustomerDirectory directory, IConfiguration configuration, IServiceProvider services, CancellationToken cancellationToken)
     {
         var management = grains.GetGrain<IManagementGrain>(0);
         var hosts = await management.GetHosts(onlyActive: false);
@@ -53,7 +67,7 @@ internal static class SystemEndpoints
             h.Value.ToString(),
             ByType(campaignGrains.Where(s => s.SiloAddress.Equals(h.Key))))).ToList();
         var trunk = await grains.GetGrain<ITrunkGrain>(ITrunkGrain.Key).GetStatusAsync();
-        return new SystemResponse(silos, active, await directory.CountAllAsync(cancellationToken), trunk, ProvidersResponse.From(configuration));
+        return new SystemResponse(silos, active, await directory.CountAllAsync(cancellationToken), trunk, ProvidersResponse.From(configuration), CalendarResponse.From(services));
     }
 
     private static Dictionary<string, int> ByType(IEnumerable<SimpleGrainStatistic> statistics) => statistics

@@ -76,7 +76,7 @@ public static class CampaignHost
         builder.Services.Configure<ImportLimits>(configuration.GetSection("Import"));
         builder.Services.AddConversation(configuration, EngineClock.Key);
         builder.Services.AddCampaignEngine(configuration);
-        builder.Services.AddTelephony(configuration);
+        builder.Services.AddTelephony(configuration, EngineClock.Key);
 
         builder.AddCampaignTelemetry();
         builder.Services.AddCampaignHealthChecks(azure is null ? databasePath : null, azure);

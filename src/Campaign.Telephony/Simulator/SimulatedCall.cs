@@ -5,7 +5,7 @@ using Campaign.Abstractions.Telephony;
 namespace Campaign.Telephony.Simulator;
 
 /// <summary>One simulated call, from ringing to hang-up, in simulated time.</summary>
-internal sealed class SimulatedCall(IGrainFactory grains, ICustomerDirectory directory, SimulatorOptions options, TimeProvider clock, PlaceCallRequest request)
+internal sealed class SimulatedCall(IGrainFactory grains, ICustomerDirectory directory, SimulatorOptions options, SimulatedClocks clocks, PlaceCallRequest request)
 {
     private const double SecondsPerWord = 0.35;
     private readonly ICallGrain _grain = grains.GetGrain<ICallGrain>(request.CallId);
@@ -26,7 +26,7 @@ internal sealed class SimulatedCall(IGrainFactory grains, ICustomerDirectory dir
             return;
         }
 
-        var now = clock.GetUtcNow();
+        var now = clocks.Calendar.GetUtcNow();
         var person = VirtualCustomer.For(customer, options.Seed, now, options.CallbackShare);
         var zone = customer.TimeZone is { } id && TimeZoneInfo.TryFindSystemTimeZoneById(id, out var found) ? found : TimeZoneInfo.Utc;
         var pickup = person.Pickup(TimeZoneInfo.ConvertTime(now, zone), _random);
@@ -75,12 +75,12 @@ internal sealed class SimulatedCall(IGrainFactory grains, ICustomerDirectory dir
 
     private async Task RunFixedAsync(TimeSpan duration, CancellationToken hangUp)
     {
-        var started = clock.GetUtcNow();
+        var started = clocks.Real.GetUtcNow();
         await _grain.OnEventAsync(new CallEvent(CallEventKind.Answered));
-        var left = duration - (clock.GetUtcNow() - started);
+        var left = duration - (clocks.Real.GetUtcNow() - started);
         if (left > TimeSpan.Zero)
         {
-            await Task.Delay(left, clock, hangUp);
+            await Task.Delay(left, clocks.Real, hangUp);
         }
 
         await EndAsync(CallEndReason.Completed);
@@ -92,5 +92,5 @@ internal sealed class SimulatedCall(IGrainFactory grains, ICustomerDirectory dir
         text is null ? 0 : text.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length * SecondsPerWord;
 
     private Task WaitAsync(double simulatedSeconds, CancellationToken hangUp) =>
-        simulatedSeconds <= 0 ? Task.CompletedTask : Task.Delay(TimeSpan.FromSeconds(simulatedSeconds / options.TimeScale), clock, hangUp);
+        simulatedSeconds <= 0 ? Task.CompletedTask : Task.Delay(TimeSpan.FromSeconds(simulatedSeconds / clocks.TimeScale), clocks.Real, hangUp);
 }

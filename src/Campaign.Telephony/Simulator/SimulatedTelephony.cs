@@ -8,15 +8,20 @@ namespace Campaign.Telephony.Simulator;
 
 /// <summary>
 /// The default telephony provider: a virtual phone network in the silo. Each placed call plays out a
-/// <see cref="VirtualCustomer"/> and drives the call grain through the same events a real provider sends.
+/// <see cref="VirtualCustomer"/> and drives the call grain through the same events a real provider sends. Customers
+/// pick up or not by the engine's <paramref name="calendar"/>; calls take <c>TimeScale</c> times less real time, or the
+/// calendar's speed when it is a <see cref="SimulatedCalendar"/>, so that a call lasts as long on either clock.
 /// </summary>
 public sealed partial class SimulatedTelephony(
     IGrainFactory grains,
     ICustomerDirectory directory,
     IOptions<SimulatorOptions> options,
     TimeProvider clock,
+    TimeProvider calendar,
     ILogger<SimulatedTelephony> logger) : ITelephony
 {
+    private readonly double _timeScale = calendar is SimulatedCalendar simulated ? simulated.Speed : options.Value.TimeScale;
+
     private readonly ConcurrentDictionary<string, CancellationTokenSource> _live = new();
 
     /// <summary>Calls in progress on this silo's simulator.</summary>
@@ -32,7 +37,7 @@ public sealed partial class SimulatedTelephony(
             return Task.FromResult(providerCallId);
         }
 
-        var call = new SimulatedCall(grains, directory, options.Value, clock, request);
+        var call = new SimulatedCall(grains, directory, options.Value, new SimulatedClocks(clock, calendar, _timeScale), request);
         _ = Task.Run(async () =>
         {
             try

@@ -45,7 +45,7 @@ public static class EngineCluster
                 .Configure<ReminderOptions>(o => o.MinimumReminderPeriod = TimeSpan.FromSeconds(1));
             silo.Services.AddConversation(configuration, EngineClock.Key);
             silo.Services.AddCampaignEngine(configuration);
-            silo.Services.AddTelephony(configuration);
+            silo.Services.AddTelephony(configuration, EngineClock.Key);
             if (scripted)
             {
                 silo.Services.AddSingleton<ScriptedTelephony>();

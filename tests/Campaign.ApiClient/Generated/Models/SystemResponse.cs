@@ -22,6 +22,14 @@ namespace Campaign.ApiClient.Models
 #endif
         /// <summary>Stores additional data not described in the OpenAPI description found when deserializing. Can be used for serialization as well.</summary>
         public IDictionary<string, object> AdditionalData { get; set; }
+        /// <summary>The calendar property</summary>
+#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
+#nullable enable
+        public global::Campaign.ApiClient.Models.CalendarResponse? Calendar { get; set; }
+#nullable restore
+#else
+        public global::Campaign.ApiClient.Models.CalendarResponse Calendar { get; set; }
+#endif
         /// <summary>The customers property</summary>
         public int? Customers { get; set; }
         /// <summary>The providers property</summary>
@@ -74,6 +82,7 @@ namespace Campaign.ApiClient.Models
             return new Dictionary<string, Action<IParseNode>>
             {
                 { "activeGrains", n => { ActiveGrains = n.GetObjectValue<global::Campaign.ApiClient.Models.SystemResponse_activeGrains>(global::Campaign.ApiClient.Models.SystemResponse_activeGrains.CreateFromDiscriminatorValue); } },
+                { "calendar", n => { Calendar = n.GetObjectValue<global::Campaign.ApiClient.Models.CalendarResponse>(global::Campaign.ApiClient.Models.CalendarResponse.CreateFromDiscriminatorValue); } },
                 { "customers", n => { Customers = n.GetIntValue(); } },
                 { "providers", n => { Providers = n.GetObjectValue<global::Campaign.ApiClient.Models.ProvidersResponse>(global::Campaign.ApiClient.Models.ProvidersResponse.CreateFromDiscriminatorValue); } },
                 { "silos", n => { Silos = n.GetCollectionOfObjectValues<global::Campaign.ApiClient.Models.SiloResponse>(global::Campaign.ApiClient.Models.SiloResponse.CreateFromDiscriminatorValue)?.AsList(); } },
@@ -88,6 +97,7 @@ namespace Campaign.ApiClient.Models
         {
             if(ReferenceEquals(writer, null)) throw new ArgumentNullException(nameof(writer));
             writer.WriteObjectValue<global::Campaign.ApiClient.Models.SystemResponse_activeGrains>("activeGrains", ActiveGrains);
+            writer.WriteObjectValue<global::Campaign.ApiClient.Models.CalendarResponse>("calendar", Calendar);
             writer.WriteIntValue("customers", Customers);
             writer.WriteObjectValue<global::Campaign.ApiClient.Models.ProvidersResponse>("providers", Providers);
             writer.WriteCollectionOfObjectValues<global::Campaign.ApiClient.Models.SiloResponse>("silos", Silos);

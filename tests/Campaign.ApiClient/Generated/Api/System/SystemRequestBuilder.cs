@@ -34,7 +34,7 @@ namespace Campaign.ApiClient.Api.System
         {
         }
         /// <summary>
-        /// Silos of the cluster and active grains by type.
+        /// calendar is null unless the simulator runs on a simulated calendar (Telephony:Simulator:Calendar), then its start, speed and the engine&apos;s time now.
         /// </summary>
         /// <returns>A <see cref="global::Campaign.ApiClient.Models.SystemResponse"/></returns>
         /// <param name="cancellationToken">Cancellation token to use when cancelling requests</param>
@@ -57,7 +57,7 @@ namespace Campaign.ApiClient.Api.System
             return await RequestAdapter.SendAsync<global::Campaign.ApiClient.Models.SystemResponse>(requestInfo, global::Campaign.ApiClient.Models.SystemResponse.CreateFromDiscriminatorValue, errorMapping, cancellationToken).ConfigureAwait(false);
         }
         /// <summary>
-        /// Silos of the cluster and active grains by type.
+        /// calendar is null unless the simulator runs on a simulated calendar (Telephony:Simulator:Calendar), then its start, speed and the engine&apos;s time now.
         /// </summary>
         /// <returns>A <see cref="RequestInformation"/></returns>
         /// <param name="requestConfiguration">Configuration for the request such as headers, query parameters, and middleware options.</param>
