@@ -88,6 +88,26 @@ public class DialQueueTests
     }
 
     [Fact]
+    public async Task Learned_timing_holds_no_more_customers_for_an_hour_than_the_lines_can_call_then_and_calls_the_rest_now()
+    {
+        // One line at 2 calls an hour: 17:00 to 21:00 take 2 held customers each, the ninth is called now.
+        for (var seq = 1; seq <= 9; seq++)
+        {
+            _store.Add(seq, Now.AddMinutes(-1), NewYork);
+        }
+
+        var queue = new DialQueue("c", new CampaignWorkList(_store, "c"), TestTiming.EveningPeople().Timing, IsOpen, _clock, _logger, heldCallsPerLineHour: 2);
+
+        await queue.FillAsync(1, TestCampaigns.Definition(maxConcurrentCalls: 1, timing: CallTiming.Learned));
+
+        var heldFor = Enumerable.Range(1, 9).Where(seq => _store.ResultOf(seq) == CampaignTiming.Held)
+            .GroupBy(seq => TimeZoneInfo.ConvertTime(_store[seq].DueAt, TimeZoneInfo.FindSystemTimeZoneById(NewYork)).Hour)
+            .ToDictionary(g => g.Key, g => g.Count());
+        Assert.Equal(new Dictionary<int, int> { [17] = 2, [18] = 2, [19] = 2, [20] = 2 }, heldFor);
+        Assert.Equal(1, queue.Waiting);
+    }
+
+    [Fact]
     public async Task Learned_timing_reads_only_the_customers_not_yet_queued()
     {
         for (var seq = 1; seq <= 3; seq++)

@@ -45,6 +45,37 @@ public class LearnedTimingTests
     }
 
     [Fact]
+    public void A_customer_is_held_for_the_next_good_hour_with_room_and_called_now_when_every_good_hour_is_full()
+    {
+        var now = Monday.AddHours(10).AddMinutes(20);
+        var full = new HashSet<DateTimeOffset> { Monday.AddHours(17) };
+
+        var nextHour = LearnedTiming.Advise(EveningPeople(), TimeZoneInfo.Utc, now, TimeSpan.FromHours(24), Window(TimeZoneInfo.Utc), at => !full.Contains(at));
+        var allFull = LearnedTiming.Advise(EveningPeople(), TimeZoneInfo.Utc, now, TimeSpan.FromHours(24), Window(TimeZoneInfo.Utc), at => at.Hour is < 17 or >= 21);
+
+        Assert.Equal(Monday.AddHours(18), nextHour.HoldUntil);
+        Assert.True(allFull.CallNow, "no line is left idle now for an evening whose lines are already booked");
+        Assert.Equal(0.1 / 0.8, allFull.Priority, 1);
+    }
+
+    [Fact]
+    public void The_hold_book_counts_holds_by_hour_and_forgets_past_hours()
+    {
+        var book = new Campaign.Grains.Campaigns.HoldBook();
+        var evening = new DateTimeOffset(2026, 3, 2, 12, 0, 0, TimeSpan.FromHours(-5));
+
+        book.Book(evening);
+        book.Book(evening.AddMinutes(30));
+        book.Book(evening.AddHours(1));
+
+        Assert.Equal(2, book.Booked(evening.ToUniversalTime()));
+        Assert.False(book.HasRoom(evening, perHour: 2));
+        Assert.True(book.HasRoom(evening.AddHours(1), perHour: 2));
+        book.Forget(evening.AddHours(1));
+        Assert.Equal((0, 1), (book.Booked(evening), book.Booked(evening.AddHours(1))));
+    }
+
+    [Fact]
     public void A_customer_whose_good_hour_is_now_is_called_first()
     {
         var evening = LearnedTiming.Advise(EveningPeople(), TimeZoneInfo.Utc, Monday.AddHours(18), TimeSpan.FromHours(24), Window(TimeZoneInfo.Utc));

@@ -22,7 +22,13 @@ public static class LearnedTiming
     /// <summary>How far ahead the best hour is looked for when ranking customers due now, whatever the hold.</summary>
     public static readonly TimeSpan Lookahead = TimeSpan.FromHours(24);
 
-    public static TimingAdvice Advise(AnswerPropensity propensity, TimeZoneInfo zone, DateTimeOffset now, TimeSpan maxHold, Func<DateTimeOffset, bool> isOpen)
+    /// <param name="hasRoom">
+    /// Whether an hour can still take one more held customer (the campaign's lines are not yet booked full for it); a
+    /// customer whose good hours within the hold are all full is called now instead of waiting for a line that will
+    /// be busy. Every hour has room when null.
+    /// </param>
+    public static TimingAdvice Advise(
+        AnswerPropensity propensity, TimeZoneInfo zone, DateTimeOffset now, TimeSpan maxHold, Func<DateTimeOffset, bool> isOpen, Func<DateTimeOffset, bool>? hasRoom = null)
     {
         var here = Chance(propensity, zone, now);
         var hours = OpenHoursAhead(zone, now, maxHold > Lookahead ? maxHold : Lookahead, isOpen).ToList();
@@ -33,8 +39,9 @@ public static class LearnedTiming
             return new TimingAdvice(true, priority, null, here);
         }
 
-        var next = hours.First(h => Chance(propensity, zone, h) >= GoodShare * best);
-        return next - now <= maxHold ? new TimingAdvice(false, priority, next, here) : new TimingAdvice(true, priority, null, here);
+        var next = hours.Where(h => h - now <= maxHold && Chance(propensity, zone, h) >= GoodShare * best && (hasRoom?.Invoke(h) ?? true))
+            .Select(h => (DateTimeOffset?)h).FirstOrDefault();
+        return next is { } until ? new TimingAdvice(false, priority, until, here) : new TimingAdvice(true, priority, null, here);
     }
 
     /// <summary>

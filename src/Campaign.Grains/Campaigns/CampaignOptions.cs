@@ -18,6 +18,12 @@ public sealed class CampaignOptions
     /// <summary>How often the durable reminder wakes a running campaign (after a restart, for instance).</summary>
     public TimeSpan KeepAlivePeriod { get; set; } = TimeSpan.FromMinutes(1);
 
+    /// <summary>
+    /// How many calls learned timing takes a line to make in an hour when it holds customers for that hour: an hour is
+    /// held at most <c>maxConcurrentCalls</c> × this many customers, and the rest are called now.
+    /// </summary>
+    public int HeldCallsPerLineHour { get; set; } = DialQueue.DefaultHeldCallsPerLineHour;
+
     /// <summary>How long an observer subscription lasts unless renewed (live dashboards renew well within it).</summary>
     public TimeSpan ObserverExpiry { get; set; } = TimeSpan.FromMinutes(3);
 }

@@ -39,7 +39,7 @@ public sealed class CampaignPartsFactory(
             inProgress => calls.TallyAsync(id, inProgress));
         var inFlight = new CallsInFlight(id, grains, logger);
         var forecasts = new AnswerForecasts(campaign);
-        var queue = new DialQueue(id, work, timing, IsOpen, clock, logger, forecasts);
+        var queue = new DialQueue(id, work, timing, IsOpen, clock, logger, forecasts, options.Value.HeldCallsPerLineHour);
         var abandons = new AbandonGuard(campaign, AbandonRule.From(compliance.Value), queue, clock, logger);
         // A call's end asks the loop for a pass, and the loop's recovery settles call ends: the loop is made last.
         DispatchLoop? loop = null;

@@ -24,15 +24,32 @@ public sealed class CampaignTiming(ICustomerDirectory customers, IAnswerTimingPr
     /// <summary>The result recorded on an item held back for a better hour.</summary>
     public const string Held = "heldForBetterTime";
 
-    public async Task<TimedDue> SortAsync(IReadOnlyList<WorkItem> due, CampaignDefinition campaign, DateTimeOffset now, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Ranks <paramref name="due"/> and holds those likely out, booking each hold in <paramref name="holds"/> (when
+    /// given) so that no hour is held more customers than <paramref name="heldPerHour"/>.
+    /// </summary>
+    public async Task<TimedDue> SortAsync(
+        IReadOnlyList<WorkItem> due, CampaignDefinition campaign, DateTimeOffset now, HoldBook? holds = null, int heldPerHour = int.MaxValue, CancellationToken cancellationToken = default)
     {
-        var advice = new (WorkItem Item, TimingAdvice Advice)[due.Count];
+        var estimates = new (AnswerPropensity? Estimate, TimeZoneInfo Zone, Func<DateTimeOffset, bool> IsOpen)[due.Count];
         await System.Threading.Tasks.Parallel.ForEachAsync(Enumerable.Range(0, due.Count), new ParallelOptions { MaxDegreeOfParallelism = Parallel, CancellationToken = cancellationToken }, async (i, token) =>
+            estimates[i] = await EstimateAsync(due[i].CustomerId, due[i].TimeZone, campaign, token));
+
+        // The customers who gain most from waiting (the lowest chance now against their best) book the hours first.
+        holds?.Forget(now);
+        var advice = new List<(WorkItem Item, TimingAdvice Advice)>(due.Count);
+        var unbooked = Enumerable.Range(0, due.Count).Select(i => (Index: i, Advice: Advise(estimates[i], campaign, now, null))).OrderBy(a => a.Advice.Priority);
+        foreach (var (i, first) in unbooked)
         {
-            var item = due[i];
-            var (estimate, zone, isOpen) = await EstimateAsync(item.CustomerId, item.TimeZone, campaign, token);
-            advice[i] = (item, estimate is null ? new TimingAdvice(true, 0, null) : LearnedTiming.Advise(estimate, zone, now, MaxHold(campaign), isOpen));
-        });
+            var itemAdvice = first.CallNow || holds is null ? first : Advise(estimates[i], campaign, now, at => holds.HasRoom(at, heldPerHour));
+            if (itemAdvice.HoldUntil is { } until)
+            {
+                holds?.Book(until);
+            }
+
+            advice.Add((due[i], itemAdvice));
+        }
+
         var callNow = advice.Where(a => a.Advice.CallNow).OrderByDescending(a => a.Advice.Priority).Select(a => a.Item).ToList();
         var held = advice.Where(a => !a.Advice.CallNow).Select(a => (a.Item, a.Advice.HoldUntil!.Value)).ToList();
         var chances = advice.Where(a => a.Advice is { CallNow: true, Chance: not null }).ToDictionary(a => a.Item.Seq, a => a.Advice.Chance!.Value);
@@ -48,6 +65,12 @@ public sealed class CampaignTiming(ICustomerDirectory customers, IAnswerTimingPr
         var (estimate, zone, isOpen) = await EstimateAsync(customerId, null, campaign, cancellationToken);
         return estimate is null ? earliest : LearnedTiming.NextGoodHour(estimate, zone, earliest, MaxHold(campaign), isOpen);
     }
+
+    private static TimingAdvice Advise(
+        (AnswerPropensity? Estimate, TimeZoneInfo Zone, Func<DateTimeOffset, bool> IsOpen) estimate, CampaignDefinition campaign, DateTimeOffset now, Func<DateTimeOffset, bool>? hasRoom) =>
+        estimate.Estimate is null
+            ? new TimingAdvice(true, 0, null)
+            : LearnedTiming.Advise(estimate.Estimate, estimate.Zone, now, MaxHold(campaign), estimate.IsOpen, hasRoom);
 
     private static TimeSpan MaxHold(CampaignDefinition campaign) => campaign.MaxHold ?? CampaignDefinition.DefaultMaxHold;
 

@@ -9,9 +9,13 @@ namespace Campaign.Grains.Campaigns;
 /// or, with learned timing, those whose good hour is now first and those likely out held back to a better hour.
 /// </summary>
 public sealed class DialQueue(string campaignId, CampaignWorkList work, CampaignTiming timing, Func<string, DateTimeOffset, bool> isOpen, TimeProvider clock, ILogger logger,
-    AnswerForecasts? forecasts = null)
+    AnswerForecasts? forecasts = null, int heldCallsPerLineHour = DialQueue.DefaultHeldCallsPerLineHour)
 {
+    /// <summary>How many calls a line is taken to make in an hour when holds are booked: two minutes a call.</summary>
+    public const int DefaultHeldCallsPerLineHour = 30;
+
     private readonly Dialler _dialler = new(isOpen);
+    private readonly HoldBook _holds = new();
 
     public int Waiting => _dialler.Waiting;
 
@@ -66,7 +70,7 @@ public sealed class DialQueue(string campaignId, CampaignWorkList work, Campaign
         TimedDue timed;
         try
         {
-            timed = await timing.SortAsync(due, definition, now);
+            timed = await timing.SortAsync(due, definition, now, _holds, definition.MaxConcurrentCalls * heldCallsPerLineHour);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {

@@ -2,6 +2,7 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using Campaign.Tests.Support;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Campaign.Tests.Http;
 
@@ -57,6 +58,11 @@ public sealed class SimulatedCalendarHttpTests : IAsyncLifetime
 
         // The simulator's calls run on the same calendar: ringing out takes its simulated half minute, not a blink.
         Assert.All(calls.Where(c => c.Result is "answered" or "noAnswer"), c => Assert.True(c.Ended - c.Started >= TimeSpan.FromSeconds(5), $"{c.Result} lasted {c.Ended - c.Started}"));
+
+        // The Orleans runtime (membership, timers, reminders, its watchdog) keeps the real clock.
+        Assert.Same(TimeProvider.System, _host.Services.GetRequiredService<TimeProvider>());
+        Assert.Same(TimeProvider.System, _host.Services.GetRequiredKeyedService<TimeProvider>(Orleans.Runtime.TimeProviderNames.Membership));
+        Assert.Same(TimeProvider.System, _host.Services.GetRequiredKeyedService<TimeProvider>(Orleans.Runtime.TimeProviderNames.Grains));
 
         var system = await _host.Client.GetFromJsonAsync<JsonElement>("/api/system");
         var calendar = system.GetProperty("calendar");
