@@ -13,7 +13,12 @@ public sealed record WebhookEndpoint(
 public sealed record WebhookRegistration(
     [property: Id(0)] string? Url,
     [property: Id(1)] IReadOnlyList<string?>? Events,
-    [property: Id(2)] string? Secret);
+    [property: Id(2)] string? Secret)
+{
+    /// <summary>Without the secret, so no log or trace that prints the registration shows it.</summary>
+    public override string ToString() =>
+        $"WebhookRegistration {{ Url = {Url}, Events = [{string.Join(", ", Events ?? [])}], Secret = {(Secret is null ? "null" : "***")} }}";
+}
 
 /// <summary>An endpoint's id and the events it wants, as the catalog keeps them for the publisher.</summary>
 [GenerateSerializer, Immutable, Alias("Campaign.WebhookSubscription")]

@@ -2,7 +2,11 @@ using Campaign.Abstractions.Webhooks;
 
 namespace Campaign.Host.Api;
 
-public sealed record WebhookRequest(string? Url, IReadOnlyList<string?>? Events, string? Secret);
+public sealed record WebhookRequest(string? Url, IReadOnlyList<string?>? Events, string? Secret)
+{
+    /// <summary>Without the secret, so no log that prints the request shows it.</summary>
+    public override string ToString() => new WebhookRegistration(Url, Events, Secret).ToString();
+}
 
 /// <summary>A registered endpoint; the secret is never shown again.</summary>
 public sealed record WebhookResponse(string Id, string Url, IReadOnlyList<string> Events, DateTimeOffset CreatedAt)
