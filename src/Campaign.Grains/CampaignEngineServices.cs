@@ -3,6 +3,7 @@ using Campaign.Grains.Campaigns;
 using Campaign.Grains.Compliance;
 using Campaign.Grains.Schedules;
 using Campaign.Grains.Trunk;
+using Campaign.Grains.Webhooks;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -39,6 +40,11 @@ public static class CampaignEngineServices
         services.TryAddSingleton<Abstractions.Insights.IAnswerTimingPriors, Abstractions.Insights.NoAnswerTimingPriors>();
         services.AddSingleton<CampaignTiming>();
         services.AddSingleton<CampaignPartsFactory>();
+        services.Configure<WebhookOptions>(configuration.GetSection(WebhookOptions.Section));
+        services.AddHttpClient(WebhookSender.HttpClientName, client => client.Timeout = Timeout.InfiniteTimeSpan)
+            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { AllowAutoRedirect = false, UseCookies = false });
+        services.AddSingleton<WebhookSender>();
+        services.AddSingleton<Abstractions.Webhooks.IWebhookEvents, WebhookPublisher>();
         return services;
     }
 }

@@ -8,6 +8,7 @@ using Campaign.Abstractions.Customers;
 using Campaign.Abstractions.Storage;
 using Campaign.Abstractions.Telemetry;
 using Campaign.Abstractions.Telephony;
+using Campaign.Abstractions.Webhooks;
 using Campaign.Grains.Compliance;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -30,7 +31,8 @@ public sealed class CallGrain(
     IOptions<ComplianceOptions> compliance,
     [FromKeyedServices(EngineClock.Key)] TimeProvider clock,
     ILogger<CallGrain> logger,
-    DialGate gate) : Grain, ICallGrain, IRemindable
+    DialGate gate,
+    IWebhookEvents webhooks) : Grain, ICallGrain, IRemindable
 {
     private readonly SerialAccess _serial = new();
     private CallConversation _conversation = null!;
@@ -51,7 +53,7 @@ public sealed class CallGrain(
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
         _conversation = new CallConversation(state, agent, telephony, GrainFactory, clock, logger, Id);
-        _settlement = new CallSettlement(agent, calls, GrainFactory, logger);
+        _settlement = new CallSettlement(agent, calls, GrainFactory, webhooks, logger);
         _line = new ProviderLine(telephony, logger, Id);
         _timers = new CallTimers(this, clock, options.Value);
         _ticket = new DialGate.Ticket(gate);

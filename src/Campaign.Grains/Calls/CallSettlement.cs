@@ -3,6 +3,7 @@ using Campaign.Abstractions.Campaigns;
 using Campaign.Abstractions.Conversation;
 using Campaign.Abstractions.Customers;
 using Campaign.Abstractions.Storage;
+using Campaign.Abstractions.Webhooks;
 using Campaign.Conversation.Agent;
 using Microsoft.Extensions.Logging;
 
@@ -10,10 +11,10 @@ namespace Campaign.Grains.Calls;
 
 /// <summary>
 /// What follows an ended call: its outcome (concluded once, then kept in the state), the opt-out the outcome may
-/// carry, then the report: the record stored, then the customer, the trunk and the campaign told. Every step
+/// carry, then the report: the record stored, the webhook events queued, then the customer, the trunk and the campaign told. Every step
 /// tolerates being repeated, so a report that failed can simply be run again.
 /// </summary>
-internal sealed class CallSettlement(IConversationAgent agent, ICallStore calls, IGrainFactory grains, ILogger logger)
+internal sealed class CallSettlement(IConversationAgent agent, ICallStore calls, IGrainFactory grains, IWebhookEvents webhooks, ILogger logger)
 {
     /// <returns>Whether the call is reported; when not, what was concluded is in <paramref name="call"/>, to be kept.</returns>
     public async Task<bool> SettleAsync(string callId, CallState call)
@@ -65,6 +66,7 @@ internal sealed class CallSettlement(IConversationAgent agent, ICallStore calls,
         var request = call.Request!;
         var record = call.ToRecord(callId);
         await calls.SaveAsync(record);
+        await webhooks.CallCompletedAsync(record);
         var attempt = new ContactAttempt(request.CampaignId, callId, call.StartedAt ?? call.EndedAt!.Value, call.Result!.Value, call.Outcome?.Interest, call.Outcome?.FollowUp.Kind);
         await grains.GetGrain<ICustomerGrain>(request.CustomerId).EndCallAsync(callId, attempt);
         await grains.GetGrain<ITrunkGrain>(ITrunkGrain.Key).ReleaseAsync(callId);

@@ -1,5 +1,6 @@
 using Campaign.Abstractions.Calls;
 using Campaign.Abstractions.Campaigns;
+using Campaign.Abstractions.Webhooks;
 using Orleans.Concurrency;
 using Orleans.Runtime;
 
@@ -14,7 +15,8 @@ namespace Campaign.Grains.Campaigns;
 [Reentrant]
 public sealed class CampaignGrain(
     [PersistentState("campaign", StorageNames.Default)] IPersistentState<CampaignState> state,
-    CampaignPartsFactory parts) : Grain, ICampaignGrain, IRemindable
+    CampaignPartsFactory parts,
+    IWebhookEvents webhooks) : Grain, ICampaignGrain, IRemindable
 {
     private const string KeepAliveReminder = "dialer";
     private CampaignParts _parts = null!;
@@ -165,8 +167,9 @@ public sealed class CampaignGrain(
                 break;
             case DispatchStep.Complete:
                 CampaignLifecycle.Apply(Campaign.State, CampaignOperation.Complete, _parts.Clock.GetUtcNow());
-                await Campaign.SaveAsync();
+                var info = await Campaign.SaveAsync();
                 await StopAsync();
+                await webhooks.CampaignCompletedAsync(info);
                 break;
         }
     }

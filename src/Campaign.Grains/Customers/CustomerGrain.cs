@@ -4,6 +4,7 @@ using Campaign.Abstractions.Compliance;
 using Campaign.Abstractions.Customers;
 using Campaign.Abstractions.Storage;
 using Campaign.Abstractions.Telemetry;
+using Campaign.Abstractions.Webhooks;
 using Campaign.Grains.Compliance;
 using Microsoft.Extensions.DependencyInjection;
 using Orleans.Runtime;
@@ -32,6 +33,7 @@ public sealed class CustomerGrain(
     ICallStore calls,
     CustomerLocator locator,
     DialRules rules,
+    IWebhookEvents webhooks,
     [FromKeyedServices(EngineClock.Key)] TimeProvider clock) : Grain, ICustomerGrain
 {
     private string Id => this.GetPrimaryKeyString();
@@ -188,7 +190,9 @@ public sealed class CustomerGrain(
     public async Task OptOutAsync(string reason, string source)
     {
         var profile = await directory.GetAsync(Id) ?? throw new KeyNotFoundException($"customer '{Id}' does not exist");
-        await directory.AddDoNotCallAsync([new DoNotCallEntry(profile.Phone, reason, source, clock.GetUtcNow())]);
+        var at = clock.GetUtcNow();
+        await directory.AddDoNotCallAsync([new DoNotCallEntry(profile.Phone, reason, source, at)]);
+        await webhooks.OptedOutAsync(Id, profile.Phone, reason, source, at);
     }
 
     /// <summary>The rule named on the metric: for a call none held it back; otherwise the first that did.</summary>

@@ -5,6 +5,7 @@ using Campaign.Abstractions.Privacy;
 using Campaign.Conversation.Hosting;
 using Campaign.Grains;
 using Campaign.Grains.Customers.Import;
+using Campaign.Grains.Webhooks;
 using Campaign.Host.Api;
 using Campaign.Host.Demo;
 using Campaign.Host.OpenApi;
@@ -76,6 +77,8 @@ public static class CampaignHost
         builder.Services.Configure<ImportLimits>(configuration.GetSection("Import"));
         builder.Services.AddConversation(configuration, EngineClock.Key);
         builder.Services.AddCampaignEngine(configuration);
+        // HTTP webhook URLs to a loopback host (a receiver on the developer's machine) are allowed in Development.
+        builder.Services.PostConfigure<WebhookOptions>(o => o.AllowLoopbackHttp |= builder.Environment.IsDevelopment());
         builder.Services.AddTelephony(configuration, EngineClock.Key);
 
         builder.AddCampaignTelemetry();
@@ -107,6 +110,8 @@ public static class CampaignHost
             silo.AddActivityPropagation();
             silo.AddStartupTask((services, _) =>
                 services.GetRequiredService<IGrainFactory>().GetGrain<IRetentionGrain>(IRetentionGrain.Key).EnsureScheduledAsync());
+            // Deliveries left open by a stop or a crash resume at once, not at the outboxes' next reminder.
+            silo.AddStartupTask((services, _) => WebhookOutboxes.WakeAllAsync(services.GetRequiredService<IGrainFactory>()));
         });
 
         if (configuration.GetValue("Demo:Seed", false))
@@ -152,6 +157,7 @@ public static class CampaignHost
         api.MapScheduleEndpoints();
         api.MapSystemEndpoints();
         api.MapInsightsEndpoints();
+        api.MapWebhookEndpoints();
 
         if (twilio)
         {

@@ -38,7 +38,7 @@ public class AccessibilityBrowserTests(CampaignFlowFixture fixture)
         string[] paths =
         [
             "/campaigns", "/campaigns/new", $"/campaigns/{campaign}", $"/campaigns/{campaign}/calls", $"/campaigns/{campaign}/calls?result=answered&q=Ada", $"/calls/{call}", "/customers", $"/customers/{area}-1",
-            "/segments", "/segments/edit", "/scripts", "/scripts/edit", "/do-not-call", "/do-not-call?q=555", "/schedules", "/system", "/insights", $"/insights?segment=area:{area}",
+            "/segments", "/segments/edit", "/scripts", "/scripts/edit", "/do-not-call", "/do-not-call?q=555", "/schedules", "/webhooks", "/system", "/insights", $"/insights?segment=area:{area}",
         ];
         foreach (var path in paths)
         {

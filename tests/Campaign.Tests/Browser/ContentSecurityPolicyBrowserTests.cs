@@ -31,7 +31,7 @@ public class ContentSecurityPolicyBrowserTests(CampaignFlowFixture fixture)
         await page.ClickAsync("button[type=submit]");
         await page.WaitForURLAsync(url => !url.Contains("/login", StringComparison.Ordinal));
 
-        foreach (var path in new[] { "/", "/campaigns", "/campaigns/new", "/customers", "/segments", "/segments/edit", "/scripts", "/scripts/edit", "/do-not-call", "/schedules", "/system", "/insights" })
+        foreach (var path in new[] { "/", "/campaigns", "/campaigns/new", "/customers", "/segments", "/segments/edit", "/scripts", "/scripts/edit", "/do-not-call", "/schedules", "/webhooks", "/system", "/insights" })
         {
             await page.GotoAsync(path, new PageGotoOptions { WaitUntil = WaitUntilState.NetworkIdle });
         }

@@ -72,6 +72,11 @@ public sealed class InProcessHost : IAsyncLifetime
             "--Campaigns:DispatchInterval", "00:00:00.050",
             // Live streams here rely on the campaign grains' notifications alone: the fallback poll never comes in a test.
             "--Ui:LiveUpdates:FallbackPoll", "01:00:00",
+            // Webhook receivers in tests listen on loopback over HTTP; retries come in tenths of a second, not minutes.
+            "--Webhooks:AllowLoopbackHttp", "true",
+            "--Webhooks:FirstRetryDelay", "00:00:00.200",
+            "--Webhooks:MaxRetryDelay", "00:00:01",
+            "--Webhooks:Timeout", "00:00:01",
             .. _extraArgs,
         ],
         _configure);

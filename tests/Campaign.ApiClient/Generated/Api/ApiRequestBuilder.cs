@@ -9,6 +9,7 @@ using Campaign.ApiClient.Api.Schedules;
 using Campaign.ApiClient.Api.Scripts;
 using Campaign.ApiClient.Api.Segments;
 using Campaign.ApiClient.Api.System;
+using Campaign.ApiClient.Api.Webhooks;
 using Microsoft.Kiota.Abstractions.Extensions;
 using Microsoft.Kiota.Abstractions;
 using System.Collections.Generic;
@@ -67,6 +68,11 @@ namespace Campaign.ApiClient.Api
         public global::Campaign.ApiClient.Api.System.SystemRequestBuilder System
         {
             get => new global::Campaign.ApiClient.Api.System.SystemRequestBuilder(PathParameters, RequestAdapter);
+        }
+        /// <summary>The webhooks property</summary>
+        public global::Campaign.ApiClient.Api.Webhooks.WebhooksRequestBuilder Webhooks
+        {
+            get => new global::Campaign.ApiClient.Api.Webhooks.WebhooksRequestBuilder(PathParameters, RequestAdapter);
         }
         /// <summary>
         /// Instantiates a new <see cref="global::Campaign.ApiClient.Api.ApiRequestBuilder"/> and sets the default values.
