@@ -1,5 +1,7 @@
+using System.Runtime.Serialization;
 using Campaign.Abstractions.Calls;
 using Campaign.Abstractions.Customers;
+using Newtonsoft.Json;
 
 namespace Campaign.Abstractions.Conversation;
 
@@ -48,9 +50,18 @@ public sealed class ConversationSession
     [Id(10)]
     public int? ScriptVersion { get; init; }
 
-    /// <summary>Free-form state an agent keeps between turns (for instance the step of the script it is at).</summary>
+    /// <summary>What the agent keeps between turns (for instance the step of the script it is at).</summary>
+    [Id(13)]
+    [JsonProperty("AgentMemory")]
+    public AgentMemory Memory { get; set; } = new();
+
+    /// <summary>
+    /// The agent's memory as calls stored it before it was typed (string keys, stored as <c>Memory</c>); moved into
+    /// <see cref="Memory"/> when such a call is loaded.
+    /// </summary>
     [Id(11)]
-    public Dictionary<string, string> Memory { get; init; } = [];
+    [JsonProperty("Memory", NullValueHandling = NullValueHandling.Ignore)]
+    public Dictionary<string, string>? StoredKeys { get; set; }
 
     [Id(2)]
     public List<TranscriptLine> Transcript { get; init; } = [];
@@ -75,4 +86,14 @@ public sealed class ConversationSession
 
     [Id(9)]
     public DateTimeOffset? AnsweredAt { get; set; }
+
+    [OnDeserialized]
+    private void MoveStoredKeys(StreamingContext context)
+    {
+        if (StoredKeys is { } keys)
+        {
+            Memory = AgentMemory.FromKeys(keys);
+            StoredKeys = null;
+        }
+    }
 }

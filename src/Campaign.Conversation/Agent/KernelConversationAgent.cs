@@ -165,15 +165,16 @@ public sealed partial class KernelConversationAgent(
         }
 
         session.Transcript.Add(new TranscriptLine(Speaker.Customer, customerText.Trim(), now));
-        if (session.Memory.TryGetValue(MemoryKeys.EndReason, out var ended))
+        if (session.Memory.EndReason is { } ended)
         {
             return (null, Say(session, "Goodbye.", ended));
         }
 
         OptOutSignal optOut;
         string? declined = null;
-        if (session.Memory.Remove(MemoryKeys.OptOutAsked, out var asked))
+        if (session.Memory.OptOutAsked is { } asked)
         {
+            session.Memory.OptOutAsked = null;
             // The agent asked "Would you like us to stop calling you?": only a real yes (or a request by itself) opts
             // out. A goodbye ends the call and a no, or an answer about something else, carries on; the customer stays
             // callable either way.
@@ -199,7 +200,7 @@ public sealed partial class KernelConversationAgent(
 
         if (optOut == OptOutSignal.Possible)
         {
-            session.Memory[MemoryKeys.OptOutAsked] = customerText.Trim();
+            session.Memory.OptOutAsked = customerText.Trim();
             return (null, Say(session, AgentLines.AskOptOut, endReason: null));
         }
 
@@ -263,7 +264,7 @@ public sealed partial class KernelConversationAgent(
     public async Task<CallOutcome> ConcludeAsync(ConversationSession session, CancellationToken cancellationToken = default)
     {
         using var activity = StartActivity("agent conclude", session);
-        if (session.Memory.ContainsKey(MemoryKeys.OptOutAsked) && !session.OptedOut)
+        if (session.Memory.OptOutAsked is not null && !session.OptedOut)
         {
             // The call ended before the customer answered whether they want no more calls: they are not called again.
             SessionUpdates.OptOut(session);
@@ -366,7 +367,7 @@ public sealed partial class KernelConversationAgent(
         session.Transcript.Add(new TranscriptLine(Speaker.Agent, text, clock.GetUtcNow()));
         if (endReason is not null)
         {
-            session.Memory[MemoryKeys.EndReason] = endReason;
+            session.Memory.EndReason = endReason;
         }
 
         return new AgentReply(text, EndCall: endReason is not null);

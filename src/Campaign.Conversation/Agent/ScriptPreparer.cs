@@ -43,23 +43,23 @@ public sealed partial class ScriptPreparer(IScriptSource source, IOptions<Conver
         }
 
         var pinned = session.ScriptVersion ??
-                     (session.Memory.TryGetValue(MemoryKeys.ScriptVersion, out var kept) && int.TryParse(kept, CultureInfo.InvariantCulture, out var v) ? v : null);
+                     session.Memory.ScriptVersion;
         try
         {
             if (await source.GetAsync(scriptId, pinned, cancellationToken) is { } found)
             {
-                session.Memory[MemoryKeys.ScriptVersion] = found.Version.ToString(CultureInfo.InvariantCulture);
+                session.Memory.ScriptVersion = found.Version;
                 return (scriptId, found.Version, found.Definition);
             }
 
-            session.Memory[MemoryKeys.ScriptFallback] = $"script '{scriptId}' version {pinned?.ToString(CultureInfo.InvariantCulture) ?? "latest"} does not exist";
+            session.Memory.ScriptFallback = $"script '{scriptId}' version {pinned?.ToString(CultureInfo.InvariantCulture) ?? "latest"} does not exist";
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
-            session.Memory[MemoryKeys.ScriptFallback] = $"script '{scriptId}' could not be read: {ex.Message}";
+            session.Memory.ScriptFallback = $"script '{scriptId}' could not be read: {ex.Message}";
         }
 
-        LogFallback(logger, scriptId, session.Memory[MemoryKeys.ScriptFallback]);
+        LogFallback(logger, scriptId, session.Memory.ScriptFallback);
         return (null, null, fallback);
     }
 

@@ -3,7 +3,6 @@ using Campaign.Abstractions.Campaigns;
 using Campaign.Abstractions.Conversation;
 using Campaign.Abstractions.Customers;
 using Campaign.Abstractions.Storage;
-using Campaign.Conversation.Agent;
 using Microsoft.Extensions.Logging;
 
 namespace Campaign.Grains.Calls;
@@ -21,7 +20,7 @@ internal sealed class CallSettlement(IConversationAgent agent, ICallStore calls,
         if (call.Result == CallResult.Answered && call.Outcome is null && call.Session is { } session)
         {
             call.Outcome = await ConcludeAsync(callId, session);
-            if (MemoryKeys.Notes(session.Memory) is { Count: > 0 } notes)
+            if (session.Memory.Notes is { Count: > 0 } notes)
             {
                 // Model faults that shaped the outcome (a failed model, an extraction read from the transcript instead).
                 call.Note = string.Join(" ", call.Note is null ? notes : [call.Note, .. notes]);
