@@ -5,23 +5,23 @@ using Newtonsoft.Json;
 
 namespace Campaign.Abstractions.Conversation;
 
-/// <summary>The conversation port: produces what the agent says and captures what the customer wants.</summary>
+/// <summary>
+/// The conversation port: produces what the agent says and captures what the customer wants. A turn never changes the
+/// session it is given: it returns what it changed (<see cref="AgentTurn"/>), for the session's owner to apply.
+/// </summary>
 public interface IConversationAgent
 {
     /// <summary>The opening of an answered call.</summary>
-    Task<AgentReply> OpenAsync(ConversationSession session, CancellationToken cancellationToken = default);
+    Task<AgentTurn> OpenTurnAsync(ConversationSession session, CancellationToken cancellationToken = default);
 
     /// <summary>The answer to what the customer just said (null text: the customer stayed silent).</summary>
-    Task<AgentReply> RespondAsync(ConversationSession session, string? customerText, CancellationToken cancellationToken = default);
+    Task<AgentTurn> ReplyTurnAsync(ConversationSession session, string? customerText, CancellationToken cancellationToken = default);
 
-    /// <summary>
-    /// The answer streamed as it is produced: tokens, then a last chunk carrying the whole reply. A caller that stops
-    /// early (the customer interrupted) leaves what was produced so far in the transcript.
-    /// </summary>
-    IAsyncEnumerable<AgentReplyChunk> StreamResponseAsync(ConversationSession session, string? customerText, CancellationToken cancellationToken = default);
+    /// <summary>The answer streamed as it is produced: tokens, then a last chunk carrying the whole reply.</summary>
+    AgentTurnStream StreamTurn(ConversationSession session, string? customerText, CancellationToken cancellationToken = default);
 
     /// <summary>The customer interrupted the agent: only <paramref name="heard"/> of its last line reached them.</summary>
-    void Interrupted(ConversationSession session, string? heard);
+    AgentTurn InterruptedTurn(ConversationSession session, string? heard);
 
     /// <summary>The outcome of the conversation, with explicit unknowns where nothing was learnt.</summary>
     Task<CallOutcome> ConcludeAsync(ConversationSession session, CancellationToken cancellationToken = default);
@@ -86,6 +86,38 @@ public sealed class ConversationSession
 
     [Id(9)]
     public DateTimeOffset? AnsweredAt { get; set; }
+
+    /// <summary>A copy for one turn to work on, sharing nothing the turn may change with this session.</summary>
+    public ConversationSession Draft() => new()
+    {
+        Customer = Customer,
+        CallId = CallId,
+        ScriptId = ScriptId,
+        ScriptVersion = ScriptVersion,
+        Memory = Memory.Copy(),
+        Transcript = [.. Transcript],
+        Step = Step,
+        Interest = Interest,
+        Concerns = [.. Concerns],
+        FollowUp = FollowUp,
+        OptedOut = OptedOut,
+        Silences = Silences,
+        AnsweredAt = AnsweredAt,
+    };
+
+    /// <summary>Takes in what an agent's turn changed.</summary>
+    public void Apply(AgentTurn turn)
+    {
+        Transcript.RemoveRange(turn.KeptLines, Transcript.Count - turn.KeptLines);
+        Transcript.AddRange(turn.NewLines);
+        Interest = turn.Facts.Interest;
+        Concerns.Clear();
+        Concerns.AddRange(turn.Facts.Concerns);
+        FollowUp = turn.Facts.FollowUp;
+        OptedOut = turn.Facts.OptedOut;
+        Silences = turn.Silences;
+        Memory = turn.Memory;
+    }
 
     [OnDeserialized]
     private void MoveStoredKeys(StreamingContext context)

@@ -1,4 +1,5 @@
 using Campaign.Abstractions.Calls;
+using Campaign.Abstractions.Conversation;
 using Campaign.Abstractions.Customers;
 using Campaign.Conversation.Agent;
 using Campaign.Tests.Support;
