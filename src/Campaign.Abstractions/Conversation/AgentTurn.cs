@@ -29,6 +29,12 @@ public sealed record AgentTurn(
     }
 }
 
+/// <summary>
+/// The outcome of a finished conversation, and what concluding it changed (an unanswered stop-calling question made
+/// final, notes about model faults in the memory).
+/// </summary>
+public sealed record AgentConclusion(CallOutcome Outcome, AgentTurn Turn);
+
 /// <summary>What the conversation has established about the customer.</summary>
 public sealed record RecordedFacts(Interest Interest, IReadOnlyList<string> Concerns, FollowUp FollowUp, bool OptedOut)
 {

@@ -23,8 +23,8 @@ public interface IConversationAgent
     /// <summary>The customer interrupted the agent: only <paramref name="heard"/> of its last line reached them.</summary>
     AgentTurn InterruptedTurn(ConversationSession session, string? heard);
 
-    /// <summary>The outcome of the conversation, with explicit unknowns where nothing was learnt.</summary>
-    Task<CallOutcome> ConcludeAsync(ConversationSession session, CancellationToken cancellationToken = default);
+    /// <summary>The outcome of the conversation, with explicit unknowns where nothing was learnt, and what concluding changed.</summary>
+    Task<AgentConclusion> ConcludeTurnAsync(ConversationSession session, CancellationToken cancellationToken = default);
 }
 
 public sealed record AgentReply(string Text, bool EndCall);

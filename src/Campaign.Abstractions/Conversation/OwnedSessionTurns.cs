@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using Campaign.Abstractions.Calls;
 
 namespace Campaign.Abstractions.Conversation;
 
@@ -38,6 +39,13 @@ public static class OwnedSessionTurns
         {
             session.Apply(stream.SoFar());
         }
+    }
+
+    public static async Task<CallOutcome> ConcludeAsync(this IConversationAgent agent, ConversationSession session, CancellationToken cancellationToken = default)
+    {
+        var conclusion = await agent.ConcludeTurnAsync(session, cancellationToken);
+        session.Apply(conclusion.Turn);
+        return conclusion.Outcome;
     }
 
     public static void Interrupted(this IConversationAgent agent, ConversationSession session, string? heard) =>

@@ -289,18 +289,20 @@ public sealed partial class KernelConversationAgent(
         return Say(session, alreadySaid.Length == 0 ? apology : $"{alreadySaid} {apology}", EndReasons.ModelFailure);
     }
 
-    public async Task<CallOutcome> ConcludeAsync(ConversationSession session, CancellationToken cancellationToken = default)
+    public async Task<AgentConclusion> ConcludeTurnAsync(ConversationSession session, CancellationToken cancellationToken = default)
     {
         using var activity = StartActivity("agent conclude", session);
-        if (session.Memory.OptOutAsked is not null && !session.OptedOut)
+        var draft = session.Draft();
+        if (draft.Memory.OptOutAsked is not null && !draft.OptedOut)
         {
             // The call ended before the customer answered whether they want no more calls: they are not called again.
-            SessionUpdates.OptOut(session);
+            SessionUpdates.OptOut(draft);
         }
 
-        var script = await scripts.PrepareAsync(session, cancellationToken);
-        var summary = await extraction.ExtractAsync(session, script, clock.GetUtcNow(), cancellationToken);
-        return OutcomeComposer.Compose(session, script, summary);
+        var script = await scripts.PrepareAsync(session, draft.Memory, cancellationToken);
+        var summary = await extraction.ExtractAsync(draft, script, clock.GetUtcNow(), cancellationToken);
+        var outcome = OutcomeComposer.Compose(draft, script, summary);
+        return new AgentConclusion(outcome, AgentTurn.Between(session, draft, new AgentReply("", EndCall: true)));
     }
 
     /// <summary>

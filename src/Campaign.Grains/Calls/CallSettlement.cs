@@ -50,7 +50,9 @@ internal sealed class CallSettlement(IConversationAgent agent, ICallStore calls,
     {
         try
         {
-            return await agent.ConcludeAsync(session);
+            var conclusion = await agent.ConcludeTurnAsync(session);
+            session.Apply(conclusion.Turn);
+            return conclusion.Outcome;
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {

@@ -58,6 +58,6 @@ public class ConversationServicesTests
 
         public AgentTurn InterruptedTurn(ConversationSession session, string? heard) => throw new NotSupportedException();
 
-        public Task<Abstractions.Calls.CallOutcome> ConcludeAsync(ConversationSession session, CancellationToken cancellationToken = default) => throw new NotSupportedException();
+        public Task<AgentConclusion> ConcludeTurnAsync(ConversationSession session, CancellationToken cancellationToken = default) => throw new NotSupportedException();
     }
 }

@@ -66,10 +66,10 @@ public sealed class HeldEndFixture : EngineFixture
 
         public AgentTurn InterruptedTurn(ConversationSession session, string? heard) => inner.InterruptedTurn(session, heard);
 
-        public async Task<CallOutcome> ConcludeAsync(ConversationSession session, CancellationToken cancellationToken = default)
+        public async Task<AgentConclusion> ConcludeTurnAsync(ConversationSession session, CancellationToken cancellationToken = default)
         {
             await conclusion.EnterAsync();
-            return await inner.ConcludeAsync(session, cancellationToken);
+            return await inner.ConcludeTurnAsync(session, cancellationToken);
         }
     }
 

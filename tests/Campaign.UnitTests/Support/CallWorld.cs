@@ -39,8 +39,8 @@ internal sealed class CallWorld
             nameof(ICallStore.SaveAsync) => Save((CallRecord)args[0]!),
             _ => throw new NotSupportedException(method.Name),
         });
-        var agent = Stub<IConversationAgent>.Of((method, args) => method.Name == nameof(IConversationAgent.ConcludeAsync)
-            ? Task.FromResult(Outcome)
+        var agent = Stub<IConversationAgent>.Of((method, args) => method.Name == nameof(IConversationAgent.ConcludeTurnAsync)
+            ? Task.FromResult(Conclude((ConversationSession)args[0]!))
             : throw new NotSupportedException(method.Name));
         var grains = Stub<IGrainFactory>.Of((method, args) => method.Name == nameof(IGrainFactory.GetGrain) ? Grain(method.ReturnType) : throw new NotSupportedException(method.Name));
         var line = new ProviderLine(telephony, Logger, CallId);
@@ -100,6 +100,9 @@ internal sealed class CallWorld
 
     public static CallRequest Request() =>
         new(CallId, "cmp-1", "C-1", 1, 1, null, null, "+15550100", new VoicemailPolicy(VoicemailAction.HangUp, null), TimeSpan.FromMinutes(5));
+
+    private AgentConclusion Conclude(ConversationSession session) =>
+        new(Outcome, AgentTurn.Between(session, session.Draft(), new AgentReply("", EndCall: true)));
 
     private Task<string> Place(PlaceCallRequest request)
     {
