@@ -1,28 +1,30 @@
+using System.Runtime.Serialization;
 using Campaign.Abstractions.Calls;
 using Campaign.Abstractions.Customers;
+using Newtonsoft.Json;
 
 namespace Campaign.Abstractions.Conversation;
 
-/// <summary>The conversation port: produces what the agent says and captures what the customer wants.</summary>
+/// <summary>
+/// The conversation port: produces what the agent says and captures what the customer wants. A turn never changes the
+/// session it is given: it returns what it changed (<see cref="AgentTurn"/>), for the session's owner to apply.
+/// </summary>
 public interface IConversationAgent
 {
     /// <summary>The opening of an answered call.</summary>
-    Task<AgentReply> OpenAsync(ConversationSession session, CancellationToken cancellationToken = default);
+    Task<AgentTurn> OpenTurnAsync(ConversationSession session, CancellationToken cancellationToken = default);
 
     /// <summary>The answer to what the customer just said (null text: the customer stayed silent).</summary>
-    Task<AgentReply> RespondAsync(ConversationSession session, string? customerText, CancellationToken cancellationToken = default);
+    Task<AgentTurn> ReplyTurnAsync(ConversationSession session, string? customerText, CancellationToken cancellationToken = default);
 
-    /// <summary>
-    /// The answer streamed as it is produced: tokens, then a last chunk carrying the whole reply. A caller that stops
-    /// early (the customer interrupted) leaves what was produced so far in the transcript.
-    /// </summary>
-    IAsyncEnumerable<AgentReplyChunk> StreamResponseAsync(ConversationSession session, string? customerText, CancellationToken cancellationToken = default);
+    /// <summary>The answer streamed as it is produced: tokens, then a last chunk carrying the whole reply.</summary>
+    AgentTurnStream StreamTurn(ConversationSession session, string? customerText, CancellationToken cancellationToken = default);
 
     /// <summary>The customer interrupted the agent: only <paramref name="heard"/> of its last line reached them.</summary>
-    void Interrupted(ConversationSession session, string? heard);
+    AgentTurn InterruptedTurn(ConversationSession session, string? heard);
 
-    /// <summary>The outcome of the conversation, with explicit unknowns where nothing was learnt.</summary>
-    Task<CallOutcome> ConcludeAsync(ConversationSession session, CancellationToken cancellationToken = default);
+    /// <summary>The outcome of the conversation, with explicit unknowns where nothing was learnt, and what concluding changed.</summary>
+    Task<AgentConclusion> ConcludeTurnAsync(ConversationSession session, CancellationToken cancellationToken = default);
 }
 
 public sealed record AgentReply(string Text, bool EndCall);
@@ -48,9 +50,18 @@ public sealed class ConversationSession
     [Id(10)]
     public int? ScriptVersion { get; init; }
 
-    /// <summary>Free-form state an agent keeps between turns (for instance the step of the script it is at).</summary>
+    /// <summary>What the agent keeps between turns (for instance the step of the script it is at).</summary>
+    [Id(13)]
+    [JsonProperty("AgentMemory")]
+    public AgentMemory Memory { get; set; } = new();
+
+    /// <summary>
+    /// The agent's memory as calls stored it before it was typed (string keys, stored as <c>Memory</c>); moved into
+    /// <see cref="Memory"/> when such a call is loaded.
+    /// </summary>
     [Id(11)]
-    public Dictionary<string, string> Memory { get; init; } = [];
+    [JsonProperty("Memory", NullValueHandling = NullValueHandling.Ignore)]
+    public Dictionary<string, string>? StoredKeys { get; set; }
 
     [Id(2)]
     public List<TranscriptLine> Transcript { get; init; } = [];
@@ -75,4 +86,46 @@ public sealed class ConversationSession
 
     [Id(9)]
     public DateTimeOffset? AnsweredAt { get; set; }
+
+    /// <summary>A copy for one turn to work on, sharing nothing the turn may change with this session.</summary>
+    public ConversationSession Draft() => new()
+    {
+        Customer = Customer,
+        CallId = CallId,
+        ScriptId = ScriptId,
+        ScriptVersion = ScriptVersion,
+        Memory = Memory.Copy(),
+        Transcript = [.. Transcript],
+        Step = Step,
+        Interest = Interest,
+        Concerns = [.. Concerns],
+        FollowUp = FollowUp,
+        OptedOut = OptedOut,
+        Silences = Silences,
+        AnsweredAt = AnsweredAt,
+    };
+
+    /// <summary>Takes in what an agent's turn changed.</summary>
+    public void Apply(AgentTurn turn)
+    {
+        Transcript.RemoveRange(turn.KeptLines, Transcript.Count - turn.KeptLines);
+        Transcript.AddRange(turn.NewLines);
+        Interest = turn.Facts.Interest;
+        Concerns.Clear();
+        Concerns.AddRange(turn.Facts.Concerns);
+        FollowUp = turn.Facts.FollowUp;
+        OptedOut = turn.Facts.OptedOut;
+        Silences = turn.Silences;
+        Memory = turn.Memory;
+    }
+
+    [OnDeserialized]
+    private void MoveStoredKeys(StreamingContext context)
+    {
+        if (StoredKeys is { } keys)
+        {
+            Memory = AgentMemory.FromKeys(keys);
+            StoredKeys = null;
+        }
+    }
 }

@@ -26,7 +26,7 @@ public static class ConversationLimits
     public static bool IsLastTurn(ConversationSession session, PreparedScript script) => AgentTurns(session) + 1 >= script.Script.MaxTurns;
 }
 
-/// <summary>Values of <see cref="MemoryKeys.EndReason"/>.</summary>
+/// <summary>Values of <see cref="AgentMemory.EndReason"/>.</summary>
 public static class EndReasons
 {
     public const string Agent = "agent";

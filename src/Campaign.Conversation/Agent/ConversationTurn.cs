@@ -5,8 +5,9 @@ namespace Campaign.Conversation.Agent;
 
 /// <summary>
 /// One request to the chat model, carried in <see cref="Kernel.Data"/> of the kernel that serves it. The kernel
-/// functions write what they learn into <see cref="Session"/>, and the offline engine reads the structured script
-/// from <see cref="Script"/> instead of parsing it back out of the prompt text.
+/// functions write what they learn into <see cref="Session"/>, the turn's own copy of the call's session (the agent
+/// returns what changed), and the offline engine reads the structured script from <see cref="Script"/> instead of
+/// parsing it back out of the prompt text.
 /// </summary>
 public sealed class ConversationTurn
 {

@@ -17,8 +17,8 @@ namespace Campaign.Conversation.Agent;
 /// <summary>
 /// The conversation agent: opens with the script's disclosure and opening, then asks the kernel's chat model for each
 /// reply with the kernel functions available, and concludes with a structured extraction. A guard outside the model
-/// honours opt-outs and the script's limits, and a failing model ends the call politely. The agent appends every line
-/// it says and every line it hears to the session's transcript.
+/// honours opt-outs and the script's limits, and a failing model ends the call politely. Each turn works on its own copy
+/// of the session and returns what it changed (<see cref="AgentTurn"/>): the lines said and heard, the facts, the memory.
 /// </summary>
 public sealed partial class KernelConversationAgent(
     Kernel kernel,
@@ -31,17 +31,42 @@ public sealed partial class KernelConversationAgent(
 {
     private TimeSpan Timeout => TimeSpan.FromSeconds(Math.Max(0.05, options.Value.OpenAI.TimeoutSeconds));
 
-    public async Task<AgentReply> OpenAsync(ConversationSession session, CancellationToken cancellationToken = default)
+    public async Task<AgentTurn> OpenTurnAsync(ConversationSession session, CancellationToken cancellationToken = default)
     {
         using var activity = StartActivity("agent open", session);
-        var script = await scripts.PrepareAsync(session, cancellationToken);
-        return Say(session, script.OpeningLine, endReason: null);
+        var draft = session.Draft();
+        var script = await scripts.PrepareAsync(session, draft.Memory, cancellationToken);
+        return AgentTurn.Between(session, draft, Say(draft, script.OpeningLine, endReason: null));
     }
 
-    public async Task<AgentReply> RespondAsync(ConversationSession session, string? customerText, CancellationToken cancellationToken = default)
+    public async Task<AgentTurn> ReplyTurnAsync(ConversationSession session, string? customerText, CancellationToken cancellationToken = default)
     {
         using var activity = StartActivity("agent respond", session);
-        var begun = await BeginTurnAsync(session, customerText, cancellationToken);
+        var draft = session.Draft();
+        return AgentTurn.Between(session, draft, await ReplyAsync(session, draft, customerText, cancellationToken));
+    }
+
+    public AgentTurnStream StreamTurn(ConversationSession session, string? customerText, CancellationToken cancellationToken = default)
+    {
+        var draft = session.Draft();
+        AgentReply? reply = null;
+        return new AgentTurnStream(
+            StreamAsync(session, draft, customerText, whole => reply = whole, cancellationToken),
+            () => AgentTurn.Between(session, draft, reply ?? new AgentReply("", EndCall: false)),
+            () => draft.OptedOut);
+    }
+
+    public AgentTurn InterruptedTurn(ConversationSession session, string? heard)
+    {
+        var draft = session.Draft();
+        Interrupt(draft, heard);
+        return AgentTurn.Between(session, draft, new AgentReply("", EndCall: false));
+    }
+
+    /// <summary>The turn's reply, worked out on <paramref name="draft"/>, a copy of <paramref name="session"/>.</summary>
+    private async Task<AgentReply> ReplyAsync(ConversationSession session, ConversationSession draft, string? customerText, CancellationToken cancellationToken)
+    {
+        var begun = await BeginTurnAsync(session, draft, customerText, cancellationToken);
         if (begun.Reply is { } guarded)
         {
             return guarded;
@@ -59,15 +84,17 @@ public sealed partial class KernelConversationAgent(
         }
 
         var (reply, endReason) = Finish(turn, text);
-        return Say(session, reply, endReason);
+        return Say(draft, reply, endReason);
     }
 
-    public async IAsyncEnumerable<AgentReplyChunk> StreamResponseAsync(
-        ConversationSession session, string? customerText, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    /// <summary>The turn's reply streamed, worked out on <paramref name="draft"/>; <paramref name="finished"/> gets the whole reply.</summary>
+    private async IAsyncEnumerable<AgentReplyChunk> StreamAsync(
+        ConversationSession session, ConversationSession draft, string? customerText, Action<AgentReply> finished, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        var begun = await BeginTurnAsync(session, customerText, cancellationToken);
+        var begun = await BeginTurnAsync(session, draft, customerText, cancellationToken);
         if (begun.Reply is { } guarded)
         {
+            finished(guarded);
             yield return new AgentReplyChunk(guarded.Text);
             yield return new AgentReplyChunk("", guarded);
             yield break;
@@ -110,7 +137,7 @@ public sealed partial class KernelConversationAgent(
                 var said = spoken.Text;
                 var (text, endReason) = Finish(turn, said);
                 var rest = text.StartsWith(said, StringComparison.Ordinal) ? text[said.Length..] : spoken.Append(text);
-                reply = Say(session, said + rest, endReason);
+                reply = Say(draft, said + rest, endReason);
                 if (rest.Length > 0)
                 {
                     yield return new AgentReplyChunk(rest);
@@ -121,6 +148,7 @@ public sealed partial class KernelConversationAgent(
                 yield return new AgentReplyChunk(reply.Text[spoken.Text.Length..]);
             }
 
+            finished(reply);
             yield return new AgentReplyChunk("", reply);
         }
         finally
@@ -128,12 +156,12 @@ public sealed partial class KernelConversationAgent(
             // Stopped early: the customer heard at most what was streamed so far.
             if (reply is null && spoken.Text.Length > 0)
             {
-                session.Transcript.Add(new TranscriptLine(Speaker.Agent, spoken.Text, clock.GetUtcNow()));
+                draft.Transcript.Add(new TranscriptLine(Speaker.Agent, spoken.Text, clock.GetUtcNow()));
             }
         }
     }
 
-    public void Interrupted(ConversationSession session, string? heard)
+    private static void Interrupt(ConversationSession session, string? heard)
     {
         var last = session.Transcript.FindLastIndex(l => l.Speaker == Speaker.Agent);
         if (last < 0 || last != session.Transcript.Count - 1)
@@ -152,10 +180,10 @@ public sealed partial class KernelConversationAgent(
     }
 
     /// <summary>The guard before the model: silences, opt-outs and the script's limits answer without it.</summary>
-    private async Task<(ConversationTurn? Turn, AgentReply? Reply)> BeginTurnAsync(ConversationSession session, string? customerText, CancellationToken cancellationToken)
+    private async Task<(ConversationTurn? Turn, AgentReply? Reply)> BeginTurnAsync(ConversationSession original, ConversationSession session, string? customerText, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
-        var script = await scripts.PrepareAsync(session, cancellationToken);
+        var script = await scripts.PrepareAsync(original, session.Memory, cancellationToken);
         if (string.IsNullOrWhiteSpace(customerText))
         {
             session.Silences++;
@@ -165,15 +193,16 @@ public sealed partial class KernelConversationAgent(
         }
 
         session.Transcript.Add(new TranscriptLine(Speaker.Customer, customerText.Trim(), now));
-        if (session.Memory.TryGetValue(MemoryKeys.EndReason, out var ended))
+        if (session.Memory.EndReason is { } ended)
         {
             return (null, Say(session, "Goodbye.", ended));
         }
 
         OptOutSignal optOut;
         string? declined = null;
-        if (session.Memory.Remove(MemoryKeys.OptOutAsked, out var asked))
+        if (session.Memory.OptOutAsked is { } asked)
         {
+            session.Memory.OptOutAsked = null;
             // The agent asked "Would you like us to stop calling you?": only a real yes (or a request by itself) opts
             // out. A goodbye ends the call and a no, or an answer about something else, carries on; the customer stays
             // callable either way.
@@ -199,7 +228,7 @@ public sealed partial class KernelConversationAgent(
 
         if (optOut == OptOutSignal.Possible)
         {
-            session.Memory[MemoryKeys.OptOutAsked] = customerText.Trim();
+            session.Memory.OptOutAsked = customerText.Trim();
             return (null, Say(session, AgentLines.AskOptOut, endReason: null));
         }
 
@@ -260,18 +289,20 @@ public sealed partial class KernelConversationAgent(
         return Say(session, alreadySaid.Length == 0 ? apology : $"{alreadySaid} {apology}", EndReasons.ModelFailure);
     }
 
-    public async Task<CallOutcome> ConcludeAsync(ConversationSession session, CancellationToken cancellationToken = default)
+    public async Task<AgentConclusion> ConcludeTurnAsync(ConversationSession session, CancellationToken cancellationToken = default)
     {
         using var activity = StartActivity("agent conclude", session);
-        if (session.Memory.ContainsKey(MemoryKeys.OptOutAsked) && !session.OptedOut)
+        var draft = session.Draft();
+        if (draft.Memory.OptOutAsked is not null && !draft.OptedOut)
         {
             // The call ended before the customer answered whether they want no more calls: they are not called again.
-            SessionUpdates.OptOut(session);
+            SessionUpdates.OptOut(draft);
         }
 
-        var script = await scripts.PrepareAsync(session, cancellationToken);
-        var summary = await extraction.ExtractAsync(session, script, clock.GetUtcNow(), cancellationToken);
-        return OutcomeComposer.Compose(session, script, summary);
+        var script = await scripts.PrepareAsync(session, draft.Memory, cancellationToken);
+        var summary = await extraction.ExtractAsync(draft, script, clock.GetUtcNow(), cancellationToken);
+        var outcome = OutcomeComposer.Compose(draft, script, summary);
+        return new AgentConclusion(outcome, AgentTurn.Between(session, draft, new AgentReply("", EndCall: true)));
     }
 
     /// <summary>
@@ -366,7 +397,7 @@ public sealed partial class KernelConversationAgent(
         session.Transcript.Add(new TranscriptLine(Speaker.Agent, text, clock.GetUtcNow()));
         if (endReason is not null)
         {
-            session.Memory[MemoryKeys.EndReason] = endReason;
+            session.Memory.EndReason = endReason;
         }
 
         return new AgentReply(text, EndCall: endReason is not null);

@@ -16,7 +16,7 @@ public static class ModelFailure
     /// <summary>Records the failure in the session's memory and returns what to say.</summary>
     public static string Record(ConversationSession session, PreparedScript script, string failure, DateTimeOffset callAgainAt)
     {
-        session.Memory[MemoryKeys.Failure] = failure;
+        session.Memory.Failure = failure;
         if (session.OptedOut)
         {
             return AgentLines.OptOut(script);
@@ -27,7 +27,7 @@ public static class ModelFailure
             return AgentLines.ModelFailureLeaveAlone;
         }
 
-        session.Memory[MemoryKeys.CallAgainAt] = callAgainAt.ToString("O", CultureInfo.InvariantCulture);
+        session.Memory.CallAgainAt = callAgainAt;
         return AgentLines.ModelFailure;
     }
 
@@ -38,13 +38,12 @@ public static class ModelFailure
     /// </summary>
     public static FollowUp Settle(ConversationSession session, PreparedScript script, FollowUp composed)
     {
-        if (session.Memory.GetValueOrDefault(MemoryKeys.Failure) is not { } failure)
+        if (session.Memory.Failure is not { } failure)
         {
             return composed;
         }
 
-        var callAgainAt = session.Memory.GetValueOrDefault(MemoryKeys.CallAgainAt) is { } stored &&
-            DateTimeOffset.TryParse(stored, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out var at) ? at : (DateTimeOffset?)null;
+        var callAgainAt = session.Memory.CallAgainAt;
         var (followUp, what) = composed switch
         {
             _ when session.OptedOut => (composed, "no new call, the customer opted out"),
@@ -54,7 +53,7 @@ public static class ModelFailure
             _ when callAgainAt is { } again => (new FollowUp(FollowUpKind.Callback, again), $"a callback is set for {Local(again, script)}"),
             _ => (composed, "no new call was scheduled"),
         };
-        MemoryKeys.AddNote(session.Memory, $"Model failure ({failure}): {what}.");
+        session.Memory.AddNote($"Model failure ({failure}): {what}.");
         return followUp;
     }
 

@@ -21,20 +21,24 @@ public sealed partial class ScriptPreparer(IScriptSource source, IOptions<Conver
     private const string DefaultQuestion = "Would you like to hear more?";
     private readonly ConditionalWeakTable<ConversationSession, PreparedScript> _prepared = [];
 
-    public async ValueTask<PreparedScript> PrepareAsync(ConversationSession session, CancellationToken cancellationToken = default)
+    public ValueTask<PreparedScript> PrepareAsync(ConversationSession session, CancellationToken cancellationToken = default) =>
+        PrepareAsync(session, session.Memory, cancellationToken);
+
+    /// <summary>The session's script; a version pinned now, or the reason for the fallback, is written into <paramref name="memory"/>.</summary>
+    public async ValueTask<PreparedScript> PrepareAsync(ConversationSession session, AgentMemory memory, CancellationToken cancellationToken = default)
     {
         if (_prepared.TryGetValue(session, out var prepared))
         {
             return prepared;
         }
 
-        var (id, version, definition) = await LoadAsync(session, cancellationToken);
+        var (id, version, definition) = await LoadAsync(session, memory, cancellationToken);
         prepared = Prepare(id, version, definition, session);
         _prepared.AddOrUpdate(session, prepared);
         return prepared;
     }
 
-    private async ValueTask<(string? Id, int? Version, ScriptDefinition Definition)> LoadAsync(ConversationSession session, CancellationToken cancellationToken)
+    private async ValueTask<(string? Id, int? Version, ScriptDefinition Definition)> LoadAsync(ConversationSession session, AgentMemory memory, CancellationToken cancellationToken)
     {
         var fallback = DefaultScript.Create(options.Value.DefaultCompany, options.Value.DefaultAgentName);
         if (session.ScriptId is not { } scriptId)
@@ -42,24 +46,23 @@ public sealed partial class ScriptPreparer(IScriptSource source, IOptions<Conver
             return (null, null, fallback);
         }
 
-        var pinned = session.ScriptVersion ??
-                     (session.Memory.TryGetValue(MemoryKeys.ScriptVersion, out var kept) && int.TryParse(kept, CultureInfo.InvariantCulture, out var v) ? v : null);
+        var pinned = session.ScriptVersion ?? memory.ScriptVersion;
         try
         {
             if (await source.GetAsync(scriptId, pinned, cancellationToken) is { } found)
             {
-                session.Memory[MemoryKeys.ScriptVersion] = found.Version.ToString(CultureInfo.InvariantCulture);
+                memory.ScriptVersion = found.Version;
                 return (scriptId, found.Version, found.Definition);
             }
 
-            session.Memory[MemoryKeys.ScriptFallback] = $"script '{scriptId}' version {pinned?.ToString(CultureInfo.InvariantCulture) ?? "latest"} does not exist";
+            memory.ScriptFallback = $"script '{scriptId}' version {pinned?.ToString(CultureInfo.InvariantCulture) ?? "latest"} does not exist";
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
-            session.Memory[MemoryKeys.ScriptFallback] = $"script '{scriptId}' could not be read: {ex.Message}";
+            memory.ScriptFallback = $"script '{scriptId}' could not be read: {ex.Message}";
         }
 
-        LogFallback(logger, scriptId, session.Memory[MemoryKeys.ScriptFallback]);
+        LogFallback(logger, scriptId, memory.ScriptFallback);
         return (null, null, fallback);
     }
 

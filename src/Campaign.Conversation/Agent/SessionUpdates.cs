@@ -54,7 +54,7 @@ public static class SessionUpdates
         DateTimeOffset? at = null;
         if (kind == FollowUpKind.Callback && !string.IsNullOrWhiteSpace(when))
         {
-            session.Memory[MemoryKeys.CallbackPhrase] = when.Trim();
+            session.Memory.CallbackPhrase = when.Trim();
             at = CallbackTimeParser.Resolve(when, now, zone)?.At;
         }
 

@@ -1,3 +1,4 @@
+using Campaign.Abstractions.Conversation;
 using Campaign.Abstractions.Customers;
 using Campaign.Conversation.Agent;
 using Campaign.Conversation.Functions;
@@ -17,7 +18,7 @@ public static class OfflineDialogue
 
     public static TurnPlan Plan(ConversationTurn turn, string customerText)
     {
-        var state = DialogueState.Load(turn.Session.Memory);
+        var state = turn.Session.Memory.Dialogue.Copy();
         var plan = new TurnPlan();
         var u = UtteranceAnalyzer.Analyze(customerText, turn.Script.Knowledge);
         if (turn.DeclinedOptOut is { } raised)
@@ -63,7 +64,7 @@ public static class OfflineDialogue
             Close(turn, state, plan);
         }
 
-        state.Save(turn.Session.Memory);
+        turn.Session.Memory.Dialogue = state;
         return plan;
     }
 
@@ -132,7 +133,7 @@ public static class OfflineDialogue
                     break;
                 }
 
-                turn.Session.Memory[MemoryKeys.CapturePrefix + state.Capture] = text.Trim();
+                turn.Session.Memory.Captures[state.Capture] = text.Trim();
                 if (plan.Silent)
                 {
                     plan.Say("Thank you.");
@@ -265,7 +266,7 @@ public static class OfflineDialogue
         else if (u.IsQuestion && u.ConcernFound is null && !u.WantsMoreInfo)
         {
             answer = "I'm sorry, I don't have that information, but I'll note your question so the team can follow up.";
-            MemoryKeys.AddNumbered(turn.Session.Memory, MemoryKeys.QuestionPrefix, u.Text.Trim());
+            turn.Session.Memory.Questions.Add(u.Text.Trim());
         }
 
         // An answer to "what worries you?" that the FAQ also answers ("just the cost of the inspection really") is a concern

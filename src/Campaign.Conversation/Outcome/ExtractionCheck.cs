@@ -48,7 +48,7 @@ public static class ExtractionCheck
     public static CallSummaryRecord Unreadable(ConversationSession session, PreparedScript script, ILogger logger, string reason)
     {
         ModelFaultLog.MalformedExtraction(logger, session.CallId ?? "-", reason);
-        MemoryKeys.AddNote(session.Memory, $"Model fault: the outcome extraction was malformed ({reason}), so the outcome was read from the transcript.");
+        session.Memory.AddNote($"Model fault: the outcome extraction was malformed ({reason}), so the outcome was read from the transcript.");
         return TranscriptExtractor.Extract(session, script);
     }
 
@@ -56,6 +56,6 @@ public static class ExtractionCheck
     {
         var shown = string.IsNullOrWhiteSpace(value) ? "" : value.Trim();
         ModelFaultLog.OutOfSetValue(logger, callId, "the outcome extraction", field, shown, AllowedValues.List(allowed), $"read from the transcript instead ({fallback})");
-        MemoryKeys.AddNote(session.Memory, $"Model fault: the extraction gave {field} '{shown}', which is not an allowed value, so {field} was read from the transcript ({fallback}).");
+        session.Memory.AddNote($"Model fault: the extraction gave {field} '{shown}', which is not an allowed value, so {field} was read from the transcript ({fallback}).");
     }
 }

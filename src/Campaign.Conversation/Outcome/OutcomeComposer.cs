@@ -44,7 +44,7 @@ public static class OutcomeComposer
             return recorded.Kind == kind ? recorded : new FollowUp(kind, null);
         }
 
-        var phrase = session.Memory.GetValueOrDefault(MemoryKeys.CallbackPhrase) ?? extracted.CallbackTime;
+        var phrase = session.Memory.CallbackPhrase ?? extracted.CallbackTime;
         return new FollowUp(FollowUpKind.Callback, ResolveWhenSaid(session, script.Zone, phrase));
     }
 

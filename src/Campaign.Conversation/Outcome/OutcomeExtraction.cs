@@ -21,7 +21,7 @@ public sealed class OutcomeExtraction(Kernel kernel, IOptions<ConversationOption
 {
     public async Task<CallSummaryRecord> ExtractAsync(ConversationSession session, PreparedScript script, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        if (session.Memory.ContainsKey(MemoryKeys.Failure) || session.Transcript.Count == 0)
+        if (session.Memory.Failure is not null || session.Transcript.Count == 0)
         {
             return TranscriptExtractor.Extract(session, script);
         }
@@ -45,7 +45,7 @@ public sealed class OutcomeExtraction(Kernel kernel, IOptions<ConversationOption
         {
             var failure = ModelErrors.Describe(ex);
             ModelFaultLog.ExtractionFailed(logger, session.CallId ?? "-", failure, ModelErrors.Redact(ex, options.Value.OpenAI.ApiKey));
-            MemoryKeys.AddNote(session.Memory, $"Model fault: the outcome extraction failed ({failure}), so the outcome was read from the transcript.");
+            session.Memory.AddNote($"Model fault: the outcome extraction failed ({failure}), so the outcome was read from the transcript.");
             return TranscriptExtractor.Extract(session, script);
         }
 

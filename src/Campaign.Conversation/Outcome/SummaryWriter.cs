@@ -10,14 +10,14 @@ namespace Campaign.Conversation.Outcome;
 
 /// <summary>
 /// The one-paragraph summary of a call: the model's when it wrote one, else one written from the outcome fields; then
-/// how the call ended and the notes about model faults (<see cref="MemoryKeys.NotePrefix"/>).
+/// how the call ended and the notes about model faults (<see cref="AgentMemory.Notes"/>).
 /// </summary>
 public static class SummaryWriter
 {
     public static string Write(ConversationSession session, PreparedScript script, Interest interest, IReadOnlyList<string> concerns, FollowUp followUp, string? modelSummary)
     {
         var b = new StringBuilder(512);
-        if (session.Memory.GetValueOrDefault(MemoryKeys.Failure) is { } failure)
+        if (session.Memory.Failure is { } failure)
         {
             b.Append("Ended early because the conversation model failed (").Append(failure).Append("). ");
         }
@@ -49,16 +49,16 @@ public static class SummaryWriter
         }).Append(". ");
         b.Append("Concerns: ").Append(concerns.Count == 0 ? "none mentioned" : string.Join("; ", concerns)).Append(". ");
         b.Append("Follow-up: ").Append(Describe(followUp, session, script.Zone)).Append(". ");
-        var answers = MemoryKeys.Numbered(session.Memory, MemoryKeys.CapturePrefix)
-            .Where(a => a.Index < script.Script.CaptureQuestions.Count)
-            .Select(a => $"\"{script.Script.CaptureQuestions[a.Index]}\" {a.Value}")
+        var answers = session.Memory.Captures.OrderBy(a => a.Key)
+            .Where(a => a.Key >= 0 && a.Key < script.Script.CaptureQuestions.Count)
+            .Select(a => $"\"{script.Script.CaptureQuestions[a.Key]}\" {a.Value}")
             .ToList();
         if (answers.Count > 0)
         {
             b.Append("Answers: ").Append(string.Join(" ", answers)).Append(' ');
         }
 
-        var questions = MemoryKeys.Numbered(session.Memory, MemoryKeys.QuestionPrefix).Select(q => $"\"{q.Value}\"").ToList();
+        var questions = session.Memory.Questions.Select(q => $"\"{q}\"").ToList();
         if (questions.Count > 0)
         {
             b.Append("Questions to follow up: ").Append(string.Join(", ", questions)).Append(". ");
@@ -70,7 +70,7 @@ public static class SummaryWriter
 
     private static string Describe(FollowUp followUp, ConversationSession session, TimeZoneInfo zone)
     {
-        var phrase = session.Memory.GetValueOrDefault(MemoryKeys.CallbackPhrase);
+        var phrase = session.Memory.CallbackPhrase;
         return followUp.Kind switch
         {
             FollowUpKind.MoreInfo => "send more information",
@@ -86,7 +86,7 @@ public static class SummaryWriter
     private static void AppendEnd(StringBuilder b, ConversationSession session)
     {
         AppendEndReason(b, session);
-        foreach (var note in MemoryKeys.Notes(session.Memory))
+        foreach (var note in session.Memory.Notes)
         {
             b.Append(' ').Append(note);
         }
@@ -94,7 +94,7 @@ public static class SummaryWriter
 
     private static void AppendEndReason(StringBuilder b, ConversationSession session)
     {
-        var note = session.Memory.GetValueOrDefault(MemoryKeys.EndReason) switch
+        var note = session.Memory.EndReason switch
         {
             EndReasons.OptOut => " The customer asked not to be called again.",
             EndReasons.Silence => " The call ended after the customer stayed silent twice.",

@@ -32,7 +32,9 @@ internal sealed class CallConversation(
         Call.Status = CallStatus.InProgress;
         Call.AnsweredAt = clock.GetUtcNow();
         Call.Session!.AnsweredAt = Call.AnsweredAt;
-        var reply = await agent.OpenAsync(Call.Session);
+        var turn = await agent.OpenTurnAsync(Call.Session);
+        Call.Session.Apply(turn);
+        var reply = turn.Reply;
         Heard(reply.Text);
         var instruction = Remember(reply);
         await state.WriteStateAsync();
@@ -47,7 +49,9 @@ internal sealed class CallConversation(
         AgentReply reply;
         try
         {
-            reply = await agent.RespondAsync(Call.Session!, text);
+            var turn = await agent.ReplyTurnAsync(Call.Session!, text);
+            Call.Session!.Apply(turn);
+            reply = turn.Reply;
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
@@ -71,15 +75,16 @@ internal sealed class CallConversation(
         Call.Turns++;
         var started = Stopwatch.GetTimestamp();
         var stored = false;
+        var applied = false;
+        var stream = agent.StreamTurn(Call.Session!, text, cancellationToken);
         try
         {
             var endCall = false;
-            var chunks = agent.StreamResponseAsync(Call.Session!, text, cancellationToken);
-            await foreach (var chunk in AgentStream.Guarded(chunks, Failed, cancellationToken))
+            await foreach (var chunk in AgentStream.Guarded(stream.Chunks, Failed, cancellationToken))
             {
                 if (chunk.Token.Length > 0)
                 {
-                    await RecordOptOutAsync();
+                    await RecordOptOutAsync(stream.OptedOut);
                     Heard(chunk.Token);
                     yield return new ReplyToken(chunk.Token, Last: false, HangUp: false);
                 }
@@ -87,6 +92,8 @@ internal sealed class CallConversation(
                 endCall = chunk.Reply?.EndCall ?? endCall;
             }
 
+            Call.Session!.Apply(stream.SoFar());
+            applied = true;
             await StoreTurnAsync();
             stored = true;
             CampaignTelemetry.TurnDuration.Record(Stopwatch.GetElapsedTime(started).TotalSeconds);
@@ -94,6 +101,12 @@ internal sealed class CallConversation(
         }
         finally
         {
+            // Stopped early: the turn is kept as far as it went.
+            if (!applied)
+            {
+                Call.Session!.Apply(stream.SoFar());
+            }
+
             if (!stored && state.RecordExists && Call.Status == CallStatus.InProgress)
             {
                 await StoreTurnAsync();
@@ -104,7 +117,7 @@ internal sealed class CallConversation(
     /// <summary>The callee spoke over the agent: the agent's line is cut to what was heard.</summary>
     public Task InterruptedAsync(string? heard)
     {
-        agent.Interrupted(Call.Session!, heard);
+        Call.Session!.Apply(agent.InterruptedTurn(Call.Session!, heard));
         return state.WriteStateAsync();
     }
 
@@ -118,13 +131,13 @@ internal sealed class CallConversation(
     /// <summary>An opt-out heard in the turn goes on the do-not-call list at once; then the turn is stored.</summary>
     private async Task StoreTurnAsync()
     {
-        await RecordOptOutAsync();
+        await RecordOptOutAsync(Call.Session!.OptedOut);
         await state.WriteStateAsync();
     }
 
-    private async Task RecordOptOutAsync()
+    private async Task RecordOptOutAsync(bool optedOut)
     {
-        if (Call.Session!.OptedOut && !Call.OptOutRecorded)
+        if (optedOut && !Call.OptOutRecorded)
         {
             await grains.GetGrain<ICustomerGrain>(Call.Request!.CustomerId).OptOutAsync("asked during a call", "call");
             Call.OptOutRecorded = true;

@@ -22,7 +22,7 @@ internal sealed class CallSettlement(IConversationAgent agent, ICallStore calls,
         if (call.Result == CallResult.Answered && call.Outcome is null && call.Session is { } session)
         {
             call.Outcome = await ConcludeAsync(callId, session);
-            if (MemoryKeys.Notes(session.Memory) is { Count: > 0 } notes)
+            if (session.Memory.Notes is { Count: > 0 } notes)
             {
                 // Model faults that shaped the outcome (a failed model, an extraction read from the transcript instead).
                 call.Note = string.Join(" ", call.Note is null ? notes : [call.Note, .. notes]);
@@ -52,7 +52,9 @@ internal sealed class CallSettlement(IConversationAgent agent, ICallStore calls,
     {
         try
         {
-            return await agent.ConcludeAsync(session);
+            var conclusion = await agent.ConcludeTurnAsync(session);
+            session.Apply(conclusion.Turn);
+            return conclusion.Outcome;
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {

@@ -6,7 +6,7 @@ namespace Campaign.Grains.Calls;
 /// A call's clocks: the deadline that hangs up at the maximum duration, the one-shot timer that settles an ended call
 /// off the request path, and the watchdog reminder that outlives the activation (and the silo).
 /// </summary>
-internal sealed class CallTimers(Grain grain, TimeProvider clock, CallOptions options)
+internal sealed class CallTimers(Grain grain, TimeProvider clock, CallOptions options) : ICallTimers
 {
     private const string WatchdogReminder = "watchdog";
     private IGrainTimer? _deadline;

@@ -50,14 +50,14 @@ public class ConversationServicesTests
 
     private sealed class PlaceholderAgent : IConversationAgent
     {
-        public Task<AgentReply> OpenAsync(ConversationSession session, CancellationToken cancellationToken = default) => throw new NotSupportedException();
+        public Task<AgentTurn> OpenTurnAsync(ConversationSession session, CancellationToken cancellationToken = default) => throw new NotSupportedException();
 
-        public Task<AgentReply> RespondAsync(ConversationSession session, string? customerText, CancellationToken cancellationToken = default) => throw new NotSupportedException();
+        public Task<AgentTurn> ReplyTurnAsync(ConversationSession session, string? customerText, CancellationToken cancellationToken = default) => throw new NotSupportedException();
 
-        public IAsyncEnumerable<AgentReplyChunk> StreamResponseAsync(ConversationSession session, string? customerText, CancellationToken cancellationToken = default) => throw new NotSupportedException();
+        public AgentTurnStream StreamTurn(ConversationSession session, string? customerText, CancellationToken cancellationToken = default) => throw new NotSupportedException();
 
-        public void Interrupted(ConversationSession session, string? heard) => throw new NotSupportedException();
+        public AgentTurn InterruptedTurn(ConversationSession session, string? heard) => throw new NotSupportedException();
 
-        public Task<Abstractions.Calls.CallOutcome> ConcludeAsync(ConversationSession session, CancellationToken cancellationToken = default) => throw new NotSupportedException();
+        public Task<AgentConclusion> ConcludeTurnAsync(ConversationSession session, CancellationToken cancellationToken = default) => throw new NotSupportedException();
     }
 }

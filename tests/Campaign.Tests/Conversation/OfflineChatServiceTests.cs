@@ -1,3 +1,4 @@
+using Campaign.Abstractions.Conversation;
 using Campaign.Abstractions.Customers;
 using Campaign.Conversation.Agent;
 using Campaign.Conversation.Functions;

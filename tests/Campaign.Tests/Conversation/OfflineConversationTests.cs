@@ -1,4 +1,5 @@
 using Campaign.Abstractions.Calls;
+using Campaign.Abstractions.Conversation;
 using Campaign.Abstractions.Customers;
 using Campaign.Conversation.Agent;
 using Campaign.Tests.Support;
@@ -22,7 +23,7 @@ public sealed class OfflineConversationTests : IDisposable
         Assert.StartsWith(OutageScript.Disclosure + " Hello Ana, this is Alex from Lakeshore Utilities. I'm calling about power cuts at night.", opening.Text);
         Assert.False(opening.EndCall);
         Assert.Equal([opening.Text], ConversationHarness.Lines(session, Speaker.Agent));
-        Assert.Equal("1", session.Memory[MemoryKeys.ScriptVersion]);
+        Assert.Equal(1, session.Memory.ScriptVersion);
     }
 
     [Fact]
@@ -242,7 +243,7 @@ public sealed class OfflineConversationTests : IDisposable
         var opening = await _harness.Agent.OpenAsync(session);
 
         Assert.StartsWith("I'm an automated assistant calling on behalf of your service provider.", opening.Text);
-        Assert.Contains("does not exist", session.Memory[MemoryKeys.ScriptFallback]);
+        Assert.Contains("does not exist", session.Memory.ScriptFallback);
     }
 
     private static string Transcript(Abstractions.Conversation.ConversationSession session) =>

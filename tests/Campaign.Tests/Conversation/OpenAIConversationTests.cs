@@ -124,7 +124,7 @@ public sealed class OpenAIConversationTests : IAsyncLifetime
 
         AssertEndedPolitely(session, replies);
         Assert.Equal(AgentLines.ModelFailure, replies[1].Text); // no promise the campaign might not keep
-        Assert.Equal("error: HTTP 500", session.Memory[MemoryKeys.Failure]);
+        Assert.Equal("error: HTTP 500", session.Memory.Failure);
         Assert.Equal(Interest.Interested, outcome.Interest); // the transcript rules still read the answer
 
         // The customer is not lost: the outcome asks for a callback an hour later, which the campaign dials.
@@ -160,7 +160,7 @@ public sealed class OpenAIConversationTests : IAsyncLifetime
 
         Assert.InRange(watch.Elapsed, TimeSpan.Zero, TimeSpan.FromSeconds(5));
         AssertEndedPolitely(session, replies);
-        Assert.Equal("timeout", session.Memory[MemoryKeys.Failure]);
+        Assert.Equal("timeout", session.Memory.Failure);
         Assert.StartsWith("Ended early because the conversation model failed (timeout).", outcome.Summary);
         Assert.Equal(Interest.Neutral, outcome.Interest);
         Assert.Equal(FollowUpKind.Callback, outcome.FollowUp.Kind);

@@ -32,7 +32,7 @@ public sealed class OpenAIModelFaultTests : IAsyncLifetime
         var replies = await harness.TalkAsync(session, "Yes, sure, tell me more.");
 
         Assert.Equal(new AgentReply(Reply, EndCall: false), replies[1]);
-        Assert.False(session.Memory.ContainsKey(MemoryKeys.Failure));
+        Assert.Null(session.Memory.Failure);
         var arrivals = _server.Arrivals.ToList();
         Assert.Equal(2, arrivals.Count);
         Assert.InRange(arrivals[1] - arrivals[0], TimeSpan.FromSeconds(0.95), TimeSpan.FromSeconds(4));
@@ -87,7 +87,7 @@ public sealed class OpenAIModelFaultTests : IAsyncLifetime
         Assert.Single(_server.Requests);
         Assert.True(replies[1].EndCall);
         Assert.Equal(AgentLines.ModelFailure, replies[1].Text);
-        Assert.Equal("error: HTTP 429", session.Memory[MemoryKeys.Failure]);
+        Assert.Equal("error: HTTP 429", session.Memory.Failure);
         Assert.Equal(FollowUpKind.Callback, outcome.FollowUp.Kind);
         Assert.Single(harness.Logs.Messages, m => m.Contains("HTTP 429 on attempt 1 of 3; not retried: waiting 30 s would pass the turn's budget of 3 s", StringComparison.Ordinal));
     }
@@ -163,7 +163,7 @@ public sealed class OpenAIModelFaultTests : IAsyncLifetime
         Assert.StartsWith("Ana wants to hear more.", outcome.Summary);
         Assert.Contains("Model fault: the extraction gave interest 'very keen', which is not an allowed value, so interest was read from the transcript (interested).", outcome.Summary);
         Assert.Contains("Model fault: the extraction gave followUp 'email them', which is not an allowed value, so followUp was read from the transcript (moreInfo).", outcome.Summary);
-        Assert.Equal(2, MemoryKeys.Notes(session.Memory).Count); // the call grain copies these into the call's note
+        Assert.Equal(2, session.Memory.Notes.Count); // the call grain copies these into the call's note
         Assert.Single(harness.Logs.Messages, m => m.Contains($"Model fault on call {session.CallId}: the outcome extraction gave interest 'very keen', which is not one of interested, neutral, notInterested, unknown", StringComparison.Ordinal));
         Assert.Single(harness.Logs.Messages, m => m.Contains($"Model fault on call {session.CallId}: the outcome extraction gave followUp 'email them'", StringComparison.Ordinal));
     }
@@ -281,7 +281,7 @@ public sealed class OpenAIModelFaultTests : IAsyncLifetime
         Assert.Equal(AgentLines.ModelFailure, replies[1].Text);
         Assert.DoesNotContain(session.Transcript, l => l.Text == AgentLines.NotHeard);
         Assert.Equal(2, _server.ReplyRequests); // asked once more, then given up
-        Assert.Equal("error: empty reply", session.Memory[MemoryKeys.Failure]);
+        Assert.Equal("error: empty reply", session.Memory.Failure);
         Assert.Equal(FollowUpKind.Callback, outcome.FollowUp.Kind);
         Assert.Single(harness.Logs.Messages, m => m.Contains("empty reply on attempt 2; the call ends politely", StringComparison.Ordinal));
     }
@@ -360,7 +360,7 @@ public sealed class OpenAIModelFaultTests : IAsyncLifetime
         Assert.True(watch.Elapsed < TimeSpan.FromSeconds(1), $"refused after {watch.Elapsed}");
         Assert.Equal(sent, _server.Requests.Count);
         Assert.Equal(AgentLines.ModelFailure, replies[1].Text);
-        Assert.Equal("error: the model is refused for a while after repeated failures", session.Memory[MemoryKeys.Failure]);
+        Assert.Equal("error: the model is refused for a while after repeated failures", session.Memory.Failure);
         Assert.Single(harness.Logs.Messages, m => m.Contains($"Model fault on call {session.CallId}: the request failed on attempt 1 of 3 (circuit open); not retried", StringComparison.Ordinal));
     }
 

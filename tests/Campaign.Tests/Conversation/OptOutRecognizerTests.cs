@@ -181,7 +181,7 @@ public class OptOutRecognizerTests
         var replies = await harness.TalkAsync(session, Unforeseen);
 
         Assert.NotEqual(AgentLines.AskOptOut, replies[1].Text);
-        Assert.False(session.Memory.ContainsKey(MemoryKeys.OptOutAsked));
+        Assert.Null(session.Memory.OptOutAsked);
     }
 
     private sealed class FixedScorer(double score) : IOptOutScorer

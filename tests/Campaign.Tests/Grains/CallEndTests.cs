@@ -56,20 +56,20 @@ public sealed class HeldEndFixture : EngineFixture
 
     private sealed class HeldAgent(IConversationAgent inner, HeldConclusion conclusion) : IConversationAgent
     {
-        public Task<AgentReply> OpenAsync(ConversationSession session, CancellationToken cancellationToken = default) => inner.OpenAsync(session, cancellationToken);
+        public Task<AgentTurn> OpenTurnAsync(ConversationSession session, CancellationToken cancellationToken = default) => inner.OpenTurnAsync(session, cancellationToken);
 
-        public Task<AgentReply> RespondAsync(ConversationSession session, string? customerText, CancellationToken cancellationToken = default) =>
-            inner.RespondAsync(session, customerText, cancellationToken);
+        public Task<AgentTurn> ReplyTurnAsync(ConversationSession session, string? customerText, CancellationToken cancellationToken = default) =>
+            inner.ReplyTurnAsync(session, customerText, cancellationToken);
 
-        public IAsyncEnumerable<AgentReplyChunk> StreamResponseAsync(ConversationSession session, string? customerText, CancellationToken cancellationToken = default) =>
-            inner.StreamResponseAsync(session, customerText, cancellationToken);
+        public AgentTurnStream StreamTurn(ConversationSession session, string? customerText, CancellationToken cancellationToken = default) =>
+            inner.StreamTurn(session, customerText, cancellationToken);
 
-        public void Interrupted(ConversationSession session, string? heard) => inner.Interrupted(session, heard);
+        public AgentTurn InterruptedTurn(ConversationSession session, string? heard) => inner.InterruptedTurn(session, heard);
 
-        public async Task<CallOutcome> ConcludeAsync(ConversationSession session, CancellationToken cancellationToken = default)
+        public async Task<AgentConclusion> ConcludeTurnAsync(ConversationSession session, CancellationToken cancellationToken = default)
         {
             await conclusion.EnterAsync();
-            return await inner.ConcludeAsync(session, cancellationToken);
+            return await inner.ConcludeTurnAsync(session, cancellationToken);
         }
     }
 

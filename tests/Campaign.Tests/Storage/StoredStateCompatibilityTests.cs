@@ -66,7 +66,9 @@ public class StoredStateCompatibilityTests
         Assert.Equal(new CustomerIssue("electricity", At.AddDays(-3), "power cuts at night"), Assert.Single(session.Customer.Issues));
         Assert.Equal(new ConsentRecord(ConsentKind.ExpressWritten, "marketing", "web form", At.AddDays(-30)), Assert.Single(session.Customer.Consent!));
         Assert.Equal(("cmp-1-12-a2", "scr-vip", 3, 2), (session.CallId, session.ScriptId, session.ScriptVersion, session.Step));
-        Assert.Equal("closing", session.Memory["step"]);
+        // A key no version of the agent wrote means nothing and is dropped; the memory is otherwise empty.
+        Assert.Null(session.StoredKeys);
+        Assert.Equal((null, DialogueStep.Interest, 0), (session.Memory.ScriptVersion, session.Memory.Dialogue.Step, session.Memory.Notes.Count));
         Assert.Equal([new TranscriptLine(Speaker.Agent, "Hello Ana", At.AddSeconds(9)), new TranscriptLine(Speaker.Customer, "Hi", At.AddSeconds(12))], session.Transcript);
         Assert.Equal((Interest.Interested, 1, true), (session.Interest, session.Silences, session.OptedOut));
         Assert.Equal(["price"], session.Concerns);
@@ -78,6 +80,29 @@ public class StoredStateCompatibilityTests
         Assert.Equal(["price"], outcome.Concerns);
         Assert.Equal(new FollowUp(FollowUpKind.Callback, At.AddDays(1)), outcome.FollowUp);
         Assert.Equal(new ConcernQuote("price", "it costs too much"), Assert.Single(outcome.ConcernQuotes!));
+    }
+
+    [Fact]
+    public void A_call_stored_with_the_agents_memory_as_string_keys_loads_it_typed_and_is_stored_typed_from_then_on()
+    {
+        var state = StoredStateSerializer.Read<CallState>("call-state-string-memory.json");
+
+        var memory = state.Session!.Memory;
+        Assert.Null(state.Session.StoredKeys);
+        Assert.Equal((3, "tomorrow at 5 pm", "stop ringing so early"), (memory.ScriptVersion, memory.CallbackPhrase, memory.OptOutAsked));
+        Assert.Equal(("timeout", At.AddDays(1), "modelFailure"), (memory.Failure, memory.CallAgainAt, memory.EndReason));
+        Assert.Equal(new Dictionary<int, string> { [0] = "Two years", [1] = "Yes, the whole house" }, memory.Captures);
+        Assert.Equal(["Do you cover the north side?", "Is the check free?"], memory.Questions);
+        Assert.Equal(2, memory.Notes.Count);
+        Assert.StartsWith("Model fault: the outcome extraction failed", memory.Notes[0], StringComparison.Ordinal);
+        var dialogue = memory.Dialogue;
+        Assert.Equal((DialogueStep.Capture, DialogueStep.Concerns, 2, 1, 2, true), (dialogue.Step, dialogue.Resume, dialogue.Capture, dialogue.Unclear, dialogue.Points, dialogue.Probed));
+
+        var serializer = StoredStateSerializer.Create();
+        var written = serializer.Serialize(state);
+        Assert.DoesNotContain("\"Memory\"", written.ToString(), StringComparison.Ordinal);
+        var again = serializer.Deserialize<CallState>(written)!.Session!.Memory;
+        Assert.Equal((3, DialogueStep.Capture, "Yes, the whole house", 2), (again.ScriptVersion, again.Dialogue.Step, again.Captures[1], again.Notes.Count));
     }
 
     [Fact]
