@@ -166,12 +166,34 @@ public sealed class CampaignGrain(
                 await StopAsync();
                 break;
             case DispatchStep.Complete:
-                CampaignLifecycle.Apply(Campaign.State, CampaignOperation.Complete, _parts.Clock.GetUtcNow());
-                var info = await Campaign.SaveAsync();
-                await StopAsync();
-                await webhooks.CampaignCompletedAsync(info);
+                await CompleteAsync();
                 break;
         }
+    }
+
+    /// <summary>
+    /// The completion is announced before it is stored: the outbox keeps one event per campaign, so a store that fails
+    /// and is tried again announces nothing twice, and no completion is ever stored unannounced. When the announcement
+    /// fails the activation is dropped with its unsaved status, and the keep-alive reminder brings the campaign back
+    /// running from what was stored, to complete again.
+    /// </summary>
+    private async Task CompleteAsync()
+    {
+        CampaignLifecycle.Apply(Campaign.State, CampaignOperation.Complete, _parts.Clock.GetUtcNow());
+        try
+        {
+            await webhooks.CampaignCompletedAsync(Campaign.Info());
+        }
+        catch
+        {
+            _timer?.Dispose();
+            _timer = null;
+            DeactivateOnIdle();
+            throw;
+        }
+
+        await Campaign.SaveAsync();
+        await StopAsync();
     }
 
     private async Task StopAsync()

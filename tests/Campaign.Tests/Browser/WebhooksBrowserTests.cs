@@ -6,9 +6,12 @@ using Microsoft.Playwright;
 
 namespace Campaign.Tests.Browser;
 
-/// <summary>The Webhooks page registers an endpoint, shows its delivery log and sends a delivery again.</summary>
-[Collection(BrowserCollection.Name)]
-public class WebhooksBrowserTests(BrowserFixture fixture)
+/// <summary>
+/// The Webhooks page registers an endpoint, shows its delivery log and sends a delivery again. It runs a campaign, so it
+/// shares the host of the campaign flow, apart from the tests that expect an empty campaign list.
+/// </summary>
+[Collection(CampaignFlowCollection.Name)]
+public class WebhooksBrowserTests(CampaignFlowFixture fixture)
 {
     private const string Secret = "browser-secret-0123456789";
 
