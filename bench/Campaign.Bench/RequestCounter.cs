@@ -17,8 +17,8 @@ internal sealed partial class RequestCounter : HttpPipelineSynchronousPolicy
 
     public override void OnSendingRequest(HttpMessage message)
     {
-        var path = message.Request.Uri.Path;
-        var table = TableName().Match(path) is { Success: true } match ? Digits().Replace(match.Groups[1].Value, "NN") : "?";
+        var segments = message.Request.Uri.ToUri().AbsolutePath.Split('/', StringSplitOptions.RemoveEmptyEntries);
+        var table = segments.Length > 0 ? Digits().Replace(Uri.UnescapeDataString(segments[^1]).Split('(')[0], "NN") : "?";
         _counts.AddOrUpdate($"{message.Request.Method} {table}", 1, (_, count) => count + 1);
     }
 
@@ -29,9 +29,6 @@ internal sealed partial class RequestCounter : HttpPipelineSynchronousPolicy
         _counts.Clear();
         return counts.OrderByDescending(c => c.Value).Select(c => $"{c.Key}: {c.Value:N0} ({c.Value * 1000.0 / Math.Max(1, rows):F1} per 1,000 rows)");
     }
-
-    [GeneratedRegex(@"/[^/]+/([^/(]+)")]
-    private static partial Regex TableName();
 
     [GeneratedRegex(@"\d+$")]
     private static partial Regex Digits();
