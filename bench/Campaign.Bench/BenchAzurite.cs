@@ -69,6 +69,16 @@ internal sealed class BenchAzurite : IDisposable
         }
     }
 
+    /// <summary>Processor time the Azurite process has used.</summary>
+    public TimeSpan CpuTime
+    {
+        get
+        {
+            _process.Refresh();
+            return _process.TotalProcessorTime;
+        }
+    }
+
     public void Dispose()
     {
         if (!_process.HasExited)

@@ -13,7 +13,7 @@ internal static class ImportAndPreviewBenchmark
 {
     private const int FileRows = 100_000;
 
-    public static async Task RunAsync(int customers, ICustomerDirectory directory, string where, int previewRuns)
+    public static async Task RunAsync(int customers, ICustomerDirectory directory, string where, int previewRuns, Action<int>? afterImport = null)
     {
         var now = DateTimeOffset.UtcNow;
         var importer = new CustomerImporter(directory, new CustomerValidator(new PhoneNormalizer("US")));
@@ -38,6 +38,7 @@ internal static class ImportAndPreviewBenchmark
         importClock.Stop();
         var rate = imported / importClock.Elapsed.TotalSeconds;
         Console.WriteLine($"import: {imported:N0} rows in {importClock.Elapsed.TotalSeconds:F1} s = {rate:N0} rows/s");
+        afterImport?.Invoke(imported);
 
         var previews = new (string Name, string Criteria)[]
         {

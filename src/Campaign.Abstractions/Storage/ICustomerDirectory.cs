@@ -12,6 +12,12 @@ public interface ICustomerDirectory
     /// <summary>Inserts or replaces the given profiles in one transaction; contact history and do-not-call are kept.</summary>
     Task<UpsertCounts> UpsertAsync(IReadOnlyList<CustomerProfile> customers, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// How many profiles an import hands to <see cref="UpsertAsync"/> at a time. A store that writes a transaction per
+    /// partition takes more, so that each transaction carries more customers.
+    /// </summary>
+    int ImportBatchSize => 2000;
+
     Task<CustomerProfile?> GetAsync(string id, CancellationToken cancellationToken = default);
 
     /// <summary>

@@ -40,6 +40,12 @@ public sealed class AzureCustomerDirectory : ICustomerDirectory
         _doNotCall = new DoNotCallList(tables.DoNotCall);
     }
 
+    /// <summary>
+    /// Imports arrive 25,000 customers at a time, about 50 for each of the 512 partitions, so that a partition's
+    /// customers of the batch are written in one transaction and marked indexed in one more.
+    /// </summary>
+    public int ImportBatchSize => 25_000;
+
     public async Task<UpsertCounts> UpsertAsync(IReadOnlyList<CustomerProfile> customers, CancellationToken cancellationToken = default)
     {
         if (customers.Count == 0)

@@ -7,13 +7,12 @@ namespace Campaign.Grains.Customers.Import;
 /// <summary>
 /// Imports a customer file in two passes. The first reads it row by row, validates each row and stages the good ones
 /// in a temporary file; a file that cannot be read stops it, and nothing has been written. The second writes the
-/// staged customers in batches, each customer whole. Bad rows are reported by line. Memory stays flat whatever the
+/// staged customers in batches (of the directory's <see cref="ICustomerDirectory.ImportBatchSize"/>), each customer whole. Bad rows are reported by line. Memory stays flat whatever the
 /// size of the file: one row, one batch and a digest per id are held at a time.
 /// </summary>
 public sealed class CustomerImporter(ICustomerDirectory directory, CustomerValidator validator, Compliance.CustomerLocator? locator = null)
 {
     public const int MaxListedRejections = 1000;
-    public const int BatchSize = 2000;
 
     /// <summary>How often (in rows read) an <see cref="ImportObserver"/> hears of the first pass.</summary>
     public const int ProgressEvery = 2000;
@@ -47,7 +46,7 @@ public sealed class CustomerImporter(ICustomerDirectory directory, CustomerValid
             await observer.StagedAsync(staged.Count, cancellationToken);
         }
 
-        await foreach (var batch in staged.ReadBatchesAsync(BatchSize, cancellationToken))
+        await foreach (var batch in staged.ReadBatchesAsync(directory.ImportBatchSize, cancellationToken))
         {
             var counts = await directory.UpsertAsync(batch, cancellationToken);
             inserted += counts.Inserted;
