@@ -1,4 +1,5 @@
 using System.Globalization;
+using Campaign.Grains.Campaigns;
 using Campaign.TimingBench;
 
 // Asap against learned timing over a simulated week, the same audience and attempt budget:
@@ -24,16 +25,23 @@ Console.WriteLine($"{settings.Customers} virtual customers, {settings.DialsPerHo
     $"{settings.MaxAttempts} attempts each, calling hours {settings.WindowFrom}:00–{settings.WindowTo}:00 local, seed {settings.Seed}");
 var simulation = new WeekSimulation(settings);
 var asap = simulation.Run(learned: false, TimeSpan.Zero);
-var learned = simulation.Run(learned: true, TimeSpan.FromHours(24));
-var shortHold = simulation.Run(learned: true, TimeSpan.FromHours(4));
-var orderOnly = simulation.Run(learned: true, TimeSpan.Zero);
-Console.WriteLine($"{"timing",-18} {"dials",7} {"answered",9} {"answers/dial",13} {"reached",8} {"held",7} {"time",8}");
-foreach (var r in new[] { asap, learned, shortHold, orderOnly })
+var runs = new List<WeekResult>
 {
-    Console.WriteLine($"{r.Timing,-18} {r.Dials,7} {r.Answered,9} {r.AnswersPerDial,13:P1} {r.Reached,8} {r.Held,7} {r.Elapsed.TotalSeconds,7:F1}s");
+    simulation.Run(learned: true, TimeSpan.FromHours(24), LinePace.DefaultBookHours), // as the dialler runs by default
+    simulation.Run(learned: true, TimeSpan.FromHours(24), 1),
+    simulation.Run(learned: true, TimeSpan.FromHours(24), 2),
+    simulation.Run(learned: true, TimeSpan.FromHours(24), 8),
+    simulation.Run(learned: true, TimeSpan.FromHours(24)),
+    simulation.Run(learned: true, TimeSpan.FromHours(4)),
+    simulation.Run(learned: true, TimeSpan.Zero),
+};
+Console.WriteLine($"{"timing",-26} {"dials",7} {"answered",9} {"answers/dial",13} {"reached",8} {"held",7} {"time",8}");
+foreach (var r in runs.Prepend(asap))
+{
+    Console.WriteLine($"{r.Timing,-26} {r.Dials,7} {r.Answered,9} {r.AnswersPerDial,13:P1} {r.Reached,8} {r.Held,7} {r.Elapsed.TotalSeconds,7:F1}s");
 }
 
-foreach (var r in new[] { learned, shortHold, orderOnly })
+foreach (var r in runs)
 {
     Console.WriteLine($"{r.Timing} / asap: answers per dial ×{r.AnswersPerDial / asap.AnswersPerDial:F2}, customers reached ×{(double)r.Reached / asap.Reached:F2}");
 }

@@ -1,5 +1,6 @@
 using Campaign.Abstractions.Customers;
 using Campaign.Abstractions.Insights;
+using Campaign.Grains.Campaigns;
 using Campaign.Telephony.Simulator;
 
 namespace Campaign.TimingBench;
@@ -29,8 +30,14 @@ public sealed class WeekSimulation(WeekSettings settings)
     /// <summary>A Monday, 09:00 in New York.</summary>
     public static readonly DateTimeOffset Start = new(2026, 3, 2, 14, 0, 0, TimeSpan.Zero);
 
-    public WeekResult Run(bool learned, TimeSpan maxHold)
+    /// <param name="bookHours">
+    /// As the dialler books holds (<see cref="LinePace"/>): no hour is held more customers than the lines call in this
+    /// many hours; null holds without a book.
+    /// </param>
+    public WeekResult Run(bool learned, TimeSpan maxHold, double? bookHours = null)
     {
+        var book = new HoldBook();
+        int? heldPerHour = bookHours is { } hours ? new LinePace(settings.DialsPerHour, hours).HeldPerHour(1) : null;
         var started = System.Diagnostics.Stopwatch.StartNew();
         var people = Audience();
         var everyone = new TimingGrid();
@@ -55,9 +62,20 @@ public sealed class WeekSimulation(WeekSettings settings)
             if (learned)
             {
                 var callNow = new List<(Person Person, double Priority)>();
+                book.Forget(now);
                 foreach (var person in due)
                 {
                     var advice = LearnedTiming.Advise(person.Propensity(priors[person.Area]), person.Zone, now, maxHold, at => IsOpen(person.Zone, at));
+                    if (!advice.CallNow && heldPerHour is { } limit)
+                    {
+                        // The customers are not ranked by their gain from waiting before booking, as the dialler does.
+                        advice = LearnedTiming.Advise(person.Propensity(priors[person.Area]), person.Zone, now, maxHold, at => IsOpen(person.Zone, at), at => book.HasRoom(at, limit));
+                        if (advice.HoldUntil is { } until)
+                        {
+                            book.Book(until);
+                        }
+                    }
+
                     if (advice.CallNow)
                     {
                         callNow.Add((person, advice.Priority));
@@ -109,7 +127,8 @@ public sealed class WeekSimulation(WeekSettings settings)
             capacity = Math.Min(capacity, 1); // lines left idle in a step are not saved up
         }
 
-        return new WeekResult(learned ? $"learned, hold {maxHold.TotalHours:0}h" : "asap", dials, answered, people.Count(p => p.Reached), held, started.Elapsed);
+        var name = !learned ? "asap" : $"learned, hold {maxHold.TotalHours:0}h" + (bookHours is { } h ? $", book {h:0.#}h" : "");
+        return new WeekResult(name, dials, answered, people.Count(p => p.Reached), held, started.Elapsed);
     }
 
     /// <summary>The product's default retry policy's delays.</summary>

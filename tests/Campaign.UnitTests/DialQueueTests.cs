@@ -96,7 +96,7 @@ public class DialQueueTests
             _store.Add(seq, Now.AddMinutes(-1), NewYork);
         }
 
-        var queue = new DialQueue("c", new CampaignWorkList(_store, "c"), TestTiming.EveningPeople().Timing, IsOpen, _clock, _logger, heldCallsPerLineHour: 2);
+        var queue = new DialQueue("c", new CampaignWorkList(_store, "c"), TestTiming.EveningPeople().Timing, IsOpen, _clock, _logger, pace: new LinePace(2, bookHours: 1));
 
         await queue.FillAsync(1, TestCampaigns.Definition(maxConcurrentCalls: 1, timing: CallTiming.Learned));
 
@@ -104,6 +104,25 @@ public class DialQueueTests
             .GroupBy(seq => TimeZoneInfo.ConvertTime(_store[seq].DueAt, TimeZoneInfo.FindSystemTimeZoneById(NewYork)).Hour)
             .ToDictionary(g => g.Key, g => g.Count());
         Assert.Equal(new Dictionary<int, int> { [17] = 2, [18] = 2, [19] = 2, [20] = 2 }, heldFor);
+        Assert.Equal(1, queue.Waiting);
+    }
+
+    [Fact]
+    public async Task The_hold_book_follows_the_pace_the_lines_were_measured_at()
+    {
+        for (var seq = 1; seq <= 9; seq++)
+        {
+            _store.Add(seq, Now.AddMinutes(-1), NewYork);
+        }
+
+        // Assumed 60 calls a line-hour, measured at half an hour a call: 2 an hour, as above.
+        var pace = new LinePace(60, bookHours: 1);
+        pace.Observe(TimeSpan.FromMinutes(30));
+        var queue = new DialQueue("c", new CampaignWorkList(_store, "c"), TestTiming.EveningPeople().Timing, IsOpen, _clock, _logger, pace: pace);
+
+        await queue.FillAsync(1, TestCampaigns.Definition(maxConcurrentCalls: 1, timing: CallTiming.Learned));
+
+        Assert.Equal(8, Enumerable.Range(1, 9).Count(seq => _store.ResultOf(seq) == CampaignTiming.Held));
         Assert.Equal(1, queue.Waiting);
     }
 

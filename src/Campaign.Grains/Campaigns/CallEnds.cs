@@ -19,6 +19,7 @@ public sealed class CallEnds(
     CampaignTiming timing,
     CampaignExperiment experiment,
     AnswerForecasts forecasts,
+    LinePace pace,
     IGrainFactory grains,
     TimeProvider clock,
     ILogger logger,
@@ -46,7 +47,11 @@ public sealed class CallEnds(
             await abandons.CountAnsweredAsync(report.Abandoned, report.FirstAudioMs);
         }
 
-        inFlight.Remove(report.CallId);
+        if (inFlight.Remove(report.CallId, out var since))
+        {
+            pace.Observe(clock.GetUtcNow() - since);
+        }
+
         campaign.Changed();
         requestDispatch();
     }

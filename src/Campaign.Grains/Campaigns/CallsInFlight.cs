@@ -29,6 +29,9 @@ public sealed class CallsInFlight : IDisposable
 
     public bool Remove(string callId) => _table.Remove(callId);
 
+    /// <inheritdoc cref="LiveCallTable.Remove(string, out DateTimeOffset)"/>
+    public bool Remove(string callId, out DateTimeOffset since) => _table.Remove(callId, out since);
+
     /// <inheritdoc cref="LiveCallTable.Update"/>
     public bool Update(CallProgress progress) => _table.Update(progress);
 

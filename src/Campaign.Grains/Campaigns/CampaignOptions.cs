@@ -19,10 +19,16 @@ public sealed class CampaignOptions
     public TimeSpan KeepAlivePeriod { get; set; } = TimeSpan.FromMinutes(1);
 
     /// <summary>
-    /// How many calls learned timing takes a line to make in an hour when it holds customers for that hour: an hour is
-    /// held at most <c>maxConcurrentCalls</c> × this many customers, and the rest are called now.
+    /// How many calls learned timing takes a line to make in an hour until the campaign's own ended calls measure it
+    /// (<see cref="LinePace"/>).
     /// </summary>
     public int HeldCallsPerLineHour { get; set; } = DialQueue.DefaultHeldCallsPerLineHour;
+
+    /// <summary>
+    /// Learned timing holds at most <c>maxConcurrentCalls</c> × the lines' pace × this many customers for any one hour,
+    /// and calls the rest now.
+    /// </summary>
+    public double HoldBookHours { get; set; } = LinePace.DefaultBookHours;
 
     /// <summary>How long an observer subscription lasts unless renewed (live dashboards renew well within it).</summary>
     public TimeSpan ObserverExpiry { get; set; } = TimeSpan.FromMinutes(3);

@@ -39,12 +39,13 @@ public sealed class CampaignPartsFactory(
             inProgress => calls.TallyAsync(id, inProgress));
         var inFlight = new CallsInFlight(id, grains, logger);
         var forecasts = new AnswerForecasts(campaign);
-        var queue = new DialQueue(id, work, timing, IsOpen, clock, logger, forecasts, options.Value.HeldCallsPerLineHour);
+        var pace = new LinePace(options.Value.HeldCallsPerLineHour, options.Value.HoldBookHours);
+        var queue = new DialQueue(id, work, timing, IsOpen, clock, logger, forecasts, pace);
         var abandons = new AbandonGuard(campaign, AbandonRule.From(compliance.Value), queue, clock, logger);
         // A call's end asks the loop for a pass, and the loop's recovery settles call ends: the loop is made last.
         DispatchLoop? loop = null;
         var experiment = new CampaignExperiment(campaign, calls, clock, logger);
-        var ends = new CallEnds(campaign, work, inFlight, statistics, abandons, timing, experiment, forecasts, grains, clock, logger, () => loop!.Request());
+        var ends = new CallEnds(campaign, work, inFlight, statistics, abandons, timing, experiment, forecasts, pace, grains, clock, logger, () => loop!.Request());
         var attempts = new CallAttempts(campaign, ends, new RetryPlanner(options.Value), experiment, grains, callOptions.Value.MaxDuration, clock, logger);
         var recovery = new CallRecovery(work, inFlight, ends, grains, clock);
         loop = new DispatchLoop(id, recovery.RecoverAsync, dispatchOnce, () => campaign.IsRunning, logger);

@@ -9,10 +9,12 @@ namespace Campaign.Grains.Campaigns;
 /// or, with learned timing, those whose good hour is now first and those likely out held back to a better hour.
 /// </summary>
 public sealed class DialQueue(string campaignId, CampaignWorkList work, CampaignTiming timing, Func<string, DateTimeOffset, bool> isOpen, TimeProvider clock, ILogger logger,
-    AnswerForecasts? forecasts = null, int heldCallsPerLineHour = DialQueue.DefaultHeldCallsPerLineHour)
+    AnswerForecasts? forecasts = null, LinePace? pace = null)
 {
-    /// <summary>How many calls a line is taken to make in an hour when holds are booked: two minutes a call.</summary>
+    /// <summary>How many calls a line is taken to make in an hour before the campaign's own calls tell: two minutes a call.</summary>
     public const int DefaultHeldCallsPerLineHour = 30;
+
+    private readonly LinePace _pace = pace ?? new LinePace(DefaultHeldCallsPerLineHour);
 
     private readonly Dialler _dialler = new(isOpen);
     private readonly HoldBook _holds = new();
@@ -70,7 +72,7 @@ public sealed class DialQueue(string campaignId, CampaignWorkList work, Campaign
         TimedDue timed;
         try
         {
-            timed = await timing.SortAsync(due, definition, now, _holds, definition.MaxConcurrentCalls * heldCallsPerLineHour);
+            timed = await timing.SortAsync(due, definition, now, _holds, _pace.HeldPerHour(definition.MaxConcurrentCalls));
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {

@@ -31,14 +31,19 @@ public sealed class LiveCallTable
         }
     }
 
-    public bool Remove(string callId)
+    public bool Remove(string callId) => Remove(callId, out _);
+
+    /// <summary>Removes a live call, giving when it started.</summary>
+    public bool Remove(string callId, out DateTimeOffset since)
     {
         if (!_calls.Remove(callId, out var call))
         {
+            since = default;
             return false;
         }
 
         _ordered.Remove(call);
+        since = call.Since;
         return true;
     }
 
