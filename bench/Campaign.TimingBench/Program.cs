@@ -5,7 +5,7 @@ using Campaign.TimingBench;
 // Asap against learned timing over a simulated week, the same audience and attempt budget:
 //   dotnet run -c Release --project bench/Campaign.TimingBench -- [customers=5000] [dials per hour=150] [days=7] [seed=42]
 // or the same on the engine itself (the host, its silo and store, the simulator on a simulated calendar):
-//   dotnet run -c Release --project bench/Campaign.TimingBench -- engine [customers=1000] [concurrent calls=2] [days=7] [speed=1200] [seed=42] [holds=P1D,PT4H,…]
+//   dotnet run -c Release --project bench/Campaign.TimingBench -- engine [customers=1000] [concurrent calls=2] [days=7] [speed=1200] [seed=42] [holds=P1D,PT4H,…] [together]
 if (args.FirstOrDefault() == "engine")
 {
     await EngineWeekReport.RunAsync(args[1..]);

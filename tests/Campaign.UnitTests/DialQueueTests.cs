@@ -108,6 +108,28 @@ public class DialQueueTests
     }
 
     [Fact]
+    public async Task Learned_timing_reads_on_past_a_batch_it_holds_entirely_so_the_lines_do_not_wait_for_the_next_pass()
+    {
+        // At 10:20 in New York the evening people there are held; in Dubai it is 19:20, their good hour.
+        for (var seq = 1; seq <= 25; seq++)
+        {
+            _store.Add(seq, Now.AddMinutes(-10), NewYork);
+        }
+
+        for (var seq = 26; seq <= 28; seq++)
+        {
+            _store.Add(seq, Now.AddMinutes(-1), "Asia/Dubai");
+        }
+
+        var queue = Queue(TestTiming.EveningPeople());
+
+        await queue.FillAsync(1, TestCampaigns.Definition(maxConcurrentCalls: 1, timing: CallTiming.Learned));
+
+        Assert.Equal([26L, 27L, 28L], queue.Next(5).Select(i => i.Seq).Order());
+        Assert.Equal(25, Enumerable.Range(1, 25).Count(seq => _store.ResultOf(seq) == CampaignTiming.Held));
+    }
+
+    [Fact]
     public async Task The_hold_book_follows_the_pace_the_lines_were_measured_at()
     {
         for (var seq = 1; seq <= 9; seq++)

@@ -14,6 +14,12 @@ public sealed class DialQueue(string campaignId, CampaignWorkList work, Campaign
     /// <summary>How many calls a line is taken to make in an hour before the campaign's own calls tell: two minutes a call.</summary>
     public const int DefaultHeldCallsPerLineHour = 30;
 
+    /// <summary>
+    /// How many reads of due customers one refill may make with learned timing while it holds what it reads and the
+    /// lines still wait: without it, a read that holds everyone leaves the lines idle until the next dispatch pass.
+    /// </summary>
+    public const int MaxLearnedReads = 5;
+
     private readonly LinePace _pace = pace ?? new LinePace(DefaultHeldCallsPerLineHour);
 
     private readonly Dialler _dialler = new(isOpen);
@@ -42,11 +48,11 @@ public sealed class DialQueue(string campaignId, CampaignWorkList work, Campaign
         _dialler.DropClosed(clock.GetUtcNow());
         if (_dialler.NeedsRefill(room))
         {
-            await RefillAsync(Dialler.RefillSize(definition.MaxConcurrentCalls), definition);
+            await RefillAsync(room, Dialler.RefillSize(definition.MaxConcurrentCalls), definition);
         }
     }
 
-    private async Task RefillAsync(int limit, CampaignDefinition definition)
+    private async Task RefillAsync(int room, int limit, CampaignDefinition definition)
     {
         var now = clock.GetUtcNow();
         if (_dialler.ZonesStale(now))
@@ -54,13 +60,28 @@ public sealed class DialQueue(string campaignId, CampaignWorkList work, Campaign
             _dialler.KnowZones(await work.PendingZonesAsync(), now);
         }
 
-        var due = await work.NextDueAsync(now, _dialler.OpenZones(now), limit);
-        if (definition.Timing == CallTiming.Learned && due.Count > 0)
+        var zones = _dialler.OpenZones(now);
+        var due = await work.NextDueAsync(now, zones, limit);
+        if (definition.Timing != CallTiming.Learned)
         {
-            due = await LearnedOrderAsync(due.Where(item => !_dialler.IsQueued(item.Seq)).ToList(), definition, now);
+            _dialler.Refill(due);
+            return;
         }
 
-        _dialler.Refill(due);
+        // Held customers leave the due list, so each read finds the next ones.
+        for (var read = 1; ; read++)
+        {
+            var fresh = due.Where(item => !_dialler.IsQueued(item.Seq)).ToList();
+            var callNow = fresh.Count == 0 ? fresh : await LearnedOrderAsync(fresh, definition, now);
+            _dialler.Refill(callNow);
+            var heldAny = callNow.Count < fresh.Count;
+            if (!heldAny || !_dialler.NeedsRefill(room) || due.Count < limit || read == MaxLearnedReads)
+            {
+                return;
+            }
+
+            due = await work.NextDueAsync(now, zones, limit);
+        }
     }
 
     /// <summary>

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Diagnostics;
 using Campaign.Abstractions.Customers;
 using Campaign.Abstractions.Insights;
 using Campaign.Grains;
@@ -12,14 +13,17 @@ public sealed record BestTime(DayOfWeek Weekday, int Hour, double AnswerProbabil
 /// <summary>
 /// A customer's best times to call (<see cref="AnswerPropensity"/>): their own attempts in their local time, shrunk
 /// toward their area's answer timing and everyone's. The priors are read from the call store at most every
-/// <see cref="PriorMaxAge"/>, so a profile read costs no scan.
+/// <see cref="PriorMaxAge"/> of the engine's clock, so a profile read costs no scan, and never more often than every
+/// <see cref="PriorMinRealInterval"/> of real time: on a simulated calendar hundreds of times faster than life, a scan
+/// still costs real time.
 /// </summary>
 public sealed class BestTimes(InsightsQueries insights, [FromKeyedServices(EngineClock.Key)] TimeProvider clock) : IAnswerTimingPriors
 {
     public const int Shown = 3;
     public static readonly TimeSpan PriorMaxAge = TimeSpan.FromMinutes(10);
+    public static readonly TimeSpan PriorMinRealInterval = TimeSpan.FromSeconds(5);
 
-    private readonly ConcurrentDictionary<string, (DateTimeOffset At, Task<TimingGrid?> Grid)> _grids = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, (DateTimeOffset At, long ReadAt, Task<TimingGrid?> Grid)> _grids = new(StringComparer.Ordinal);
 
     public async Task<IReadOnlyList<BestTime>> ForAsync(CustomerView customer, CallingPlace place, CancellationToken cancellationToken)
     {
@@ -44,8 +48,10 @@ public sealed class BestTimes(InsightsQueries insights, [FromKeyedServices(Engin
         var now = clock.GetUtcNow();
         var entry = _grids.AddOrUpdate(
             segment,
-            _ => (now, ReadAsync(segment, cancellationToken)),
-            (_, old) => now - old.At > PriorMaxAge || old.Grid.IsFaulted || old.Grid.IsCanceled ? (now, ReadAsync(segment, cancellationToken)) : old);
+            _ => (now, Stopwatch.GetTimestamp(), ReadAsync(segment, cancellationToken)),
+            (_, old) => (now - old.At > PriorMaxAge && Stopwatch.GetElapsedTime(old.ReadAt) >= PriorMinRealInterval) || old.Grid.IsFaulted || old.Grid.IsCanceled
+                ? (now, Stopwatch.GetTimestamp(), ReadAsync(segment, cancellationToken))
+                : old);
         return entry.Grid;
     }
 
