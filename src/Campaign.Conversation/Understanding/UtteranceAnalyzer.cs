@@ -24,8 +24,10 @@ public static partial class UtteranceAnalyzer
         var timePhrase = CallbackTimeParser.Resolve(text, DateTimeOffset.UnixEpoch, TimeZoneInfo.Utc)?.Phrase;
         // "I'm busy, tomorrow at 3 would be better" asks for a callback as plainly as "call me back tomorrow at 3".
         // So does "Not now. Tomorrow, around eleven?": the moment refused and another named.
-        // So does "Weekends are better. Saturday morning, about ten?": a time said to suit better.
-        var callback = Callback().IsMatch(normalized) || ((busy || NotNow().IsMatch(normalized) || SuitsBetter().IsMatch(normalized)) && timePhrase is not null);
+        // So does "Weekends are better. Saturday morning, about ten?": a moment said to suit better ("any weekday morning
+        // is best for me" is when they are free in general, not a call to make).
+        var suitsBetter = SuitsBetter().IsMatch(normalized) && !AnyMoment().IsMatch(normalized);
+        var callback = Callback().IsMatch(normalized) || ((busy || NotNow().IsMatch(normalized) || suitsBetter) && timePhrase is not null);
         // "Not now, maybe later" hedges about the time of a callback, not about the offer.
         var hedged = HedgedInterest().IsMatch(normalized);
         // "I might be, but I can't talk now": with the moment refused, a hedge is about later, not about the offer.
@@ -145,6 +147,9 @@ public static partial class UtteranceAnalyzer
 
     [GeneratedRegex(@"\b(is|are|would be|will be|'d be) (better|best|easier)\b|\bsuits? (me|us) (better|best)\b")]
     private static partial Regex SuitsBetter();
+
+    [GeneratedRegex(@"\bany (week ?day|week ?end|day|morning|afternoon|evening|time)\b")]
+    private static partial Regex AnyMoment();
 
     // "I might be interested later on" defers the answer; it is not yet interest.
     [GeneratedRegex(@"\b(might|may|could) be interested\b|\binterested later\b")]

@@ -70,6 +70,12 @@ public class UnderstandingTests
     public void Requests_for_another_call_are_recognised(string text) => Assert.True(UtteranceAnalyzer.Analyze(text, Knowledge).CallbackRequested);
 
     [Theory]
+    [InlineData("Any weekday morning is best for me.")]
+    [InlineData("Afternoons are easier, any day really.")]
+    public void When_they_are_free_in_general_is_no_request_for_another_call(string text) =>
+        Assert.False(UtteranceAnalyzer.Analyze(text, Knowledge).CallbackRequested);
+
+    [Theory]
     [InlineData("Not now, thanks.")]
     [InlineData("Not today, I'm not interested.")]
     public void Refusing_the_moment_without_naming_another_asks_for_no_callback(string text) =>
