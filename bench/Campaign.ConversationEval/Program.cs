@@ -10,11 +10,25 @@ using Microsoft.Extensions.Logging;
 //   dotnet run -c Release --project bench/Campaign.ConversationEval -- <file.json>       any corpus file
 //   dotnet run -c Release --project bench/Campaign.ConversationEval -- embed-examples   regenerates intent-examples.vectors
 //   dotnet run -c Release --project bench/Campaign.ConversationEval -- read "line" ...  the semantic layer's reading of lines
+//   dotnet run -c Release --project bench/Campaign.ConversationEval -- train-concerns   regenerates concern-classifier.weights
+//   dotnet run -c Release --project bench/Campaign.ConversationEval -- concerns-left-out  each development part left out of the classifier in turn
+//   ... -- dev9 --concerns-left-out     scored with a classifier trained without the scored part (as if held out)
+//   ... -- dev9 --no-concern-classifier the nearest examples alone name concern topics
 //   ... -- development --rules-understanding   the semantic understanding layer off (Conversation:Understanding:Semantic=false)
 //   ... -- heldout --model    the model configured like the host: Conversation__Provider=OpenAI, Conversation__OpenAI__Endpoint, __Model, __ApiKey
 if (args.FirstOrDefault() == "embed-examples")
 {
     return EmbedExamples(RepositoryRoot());
+}
+
+if (args.FirstOrDefault() == "train-concerns")
+{
+    return TrainConcerns(RepositoryRoot());
+}
+
+if (args.FirstOrDefault() == "concerns-left-out")
+{
+    return ConcernsLeftOut(RepositoryRoot());
 }
 
 if (args.FirstOrDefault() == "read")
@@ -46,6 +60,27 @@ if (args.Contains("--rules-understanding"))
     settings["Conversation:Understanding:Semantic"] = "false";
 }
 
+if (args.Contains("--no-concern-classifier"))
+{
+    settings["Conversation:Understanding:ConcernClassifier"] = "off";
+}
+else if (args.Contains("--concerns-left-out"))
+{
+    if (corpus.IsHeldOut)
+    {
+        Console.Error.WriteLine("The held-out part is never in the classifier's training: score it without --concerns-left-out.");
+        return 2;
+    }
+
+    var weights = Path.Combine(Path.GetTempPath(), $"concern-classifier-without-{corpus.Part}.weights");
+    using (var file = File.Create(weights))
+    {
+        ConcernClassifier.Train(ConcernTraining.Lines(RepositoryRoot(), leftOut: part)).Write(file);
+    }
+
+    settings["Conversation:Understanding:ConcernClassifier"] = weights;
+}
+
 using var logging = LoggerFactory.Create(b => b.AddSimpleConsole().SetMinimumLevel(LogLevel.Warning));
 using var agent = new EvalAgent(settings, logging);
 var score = EvalScore.Of(await agent.RunAsync(corpus));
@@ -73,6 +108,82 @@ static int EmbedExamples(string root)
 
     var counts = string.Join(", ", examples.GroupBy(e => e.Task).Select(g => $"{g.Key} {g.Count()}"));
     Console.WriteLine($"{examples.Count} lines ({counts}) embedded in {watch.Elapsed.TotalSeconds:F1} s into {Path.GetRelativePath(root, path)}");
+    return 0;
+}
+
+// The concern classifier trained on the examples and every development part, written where the build embeds it.
+static int TrainConcerns(string root)
+{
+    var watch = System.Diagnostics.Stopwatch.StartNew();
+    var lines = ConcernTraining.Lines(root, leftOut: null);
+    var classifier = ConcernClassifier.Train(lines);
+    var path = Path.Combine(root, "src", "Campaign.Conversation", "Understanding", "Data", "concern-classifier.weights");
+    using (var output = File.Create(path))
+    {
+        classifier.Write(output);
+    }
+
+    var counts = string.Join(", ", lines.GroupBy(l => l.Label).OrderByDescending(g => g.Count()).Select(g => $"{g.Key} {g.Count()}"));
+    Console.WriteLine($"{lines.Count} lines ({counts}) trained in {watch.Elapsed.TotalSeconds:F1} s into {Path.GetRelativePath(root, path)}");
+    return 0;
+}
+
+// Each development part left out of the classifier's training in turn: of its answers the nearest examples lead with a
+// topic but do not name (below the similarity bars), how many the classifier's agreement would name, right and wrong.
+static int ConcernsLeftOut(string root)
+{
+    double[] bars = [0.4, 0.5, 0.6, 0.7, 0.8, 0.9];
+    var nearest = new SemanticIntents(IntentExamples.Shipped());
+    var topics = IntentExamples.Shipped().Where(e => e.Task == IntentTask.Concern).Select(e => e.Label).ToHashSet(StringComparer.Ordinal);
+    var right = new int[bars.Length];
+    var wrong = new int[bars.Length];
+    var (aloneRight, aloneWrong) = (new int[bars.Length], new int[bars.Length]);
+    foreach (var part in ConcernTraining.DevelopmentParts(root))
+    {
+        var classifier = ConcernClassifier.Train(ConcernTraining.Lines(root, leftOut: part));
+        var (partRight, partWrong, candidates) = (new int[bars.Length], new int[bars.Length], 0);
+        foreach (var (label, text) in ConcernTraining.CorpusLines(EvalCorpus.Load(EvalCorpus.PathOf(root, part)), topics))
+        {
+            var guess = nearest.Guess(IntentTask.Concern, text);
+            if (nearest.Confident(IntentTask.Concern, text) is null)
+            {
+                var all = classifier.Probabilities(SentenceEmbedding.EmbedOnce(TextTokens.Respelled(text.Trim())));
+                var top = all.MaxBy(p => p.Value);
+                for (var b = 0; b < bars.Length; b++)
+                {
+                    if (top.Value >= bars[b] && top.Key != IntentExamples.None && top.Key != ConcernClassifier.Other)
+                    {
+                        (top.Key == label ? aloneRight : aloneWrong)[b]++;
+                    }
+                }
+            }
+
+            if (guess.Label == IntentExamples.None || guess.Lead < SemanticIntents.MarginOf(IntentTask.Concern) || nearest.Confident(IntentTask.Concern, text) is not null)
+            {
+                continue;
+            }
+
+            candidates++;
+            var p = classifier.Probability(SentenceEmbedding.EmbedOnce(TextTokens.Respelled(text.Trim())), guess.Label);
+            for (var b = 0; b < bars.Length; b++)
+            {
+                if (p >= bars[b])
+                {
+                    (label == guess.Label ? partRight : partWrong)[b]++;
+                }
+            }
+        }
+
+        Console.WriteLine($"{part,-12} {candidates,3} unnamed leads   " + string.Join("   ", bars.Select((b, i) => $"≥{b:F1}: +{partRight[i]} -{partWrong[i]}")));
+        for (var b = 0; b < bars.Length; b++)
+        {
+            right[b] += partRight[b];
+            wrong[b] += partWrong[b];
+        }
+    }
+
+    Console.WriteLine($"{"all",-12}                     " + string.Join("   ", bars.Select((b, i) => $"≥{b:F1}: +{right[i]} -{wrong[i]}")));
+    Console.WriteLine($"{"alone",-12}                     " + string.Join("   ", bars.Select((b, i) => $"≥{b:F1}: +{aloneRight[i]} -{aloneWrong[i]}")));
     return 0;
 }
 

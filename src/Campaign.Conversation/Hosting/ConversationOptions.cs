@@ -29,6 +29,12 @@ public sealed class UnderstandingOptions
     /// interest, the answer to the offer and concerns where the rules are silent or unsure. Off, the rules answer alone.
     /// </summary>
     public bool Semantic { get; set; } = true;
+
+    /// <summary>
+    /// The concern classifier's weights (<see cref="Understanding.ConcernClassifier"/>): empty for the shipped ones, a file
+    /// made by <c>bench/Campaign.ConversationEval train-concerns</c>, or <c>off</c> for the nearest examples alone.
+    /// </summary>
+    public string? ConcernClassifier { get; set; }
 }
 
 /// <summary>How opt-outs are recognised (<c>Conversation:OptOut:*</c>).</summary>

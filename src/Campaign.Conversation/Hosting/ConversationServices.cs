@@ -79,7 +79,19 @@ public static class ConversationServices
         }
 
         _ = SemanticIntents.WarmUpAsync();
-        return new SemanticUnderstanding(SemanticIntents.Shared);
+        var weights = options.Understanding.ConcernClassifier?.Trim();
+        if (string.IsNullOrEmpty(weights))
+        {
+            return new SemanticUnderstanding(SemanticIntents.Shared);
+        }
+
+        if (weights.Equals("off", StringComparison.OrdinalIgnoreCase))
+        {
+            return new SemanticUnderstanding(new SemanticIntents(IntentExamples.Shipped()));
+        }
+
+        using var file = File.OpenRead(weights);
+        return new SemanticUnderstanding(new SemanticIntents(IntentExamples.Shipped(), ConcernClassifier.Read(file)));
     }
 
     /// <summary>The provider's canonical name; throws with what to fix when the settings cannot work.</summary>

@@ -53,7 +53,7 @@ public static partial class CallbackTimeParser
         (new(@"\bbetween (\d{1,2}(?::\d{2})?) and \d{1,2}\b", RegexOptions.Compiled), "at $1"),
         (new(@"\b(say|about|maybe|like|roughly) (\d{1,2})\b(?! (minutes?|hours?|days?|weeks?))", RegexOptions.Compiled), "at $2"),
         (new(@"\b(any ?time|anytime|whenever) (after|from) ", RegexOptions.Compiled), "after "),
-        (new(@"\b(give (it|me)|wait) (?=\d{1,3} (minutes?|mins?|hours?|hrs?)\b)", RegexOptions.Compiled), "in "),
+        (new(@"\b(give (it|me)|wait) (?=(?:\d{1,3}|an?|one) (minutes?|mins?|hours?|hrs?)\b)", RegexOptions.Compiled), "in "),
         (new(@"\b(after|once) (the )?(school run|lunch)\b", RegexOptions.Compiled), "after lunch"),
         (new(@"\b(an|1|one) hour and a half\b", RegexOptions.Compiled), "90 minutes"),
         (new(@"\bhalf an hour\b", RegexOptions.Compiled), "30 minutes"),
@@ -391,7 +391,7 @@ public static partial class CallbackTimeParser
     [GeneratedRegex(@"[.;!?]+\s*|,\s*")]
     private static partial Regex PieceBreak();
 
-    [GeneratedRegex(@"\b(?:no wait|actually no|actually|no,? sorry|sorry,? no|i mean|no,? (?=(?:on |at |make it )?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|tomorrow|tonight|\d))|scratch that|or rather|on second thought|make it|change that to|better make it)\b")]
+    [GeneratedRegex(@"\b(?:no wait|actually no|actually|no,? sorry|sorry,? no|i mean|(?:no|sorry),? (?=(?:on |at |make it )?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|tomorrow|tonight|\d))|scratch that|or rather|on second thought|make it|change that to|better make it)\b")]
     private static partial Regex Correction();
 
     [GeneratedRegex(@"\b(?:call|ring|phone|try|reach|catch|give me a (?:call|ring|bell)|can we do|could we do|how about|what about)\b")]

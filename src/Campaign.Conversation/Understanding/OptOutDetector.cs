@@ -189,7 +189,7 @@ public static partial class OptOutDetector
             "u" => "you",
             _ => m.Value,
         });
-        // A call centre, queue or handler is where the customer calls, not a call to them.
+        // A call centre, queue or handler, or the company's phone line, is where the customer calls, not a call to them.
         normalized = CallPlace().Replace(normalized, "helpline");
         normalized = SplitWords().Replace(normalized, m => m.Groups[1].Value + m.Groups[2].Value + m.Groups[3].Value + m.Groups[4].Value);
         normalized = Misheard().Replace(normalized, m => m.Value switch
@@ -201,7 +201,7 @@ public static partial class OptOutDetector
         return Spaces().Replace(normalized, " ");
     }
 
-    [GeneratedRegex(@"\bcall (?:cent(?:re|er)|queue|handler|operator)s?\b")]
+    [GeneratedRegex(@"\bcall (?:cent(?:re|er)|queue|handler|operator)s?\b|\b(?<=(?:your|the) )phone (?:lines?|queue)\b")]
     private static partial Regex CallPlace();
 
     // Words a speech recogniser splits, merges or mishears, made whole before matching.

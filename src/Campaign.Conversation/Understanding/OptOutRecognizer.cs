@@ -50,7 +50,7 @@ public sealed partial class OptOutRecognizer(IOptOutScorer? semantic, ILogger<Op
 
         try
         {
-            if (understanding.ConcernTopics(text!).Count > 0)
+            if (understanding.ConcernTopics(text!, classified: false).Count > 0)
             {
                 return OptOutSignal.None;
             }

@@ -45,18 +45,27 @@ public sealed partial class SemanticIntents
     /// <summary>The similarity a topic that leads clearly (<see cref="ClearTopicLead"/>) still needs.</summary>
     public const double NearTopicSimilarity = 0.45;
 
+    /// <summary>
+    /// Where the nearest examples name no topic clearly, the trained classifier's topic counts when it is at least this
+    /// likely and is also the topic the nearest examples lead with (two readings agreeing): chosen with each development
+    /// part left out of the classifier's training in turn.
+    /// </summary>
+    public const double ClassifiedTopicProbability = 0.5;
+
     /// <summary>How far a topic must lead to be added beside the concerns the rules found in the same line.</summary>
     public const double ExtraTopicMargin = 0.08;
 
     private const int MaxClauses = 4;
 
-    private static readonly Lazy<SemanticIntents> SharedIntents = new(() => new SemanticIntents(IntentExamples.Shipped()));
+    private static readonly Lazy<SemanticIntents> SharedIntents = new(() => new SemanticIntents(IntentExamples.Shipped(), ConcernClassifier.Shipped));
 
     private readonly Dictionary<IntentTask, (string Label, float[] Rows)[]> _labels;
     private readonly (string Label, HashSet<string> Words)[] _topicWords;
+    private readonly ConcernClassifier? _classifier;
 
-    public SemanticIntents(IEnumerable<IntentExample> examples)
+    public SemanticIntents(IEnumerable<IntentExample> examples, ConcernClassifier? classifier = null)
     {
+        _classifier = classifier;
         _labels = examples.GroupBy(e => e.Task).ToDictionary(
             t => t.Key,
             t => t.GroupBy(e => e.Label, StringComparer.Ordinal).Select(l => (l.Key, l.SelectMany(e => e.Vector).ToArray())).ToArray());
@@ -102,13 +111,31 @@ public sealed partial class SemanticIntents
     public string? Confident(IntentTask task, string line)
     {
         var guess = Guess(task, line);
-        return guess.Lead >= MarginOf(task) && (task != IntentTask.Concern || guess.Label == IntentExamples.None || Near(guess))
-            ? guess.Label : null;
+        if (guess.Lead >= MarginOf(task) && (task != IntentTask.Concern || guess.Label == IntentExamples.None || Near(guess)))
+        {
+            return guess.Label;
+        }
+
+        return task == IntentTask.Concern ? ClassifiedTopic(line) : null;
     }
 
     // Near enough to a topic's examples to be named as it: near, or clearly nearer than to any other topic.
     private static bool Near(IntentGuess guess) =>
         guess.Similarity >= TopicSimilarity || (guess.Lead >= ClearTopicLead && guess.Similarity >= NearTopicSimilarity);
+
+    // The classifier's topic when it is likely enough and the nearest examples lead with it too; never "none" or a
+    // concern outside the known topics.
+    private string? ClassifiedTopic(string line)
+    {
+        if (_classifier is null)
+        {
+            return null;
+        }
+
+        var (label, probability) = _classifier.Best(SentenceEmbedding.EmbedOnce(TextTokens.Respelled(line.Trim())));
+        return probability >= ClassifiedTopicProbability && label is not (IntentExamples.None or ConcernClassifier.Other)
+            && Guess(IntentTask.Concern, line).Label == label ? label : null;
+    }
 
     /// <summary>
     /// The concern topics a line voices, clause by clause ("the lights flicker and the fuse box keeps tripping" → two), as
@@ -117,7 +144,11 @@ public sealed partial class SemanticIntents
     /// <param name="line">What the caller said.</param>
     /// <param name="margin">How far a topic must lead; the concern task's margin unless stricter.</param>
     /// <param name="near">Whether a topic clearly nearer than any other counts under a stricter margin too.</param>
-    public IReadOnlyList<string> ConcernTopics(string line, double? margin = null, bool near = false)
+    /// <param name="classified">
+    /// Whether the classifier may name a topic the nearest examples do not; not when the reading decides whether to ask
+    /// about an opt-out: the classifier never saw requests to stop calling, so only the examples' reading counts there.
+    /// </param>
+    public IReadOnlyList<string> ConcernTopics(string line, double? margin = null, bool near = false, bool classified = true)
     {
         var topics = new List<string>();
         foreach (var clause in Clauses(line))
@@ -125,9 +156,11 @@ public sealed partial class SemanticIntents
             var guess = Guess(IntentTask.Concern, clause);
             // A topic added beside others (a stricter margin) must be near its examples, not only nearer than the rest.
             var close = margin is null || near ? Near(guess) : guess.Similarity >= TopicSimilarity;
-            if (guess.Lead >= (margin ?? MarginOf(IntentTask.Concern)) && close && guess.Label != IntentExamples.None && !topics.Contains(guess.Label))
+            var topic = guess.Lead >= (margin ?? MarginOf(IntentTask.Concern)) && close ? guess.Label
+                : classified && (margin is null || near) ? ClassifiedTopic(clause) : null;
+            if (topic is not null && topic != IntentExamples.None && !topics.Contains(topic))
             {
-                topics.Add(guess.Label);
+                topics.Add(topic);
             }
         }
 

@@ -24,7 +24,10 @@ public static partial class UtteranceAnalyzer
         var timePhrase = CallbackTimeParser.Resolve(text, DateTimeOffset.UnixEpoch, TimeZoneInfo.Utc)?.Phrase;
         // "I'm busy, tomorrow at 3 would be better" asks for a callback as plainly as "call me back tomorrow at 3".
         // So does "Not now. Tomorrow, around eleven?": the moment refused and another named.
-        var callback = Callback().IsMatch(normalized) || ((busy || NotNow().IsMatch(normalized)) && timePhrase is not null);
+        // So does "Weekends are better. Saturday morning, about ten?": a moment said to suit better ("any weekday morning
+        // is best for me" is when they are free in general, not a call to make).
+        var suitsBetter = SuitsBetter().IsMatch(normalized) && !AnyMoment().IsMatch(normalized);
+        var callback = Callback().IsMatch(normalized) || ((busy || NotNow().IsMatch(normalized) || suitsBetter) && timePhrase is not null);
         // "Not now, maybe later" hedges about the time of a callback, not about the offer.
         var hedged = HedgedInterest().IsMatch(normalized);
         // "I might be, but I can't talk now": with the moment refused, a hedge is about later, not about the offer.
@@ -107,7 +110,8 @@ public static partial class UtteranceAnalyzer
         };
     }
 
-    [GeneratedRegex(@"^((well|oh|um+|uh+|hmm+|so|erm|ah|yeah,? right)\b[\s,.]*)+")]
+    // "Sure, because you lot are so helpful" is sarcasm too.
+    [GeneratedRegex(@"^((well|oh|um+|uh+|hmm+|so|erm|ah|yeah,? right|(?:yeah|yes|sure)(?=,? because (?:you|your)\b))\b[\s,.]*)+")]
     private static partial Regex Filler();
 
     [GeneratedRegex(@"^(yes|yeah|yep|yup|ya|sure|ok|okay|k|kk|please(?=\W*$)|alright|all right|of course|certainly|absolutely|definitely|fine|go ahead|go on|please do(?! not)|why not|i do|i have|that would be (great|good|nice|fine|lovely)|sounds (good|great|fine)|uh huh|right|correct|no problem)\b")]
@@ -135,11 +139,17 @@ public static partial class UtteranceAnalyzer
     [GeneratedRegex(@"\bbusy\b|\bnot a (good|great|convenient) (time|moment)\b|\bbad timing\b|\b(bad|awkward) moment\b|\bi am (cooking|driving|eating|having (my )?(dinner|lunch|tea)|in the shower|at the (doctor|dentist|hospital)\w*)\b|\bon the other line\b|\b(caught|tied) up\b|\b(now|right now|this)( is|'s) not (good|great|a good time|convenient)\b|\b(heading|rushing|running) out\b|\bon my way (out|to)\b|\bcan not (talk|speak|chat) (now|right now|at the moment)\b|\bwith a (customer|client|patient)\b|\b(bad|inconvenient|awkward) time\b|\bin a meeting\b|\bi am driving\b|\bat work\b|\bcan not talk\b|\bno time\b|\bdo not have (the )?time\b|\bin the middle of\b|\bi am (about to leave|on my way out|just leaving)\b")]
     private static partial Regex Busy();
 
-    [GeneratedRegex(@"\bcall (me |us )?(back|again|later|another time)\b|\b(ring|phone|bell|buzz) (me |us )?(back|later|another time|some other time)\b|\b(give|gimme) (me|us) a (call|ring|bell|buzz)\b|\bget back to (me|us)\b|\b(catch|try) (me|us) (later|another|tomorrow|tonight|this|next|after|at|on|in)\b|\b(call|ring|phone|try|reach|contact) (me|us) (back |again )?(on|at|in|after|around|about|before|by|tomorrow|today|tonight|this|next|later|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b|\b(can|could) you (call|ring|phone|try) (tomorrow|tonight|this (morning|afternoon|evening)|later|next|at|around|after|on (monday|tuesday|wednesday|thursday|friday|saturday|sunday))\b|\byou (could|can|would|might) (call|ring|phone|try) (me |us )?(back |again )?(on|at|in|after|around|tomorrow|tonight|this|next|later|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b|\banother (time|day)\b|\bsome other (time|day)\b|\btry (again )?later\b|\btry (again )?(on )?(monday|tuesday|wednesday|thursday|friday|saturday|sunday|tomorrow|tonight)\b|\bcall back\b|\bcallback\b|\b(maybe|perhaps|possibly) later\b|\blater (maybe|perhaps)\b|\b(can|could|shall) we (do|make it|say) (it )?(on )?(tomorrow|tonight|this|next|later|another|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b")]
+    [GeneratedRegex(@"\bcall (me |us )?(back|again|later|another time)\b|\b(ring|phone|bell|buzz) (me |us )?(back|later|another time|some other time)\b|\b(give|gimme) (me|us) a (call|ring|bell|buzz)\b|\bget back to (me|us)\b|\b(catch|try) (me|us) (later|another|tomorrow|tonight|this|next|after|at|on|in)\b|\b(call|ring|phone|try|reach|contact) (me|us) (back |again )?(on|at|in|after|around|about|before|by|tomorrow|today|tonight|this|next|later|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b|\b(can|could|would) you (call|ring|phone|try) (tomorrow|tonight|this (morning|afternoon|evening)|later|next|at|around|about|after|in|the day after|on (monday|tuesday|wednesday|thursday|friday|saturday|sunday))\b|\byou (could|can|would|might) (call|ring|phone|try) (me |us )?(back |again )?(on|at|in|after|around|tomorrow|tonight|this|next|later|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b|\banother (time|day)\b|\bsome other (time|day)\b|\btry (again )?later\b|\btry (again )?(on )?(monday|tuesday|wednesday|thursday|friday|saturday|sunday|tomorrow|tonight)\b|\bcall back\b|\bcallback\b|\b(maybe|perhaps|possibly) later\b|\blater (maybe|perhaps)\b|\b(can|could|shall) we (do|make it|say) (it )?(on )?(tomorrow|tonight|this|next|later|another|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b")]
     private static partial Regex Callback();
 
     [GeneratedRegex(@"\bnot (now|right now|today|tonight|this (morning|afternoon|evening|week)|at the moment)\b")]
     private static partial Regex NotNow();
+
+    [GeneratedRegex(@"\b(is|are|would be|will be|'d be) (better|best|easier)\b|\bsuits? (me|us) (better|best)\b")]
+    private static partial Regex SuitsBetter();
+
+    [GeneratedRegex(@"\bany (week ?day|week ?end|day|morning|afternoon|evening|time)\b")]
+    private static partial Regex AnyMoment();
 
     // "I might be interested later on" defers the answer; it is not yet interest.
     [GeneratedRegex(@"\b(might|may|could) be interested\b|\binterested later\b")]

@@ -15,6 +15,7 @@ public class CallbackTimeParserTests
     [InlineData("try at 3", "2026-11-25T15:00:00-05:00", "at 3")]
     [InlineData("in two hours please", "2026-11-24T18:30:00-05:00", "in 2 hours")]
     [InlineData("in half an hour", "2026-11-24T17:00:00-05:00", "in 30 minutes")]
+    [InlineData("give me an hour and ring back", "2026-11-24T17:30:00-05:00", "in 1 hour")]
     [InlineData("tonight", "2026-11-24T19:00:00-05:00", "tonight")]
     [InlineData("next week", "2026-11-30T10:00:00-05:00", "next week")]
     [InlineData("Friday at 10:30 am", "2026-11-27T10:30:00-05:00", "friday at 10:30 am")]
@@ -89,6 +90,8 @@ public class CallbackTimeParserTests
     [InlineData("Call me at 2. No, sorry, 3 is better.", "2026-11-25T15:00:00-05:00")]
     [InlineData("Can you call at 4 instead? Actually 5.", "2026-11-24T17:00:00-05:00")]
     [InlineData("Try me Wednesday, no, Thursday, after lunch.", "2026-11-26T13:00:00-05:00")]
+    [InlineData("Ring me Friday, sorry, Saturday afternoon.", "2026-11-28T14:00:00-05:00")]
+    [InlineData("Sorry, tomorrow at 3 then.", "2026-11-25T15:00:00-05:00")]
     public void After_a_correction_the_corrected_time_is_meant(string text, string expected) =>
         Assert.Equal(DateTimeOffset.Parse(expected, System.Globalization.CultureInfo.InvariantCulture), CallbackTimeParser.Resolve(text, Now, NewYork)?.At);
 

@@ -110,7 +110,8 @@ public class OptOutRecognizerTests
     [Theory]
     [InlineData("Bills are through the roof and nobody at your call centre ever picks up.")]
     [InlineData("No one in your call center ever answers.")]
-    public void A_call_centre_is_where_the_customer_calls_not_a_call_to_them(string line)
+    [InlineData("Repairs drag on and nobody on the phone line ever has a clue.")]
+    public void A_call_centre_or_phone_line_is_where_the_customer_calls_not_a_call_to_them(string line)
     {
         Assert.False(OptOutDetector.IsOptOut(line));
         Assert.True(OptOutDetector.IsOptOut("Nobody from your company calls me ever again."));

@@ -65,7 +65,15 @@ public class UnderstandingTests
     [InlineData("Not now. Tomorrow, around elevenish?")]
     [InlineData("Can you call at 4 instead? Actually 5.")]
     [InlineData("pls call bck tmrw mornin")]
+    [InlineData("Would you phone the day after tomorrow, about four?")]
+    [InlineData("Evenings are better. Wednesday around seven?")]
     public void Requests_for_another_call_are_recognised(string text) => Assert.True(UtteranceAnalyzer.Analyze(text, Knowledge).CallbackRequested);
+
+    [Theory]
+    [InlineData("Any weekday morning is best for me.")]
+    [InlineData("Afternoons are easier, any day really.")]
+    public void When_they_are_free_in_general_is_no_request_for_another_call(string text) =>
+        Assert.False(UtteranceAnalyzer.Analyze(text, Knowledge).CallbackRequested);
 
     [Theory]
     [InlineData("Not now, thanks.")]
@@ -146,6 +154,7 @@ public class UnderstandingTests
     [InlineData("Okay, goodbye.", Polarity.Yes, null)]
     [InlineData("Not now, but maybe later.", Polarity.No, null)]
     [InlineData("Yeah, right, because you lot are so reliable. No thanks.", Polarity.No, null)]
+    [InlineData("Oh sure, because your engineers always turn up on time. No thanks.", Polarity.No, null)]
     [InlineData("K.", Polarity.Yes, null)]
     [InlineData("Please.", Polarity.Yes, null)]
     [InlineData("Please don't.", Polarity.None, null)]
