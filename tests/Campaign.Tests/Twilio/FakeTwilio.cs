@@ -118,8 +118,13 @@ public sealed class FakeTwilio : IAsyncDisposable
         return Results.Json(
             new Dictionary<string, object?>
             {
-                ["sid"] = sid, ["account_sid"] = AccountSid, ["to"] = to, ["from"] = form.GetValueOrDefault("From"),
-                ["body"] = form.GetValueOrDefault("Body"), ["status"] = "queued", ["direction"] = "outbound-api",
+                ["sid"] = sid,
+                ["account_sid"] = AccountSid,
+                ["to"] = to,
+                ["from"] = form.GetValueOrDefault("From"),
+                ["body"] = form.GetValueOrDefault("Body"),
+                ["status"] = "queued",
+                ["direction"] = "outbound-api",
                 ["uri"] = $"{MessagesPath}/{sid}.json",
             },
             statusCode: 201);
