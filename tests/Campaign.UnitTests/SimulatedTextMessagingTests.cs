@@ -32,7 +32,7 @@ public class SimulatedTextMessagingTests
 
     /// <summary>A number the seed delivers to (one in twenty is undelivered).</summary>
     private static string Delivered(int seed) =>
-        Enumerable.Range(0, 100).Select(i => $"+1212555{i:D4}").First(n => (uint)StableHash.Of(seed, "sms-delivery:" + n) % 20 != 0);
+        Enumerable.Range(0, 100).Select(i => $"+1212555{i:D4}").First(n => (uint)Campaign.Telephony.Simulator.StableHash.Of(seed, "sms-delivery:" + n) % 20 != 0);
 
     [Fact]
     public async Task A_text_is_accepted_at_once_then_reported_sent_and_delivered_and_a_seeded_customer_replies_STOP()
