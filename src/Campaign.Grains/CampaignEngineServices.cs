@@ -45,6 +45,8 @@ public static class CampaignEngineServices
             .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { AllowAutoRedirect = false, UseCookies = false });
         services.AddSingleton<WebhookSender>();
         services.AddSingleton<Abstractions.Webhooks.IWebhookEvents, WebhookPublisher>();
+        services.AddSingleton<Texts.InfoTextSender>();
+        services.AddSingleton<Abstractions.Telephony.ITextReplies, Texts.TextReplies>();
         return services;
     }
 }

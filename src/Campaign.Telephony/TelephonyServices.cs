@@ -54,6 +54,12 @@ public static class TelephonyServices
             clockKey is null ? sp.GetRequiredService<TimeProvider>() : sp.GetRequiredKeyedService<TimeProvider>(clockKey),
             sp.GetRequiredService<ILogger<SimulatedTelephony>>()));
         services.AddSingleton<ITelephony>(sp => sp.GetRequiredService<SimulatedTelephony>());
+        services.AddSingleton<ITextMessaging>(sp => new SimulatedTextMessaging(
+            sp.GetRequiredService<IGrainFactory>(),
+            sp.GetRequiredService<ITextReplies>(),
+            sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<SimulatorOptions>>(),
+            sp.GetRequiredService<TimeProvider>(),
+            sp.GetRequiredService<ILogger<SimulatedTextMessaging>>()));
         return services;
     }
 
@@ -66,6 +72,7 @@ public static class TelephonyServices
         services.AddSingleton(sp => TwilioRestClientFactory.Create(options, sp.GetRequiredService<IHttpClientFactory>()));
         services.AddSingleton<TwilioTelephony>();
         services.AddSingleton<ITelephony>(sp => sp.GetRequiredService<TwilioTelephony>());
+        services.AddSingleton<ITextMessaging, TwilioTextMessaging>();
         return services;
     }
 
@@ -84,6 +91,7 @@ public static class TelephonyServices
             sp.GetRequiredService<ILogger<AcsJwtValidator>>()));
         services.AddSingleton<AcsTelephony>();
         services.AddSingleton<ITelephony>(sp => sp.GetRequiredService<AcsTelephony>());
+        services.AddSingleton<ITextMessaging>(sp => new AcsTextMessaging(AcsHttp.Create(sp), options, sp.GetRequiredService<TimeProvider>()));
         return services;
     }
 }

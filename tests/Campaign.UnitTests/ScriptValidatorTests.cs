@@ -66,6 +66,20 @@ public class ScriptValidatorTests
             errors);
     }
 
+    [Fact]
+    public void An_information_text_may_hold_known_variables_up_to_640_characters()
+    {
+        var ok = TestScripts.Valid() with { InfoText = "Hi {{customer.firstName}}, details from {{persona.company}}: " + new string('x', 570) };
+        Assert.Empty(ScriptValidator.Validate(ok));
+
+        Assert.Equal(
+            ["infoText: unknown variable {{customer.nmae}}; did you mean {{customer.name}}?"],
+            ScriptValidator.Validate(ok with { InfoText = "Hi {{customer.nmae}}" }).Select(e => e.ToString()));
+        Assert.Equal(
+            ["infoText: is longer than 640 characters"],
+            ScriptValidator.Validate(ok with { InfoText = new string('x', 641) }).Select(e => e.ToString()));
+    }
+
     [Theory]
     [InlineData(0, 600, "maxTurns")]
     [InlineData(101, 600, "maxTurns")]

@@ -42,4 +42,11 @@ public interface ICallGrain : IGrainWithStringKey
     /// </summary>
     [Alias("Erase")]
     Task<bool> EraseAsync();
+
+    /// <summary>
+    /// A provider's delivery report on a text sent after the call, applied to the call record; a repeated or older
+    /// report changes nothing. False when the call has no such text.
+    /// </summary>
+    [Alias("OnTextReport")]
+    Task<bool> OnTextReportAsync(TextReport report);
 }

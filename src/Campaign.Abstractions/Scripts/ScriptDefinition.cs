@@ -2,7 +2,8 @@ namespace Campaign.Abstractions.Scripts;
 
 /// <summary>
 /// What the AI agent says for one purpose. Texts may hold template variables such as <c>{{customer.firstName}}</c>;
-/// see docs/scripts.md for the list.
+/// see docs/scripts.md for the list. <see cref="InfoText"/> is the text message sent after a call whose customer asked
+/// for more information (none when null).
 /// </summary>
 [GenerateSerializer, Immutable, Alias("Campaign.ScriptDefinition")]
 public sealed record ScriptDefinition(
@@ -19,7 +20,8 @@ public sealed record ScriptDefinition(
     [property: Id(10)] int MaxTurns = ScriptLimits.DefaultMaxTurns,
     [property: Id(11)] int MaxSeconds = ScriptLimits.DefaultMaxSeconds,
     [property: Id(12)] string Language = ScriptLimits.DefaultLanguage,
-    [property: Id(13)] string? Voice = null);
+    [property: Id(13)] string? Voice = null,
+    [property: Id(14)] string? InfoText = null);
 
 /// <summary>Who the agent says it is and on whose behalf it calls.</summary>
 [GenerateSerializer, Immutable, Alias("Campaign.ScriptPersona")]

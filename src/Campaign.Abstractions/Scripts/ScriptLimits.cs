@@ -17,5 +17,6 @@ public static class ScriptLimits
     public const int MaxPersonaLength = 200;
     public const int MaxTextLength = 4000;
     public const int MaxVoiceLength = 100;
+    public const int MaxInfoTextLength = 640;
     public const int MaxListItems = 50;
 }

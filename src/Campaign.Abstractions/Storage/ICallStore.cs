@@ -20,8 +20,8 @@ public interface ICallStore
     Task<IReadOnlyList<string>> WithTranscriptEndedBeforeAsync(DateTimeOffset cutoff, int limit, CancellationToken cancellationToken = default);
 
     /// <summary>
-    /// Removes what a call record says about its person (transcript, outcome, summary, note), keeping when and how the
-    /// call went so campaign counts stay true. False when there is no such call.
+    /// Removes what a call record says about its person (transcript, outcome, summary, note, the number and words of its
+    /// texts), keeping when and how the call went so campaign counts stay true. False when there is no such call.
     /// </summary>
     async Task<bool> RedactAsync(string callId, string note, CancellationToken cancellationToken = default)
     {
@@ -30,7 +30,8 @@ public interface ICallStore
             return false;
         }
 
-        await SaveAsync(record with { Transcript = [], Outcome = null, Note = note }, cancellationToken);
+        var texts = record.Texts?.Select(t => t with { To = "", Body = null }).ToList();
+        await SaveAsync(record with { Transcript = [], Outcome = null, Note = note, Texts = texts }, cancellationToken);
         return true;
     }
 

@@ -23,9 +23,20 @@ internal sealed class ScriptErrors
     /// <summary>A required text the agent says, which may hold variables.</summary>
     public void Template(string field, string? text) => Template(field, text, null);
 
-    public void Template(string field, string? text, string? whyRequired)
+    public void Template(string field, string? text, string? whyRequired) => Template(field, text, ScriptLimits.MaxTextLength, whyRequired);
+
+    /// <summary>An optional text that may hold variables: checked only when given.</summary>
+    public void OptionalTemplate(string field, string? text, int maxLength)
     {
-        if (!Required(field, text, ScriptLimits.MaxTextLength, whyRequired))
+        if (text is not null)
+        {
+            Template(field, text, maxLength, null);
+        }
+    }
+
+    private void Template(string field, string? text, int maxLength, string? whyRequired)
+    {
+        if (!Required(field, text, maxLength, whyRequired))
         {
             return;
         }

@@ -55,6 +55,7 @@ public static partial class ScriptValidator
             errors.Add("voice", $"is longer than {ScriptLimits.MaxVoiceLength} characters");
         }
 
+        errors.OptionalTemplate("infoText", script.InfoText, ScriptLimits.MaxInfoTextLength);
         return errors.All;
     }
 

@@ -5,6 +5,7 @@ using Campaign.Abstractions.Storage;
 using Campaign.Abstractions.Telephony;
 using Campaign.Abstractions.Webhooks;
 using Campaign.Grains.Compliance;
+using Campaign.Grains.Texts;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -27,7 +28,8 @@ public sealed class CallGrain(
     [FromKeyedServices(EngineClock.Key)] TimeProvider clock,
     ILogger<CallGrain> logger,
     DialGate gate,
-    IWebhookEvents webhooks) : Grain, ICallGrain, IRemindable
+    IWebhookEvents webhooks,
+    InfoTextSender infoTexts) : Grain, ICallGrain, IRemindable
 {
     private readonly SerialAccess _serial = new();
     private CallConversation _conversation = null!;
@@ -53,7 +55,7 @@ public sealed class CallGrain(
         _timers = new CallTimers(this, clock, options.Value);
         _ticket = new DialGate.Ticket(gate);
         _progress = new CallProgressReport(state, GrainFactory, Id);
-        var settlement = new CallSettlement(agent, calls, GrainFactory, webhooks, logger);
+        var settlement = new CallSettlement(agent, calls, GrainFactory, webhooks, infoTexts, state.WriteStateAsync, logger);
         _ending = new CallEnding(state, settlement, _line, _timers, _serial, _ticket, AbandonRule.From(compliance.Value), clock, DeactivateOnIdle, Id);
         _placement = new CallPlacement(state, calls, GrainFactory, locator, _line, _timers, _ending, _progress, _ticket, options.Value, clock, () => HangUpAsync("maximum call duration reached"), Id);
         if (state.RecordExists && Call.Status != CallStatus.Ended && Call.StartedAt is { } started)
@@ -176,6 +178,36 @@ public sealed class CallGrain(
         }
 
         return true;
+    });
+
+    public Task<bool> OnTextReportAsync(TextReport report) => _serial.RunAsync(async () =>
+    {
+        var now = clock.GetUtcNow();
+        if (state.RecordExists)
+        {
+            // Sent, not yet reported to the campaign: the state holds the texts until the record is stored.
+            var (texts, found) = CallTexts.Apply(Call.Texts, report, now);
+            if (found && !ReferenceEquals(texts, Call.Texts))
+            {
+                Call.Texts = texts.ToList();
+                await state.WriteStateAsync();
+            }
+
+            return found;
+        }
+
+        if (await calls.GetAsync(Id) is not { } record)
+        {
+            return false;
+        }
+
+        var (updated, known) = CallTexts.Apply(record.Texts, report, now);
+        if (known && !ReferenceEquals(updated, record.Texts))
+        {
+            await calls.SaveAsync(record with { Texts = updated });
+        }
+
+        return known;
     });
 
     public async Task ReceiveReminder(string reminderName, TickStatus status)

@@ -5,16 +5,18 @@ using Campaign.Abstractions.Customers;
 using Campaign.Abstractions.Storage;
 using Campaign.Abstractions.Webhooks;
 using Campaign.Conversation.Agent;
+using Campaign.Grains.Texts;
 using Microsoft.Extensions.Logging;
 
 namespace Campaign.Grains.Calls;
 
 /// <summary>
 /// What follows an ended call: its outcome (concluded once, then kept in the state), the opt-out the outcome may
-/// carry, then the report: the record stored, the webhook events queued, then the customer, the trunk and the campaign told. Every step
+/// carry, the information text the customer asked for, then the report: the record stored, the webhook events queued, then the customer, the trunk and the campaign told. Every step
 /// tolerates being repeated, so a report that failed can simply be run again.
 /// </summary>
-internal sealed class CallSettlement(IConversationAgent agent, ICallStore calls, IGrainFactory grains, IWebhookEvents webhooks, ILogger logger)
+internal sealed class CallSettlement(
+    IConversationAgent agent, ICallStore calls, IGrainFactory grains, IWebhookEvents webhooks, InfoTextSender infoTexts, Func<Task> saveState, ILogger logger)
 {
     /// <returns>Whether the call is reported; when not, what was concluded is in <paramref name="call"/>, to be kept.</returns>
     public async Task<bool> SettleAsync(string callId, CallState call)
@@ -36,6 +38,16 @@ internal sealed class CallSettlement(IConversationAgent agent, ICallStore calls,
                 // Concluded as an opt-out (a stop-calling question left unanswered by a hang-up): listed before the report.
                 await grains.GetGrain<ICustomerGrain>(call.Request!.CustomerId).OptOutAsync("asked during a call", "call");
                 call.OptOutRecorded = true;
+            }
+
+            if (call.Texts is null)
+            {
+                var text = await infoTexts.SendAsync(callId, call.Request!, call.Outcome, call.InfoTextAttempted, async () =>
+                {
+                    call.InfoTextAttempted = true;
+                    await saveState();
+                });
+                call.Texts = text is null ? [] : [text];
             }
 
             await ReportAsync(callId, call);

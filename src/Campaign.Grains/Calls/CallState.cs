@@ -60,6 +60,13 @@ public sealed class CallState
     [Id(15)]
     public bool Abandoned { get; set; }
 
+    /// <summary>Set and stored before the information text goes to the provider, so a retried settlement never sends it twice.</summary>
+    [Id(17)]
+    public bool InfoTextAttempted { get; set; }
+
+    [Id(18)]
+    public List<CallText>? Texts { get; set; }
+
     /// <summary>The attempt begins: the customer is claimed and the number is about to be dialled.</summary>
     public void Begin(string id, CallRequest request, CustomerProfile profile, CallingPlace place, DateTimeOffset now)
     {
@@ -116,7 +123,8 @@ public sealed class CallState
         LocalStart()?.Hour,
         LocalStart()?.DayOfWeek,
         AnsweredAt is { } answered ? AbandonRule.FirstAudioMs(answered, FirstAudioAt) : null,
-        Abandoned);
+        Abandoned,
+        Texts?.ToList() ?? []);
 
     private DateTimeOffset? LocalStart()
     {

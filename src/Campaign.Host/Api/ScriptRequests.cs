@@ -27,7 +27,8 @@ public sealed record ScriptBody(
     int? MaxTurns,
     int? MaxSeconds,
     string? Language,
-    string? Voice)
+    string? Voice,
+    string? InfoText)
 {
     /// <summary>The definition with defaults filled in; missing texts become empty so the validator names them.</summary>
     public ScriptDefinition ToDefinition() => new(
@@ -44,7 +45,8 @@ public sealed record ScriptBody(
         MaxTurns ?? ScriptLimits.DefaultMaxTurns,
         MaxSeconds ?? ScriptLimits.DefaultMaxSeconds,
         string.IsNullOrWhiteSpace(Language) ? ScriptLimits.DefaultLanguage : Language.Trim(),
-        string.IsNullOrWhiteSpace(Voice) ? null : Voice.Trim());
+        string.IsNullOrWhiteSpace(Voice) ? null : Voice.Trim(),
+        string.IsNullOrWhiteSpace(InfoText) ? null : InfoText.Trim());
 
     private static string Text(string? value) => value?.Trim() ?? "";
 

@@ -38,7 +38,10 @@ public static class DemoCustomers
 
     private static readonly string[] Streets = ["Mill Rd", "Oak Ave", "River St", "Hill Ln", "Lake Dr", "Church St", "Elm Ct", "Station Rd"];
 
-    /// <summary>Most customers gave express consent when they opened their account, some written consent too; a few gave none.</summary>
+    /// <summary>
+    /// Most customers gave express consent when they opened their account, some written consent too (on a form that
+    /// also asked to receive texts); a few gave none.
+    /// </summary>
     private static void AddConsent(CustomerInput input, Random random, DateTimeOffset now)
     {
         var draw = random.NextDouble();
@@ -52,6 +55,7 @@ public static class DemoCustomers
         if (draw > 0.7)
         {
             input.Consent.Add(new ConsentInput { Kind = "expressWritten", Scope = "marketing", Source = "signed offers form", At = at });
+            input.Consent.Add(new ConsentInput { Kind = "express", Scope = "sms", Source = "signed offers form", At = at });
         }
     }
 

@@ -46,7 +46,8 @@ public static class DemoScripts
         ],
         Disclosure: "Before we go on: I'm an automated assistant calling on behalf of {{persona.company}}, and this call may be recorded.",
         MaxTurns: 16,
-        MaxSeconds: 300);
+        MaxSeconds: 300,
+        InfoText: "Hi {{customer.firstName}}, this is {{persona.company}}. As promised, what we did about the outages in {{customer.area}} and how to book a technician: example.com/outages. Reply STOP to opt out.");
 
     private static ScriptDefinition WaterQualitySurvey() => new(
         Name: "Water quality survey",

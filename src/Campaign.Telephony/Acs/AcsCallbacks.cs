@@ -18,6 +18,7 @@ public static class AcsCallbacks
             .ExcludeFromDescription()
             .MapPost(AcsCallbackUrls.EventsPath, ([FromQuery] string callId, HttpRequest request) => EventsAsync(callId, request, handler))
             .DisableAntiforgery();
+        app.MapAcsSmsEvents();
     }
 
     private static async Task<IResult> EventsAsync(string callId, HttpRequest request, AcsCallbackHandler handler)

@@ -42,6 +42,20 @@ public sealed class AcsOptions
     public string CallbackSecret { get; set; } = "";
 
     public AcsJwtOptions Jwt { get; set; } = new();
+
+    /// <summary>Sender of text messages: an SMS-enabled number of the resource; <see cref="FromNumber"/> when empty.</summary>
+    public string SmsFrom { get; set; } = "";
+
+    /// <summary>The SMS REST api-version.</summary>
+    public string SmsApiVersion { get; set; } = DefaultSmsApiVersion;
+
+    /// <summary>
+    /// The token the Event Grid subscription for SMS events carries in its URL (<c>?token=…</c>); SMS events are
+    /// refused while it is empty. Secret.
+    /// </summary>
+    public string SmsEventsToken { get; set; } = "";
+
+    public const string DefaultSmsApiVersion = "2021-03-07";
 }
 
 /// <summary>A text-to-speech voice and the locale it speaks and recognises.</summary>

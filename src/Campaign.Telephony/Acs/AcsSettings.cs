@@ -20,6 +20,9 @@ public static class AcsSettings
             InitialSilenceTimeoutSeconds = Number(section, nameof(AcsOptions.InitialSilenceTimeoutSeconds), 10, 1, 300),
             EndSilenceTimeoutMs = Number(section, nameof(AcsOptions.EndSilenceTimeoutMs), 800, 100, 10_000),
             VoicemailGreetingDetection = Flag(section, nameof(AcsOptions.VoicemailGreetingDetection), true),
+            SmsFrom = section[nameof(AcsOptions.SmsFrom)]?.Trim() ?? "",
+            SmsApiVersion = section[nameof(AcsOptions.SmsApiVersion)] is { Length: > 0 } smsVersion ? smsVersion.Trim() : AcsOptions.DefaultSmsApiVersion,
+            SmsEventsToken = section[nameof(AcsOptions.SmsEventsToken)]?.Trim() ?? "",
         };
 
         if (!IsBase64(options.AccessKey))

@@ -15,6 +15,12 @@ public sealed class SimulatorOptions
     /// </summary>
     public double CallbackShare { get; set; } = VirtualCustomer.DefaultCallbackShare;
 
+    /// <summary>Real time between a simulated text's acceptance, its <c>sent</c> report and its <c>delivered</c> report.</summary>
+    public TimeSpan TextDeliveryDelay { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>The share of virtual customers who reply STOP to a text (by number and seed).</summary>
+    public double TextStopShare { get; set; } = 0.2;
+
     /// <summary>When set, every call is answered at once and lasts exactly this long in real time (load tests).</summary>
     public TimeSpan? FixedCallDuration { get; set; }
 }

@@ -18,6 +18,12 @@ public sealed class TwilioOptions
 
     public string ApiBaseUrl { get; set; } = DefaultApiBaseUrl;
 
+    /// <summary>Sender of text messages: a number of the account; <see cref="FromNumber"/> when empty.</summary>
+    public string? MessagingFrom { get; set; }
+
+    /// <summary>A Messaging Service (<c>MG…</c>) that picks the sender; wins over <see cref="MessagingFrom"/>.</summary>
+    public string? MessagingServiceSid { get; set; }
+
     public TwilioMode Mode { get; set; } = TwilioMode.Gather;
 
     public bool MachineDetection { get; set; } = true;

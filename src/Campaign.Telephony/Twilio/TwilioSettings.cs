@@ -18,7 +18,14 @@ public static class TwilioSettings
             SpeechTimeout = section[nameof(TwilioOptions.SpeechTimeout)] ?? "auto",
             Language = section[nameof(TwilioOptions.Language)] ?? "en-US",
             Voice = section[nameof(TwilioOptions.Voice)],
+            MessagingFrom = Blank(section[nameof(TwilioOptions.MessagingFrom)]),
+            MessagingServiceSid = Blank(section[nameof(TwilioOptions.MessagingServiceSid)]),
         };
+
+        if (options.MessagingServiceSid is { } service && !service.StartsWith("MG", StringComparison.Ordinal))
+        {
+            throw Invalid(nameof(TwilioOptions.MessagingServiceSid), "must be a Messaging Service sid (MG…)");
+        }
 
         var mode = section[nameof(TwilioOptions.Mode)];
         if (mode is not null)
@@ -40,6 +47,8 @@ public static class TwilioSettings
 
         return options;
     }
+
+    private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 
     private static string Required(IConfigurationSection section, string key) =>
         string.IsNullOrWhiteSpace(section[key]) ? throw Invalid(key, "is required when Telephony:Provider is Twilio") : section[key]!.Trim();

@@ -15,6 +15,12 @@ public sealed class TwilioUrls(TwilioOptions options)
     public Uri Gather(string callId, int turn = 0) =>
         turn > 0 ? new Uri($"{Build("gather", callId)}&turn={turn}") : Build("gather", callId);
 
+    /// <summary>Delivery reports of a text sent after the call.</summary>
+    public Uri TextStatus(string callId, string textId) => new($"{Build("sms-status", callId)}&textId={Uri.EscapeDataString(textId)}");
+
+    /// <summary>Where the number's incoming messages go (set on the number or its Messaging Service in the console).</summary>
+    public Uri IncomingText() => new($"{options.PublicBaseUrl}{BasePath}/sms");
+
     /// <summary>The ConversationRelay WebSocket: the public base URL with ws/wss instead of http/https.</summary>
     public Uri Relay(string callId)
     {

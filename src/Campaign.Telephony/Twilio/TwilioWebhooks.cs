@@ -25,6 +25,7 @@ public static class TwilioWebhooks
         twilio.MapPost("/status", StatusAsync).DisableAntiforgery();
         twilio.MapPost("/amd", AmdAsync).DisableAntiforgery();
         twilio.MapGet("/relay", ConversationRelayEndpoint.RunAsync);
+        app.MapTwilioTextWebhooks();
     }
 
     private static async Task<IResult> VoiceAsync(

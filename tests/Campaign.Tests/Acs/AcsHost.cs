@@ -6,6 +6,8 @@ namespace Campaign.Tests.Acs;
 /// <summary>A fake ACS and the real host wired to it: the host calls through the fake, the fake posts callbacks back.</summary>
 public sealed class AcsHost : IAsyncDisposable
 {
+    public const string SmsEventsToken = "sms-events-token-0123456789abcdef";
+
     private InProcessHost? _host;
 
     public FakeAcs Acs { get; } = new();
@@ -40,6 +42,7 @@ public sealed class AcsHost : IAsyncDisposable
             "--Telephony:Acs:Jwt:Enabled", jwt.ToString(),
             "--Telephony:Acs:Jwt:Audience", FakeAcs.ResourceId,
             "--Telephony:Acs:Jwt:OpenIdConfigurationUrl", Acs.OpenIdConfigurationUrl,
+            "--Telephony:Acs:SmsEventsToken", SmsEventsToken,
         ]);
         await _host.InitializeAsync();
     }

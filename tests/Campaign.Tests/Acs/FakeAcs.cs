@@ -32,6 +32,9 @@ public sealed class FakeAcs : IAsyncDisposable
 
     public ConcurrentDictionary<string, FakeAcsCall> Calls { get; } = new();
 
+    /// <summary>Text messages sent through the SMS API, by message id, with the request body they were sent with.</summary>
+    public ConcurrentDictionary<string, JsonElement> Texts { get; } = new();
+
     public Uri BaseUrl { get; private set; } = null!;
 
     public string Endpoint => BaseUrl.ToString().TrimEnd('/');
@@ -67,7 +70,7 @@ public sealed class FakeAcs : IAsyncDisposable
         _app = builder.Build();
         _app.MapGet("/calling/.well-known/acsopenidconfiguration", () => Results.Json(new { issuer = Issuer, jwks_uri = $"{Endpoint}/calling/keys" }));
         _app.MapGet("/calling/keys", () => Results.Text(JsonKeySet(SigningKey), "application/json"));
-        _app.UseWhen(http => http.Request.Path.StartsWithSegments("/calling/callConnections"), branch => branch.Use(async (http, next) =>
+        _app.UseWhen(http => http.Request.Path.StartsWithSegments("/calling/callConnections") || http.Request.Path.StartsWithSegments("/sms"), branch => branch.Use(async (http, next) =>
         {
             if (!await IsSignedAsync(http.Request))
             {
@@ -79,10 +82,32 @@ public sealed class FakeAcs : IAsyncDisposable
             await next(http);
         }));
         _app.MapPost("/calling/callConnections", CreateAsync);
+        _app.MapPost("/sms", SendTextAsync);
         _app.MapGet("/calling/callConnections/{id}", (string id) => Calls.TryGetValue(id, out var call) ? Connection(call, 200) : Error(404, "8522", "Call not found"));
         _app.MapPost("/calling/callConnections/{*action}", ActAsync);
         await _app.StartAsync();
         BaseUrl = new Uri(_app.Urls.First());
+    }
+
+    /// <summary>The SMS Send operation (api-version 2021-03-07): one result per recipient, deduplicated by repeatability id.</summary>
+    private async Task<IResult> SendTextAsync(HttpRequest request)
+    {
+        var body = await JsonSerializer.DeserializeAsync<JsonElement>(request.Body);
+        if (request.Query["api-version"] != "2021-03-07" || !body.TryGetProperty("from", out _) || !body.TryGetProperty("message", out _))
+        {
+            return Error(400, "BadRequest", "from, message and api-version are required");
+        }
+
+        var results = new List<object>();
+        foreach (var recipient in body.GetProperty("smsRecipients").EnumerateArray())
+        {
+            var repeatability = recipient.GetProperty("repeatabilityRequestId").GetString()!;
+            var id = "Outgoing_" + repeatability;
+            var repeated = !Texts.TryAdd(id, body);
+            results.Add(new { to = recipient.GetProperty("to").GetString(), messageId = id, httpStatusCode = 202, repeatabilityResult = repeated ? "rejected" : "accepted", successful = true });
+        }
+
+        return Results.Json(new { value = results }, statusCode: 202);
     }
 
     /// <summary>A JWT as Call Automation puts on callbacks; by default valid for this resource.</summary>

@@ -112,6 +112,29 @@ public class ScriptHttpTests(InProcessHost host)
     }
 
     [Theory]
+    [InlineData("Hi {{customer.nmae}}, details: example.com", "unknown variable {{customer.nmae}}")]
+    [InlineData(null, "is longer than 640 characters")]
+    public async Task An_information_text_with_an_unknown_variable_or_over_640_characters_is_refused_naming_infoText(string? infoText, string message)
+    {
+        var json = Script.Replace("\"name\": \"Outage follow-up\"", $"\"name\": \"Outage follow-up\", \"infoText\": {JsonSerializer.Serialize(infoText ?? new string('x', 641))}");
+
+        var problem = await ProblemAssert.IsProblemAsync(await host.Client.PostAsync("/api/scripts", InProcessHost.Json(json)), HttpStatusCode.BadRequest);
+
+        Assert.Equal("infoText", problem.GetProperty("field").GetString());
+        Assert.StartsWith(message, Assert.Single(problem.GetProperty("errors").EnumerateArray()).GetProperty("message").GetString());
+    }
+
+    [Fact]
+    public async Task An_information_text_is_saved_and_read_back()
+    {
+        var infoText = "Hi {{customer.firstName}}, the outage details from {{persona.company}}: example.com/outages";
+        var created = await CreateAsync(Script.Replace("\"name\": \"Outage follow-up\"", $"\"name\": \"Outage follow-up\", \"infoText\": \"{infoText}\""));
+
+        Assert.Equal(infoText, created.GetProperty("infoText").GetString());
+        Assert.Equal(JsonValueKind.Null, (await CreateAsync()).GetProperty("infoText").ValueKind);
+    }
+
+    [Theory]
     [InlineData("""{ "name": "x", "maxTurn": 5 }""", "maxTurn")]
     [InlineData("""{ "name": "x", "persona": { "agent": "Alex" } }""", "persona.agent")]
     [InlineData("""{ "name": "x", "maxTurns": "many" }""", "maxTurns")]

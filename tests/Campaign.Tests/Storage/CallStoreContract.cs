@@ -59,6 +59,22 @@ public abstract class CallStoreContract
     }
 
     [Fact]
+    public async Task A_call_keeps_its_texts_and_redaction_removes_their_number_and_words_but_not_their_status()
+    {
+        var call = Call("txt-" + Guid.NewGuid().ToString("N")[..6], 2, CallResult.Answered) with
+        {
+            Texts = [new CallText("t-info", "+12125550100", TextStatus.Delivered, Start, "Hi Ana, details: example.com", "SM1", null, Start.AddSeconds(5))],
+        };
+        await Calls.SaveAsync(call);
+
+        Assert.Equal(call.Texts, (await Calls.GetAsync(call.Id))!.Texts);
+
+        Assert.True(await Calls.RedactAsync(call.Id, "erased"));
+        var text = Assert.Single((await Calls.GetAsync(call.Id))!.Texts!);
+        Assert.Equal(("", (string?)null, TextStatus.Delivered), (text.To, text.Body, text.Status));
+    }
+
+    [Fact]
     public async Task Calls_past_a_cutoff_with_a_transcript_are_found_and_a_redacted_one_is_not()
     {
         var old = Call("old-" + Guid.NewGuid().ToString("N")[..6], 0, CallResult.Answered);

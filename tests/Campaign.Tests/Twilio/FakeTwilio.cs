@@ -16,9 +16,13 @@ public sealed class FakeTwilio : IAsyncDisposable
     public const string AccountSid = "AC0123456789abcdef0123456789abcdef";
     public const string AuthToken = "fake-auth-token-0123456789abcdef";
     private const string CallsPath = $"/2010-04-01/Accounts/{AccountSid}/Calls";
+    private const string MessagesPath = $"/2010-04-01/Accounts/{AccountSid}/Messages";
     private WebApplication? _app;
 
     public ConcurrentDictionary<string, FakeCall> Calls { get; } = new();
+
+    /// <summary>Text messages created through the Messages API, by SID, with the form they were created with.</summary>
+    public ConcurrentDictionary<string, IReadOnlyDictionary<string, string>> Messages { get; } = new();
 
     public Uri BaseUrl { get; private set; } = null!;
 
@@ -63,6 +67,7 @@ public sealed class FakeTwilio : IAsyncDisposable
         });
         _app.MapPost($"{CallsPath}.json", CreateAsync);
         _app.MapPost(CallsPath + "/{sid}.json", UpdateAsync);
+        _app.MapPost($"{MessagesPath}.json", CreateMessageAsync);
         _app.MapGet(CallsPath + "/{sid}.json", (string sid) => Calls.TryGetValue(sid, out var call) ? Json(call, 200) : Error(20404, "Not found", 404));
         await _app.StartAsync();
         BaseUrl = new Uri(_app.Urls.First());
@@ -93,6 +98,36 @@ public sealed class FakeTwilio : IAsyncDisposable
         }
 
         return Json(call, 201);
+    }
+
+    private async Task<IResult> CreateMessageAsync(HttpRequest request)
+    {
+        var form = (await request.ReadFormAsync()).ToDictionary(f => f.Key, f => f.Value.ToString());
+        if (!form.TryGetValue("To", out var to) || !to.StartsWith('+'))
+        {
+            return Error(21211, "Invalid 'To' Phone Number", 400);
+        }
+
+        if (!form.ContainsKey("From") && !form.ContainsKey("MessagingServiceSid"))
+        {
+            return Error(21603, "A 'From' or 'MessagingServiceSid' parameter is required", 400);
+        }
+
+        var sid = "SM" + Guid.NewGuid().ToString("N");
+        Messages[sid] = form;
+        return Results.Json(
+            new Dictionary<string, object?>
+            {
+                ["sid"] = sid,
+                ["account_sid"] = AccountSid,
+                ["to"] = to,
+                ["from"] = form.GetValueOrDefault("From"),
+                ["body"] = form.GetValueOrDefault("Body"),
+                ["status"] = "queued",
+                ["direction"] = "outbound-api",
+                ["uri"] = $"{MessagesPath}/{sid}.json",
+            },
+            statusCode: 201);
     }
 
     private async Task<IResult> UpdateAsync(string sid, HttpRequest request)

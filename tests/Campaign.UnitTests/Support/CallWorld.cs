@@ -3,12 +3,16 @@ using Campaign.Abstractions.Campaigns;
 using Campaign.Abstractions.Compliance;
 using Campaign.Abstractions.Conversation;
 using Campaign.Abstractions.Customers;
+using Campaign.Abstractions.Scripts;
 using Campaign.Abstractions.Storage;
 using Campaign.Abstractions.Telephony;
 using Campaign.Abstractions.Webhooks;
+using Campaign.Conversation.Scripts;
 using Campaign.Grains.Calls;
 using Campaign.Grains.Compliance;
+using Campaign.Grains.Texts;
 using Campaign.Tests.Support;
+using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 
@@ -51,7 +55,17 @@ internal sealed class CallWorld
             Announced.Add(method.Name == nameof(IWebhookEvents.CallCompletedAsync) ? ((CallRecord)args[0]!).Id : method.Name);
             return Task.CompletedTask;
         });
-        var settlement = new CallSettlement(agent, store, grains, webhooks, Logger);
+        var messaging = Stub<ITextMessaging>.Of((method, args) => Text((OutgoingText)args[0]!));
+        var scripts = Stub<IScriptSource>.Of((method, args) => ValueTask.FromResult<ScriptVersion?>(
+            new ScriptVersion((string)args[0]!, 1, TestScripts.Valid() with { InfoText = InfoText }, now)));
+        var directory = Stub<ICustomerDirectory>.Of((method, args) => method.Name switch
+        {
+            nameof(ICustomerDirectory.GetAsync) => Task.FromResult<CustomerProfile?>(Customer),
+            nameof(ICustomerDirectory.IsDoNotCallAsync) => Task.FromResult(false),
+            _ => throw new NotSupportedException(method.Name),
+        });
+        var infoTexts = new InfoTextSender(messaging, scripts, directory, Clock, NullLogger<InfoTextSender>.Instance);
+        var settlement = new CallSettlement(agent, store, grains, webhooks, infoTexts, State.WriteStateAsync, Logger);
         Ending = new CallEnding(State, settlement, line, Timers, new SerialAccess(), ticket, new AbandonRule(TimeSpan.FromSeconds(2), 0.03, 30), Clock, () => Deactivated++, CallId);
         var progress = new CallProgressReport(State, grains, CallId);
         var locator = new CustomerLocator(Options.Create(new ComplianceOptions()));
@@ -107,8 +121,26 @@ internal sealed class CallWorld
 
     public int Deactivated { get; private set; }
 
+    /// <summary>The information text of the call's script (null: none).</summary>
+    public string? InfoText { get; set; }
+
+    /// <summary>The customer as the directory has them when the call ends.</summary>
+    public CustomerProfile Customer { get; set; } = TestCustomers.Profile("C-1");
+
+    /// <summary>The texts the provider was asked to send, each with the state's write count at the moment it was asked.</summary>
+    public List<(OutgoingText Text, int WritesBefore)> TextsSent { get; } = [];
+
+    /// <summary>What the provider throws when asked to send a text.</summary>
+    public Exception? TextFault { get; set; }
+
     public static CallRequest Request() =>
         new(CallId, "cmp-1", "C-1", 1, 1, null, null, "+15550100", new VoicemailPolicy(VoicemailAction.HangUp, null), TimeSpan.FromMinutes(5));
+
+    private Task<TextAccepted> Text(OutgoingText text)
+    {
+        TextsSent.Add((text, State.Writes));
+        return TextFault is { } fault ? Task.FromException<TextAccepted>(fault) : Task.FromResult(new TextAccepted("SM-1", TextStatus.Queued));
+    }
 
     private AgentConclusion Conclude(ConversationSession session) =>
         new(Outcome, AgentTurn.Between(session, session.Draft(), new AgentReply("", EndCall: true)));

@@ -16,7 +16,7 @@ public sealed partial class ScriptForm
     public static readonly IReadOnlySet<string> Inputs = new HashSet<string>(StringComparer.Ordinal)
     {
         "name", "agentName", "company", "goal", "opening", "talkingPoints", "faq", "objections", "closing",
-        "captureQuestions", "disclosure", "maxTurns", "maxSeconds", "language", "voice",
+        "captureQuestions", "disclosure", "maxTurns", "maxSeconds", "language", "voice", "infoText",
     };
 
     public string? Name { get; set; }
@@ -49,6 +49,8 @@ public sealed partial class ScriptForm
 
     public string? Voice { get; set; }
 
+    public string? InfoText { get; set; }
+
     /// <summary>The version the edit started from; a save fails when another version was saved meanwhile.</summary>
     public int? BaseVersion { get; set; }
 
@@ -72,6 +74,7 @@ public sealed partial class ScriptForm
             MaxSeconds = d.MaxSeconds,
             Language = d.Language,
             Voice = d.Voice,
+            InfoText = d.InfoText,
             BaseVersion = saved.Version,
         };
     }
@@ -81,7 +84,7 @@ public sealed partial class ScriptForm
         null, BaseVersion, null, Name, new PersonaBody(AgentName, Company), Goal, Opening, Lines(TalkingPoints),
         Lines(Faq).Select(line => Pair(line, (q, a) => new FaqBody(q, a))).ToList(),
         Lines(Objections).Select(line => Pair(line, (o, r) => new ObjectionBody(o, r))).ToList(),
-        Closing, Lines(CaptureQuestions), Disclosure, MaxTurns, MaxSeconds, Language, Voice).ToDefinition();
+        Closing, Lines(CaptureQuestions), Disclosure, MaxTurns, MaxSeconds, Language, Voice, InfoText).ToDefinition();
 
     /// <summary>Where an error goes in the form: the input it belongs to and how to say it, e.g. "line 2 (answer): is required".</summary>
     public static (string Input, string Text) Place(ScriptValidationError error)

@@ -92,6 +92,14 @@ namespace Campaign.ApiClient.Models
         public DateTimeOffset? StartedAt { get; set; }
         /// <summary>The status property</summary>
         public global::Campaign.ApiClient.Models.CallStatus? Status { get; set; }
+        /// <summary>The texts property</summary>
+#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
+#nullable enable
+        public List<global::Campaign.ApiClient.Models.CallText>? Texts { get; set; }
+#nullable restore
+#else
+        public List<global::Campaign.ApiClient.Models.CallText> Texts { get; set; }
+#endif
         /// <summary>The transcript property</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
@@ -144,6 +152,7 @@ namespace Campaign.ApiClient.Models
                 { "segmentId", n => { SegmentId = n.GetStringValue(); } },
                 { "startedAt", n => { StartedAt = n.GetDateTimeOffsetValue(); } },
                 { "status", n => { Status = n.GetEnumValue<global::Campaign.ApiClient.Models.CallStatus>(); } },
+                { "texts", n => { Texts = n.GetCollectionOfObjectValues<global::Campaign.ApiClient.Models.CallText>(global::Campaign.ApiClient.Models.CallText.CreateFromDiscriminatorValue)?.AsList(); } },
                 { "transcript", n => { Transcript = n.GetCollectionOfObjectValues<global::Campaign.ApiClient.Models.TranscriptLine>(global::Campaign.ApiClient.Models.TranscriptLine.CreateFromDiscriminatorValue)?.AsList(); } },
             };
         }
@@ -172,6 +181,7 @@ namespace Campaign.ApiClient.Models
             writer.WriteStringValue("segmentId", SegmentId);
             writer.WriteDateTimeOffsetValue("startedAt", StartedAt);
             writer.WriteEnumValue<global::Campaign.ApiClient.Models.CallStatus>("status", Status);
+            writer.WriteCollectionOfObjectValues<global::Campaign.ApiClient.Models.CallText>("texts", Texts);
             writer.WriteCollectionOfObjectValues<global::Campaign.ApiClient.Models.TranscriptLine>("transcript", Transcript);
             writer.WriteAdditionalData(AdditionalData);
         }

@@ -60,6 +60,14 @@ namespace Campaign.ApiClient.Models
 #else
         public string Id { get; set; }
 #endif
+        /// <summary>The infoText property</summary>
+#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
+#nullable enable
+        public string? InfoText { get; set; }
+#nullable restore
+#else
+        public string InfoText { get; set; }
+#endif
         /// <summary>The language property</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
@@ -148,6 +156,7 @@ namespace Campaign.ApiClient.Models
                 { "faq", n => { Faq = n.GetCollectionOfObjectValues<global::Campaign.ApiClient.Models.FaqBody>(global::Campaign.ApiClient.Models.FaqBody.CreateFromDiscriminatorValue)?.AsList(); } },
                 { "goal", n => { Goal = n.GetStringValue(); } },
                 { "id", n => { Id = n.GetStringValue(); } },
+                { "infoText", n => { InfoText = n.GetStringValue(); } },
                 { "language", n => { Language = n.GetStringValue(); } },
                 { "maxSeconds", n => { MaxSeconds = n.GetIntValue(); } },
                 { "maxTurns", n => { MaxTurns = n.GetIntValue(); } },
@@ -174,6 +183,7 @@ namespace Campaign.ApiClient.Models
             writer.WriteCollectionOfObjectValues<global::Campaign.ApiClient.Models.FaqBody>("faq", Faq);
             writer.WriteStringValue("goal", Goal);
             writer.WriteStringValue("id", Id);
+            writer.WriteStringValue("infoText", InfoText);
             writer.WriteStringValue("language", Language);
             writer.WriteIntValue("maxSeconds", MaxSeconds);
             writer.WriteIntValue("maxTurns", MaxTurns);
