@@ -52,6 +52,7 @@ public sealed record FollowUp([property: Id(0)] FollowUpKind Kind, [property: Id
 /// <see cref="LocalWeekday"/> are when the attempt started in the customer's time zone. <see cref="FirstAudioMs"/> is the
 /// time from the answer to the agent's first audio (null when the callee never heard the agent); <see cref="Abandoned"/>
 /// marks an answered call whose agent stayed silent past the abandon limit (<c>Compliance:AbandonAfterMs</c>).
+/// <see cref="Transfer"/> is set when the call was handed to a person (or that was tried).
 /// </summary>
 [GenerateSerializer, Immutable, Alias("Campaign.CallRecord")]
 public sealed record CallRecord(
@@ -73,7 +74,8 @@ public sealed record CallRecord(
     [property: Id(15)] int? LocalHour = null,
     [property: Id(16)] DayOfWeek? LocalWeekday = null,
     [property: Id(17)] int? FirstAudioMs = null,
-    [property: Id(18)] bool Abandoned = false);
+    [property: Id(18)] bool Abandoned = false,
+    [property: Id(19)] CallTransfer? Transfer = null);
 
 /// <summary>
 /// What a call grain tells its campaign when the call is over: enough to settle the attempt and to count it in the

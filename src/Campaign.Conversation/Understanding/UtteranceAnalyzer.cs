@@ -47,6 +47,7 @@ public static partial class UtteranceAnalyzer
             // "Bad time, sorry" is about the moment of the call, not a complaint.
             ConcernFound = busy && concern is { IsClause: true } ? null : concern,
             AsksIdentity = Identity().IsMatch(normalized),
+            WantsPerson = PersonRequest.IsRequest(text),
             NoConcerns = NoConcerns().IsMatch(normalized),
             IsQuestion = isQuestion,
             Faq = faq?.Item,

@@ -20,13 +20,14 @@ public sealed record ScriptResponse(
     int MaxTurns,
     int MaxSeconds,
     string Language,
-    string? Voice)
+    string? Voice,
+    ScriptTransfer? Transfer)
 {
     public static ScriptResponse From(ScriptVersion saved)
     {
         var d = saved.Definition;
         return new(saved.ScriptId, saved.Version, saved.SavedAt, d.Name, d.Persona, d.Goal, d.Opening, d.TalkingPoints, d.Faq,
-            d.Objections, d.Closing, d.CaptureQuestions, d.Disclosure, d.MaxTurns, d.MaxSeconds, d.Language, d.Voice);
+            d.Objections, d.Closing, d.CaptureQuestions, d.Disclosure, d.MaxTurns, d.MaxSeconds, d.Language, d.Voice, d.Transfer);
     }
 }
 
