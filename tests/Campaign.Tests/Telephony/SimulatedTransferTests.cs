@@ -1,0 +1,42 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+using Campaign.Tests.Http;
+using Campaign.Tests.Support;
+using Campaign.Tests.Twilio;
+
+namespace Campaign.Tests.Telephony;
+
+/// <summary>The simulator's virtual customers ask for a person and its virtual colleagues answer or not, so the demo shows transfers.</summary>
+public sealed class SimulatedTransferTests : IAsyncLifetime
+{
+    private readonly InProcessHost _host = new(["--Telephony:Simulator:PersonShare", "1", "--Telephony:Simulator:TransferAnswerRate", "0.5"]);
+
+    public Task InitializeAsync() => _host.InitializeAsync();
+
+    public Task DisposeAsync() => _host.DisposeAsync();
+
+    [Fact]
+    public async Task Virtual_customers_who_ask_for_a_person_are_transferred_and_each_transfer_has_a_result()
+    {
+        var scriptId = await TwilioTransferTests.CreateScriptAsync(_host.Client);
+        var callees = Enumerable.Repeat(CalleeScript.Talkative, 12).ToList();
+        var id = await CalleeCampaign.StartAsync(_host.Client, _ => { }, "Sim", callees, 730_000, maxConcurrentCalls: 12, $$""", "scriptId": "{{scriptId}}" """);
+
+        var stats = await CalleeCampaign.WaitForCompletionAsync(_host.Client, id, TimeSpan.FromSeconds(90));
+        Assert.Equal("completed", stats.GetProperty("status").GetString());
+
+        var calls = (await _host.Client.GetFromJsonAsync<JsonElement>($"/api/campaigns/{id}/calls?take=100")).GetProperty("items").EnumerateArray().ToList();
+        var transferred = calls.Where(c => c.GetProperty("transfer").ValueKind == JsonValueKind.Object).ToList();
+        Assert.NotEmpty(transferred);
+        Assert.All(transferred, c =>
+        {
+            var transfer = c.GetProperty("transfer");
+            Assert.Equal(TwilioTransferTests.TransferNumber, transfer.GetProperty("number").GetString());
+            Assert.Contains(transfer.GetProperty("result").GetString(), new[] { "connected", "busy", "noAnswer" });
+            Assert.Contains(c.GetProperty("transcript").EnumerateArray(), l => l.GetProperty("text").GetString() == "Can I speak to a real person, please?");
+        });
+        Assert.Contains(transferred, c => c.GetProperty("transfer").GetProperty("result").GetString() == "connected"
+            && c.GetProperty("transfer").GetProperty("endedAt").GetDateTimeOffset() > c.GetProperty("transfer").GetProperty("connectedAt").GetDateTimeOffset()
+            && c.GetProperty("transfer").GetProperty("takenBy").GetString()!.StartsWith(TwilioTransferTests.TransferNumber + " (desk ", StringComparison.Ordinal));
+    }
+}
