@@ -10,7 +10,9 @@ public sealed record CallEvent(
     [property: Id(0)] CallEventKind Kind,
     [property: Id(1)] string? Text = null,
     [property: Id(2)] CallEndReason? EndReason = null,
-    [property: Id(3)] int? Turn = null);
+    [property: Id(3)] int? Turn = null,
+    [property: Id(4)] TransferResult? Transfer = null,
+    [property: Id(5)] string? Party = null);
 
 public enum CallEventKind
 {
@@ -39,6 +41,12 @@ public enum CallEventKind
     /// (<see cref="Telephony.ITelephony.ReportsFirstAudio"/>); for the others the first audio is when the first words are handed over.
     /// </summary>
     AgentAudio,
+
+    /// <summary>
+    /// News of the transfer to a person: <see cref="CallEvent.Transfer"/> says how it went (connected, no answer, busy,
+    /// failed) and <see cref="CallEvent.Party"/> who took it. The call itself ends with <see cref="Ended"/>.
+    /// </summary>
+    Transfer,
 }
 
 public enum CallEndReason
@@ -54,6 +62,8 @@ public enum CallEndReason
 /// What the provider should do next on the call: say something (and listen), or hang up. <see cref="AnswerTurn"/> is
 /// the number the callee's answer to it will carry (a provider that numbers turns sends it back); <see cref="Repeat"/>
 /// marks the instruction already given for a turn that was handled before, answered again to a repeated event.
+/// <see cref="TransferTo"/>: after saying the text, hand the call to that number (a person), with
+/// <see cref="Whisper"/> said to the person before they are connected (null: no whisper).
 /// </summary>
 [GenerateSerializer, Immutable, Alias("Campaign.CallInstruction")]
 public sealed record CallInstruction(
@@ -61,13 +71,17 @@ public sealed record CallInstruction(
     [property: Id(1)] bool Listen,
     [property: Id(2)] bool HangUp,
     [property: Id(3)] int AnswerTurn = 0,
-    [property: Id(4)] bool Repeat = false)
+    [property: Id(4)] bool Repeat = false,
+    [property: Id(5)] string? TransferTo = null,
+    [property: Id(6)] string? Whisper = null)
 {
     public static CallInstruction None { get; } = new(null, false, false);
 
     public static CallInstruction SayAndListen(string text) => new(text, true, false);
 
     public static CallInstruction SayAndHangUp(string? text) => new(text, false, true);
+
+    public static CallInstruction SayAndTransfer(string text, string number, string? whisper) => new(text, false, false, TransferTo: number, Whisper: whisper);
 }
 
 /// <summary>A piece of a streamed reply: <see cref="Text"/> to speak; the last one closes the turn and may hang up.</summary>
@@ -75,4 +89,5 @@ public sealed record CallInstruction(
 public sealed record ReplyToken(
     [property: Id(0)] string Text,
     [property: Id(1)] bool Last,
-    [property: Id(2)] bool HangUp);
+    [property: Id(2)] bool HangUp,
+    [property: Id(3)] bool Transfer = false);

@@ -53,6 +53,7 @@ public sealed record FollowUp([property: Id(0)] FollowUpKind Kind, [property: Id
 /// time from the answer to the agent's first audio (null when the callee never heard the agent); <see cref="Abandoned"/>
 /// marks an answered call whose agent stayed silent past the abandon limit (<c>Compliance:AbandonAfterMs</c>).
 /// <see cref="Texts"/> are the text messages sent after the call (null or empty when none).
+/// <see cref="Transfer"/> is set when the call was handed to a person (or that was tried).
 /// </summary>
 [GenerateSerializer, Immutable, Alias("Campaign.CallRecord")]
 public sealed record CallRecord(
@@ -75,6 +76,7 @@ public sealed record CallRecord(
     [property: Id(16)] DayOfWeek? LocalWeekday = null,
     [property: Id(17)] int? FirstAudioMs = null,
     [property: Id(18)] bool Abandoned = false,
+    [property: Id(19)] CallTransfer? Transfer = null,
     [property: Id(20)] IReadOnlyList<CallText>? Texts = null);
 
 /// <summary>

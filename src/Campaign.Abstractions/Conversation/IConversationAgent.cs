@@ -27,7 +27,11 @@ public interface IConversationAgent
     Task<AgentConclusion> ConcludeTurnAsync(ConversationSession session, CancellationToken cancellationToken = default);
 }
 
-public sealed record AgentReply(string Text, bool EndCall);
+/// <summary>What the agent says; <see cref="Transfer"/>: after saying it, the call goes to a person.</summary>
+public sealed record AgentReply(string Text, bool EndCall, AgentTransfer? Transfer = null);
+
+/// <summary>A transfer to a person: the number, and the whisper said to them first (null: none).</summary>
+public sealed record AgentTransfer(string Number, string? Whisper);
 
 /// <summary>A piece of a streamed reply: text to speak now, and on the last chunk the whole <see cref="Reply"/>.</summary>
 public sealed record AgentReplyChunk(string Token, AgentReply? Reply = null);

@@ -21,7 +21,8 @@ public sealed record ScriptDefinition(
     [property: Id(11)] int MaxSeconds = ScriptLimits.DefaultMaxSeconds,
     [property: Id(12)] string Language = ScriptLimits.DefaultLanguage,
     [property: Id(13)] string? Voice = null,
-    [property: Id(14)] string? InfoText = null);
+    [property: Id(14)] string? InfoText = null,
+    [property: Id(15)] ScriptTransfer? Transfer = null);
 
 /// <summary>Who the agent says it is and on whose behalf it calls.</summary>
 [GenerateSerializer, Immutable, Alias("Campaign.ScriptPersona")]

@@ -35,4 +35,5 @@ public static class EndReasons
     public const string MaxTurns = "maxTurns";
     public const string MaxSeconds = "maxSeconds";
     public const string ModelFailure = "modelFailure";
+    public const string Transfer = "transfer";
 }

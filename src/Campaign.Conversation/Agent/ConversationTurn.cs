@@ -31,6 +31,9 @@ public sealed class ConversationTurn
     /// </summary>
     public string? DeclinedOptOut { get; init; }
 
+    /// <summary>Set by the <c>transfer_to_human</c> function when a person can take the call now.</summary>
+    public AgentTransfer? TransferRequested { get; set; }
+
     /// <summary>Set by the <c>end_call</c> function.</summary>
     public bool EndRequested { get; set; }
 

@@ -84,7 +84,7 @@ public sealed partial class KernelConversationAgent(
         }
 
         var (reply, endReason) = Finish(turn, text);
-        return Say(draft, reply, endReason);
+        return Say(draft, reply, endReason, turn.TransferRequested);
     }
 
     /// <summary>The turn's reply streamed, worked out on <paramref name="draft"/>; <paramref name="finished"/> gets the whole reply.</summary>
@@ -137,7 +137,7 @@ public sealed partial class KernelConversationAgent(
                 var said = spoken.Text;
                 var (text, endReason) = Finish(turn, said);
                 var rest = text.StartsWith(said, StringComparison.Ordinal) ? text[said.Length..] : spoken.Append(text);
-                reply = Say(draft, said + rest, endReason);
+                reply = Say(draft, said + rest, endReason, turn.TransferRequested);
                 if (rest.Length > 0)
                 {
                     yield return new AgentReplyChunk(rest);
@@ -256,8 +256,15 @@ public sealed partial class KernelConversationAgent(
         var session = turn.Session;
         if (session.OptedOut)
         {
+            turn.TransferRequested = null;
             SessionUpdates.OptOut(session);
             return (AgentLines.Closing(text, turn.Script), EndReasons.OptOut);
+        }
+
+        if (turn.TransferRequested is not null)
+        {
+            // The person takes over: no goodbye from the agent, and the conversation is over for it.
+            return (string.IsNullOrWhiteSpace(text) || ClosingLine.IsGoodbye(text) ? HumanTransfer.PutThroughLine : text, EndReasons.Transfer);
         }
 
         if (turn.EndRequested || turn.LastTurn)
@@ -392,7 +399,7 @@ public sealed partial class KernelConversationAgent(
     private static System.Diagnostics.Activity? StartActivity(string name, ConversationSession session) =>
         CampaignTelemetry.Source.StartActivity(name)?.SetTag("campaign.call.id", session.CallId);
 
-    private AgentReply Say(ConversationSession session, string text, string? endReason)
+    private AgentReply Say(ConversationSession session, string text, string? endReason, AgentTransfer? transfer = null)
     {
         session.Transcript.Add(new TranscriptLine(Speaker.Agent, text, clock.GetUtcNow()));
         if (endReason is not null)
@@ -400,6 +407,9 @@ public sealed partial class KernelConversationAgent(
             session.Memory.EndReason = endReason;
         }
 
-        return new AgentReply(text, EndCall: endReason is not null);
+        // A transfer hands the line over rather than hanging up.
+        return transfer is not null
+            ? new AgentReply(text, EndCall: false, transfer)
+            : new AgentReply(text, EndCall: endReason is not null);
     }
 }

@@ -31,6 +31,7 @@ public static class SystemPrompt
         b.Append("- ").Append(CallFunctions.RecordConcernName).AppendLine("(text): each concern in a few words, e.g. \"power cuts at night\".");
         b.Append("- ").Append(CallFunctions.RecordFollowUpName).AppendLine("(kind, when): moreInfo when they want information; callback with when in the customer's words (\"tomorrow at 5 pm\") when they ask to be called back; leaveAlone when they want no follow-up.");
         b.Append("- ").Append(CallFunctions.OptOutName).AppendLine("(): when they ask not to be called again; then say goodbye and end the call.");
+        b.Append("- ").Append(CallFunctions.TransferToHumanName).AppendLine("(): when the customer really asks to speak to a person (\"can I talk to a real person?\"), not when they only ask whether you are one; then say what its result tells you.");
         b.Append("- ").Append(CallFunctions.EndCallName).AppendLine("(): after your closing line, when the conversation is over.");
         b.AppendLine();
         b.AppendLine("Plan of the call: find out whether they are interested, ask about their concerns, ask the capture questions in order, offer to send more information, then say the closing line and end the call.");

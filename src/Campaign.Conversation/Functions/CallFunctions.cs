@@ -18,6 +18,7 @@ public sealed class CallFunctions
     public const string RecordFollowUpName = "record_follow_up";
     public const string OptOutName = "opt_out";
     public const string EndCallName = "end_call";
+    public const string TransferToHumanName = "transfer_to_human";
 
     [KernelFunction(RecordInterestName)]
     [Description("Record how interested the customer is in what this call is about, as soon as they show it.")]
@@ -66,6 +67,26 @@ public sealed class CallFunctions
         var turn = ConversationTurn.Require(kernel);
         SessionUpdates.OptOut(turn.Session);
         return "Recorded: the customer will not be called again.";
+    }
+
+    [KernelFunction(TransferToHumanName)]
+    [Description("The customer really wants to speak to a person (not just asking whether you are one), or the script says to hand the call over. Puts the call through to a colleague when one is available; the result says what to tell the customer.")]
+    public string TransferToHuman(Kernel kernel)
+    {
+        var turn = ConversationTurn.Require(kernel);
+        var decision = HumanTransfer.Decide(turn);
+        switch (decision.Outcome)
+        {
+            case TransferOutcome.PutThrough:
+                return $"A colleague is available. Say exactly: \"{HumanTransfer.PutThroughLine}\" The call is put through after your reply; do not say goodbye.";
+            case TransferOutcome.Callback:
+                turn.EndRequested = true;
+                return $"No colleague is available now. Recorded a callback. Say: \"{HumanTransfer.CallbackLine(decision.CallbackAt!.Value, turn.Script)}\" Then say goodbye.";
+            default:
+                return turn.Session.OptedOut
+                    ? "Not possible: the customer opted out."
+                    : $"No transfer is possible on this call. Recorded a callback. Say: \"{HumanTransfer.NoTransferLine}\" and ask when suits them.";
+        }
     }
 
     [KernelFunction(EndCallName)]

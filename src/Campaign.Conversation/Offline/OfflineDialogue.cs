@@ -91,6 +91,12 @@ public static class OfflineDialogue
             return;
         }
 
+        if (u.WantsPerson)
+        {
+            AskForPerson(turn, state, plan);
+            return;
+        }
+
         if (HandleCallback(turn, state, plan, u))
         {
             return;
@@ -228,6 +234,27 @@ public static class OfflineDialogue
         }
 
         return true;
+    }
+
+    // "Can I speak to a real person?": put through within the transfer hours, else a colleague's callback.
+    private static void AskForPerson(ConversationTurn turn, DialogueState state, TurnPlan plan)
+    {
+        plan.Call(CallFunctions.TransferToHumanName);
+        var decision = HumanTransfer.Assess(turn);
+        switch (decision.Outcome)
+        {
+            case TransferOutcome.PutThrough:
+                state.Step = DialogueStep.Closed;
+                plan.Say(HumanTransfer.PutThroughLine);
+                break;
+            case TransferOutcome.Callback:
+                plan.Say(HumanTransfer.CallbackLine(decision.CallbackAt!.Value, turn.Script));
+                Close(turn, state, plan);
+                break;
+            default:
+                Await(state, plan, HumanTransfer.NoTransferLine);
+                break;
+        }
     }
 
     private static void Await(DialogueState state, TurnPlan plan, string response)

@@ -56,6 +56,11 @@ public static partial class ScriptValidator
         }
 
         errors.OptionalTemplate("infoText", script.InfoText, ScriptLimits.MaxInfoTextLength);
+        if (script.Transfer is { } transfer)
+        {
+            ValidateTransfer(transfer, errors);
+        }
+
         return errors.All;
     }
 
@@ -72,6 +77,24 @@ public static partial class ScriptValidator
             .Select(x => new ScriptBlankVariable(x.Field, x.Variable.ToString(), $"{x.Variable} is blank: {context.ExplainBlank(x.Variable)}"))
             .ToList();
     }
+
+    private static void ValidateTransfer(ScriptTransfer transfer, ScriptErrors errors)
+    {
+        if (string.IsNullOrWhiteSpace(transfer.Number) || !E164().IsMatch(transfer.Number))
+        {
+            errors.Add("transfer.number", $"'{transfer.Number}' is not a phone number in E.164 form (e.g. +12125550100)");
+        }
+
+        if (transfer.Hours is { } hours)
+        {
+            var problems = new List<ScriptValidationError>();
+            TransferSchedule.Parse(hours, problems);
+            problems.ForEach(p => errors.Add(p.Field, p.Message));
+        }
+    }
+
+    [GeneratedRegex(@"^\+[1-9][0-9]{6,14}$")]
+    private static partial Regex E164();
 
     [GeneratedRegex("^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$")]
     private static partial Regex LanguageTag();

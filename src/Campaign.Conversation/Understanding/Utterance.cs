@@ -34,6 +34,9 @@ public sealed record Utterance
     /// <summary>"Who is this?", "Are you a robot?": answered with the persona and the disclosure.</summary>
     public bool AsksIdentity { get; init; }
 
+    /// <summary>"Can I speak to a real person?": the customer asks to be put through to someone.</summary>
+    public bool WantsPerson { get; init; }
+
     /// <summary>"No, nothing really", "all good": the customer has nothing to raise.</summary>
     public bool NoConcerns { get; init; }
 

@@ -50,6 +50,7 @@ public static partial class UtteranceAnalyzer
             // "Bad time, sorry" is about the moment of the call, not a complaint.
             ConcernFound = busy && concern is { IsClause: true } ? null : concern,
             AsksIdentity = Identity().IsMatch(normalized),
+            WantsPerson = PersonRequest.IsRequest(text),
             NoConcerns = NoConcerns().IsMatch(normalized),
             IsQuestion = isQuestion,
             Faq = faq?.Item,
@@ -60,13 +61,14 @@ public static partial class UtteranceAnalyzer
     }
 
     /// <summary>
-    /// Whether the line plainly asks for another call or who is calling ("ring me another time", "are you a robot?"):
-    /// such a line is no hint of an opt-out, so the semantic layer is not asked about it. The opt-out rules still are.
+    /// Whether the line plainly asks for another call, who is calling or a person ("ring me another time", "are you a
+    /// robot?", "I want a human"): such a line is no hint of an opt-out, so the semantic layer is not asked about it.
+    /// The opt-out rules still are.
     /// </summary>
     public static bool AsksForCallbackOrIdentity(string text)
     {
         var normalized = TextTokens.Normalize(text);
-        return Callback().IsMatch(normalized) || Identity().IsMatch(normalized);
+        return Callback().IsMatch(normalized) || Identity().IsMatch(normalized) || PersonRequest.IsRequest(text);
     }
 
     /// <summary>Whether the line answers yes and says nothing against the offer ("Oh, how thoughtful. Yeah, I suppose.").</summary>

@@ -80,6 +80,7 @@ internal sealed class CallConversation(
         try
         {
             var endCall = false;
+            AgentReply? whole = null;
             await foreach (var chunk in AgentStream.Guarded(stream.Chunks, Failed, cancellationToken))
             {
                 if (chunk.Token.Length > 0)
@@ -90,14 +91,16 @@ internal sealed class CallConversation(
                 }
 
                 endCall = chunk.Reply?.EndCall ?? endCall;
+                whole = chunk.Reply ?? whole;
             }
 
             Call.Session!.Apply(stream.SoFar());
             applied = true;
+            var transfer = whole is { Transfer: not null } && Remember(whole).TransferTo is not null;
             await StoreTurnAsync();
             stored = true;
             CampaignTelemetry.TurnDuration.Record(Stopwatch.GetElapsedTime(started).TotalSeconds);
-            yield return new ReplyToken("", Last: true, endCall);
+            yield return new ReplyToken("", Last: true, endCall, transfer);
         }
         finally
         {
@@ -144,12 +147,23 @@ internal sealed class CallConversation(
         }
     }
 
-    /// <summary>The reply as an instruction numbered for the callee's answer, kept for a repeat of this turn.</summary>
+    /// <summary>
+    /// The reply as an instruction numbered for the callee's answer, kept for a repeat of this turn. A reply that hands
+    /// the call to a person starts the transfer, pending until the provider says how it went.
+    /// </summary>
     private CallInstruction Remember(AgentReply reply)
     {
-        var instruction = reply.EndCall
-            ? CallInstruction.SayAndHangUp(reply.Text)
-            : CallInstruction.SayAndListen(reply.Text) with { AnswerTurn = Call.Turns + 1 };
+        var instruction = reply switch
+        {
+            { Transfer: { } transfer } => CallInstruction.SayAndTransfer(reply.Text, transfer.Number, transfer.Whisper),
+            { EndCall: true } => CallInstruction.SayAndHangUp(reply.Text),
+            _ => CallInstruction.SayAndListen(reply.Text) with { AnswerTurn = Call.Turns + 1 },
+        };
+        if (reply.Transfer is { } asked)
+        {
+            Call.Transfer = new CallTransfer(asked.Number, TransferResult.Pending, clock.GetUtcNow());
+        }
+
         Call.LastInstruction = instruction;
         return instruction;
     }

@@ -35,6 +35,7 @@ public sealed class CallGrain(
     private CallConversation _conversation = null!;
     private ProviderLine _line = null!;
     private CallEnding _ending = null!;
+    private CallHandOver _handOver = null!;
     private CallPlacement _placement = null!;
     private CallProgressReport _progress = null!;
     private CallTimers _timers = null!;
@@ -53,12 +54,14 @@ public sealed class CallGrain(
         _conversation = new CallConversation(state, agent, telephony, GrainFactory, clock, logger, Id);
         _line = new ProviderLine(telephony, logger, Id);
         _timers = new CallTimers(this, clock, options.Value);
+        _handOver = new CallHandOver(state, _timers, clock);
         _ticket = new DialGate.Ticket(gate);
         _progress = new CallProgressReport(state, GrainFactory, Id);
         var settlement = new CallSettlement(agent, calls, GrainFactory, webhooks, infoTexts, state.WriteStateAsync, logger);
         _ending = new CallEnding(state, settlement, _line, _timers, _serial, _ticket, AbandonRule.From(compliance.Value), clock, DeactivateOnIdle, Id);
         _placement = new CallPlacement(state, calls, GrainFactory, locator, _line, _timers, _ending, _progress, _ticket, options.Value, clock, () => HangUpAsync("maximum call duration reached"), Id);
-        if (state.RecordExists && Call.Status != CallStatus.Ended && Call.StartedAt is { } started)
+        // A call handed to a person lasts as long as they talk: the agent's time limit no longer applies.
+        if (state.RecordExists && Call.Status != CallStatus.Ended && Call.Transfer is null && Call.StartedAt is { } started)
         {
             _placement.ArmDeadline(started);
         }
@@ -92,6 +95,11 @@ public sealed class CallGrain(
             {
                 await foreach (var token in _conversation.StreamAsync(SpokenText(callEvent), cancellationToken))
                 {
+                    if (token.Transfer)
+                    {
+                        _timers.StopDeadline();
+                    }
+
                     yield return token;
                 }
 
@@ -132,7 +140,9 @@ public sealed class CallGrain(
                 _progress.Send();
                 return CallInstruction.SayAndHangUp(message);
             case CallStep.Turn:
-                return await _conversation.RespondAsync(SpokenText(callEvent));
+                return Handed(await _conversation.RespondAsync(SpokenText(callEvent)));
+            case CallStep.Transfer:
+                return await _handOver.OnResultAsync(callEvent);
             case CallStep.RepeatOpening or CallStep.RepeatTurn:
                 return Call.LastInstruction! with { Repeat = true };
             case CallStep.FirstAudio:
@@ -219,6 +229,17 @@ public sealed class CallGrain(
         }
 
         await _serial.RunAsync(_ending.CheckAsync);
+    }
+
+    /// <summary>A reply that hands the call to a person lifts the agent's time limit: the person's talk is not timed.</summary>
+    private CallInstruction Handed(CallInstruction instruction)
+    {
+        if (instruction.TransferTo is not null)
+        {
+            _timers.StopDeadline();
+        }
+
+        return instruction;
     }
 
     private static string? SpokenText(CallEvent callEvent) => callEvent.Kind == CallEventKind.Speech ? callEvent.Text : null;

@@ -35,6 +35,9 @@ public enum CallStep
     /// <summary>The callee spoke over the agent.</summary>
     Interrupted,
 
+    /// <summary>News of the transfer to a person.</summary>
+    Transfer,
+
     /// <summary>The call is over.</summary>
     End,
 }
@@ -71,6 +74,7 @@ public static class CallLifecycle
             (CallEventKind.Speech or CallEventKind.Silence, CallStatus.InProgress) when callEvent.Turn == call.Turns && call.HasReply => CallStep.RepeatTurn,
             (CallEventKind.AgentAudio, CallStatus.InProgress) when !call.HeardAudio => CallStep.FirstAudio,
             (CallEventKind.Interrupted, CallStatus.InProgress) => CallStep.Interrupted,
+            (CallEventKind.Transfer, CallStatus.InProgress) => CallStep.Transfer,
             (CallEventKind.Ended, _) => CallStep.End,
             _ => CallStep.Ignore,
         };

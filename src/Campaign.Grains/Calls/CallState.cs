@@ -67,6 +67,10 @@ public sealed class CallState
     [Id(18)]
     public List<CallText>? Texts { get; set; }
 
+    /// <summary>The hand-over to a person, once the agent asked for one.</summary>
+    [Id(16)]
+    public CallTransfer? Transfer { get; set; }
+
     /// <summary>The attempt begins: the customer is claimed and the number is about to be dialled.</summary>
     public void Begin(string id, CallRequest request, CustomerProfile profile, CallingPlace place, DateTimeOffset now)
     {
@@ -102,6 +106,14 @@ public sealed class CallState
         {
             Abandoned = abandon.IsAbandoned(answeredAt, FirstAudioAt);
         }
+
+        Transfer = Transfer switch
+        {
+            { Result: TransferResult.Connected, EndedAt: null } connected => connected with { EndedAt = now },
+            // The customer hung up (or the line dropped) while the person's line was still ringing.
+            { Result: TransferResult.Pending } pending => pending with { Result = TransferResult.NoAnswer },
+            var other => other,
+        };
     }
 
     public CallRecord ToRecord(string id) => new(
@@ -124,6 +136,7 @@ public sealed class CallState
         LocalStart()?.DayOfWeek,
         AnsweredAt is { } answered ? AbandonRule.FirstAudioMs(answered, FirstAudioAt) : null,
         Abandoned,
+        Transfer,
         Texts?.ToList() ?? []);
 
     private DateTimeOffset? LocalStart()

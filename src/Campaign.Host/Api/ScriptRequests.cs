@@ -28,7 +28,8 @@ public sealed record ScriptBody(
     int? MaxSeconds,
     string? Language,
     string? Voice,
-    string? InfoText)
+    string? InfoText,
+    TransferBody? Transfer = null)
 {
     /// <summary>The definition with defaults filled in; missing texts become empty so the validator names them.</summary>
     public ScriptDefinition ToDefinition() => new(
@@ -46,12 +47,26 @@ public sealed record ScriptBody(
         MaxSeconds ?? ScriptLimits.DefaultMaxSeconds,
         string.IsNullOrWhiteSpace(Language) ? ScriptLimits.DefaultLanguage : Language.Trim(),
         string.IsNullOrWhiteSpace(Voice) ? null : Voice.Trim(),
-        string.IsNullOrWhiteSpace(InfoText) ? null : InfoText.Trim());
+        string.IsNullOrWhiteSpace(InfoText) ? null : InfoText.Trim(),
+        Transfer?.ToTransfer());
 
     private static string Text(string? value) => value?.Trim() ?? "";
 
     private static List<string> Texts(IReadOnlyList<string?>? values) => (values ?? []).Select(Text).ToList();
 }
+
+/// <summary>Where the call goes when the customer asks for a person; <c>whisper</c> defaults to true.</summary>
+[JsonUnmappedMemberHandling(JsonUnmappedMemberHandling.Disallow)]
+public sealed record TransferBody(string? Number, TransferHoursBody? Hours, bool? Whisper)
+{
+    public ScriptTransfer ToTransfer() => new(
+        Number?.Trim() ?? "",
+        Hours is null ? null : new TransferHours(Hours.Days ?? [], Hours.From?.Trim() ?? "", Hours.To?.Trim() ?? "", Hours.TimeZone?.Trim() ?? ""),
+        Whisper ?? true);
+}
+
+[JsonUnmappedMemberHandling(JsonUnmappedMemberHandling.Disallow)]
+public sealed record TransferHoursBody(IReadOnlyList<string>? Days, string? From, string? To, string? TimeZone);
 
 [JsonUnmappedMemberHandling(JsonUnmappedMemberHandling.Disallow)]
 public sealed record PersonaBody([property: Required] string? AgentName, [property: Required] string? Company);

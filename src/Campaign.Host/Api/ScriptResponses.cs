@@ -21,13 +21,14 @@ public sealed record ScriptResponse(
     int MaxSeconds,
     string Language,
     string? Voice,
-    string? InfoText)
+    string? InfoText,
+    ScriptTransfer? Transfer)
 {
     public static ScriptResponse From(ScriptVersion saved)
     {
         var d = saved.Definition;
         return new(saved.ScriptId, saved.Version, saved.SavedAt, d.Name, d.Persona, d.Goal, d.Opening, d.TalkingPoints, d.Faq,
-            d.Objections, d.Closing, d.CaptureQuestions, d.Disclosure, d.MaxTurns, d.MaxSeconds, d.Language, d.Voice, d.InfoText);
+            d.Objections, d.Closing, d.CaptureQuestions, d.Disclosure, d.MaxTurns, d.MaxSeconds, d.Language, d.Voice, d.InfoText, d.Transfer);
     }
 }
 

@@ -47,7 +47,14 @@ public static class DemoScripts
         Disclosure: "Before we go on: I'm an automated assistant calling on behalf of {{persona.company}}, and this call may be recorded.",
         MaxTurns: 16,
         MaxSeconds: 300,
-        InfoText: "Hi {{customer.firstName}}, this is {{persona.company}}. As promised, what we did about the outages in {{customer.area}} and how to book a technician: example.com/outages. Reply STOP to opt out.");
+        InfoText: "Hi {{customer.firstName}}, this is {{persona.company}}. As promised, what we did about the outages in {{customer.area}} and how to book a technician: example.com/outages. Reply STOP to opt out.",
+        Transfer: new ScriptTransfer(SupportDesk, new TransferHours(["monday", "tuesday", "wednesday", "thursday", "friday", "saturday"], "08:00", "20:00", "America/New_York")));
+
+    /// <summary>The demo's customer support desk, where the outage script transfers a customer who asks for a person.</summary>
+    public const string SupportDesk = "+18005550100";
+
+    /// <summary>The share of the demo's virtual customers who ask for a person (<c>Telephony:Simulator:PersonShare</c>).</summary>
+    public const double PersonShare = 0.05;
 
     private static ScriptDefinition WaterQualitySurvey() => new(
         Name: "Water quality survey",

@@ -117,6 +117,11 @@ public static class CampaignHost
         if (configuration.GetValue("Demo:Seed", false))
         {
             builder.Services.AddHostedService<DemoDataSeeder>();
+            // The demo shows transfers to a person: a few virtual customers ask for one, unless configured otherwise.
+            if (configuration["Telephony:Simulator:PersonShare"] is null)
+            {
+                builder.Services.PostConfigure<Campaign.Telephony.Simulator.SimulatorOptions>(o => o.PersonShare = DemoScripts.PersonShare);
+            }
         }
 
         // After the silo's services: hosted services stop in reverse order, so the drain runs before the silo stops.

@@ -5,7 +5,7 @@ using System.Text.Json;
 
 namespace Campaign.Telephony.Acs;
 
-/// <summary>The few Call Automation operations a campaign needs: create a call, play text, recognise speech, hang up, look a call up.</summary>
+/// <summary>The few Call Automation operations a campaign needs: create a call, play text, recognise speech, transfer, hang up, look a call up.</summary>
 public sealed class AcsCallAutomationClient(HttpClient http, AcsOptions options, TimeProvider clock)
 {
     private const string Connections = "/calling/callConnections";
@@ -27,6 +27,9 @@ public sealed class AcsCallAutomationClient(HttpClient http, AcsOptions options,
 
     public Task RecognizeAsync(string callConnectionId, AcsRecognizeRequest body, CancellationToken cancellationToken = default) =>
         PostAsync($"{Connections}/{Uri.EscapeDataString(callConnectionId)}:recognize", body, cancellationToken);
+
+    public Task TransferAsync(string callConnectionId, AcsTransferRequest body, CancellationToken cancellationToken = default) =>
+        PostAsync($"{Connections}/{Uri.EscapeDataString(callConnectionId)}:transferToParticipant", body, cancellationToken);
 
     /// <summary>Hangs up for everyone; false when the call was already gone.</summary>
     public async Task<bool> TerminateAsync(string callConnectionId, CancellationToken cancellationToken = default)

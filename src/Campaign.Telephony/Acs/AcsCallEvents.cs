@@ -13,6 +13,14 @@ public static class AcsCallEvents
         _ => CallEndReason.Failed,
     };
 
+    /// <summary>How a failed transfer went, from the SIP-style code of <c>CallTransferFailed</c>.</summary>
+    public static TransferResult TransferFailure(int? code) => code switch
+    {
+        486 or 600 or 603 => TransferResult.Busy,
+        408 or 480 or 487 => TransferResult.NoAnswer,
+        _ => TransferResult.Failed,
+    };
+
     /// <summary>A recognition result: speech, or silence when nothing usable was heard.</summary>
     public static CallEvent FromSpeech(string? speech, int turn) => string.IsNullOrWhiteSpace(speech)
         ? new CallEvent(CallEventKind.Silence, Turn: turn)

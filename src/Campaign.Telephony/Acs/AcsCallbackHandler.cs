@@ -56,6 +56,18 @@ internal sealed partial class AcsCallbackHandler(
             case ("PlayCompleted" or "PlayFailed", { Step: AcsStep.Goodbye } goodbye) when connectionId is not null:
                 await ApplyAsync(connectionId, CallInstruction.SayAndHangUp(null), goodbye);
                 break;
+            case ("PlayCompleted" or "PlayFailed", { Step: AcsStep.Transfer } handOver) when connectionId is not null:
+                await TransferAsync(grain, connectionId, handOver);
+                break;
+            case ("CallTransferAccepted", { Step: AcsStep.Transfer }):
+                // The person has the customer; ACS drops this host's leg next (CallDisconnected ends the call here).
+                var taken = await grain.GetAsync();
+                await grain.OnEventAsync(new CallEvent(CallEventKind.Transfer, Transfer: TransferResult.Connected, Party: taken?.Transfer?.Number));
+                break;
+            case ("CallTransferFailed", { Step: AcsStep.Transfer } failed) when connectionId is not null:
+                LogTransferFailed(logger, callId, callbackEvent.ResultCode, callbackEvent.ResultSubCode);
+                await RespondAsync(grain, connectionId, new CallEvent(CallEventKind.Transfer, Transfer: AcsCallEvents.TransferFailure(callbackEvent.ResultCode)), failed);
+                break;
             case ("CallDisconnected", _):
                 await grain.OnEventAsync(new CallEvent(CallEventKind.Ended, EndReason: CallEndReason.Completed));
                 break;
@@ -77,6 +89,29 @@ internal sealed partial class AcsCallbackHandler(
         }
 
         await ApplyAsync(connectionId, instruction, turn);
+    }
+
+    /// <summary>
+    /// The hand-over line has been played: the call goes to the person's number. A transfer ACS refuses is a failed
+    /// transfer (the agent apologises and ends the call), not a silent line.
+    /// </summary>
+    private async Task TransferAsync(ICallGrain grain, string connectionId, AcsOperationContext handOver)
+    {
+        var call = await grain.GetAsync();
+        if (call?.Transfer is not { Result: TransferResult.Pending } transfer || call.Status == CallStatus.Ended)
+        {
+            return;
+        }
+
+        try
+        {
+            await telephony.TransferAsync(connectionId, transfer.Number, handOver);
+        }
+        catch (Exception ex) when (ex is AcsRequestException or HttpRequestException or TaskCanceledException)
+        {
+            LogActionFailed(logger, handOver.CallId, ex.Message);
+            await RespondAsync(grain, connectionId, new CallEvent(CallEventKind.Transfer, Transfer: TransferResult.Failed), handOver);
+        }
     }
 
     /// <summary>Carries out the instruction; if ACS refuses it on a live call, the line is hung up rather than left silent.</summary>
@@ -131,6 +166,9 @@ internal sealed partial class AcsCallbackHandler(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Call {CallId}: ACS could not create the call (code {Code}, sub-code {SubCode})")]
     private static partial void LogCreateFailed(ILogger logger, string callId, int? code, int? subCode);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Call {CallId}: ACS could not transfer the call (code {Code}, sub-code {SubCode})")]
+    private static partial void LogTransferFailed(ILogger logger, string callId, int? code, int? subCode);
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Call {CallId}: ACS no longer has the call")]
     private static partial void LogCallGone(ILogger logger, string callId);

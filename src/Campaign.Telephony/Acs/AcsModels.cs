@@ -41,6 +41,9 @@ public sealed record AcsRecognizeOptions(
 
 public sealed record AcsRecognizeRequest(string RecognizeInputType, AcsPlaySource? PlayPrompt, AcsRecognizeOptions RecognizeOptions, string OperationContext);
 
+/// <summary><c>:transferToParticipant</c>: the person's number takes this call's place; ACS then drops this host's leg.</summary>
+public sealed record AcsTransferRequest(AcsIdentifier TargetParticipant, string OperationContext);
+
 public sealed record AcsCallConnection(string? CallConnectionId, string? CallConnectionState);
 
 internal static class AcsJson

@@ -11,6 +11,9 @@ public enum AcsStep
 
     /// <summary>The last words are being played; the line is hung up when they end.</summary>
     Goodbye,
+
+    /// <summary>The hand-over line is being played, then the call is transferred to a person (the transfer's own events carry it too).</summary>
+    Transfer,
 }
 
 /// <summary>

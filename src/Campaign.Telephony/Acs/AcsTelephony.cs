@@ -57,6 +57,15 @@ public sealed partial class AcsTelephony(AcsCallAutomationClient client, AcsOpti
             return;
         }
 
+        if (instruction.TransferTo is not null)
+        {
+            // The hand-over line first; the transfer follows when it has been played (see TransferAsync).
+            var handOver = context.Next(AcsStep.Transfer);
+            var line = string.IsNullOrWhiteSpace(instruction.Say) ? " " : instruction.Say;
+            await client.PlayAsync(callConnectionId, new AcsPlayRequest([AcsPlaySource.Speak(line, voice)], handOver.Format()), cancellationToken);
+            return;
+        }
+
         if (!instruction.Listen)
         {
             return;
@@ -78,6 +87,13 @@ public sealed partial class AcsTelephony(AcsCallAutomationClient client, AcsOpti
                 turn.Format()),
             cancellationToken);
     }
+
+    /// <summary>
+    /// Hands the call to <paramref name="number"/>. ACS cannot say anything to the person before connecting them (there
+    /// is no whisper); its <c>CallTransferAccepted</c> or <c>CallTransferFailed</c> event carries <paramref name="context"/>.
+    /// </summary>
+    public Task TransferAsync(string callConnectionId, string number, AcsOperationContext context, CancellationToken cancellationToken = default) =>
+        client.TransferAsync(callConnectionId, new AcsTransferRequest(AcsIdentifier.Phone(number), context.Format()), cancellationToken);
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Call {CallId} placed with ACS as {CallConnectionId}")]
     private static partial void LogPlaced(ILogger logger, string callId, string callConnectionId);

@@ -27,7 +27,7 @@ internal sealed class SimulatedCall(IGrainFactory grains, ICustomerDirectory dir
         }
 
         var now = clocks.Calendar.GetUtcNow();
-        var person = VirtualCustomer.For(customer, options.Seed, now, options.CallbackShare);
+        var person = VirtualCustomer.For(customer, options.Seed, now, options.CallbackShare, options.PersonShare);
         var zone = customer.TimeZone is { } id && TimeZoneInfo.TryFindSystemTimeZoneById(id, out var found) ? found : TimeZoneInfo.Utc;
         var pickup = person.Pickup(TimeZoneInfo.ConvertTime(now, zone), _random);
 
@@ -59,6 +59,18 @@ internal sealed class SimulatedCall(IGrainFactory grains, ICustomerDirectory dir
         for (var turn = 0; ; turn++)
         {
             await WaitAsync(Speaking(instruction.Say), hangUp);
+            if (instruction.TransferTo is { } number)
+            {
+                instruction = await TransferAsync(number, hangUp);
+                if (instruction.HangUp && instruction.Say is null)
+                {
+                    // The colleague had the customer; the call ended when they hung up.
+                    break;
+                }
+
+                continue;
+            }
+
             if (instruction.HangUp || !instruction.Listen)
             {
                 break;
@@ -71,6 +83,25 @@ internal sealed class SimulatedCall(IGrainFactory grains, ICustomerDirectory dir
         }
 
         await EndAsync(CallEndReason.Completed);
+    }
+
+    /// <summary>
+    /// A virtual colleague's line rings: answered (then they talk for one to four minutes), busy, or not answered,
+    /// by the call's seeded chance.
+    /// </summary>
+    private async Task<CallInstruction> TransferAsync(string number, CancellationToken hangUp)
+    {
+        var roll = _random.NextDouble();
+        await WaitAsync(4 + _random.Next(16), hangUp);
+        if (roll < options.TransferAnswerRate)
+        {
+            await _grain.OnEventAsync(new CallEvent(CallEventKind.Transfer, Transfer: TransferResult.Connected, Party: $"{number} (desk {1 + _random.Next(12)})"));
+            await WaitAsync(60 + _random.Next(180), hangUp);
+            return CallInstruction.SayAndHangUp(null);
+        }
+
+        var result = roll < options.TransferAnswerRate + ((1 - options.TransferAnswerRate) / 2) ? TransferResult.Busy : TransferResult.NoAnswer;
+        return await _grain.OnEventAsync(new CallEvent(CallEventKind.Transfer, Transfer: result));
     }
 
     private async Task RunFixedAsync(TimeSpan duration, CancellationToken hangUp)

@@ -21,6 +21,15 @@ public sealed class SimulatorOptions
     /// <summary>The share of virtual customers who reply STOP to a text (by number and seed).</summary>
     public double TextStopShare { get; set; } = 0.2;
 
+    /// <summary>
+    /// The share of virtual customers who ask to speak to a person after the opening. 0 by default, so outcomes and
+    /// benchmarks do not depend on it; the local profile sets a few percent so that the demo shows transfers.
+    /// </summary>
+    public double PersonShare { get; set; }
+
+    /// <summary>The chance that a virtual colleague answers a transfer (the rest are busy or do not answer, half each).</summary>
+    public double TransferAnswerRate { get; set; } = 0.8;
+
     /// <summary>When set, every call is answered at once and lasts exactly this long in real time (load tests).</summary>
     public TimeSpan? FixedCallDuration { get; set; }
 }

@@ -25,9 +25,14 @@ public sealed record VirtualCustomer(double AnswerRate, double BusyRate, double 
     /// <summary>How the wording of the agent's opening moves this person.</summary>
     public WordingTaste Taste { get; init; } = new(0, 0);
 
+    /// <summary>This person asks to speak to a person after the opening.</summary>
+    public bool WantsPerson { get; init; }
+
+    public const string PersonRequest = "Can I speak to a real person, please?";
+
     public const double DefaultCallbackShare = 0.12;
 
-    public static VirtualCustomer For(CustomerProfile customer, int seed, DateTimeOffset now, double callbackShare = DefaultCallbackShare)
+    public static VirtualCustomer For(CustomerProfile customer, int seed, DateTimeOffset now, double callbackShare = DefaultCallbackShare, double personShare = 0)
     {
         var random = new Random(StableHash.Of(seed, customer.Id));
         var latest = customer.Issues.LastOrDefault();
@@ -49,6 +54,7 @@ public sealed record VirtualCustomer(double AnswerRate, double BusyRate, double 
             // Drawn apart from the rest, so a person's other traits do not depend on it.
             Routine = DailyRoutines.Draw(new Random(StableHash.Of(seed, customer.Id + ":routine")).NextDouble()),
             Taste = WordingTaste.Draw(new Random(StableHash.Of(seed, customer.Id + ":taste"))),
+            WantsPerson = personShare > 0 && new Random(StableHash.Of(seed, customer.Id + ":person")).NextDouble() < personShare,
         };
     }
 
@@ -97,6 +103,11 @@ public sealed record VirtualCustomer(double AnswerRate, double BusyRate, double 
         if (WantsCallback)
         {
             return "I'm busy right now. Can you call me back tomorrow at 5 pm?";
+        }
+
+        if (WantsPerson && turn == 0)
+        {
+            return PersonRequest;
         }
 
         return turn switch

@@ -26,5 +26,24 @@ public static class TwilioCallEvents
         ? new CallEvent(CallEventKind.Silence)
         : new CallEvent(CallEventKind.Speech, speechResult.Trim());
 
+    /// <summary>
+    /// A transfer's Dial action: <c>completed</c> or <c>answered</c> means the person took the call; <c>canceled</c>
+    /// (the customer hung up while it rang) counts as no answer. Null for a status Twilio does not document.
+    /// </summary>
+    public static CallEvent? FromDialStatus(string? dialCallStatus, string? party) => dialCallStatus switch
+    {
+        "completed" or "answered" => Transferred(TransferResult.Connected, party),
+        "busy" => Transferred(TransferResult.Busy, party),
+        "no-answer" or "canceled" => Transferred(TransferResult.NoAnswer, party),
+        "failed" => Transferred(TransferResult.Failed, party),
+        _ => null,
+    };
+
+    /// <summary>The person answered a transfer (Twilio asks for the whisper).</summary>
+    public static CallEvent PersonAnswered(string? party) => Transferred(TransferResult.Connected, party);
+
+    private static CallEvent Transferred(TransferResult result, string? party) =>
+        new(CallEventKind.Transfer, Transfer: result, Party: string.IsNullOrWhiteSpace(party) ? null : party.Trim());
+
     private static CallEvent Ended(CallEndReason reason) => new(CallEventKind.Ended, EndReason: reason);
 }

@@ -20,6 +20,11 @@ public sealed class TwilioTwiml(TwilioOptions options, TwilioUrls urls)
             return response.Hangup().ToString();
         }
 
+        if (instruction.TransferTo is { } number)
+        {
+            return Transfer(callId, instruction.Say, number, instruction.Whisper is not null);
+        }
+
         // Anything else keeps the line open: say the text, if any, and listen.
         var action = urls.Gather(callId, instruction.AnswerTurn);
         var gather = new Gather(
@@ -39,6 +44,40 @@ public sealed class TwilioTwiml(TwilioOptions options, TwilioUrls urls)
     }
 
     public static string HangUp() => new VoiceResponse().Hangup().ToString();
+
+    /// <summary>What the person who takes a transfer hears before being connected; empty TwiML connects at once.</summary>
+    public string Whisper(string? text)
+    {
+        var response = new VoiceResponse();
+        if (!string.IsNullOrWhiteSpace(text))
+        {
+            response.Say(text, voice: Voice, language: Language);
+        }
+
+        return response.ToString();
+    }
+
+    /// <summary>
+    /// The customer hears the line, then the person's number rings (Twilio's 30 s). The person first hears the whisper
+    /// (the <c>Number</c>'s URL) when there is one; the Dial's action reports how it went and asks what comes next.
+    /// </summary>
+    private string Transfer(string callId, string? say, string number, bool whisper)
+    {
+        var response = new VoiceResponse();
+        if (!string.IsNullOrWhiteSpace(say))
+        {
+            response.Say(say, voice: Voice, language: Language);
+        }
+
+        var dial = new Dial(action: urls.Transfer(callId), method: global::Twilio.Http.HttpMethod.Post, timeout: TransferRingSeconds);
+        dial.Number(
+            new global::Twilio.Types.PhoneNumber(number),
+            url: whisper ? urls.Whisper(callId) : null,
+            method: whisper ? global::Twilio.Http.HttpMethod.Post : null);
+        return response.Append(dial).ToString();
+    }
+
+    private const int TransferRingSeconds = 30;
 
     /// <summary>Hands the call to a ConversationRelay WebSocket on this host.</summary>
     public string Relay(string callId)

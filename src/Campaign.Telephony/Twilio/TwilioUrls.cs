@@ -11,6 +11,12 @@ public sealed class TwilioUrls(TwilioOptions options)
 
     public Uri Amd(string callId) => Build("amd", callId);
 
+    /// <summary>The transfer's Dial action: how the person's leg went (<c>DialCallStatus</c>).</summary>
+    public Uri Transfer(string callId) => Build("transfer", callId);
+
+    /// <summary>The TwiML the person hears when they answer a transfer, before being connected.</summary>
+    public Uri Whisper(string callId) => Build("whisper", callId);
+
     /// <param name="turn">The callee's turn the Gather collects, so a retried delivery of it is known as a repeat (0: not numbered).</param>
     public Uri Gather(string callId, int turn = 0) =>
         turn > 0 ? new Uri($"{Build("gather", callId)}&turn={turn}") : Build("gather", callId);

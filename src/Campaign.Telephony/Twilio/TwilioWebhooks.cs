@@ -24,6 +24,8 @@ public static class TwilioWebhooks
         twilio.MapPost("/gather", GatherAsync).DisableAntiforgery();
         twilio.MapPost("/status", StatusAsync).DisableAntiforgery();
         twilio.MapPost("/amd", AmdAsync).DisableAntiforgery();
+        twilio.MapPost("/transfer", TransferAsync).DisableAntiforgery();
+        twilio.MapPost("/whisper", WhisperAsync).DisableAntiforgery();
         twilio.MapGet("/relay", ConversationRelayEndpoint.RunAsync);
         app.MapTwilioTextWebhooks();
     }
@@ -67,6 +69,31 @@ public static class TwilioWebhooks
         }
 
         return Results.NoContent();
+    }
+
+    /// <summary>
+    /// The transfer's Dial is over: the person's leg ended after talking, or it never connected. The answer is what
+    /// the customer's line does next (hang up, or an apology and hang up).
+    /// </summary>
+    private static async Task<IResult> TransferAsync([FromQuery] string callId, HttpRequest request, IGrainFactory grains, TwilioTwiml twiml)
+    {
+        var form = await request.ReadFormAsync();
+        // The action's own fields describe the customer's call (its To is the customer); the person's number is the transfer's.
+        if (TwilioCallEvents.FromDialStatus(form["DialCallStatus"], party: null) is not { } callEvent)
+        {
+            return Results.Content(TwilioTwiml.HangUp(), Xml);
+        }
+
+        var instruction = await grains.GetGrain<ICallGrain>(callId).OnEventAsync(callEvent);
+        return Results.Content(instruction.HangUp ? twiml.For(callId, instruction) : TwilioTwiml.HangUp(), Xml);
+    }
+
+    /// <summary>The person answered a transfer: the transfer is connected, and they hear the call's summary first.</summary>
+    private static async Task<IResult> WhisperAsync([FromQuery] string callId, HttpRequest request, IGrainFactory grains, TwilioTwiml twiml)
+    {
+        var form = await request.ReadFormAsync();
+        var instruction = await grains.GetGrain<ICallGrain>(callId).OnEventAsync(TwilioCallEvents.PersonAnswered(form["To"]));
+        return Results.Content(twiml.Whisper(instruction.Whisper), Xml);
     }
 
     /// <summary>Asynchronous machine detection: the call is already running TwiML, so a machine gets new TwiML pushed.</summary>

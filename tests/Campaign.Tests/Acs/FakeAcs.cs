@@ -218,7 +218,7 @@ public sealed class FakeAcs : IAsyncDisposable
                 }
 
                 return Results.NoContent();
-            case "play" or "recognize":
+            case "play" or "recognize" or "transferToParticipant":
                 call.Actions.Writer.TryWrite(requested);
                 return Results.Accepted();
             default:

@@ -43,7 +43,7 @@ public sealed class FakeAcsCallee(FakeAcs acs) : IDisposable
             call.Connect();
             await SendAsync(call, sent, Event(call, "CallConnected", call.CreateContext, 200, 0));
             IReadOnlyList<string> lines = script.Kind == CalleeKind.Machine ? [Greeting] : script.Lines;
-            await ConverseAsync(call, lines, sent);
+            await ConverseAsync(call, lines, sent, script);
         }
         catch (Exception ex)
         {
@@ -96,7 +96,7 @@ public sealed class FakeAcsCallee(FakeAcs acs) : IDisposable
         };
     }
 
-    private async Task ConverseAsync(FakeAcsCall call, IReadOnlyList<string> lines, List<object> sent)
+    private async Task ConverseAsync(FakeAcsCall call, IReadOnlyList<string> lines, List<object> sent, CalleeScript script)
     {
         var next = 0;
         object? previousResult = null;
@@ -131,6 +131,16 @@ public sealed class FakeAcsCallee(FakeAcs acs) : IDisposable
 
                     await SendAsync(call, sent, Event(call, "PlayStarted", action.Context, 200, 0));
                     await SendAsync(call, sent, Event(call, "PlayCompleted", action.Context, 200, 0));
+                    break;
+                case "transferToParticipant" when script.Transfer == "completed":
+                    // The person takes the call; this host's leg leaves it.
+                    await SendAsync(call, sent, Event(call, "CallTransferAccepted", action.Context, 202, 0));
+                    call.TryEnd();
+                    await SendAsync(call, sent, Event(call, "CallDisconnected", call.CreateContext, 200, 0));
+                    return;
+                case "transferToParticipant":
+                    var code = script.Transfer switch { "busy" => 486, "no-answer" => 408, _ => 500 };
+                    await SendAsync(call, sent, Event(call, "CallTransferFailed", action.Context, code, 0));
                     break;
                 case "terminate":
                     await SendAsync(call, sent, Event(call, "CallDisconnected", call.CreateContext, 200, 0));

@@ -40,7 +40,7 @@ public class ConversationServicesTests
 
         Assert.IsType<KernelConversationAgent>(provider.GetRequiredService<IConversationAgent>());
         Assert.IsType<OfflineScriptChatService>(provider.GetRequiredService<Kernel>().GetRequiredService<IChatCompletionService>());
-        Assert.Equal(5, provider.GetRequiredService<Kernel>().Plugins["call"].FunctionCount);
+        Assert.Equal(6, provider.GetRequiredService<Kernel>().Plugins["call"].FunctionCount);
     }
 
     private static Campaign.Conversation.Scripts.IScriptSource Substitute() => new Support.InMemoryScriptSource();

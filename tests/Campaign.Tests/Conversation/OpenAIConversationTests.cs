@@ -45,7 +45,7 @@ public sealed class OpenAIConversationTests : IAsyncLifetime
         var requests = _server.Requests.ToList();
         Assert.Equal(3, requests.Count);
         var tools = requests[0].GetProperty("tools").EnumerateArray().Select(t => t.GetProperty("function").GetProperty("name").GetString()).ToList();
-        Assert.Equal(["call-end_call", "call-opt_out", "call-record_concern", "call-record_follow_up", "call-record_interest"], tools.Order());
+        Assert.Equal(["call-end_call", "call-opt_out", "call-record_concern", "call-record_follow_up", "call-record_interest", "call-transfer_to_human"], tools.Order());
         Assert.Equal("auto", requests[0].GetProperty("tool_choice").GetString());
         Assert.Equal("fake-model", requests[0].GetProperty("model").GetString());
         var messages = requests[0].GetProperty("messages").EnumerateArray().ToList();
@@ -92,6 +92,45 @@ public sealed class OpenAIConversationTests : IAsyncLifetime
         Assert.Equal("Of course. I'll make sure we don't call you again. Goodbye.", replies[1].Text);
         Assert.Equal((true, Interest.NotInterested, FollowUpKind.LeaveAlone), (outcome.OptedOut, outcome.Interest, outcome.FollowUp.Kind));
         Assert.Single(_server.Requests); // only the extraction pass
+    }
+
+    [Fact]
+    public async Task The_model_asking_for_a_transfer_hands_the_call_to_the_scripts_number_with_a_whisper()
+    {
+        _server.Respond = (request, _) => Task.FromResult(
+            FakeOpenAIServer.LastRole(request) == "tool" ? FakeOpenAIServer.Text("Of course, I'll put you through to a colleague now, please hold. Goodbye!")
+            : FakeOpenAIServer.ToolCalls(("call-record_concern", """{"text":"power cuts at night"}"""), ("call-transfer_to_human", "{}")));
+        using var harness = Harness();
+        var session = harness.Session(OutageScript.Definition() with { Transfer = new Campaign.Abstractions.Scripts.ScriptTransfer("+12125550142") });
+
+        var replies = await harness.TalkAsync(session, "The power cuts at night are awful. I want to talk to a real person.");
+
+        // The person takes over: no goodbye from the agent, and the call is not hung up.
+        Assert.False(replies[1].EndCall);
+        Assert.Equal(HumanTransfer.PutThroughLine, replies[1].Text);
+        Assert.Equal("+12125550142", replies[1].Transfer?.Number);
+        Assert.Contains("Concerns: power cuts at night.", replies[1].Transfer?.Whisper);
+        var tool = _server.Requests.Last().GetProperty("messages").EnumerateArray().Last();
+        Assert.Contains("A colleague is available", tool.GetProperty("content").GetString());
+    }
+
+    [Fact]
+    public async Task The_model_asking_for_a_transfer_outside_the_hours_records_a_callback_at_the_next_opening()
+    {
+        _server.Respond = (request, _) => Task.FromResult(
+            FakeOpenAIServer.LastRole(request) == "tool" ? FakeOpenAIServer.Text("My colleagues are not available now; one will call you back.")
+            : FakeOpenAIServer.ToolCalls(("call-transfer_to_human", "{}")));
+        using var harness = Harness();
+        var now = harness.Clock.GetUtcNow();
+        var closedToday = now.UtcDateTime.AddDays(1).DayOfWeek.ToString();
+        var hours = new Campaign.Abstractions.Scripts.TransferHours([closedToday], "09:00", "17:00", "UTC");
+        var session = harness.Session(OutageScript.Definition() with { Transfer = new Campaign.Abstractions.Scripts.ScriptTransfer("+12125550142", hours) });
+
+        var replies = await harness.TalkAsync(session, "Can I speak to someone, a human?");
+
+        Assert.Null(replies[1].Transfer);
+        Assert.True(replies[1].EndCall);
+        Assert.Equal(new FollowUp(FollowUpKind.Callback, new DateTimeOffset(now.UtcDateTime.Date.AddDays(1).AddHours(9), TimeSpan.Zero)), session.FollowUp);
     }
 
     [Fact]

@@ -12,9 +12,16 @@ public enum CalleeKind
 /// What the fake callee does: pick up or not, and what they say each turn ("" is silence). Over ConversationRelay, a
 /// callee with <see cref="InterruptReply"/> speaks over that reply (0 is the opening) as soon as its first token arrives;
 /// one with <see cref="TalkOverReply"/> sends its next line then, with no interrupt message before it.
+/// When the call is transferred, the person's line goes as <see cref="Transfer"/> says (<c>completed</c>: a person
+/// answers and talks until <see cref="TransferGate"/> completes; <c>busy</c>, <c>no-answer</c>, <c>failed</c>).
 /// </summary>
-public sealed record CalleeScript(CalleeKind Kind, IReadOnlyList<string> Lines, Task? AnswerGate = null, int? InterruptReply = null, int? TalkOverReply = null)
+public sealed record CalleeScript(
+    CalleeKind Kind, IReadOnlyList<string> Lines, Task? AnswerGate = null, int? InterruptReply = null, int? TalkOverReply = null,
+    string Transfer = "completed", Task? TransferGate = null)
 {
+    public static CalleeScript WantsPerson(string transfer = "completed", Task? gate = null) =>
+        new(CalleeKind.Person, ["Can I speak to a real person, please?"], Transfer: transfer, TransferGate: gate);
+
     public static CalleeScript TalkerOver { get; } = new(CalleeKind.Person, ["Yes, I have a minute.", "The power cuts at night worry me.", "Yes please, send it."], TalkOverReply: 1);
 
     public static CalleeScript Interrupter { get; } = new(CalleeKind.Person, ["Yes, I have a minute.", "The power cuts at night worry me.", "Yes please, send it."], InterruptReply: 1);

@@ -22,6 +22,12 @@ public sealed class FakeCall(string sid, IReadOnlyDictionary<string, string[]> f
 
     public List<string> Said { get; } = [];
 
+    /// <summary>Each <c>Dial</c> the call was given (a transfer), as TwiML.</summary>
+    public List<string> Dials { get; } = [];
+
+    /// <summary>What the person heard before being connected: the whisper TwiML of each transfer answered.</summary>
+    public List<string> Whispers { get; } = [];
+
     /// <summary>How many text messages each reply over ConversationRelay came in.</summary>
     public List<int> TokensPerReply { get; } = [];
 

@@ -120,6 +120,12 @@ public sealed class FakeCallee(string authToken) : IDisposable
                 return;
             }
 
+            if (response.Element("Dial") is { } dial)
+            {
+                twiml = await DialAsync(call, script, dial);
+                continue;
+            }
+
             var action = response.Element("Gather")?.Attribute("action")?.Value ?? response.Element("Redirect")!.Value;
             var line = turn < script.Lines.Count ? script.Lines[turn] : "";
             var form = Fields(call, "in-progress");
@@ -133,6 +139,48 @@ public sealed class FakeCallee(string authToken) : IDisposable
         }
 
         Failures.Enqueue($"{call.Sid}: the conversation did not end in {MaxTurns} turns");
+    }
+
+    /// <summary>
+    /// A transfer: the person's number rings; when it answers, the whisper URL is asked for TwiML on the person's leg
+    /// (its own CallSid and To), then the two talk until the script's gate opens; the Dial's action gets the result.
+    /// </summary>
+    private async Task<string> DialAsync(FakeCall call, CalleeScript script, XElement dial)
+    {
+        lock (call.Dials)
+        {
+            call.Dials.Add(dial.ToString());
+        }
+
+        var number = dial.Element("Number")!;
+        var childSid = "CA" + Guid.NewGuid().ToString("N");
+        if (script.Transfer == "completed")
+        {
+            if (number.Attribute("url")?.Value is { } whisperUrl)
+            {
+                List<KeyValuePair<string, string>> leg =
+                [
+                    new("AccountSid", FakeTwilio.AccountSid), new("CallSid", childSid), new("ParentCallSid", call.Sid), new("CallStatus", "in-progress"),
+                    new("Direction", "outbound-dial"), new("From", call.Field("From")), new("To", number.Value.Trim()),
+                ];
+                var whisper = await PostAsync(whisperUrl, leg);
+                lock (call.Whispers)
+                {
+                    call.Whispers.Add(whisper);
+                }
+            }
+
+            if (script.TransferGate is { } gate)
+            {
+                await gate.WaitAsync(TimeSpan.FromSeconds(30));
+            }
+        }
+
+        var form = Fields(call, "in-progress");
+        form.Add(new("DialCallStatus", script.Transfer));
+        form.Add(new("DialCallSid", childSid));
+        form.Add(new("DialCallDuration", script.Transfer == "completed" ? "42" : "0"));
+        return await PostAsync(dial.Attribute("action")!.Value, form);
     }
 
     private async Task<string> PostMaybeTwiceAsync(FakeCall call, string url, List<KeyValuePair<string, string>> form)

@@ -108,6 +108,14 @@ namespace Campaign.ApiClient.Models
 #else
         public List<global::Campaign.ApiClient.Models.TranscriptLine> Transcript { get; set; }
 #endif
+        /// <summary>The transfer property</summary>
+#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
+#nullable enable
+        public global::Campaign.ApiClient.Models.CallTransfer? Transfer { get; set; }
+#nullable restore
+#else
+        public global::Campaign.ApiClient.Models.CallTransfer Transfer { get; set; }
+#endif
         /// <summary>
         /// Instantiates a new <see cref="global::Campaign.ApiClient.Models.CallRecord"/> and sets the default values.
         /// </summary>
@@ -154,6 +162,7 @@ namespace Campaign.ApiClient.Models
                 { "status", n => { Status = n.GetEnumValue<global::Campaign.ApiClient.Models.CallStatus>(); } },
                 { "texts", n => { Texts = n.GetCollectionOfObjectValues<global::Campaign.ApiClient.Models.CallText>(global::Campaign.ApiClient.Models.CallText.CreateFromDiscriminatorValue)?.AsList(); } },
                 { "transcript", n => { Transcript = n.GetCollectionOfObjectValues<global::Campaign.ApiClient.Models.TranscriptLine>(global::Campaign.ApiClient.Models.TranscriptLine.CreateFromDiscriminatorValue)?.AsList(); } },
+                { "transfer", n => { Transfer = n.GetObjectValue<global::Campaign.ApiClient.Models.CallTransfer>(global::Campaign.ApiClient.Models.CallTransfer.CreateFromDiscriminatorValue); } },
             };
         }
         /// <summary>
@@ -183,6 +192,7 @@ namespace Campaign.ApiClient.Models
             writer.WriteEnumValue<global::Campaign.ApiClient.Models.CallStatus>("status", Status);
             writer.WriteCollectionOfObjectValues<global::Campaign.ApiClient.Models.CallText>("texts", Texts);
             writer.WriteCollectionOfObjectValues<global::Campaign.ApiClient.Models.TranscriptLine>("transcript", Transcript);
+            writer.WriteObjectValue<global::Campaign.ApiClient.Models.CallTransfer>("transfer", Transfer);
             writer.WriteAdditionalData(AdditionalData);
         }
     }

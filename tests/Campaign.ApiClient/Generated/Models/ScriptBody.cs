@@ -122,6 +122,14 @@ namespace Campaign.ApiClient.Models
 #else
         public List<string> TalkingPoints { get; set; }
 #endif
+        /// <summary>The transfer property</summary>
+#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
+#nullable enable
+        public global::Campaign.ApiClient.Models.TransferBody? Transfer { get; set; }
+#nullable restore
+#else
+        public global::Campaign.ApiClient.Models.TransferBody Transfer { get; set; }
+#endif
         /// <summary>The version property</summary>
         public int? Version { get; set; }
         /// <summary>The voice property</summary>
@@ -166,6 +174,7 @@ namespace Campaign.ApiClient.Models
                 { "persona", n => { Persona = n.GetObjectValue<global::Campaign.ApiClient.Models.PersonaBody>(global::Campaign.ApiClient.Models.PersonaBody.CreateFromDiscriminatorValue); } },
                 { "savedAt", n => { SavedAt = n.GetDateTimeOffsetValue(); } },
                 { "talkingPoints", n => { TalkingPoints = n.GetCollectionOfPrimitiveValues<string>()?.AsList(); } },
+                { "transfer", n => { Transfer = n.GetObjectValue<global::Campaign.ApiClient.Models.TransferBody>(global::Campaign.ApiClient.Models.TransferBody.CreateFromDiscriminatorValue); } },
                 { "version", n => { Version = n.GetIntValue(); } },
                 { "voice", n => { Voice = n.GetStringValue(); } },
             };
@@ -193,6 +202,7 @@ namespace Campaign.ApiClient.Models
             writer.WriteObjectValue<global::Campaign.ApiClient.Models.PersonaBody>("persona", Persona);
             writer.WriteDateTimeOffsetValue("savedAt", SavedAt);
             writer.WriteCollectionOfPrimitiveValues<string>("talkingPoints", TalkingPoints);
+            writer.WriteObjectValue<global::Campaign.ApiClient.Models.TransferBody>("transfer", Transfer);
             writer.WriteIntValue("version", Version);
             writer.WriteStringValue("voice", Voice);
         }

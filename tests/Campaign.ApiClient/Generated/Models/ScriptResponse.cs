@@ -124,6 +124,14 @@ namespace Campaign.ApiClient.Models
 #else
         public List<string> TalkingPoints { get; set; }
 #endif
+        /// <summary>The transfer property</summary>
+#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
+#nullable enable
+        public global::Campaign.ApiClient.Models.ScriptTransfer? Transfer { get; set; }
+#nullable restore
+#else
+        public global::Campaign.ApiClient.Models.ScriptTransfer Transfer { get; set; }
+#endif
         /// <summary>The version property</summary>
         public int? Version { get; set; }
         /// <summary>The voice property</summary>
@@ -175,6 +183,7 @@ namespace Campaign.ApiClient.Models
                 { "persona", n => { Persona = n.GetObjectValue<global::Campaign.ApiClient.Models.ScriptPersona>(global::Campaign.ApiClient.Models.ScriptPersona.CreateFromDiscriminatorValue); } },
                 { "savedAt", n => { SavedAt = n.GetDateTimeOffsetValue(); } },
                 { "talkingPoints", n => { TalkingPoints = n.GetCollectionOfPrimitiveValues<string>()?.AsList(); } },
+                { "transfer", n => { Transfer = n.GetObjectValue<global::Campaign.ApiClient.Models.ScriptTransfer>(global::Campaign.ApiClient.Models.ScriptTransfer.CreateFromDiscriminatorValue); } },
                 { "version", n => { Version = n.GetIntValue(); } },
                 { "voice", n => { Voice = n.GetStringValue(); } },
             };
@@ -202,6 +211,7 @@ namespace Campaign.ApiClient.Models
             writer.WriteObjectValue<global::Campaign.ApiClient.Models.ScriptPersona>("persona", Persona);
             writer.WriteDateTimeOffsetValue("savedAt", SavedAt);
             writer.WriteCollectionOfPrimitiveValues<string>("talkingPoints", TalkingPoints);
+            writer.WriteObjectValue<global::Campaign.ApiClient.Models.ScriptTransfer>("transfer", Transfer);
             writer.WriteIntValue("version", Version);
             writer.WriteStringValue("voice", Voice);
             writer.WriteAdditionalData(AdditionalData);
