@@ -129,7 +129,13 @@ internal sealed partial class ConversationRelaySession(RelaySocket socket, IGrai
 
                 await socket.SendAsync(new { type = "text", token = "", last = true }, cancellationToken);
                 _replyEnded = true;
-                if (token.HangUp)
+                if (token.Transfer)
+                {
+                    // Twilio ends the session and asks the Connect's action what next: the Dial to the person.
+                    _hungUp = true;
+                    await socket.SendAsync(new { type = "end", handoffData = RelayHandoff.Transfer }, cancellationToken);
+                }
+                else if (token.HangUp)
                 {
                     _hungUp = true;
                     await socket.SendAsync(new { type = "end" }, cancellationToken);

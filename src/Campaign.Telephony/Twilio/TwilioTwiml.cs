@@ -79,6 +79,12 @@ public sealed class TwilioTwiml(TwilioOptions options, TwilioUrls urls)
 
     private const int TransferRingSeconds = 30;
 
+    /// <summary>
+    /// After a ConversationRelay session handed the call over (the hand-over line was already spoken over the relay):
+    /// the person's number is dialled with the whisper URL, which answers with the summary when the script has one.
+    /// </summary>
+    public string Handoff(string callId, string number) => Transfer(callId, say: null, number, whisper: true);
+
     /// <summary>Hands the call to a ConversationRelay WebSocket on this host.</summary>
     public string Relay(string callId)
     {
@@ -89,7 +95,7 @@ public sealed class TwilioTwiml(TwilioOptions options, TwilioUrls urls)
             interruptible: "any",
             dtmfDetection: true);
         relay.Parameter(name: "callId", value: callId);
-        var connect = new Connect().Append(relay);
+        var connect = new Connect(action: urls.RelayEnded(callId), method: global::Twilio.Http.HttpMethod.Post).Append(relay);
         return new VoiceResponse().Append(connect).ToString();
     }
 

@@ -14,6 +14,12 @@ public sealed class TwilioUrls(TwilioOptions options)
     /// <summary>The transfer's Dial action: how the person's leg went (<c>DialCallStatus</c>).</summary>
     public Uri Transfer(string callId) => Build("transfer", callId);
 
+    /// <summary>
+    /// The ConversationRelay's <c>Connect</c> action: the session is over, and its <c>HandoffData</c> says whether the
+    /// call goes on to a person.
+    /// </summary>
+    public Uri RelayEnded(string callId) => Build("relay-ended", callId);
+
     /// <summary>The TwiML the person hears when they answer a transfer, before being connected.</summary>
     public Uri Whisper(string callId) => Build("whisper", callId);
 

@@ -26,6 +26,7 @@ public static class TwilioWebhooks
         twilio.MapPost("/amd", AmdAsync).DisableAntiforgery();
         twilio.MapPost("/transfer", TransferAsync).DisableAntiforgery();
         twilio.MapPost("/whisper", WhisperAsync).DisableAntiforgery();
+        twilio.MapPost("/relay-ended", RelayEndedAsync).DisableAntiforgery();
         twilio.MapGet("/relay", ConversationRelayEndpoint.RunAsync);
         app.MapTwilioTextWebhooks();
     }
@@ -86,6 +87,24 @@ public static class TwilioWebhooks
 
         var instruction = await grains.GetGrain<ICallGrain>(callId).OnEventAsync(callEvent);
         return Results.Content(instruction.HangUp ? twiml.For(callId, instruction) : TwilioTwiml.HangUp(), Xml);
+    }
+
+    /// <summary>
+    /// The ConversationRelay session is over. When it ended by handing the call to a person (its <c>HandoffData</c>)
+    /// and the call's transfer still waits, the person's number is dialled; otherwise the line is hung up.
+    /// </summary>
+    private static async Task<IResult> RelayEndedAsync([FromQuery] string callId, HttpRequest request, IGrainFactory grains, TwilioTwiml twiml)
+    {
+        var form = await request.ReadFormAsync();
+        if (!RelayHandoff.IsTransfer(form["HandoffData"]))
+        {
+            return Results.Content(TwilioTwiml.HangUp(), Xml);
+        }
+
+        var call = await grains.GetGrain<ICallGrain>(callId).GetAsync();
+        return Results.Content(
+            call is { Status: not CallStatus.Ended, Transfer: { Result: TransferResult.Pending } transfer } ? twiml.Handoff(callId, transfer.Number) : TwilioTwiml.HangUp(),
+            Xml);
     }
 
     /// <summary>The person answered a transfer: the transfer is connected, and they hear the call's summary first.</summary>

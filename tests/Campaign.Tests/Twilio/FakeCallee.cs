@@ -109,10 +109,20 @@ public sealed class FakeCallee(string authToken) : IDisposable
                 call.Said.AddRange(response.Descendants("Say").Select(s => s.Value));
             }
 
-            if (response.Element("Connect")?.Element("ConversationRelay") is { } relay)
+            if (response.Element("Connect") is { } connect && connect.Element("ConversationRelay") is { } relay)
             {
-                await RelayAsync(call, script, relay);
-                return;
+                // As Twilio does when the session ends: the Connect's action is asked what next, with the handoff data.
+                var handoff = await RelayAsync(call, script, relay);
+                if (handoff is null || connect.Attribute("action")?.Value is not { } after)
+                {
+                    return;
+                }
+
+                var ended = Fields(call, "in-progress");
+                ended.Add(new("SessionStatus", "ended"));
+                ended.Add(new("HandoffData", handoff));
+                twiml = await PostAsync(after, ended);
+                continue;
             }
 
             if (response.Element("Hangup") is not null)
@@ -199,7 +209,8 @@ public sealed class FakeCallee(string authToken) : IDisposable
         return answers[1];
     }
 
-    private async Task RelayAsync(FakeCall call, CalleeScript script, XElement relay)
+    /// <summary>The relay conversation; the <c>end</c> message's handoff data when there is one.</summary>
+    private async Task<string?> RelayAsync(FakeCall call, CalleeScript script, XElement relay)
     {
         var url = relay.Attribute("url")!.Value;
         using var socket = new ClientWebSocket();
@@ -223,7 +234,7 @@ public sealed class FakeCallee(string authToken) : IDisposable
                 if (message.GetProperty("type").GetString() == "end")
                 {
                     await socket.CloseAsync(WebSocketCloseStatus.NormalClosure, null, CancellationToken.None);
-                    return;
+                    return Handoff(message);
                 }
 
                 var token = message.GetProperty("token").GetString();
@@ -264,7 +275,7 @@ public sealed class FakeCallee(string authToken) : IDisposable
                     if (stale.GetProperty("type").GetString() == "end")
                     {
                         Failures.Enqueue($"{call.Sid}: the host hung up after an interruption");
-                        return;
+                        return null;
                     }
                 }
             }
@@ -275,7 +286,7 @@ public sealed class FakeCallee(string authToken) : IDisposable
                 if (next.GetProperty("type").GetString() == "end")
                 {
                     await socket.CloseAsync(WebSocketCloseStatus.NormalClosure, null, CancellationToken.None);
-                    return;
+                    return Handoff(next);
                 }
 
                 // The next reply already started (the callee talked over this one): it is heard next.
@@ -287,7 +298,11 @@ public sealed class FakeCallee(string authToken) : IDisposable
         }
 
         Failures.Enqueue($"{call.Sid}: the relay conversation did not end in {MaxTurns} turns");
+        return null;
     }
+
+    private static string? Handoff(JsonElement end) =>
+        end.TryGetProperty("handoffData", out var data) && data.ValueKind == JsonValueKind.String ? data.GetString() : null;
 
     private static async Task<JsonElement?> NextWithinAsync(ChannelReader<JsonElement> reader, TimeSpan wait)
     {

@@ -1,6 +1,7 @@
 using System.Net.Http.Json;
 using System.Text.Json;
 using System.Xml.Linq;
+using Campaign.Telephony.Twilio;
 using Campaign.Tests.Http;
 using Campaign.Tests.Support;
 
@@ -102,10 +103,40 @@ public class TwilioTransferTests
     }
 
     [Fact]
+    public async Task Over_ConversationRelay_the_session_ends_with_a_handoff_and_the_connect_action_dials_the_person()
+    {
+        await using var host = await TwilioHost.StartAsync("ConversationRelay");
+        var scriptId = await CreateScriptAsync(host.Client);
+        var id = await TwilioCampaign.StartAsync(host, [CalleeScript.WantsPerson()], 730_000, $$""", "scriptId": "{{scriptId}}" """);
+
+        await TwilioCampaign.WaitForCompletionAsync(host, id, TimeSpan.FromSeconds(60));
+        Assert.Empty(host.Twilio.Callee.Failures);
+        var call = host.Twilio.Calls.Values.Single();
+        Assert.Contains(call.Said, s => s.Contains("put you through to a colleague", StringComparison.Ordinal));
+        var dial = XElement.Parse(call.Dials.Single());
+        Assert.Equal($"{host.BaseUrl}/telephony/twilio/transfer?callId={call.CallId}", dial.Attribute("action")!.Value);
+        Assert.Equal(TransferNumber, dial.Element("Number")!.Value.Trim());
+        Assert.StartsWith("Transfer from the City Power assistant.", XDocument.Parse(call.Whispers.Single()).Descendants("Say").Single().Value);
+
+        var transfer = (await host.Client.GetFromJsonAsync<JsonElement>($"/api/calls/{call.CallId}")).GetProperty("transfer");
+        Assert.Equal("connected", transfer.GetProperty("result").GetString());
+    }
+
+    [Fact]
+    public void Only_handoff_data_that_asks_for_the_transfer_dials_the_person()
+    {
+        Assert.True(RelayHandoff.IsTransfer(RelayHandoff.Transfer));
+        Assert.False(RelayHandoff.IsTransfer("""{"reason":"done"}"""));
+        Assert.False(RelayHandoff.IsTransfer("""["transfer"]"""));
+        Assert.False(RelayHandoff.IsTransfer("transfer"));
+        Assert.False(RelayHandoff.IsTransfer(null));
+    }
+
+    [Fact]
     public async Task The_transfer_and_whisper_webhooks_need_a_valid_signature()
     {
         await using var host = await TwilioHost.StartAsync();
-        foreach (var path in new[] { "transfer", "whisper" })
+        foreach (var path in new[] { "transfer", "whisper", "relay-ended" })
         {
             var url = $"{host.BaseUrl}/telephony/twilio/{path}?callId=nobody";
             using var response = await host.Twilio.Callee.SendAsync(url, [new("DialCallStatus", "completed")], signature: "forged");
