@@ -9,6 +9,7 @@ using Campaign.Grains.Texts;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Orleans.Placement;
 
 namespace Campaign.Grains.Calls;
 
@@ -17,6 +18,7 @@ namespace Campaign.Grains.Calls;
 /// (<see cref="CallPlacement"/>), the conversation (<see cref="CallConversation"/>) and the end, reported exactly once
 /// however often the provider repeats events (<see cref="CallEnding"/>), with a watchdog reminder for a lost silo.
 /// </summary>
+[PreferLocalPlacement] // beside the campaign that starts it: the start and the report back stay in one silo
 public sealed class CallGrain(
     [PersistentState("call", StorageNames.Default)] IPersistentState<CallState> state,
     ITelephony telephony,

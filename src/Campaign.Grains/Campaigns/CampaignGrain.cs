@@ -2,6 +2,7 @@ using Campaign.Abstractions.Calls;
 using Campaign.Abstractions.Campaigns;
 using Campaign.Abstractions.Webhooks;
 using Orleans.Concurrency;
+using Orleans.Placement;
 using Orleans.Runtime;
 
 namespace Campaign.Grains.Campaigns;
@@ -13,6 +14,7 @@ namespace Campaign.Grains.Campaigns;
 /// the timer and the reminder; its parts (<see cref="CampaignParts"/>) decide and do the rest.
 /// </summary>
 [Reentrant]
+[PreferLocalPlacement] // on the silo whose API created or started it: its calls then start beside it
 public sealed class CampaignGrain(
     [PersistentState("campaign", StorageNames.Default)] IPersistentState<CampaignState> state,
     CampaignPartsFactory parts,
