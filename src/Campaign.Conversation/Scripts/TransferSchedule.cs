@@ -1,5 +1,5 @@
-using System.Globalization;
 using Campaign.Abstractions.Scripts;
+using Campaign.Abstractions.Time;
 
 namespace Campaign.Conversation.Scripts;
 
@@ -9,8 +9,6 @@ namespace Campaign.Conversation.Scripts;
 /// </summary>
 public sealed class TransferSchedule
 {
-    private static readonly string[] TimeFormats = ["HH:mm", "H:mm"];
-
     private readonly IReadOnlySet<DayOfWeek> _days;
     private readonly TimeSpan _from;
     private readonly TimeSpan _to;
@@ -43,7 +41,7 @@ public sealed class TransferSchedule
         var days = new HashSet<DayOfWeek>();
         foreach (var (day, i) in (hours.Days ?? []).Select((d, i) => (d, i)))
         {
-            if (day is null || int.TryParse(day, out _) || !Enum.TryParse<DayOfWeek>(day.Trim(), ignoreCase: true, out var parsed))
+            if (!WeekTimes.TryParseDay(day, out var parsed))
             {
                 errors.Add(new ScriptValidationError($"{field}.days[{i}]", $"'{day}' is not a day of the week (monday … sunday)"));
                 continue;
@@ -59,8 +57,7 @@ public sealed class TransferSchedule
             errors.Add(new ScriptValidationError($"{field}.to", $"must be after from ({hours.From}); hours do not run past midnight"));
         }
 
-        TimeZoneInfo? zone = null;
-        if (string.IsNullOrWhiteSpace(hours.TimeZone) || !TimeZoneInfo.TryFindSystemTimeZoneById(hours.TimeZone.Trim(), out zone) || !zone.HasIanaId)
+        if (!WeekTimes.TryFindIanaZone(hours.TimeZone, out var zone))
         {
             errors.Add(new ScriptValidationError($"{field}.timeZone", $"'{hours.TimeZone}' is not a known IANA time zone (e.g. Europe/Lisbon)"));
         }
@@ -111,14 +108,9 @@ public sealed class TransferSchedule
 
     private static TimeSpan? Time(string? text, string field, List<ScriptValidationError> errors)
     {
-        if (text?.Trim() is "24:00")
+        if (WeekTimes.TryParseTime(text, out var time))
         {
-            return TimeSpan.FromHours(24);
-        }
-
-        if (text is not null && TimeOnly.TryParseExact(text.Trim(), TimeFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var time))
-        {
-            return time.ToTimeSpan();
+            return time;
         }
 
         errors.Add(new ScriptValidationError(field, $"'{text}' is not a time of day such as 09:00"));

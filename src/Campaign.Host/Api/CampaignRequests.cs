@@ -4,6 +4,7 @@ using System.Xml;
 using Campaign.Abstractions;
 using Campaign.Abstractions.Campaigns;
 using Campaign.Abstractions.Experiments;
+using Campaign.Abstractions.Time;
 
 namespace Campaign.Host.Api;
 
@@ -255,7 +256,7 @@ public sealed record CallingWindowRequest(IReadOnlyList<string>? Days, string? F
         var days = new List<DayOfWeek>();
         foreach (var (day, i) in (Days ?? []).Select((d, i) => (d, i)))
         {
-            if (!Enum.TryParse<DayOfWeek>(day, ignoreCase: true, out var parsed) || int.TryParse(day, out _))
+            if (!WeekTimes.TryParseDay(day, out var parsed))
             {
                 throw new CampaignException($"'{day}' is not a day of the week (monday … sunday)", $"callingWindow.days[{i}]");
             }
@@ -270,7 +271,7 @@ public sealed record CallingWindowRequest(IReadOnlyList<string>? Days, string? F
             throw new CampaignException("the window must end after it starts", "callingWindow.to");
         }
 
-        if (TimeZone is not null && !(TimeZoneInfo.TryFindSystemTimeZoneById(TimeZone, out var zone) && zone.HasIanaId))
+        if (TimeZone is not null && !WeekTimes.TryFindIanaZone(TimeZone, out _))
         {
             throw new CampaignException($"'{TimeZone}' is not a known IANA time zone", "callingWindow.timeZone");
         }
@@ -285,14 +286,9 @@ public sealed record CallingWindowRequest(IReadOnlyList<string>? Days, string? F
             return null;
         }
 
-        if (TimeOnly.TryParseExact(text, ["HH:mm", "H:mm", "HH:mm:ss"], System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var time))
+        if (WeekTimes.TryParseTime(text, out var time))
         {
-            return time.ToTimeSpan();
-        }
-
-        if (text is "24:00")
-        {
-            return TimeSpan.FromHours(24);
+            return time;
         }
 
         throw new CampaignException($"'{text}' is not a time of day such as 09:00", $"callingWindow.{name}");

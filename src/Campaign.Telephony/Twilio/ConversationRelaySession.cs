@@ -129,16 +129,12 @@ internal sealed partial class ConversationRelaySession(RelaySocket socket, IGrai
 
                 await socket.SendAsync(new { type = "text", token = "", last = true }, cancellationToken);
                 _replyEnded = true;
-                if (token.Transfer)
+                if (token.Transfer || token.HangUp)
                 {
-                    // Twilio ends the session and asks the Connect's action what next: the Dial to the person.
+                    // After a hand-over Twilio asks the Connect's action what next: the Dial to the person.
                     _hungUp = true;
-                    await socket.SendAsync(new { type = "end", handoffData = RelayHandoff.Transfer }, cancellationToken);
-                }
-                else if (token.HangUp)
-                {
-                    _hungUp = true;
-                    await socket.SendAsync(new { type = "end" }, cancellationToken);
+                    object end = token.Transfer ? new { type = "end", handoffData = RelayHandoff.Transfer } : new { type = "end" };
+                    await socket.SendAsync(end, cancellationToken);
                 }
             }
         }
