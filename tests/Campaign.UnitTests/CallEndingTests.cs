@@ -38,7 +38,6 @@ public class CallEndingTests
         Assert.Equal([CallWorld.CallId], _world.TrunkReleased);
         Assert.Equal((CallWorld.CallId, 1L), (Assert.Single(_world.CampaignReports).CallId, _world.CampaignReports[0].Seq));
         Assert.False(_world.State.RecordExists);
-        Assert.False(_world.Timers.WatchdogRunning);
         Assert.Equal((1, 0), (_world.Deactivated, _world.Gate.LiveCalls));
     }
 
@@ -55,7 +54,6 @@ public class CallEndingTests
 
         Assert.True(_world.State.RecordExists);
         Assert.Equal(Interest.Interested, _world.Call.Outcome!.Interest);
-        Assert.True(_world.Timers.WatchdogRunning);
         Assert.Equal(0, _world.Deactivated);
         Assert.Contains(_world.Logger.Messages, m => m.Contains("store unavailable", StringComparison.Ordinal));
 

@@ -22,7 +22,6 @@ public class CallPlacementTests
         Assert.Equal((CallStatus.Dialing, "CA-1", Now), (_world.Call.Status, _world.Call.ProviderCallId, _world.Call.StartedAt));
         Assert.Equal(2, _world.State.Writes);
         Assert.Equal(Now, _world.Timers.DeadlineFrom);
-        Assert.True(_world.Timers.WatchdogRunning);
         Assert.Equal(1, _world.Gate.LiveCalls);
         Assert.Equal(CallStatus.Dialing, Assert.Single(_world.Progress).Status);
 
@@ -38,7 +37,7 @@ public class CallPlacementTests
     [InlineData(CallStartResult.DoNotCall, CallStartResult.DoNotCall)]
     [InlineData(CallStartResult.CustomerBusy, CallStartResult.CustomerBusy)]
     [InlineData(CallStartResult.Placed, CallStartResult.UnknownCustomer)]
-    public async Task A_customer_the_rules_refuse_or_who_is_gone_is_not_dialled_and_leaves_no_call_or_watchdog(CallStartResult verdict, CallStartResult expected)
+    public async Task A_customer_the_rules_refuse_or_who_is_gone_is_not_dialled_and_leaves_no_call(CallStartResult verdict, CallStartResult expected)
     {
         _world.Verdict = new DialVerdict(verdict, null, null);
 
@@ -46,7 +45,6 @@ public class CallPlacementTests
 
         Assert.Empty(_world.Dials);
         Assert.False(_world.State.RecordExists);
-        Assert.False(_world.Timers.WatchdogRunning);
         Assert.Equal(0, _world.Gate.LiveCalls);
     }
 
@@ -58,7 +56,6 @@ public class CallPlacementTests
         Assert.Equal(CallStartResult.AlreadyEnded, await _world.Placement.StartAsync(CallWorld.Request()));
 
         Assert.Empty(_world.DialRequests);
-        Assert.False(_world.Timers.WatchdogRunning);
     }
 
     [Fact]

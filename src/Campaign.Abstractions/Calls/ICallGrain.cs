@@ -49,4 +49,11 @@ public interface ICallGrain : IGrainWithStringKey
     /// </summary>
     [Alias("OnTextReport")]
     Task<bool> OnTextReportAsync(TextReport report);
+
+    /// <summary>
+    /// The watchdog's look at a placed call, asked by its campaign's sweep: a call the provider no longer has (lost with
+    /// its silo) is ended, and an end whose report did not get through is reported again.
+    /// </summary>
+    [Alias("Check")]
+    Task CheckAsync();
 }

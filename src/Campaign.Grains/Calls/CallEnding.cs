@@ -57,12 +57,11 @@ internal sealed class CallEnding(
             if (await settlement.SettleAsync(callId, Call))
             {
                 await state.ClearStateAsync();
-                await timers.StopWatchdogAsync();
                 deactivate();
             }
             else
             {
-                // The watchdog reminder reports again; the outcome concluded for this report is kept for it.
+                // The campaign's sweep asks for the report again; the outcome concluded for this report is kept for it.
                 await state.WriteStateAsync();
             }
         }

@@ -16,7 +16,8 @@ namespace Campaign.Grains.Calls;
 /// <summary>
 /// One call attempt: the provider's events applied one at a time to the stored call. Its parts do the work: the start
 /// (<see cref="CallPlacement"/>), the conversation (<see cref="CallConversation"/>) and the end, reported exactly once
-/// however often the provider repeats events (<see cref="CallEnding"/>), with a watchdog reminder for a lost silo.
+/// however often the provider repeats events (<see cref="CallEnding"/>). Its campaign's sweep is the watchdog that
+/// ends it when it is lost with its silo.
 /// </summary>
 [PreferLocalPlacement] // beside the campaign that starts it: the start and the report back stay in one silo
 public sealed class CallGrain(
@@ -222,15 +223,13 @@ public sealed class CallGrain(
         return known;
     });
 
+    public Task CheckAsync() => _serial.RunAsync(_ending.CheckAsync);
+
+    /// <summary>A watchdog reminder of a call placed by an earlier version: checked once, then left to the campaign's sweep.</summary>
     public async Task ReceiveReminder(string reminderName, TickStatus status)
     {
-        if (!state.RecordExists)
-        {
-            await _timers.StopWatchdogAsync();
-            return;
-        }
-
-        await _serial.RunAsync(_ending.CheckAsync);
+        await _timers.ForgetWatchdogReminderAsync();
+        await CheckAsync();
     }
 
     /// <summary>A reply that hands the call to a person lifts the agent's time limit: the person's talk is not timed.</summary>

@@ -41,10 +41,6 @@ internal sealed class CallPlacement(
             return CallStartResult.AlreadyEnded;
         }
 
-        // The watchdog exists before anything is claimed or written: in a cluster its reminder service may be on a silo
-        // that just died, and a call stored without its watchdog would wait for an end nobody reports.
-        await timers.StartWatchdogAsync();
-
         // Whatever a campaign asks, the customer's grain decides under every rule, from the stored profile and the
         // customer's own place (not the work list's), and records the decision before anything is dialled.
         var limit = options.RingTimeout + request.MaxDuration;
@@ -52,7 +48,6 @@ internal sealed class CallPlacement(
             new DialRequest(request.CampaignId, callId, request.Purpose, request.Window, clock.GetUtcNow() + limit + TimeSpan.FromMinutes(1)));
         if (verdict.Result != CallStartResult.Placed || verdict.Profile is not { } profile)
         {
-            await timers.StopWatchdogAsync();
             return verdict.Result == CallStartResult.Placed ? CallStartResult.UnknownCustomer : verdict.Result;
         }
 

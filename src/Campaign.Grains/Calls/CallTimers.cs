@@ -3,8 +3,8 @@ using Campaign.Abstractions.Calls;
 namespace Campaign.Grains.Calls;
 
 /// <summary>
-/// A call's clocks: the deadline that hangs up at the maximum duration, the one-shot timer that settles an ended call
-/// off the request path, and the watchdog reminder that outlives the activation (and the silo).
+/// A call's clocks: the deadline that hangs up at the maximum duration and the one-shot timer that settles an ended
+/// call off the request path. The watchdog is the campaign's sweep (<c>CallSweep</c>), not a reminder of each call.
 /// </summary>
 internal sealed class CallTimers(Grain grain, TimeProvider clock, CallOptions options) : ICallTimers
 {
@@ -30,10 +30,8 @@ internal sealed class CallTimers(Grain grain, TimeProvider clock, CallOptions op
         _settle = grain.RegisterGrainTimer(_ => work(), Once(delay));
     }
 
-    public Task StartWatchdogAsync() =>
-        grain.RegisterOrUpdateReminder(WatchdogReminder, options.WatchdogPeriod, options.WatchdogPeriod);
-
-    public async Task StopWatchdogAsync()
+    /// <summary>Unregisters the watchdog reminder that calls placed by earlier versions registered for themselves.</summary>
+    public async Task ForgetWatchdogReminderAsync()
     {
         if (await grain.GetReminder(WatchdogReminder) is { } reminder)
         {

@@ -12,8 +12,4 @@ internal interface ICallTimers
 
     /// <summary>Runs <paramref name="work"/> once, as soon as the current request is done (or after <paramref name="delay"/>).</summary>
     void Soon(Func<Task> work, TimeSpan delay = default);
-
-    Task StartWatchdogAsync();
-
-    Task StopWatchdogAsync();
 }

@@ -37,6 +37,17 @@ public sealed class CallsInFlight : IDisposable
 
     public LiveCallPage Page(int skip, int take) => _table.Page(skip, take);
 
+    /// <summary>Asks the calls the sweep finds due to check themselves, without waiting; a failure is logged (the next sweep asks again).</summary>
+    public void Check(CallSweep sweep)
+    {
+        foreach (var callId in sweep.Due(_table.CallIds, _table.Contains))
+        {
+            _ = _grains.GetGrain<ICallGrain>(callId).CheckAsync().ContinueWith(
+                t => CampaignLog.CheckFailed(_logger, callId, t.Exception?.GetBaseException().Message ?? ""),
+                TaskContinuationOptions.OnlyOnFaulted);
+        }
+    }
+
     /// <summary>Asks every live call to hang up, without waiting; a failure is logged.</summary>
     public void HangUpAll()
     {

@@ -162,6 +162,7 @@ public sealed class CampaignGrain(
 
     private async Task DispatchOnceAsync()
     {
+        _parts.InFlight.Check(_parts.Sweep);
         switch (await _parts.Dispatcher.DispatchAsync())
         {
             case DispatchStep.Stop:

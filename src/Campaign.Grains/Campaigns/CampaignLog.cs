@@ -16,6 +16,9 @@ internal static partial class CampaignLog
     [LoggerMessage(Level = LogLevel.Warning, Message = "Call {CallId} could not be hung up: {Reason}")]
     public static partial void HangUpFailed(ILogger logger, string callId, string reason);
 
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Call {CallId} could not be checked by its campaign's watchdog: {Reason}")]
+    public static partial void CheckFailed(ILogger logger, string callId, string reason);
+
     [LoggerMessage(Level = LogLevel.Warning, Message = "Campaign {CampaignId}: learned timing unavailable (customer {CustomerId}), calling in due order: {Reason}")]
     public static partial void TimingFailed(ILogger logger, string campaignId, string? customerId, string reason);
 

@@ -8,6 +8,7 @@ public sealed record CampaignParts(
     CampaignStarter Starter,
     DialQueue Queue,
     CallsInFlight InFlight,
+    CallSweep Sweep,
     CallEnds Ends,
     CampaignDispatcher Dispatcher,
     DispatchLoop Loop,

@@ -59,6 +59,7 @@ public sealed class CampaignPartsFactory(
             starter,
             queue,
             inFlight,
+            new CallSweep(callOptions.Value.WatchdogPeriod, TimeProvider.System),
             ends,
             new CampaignDispatcher(campaign, work, queue, inFlight, budget, attempts, gate, grains, clock),
             loop,

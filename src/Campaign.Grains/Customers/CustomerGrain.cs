@@ -5,12 +5,16 @@ using Campaign.Abstractions.Customers;
 using Campaign.Abstractions.Storage;
 using Campaign.Abstractions.Telemetry;
 using Campaign.Abstractions.Webhooks;
+using Campaign.Grains.Calls;
 using Campaign.Grains.Compliance;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using Orleans.Runtime;
+using Orleans.Storage;
 
 namespace Campaign.Grains.Customers;
 
+/// <summary>The live call as earlier versions stored it for each customer; only erased now (see <see cref="LiveCallClaim"/>).</summary>
 [GenerateSerializer, Alias("Campaign.CustomerCallState")]
 public sealed class CustomerCallState
 {
@@ -24,19 +28,30 @@ public sealed class CustomerCallState
 /// <summary>
 /// One customer. The profile and history live in the customer directory (so segment queries see them at once);
 /// this grain is the single writer of the customer's contact history and opt-out, and makes sure the customer is
-/// never in two live calls at once, whichever campaigns target them.
+/// never in two live calls at once, whichever campaigns target them (<see cref="LiveCallClaim"/>).
 /// </summary>
 public sealed class CustomerGrain(
-    [PersistentState("customer-call", StorageNames.Default)] IPersistentState<CustomerCallState> call,
     ICustomerDirectory directory,
     IDecisionLog decisions,
     ICallStore calls,
     CustomerLocator locator,
     DialRules rules,
     IWebhookEvents webhooks,
+    IOptions<CallOptions> callOptions,
     [FromKeyedServices(EngineClock.Key)] TimeProvider clock) : Grain, ICustomerGrain
 {
+    private const string EarlierCallState = "customer-call";
+    private LiveCallClaim _live = null!;
+
     private string Id => this.GetPrimaryKeyString();
+
+    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        // The longest a call holds its customer: the hold a call asks for (CallPlacement) when it is dialled.
+        var longestHold = callOptions.Value.RingTimeout + callOptions.Value.MaxDuration + TimeSpan.FromMinutes(1);
+        _live = new LiveCallClaim((skip, take) => decisions.ForCustomerAsync(Id, skip, take), () => directory.GetContactHistoryAsync(Id), longestHold);
+        return Task.CompletedTask;
+    }
 
     public async Task<CustomerView?> GetAsync()
     {
@@ -54,9 +69,9 @@ public sealed class CustomerGrain(
     public async Task<DialVerdict> DecideDialAsync(DialRequest request)
     {
         var now = clock.GetUtcNow();
-        var live = call.State.LiveCallId;
+        var live = await _live.CurrentAsync(now);
         var profile = await directory.GetAsync(Id);
-        if (live == request.CallId && profile is not null)
+        if (live?.CallId == request.CallId && profile is not null)
         {
             return new DialVerdict(CallStartResult.Placed, null, profile); // the same call asking again: its decision stands
         }
@@ -67,7 +82,7 @@ public sealed class CustomerGrain(
             profile,
             place,
             profile is not null && await directory.IsDoNotCallAsync(profile.Phone),
-            live is not null && call.State.LiveUntil > now,
+            live is not null,
             profile is null ? 0 : await directory.CountAttemptsSinceAsync(Id, now.AddDays(-1)),
             profile is null ? 0 : await directory.CountAttemptsSinceAsync(Id, now.AddDays(-7)),
             request.Purpose,
@@ -85,9 +100,7 @@ public sealed class CustomerGrain(
         await decisions.AppendAsync(decision);
         if (evaluation.Result == CallStartResult.Placed)
         {
-            call.State.LiveCallId = request.CallId;
-            call.State.LiveUntil = request.HoldUntil;
-            await call.WriteStateAsync();
+            _live.Claim(request.CallId, request.HoldUntil);
         }
 
         return new DialVerdict(evaluation.Result, decision, profile);
@@ -96,11 +109,7 @@ public sealed class CustomerGrain(
     public async Task EndCallAsync(string callId, ContactAttempt attempt)
     {
         await RecordContactAsync(attempt);
-        if (call.State.LiveCallId == callId)
-        {
-            call.State.LiveCallId = null;
-            await call.WriteStateAsync();
-        }
+        _live.Release(callId);
     }
 
     public async Task RecordContactAsync(ContactAttempt attempt)
@@ -138,7 +147,7 @@ public sealed class CustomerGrain(
             return ErasureResult.NotFound;
         }
 
-        if (call.State.LiveCallId is not null && call.State.LiveUntil > clock.GetUtcNow())
+        if (await _live.CurrentAsync(clock.GetUtcNow()) is not null)
         {
             return ErasureResult.InLiveCall;
         }
@@ -163,7 +172,7 @@ public sealed class CustomerGrain(
         }
 
         await directory.EraseAsync(Id);
-        await call.ClearStateAsync();
+        await EraseEarlierCallStateAsync();
         return ErasureResult.Erased;
     }
 
@@ -193,6 +202,18 @@ public sealed class CustomerGrain(
         var at = clock.GetUtcNow();
         await directory.AddDoNotCallAsync([new DoNotCallEntry(profile.Phone, reason, source, at)]);
         await webhooks.OptedOutAsync(Id, profile.Phone, reason, source, at);
+    }
+
+    /// <summary>The live call earlier versions stored under the customer's id, if any.</summary>
+    private async Task EraseEarlierCallStateAsync()
+    {
+        var storage = ServiceProvider.GetRequiredKeyedService<IGrainStorage>(StorageNames.Default);
+        var earlier = new GrainState<CustomerCallState>();
+        await storage.ReadStateAsync(EarlierCallState, this.GetGrainId(), earlier);
+        if (earlier.RecordExists)
+        {
+            await storage.ClearStateAsync(EarlierCallState, this.GetGrainId(), earlier);
+        }
     }
 
     /// <summary>The rule named on the metric: for a call none held it back; otherwise the first that did.</summary>

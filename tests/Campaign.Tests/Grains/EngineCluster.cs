@@ -26,8 +26,11 @@ public static class EngineCluster
         ["Telephony:Simulator:TimeScale"] = "2000",
     };
 
-    /// <summary>Starts a cluster; with <paramref name="scripted"/> the telephony is a <see cref="ScriptedTelephony"/>.</summary>
-    public static async Task<InProcessTestCluster> StartAsync(string databasePath, bool scripted, IReadOnlyDictionary<string, string?>? overrides = null, ShiftedClock? clock = null, Action<IServiceCollection>? services = null)
+    /// <summary>
+    /// Starts a cluster; with <paramref name="scripted"/> the telephony is a <see cref="ScriptedTelephony"/>. Grains,
+    /// reminders and stores are in the SQLite file unless <paramref name="storage"/> puts them elsewhere.
+    /// </summary>
+    public static async Task<InProcessTestCluster> StartAsync(string databasePath, bool scripted, IReadOnlyDictionary<string, string?>? overrides = null, ShiftedClock? clock = null, Action<IServiceCollection>? services = null, Action<ISiloBuilder>? storage = null)
     {
         var settings = FastSettings.Concat(overrides ?? new Dictionary<string, string?>())
             .GroupBy(p => p.Key).ToDictionary(g => g.Key, g => g.Last().Value);
@@ -40,9 +43,16 @@ public static class EngineCluster
                 silo.Services.AddKeyedSingleton<TimeProvider>(EngineClock.Key, clock);
             }
 
-            silo.AddSqliteStorage(databasePath, StorageNames.All)
-                .UseSqliteReminderService()
-                .Configure<ReminderOptions>(o => o.MinimumReminderPeriod = TimeSpan.FromSeconds(1));
+            if (storage is not null)
+            {
+                storage(silo);
+            }
+            else
+            {
+                silo.AddSqliteStorage(databasePath, StorageNames.All).UseSqliteReminderService();
+            }
+
+            silo.Configure<ReminderOptions>(o => o.MinimumReminderPeriod = TimeSpan.FromSeconds(1));
             silo.Services.AddConversation(configuration, EngineClock.Key);
             silo.Services.AddCampaignEngine(configuration);
             silo.Services.AddTelephony(configuration, EngineClock.Key);

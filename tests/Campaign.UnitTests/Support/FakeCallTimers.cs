@@ -12,8 +12,6 @@ internal sealed class FakeCallTimers : ICallTimers
 
     public Func<Task>? HangUpAtDeadline { get; private set; }
 
-    public bool WatchdogRunning { get; private set; }
-
     public int Pending => _soon.Count;
 
     public void ArmDeadline(DateTimeOffset startedAt, CallRequest? request, Func<Task> hangUp) =>
@@ -22,18 +20,6 @@ internal sealed class FakeCallTimers : ICallTimers
     public void StopDeadline() => (DeadlineFrom, HangUpAtDeadline) = (null, null);
 
     public void Soon(Func<Task> work, TimeSpan delay = default) => _soon.Enqueue(work);
-
-    public Task StartWatchdogAsync()
-    {
-        WatchdogRunning = true;
-        return Task.CompletedTask;
-    }
-
-    public Task StopWatchdogAsync()
-    {
-        WatchdogRunning = false;
-        return Task.CompletedTask;
-    }
 
     /// <summary>Runs the work scheduled for soon, as the grain's timer would after the request.</summary>
     public async Task RunSoonAsync()
