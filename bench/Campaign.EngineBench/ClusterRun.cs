@@ -46,11 +46,12 @@ public static class ClusterRun
         await using var cluster = await HostCluster.StartAsync(silos, settings);
         var api = cluster.Silos[0];
 
-        var csv = new StringBuilder("id,name,phone,area,timeZone,issue.category\n");
+        // An informational call with an artificial voice needs the person's express consent (as BenchAudience gives).
+        var csv = new StringBuilder("id,name,phone,area,timeZone,issue.category,consent.kind,consent.at\n");
         var zone = BenchAudience.DaytimeZone();
         for (var i = 0; i < options.Customers; i++)
         {
-            csv.Append(CultureInfo.InvariantCulture, $"{Area}-{i:D6},Customer {i},{BenchAudience.Phone(i)},{Area},{zone},electricity\n");
+            csv.Append(CultureInfo.InvariantCulture, $"{Area}-{i:D6},Customer {i},{BenchAudience.Phone(i)},{Area},{zone},electricity,express,2020-01-01\n");
         }
 
         (await api.PostAsync("/api/customers/import", new StringContent(csv.ToString(), Encoding.UTF8, "text/csv"))).EnsureSuccessStatusCode();
