@@ -17,6 +17,7 @@ public class CallEndsTests : IDisposable
     private readonly RecordingLogger _logger = new();
     private readonly CallsInFlight _inFlight = new("c", Stub<IGrainFactory>.Unused(), new RecordingLogger());
     private readonly LinePace _pace = new(30, bookHours: 1);
+    private readonly TrunkLines _lines = new("c", Stub<IGrainFactory>.Unused());
     private int _dispatchRequests;
 
     private DateTimeOffset Now => _clock.GetUtcNow();
@@ -36,7 +37,7 @@ public class CallEndsTests : IDisposable
         var queue = new DialQueue("c", work, learned.Timing, (_, _) => true, _clock, _logger);
         var abandons = new AbandonGuard(campaign, new AbandonRule(TimeSpan.FromSeconds(2), 0.03, 30), queue, _clock, _logger);
         var experiment = new CampaignExperiment(campaign, Stub<ICallStore>.Unused(), _clock, _logger);
-        return new CallEnds(campaign, work, _inFlight, statistics, abandons, learned.Timing, experiment, new AnswerForecasts(campaign), _pace, Stub<IGrainFactory>.Unused(), _clock, _logger, () => _dispatchRequests++);
+        return new CallEnds(campaign, work, _inFlight, statistics, abandons, learned.Timing, experiment, new AnswerForecasts(campaign), _pace, _lines, _clock, _logger, () => _dispatchRequests++);
     }
 
     private async Task<CallReport> InCallAsync(CallResult result)
@@ -57,6 +58,7 @@ public class CallEndsTests : IDisposable
         Assert.Equal((WorkItemState.Pending, 1, Now + RetryPolicy.Default.NoAnswerDelay), (_store[1].State, _store[1].Attempts, _store[1].DueAt));
         Assert.Equal("NoAnswer", _store.ResultOf(1));
         Assert.Equal((0, 1), (_inFlight.Count, _dispatchRequests));
+        Assert.Equal(1, _lines.Ending); // given back with the pass's lease
     }
 
     [Fact]

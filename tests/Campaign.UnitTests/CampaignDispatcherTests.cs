@@ -46,8 +46,23 @@ public class CampaignDispatcherTests
         await campaign.Parts.Dispatcher.DispatchAsync();
 
         Assert.Equal((WorkItemState.Skipped, "doNotCall"), (campaign.Store[1].State, campaign.Store.ResultOf(1)));
+        await campaign.Parts.Lines.GiveBackAsync(); // as the grain does after each pass
         Assert.Equal(["c-1-a1"], campaign.Grains.Released);
         Assert.Equal(0, campaign.Parts.InFlight.Count);
+    }
+
+    [Fact]
+    public async Task The_lines_of_ended_calls_go_back_to_the_trunk_with_the_next_lease()
+    {
+        using var campaign = new TestCampaign(TestCampaigns.Definition());
+        campaign.Due(1);
+        campaign.Parts.Lines.Ended("c-0-a1");
+
+        await campaign.Parts.Dispatcher.DispatchAsync();
+
+        Assert.Equal(["c-1-a1"], campaign.Grains.Started);
+        Assert.Equal(["c-0-a1"], campaign.Grains.Released);
+        Assert.Equal(0, campaign.Parts.Lines.Ending);
     }
 
     [Fact]

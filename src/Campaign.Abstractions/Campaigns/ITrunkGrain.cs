@@ -16,6 +16,25 @@ public interface ITrunkGrain : IGrainWithStringKey
     Task<IReadOnlyList<string>> AcquireAsync(string campaignId, IReadOnlyList<string> callIds, int campaignQuota);
 
     /// <summary>
+    /// Frees the slots of <paramref name="released"/> calls, then leases as <see cref="AcquireAsync"/> does, in one
+    /// write: a campaign gives back the lines of its ended calls with its next dial.
+    /// </summary>
+    [Alias("Exchange")]
+    Task<IReadOnlyList<string>> ExchangeAsync(string campaignId, IReadOnlyList<string> released, IReadOnlyList<string> callIds, int campaignQuota);
+
+    /// <summary>Frees the slots of several calls in one write, as <see cref="ReleaseAsync"/> does for one.</summary>
+    [Alias("ReleaseMany")]
+    [AlwaysInterleave]
+    Task ReleaseAllAsync(IReadOnlyList<string> callIds);
+
+    /// <summary>
+    /// Frees every line the campaign holds but those of <paramref name="live"/> calls: a campaign that restarted gives
+    /// back the lines of calls that ended before it could.
+    /// </summary>
+    [Alias("KeepOnly")]
+    Task KeepOnlyAsync(string campaignId, IReadOnlyList<string> live);
+
+    /// <summary>
     /// Frees the slot of a call; releasing twice or releasing an expired lease is harmless. Releases interleave with
     /// each other and with an acquire waiting on storage, so many calls ending together share one write.
     /// </summary>

@@ -12,7 +12,7 @@ namespace Campaign.Grains.Calls;
 
 /// <summary>
 /// What follows an ended call: its outcome (concluded once, then kept in the state), the opt-out the outcome may
-/// carry, the information text the customer asked for, then the report: the record stored, the webhook events queued, then the customer, the trunk and the campaign told. Every step
+/// carry, the information text the customer asked for, then the report: the record stored, the webhook events queued, then the customer and the campaign told (the campaign gives the trunk line back). Every step
 /// tolerates being repeated, so a report that failed can simply be run again.
 /// </summary>
 internal sealed class CallSettlement(
@@ -83,7 +83,7 @@ internal sealed class CallSettlement(
         await webhooks.CallCompletedAsync(record);
         var attempt = new ContactAttempt(request.CampaignId, callId, call.StartedAt ?? call.EndedAt!.Value, call.Result!.Value, call.Outcome?.Interest, call.Outcome?.FollowUp.Kind);
         await grains.GetGrain<ICustomerGrain>(request.CustomerId).EndCallAsync(callId, attempt);
-        await grains.GetGrain<ITrunkGrain>(ITrunkGrain.Key).ReleaseAsync(callId);
+        // The campaign gives the call's trunk line back with its next dial (TrunkLines).
         await grains.GetGrain<ICampaignGrain>(request.CampaignId).OnCallEndedAsync(CallReport.Of(record, request.Seq));
     }
 }

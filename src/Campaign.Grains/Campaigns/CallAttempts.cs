@@ -53,8 +53,7 @@ public sealed class CallAttempts(CampaignRecord campaign, CallEnds ends, RetryPl
         var record = await grains.GetGrain<ICallGrain>(callId).GetAsync();
         if (record is { Status: CallStatus.Ended, Result: not null })
         {
-            await ends.EndedAsync(CallReport.Of(record, item.Seq));
-            await ends.ForgetAsync(callId); // the trunk line taken for this start; the call itself released its own
+            await ends.EndedAsync(CallReport.Of(record, item.Seq)); // gives back the line taken for this start
         }
         else
         {

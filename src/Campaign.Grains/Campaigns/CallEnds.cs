@@ -20,7 +20,7 @@ public sealed class CallEnds(
     CampaignExperiment experiment,
     AnswerForecasts forecasts,
     LinePace pace,
-    IGrainFactory grains,
+    TrunkLines lines,
     TimeProvider clock,
     ILogger logger,
     Action requestDispatch)
@@ -53,23 +53,33 @@ public sealed class CallEnds(
         }
 
         campaign.Changed();
-        requestDispatch();
+        await GiveBackAsync(report.CallId);
     }
 
     /// <summary>Nothing was dialled for the attempt: its item is settled and its trunk line given back.</summary>
     public async Task WithoutCallAsync(WorkItem item, string callId, Settlement settlement)
     {
         await work.SettleAsync(item.Seq, callId, settlement);
-        await ForgetAsync(callId);
-    }
-
-    /// <summary>The attempt is no longer live here: its trunk line is given back and the next dial may start.</summary>
-    public async Task ForgetAsync(string callId)
-    {
         inFlight.Remove(callId);
         campaign.Changed();
-        await grains.GetGrain<ITrunkGrain>(ITrunkGrain.Key).ReleaseAsync(callId);
-        requestDispatch();
+        await GiveBackAsync(callId);
+    }
+
+    /// <summary>
+    /// The attempt's trunk line goes back with the next pass's lease, and the pass is asked for; a campaign that no
+    /// longer runs (paused, cancelled) may have no pass to come, so it gives the line back now.
+    /// </summary>
+    private async Task GiveBackAsync(string callId)
+    {
+        lines.Ended(callId);
+        if (campaign.IsRunning)
+        {
+            requestDispatch();
+        }
+        else
+        {
+            await lines.GiveBackAsync();
+        }
     }
 
     /// <summary>With learned timing, a retry after nobody answered falls at the customer's next good hour instead.</summary>

@@ -5,9 +5,10 @@ namespace Campaign.Grains.Campaigns;
 
 /// <summary>
 /// After a restart, the calls the work list still has in a call are either live (they will report), ended (they
-/// settle now) or never placed (back in line).
+/// settle now) or never placed (back in line); the campaign's other trunk lines, of calls that ended before it could
+/// give them back, go back.
 /// </summary>
-public sealed class CallRecovery(CampaignWorkList work, CallsInFlight inFlight, CallEnds ends, IGrainFactory grains, TimeProvider clock)
+public sealed class CallRecovery(CampaignWorkList work, CallsInFlight inFlight, CallEnds ends, TrunkLines lines, IGrainFactory grains, TimeProvider clock)
 {
     public async Task RecoverAsync()
     {
@@ -18,7 +19,7 @@ public sealed class CallRecovery(CampaignWorkList work, CallsInFlight inFlight, 
             if (record is null)
             {
                 await work.SettleAsync(item.Seq, callId, RetryPlanner.NeverPlaced(clock.GetUtcNow()));
-                await grains.GetGrain<ITrunkGrain>(ITrunkGrain.Key).ReleaseAsync(callId);
+                lines.Ended(callId);
             }
             else if (record is { Status: CallStatus.Ended, Result: not null })
             {
@@ -29,5 +30,8 @@ public sealed class CallRecovery(CampaignWorkList work, CallsInFlight inFlight, 
                 inFlight.Add(callId, item, record.StartedAt ?? clock.GetUtcNow(), new CallProgress(callId, record.Status, record.StartedAt, record.AnsweredAt, null));
             }
         }
+
+        // Lines of calls that ended and reported before the restart may not have been given back yet.
+        await lines.KeepOnlyAsync(inFlight.CallIds);
     }
 }

@@ -25,6 +25,8 @@ public sealed class CallsInFlight : IDisposable
 
     public int Count => _table.Count;
 
+    public IReadOnlyCollection<string> CallIds => _table.CallIds;
+
     public void Add(string callId, WorkItem item, DateTimeOffset since, CallProgress? progress = null) => _table.Add(callId, item, since, progress);
 
     public bool Remove(string callId) => _table.Remove(callId);

@@ -19,7 +19,8 @@ public enum DispatchStep
 
 /// <summary>
 /// One dispatch pass of a running campaign: the room left under its quota and today's budget, the queue filled with
-/// due customers, trunk lines leased for the next in line, their work items marked and their calls started.
+/// due customers, trunk lines leased for the next in line (the ended calls' lines given back in the same write), their
+/// work items marked and their calls started.
 /// </summary>
 public sealed class CampaignDispatcher(
     CampaignRecord campaign,
@@ -29,7 +30,7 @@ public sealed class CampaignDispatcher(
     CampaignBudget budget,
     CallAttempts attempts,
     DialGate gate,
-    IGrainFactory grains,
+    TrunkLines lines,
     TimeProvider clock)
 {
     public async Task<DispatchStep> DispatchAsync()
@@ -64,8 +65,7 @@ public sealed class CampaignDispatcher(
 
     private async Task StartCallsAsync(IReadOnlyList<WorkItem> batch, int quota)
     {
-        var trunk = grains.GetGrain<ITrunkGrain>(ITrunkGrain.Key);
-        var granted = await trunk.AcquireAsync(campaign.Id, batch.Select(CallIdOf).ToList(), quota);
+        var granted = await lines.LeaseAsync(batch.Select(CallIdOf).ToList(), quota);
         var starts = new List<Task>();
         foreach (var item in batch.Take(granted.Count))
         {
@@ -73,7 +73,7 @@ public sealed class CampaignDispatcher(
             var callId = CallIdOf(item);
             if (!campaign.IsRunning || !await work.MarkDialingAsync(item.Seq, callId))
             {
-                await trunk.ReleaseAsync(callId);
+                await lines.ReleaseAsync(callId);
                 continue;
             }
 

@@ -37,10 +37,18 @@ public sealed class CampaignGrain(
         return Task.CompletedTask;
     }
 
-    public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
+    public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
     {
         _parts.InFlight.Dispose();
-        return Task.CompletedTask;
+        try
+        {
+            await _parts.Lines.GiveBackAsync();
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // Lines not given back now expire with their leases (Trunk:LeaseTimeout).
+            CampaignLog.DispatchFailed(_parts.Logger, this.GetPrimaryKeyString(), ex.Message);
+        }
     }
 
     public async Task<CampaignInfo> CreateAsync(CampaignDefinition definition)
@@ -163,7 +171,9 @@ public sealed class CampaignGrain(
     private async Task DispatchOnceAsync()
     {
         _parts.InFlight.Check(_parts.Sweep);
-        switch (await _parts.Dispatcher.DispatchAsync())
+        var step = await _parts.Dispatcher.DispatchAsync();
+        await _parts.Lines.GiveBackAsync();
+        switch (step)
         {
             case DispatchStep.Stop:
                 await StopAsync();

@@ -1,3 +1,5 @@
+using Microsoft.Extensions.Logging;
+
 namespace Campaign.Grains.Campaigns;
 
 /// <summary>The per-activation parts a campaign grain carries its work out with.</summary>
@@ -9,9 +11,11 @@ public sealed record CampaignParts(
     DialQueue Queue,
     CallsInFlight InFlight,
     CallSweep Sweep,
+    TrunkLines Lines,
     CallEnds Ends,
     CampaignDispatcher Dispatcher,
     DispatchLoop Loop,
     CampaignReadModel ReadModel,
     CampaignOptions Options,
-    TimeProvider Clock);
+    TimeProvider Clock,
+    ILogger Logger);

@@ -45,9 +45,10 @@ public sealed class CampaignPartsFactory(
         // A call's end asks the loop for a pass, and the loop's recovery settles call ends: the loop is made last.
         DispatchLoop? loop = null;
         var experiment = new CampaignExperiment(campaign, calls, clock, logger);
-        var ends = new CallEnds(campaign, work, inFlight, statistics, abandons, timing, experiment, forecasts, pace, grains, clock, logger, () => loop!.Request());
+        var lines = new TrunkLines(id, grains);
+        var ends = new CallEnds(campaign, work, inFlight, statistics, abandons, timing, experiment, forecasts, pace, lines, clock, logger, () => loop!.Request());
         var attempts = new CallAttempts(campaign, ends, new RetryPlanner(options.Value), experiment, grains, callOptions.Value.MaxDuration, clock, logger);
-        var recovery = new CallRecovery(work, inFlight, ends, grains, clock);
+        var recovery = new CallRecovery(work, inFlight, ends, lines, grains, clock);
         loop = new DispatchLoop(id, recovery.RecoverAsync, dispatchOnce, () => campaign.IsRunning, logger);
         var budget = new CampaignBudget(id, calls, inFlight, callingHours, clock);
         var starter = new CampaignStarter(campaign, work, new CampaignValidator(grains, audiences, scripts), audiences, scripts, locator,
@@ -60,11 +61,13 @@ public sealed class CampaignPartsFactory(
             queue,
             inFlight,
             new CallSweep(callOptions.Value.WatchdogPeriod, TimeProvider.System),
+            lines,
             ends,
-            new CampaignDispatcher(campaign, work, queue, inFlight, budget, attempts, gate, grains, clock),
+            new CampaignDispatcher(campaign, work, queue, inFlight, budget, attempts, gate, lines, clock),
             loop,
             new CampaignReadModel(campaign, work, statistics, inFlight, experiment, IsOpen, clock),
             options.Value,
-            clock);
+            clock,
+            logger);
     }
 }

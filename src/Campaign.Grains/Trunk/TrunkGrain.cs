@@ -42,10 +42,18 @@ public sealed class TrunkGrain(
         return Task.CompletedTask;
     }
 
-    public async Task<IReadOnlyList<string>> AcquireAsync(string campaignId, IReadOnlyList<string> callIds, int campaignQuota)
+    public Task<IReadOnlyList<string>> AcquireAsync(string campaignId, IReadOnlyList<string> callIds, int campaignQuota) =>
+        ExchangeAsync(campaignId, [], callIds, campaignQuota);
+
+    public async Task<IReadOnlyList<string>> ExchangeAsync(string campaignId, IReadOnlyList<string> released, IReadOnlyList<string> callIds, int campaignQuota)
     {
         var now = clock.GetUtcNow();
         var changed = ExpireLeases(now);
+        foreach (var callId in released)
+        {
+            changed |= state.State.Leases.Remove(callId);
+        }
+
         Refill(now);
 
         var held = state.State.Leases.Values.Count(l => l.CampaignId == campaignId);
@@ -82,6 +90,24 @@ public sealed class TrunkGrain(
     }
 
     public Task ReleaseAsync(string callId) => state.State.Leases.Remove(callId) ? PersistAsync() : Task.CompletedTask;
+
+    public Task KeepOnlyAsync(string campaignId, IReadOnlyList<string> live)
+    {
+        var keep = live.ToHashSet(StringComparer.Ordinal);
+        var ended = state.State.Leases.Where(l => l.Value.CampaignId == campaignId && !keep.Contains(l.Key)).Select(l => l.Key).ToList();
+        return ReleaseAllAsync(ended);
+    }
+
+    public Task ReleaseAllAsync(IReadOnlyList<string> callIds)
+    {
+        var changed = false;
+        foreach (var callId in callIds)
+        {
+            changed |= state.State.Leases.Remove(callId);
+        }
+
+        return changed ? PersistAsync() : Task.CompletedTask;
+    }
 
     public Task<TrunkStatus> GetStatusAsync()
     {

@@ -61,6 +61,31 @@ public class TrunkGrainTests : IDisposable
         Assert.Equal(granted.Order(), (await StoredAsync(cluster, trunk)).Leases.Keys.Order());
     }
 
+    [Fact]
+    public async Task An_exchange_frees_the_ended_calls_lines_before_leasing_new_ones_and_stores_both()
+    {
+        const int capacity = 10;
+        var calls = CallIds("cmp-a", 16);
+        await using var cluster = await StartAsync(capacity);
+        var trunk = cluster.Client.GetGrain<ITrunkGrain>(ITrunkGrain.Key);
+        Assert.Equal(10, (await trunk.AcquireAsync("cmp-a", calls.Take(10).ToList(), capacity)).Count);
+
+        // Four calls ended: their lines are what makes room for four of the next six, in the same write.
+        var granted = await trunk.ExchangeAsync("cmp-a", calls.Take(4).ToList(), calls.Skip(10).ToList(), capacity);
+
+        Assert.Equal(calls.Skip(10).Take(4), granted);
+        Assert.Equal(calls.Skip(4).Take(10).Order(), (await StoredAsync(cluster, trunk)).Leases.Keys.Order());
+
+        await trunk.ReleaseAllAsync([.. calls.Skip(4).Take(3), calls[0]]); // one freed already: harmless
+        Assert.Equal(7, (await trunk.GetStatusAsync()).InUse);
+        Assert.Equal(calls.Skip(7).Take(7).Order(), (await StoredAsync(cluster, trunk)).Leases.Keys.Order());
+
+        // A restarted campaign keeps the lines of its live calls only; another campaign's lines stay.
+        Assert.Single(await trunk.AcquireAsync("cmp-b", ["cmp-b-0-a1"], capacity));
+        await trunk.KeepOnlyAsync("cmp-a", [calls[8], calls[9]]);
+        Assert.Equal(new[] { calls[8], calls[9], "cmp-b-0-a1" }.Order(), (await StoredAsync(cluster, trunk)).Leases.Keys.Order());
+    }
+
     public void Dispose() => _file.Dispose();
 
     private Task<InProcessTestCluster> StartAsync(int capacity) =>

@@ -17,7 +17,10 @@ public sealed class FakeGrains
         _trunk = Stub<ITrunkGrain>.Of((method, args) => method.Name switch
         {
             nameof(ITrunkGrain.AcquireAsync) => Task.FromResult<IReadOnlyList<string>>(((IReadOnlyList<string>)args[1]!).Take(Lines).ToList()),
+            nameof(ITrunkGrain.ExchangeAsync) => Exchange((IReadOnlyList<string>)args[1]!, (IReadOnlyList<string>)args[2]!),
             nameof(ITrunkGrain.ReleaseAsync) => Done(() => Released.Add((string)args[0]!)),
+            nameof(ITrunkGrain.ReleaseAllAsync) => Done(() => Released.AddRange((IReadOnlyList<string>)args[0]!)),
+            nameof(ITrunkGrain.KeepOnlyAsync) => Task.CompletedTask,
             _ => throw new NotSupportedException(method.Name),
         });
         _catalog = Stub<ICampaignCatalogGrain>.Of((_, _) => Task.CompletedTask);
@@ -42,6 +45,12 @@ public sealed class FakeGrains
     {
         action();
         return Task.CompletedTask;
+    }
+
+    private Task<IReadOnlyList<string>> Exchange(IReadOnlyList<string> released, IReadOnlyList<string> callIds)
+    {
+        Released.AddRange(released);
+        return Task.FromResult<IReadOnlyList<string>>(callIds.Take(Lines).ToList());
     }
 
     private Task<CallStartResult> Start(string callId)
