@@ -40,8 +40,11 @@ internal sealed class CustomerNumbers(TableClient table)
                 }
             }, token));
 
-    /// <summary>Records the ids and phones of numbers given to new customers.</summary>
-    public Task WriteNewAsync(IEnumerable<(long Number, string Id, string Phone)> numbers, CancellationToken cancellationToken) =>
+    /// <summary>
+    /// Records the ids and phones of numbers given to new customers, all within <paramref name="given"/>: the rows
+    /// wholly within it are inserted without reading first.
+    /// </summary>
+    public Task WriteNewAsync(IEnumerable<(long Number, string Id, string Phone)> numbers, NumberRange given, CancellationToken cancellationToken) =>
         TableTransactions.ForEachAsync(numbers.GroupBy(n => n.Number / RowSize), Parallelism, cancellationToken,
             async (row, token) => await ChangeRowAsync(row.Key, entries =>
             {
@@ -49,7 +52,7 @@ internal sealed class CustomerNumbers(TableClient table)
                 {
                     entries[number] = new NumberEntry(id, phone);
                 }
-            }, token));
+            }, token, given.Holds(row.Key * RowSize, (row.Key + 1) * RowSize - 1)));
 
     /// <summary>Forgets numbers that were given out but will never have a customer (their import gave them up).</summary>
     public Task ForgetAsync(IEnumerable<long> numbers, CancellationToken cancellationToken) =>
@@ -135,7 +138,7 @@ internal sealed class CustomerNumbers(TableClient table)
         return ids;
     }
 
-    private Task ChangeRowAsync(long row, Action<Dictionary<long, NumberEntry>> change, CancellationToken cancellationToken) =>
+    private Task ChangeRowAsync(long row, Action<Dictionary<long, NumberEntry>> change, CancellationToken cancellationToken, bool likelyAbsent = false) =>
         OptimisticEntity.ChangeAsync(table, Partition(row), Key(row), stored =>
         {
             var entries = stored is null ? [] : Decode(stored);
@@ -150,7 +153,7 @@ internal sealed class CustomerNumbers(TableClient table)
             var entity = new TableEntity(Partition(row), Key(row));
             TableText.Write(entity, "Ids", after);
             return new EntityWrite(entity);
-        }, $"customer number row {row}", cancellationToken);
+        }, $"customer number row {row}", cancellationToken, likelyAbsent);
 
     /// <summary>One line per number: its offset in the row, the id and the phone, escaped.</summary>
     private static string Encode(Dictionary<long, NumberEntry> entries) =>

@@ -22,9 +22,10 @@ internal sealed class NewCustomerImport(
     {
         var marker = await pending.StartAsync(records.Min(r => r.Number), records.Max(r => r.Number), clock.GetUtcNow(), cancellationToken);
         var keys = records.ToDictionary(r => r.Number, r => PostingKeys.Of(r));
+        var given = new NumberRange(marker.First, marker.Last);
         await Task.WhenAll(
-            numbers.WriteNewAsync(records.Select(r => (r.Number, r.Profile.Id, r.Profile.Phone)), cancellationToken),
-            postings.ApplyAsync(IndexChanges(records, keys, join: true), cancellationToken));
+            numbers.WriteNewAsync(records.Select(r => (r.Number, r.Profile.Id, r.Profile.Phone)), given, cancellationToken),
+            postings.ApplyAsync(IndexChanges(records, keys, join: true), cancellationToken, given));
         if (afterIndexWritten is not null)
         {
             await afterIndexWritten(cancellationToken);
