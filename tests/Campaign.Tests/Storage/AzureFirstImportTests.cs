@@ -26,19 +26,23 @@ public sealed class AzureFirstImportTests(AzuriteFixture azurite)
         var stopped = await StoppingDirectoryAsync();
         await Assert.ThrowsAsync<IOException>(() => stopped.UpsertAsync(customers));
 
+        // As if the transaction of C05 (number 5) had gone through before the silo stopped.
+        var sent = new CustomerRecord(customers[5], 5, null, null, null, false, _clock.GetUtcNow(), _clock.GetUtcNow());
+        await _tables.Customers.For(sent.Partition).AddEntityAsync(sent.ToEntity([], indexed: true));
+
         _clock.Advance(PendingImports.AbandonedAfter);
         var next = new AzureCustomerDirectory(_tables, _clock);
         await next.CountAllAsync();
         await next.Repaired;
 
-        // Only the first customer, written the regular way before the others, has a profile.
-        Assert.Equal(1, await next.CountAllAsync());
+        // The first customer, written the regular way before the others, and C05 have a profile; no one else.
+        Assert.Equal(2, await next.CountAllAsync());
         Assert.Equal(["C00"], await IdsAsync(next, Riverside));
-        Assert.Equal(0, await next.CountAsync(Criteria(Oakwood)));
+        Assert.Equal(["C05"], await IdsAsync(next, Oakwood));
         Assert.Empty(await new PendingImports(_tables.CustomerNumbers).ListAsync(CancellationToken.None));
 
         var redone = await next.UpsertAsync(customers);
-        Assert.Equal(new UpsertCounts(39, 1), redone);
+        Assert.Equal(new UpsertCounts(38, 2), redone);
         Assert.Equal(40, await next.CountAllAsync());
         Assert.Equal(20, await next.CountAsync(Criteria(Oakwood)));
     }
