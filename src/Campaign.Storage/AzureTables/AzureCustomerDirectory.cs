@@ -24,6 +24,8 @@ public sealed class AzureCustomerDirectory : ICustomerDirectory
     private readonly CustomerIndexer _indexer;
     private readonly CustomerWriter _writer;
     private readonly DoNotCallList _doNotCall;
+    private readonly PendingImports _pendingImports;
+    private readonly PendingImportRepair _pendingImportRepair;
     private readonly ILogger _logger;
     private readonly Lock _repairLock = new();
     private Task? _repair;
@@ -38,11 +40,16 @@ public sealed class AzureCustomerDirectory : ICustomerDirectory
         _indexer = new CustomerIndexer(tables.Customers, _index, _numbers);
         _writer = new CustomerWriter(tables.Customers, _indexer);
         _doNotCall = new DoNotCallList(tables.DoNotCall);
+        _pendingImports = new PendingImports(tables.CustomerNumbers);
+        _pendingImportRepair = new PendingImportRepair(tables.Customers, tables.CustomerIndex, _index, _numbers, _pendingImports);
     }
+
+    /// <summary>Runs when a batch of new customers is in the index but their profiles are not yet written (tests stop there).</summary>
+    internal Func<CancellationToken, Task>? AfterNewCustomersIndexed { get; init; }
 
     /// <summary>
     /// Imports arrive 25,000 customers at a time, about 50 for each of the 512 partitions, so that a partition's
-    /// customers of the batch are written in one transaction and marked indexed in one more.
+    /// customers of the batch are written in one transaction.
     /// </summary>
     public int ImportBatchSize => 25_000;
 
@@ -55,7 +62,9 @@ public sealed class AzureCustomerDirectory : ICustomerDirectory
 
         await ReadyAsync();
         var listed = await _doNotCall.PhonesAsync(cancellationToken);
-        return await new CustomerBatchUpsert(_tables.Customers, _numbers, _writer, _indexer, listed, _clock.GetUtcNow()).RunAsync(customers, cancellationToken);
+        var newCustomers = new NewCustomerImport(_tables.Customers, _index, _numbers, _pendingImports, _clock, AfterNewCustomersIndexed);
+        return await new CustomerBatchUpsert(_tables.Customers, _numbers, _writer, _indexer, newCustomers, listed, _clock.GetUtcNow())
+            .RunAsync(customers, cancellationToken);
     }
 
     public async Task<CustomerProfile?> GetAsync(string id, CancellationToken cancellationToken = default) =>
@@ -266,8 +275,9 @@ public sealed class AzureCustomerDirectory : ICustomerDirectory
         await _doNotCall.IsEmptyAsync(cancellationToken) ? new NumberSet() : await _index.ReadAsync(PostingKeys.DoNotCall, cancellationToken);
 
     /// <summary>
-    /// The repair of customers a stopped writer left unindexed, started in the background on first use (it reads every
-    /// profile table, which takes a while at a million customers); done when it completes.
+    /// The repair of customers a stopped writer left unindexed and of imports stopped half-way, started in the
+    /// background on first use (it reads every profile table, which takes a while at a million customers); done when
+    /// it completes, which waits for the markers of imports that may still be at work to be old enough to repair.
     /// </summary>
     internal Task Repaired
     {
@@ -297,6 +307,22 @@ public sealed class AzureCustomerDirectory : ICustomerDirectory
             if (repaired > 0)
             {
                 _logger.LogInformation("Indexed {Count} customers found not yet in the segment index (their writer stopped or was still at work)", repaired);
+            }
+
+            while (true)
+            {
+                var (removed, next) = await _pendingImportRepair.RepairAsync(_clock.GetUtcNow(), CancellationToken.None);
+                if (removed > 0)
+                {
+                    _logger.LogInformation("Removed {Count} customers from the segment index whose import stopped before writing them", removed);
+                }
+
+                if (next is not { } wait)
+                {
+                    break;
+                }
+
+                await Task.Delay(wait, _clock);
             }
         }
         catch (Exception e) when (e is Azure.RequestFailedException or InvalidOperationException)

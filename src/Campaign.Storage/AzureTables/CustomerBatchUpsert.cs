@@ -7,12 +7,15 @@ namespace Campaign.Storage.AzureTables;
 
 /// <summary>
 /// Writes a batch of profiles, partition by partition, many customers per transaction, then indexes them together.
-/// It first assumes the customers are new (no reads at all: the common first import), numbering them as one block;
-/// a transaction refused because one of them exists is redone with the stored rows read and replaced at their ETags,
-/// and anything still contended goes one customer at a time.
+/// It first assumes the customers are new (no reads at all: the common first import), numbering them as one block.
+/// The first customer goes first, the regular way; when it was new, the rest are written index first
+/// (<see cref="NewCustomerImport"/>), else the regular way too: a transaction refused because one of them exists is
+/// redone with the stored rows read and replaced at their ETags, and anything still contended goes one customer at a
+/// time.
 /// </summary>
 internal sealed class CustomerBatchUpsert(
-    CustomerTables customers, CustomerNumbers numbers, CustomerWriter writer, CustomerIndexer indexer, IReadOnlySet<string> doNotCallPhones, DateTimeOffset now)
+    CustomerTables customers, CustomerNumbers numbers, CustomerWriter writer, CustomerIndexer indexer, NewCustomerImport newCustomers,
+    IReadOnlySet<string> doNotCallPhones, DateTimeOffset now)
 {
     private const int Parallelism = 8;
     private readonly ConcurrentBag<WrittenCustomer> _written = [];
@@ -23,16 +26,43 @@ internal sealed class CustomerBatchUpsert(
     {
         foreach (var round in Rounds(profiles))
         {
-            var first = await numbers.ReserveAsync(round.Count, cancellationToken);
-            var numbered = round.Select((profile, i) => (Profile: profile, Number: first + i)).ToList();
-            await numbers.WriteAsync(numbered.Select(n => (n.Number, n.Profile.Id)), cancellationToken);
-            await TableTransactions.ForEachAsync(numbered.GroupBy(n => CustomerPartitions.Of(n.Profile.Id)), Parallelism, cancellationToken,
-                async (partition, token) => await WritePartitionAsync(partition.ToList(), token));
+            // The first customer tells whether the batch is likely new: an import or a re-import.
+            var numbered = await NumberAsync(round, cancellationToken);
+            var insertedBefore = _inserted;
+            await WriteAsync(numbered[..1], cancellationToken);
+            if (_inserted > insertedBefore && numbered.Count > 1)
+            {
+                var (inserted, handedBack) = await newCustomers.WriteAsync(numbered[1..].Select(n => New(n.Profile, n.Number)).ToList(), cancellationToken);
+                Interlocked.Add(ref _inserted, inserted);
+                if (handedBack.Count > 0)
+                {
+                    await WriteAsync(await NumberAsync(handedBack.Select(r => r.Profile).ToList(), cancellationToken), cancellationToken);
+                }
+            }
+            else
+            {
+                await WriteAsync(numbered[1..], cancellationToken);
+            }
+
             await indexer.IndexAsync(_written.ToList(), cancellationToken);
             _written.Clear();
         }
 
         return new UpsertCounts(_inserted, _updated);
+    }
+
+    private async Task<List<(CustomerProfile Profile, long Number)>> NumberAsync(List<CustomerProfile> profiles, CancellationToken cancellationToken)
+    {
+        var first = await numbers.ReserveAsync(profiles.Count, cancellationToken);
+        return profiles.Select((profile, i) => (Profile: profile, Number: first + i)).ToList();
+    }
+
+    /// <summary>The regular write: numbers recorded, then each partition's customers inserted, or replaced where they exist.</summary>
+    private async Task WriteAsync(List<(CustomerProfile Profile, long Number)> numbered, CancellationToken cancellationToken)
+    {
+        await numbers.WriteAsync(numbered.Select(n => (n.Number, n.Profile.Id)), cancellationToken);
+        await TableTransactions.ForEachAsync(numbered.GroupBy(n => CustomerPartitions.Of(n.Profile.Id)), Parallelism, cancellationToken,
+            async (partition, token) => await WritePartitionAsync(partition.ToList(), token));
     }
 
     /// <summary>An id given twice is written twice, in order, as the embedded store does: each round holds an id once.</summary>
@@ -151,6 +181,9 @@ internal sealed class CustomerBatchUpsert(
     /// <summary>A new customer takes the number reserved for it; an existing one keeps its own.</summary>
     private CustomerRecord Next(CustomerProfile profile, CustomerRecord? stored, long number) =>
         stored is null
-            ? new CustomerRecord(profile, number, null, null, null, doNotCallPhones.Contains(profile.Phone), now, now)
+            ? New(profile, number)
             : stored with { Profile = profile with { Consent = ConsentHistory.Merge(stored.Profile.Consent, profile.Consent) }, DoNotCall = doNotCallPhones.Contains(profile.Phone), UpdatedAt = now };
+
+    private CustomerRecord New(CustomerProfile profile, long number) =>
+        new(profile, number, null, null, null, doNotCallPhones.Contains(profile.Phone), now, now);
 }

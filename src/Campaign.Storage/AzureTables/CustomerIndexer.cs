@@ -9,7 +9,8 @@ namespace Campaign.Storage.AzureTables;
 /// entries and marks the row indexed at the ETag it wrote. When the row changed in between, the writer starts over
 /// from the stored row, also undoing what it added itself, until it marks a row it has seen, so the last writer
 /// always leaves the index matching the last profile. Rows a crashed writer left unindexed are redone by
-/// <see cref="RepairAsync"/>.
+/// <see cref="RepairAsync"/>. New customers of a first import are indexed before their profile exists instead
+/// (<see cref="NewCustomerImport"/>).
 /// </summary>
 internal sealed class CustomerIndexer(CustomerTables customers, PostingTable postings, CustomerNumbers numbers)
 {

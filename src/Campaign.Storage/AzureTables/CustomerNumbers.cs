@@ -40,6 +40,31 @@ internal sealed class CustomerNumbers(TableClient table)
                 }
             }, token));
 
+    /// <summary>
+    /// Records the ids and phones of numbers given to new customers, all within <paramref name="given"/>: the rows
+    /// wholly within it are inserted without reading first.
+    /// </summary>
+    public Task WriteNewAsync(IEnumerable<(long Number, string Id, string Phone)> numbers, NumberRange given, CancellationToken cancellationToken) =>
+        TableTransactions.ForEachAsync(numbers.GroupBy(n => n.Number / RowSize), Parallelism, cancellationToken,
+            async (row, token) => await ChangeRowAsync(row.Key, entries =>
+            {
+                foreach (var (number, id, phone) in row)
+                {
+                    entries[number] = new NumberEntry(id, phone);
+                }
+            }, token, given.Holds(row.Key * RowSize, (row.Key + 1) * RowSize - 1)));
+
+    /// <summary>Forgets numbers that were given out but will never have a customer (their import gave them up).</summary>
+    public Task ForgetAsync(IEnumerable<long> numbers, CancellationToken cancellationToken) =>
+        TableTransactions.ForEachAsync(numbers.GroupBy(n => n / RowSize), Parallelism, cancellationToken,
+            async (row, token) => await ChangeRowAsync(row.Key, entries =>
+            {
+                foreach (var number in row)
+                {
+                    entries.Remove(number);
+                }
+            }, token));
+
     /// <summary>Applies phone index changes (<see cref="PostingKeys.Phone"/>): a number takes a phone, or loses it.</summary>
     public Task ApplyPhonesAsync(IReadOnlyCollection<PostingChange> changes, CancellationToken cancellationToken) =>
         TableTransactions.ForEachAsync(changes.GroupBy(c => c.Number / RowSize), Parallelism, cancellationToken,
@@ -105,7 +130,7 @@ internal sealed class CustomerNumbers(TableClient table)
     public async Task<HashSet<string>> IdsWithPhonesAsync(IReadOnlySet<string> phones, CancellationToken cancellationToken)
     {
         var ids = new HashSet<string>(StringComparer.Ordinal);
-        await foreach (var row in table.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey ne {CounterPartition}"), cancellationToken: cancellationToken))
+        await foreach (var row in table.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey ne {CounterPartition} and PartitionKey ne {PendingImports.Partition}"), cancellationToken: cancellationToken))
         {
             ids.UnionWith(Decode(row).Values.Where(e => e.Phone is { } phone && phones.Contains(phone)).Select(e => e.Id));
         }
@@ -113,7 +138,7 @@ internal sealed class CustomerNumbers(TableClient table)
         return ids;
     }
 
-    private Task ChangeRowAsync(long row, Action<Dictionary<long, NumberEntry>> change, CancellationToken cancellationToken) =>
+    private Task ChangeRowAsync(long row, Action<Dictionary<long, NumberEntry>> change, CancellationToken cancellationToken, bool likelyAbsent = false) =>
         OptimisticEntity.ChangeAsync(table, Partition(row), Key(row), stored =>
         {
             var entries = stored is null ? [] : Decode(stored);
@@ -128,7 +153,7 @@ internal sealed class CustomerNumbers(TableClient table)
             var entity = new TableEntity(Partition(row), Key(row));
             TableText.Write(entity, "Ids", after);
             return new EntityWrite(entity);
-        }, $"customer number row {row}", cancellationToken);
+        }, $"customer number row {row}", cancellationToken, likelyAbsent);
 
     /// <summary>One line per number: its offset in the row, the id and the phone, escaped.</summary>
     private static string Encode(Dictionary<long, NumberEntry> entries) =>

@@ -34,27 +34,37 @@ internal sealed record CustomerRecord(
             ["Indexed"] = indexed,
             ["Name"] = Profile.Name,
             ["Phone"] = Profile.Phone,
-            ["Area"] = Profile.Area,
-            ["Address"] = Profile.Address,
-            ["TimeZone"] = Profile.TimeZone,
             ["Language"] = Profile.Language,
             ["Tags"] = JsonSerializer.Serialize(Profile.Tags, Json),
             ["Attributes"] = JsonSerializer.Serialize(Profile.Attributes, Json),
-            ["LastContactedAt"] = LastContactedAt?.ToUnixTimeSeconds(),
-            ["LastAnsweredAt"] = LastAnsweredAt?.ToUnixTimeSeconds(),
-            ["LastInterest"] = LastInterest?.ToString(),
             ["DoNotCall"] = DoNotCall,
             ["CreatedAt"] = CreatedAt,
             ["UpdatedAt"] = UpdatedAt,
         };
+
+        // The service keeps no nulls: a property left out reads back the same, and costs nothing to send and parse.
+        SetPresent(entity, "Area", Profile.Area);
+        SetPresent(entity, "Address", Profile.Address);
+        SetPresent(entity, "TimeZone", Profile.TimeZone);
+        SetPresent(entity, "LastContactedAt", LastContactedAt?.ToUnixTimeSeconds());
+        SetPresent(entity, "LastAnsweredAt", LastAnsweredAt?.ToUnixTimeSeconds());
+        SetPresent(entity, "LastInterest", LastInterest?.ToString());
+        SetPresent(entity, "Consent", ConsentJson.Write(Profile.Consent));
         TableText.Write(entity, "Issues", JsonSerializer.Serialize(Profile.Issues, Json));
-        if (ConsentJson.Write(Profile.Consent) is { } consent)
+        if (indexKeys.Count > 0)
         {
-            entity["Consent"] = consent;
+            TableText.Write(entity, "IndexKeys", string.Join('\n', indexKeys));
         }
 
-        TableText.Write(entity, "IndexKeys", string.Join('\n', indexKeys));
         return entity;
+    }
+
+    private static void SetPresent(TableEntity entity, string name, object? value)
+    {
+        if (value is not null)
+        {
+            entity[name] = value;
+        }
     }
 
     public static CustomerRecord FromEntity(TableEntity entity) => new(

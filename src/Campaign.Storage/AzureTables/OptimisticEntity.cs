@@ -11,10 +11,26 @@ internal static class OptimisticEntity
 {
     private const int MaxAttempts = 50;
 
-    /// <summary><paramref name="plan"/> receives the stored entity (null when absent) and says what to write.</summary>
+    /// <summary>
+    /// <paramref name="plan"/> receives the stored entity (null when absent) and says what to write. When the entity is
+    /// <paramref name="likelyAbsent"/>, it is first inserted without reading, and read only if it turns out to exist.
+    /// </summary>
     public static async Task ChangeAsync(
-        TableClient table, string partitionKey, string rowKey, Func<TableEntity?, EntityWrite> plan, string what, CancellationToken cancellationToken)
+        TableClient table, string partitionKey, string rowKey, Func<TableEntity?, EntityWrite> plan, string what, CancellationToken cancellationToken,
+        bool likelyAbsent = false)
     {
+        if (likelyAbsent && plan(null).Entity is { } first)
+        {
+            try
+            {
+                await table.AddEntityAsync(first, cancellationToken);
+                return;
+            }
+            catch (RequestFailedException e) when (e.Status == 409)
+            {
+            }
+        }
+
         for (var attempt = 0; attempt < MaxAttempts; attempt++)
         {
             var response = await table.GetEntityIfExistsAsync<TableEntity>(partitionKey, rowKey, cancellationToken: cancellationToken);

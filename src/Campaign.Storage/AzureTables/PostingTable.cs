@@ -14,11 +14,16 @@ internal sealed class PostingTable(TableClient table)
     private static readonly string[] OffsetsAndValues = ["PartitionKey", "RowKey", "Offsets", "Values"];
     private static readonly string[] LabelledOffsets = ["PartitionKey", "RowKey", "Offsets", "Label"];
 
-    public Task ApplyAsync(IReadOnlyCollection<PostingChange> changes, CancellationToken cancellationToken) =>
+    /// <summary>
+    /// Applies the changes, row by row. The rows of blocks wholly within <paramref name="newNumbers"/> (numbers no one
+    /// else has been given) are inserted without reading first.
+    /// </summary>
+    public Task ApplyAsync(IReadOnlyCollection<PostingChange> changes, CancellationToken cancellationToken, NumberRange? newNumbers = null) =>
         changes.Count == 0
             ? Task.CompletedTask
             : TableTransactions.ForEachAsync(changes.GroupBy(c => (c.Key, Chunk: PostingChunk.ChunkOf(c.Number))), Parallelism, cancellationToken,
-                async (row, token) => await ApplyRowAsync(row.Key.Key, row.Key.Chunk, row.ToList(), token));
+                async (row, token) => await ApplyRowAsync(row.Key.Key, row.Key.Chunk, row.ToList(), token,
+                    newNumbers?.Holds(row.Key.Chunk * PostingChunk.Size, (row.Key.Chunk + 1) * PostingChunk.Size - 1) == true));
 
     /// <summary>The customers holding the key whose value <paramref name="keep"/> accepts (all when null).</summary>
     public async Task<NumberSet> ReadAsync(string key, CancellationToken cancellationToken, Func<long, bool>? keep = null)
@@ -60,7 +65,7 @@ internal sealed class PostingTable(TableClient table)
         return keys.Values.ToList();
     }
 
-    private Task ApplyRowAsync(string key, long chunk, List<PostingChange> changes, CancellationToken cancellationToken)
+    private Task ApplyRowAsync(string key, long chunk, List<PostingChange> changes, CancellationToken cancellationToken, bool likelyAbsent)
     {
         var label = changes.Select(c => c.Entry?.Label).FirstOrDefault(l => !string.IsNullOrEmpty(l)) ?? "";
         return OptimisticEntity.ChangeAsync(table, key, PostingChunk.RowKey(chunk), stored =>
@@ -74,6 +79,6 @@ internal sealed class PostingTable(TableClient table)
             return rows.Count == 0
                 ? EntityWrite.Remove
                 : new EntityWrite(rows.ToEntity(key, chunk, label.Length > 0 ? label : stored?.GetString("Label") ?? ""));
-        }, $"index row '{key}' block {chunk}", cancellationToken);
+        }, $"index row '{key}' block {chunk}", cancellationToken, likelyAbsent);
     }
 }
