@@ -43,6 +43,13 @@ public sealed partial class OptOutRecognizer(IOptOutScorer? semantic, ILogger<Op
         }
 
         var signal = Classify(text);
+        if (signal == OptOutSignal.Possible && EndsAccepting(text!))
+        {
+            // "Oh great, another call. Fine, yes.": a grumble about the calls that ends in agreeing to go on asks for
+            // nothing to stop.
+            return OptOutSignal.None;
+        }
+
         if (signal != OptOutSignal.Possible || understanding is null || CallWord().IsMatch(TextTokens.Normalize(text!)))
         {
             return signal;
@@ -109,6 +116,15 @@ public sealed partial class OptOutRecognizer(IOptOutScorer? semantic, ILogger<Op
             return rules;
         }
     }
+
+    private static bool EndsAccepting(string text)
+    {
+        var sentences = TextTokens.Normalize(text).Split(['.', '!', '?'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        return sentences.Length > 1 && Accepting().IsMatch(sentences[^1]);
+    }
+
+    [GeneratedRegex(@"^(?:(?:fine|okay|ok|alright|all right|right|well|oh|so)\W+)*(?:yes|yeah|yep|go on|go ahead|sure|why not)(?:\W+(?:then|please|yes|go on|go ahead))*\W*$")]
+    private static partial Regex Accepting();
 
     // "No, don't bother", "nah, don't bother, thanks": nothing more than the refusal.
     [GeneratedRegex(@"^\W*(?:(?:no|nah|nope|oh|um|erm|well)\W+)*(?:do not|don't|dont) bother\W*(?:(?:thanks|thank you|cheers|ta|love|mate|really)\W*)*$")]
