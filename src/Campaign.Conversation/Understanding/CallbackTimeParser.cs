@@ -379,7 +379,7 @@ public static partial class CallbackTimeParser
     [GeneratedRegex(@"\bin (about |around )?(?<n>\d{1,3}) (?<unit>minutes?|mins?|hours?|hrs?|days?|weeks?)\b")]
     private static partial Regex Relative();
 
-    [GeneratedRegex(@"\b(?:(?<after>the day after) (?<day>tomorrow)|(?<day>tomorrow|today|tonight)|(?:the )?(?<fortnight>(?<day>week) after next)|next (?<day>week)|(?:this |the |next )?(?<day>weekend)|(?:(?<next>next) |this |on )?(?<day>monday|tuesday|wednesday|thursday|friday|saturday|sunday)s?)\b")]
+    [GeneratedRegex(@"\b(?:(?<after>(?:the )?day after) (?<day>tomorrow)|(?<day>tomorrow|today|tonight)|(?:the )?(?<fortnight>(?<day>week) after next)|next (?<day>week)|(?:this |the |next )?(?<day>weekend)|(?:(?<next>next) |this |on )?(?<day>monday|tuesday|wednesday|thursday|friday|saturday|sunday)s?)\b")]
     private static partial Regex Day();
 
     [GeneratedRegex(@"\b(?:(?<after>after) |in the |this |tomorrow |at |around )?(?<part>morning|afternoon|evening|night|tonight|lunchtime|lunch)\b")]

@@ -53,8 +53,9 @@ public static partial class ConcernExtractor
 
         foreach (var sentence in Sentences().Matches(normalized).Select(m => m.Value.Trim()))
         {
-            // A question about the topic ("will I get a credit for the outage?") is not a complaint.
-            if (sentence.EndsWith('?') || !Negative().IsMatch(sentence))
+            // A question about the topic ("will I get a credit for the outage?") is not a complaint, nor is a request to be
+            // called again ("give me three hours and ring again").
+            if (sentence.EndsWith('?') || !Negative().IsMatch(sentence) || UtteranceAnalyzer.AsksForCallbackOrIdentity(sentence))
             {
                 continue;
             }
