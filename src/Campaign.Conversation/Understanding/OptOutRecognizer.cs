@@ -81,8 +81,20 @@ public sealed partial class OptOutRecognizer(IOptOutScorer? semantic, ILogger<Op
         }
     }
 
-    /// <summary>"No, don't bother": in answer to the offer of information, a refusal of the information alone.</summary>
-    public static bool IsBareDecline(string? text) => text is not null && BareDecline().IsMatch(TextTokens.Normalize(text));
+    private static bool DeclinesWithReason(string? text)
+    {
+        var normalized = TextTokens.Normalize(text ?? "");
+        return DeclineLead().Match(normalized) is { Success: true } lead && !CallWord().IsMatch(normalized[lead.Length..]);
+    }
+
+    [GeneratedRegex(@"^\W*(?:(?:no|nah|nope|oh|um|erm|well)\W+)*(?:do not|don't|dont) bother\b")]
+    private static partial Regex DeclineLead();
+
+    /// <summary>
+    /// "No, don't bother", "don't bother, I'll remember": in answer to the offer of information, a refusal of the
+    /// information alone, or with a reason that names no call.
+    /// </summary>
+    public static bool IsBareDecline(string? text) => text is not null && (BareDecline().IsMatch(TextTokens.Normalize(text)) || DeclinesWithReason(text));
 
     public OptOutSignal Classify(string? text)
     {
@@ -123,7 +135,7 @@ public sealed partial class OptOutRecognizer(IOptOutScorer? semantic, ILogger<Op
         return sentences.Length > 1 && Accepting().IsMatch(sentences[^1]);
     }
 
-    [GeneratedRegex(@"^(?:(?:fine|okay|ok|alright|all right|right|well|oh|so)\W+)*(?:yes|yeah|yep|go on|go ahead|sure|why not)(?:\W+(?:then|please|yes|go on|go ahead))*\W*$")]
+    [GeneratedRegex(@"^(?:(?:fine|okay|ok|alright|all right|right|well|oh|so)\W+)*(?:yes|yeah|yep|go on|go ahead|sure|why not|what is it(?: about)?|what do you want|tell me(?: more)?)(?:\W+(?:then|please|yes|go on|go ahead|quickly|quick|if you must|i suppose|i guess))*\W*$")]
     private static partial Regex Accepting();
 
     // "No, don't bother", "nah, don't bother, thanks": nothing more than the refusal.
