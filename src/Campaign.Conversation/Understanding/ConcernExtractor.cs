@@ -110,7 +110,7 @@ public static partial class ConcernExtractor
     [GeneratedRegex(@"\b(worried|concerned|anxious|nervous|unhappy|not happy|upset|frustrated|annoyed|fed up|scared|afraid|worry|worrying|uneasy|bothered|stressed|wary|sick and tired) (about|with|by|of|over|that|because of) (?<c>[^.!?;]+)")]
     private static partial Regex Worried();
 
-    [GeneratedRegex(@"\b(what|the (one |only |main |big |biggest )?thing (that )?)(worries|bothers|concerns|scares|annoys|stops|puts) (me|us)( off)?( most)? (is|are) (?<c>[^.!?;]+)")]
+    [GeneratedRegex(@"\b(what|the (one |only |main |big |biggest )?thing( that)?) (worries|bothers|concerns|scares|annoys|stops|puts) (me|us)( off)?( most)? (is|are) (?<c>[^.!?;]+)")]
     private static partial Regex WhatWorriesMe();
 
     [GeneratedRegex(@"\b(concerns?|worry|worries|problems?|issues?|complaints?|fears?) (is|are|was|were|here is|would be|for me is) (that |about |with )?(?<c>[^.!?;]+)|\b(two|a few|a couple of) (things|concerns|worries)( really)?: (?<c>[^.!?;]+)")]
