@@ -148,7 +148,10 @@ public static partial class CallbackTimeParser
         }
 
         var localNow = CustomerClock.Local(now, zone);
-        var (date, rollDays) = dayOfMonth.Success ? MonthDate(dayOfMonth, localNow) : Date(day, localNow);
+        var inWeek = dayOfMonth.Success ? null : WeekdayOfNamedWeek(Day().Matches(s));
+        var (date, rollDays) = dayOfMonth.Success ? MonthDate(dayOfMonth, localNow)
+            : inWeek is { } named ? (Date(named.Week, localNow).Date.AddDays(((int)named.Day - (int)DayOfWeek.Monday + 7) % 7), 7)
+            : Date(day, localNow);
         var time = TimeOfDay(clock, part);
         var local = date + time;
         if (local <= localNow)
@@ -156,7 +159,7 @@ public static partial class CallbackTimeParser
             local = local.AddDays(rollDays);
         }
 
-        var matches = new[] { day, part, clock, dayOfMonth }.Where(m => m.Success).ToList();
+        var matches = new[] { day, part, clock, dayOfMonth, inWeek?.Week ?? Match.Empty, inWeek?.Weekday ?? Match.Empty }.Where(m => m.Success).ToList();
         var start = matches.Min(m => m.Index);
         var end = matches.Max(m => m.Index + m.Length);
         return new CallbackTime(CustomerClock.Instant(local, zone), s[start..end].Trim());
@@ -266,6 +269,14 @@ public static partial class CallbackTimeParser
 
     private static readonly string[] Months =
         ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"];
+
+    // "Next week, Tuesday", "Thursday next week": a weekday in the week named; null unless both are named.
+    private static (Match Week, Match Weekday, DayOfWeek Day)? WeekdayOfNamedWeek(MatchCollection days)
+    {
+        var week = days.FirstOrDefault(m => m.Groups["day"].Value == "week" && !m.Groups["fortnight"].Success);
+        var weekday = days.FirstOrDefault(m => Enum.TryParse<DayOfWeek>(m.Groups["day"].Value, ignoreCase: true, out _));
+        return week is null || weekday is null ? null : (week, weekday, Enum.Parse<DayOfWeek>(weekday.Groups["day"].Value, ignoreCase: true));
+    }
 
     // The date the customer named, and how many days to add if that moment has already passed.
     private static (DateTime Date, int RollDays) Date(Match day, DateTime localNow)

@@ -101,8 +101,8 @@ public static partial class OptOutDetector
 
     public static bool MayConcernCalls(string? text) => !string.IsNullOrWhiteSpace(text) && CandidateWord().IsMatch(Prepare(text));
 
-    // "I'm not bothered (either way)": indifference about the offer, not annoyance at the calls.
-    [GeneratedRegex(@"\b(?:am |is |are |really |honestly |that |too |particularly )*not (?:really |that |too |particularly )?bothered\b(?! (?:by|with|about) (?:the |these |your )?(?:call|ring|phon))")]
+    // "I'm not bothered (either way)", "not fussed": indifference about the offer, not annoyance at the calls.
+    [GeneratedRegex(@"\b(?:am |is |are |really |honestly |that |too |particularly )*not (?:really |that |too |particularly )?(?:bothered|fussed)\b(?! (?:by|with|about) (?:the |these |your )?(?:call|ring|phon))")]
     private static partial Regex NotBothered();
 
     // "I rang your number", "I have called you lot", "we phoned the helpline": the customer calling the company; and

@@ -126,13 +126,13 @@ public static partial class UtteranceAnalyzer
     [GeneratedRegex(@"^((well|oh|um+|uh+|hmm+|so|erm|ah|yeah,? right|(?:yeah|yes|sure)(?=,? because (?:you|your)\b))\b[\s,.]*)+")]
     private static partial Regex Filler();
 
-    [GeneratedRegex(@"^(yes|yeah|yep|yup|ya|sure|ok|okay|k|kk|please(?=\W*$)|alright|all right|of course|certainly|absolutely|definitely|fine|go ahead|go on|please do(?! not)|why not|i do|i have|that would be (great|good|nice|fine|lovely)|sounds (good|great|fine)|uh huh|right|correct|no problem|i (suppose|guess|reckon) so)\b")]
+    [GeneratedRegex(@"^(yes|yeah|yep|yup|ya|sure|ok|okay|k|kk|please(?=\W*$)|alright|all right|of course|certainly|absolutely|definitely|fine|go ahead|go on|please do(?! not)|why not|i do|i have|that would be (great|good|nice|fine|lovely)|sounds (good|great|fine)|uh huh|right|correct|no problem|i (suppose|guess|reckon) so|if you (must|like|want|insist))\b(?! not\b)")]
     private static partial Regex YesStart();
 
     [GeneratedRegex(@"^(?:(?:fine|okay|ok|alright|so|then|well),? )?(yes|yeah|yep|no|nope|nah)(,? (please|thanks|thank you|then))?$")]
     private static partial Regex BareAnswer();
 
-    [GeneratedRegex(@"^(no|nope|nah|not really|not now|not at all|not today|i do not think so|never)\b")]
+    [GeneratedRegex(@"^(no|nope|nah|not really|not now|not at all|not today|i do not think so|never|(absolutely|definitely|certainly) not)\b")]
     private static partial Regex NoStart();
 
     // "Yeah, right" is sarcasm, not a yes.
@@ -174,7 +174,7 @@ public static partial class UtteranceAnalyzer
     [GeneratedRegex(@",\s*(?:(?:is|was|can|could|does|do|will|would|are|has|have)(?: not)?\s+(?:it|they|there|that|he|she|you|we)|right|eh|innit)\s*\?\s*$")]
     private static partial Regex TagQuestion();
 
-    [GeneratedRegex(@"\bsend (me |us )?(some |more |the |an? |further )?(info|information|details|brochure|leaflet|email|text|letter|something|it|that|them)\b|\b(email|e-mail|text|mail|write to) (me|us)\b|\bmore (info|information|details)\b|\bin writing\b|\b(some|the|further) information\b|\b(by |the |a |an )?(post|email|e-mail|mail|letter|text|whatsapp)('s| is| would be| will do| works)( (absolutely|perfectly|just))? (fine|ok|okay|good|great|best|perfect)\b|^\W*(by |via |on )?(email|e-mail|post|text|whatsapp|letter)\W*(please|thanks|thank you|ta)?\W*$")]
+    [GeneratedRegex(@"\bsend (me |us )?(some |more |the |an? |further )?(info|information|details|brochure|leaflet|email|text|letter|something|it|that|them)\b|\b(stick|pop|put|bung|chuck) (it|them|one|something|a leaflet) (in the (post|mail)|through the (door|letterbox)|over)\b|\bsend away\b|\b(email|e-mail|text|mail|write to) (me|us)\b|\bmore (info|information|details)\b|\bin writing\b|\b(some|the|further) information\b|\b(by |the |a |an )?(post|email|e-mail|mail|letter|text|whatsapp)('s| is| would be| will do| works)( (absolutely|perfectly|just))? (fine|ok|okay|good|great|best|perfect)\b|^\W*(by |via |on )?(email|e-mail|post|text|whatsapp|letter)\W*(please|thanks|thank you|ta)?\W*$")]
     private static partial Regex MoreInfo();
 
     [GeneratedRegex(@"\b(no|not|do not need|do not want|without)\b[^.?!]{0,20}\b(info|information|details)\b")]
