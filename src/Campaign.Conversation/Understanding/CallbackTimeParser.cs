@@ -402,7 +402,7 @@ public static partial class CallbackTimeParser
     [GeneratedRegex(@"[.;!?]+\s*|,\s*")]
     private static partial Regex PieceBreak();
 
-    [GeneratedRegex(@"\b(?:no wait|actually no|actually|no,? sorry|sorry,? no|i mean|(?:no|sorry),? (?=(?:on |at |make it )?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|tomorrow|tonight|\d))|scratch that|or rather|on second thought|make it|change that to|better make it)\b")]
+    [GeneratedRegex(@"\b(?:no wait|actually no|actually|no,? sorry|sorry,? no|i mean|(?:no|sorry),? (?=(?:on |at |make (?:it|that) )?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|tomorrow|tonight|\d))|scratch that|or rather|on second thought|make it|make that|change that to|better make it)\b")]
     private static partial Regex Correction();
 
     [GeneratedRegex(@"\b(?:call|ring|phone|try|reach|catch|give me a (?:call|ring|bell)|can we do|could we do|how about|what about)\b")]

@@ -131,11 +131,14 @@ public sealed partial class OptOutRecognizer(IOptOutScorer? semantic, ILogger<Op
 
     private static bool EndsAccepting(string text)
     {
-        var sentences = TextTokens.Normalize(text).Split(['.', '!', '?'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-        return sentences.Length > 1 && Accepting().IsMatch(sentences[^1]);
+        // The last sentence, or the last part of it: "Stop right there, yes, I'm interested."
+        var normalized = TextTokens.Normalize(text);
+        var sentences = normalized.Split(['.', '!', '?'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        var parts = normalized.Split(['.', '!', '?', ','], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        return parts.Length > 1 && (Accepting().IsMatch(sentences[^1]) || Accepting().IsMatch(parts[^1]));
     }
 
-    [GeneratedRegex(@"^(?:(?:fine|okay|ok|alright|all right|right|well|oh|so)\W+)*(?:yes|yeah|yep|go on|go ahead|sure|why not|what is it(?: about)?|what do you want|tell me(?: more)?)(?:\W+(?:then|please|yes|go on|go ahead|quickly|quick|if you must|i suppose|i guess))*\W*$")]
+    [GeneratedRegex(@"^(?:(?:fine|okay|ok|alright|all right|right|well|oh|so|anyway|anyhow)\W+)*(?:yes|yeah|yep|go on|go ahead|sure|why not|i am interested|what is it(?: about)?|what do you want|tell me(?: more)?)(?:\W+(?:then|please|yes|go on|go ahead|quickly|quick|if you must|i suppose|i guess))*\W*$")]
     private static partial Regex Accepting();
 
     // "No, don't bother", "nah, don't bother, thanks": nothing more than the refusal.

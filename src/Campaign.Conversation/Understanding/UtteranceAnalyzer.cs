@@ -20,7 +20,8 @@ public static partial class UtteranceAnalyzer
         var isQuestion = (text.TrimEnd().EndsWith('?') && !TagQuestion().IsMatch(normalized)) || (QuestionStart().IsMatch(normalized) && !StatementStart().IsMatch(normalized));
         var faq = PhraseMatcher.Best(tokens, knowledge.Faq, isQuestion ? 0.5 : 0.8);
         var objection = PhraseMatcher.Best(tokens, knowledge.Objections, 0.6);
-        var busy = Busy().IsMatch(normalized);
+        // A bare "not now" puts the call off, like "I'm busy"; "not now, not ever" or "no, not interested" does not.
+        var busy = Busy().IsMatch(normalized) || BareNotNow().IsMatch(normalized);
         var timePhrase = CallbackTimeParser.Resolve(text, DateTimeOffset.UnixEpoch, TimeZoneInfo.Utc)?.Phrase;
         // "I'm busy, tomorrow at 3 would be better" asks for a callback as plainly as "call me back tomorrow at 3".
         // So does "Not now. Tomorrow, around eleven?": the moment refused and another named.
@@ -129,7 +130,7 @@ public static partial class UtteranceAnalyzer
     [GeneratedRegex(@"^(yes|yeah|yep|yup|ya|sure|ok|okay|k|kk|please(?=\W*$)|alright|all right|of course|certainly|absolutely|definitely|fine|go ahead|go on|please do(?! not)|why not|i do|i have|that would be (great|good|nice|fine|lovely)|sounds (good|great|fine)|uh huh|right|correct|no problem|i (suppose|guess|reckon) so|if you (must|like|want|insist))\b(?! not\b)")]
     private static partial Regex YesStart();
 
-    [GeneratedRegex(@"^(?:(?:fine|okay|ok|alright|so|then|well),? )?(yes|yeah|yep|no|nope|nah)(,? (please|thanks|thank you|then))?$")]
+    [GeneratedRegex(@"^(?:(?:fine|okay|ok|alright|so|then|well|anyway|anyhow),? )?(yes|yeah|yep|no|nope|nah)(,? (please|thanks|thank you|then))?$")]
     private static partial Regex BareAnswer();
 
     [GeneratedRegex(@"^(no|nope|nah|not really|not now|not at all|not today|i do not think so|never|(absolutely|definitely|certainly) not)\b")]
@@ -139,7 +140,8 @@ public static partial class UtteranceAnalyzer
     [GeneratedRegex(@"\b(yes|yeah|yep|yup)\b(?!,? right\b)")]
     private static partial Regex YesWord();
 
-    [GeneratedRegex(@"\b(no|nope|nah)\b(?! (one|problem|doubt)\b)")]
+    // "Friday at 3, no, make that Monday": the no of a correction to a time.
+    [GeneratedRegex(@"\b(no|nope|nah)\b(?! (one|problem|doubt)\b)(?!,? (?:wait |sorry |make (?:it|that) |i mean |on |at )?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|tomorrow|tonight|\d))")]
     private static partial Regex NoWord();
 
     [GeneratedRegex(@"\b(not|nae|no) (really |very |that |at all )?interested\b|\bnot for me\b|\b(do not|not) (need|want) (it|this|that|one|any of (it|this|that))\b|\bno need\b|\bnot keen\b(?! on (?!(it|that|this|the idea)\b))|\bno interest\b|\bnot worth it\b|\b(i will|i'll|i am going to|going to) pass\b|\bpass on (it|that|this)\b|\bnot for (us|me right now)\b|\bnot bothered\b(?! either way)|\bnot my thing\b|\b(i would|i'd) rather not\W*(thanks|thank you|ta|cheers)?\W*$")]
@@ -154,8 +156,11 @@ public static partial class UtteranceAnalyzer
     [GeneratedRegex(@"\bbusy\b|\bnot a (good|great|convenient) (time|moment)\b|\bbad timing\b|\b(bad|awkward) moment\b|\bi am (cooking|driving|eating|having (my )?(dinner|lunch|tea)|in the shower|at the (doctor|dentist|hospital)\w*)\b|\bon the other line\b|\b(caught|tied) up\b|\b(now|right now|this)( is|'s) not (good|great|a good time|convenient)\b|\b(heading|rushing|running) out\b|\bon my way (out|to)\b|\bcan not (talk|speak|chat) (now|right now|at the moment)\b|\bwith a (customer|client|patient)\b|\b(bad|inconvenient|awkward) time\b|\bin a meeting\b|\bi am driving\b|\bat work\b|\bcan not talk\b|\bno time\b|\bdo not have (the )?time\b|\bin the middle of\b|\bi am (about to leave|on my way out|just leaving)\b|\b(my )?hands (are )?full\b|\b(now|right now|this)( is|'s) no good\b|\bno good (right )?now\b")]
     private static partial Regex Busy();
 
-    [GeneratedRegex(@"(?<!\b(?:get|got|had|receive|received) (?:a |any )?)\bcall (me |us )?(back|again|later|another time)\b|\b(ring|phone|bell|buzz) (me |us )?(back|later|another time|some other time)\b|\b(give|gimme) (me|us) a (call|ring|bell|buzz)\b|\bget back to (me|us)\b|\b(catch|try) (me|us) (later|another|tomorrow|tonight|this|next|after|at|on|in)\b|\b(call|ring|phone|try|reach|contact) (me|us) (back |again )?(on|at|in|after|around|about|before|by|tomorrow|today|tonight|this|next|later|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b|\b(can|could|would) you (call|ring|phone|try) (tomorrow|tonight|this (morning|afternoon|evening)|later|next|at|around|about|after|in|the day after|on (monday|tuesday|wednesday|thursday|friday|saturday|sunday))\b|\byou (could|can|would|might) (call|ring|phone|try) (me |us )?(back |again )?(on|at|in|after|around|tomorrow|tonight|this|next|later|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b|\banother (time|day)\b|\bsome other (time|day)\b|\btry (again )?later\b|\btry (again )?(on )?(monday|tuesday|wednesday|thursday|friday|saturday|sunday|tomorrow|tonight)\b|(?<!\b(?:get|got|had|receive|received) (?:a |any )?)\bcall back\b|\bcallback\b|(?<!\b(not|never|no|stop|dare|if you|when you)\b[^.?!]*)\b(ring|phone|try) (me |us )?again\b|(?<!\b(not|never|no|stop|dare|if you|when you|who|why)\b[^.?!]*)\b(call|ring|phone) (after|at|around|about|before|by) (\d|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|half|quarter|noon|midday|lunch)|\b(maybe|perhaps|possibly) later\b|\blater (maybe|perhaps)\b|\b(can|could|shall) we (do|make it|say) (it )?(on )?(tomorrow|tonight|this|next|later|another|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b")]
+    [GeneratedRegex(@"(?<!\b(?:get|got|had|receive|received) (?:a |any )?)\bcall (me |us )?(back|again|later|another time)\b|\b(ring|phone|bell|buzz) (me |us )?(back|later|another time|some other time)\b|\b(give|gimme) (me|us) a (call|ring|bell|buzz)\b|\bget back to (me|us)\b|\b(catch|try) (me|us) (later|another|tomorrow|tonight|this|next|after|at|on|in)\b|\b(call|ring|phone|try|reach|contact) (me|us) (back |again )?(on|at|in|after|around|about|before|by|tomorrow|today|tonight|this|next|later|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b|\b(can|could|would) you (call|ring|phone|try) (tomorrow|tonight|this (morning|afternoon|evening)|later|next|at|around|about|after|in|the day after|on (monday|tuesday|wednesday|thursday|friday|saturday|sunday|the \d+))\b|\byou (could|can|would|might) (call|ring|phone|try) (me |us )?(back |again )?(on|at|in|after|around|tomorrow|tonight|this|next|later|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b|\banother (time|day)\b|\bsome other (time|day)\b|\btry (again )?later\b|\btry (again )?(on )?(monday|tuesday|wednesday|thursday|friday|saturday|sunday|tomorrow|tonight)\b|(?<!\b(?:get|got|had|receive|received) (?:a |any )?)\bcall back\b|\bcallback\b|(?<!\b(not|never|no|stop|dare|if you|when you)\b[^.?!]*)\b(ring|phone|try) (me |us )?again\b|(?<!\b(not|never|no|stop|dare|if you|when you|who|why)\b[^.?!]*)\b(call|ring|phone) (after|at|around|about|before|by) (\d|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|half|quarter|noon|midday|lunch)|\b(maybe|perhaps|possibly) later\b|\blater (maybe|perhaps)\b|\b(can|could|shall) we (do|make it|say) (it )?(on )?(tomorrow|tonight|this|next|later|another|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b")]
     private static partial Regex Callback();
+
+    [GeneratedRegex(@"^(?:(?:sorry|um|erm|well|oh|ah),? )*not (?:right )?now(?:,? (?:sorry|thanks|thank you|please|love|mate))*\W*$")]
+    private static partial Regex BareNotNow();
 
     [GeneratedRegex(@"\bnot (now|right now|today|tonight|this (morning|afternoon|evening|week)|at the moment)\b")]
     private static partial Regex NotNow();
