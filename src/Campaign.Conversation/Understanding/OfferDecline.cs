@@ -4,9 +4,9 @@ namespace Campaign.Conversation.Understanding;
 
 /// <summary>
 /// A refusal of what is offered rather than of the calls: "I don't want it, thanks", "No, I think I've got enough",
-/// "I'm not talking to a computer, no thanks",
-/// "None that I can think of". It names no calling, contact or list and shows no annoyance, so it is no hint of an
-/// opt-out and the semantic layer is not asked about it (the opt-out rules still are).
+/// "None that I can think of", "I'm not talking to a computer, no thanks". It names no calling, contact or list and
+/// shows no annoyance, so it is no hint of an opt-out and the semantic layer is not asked about it (the opt-out rules
+/// still are).
 /// </summary>
 public static partial class OfferDecline
 {

@@ -64,7 +64,8 @@ public static partial class OptOutDetector
             // The net under the rules: words of ending or refusing near words of calling may be a request phrased in a way
             // no rule foresaw, so the agent asks rather than carry on.
             // "The end of the day" and "the weekend" name a time, not an ending.
-            return clauses.Select(c => NotBothered().Replace(c, " ")).Any(c => Cessation().IsMatch(TimeOfEnding().Replace(c, " ")) && CallingWord().IsMatch(c) && !IsLimitedRequest(c)) ? OptOutSignal.Possible : OptOutSignal.None;
+            // The customer's own calls ("I never get a call back") are no calling of them here either.
+            return clauses.Select(c => OwnCalling().Replace(NotBothered().Replace(c, " "), " ")).Any(c => Cessation().IsMatch(TimeOfEnding().Replace(c, " ")) && CallingWord().IsMatch(c) && !IsLimitedRequest(c)) ? OptOutSignal.Possible : OptOutSignal.None;
         }
 
         // "Stop! The dog's getting out. Sorry, carry on.": the customer takes the stop back themselves.
