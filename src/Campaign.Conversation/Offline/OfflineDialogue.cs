@@ -330,7 +330,7 @@ public static class OfflineDialogue
         // A bare "no" is a refusal; "no, it's still broken" is an answer about the problem, not about interest.
         // Where the rules read no statement of interest, the line's meaning decides before a bare yes or no does:
         // "yeah, no, that's not something I want" is a refusal, "I wouldn't say no to a free check" is not.
-        var meant = answered || u.Concern is not null ? null : u.SemanticInterest();
+        var meant = answered || u.Concern is not null || UtteranceAnalyzer.EndsWithBareAnswer(u.Text) ? null : u.SemanticInterest();
         if (meant == Interest.Neutral && u.Polarity != Polarity.None)
         {
             // A hedge read by meaning does not outweigh a plain yes or no; only a contrary reading does.

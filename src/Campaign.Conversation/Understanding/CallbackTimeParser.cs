@@ -148,7 +148,10 @@ public static partial class CallbackTimeParser
         }
 
         var localNow = CustomerClock.Local(now, zone);
-        var (date, rollDays) = dayOfMonth.Success ? MonthDate(dayOfMonth, localNow) : Date(day, localNow);
+        var inWeek = dayOfMonth.Success ? null : WeekdayOfNamedWeek(Day().Matches(s));
+        var (date, rollDays) = dayOfMonth.Success ? MonthDate(dayOfMonth, localNow)
+            : inWeek is { } named ? (Date(named.Week, localNow).Date.AddDays(((int)named.Day - (int)DayOfWeek.Monday + 7) % 7), 7)
+            : Date(day, localNow);
         var time = TimeOfDay(clock, part);
         var local = date + time;
         if (local <= localNow)
@@ -156,7 +159,7 @@ public static partial class CallbackTimeParser
             local = local.AddDays(rollDays);
         }
 
-        var matches = new[] { day, part, clock, dayOfMonth }.Where(m => m.Success).ToList();
+        var matches = new[] { day, part, clock, dayOfMonth, inWeek?.Week ?? Match.Empty, inWeek?.Weekday ?? Match.Empty }.Where(m => m.Success).ToList();
         var start = matches.Min(m => m.Index);
         var end = matches.Max(m => m.Index + m.Length);
         return new CallbackTime(CustomerClock.Instant(local, zone), s[start..end].Trim());
@@ -266,6 +269,14 @@ public static partial class CallbackTimeParser
 
     private static readonly string[] Months =
         ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"];
+
+    // "Next week, Tuesday", "Thursday next week": a weekday in the week named; null unless both are named.
+    private static (Match Week, Match Weekday, DayOfWeek Day)? WeekdayOfNamedWeek(MatchCollection days)
+    {
+        var week = days.FirstOrDefault(m => m.Groups["day"].Value == "week" && !m.Groups["fortnight"].Success);
+        var weekday = days.FirstOrDefault(m => Enum.TryParse<DayOfWeek>(m.Groups["day"].Value, ignoreCase: true, out _));
+        return week is null || weekday is null ? null : (week, weekday, Enum.Parse<DayOfWeek>(weekday.Groups["day"].Value, ignoreCase: true));
+    }
 
     // The date the customer named, and how many days to add if that moment has already passed.
     private static (DateTime Date, int RollDays) Date(Match day, DateTime localNow)
@@ -379,7 +390,7 @@ public static partial class CallbackTimeParser
     [GeneratedRegex(@"\bin (about |around )?(?<n>\d{1,3}) (?<unit>minutes?|mins?|hours?|hrs?|days?|weeks?)\b")]
     private static partial Regex Relative();
 
-    [GeneratedRegex(@"\b(?:(?<after>the day after) (?<day>tomorrow)|(?<day>tomorrow|today|tonight)|(?:the )?(?<fortnight>(?<day>week) after next)|next (?<day>week)|(?:this |the |next )?(?<day>weekend)|(?:(?<next>next) |this |on )?(?<day>monday|tuesday|wednesday|thursday|friday|saturday|sunday)s?)\b")]
+    [GeneratedRegex(@"\b(?:(?<after>(?:the )?day after) (?<day>tomorrow)|(?<day>tomorrow|today|tonight)|(?:the )?(?<fortnight>(?<day>week) after next)|next (?<day>week)|(?:this |the |next )?(?<day>weekend)|(?:(?<next>next) |this |on )?(?<day>monday|tuesday|wednesday|thursday|friday|saturday|sunday)s?)\b")]
     private static partial Regex Day();
 
     [GeneratedRegex(@"\b(?:(?<after>after) |in the |this |tomorrow |at |around )?(?<part>morning|afternoon|evening|night|tonight|lunchtime|lunch)\b")]
@@ -391,7 +402,7 @@ public static partial class CallbackTimeParser
     [GeneratedRegex(@"[.;!?]+\s*|,\s*")]
     private static partial Regex PieceBreak();
 
-    [GeneratedRegex(@"\b(?:no wait|actually no|actually|no,? sorry|sorry,? no|i mean|(?:no|sorry),? (?=(?:on |at |make it )?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|tomorrow|tonight|\d))|scratch that|or rather|on second thought|make it|change that to|better make it)\b")]
+    [GeneratedRegex(@"\b(?:no wait|actually no|actually|no,? sorry|sorry,? no|i mean|(?:no|sorry),? (?=(?:on |at |make (?:it|that) )?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|tomorrow|tonight|\d))|scratch that|or rather|on second thought|make it|make that|change that to|better make it)\b")]
     private static partial Regex Correction();
 
     [GeneratedRegex(@"\b(?:call|ring|phone|try|reach|catch|give me a (?:call|ring|bell)|can we do|could we do|how about|what about)\b")]

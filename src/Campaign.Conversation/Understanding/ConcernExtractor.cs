@@ -53,8 +53,9 @@ public static partial class ConcernExtractor
 
         foreach (var sentence in Sentences().Matches(normalized).Select(m => m.Value.Trim()))
         {
-            // A question about the topic ("will I get a credit for the outage?") is not a complaint.
-            if (sentence.EndsWith('?') || !Negative().IsMatch(sentence))
+            // A question about the topic ("will I get a credit for the outage?") is not a complaint, nor is a request to be
+            // called again ("give me three hours and ring again").
+            if (sentence.EndsWith('?') || !Negative().IsMatch(sentence) || UtteranceAnalyzer.AsksForCallbackOrIdentity(sentence))
             {
                 continue;
             }
@@ -103,13 +104,13 @@ public static partial class ConcernExtractor
         return cleaned.Length < 3 || Filler().IsMatch(cleaned) ? null : cleaned;
     }
 
-    [GeneratedRegex(@"\b(not|never|nothing|no longer) (really |too |that |at all )?(worried|concerned|a problem|an issue|worries|bothers)\b|\bno (concerns?|worries|problems?|issues?)\b|\bnothing (worries|bothers|concerns) me\b")]
+    [GeneratedRegex(@"\b(not|never|nothing|no longer) (really |too |that |at all )?(worried|concerned|a problem|an issue|worries|bothers)\b|\bno (concerns?|worries|problems?|issues?)\b|\bnothing (worries|bothers|concerns) me\b|\bdo not worry\b")]
     private static partial Regex Denial();
 
     [GeneratedRegex(@"\b(worried|concerned|anxious|nervous|unhappy|not happy|upset|frustrated|annoyed|fed up|scared|afraid|worry|worrying|uneasy|bothered|stressed|wary|sick and tired) (about|with|by|of|over|that|because of) (?<c>[^.!?;]+)")]
     private static partial Regex Worried();
 
-    [GeneratedRegex(@"\bwhat (worries|bothers|concerns|scares|annoys) (me|us)( most)? (is|are) (?<c>[^.!?;]+)")]
+    [GeneratedRegex(@"\b(what|the (one |only |main |big |biggest )?thing( that)?) (worries|bothers|concerns|scares|annoys|stops|puts) (me|us)( off)?( most)? (is|are) (?<c>[^.!?;]+)")]
     private static partial Regex WhatWorriesMe();
 
     [GeneratedRegex(@"\b(concerns?|worry|worries|problems?|issues?|complaints?|fears?) (is|are|was|were|here is|would be|for me is) (that |about |with )?(?<c>[^.!?;]+)|\b(two|a few|a couple of) (things|concerns|worries)( really)?: (?<c>[^.!?;]+)")]

@@ -64,7 +64,8 @@ public static partial class OptOutDetector
             // The net under the rules: words of ending or refusing near words of calling may be a request phrased in a way
             // no rule foresaw, so the agent asks rather than carry on.
             // "The end of the day" and "the weekend" name a time, not an ending.
-            return clauses.Select(c => NotBothered().Replace(c, " ")).Any(c => Cessation().IsMatch(TimeOfEnding().Replace(c, " ")) && CallingWord().IsMatch(c) && !IsLimitedRequest(c)) ? OptOutSignal.Possible : OptOutSignal.None;
+            // The customer's own calls ("I never get a call back") are no calling of them here either.
+            return clauses.Select(c => OwnCalling().Replace(NotBothered().Replace(c, " "), " ")).Any(c => Cessation().IsMatch(TimeOfEnding().Replace(c, " ")) && CallingWord().IsMatch(c) && !IsLimitedRequest(c)) ? OptOutSignal.Possible : OptOutSignal.None;
         }
 
         // "Stop! The dog's getting out. Sorry, carry on.": the customer takes the stop back themselves.
@@ -101,12 +102,13 @@ public static partial class OptOutDetector
 
     public static bool MayConcernCalls(string? text) => !string.IsNullOrWhiteSpace(text) && CandidateWord().IsMatch(Prepare(text));
 
-    // "I'm not bothered (either way)": indifference about the offer, not annoyance at the calls.
-    [GeneratedRegex(@"\b(?:am |is |are |really |honestly |that |too |particularly )*not (?:really |that |too |particularly )?bothered\b(?! (?:by|with|about) (?:the |these |your )?(?:call|ring|phon))")]
+    // "I'm not bothered (either way)", "not fussed": indifference about the offer, not annoyance at the calls.
+    [GeneratedRegex(@"\b(?:am |is |are |really |honestly |that |too |particularly )*not (?:really |that |too |particularly )?(?:bothered|fussed)\b(?! (?:by|with|about) (?:the |these |your )?(?:call|ring|phon))")]
     private static partial Regex NotBothered();
 
-    // "I rang your number", "I have called you lot", "we phoned the helpline": the customer calling the company.
-    [GeneratedRegex(@"\b(?:i|we)(?:'ve|'d|ve)?(?: (?:have|had|already|even|must have|also|then|just))* (?:rang|rung|called|phoned|telephoned|dialled|dialed|tried (?:calling|ringing|phoning)|kept (?:calling|ringing|phoning))(?: (?:you|your|the|up|back))*(?: (?:\w+ )?(?:number|helpline|hotline|line|office|company|people|lot|guys|team|department|emergency line))?\b")]
+    // "I rang your number", "I have called you lot", "we phoned the helpline": the customer calling the company; and
+    // "nobody at your company ever answers the phone", "I never get a call back": the company not answering them.
+    [GeneratedRegex(@"\b(?:i|we)(?:'ve|'d|ve)?(?: (?:have|had|already|even|must have|also|then|just))* (?:rang|rung|called|phoned|telephoned|dialled|dialed|tried (?:calling|ringing|phoning)|kept (?:calling|ringing|phoning))(?: (?:you|your|the|up|back))*(?: (?:\w+ )?(?:number|helpline|hotline|line|office|company|people|lot|guys|team|department|emergency line))?\b|\b(?:nobody|no one|noone|never anyone)(?: \w+){0,4}? (?:answers|answered|picks up|picked up)(?: (?:the|my|our) (?:phone|calls?))?\b|\b(?:i|we)(?: \w+)? (?:never|do not|did not|can not|could not) (?:get|got|had|receive) (?:a |any )?(?:call ?back|reply|answer|response|return call)\b")]
     private static partial Regex OwnCalling();
 
     [GeneratedRegex(@"\b(?:(?:the )?end of (?:the |this |next )?(?:working |work |school )?(?:day|week|month|shift)|week ?end)\b")]
@@ -264,7 +266,7 @@ public static partial class OptOutDetector
     private static partial Regex DoNotCallList();
 
     // "I never want to hear from you again", "don't ever contact me", "I don't want these calls", "nobody from your company calls me again".
-    [GeneratedRegex(@"\b(?:never|not ever|do not ever|do not you ever|do not you dare|do not dare|never ever|i do not ever)\b(?! (?:asked|signed|agreed|consented|requested|gave)\b)(?: \w+){0,4}? (?:" + Contact + @"|hear from|talk to|speak to|get (?:a |another )?call|receive|want (?:a |another |your )?call)"
+    [GeneratedRegex(@"\b(?:never|not ever|do not ever|do not you ever|do not you dare|do not dare|never ever|i do not ever)\b(?! (?:asked|signed|agreed|consented|requested|gave)\b| (?:get|got|had|receive|received) (?:a |any )?(?:call ?back|reply|answer|response|return call)\b)(?: \w+){0,4}? (?:" + Contact + @"|hear from|talk to|speak to|get (?:a |another )?call|receive|want (?:a |another |your )?call)"
         + @"|\b(?:do not|never|no longer|am not|not) (?:want|wish|need|like) (?:to (?:be (?:called|contacted|rung|phoned|telephoned|rang)|receive|get|hear from)|(?:any|these|this|your|the|more|further|such) (?:more |further |)(?:calls?|phone calls?|contact|calling|ringing|robo ?calls?)|you (?:people |guys |lot )?(?:to )?(?:call|calling|ring|ringing|phone|phoning|contact|contacting|bother|bothering))"
         + @"|\b(?:prefer|rather|like) not to (?:be (?:called|contacted|rung|phoned)|(?:receive|get|have) (?:any )?(?:more |further )?(?:calls?|phone calls|contact))\b"
         + @"|\b(?:nobody|no one|noone|none of you|no body)\b(?: \w+){0,4}? " + Contact + @"\b(?: \w+){0,3}? (?:again|anymore|any more|ever|in future|from now on)\b"

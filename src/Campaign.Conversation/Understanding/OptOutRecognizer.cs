@@ -43,6 +43,13 @@ public sealed partial class OptOutRecognizer(IOptOutScorer? semantic, ILogger<Op
         }
 
         var signal = Classify(text);
+        if (signal == OptOutSignal.Possible && EndsAccepting(text!))
+        {
+            // "Oh great, another call. Fine, yes.": a grumble about the calls that ends in agreeing to go on asks for
+            // nothing to stop.
+            return OptOutSignal.None;
+        }
+
         if (signal != OptOutSignal.Possible || understanding is null || CallWord().IsMatch(TextTokens.Normalize(text!)))
         {
             return signal;
@@ -74,8 +81,20 @@ public sealed partial class OptOutRecognizer(IOptOutScorer? semantic, ILogger<Op
         }
     }
 
-    /// <summary>"No, don't bother": in answer to the offer of information, a refusal of the information alone.</summary>
-    public static bool IsBareDecline(string? text) => text is not null && BareDecline().IsMatch(TextTokens.Normalize(text));
+    private static bool DeclinesWithReason(string? text)
+    {
+        var normalized = TextTokens.Normalize(text ?? "");
+        return DeclineLead().Match(normalized) is { Success: true } lead && !CallWord().IsMatch(normalized[lead.Length..]);
+    }
+
+    [GeneratedRegex(@"^\W*(?:(?:no|nah|nope|oh|um|erm|well)\W+)*(?:do not|don't|dont) bother\b")]
+    private static partial Regex DeclineLead();
+
+    /// <summary>
+    /// "No, don't bother", "don't bother, I'll remember": in answer to the offer of information, a refusal of the
+    /// information alone, or with a reason that names no call.
+    /// </summary>
+    public static bool IsBareDecline(string? text) => text is not null && (BareDecline().IsMatch(TextTokens.Normalize(text)) || DeclinesWithReason(text));
 
     public OptOutSignal Classify(string? text)
     {
@@ -109,6 +128,18 @@ public sealed partial class OptOutRecognizer(IOptOutScorer? semantic, ILogger<Op
             return rules;
         }
     }
+
+    private static bool EndsAccepting(string text)
+    {
+        // The last sentence, or the last part of it: "Stop right there, yes, I'm interested."
+        var normalized = TextTokens.Normalize(text);
+        var sentences = normalized.Split(['.', '!', '?'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        var parts = normalized.Split(['.', '!', '?', ','], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        return parts.Length > 1 && (Accepting().IsMatch(sentences[^1]) || Accepting().IsMatch(parts[^1]));
+    }
+
+    [GeneratedRegex(@"^(?:(?:fine|okay|ok|alright|all right|right|well|oh|so|anyway|anyhow)\W+)*(?:yes|yeah|yep|go on|go ahead|sure|why not|i am interested|what is it(?: about)?|what do you want|tell me(?: more)?)(?:\W+(?:then|please|yes|go on|go ahead|quickly|quick|if you must|i suppose|i guess))*\W*$")]
+    private static partial Regex Accepting();
 
     // "No, don't bother", "nah, don't bother, thanks": nothing more than the refusal.
     [GeneratedRegex(@"^\W*(?:(?:no|nah|nope|oh|um|erm|well)\W+)*(?:do not|don't|dont) bother\W*(?:(?:thanks|thank you|cheers|ta|love|mate|really)\W*)*$")]

@@ -18,6 +18,8 @@ public class CallbackTimeParserTests
     [InlineData("give me an hour and ring back", "2026-11-24T17:30:00-05:00", "in 1 hour")]
     [InlineData("tonight", "2026-11-24T19:00:00-05:00", "tonight")]
     [InlineData("next week", "2026-11-30T10:00:00-05:00", "next week")]
+    [InlineData("ring me next week, Tuesday", "2026-12-01T10:00:00-05:00", "next week, tuesday")]
+    [InlineData("Thursday next week at 2", "2026-12-03T14:00:00-05:00", "thursday next week at 2")]
     [InlineData("Friday at 10:30 am", "2026-11-27T10:30:00-05:00", "friday at 10:30 am")]
     [InlineData("tomorrow", "2026-11-25T10:00:00-05:00", "tomorrow")]
     [InlineData("on Tuesday at 9", "2026-12-01T09:00:00-05:00", "on tuesday at 9")]

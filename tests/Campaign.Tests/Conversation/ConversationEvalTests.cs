@@ -10,11 +10,11 @@ namespace Campaign.Tests.Conversation;
 public sealed class ConversationEvalTests(ConversationEvalTests.HeldOutRun run) : IClassFixture<ConversationEvalTests.HeldOutRun>
 {
     // The held-out floors, raised to each figure reached (168 dialogues, 18 opt-outs, 35 callback times, 70 concerns).
-    private const int ExactCalls = 151;
+    private const int ExactCalls = 153;
     private const int InterestRight = 162;
-    private const int FollowUpRight = 161;
+    private const int FollowUpRight = 162;
     private const int CallbackTimesRight = 32;
-    private const int ConcernsFound = 61;
+    private const int ConcernsFound = 62;
     private const int MostUnvoicedConcerns = 3;
     private const int MostFalseOptOuts = 3;
 

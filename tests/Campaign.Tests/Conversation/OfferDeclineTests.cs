@@ -10,6 +10,7 @@ public class OfferDeclineTests
     [InlineData("No, I think I've got enough.")]
     [InlineData("None that I can think of.")]
     [InlineData("Nah, I don't need the inspection.")]
+    [InlineData("I'm not talking to a computer, no thanks.")]
     public void Declining_the_offer_alone_is_recognised(string text) => Assert.True(OfferDecline.IsOfferDecline(text));
 
     [Theory]

@@ -94,6 +94,8 @@ public class OptOutRecognizerTests
     [Theory]
     [InlineData("I rang your number four times and got cut off every single time.")]
     [InlineData("We've phoned the helpline every single day this week and nobody knows anything.")]
+    [InlineData("Nobody at your company ever answers the phone.")]
+    [InlineData("I never get a call back when I report faults.")]
     public void The_customers_own_calls_to_the_company_are_no_hint_of_an_opt_out(string line)
     {
         var model = new FixedScorer(1);

@@ -67,6 +67,9 @@ public class UnderstandingTests
     [InlineData("pls call bck tmrw mornin")]
     [InlineData("Would you phone the day after tomorrow, about four?")]
     [InlineData("Evenings are better. Wednesday around seven?")]
+    [InlineData("Give me three hours and ring again.")]
+    [InlineData("Kindly call after 4 pm today, I am in office.")]
+    [InlineData("Could you call on the 30th?")]
     public void Requests_for_another_call_are_recognised(string text) => Assert.True(UtteranceAnalyzer.Analyze(text, Knowledge).CallbackRequested);
 
     [Theory]
@@ -120,6 +123,7 @@ public class UnderstandingTests
     [InlineData("Email's fine.")]
     [InlineData("By post would be best.")]
     [InlineData("Email, please.")]
+    [InlineData("Stick it in the post.")]
     public void Naming_how_to_send_it_asks_for_information(string text) => Assert.True(UtteranceAnalyzer.Analyze(text, Knowledge).WantsMoreInfo);
 
     [Theory]
@@ -131,6 +135,7 @@ public class UnderstandingTests
     [InlineData("powr keeps gowing off at nite", "power keeps going off at night")]
     [InlineData("the brekaer keeps triping wen i use the oven", "the breaker keeps tripping when i use the oven")]
     [InlineData("The Lights Flicker.", "The Lights Flicker.")]
+    [InlineData("the lites flikker all the time", "the lights flicker all the time")]
     public void Speech_recognition_spellings_are_put_right_for_reading_by_meaning(string heard, string read) =>
         Assert.Equal(read, TextTokens.Respelled(heard));
 
