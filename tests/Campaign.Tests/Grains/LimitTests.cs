@@ -34,7 +34,7 @@ public class LimitTests(LimitedEngineFixture fixture) : IClassFixture<LimitedEng
         fixture.Clock.Offset += TimeSpan.FromDays(1);
         await third.PauseAsync();
         await third.ResumeAsync();
-        await EngineFixture.WaitUntilAsync(() => Task.FromResult(fixture.Telephony.Placed.Count(p => p.CustomerId == ids[0]) == 3), "the third attempt", TimeSpan.FromSeconds(10));
+        await EngineFixture.WaitUntilAsync(() => Task.FromResult(fixture.Telephony.Placed.Count(p => p.CustomerId == ids[0]) == 3), "the third attempt", TimeSpan.FromSeconds(30));
     }
 
     [Fact]
