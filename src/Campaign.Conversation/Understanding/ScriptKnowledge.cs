@@ -19,6 +19,7 @@ public sealed class ScriptKnowledge
             .Distinct(StringComparer.OrdinalIgnoreCase)
             .Select(t => new MatchTarget<string>(t, t))
             .ToList();
+        IssueNames = Issues.Select(i => i.Item).ToList();
         Topics = rendered.TalkingPoints.Concat(rendered.Faq.Select(f => f.Question)).Append(rendered.Goal)
             .SelectMany(TextTokens.Content)
             .ToHashSet(StringComparer.Ordinal);
@@ -32,6 +33,9 @@ public sealed class ScriptKnowledge
 
     /// <summary>The customer's reported issues, by their text (or category when they have none).</summary>
     public IReadOnlyList<MatchTarget<string>> Issues { get; }
+
+    /// <summary>The reported issues' names, as <see cref="Issues"/> holds them.</summary>
+    public IReadOnlyList<string> IssueNames { get; }
 
     /// <summary>The semantic understanding layer, when configured (<c>Conversation:Understanding:Semantic</c>).</summary>
     public SemanticIntents? Semantics { get; init; }

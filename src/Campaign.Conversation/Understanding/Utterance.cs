@@ -51,6 +51,9 @@ public sealed record Utterance
     /// <summary>The semantic understanding layer, when configured: asked only where the rules are silent or unsure.</summary>
     public SemanticIntents? Semantics { get; init; }
 
+    /// <summary>The customer's reported issues as they were reported: a concern that is one of them keeps that name.</summary>
+    public IReadOnlyList<string> ReportedIssues { get; init; } = [];
+
     /// <summary>The interest the line's meaning shows, when the semantic layer is sure of it; null when it says none or is unsure.</summary>
     public Interest? SemanticInterest()
     {
@@ -112,7 +115,10 @@ public sealed record Utterance
         var topics = new List<string>();
         foreach (var topic in rules)
         {
-            var named = Semantics.Confident(IntentTask.Concern, topic) is { } label && label != IntentExamples.None ? label
+            // The customer's own report names its concern better than the nearest example topic does: "outage lasted two
+            // days" is not "power cuts at night".
+            var named = ReportedIssues.Contains(topic, StringComparer.OrdinalIgnoreCase) ? topic
+                : Semantics.Confident(IntentTask.Concern, topic) is { } label && label != IntentExamples.None ? label
                 : whole is not null && whole != IntentExamples.None ? whole
                 : Semantics.TopicNaming(topic);
             if (named is null && everyClauseNamed)
@@ -133,9 +139,17 @@ public sealed record Utterance
         // the rules found only a complaint or the clause is part of their concern ("two things: the price, and who's
         // coming into the house": they share a word). Beside "I'm worried about X", scene-setting stays scene-setting.
         var found = TextTokens.Content(ConcernFound!.Text);
+        var reported = topics.Where(t => ReportedIssues.Contains(t, StringComparer.OrdinalIgnoreCase)).Select(TextTokens.Content).ToList();
         foreach (var clause in SemanticIntents.Clauses(Text))
         {
-            var inside = ConcernFound.IsClause || found.Overlaps(TextTokens.Content(clause));
+            var words = TextTokens.Content(clause);
+            // A clause saying the reported issue is that issue, not also a topic that merely sounds like it.
+            if (reported.Any(issue => PhraseMatcher.Score(words, issue, minCoverage: 0.6) > 0))
+            {
+                continue;
+            }
+
+            var inside = ConcernFound.IsClause || found.Overlaps(words);
             foreach (var topic in Semantics.ConcernTopics(clause, SemanticIntents.ExtraTopicMargin, near: inside))
             {
                 if (!topics.Contains(topic, StringComparer.OrdinalIgnoreCase))

@@ -58,6 +58,7 @@ public static partial class UtteranceAnalyzer
             Objection = objection?.Item,
             Goodbye = Goodbye().IsMatch(normalized),
             Semantics = knowledge.Semantics,
+            ReportedIssues = knowledge.IssueNames,
         };
     }
 

@@ -51,6 +51,20 @@ public class UnderstandingTests
         Assert.Equal(concern, UtteranceAnalyzer.Analyze(text, Knowledge).Concern);
 
     [Theory]
+    [InlineData("outage lasted two days")]
+    [InlineData("leak reported near the meter")]
+    public void A_concern_that_is_the_customers_reported_issue_keeps_the_reports_name(string reported)
+    {
+        var customer = ConversationHarness.Customer() with { Issues = [new CustomerIssue("electricity", DateTimeOffset.UnixEpoch, reported)] };
+        var knowledge = new ScriptKnowledge(ScriptRenderer.Render(OutageScript.Definition(), customer).Script, customer) { Semantics = SemanticIntents.Shared };
+
+        var topics = UtteranceAnalyzer.Analyze($"I'm worried about {reported}.", knowledge).ConcernTopics(asked: true);
+
+        // The nearest example topics ("power cuts at night", "smart meter") are not what this customer said.
+        Assert.Equal([reported], topics);
+    }
+
+    [Theory]
     [InlineData("Could you ring back later?")]
     [InlineData("Give me a ring tomorrow.")]
     [InlineData("Can you get back to me next week?")]
