@@ -43,7 +43,10 @@ public class WebhookPayloadsTests
         Assert.Equal(WebhookPayloads.CallCompleted(Call(FollowUpKind.None), Now).Id, WebhookPayloads.CallCompleted(Call(FollowUpKind.None), Now.AddDays(1)).Id);
         Assert.NotEqual(WebhookPayloads.CallCompleted(Call(FollowUpKind.MoreInfo), Now).Id, WebhookPayloads.FollowUpCreated(Call(FollowUpKind.MoreInfo), Now)!.Id);
         Assert.Matches("^evt_[0-9a-f]{24}$", WebhookPayloads.StableId("call.completed", "call-1"));
-        Assert.NotEqual(WebhookPayloads.OptOut("C-1", "+1", "r", "call", Now).Id, WebhookPayloads.OptOut("C-1", "+1", "r", "call", Now).Id);
+        Assert.NotEqual(WebhookPayloads.OptOut("C-1", "+1", "r", "operator", Now).Id, WebhookPayloads.OptOut("C-1", "+1", "r", "operator", Now).Id);
+        Assert.Equal(WebhookPayloads.OptOut("C-1", "+1", "r", "call", Now, "call-1").Id, WebhookPayloads.OptOut("C-1", "+1", "r", "call", Now.AddSeconds(5), "call-1").Id);
+        Assert.NotEqual(WebhookPayloads.OptOut("C-1", "+1", "r", "call", Now, "call-1").Id, WebhookPayloads.OptOut("C-1", "+1", "r", "call", Now, "call-2").Id);
+        Assert.NotEqual(WebhookPayloads.OptOut("C-1", "+1", "r", "call", Now, "call-1").Id, WebhookPayloads.OptOut("C-2", "+1", "r", "call", Now, "call-1").Id);
     }
 
     [Theory]

@@ -45,8 +45,14 @@ public interface ICustomerGrain : IGrainWithStringKey
     Task<ErasureResult> EraseAsync();
 
     /// <summary>Puts the customer's number on the do-not-call list at once.</summary>
+    /// <param name="reason">Why, as the do-not-call list shows it.</param>
+    /// <param name="source">Where the request came from (<c>call</c>, <c>sms</c>, an operator).</param>
+    /// <param name="occasion">
+    /// What the request was heard on (a call's id), when it can be recorded again after a failure: the same occasion
+    /// announces the same <c>optOut</c> event id, so webhook endpoints queue it once.
+    /// </param>
     [Alias("OptOut")]
-    Task OptOutAsync(string reason, string source);
+    Task OptOutAsync(string reason, string source, string? occasion = null);
 }
 
 /// <summary>A customer's consent records after a revocation, and how many it revoked.</summary>

@@ -13,7 +13,7 @@ public interface IWebhookEvents
     Task CallCompletedAsync(CallRecord call);
 
     /// <summary>A customer asked not to be called again and their number is on the do-not-call list.</summary>
-    Task OptedOutAsync(string customerId, string phone, string reason, string source, DateTimeOffset at);
+    Task OptedOutAsync(string customerId, string phone, string reason, string source, DateTimeOffset at, string? occasion = null);
 
     /// <summary>A campaign finished calling its audience.</summary>
     Task CampaignCompletedAsync(CampaignInfo campaign);

@@ -142,7 +142,7 @@ internal sealed class CallConversation(
     {
         if (optedOut && !Call.OptOutRecorded)
         {
-            await grains.GetGrain<ICustomerGrain>(Call.Request!.CustomerId).OptOutAsync("asked during a call", "call");
+            await grains.GetGrain<ICustomerGrain>(Call.Request!.CustomerId).OptOutAsync("asked during a call", "call", callId);
             Call.OptOutRecorded = true;
         }
     }

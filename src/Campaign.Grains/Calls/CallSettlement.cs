@@ -36,7 +36,7 @@ internal sealed class CallSettlement(
             if (call.Outcome is { OptedOut: true } && !call.OptOutRecorded)
             {
                 // Concluded as an opt-out (a stop-calling question left unanswered by a hang-up): listed before the report.
-                await grains.GetGrain<ICustomerGrain>(call.Request!.CustomerId).OptOutAsync("asked during a call", "call");
+                await grains.GetGrain<ICustomerGrain>(call.Request!.CustomerId).OptOutAsync("asked during a call", "call", callId);
                 call.OptOutRecorded = true;
             }
 

@@ -196,12 +196,12 @@ public sealed class CustomerGrain(
         return placed;
     }
 
-    public async Task OptOutAsync(string reason, string source)
+    public async Task OptOutAsync(string reason, string source, string? occasion = null)
     {
         var profile = await directory.GetAsync(Id) ?? throw new KeyNotFoundException($"customer '{Id}' does not exist");
         var at = clock.GetUtcNow();
         await directory.AddDoNotCallAsync([new DoNotCallEntry(profile.Phone, reason, source, at)]);
-        await webhooks.OptedOutAsync(Id, profile.Phone, reason, source, at);
+        await webhooks.OptedOutAsync(Id, profile.Phone, reason, source, at, occasion);
     }
 
     /// <summary>The live call earlier versions stored under the customer's id, if any.</summary>

@@ -27,8 +27,10 @@ public static class WebhookPayloads
                 new FollowUpData(call.Id, call.CampaignId, call.CustomerId, outcome.FollowUp.Kind, outcome.FollowUp.At, outcome.Summary))
             : null;
 
-    public static WebhookEvent OptOut(string customerId, string phone, string reason, string source, DateTimeOffset at) =>
-        Event(WebhookEventTypes.OptOut, "evt_" + Guid.NewGuid().ToString("N")[..24], at, customerId, new OptOutData(customerId, phone, reason, source, at));
+    /// <param name="occasion">What the opt-out was heard on (a call's id): the same occasion gives the same event id.</param>
+    public static WebhookEvent OptOut(string customerId, string phone, string reason, string source, DateTimeOffset at, string? occasion = null) =>
+        Event(WebhookEventTypes.OptOut, occasion is null ? "evt_" + Guid.NewGuid().ToString("N")[..24] : StableId(WebhookEventTypes.OptOut, $"{customerId}/{occasion}"),
+            at, customerId, new OptOutData(customerId, phone, reason, source, at));
 
     public static WebhookEvent CampaignCompleted(CampaignInfo campaign, DateTimeOffset now) =>
         Event(WebhookEventTypes.CampaignCompleted, StableId(WebhookEventTypes.CampaignCompleted, campaign.Id), campaign.EndedAt ?? now, null,

@@ -17,8 +17,8 @@ public sealed class WebhookPublisher(IGrainFactory grains, TimeProvider clock) :
         }
     }
 
-    public Task OptedOutAsync(string customerId, string phone, string reason, string source, DateTimeOffset at) =>
-        PublishAsync(WebhookPayloads.OptOut(customerId, phone, reason, source, at));
+    public Task OptedOutAsync(string customerId, string phone, string reason, string source, DateTimeOffset at, string? occasion = null) =>
+        PublishAsync(WebhookPayloads.OptOut(customerId, phone, reason, source, at, occasion));
 
     public Task CampaignCompletedAsync(CampaignInfo campaign) =>
         PublishAsync(WebhookPayloads.CampaignCompleted(campaign, clock.GetUtcNow()));

@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Campaign.Abstractions.Customers;
 using Campaign.Abstractions.Webhooks;
 using Campaign.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
@@ -199,6 +200,34 @@ public class WebhookHttpTests(InProcessHost host)
             Assert.True(a2First > a1Delivered, "a customer's second event went out before the first was delivered: " + string.Join(", ", received.Select(r => $"{r.Id}:{r.AnsweredWith}")));
             Assert.Equal(1, received.Count(r => r.Id == "evt_order_a2"));
             Assert.True(received.FindIndex(r => r.Id == "evt_order_b1") < a1Delivered, "another customer's event should not wait");
+        }
+        finally
+        {
+            await host.Client.DeleteAsync($"/api/webhooks/{webhookId}");
+        }
+    }
+
+    [Fact]
+    public async Task An_opt_out_recorded_again_for_the_same_call_is_announced_once()
+    {
+        await using var receiver = await WebhookReceiver.StartAsync(Secret);
+        var webhookId = await RegisterAsync(receiver, "optOut");
+        try
+        {
+            var id = "Oo" + Guid.NewGuid().ToString("N")[..8];
+            var csv = $"id,name,phone,area,timeZone\n{id},Opt Out,{TestCustomers.Phone(975_000 + Random.Shared.Next(1000))},{id},{TestZones.Afternoon}\n";
+            (await host.Client.PostAsync("/api/customers/import", InProcessHost.Csv(csv))).EnsureSuccessStatusCode();
+            var customer = host.Services.GetRequiredService<IGrainFactory>().GetGrain<ICustomerGrain>(id);
+
+            // A call's opt-out recorded, then recorded again after a failure before the call saved that it had been.
+            await customer.OptOutAsync("asked during a call", "call", "call-1");
+            await customer.OptOutAsync("asked during a call", "call", "call-1");
+            await customer.OptOutAsync("asked during a call", "call", "call-2");
+
+            var received = await receiver.WaitForAsync(all => all.Select(r => r.Id).Distinct().Count() >= 2, Wait);
+            var queued = (await DeliveriesAsync(webhookId)).GetProperty("items").EnumerateArray().Select(d => d.GetProperty("eventId").GetString()).ToList();
+            Assert.Equal(2, queued.Count);
+            Assert.Equal(queued.Order(), received.Select(r => r.Id).Distinct().Order());
         }
         finally
         {
