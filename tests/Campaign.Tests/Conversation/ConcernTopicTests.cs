@@ -64,6 +64,8 @@ public class ConcernTopicTests
     [InlineData("the electric shower keeps cutting out mid-wash", "electric shower")]
     [InlineData("the garage outlets are dead", "garage outlets")]
     [InlineData("the car charger won't charge", "car charger")]
+    [InlineData("the electric gate keeps sticking halfway", "electric gate")]
+    [InlineData("the garage door opener keeps resetting", "garage door opener")]
     public void A_clause_naming_a_thing_and_its_fault_names_the_thing(string clause, string thing) =>
         Assert.Equal(thing, ConcernTopic.ThingOf(clause));
 
