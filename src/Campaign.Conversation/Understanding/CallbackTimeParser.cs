@@ -230,7 +230,8 @@ public static partial class CallbackTimeParser
     {
         // "Forty-five minutes", "mid-morning": a hyphen between words is a space ("four-ish" keeps its hedge).
         var words = WordHyphen().Replace(TextTokens.Normalize(text), " ");
-        var s = TensWord().Replace(NumberIsh().Replace(words, "at $1"), m => Tens[m.Groups[1].Value].ToString(CultureInfo.InvariantCulture) + " " + m.Groups[2].Value);
+        words = NumberIsh().Replace(words, m => TimeWordBefore().IsMatch(words[..m.Index]) ? m.Groups[1].Value : "at " + m.Groups[1].Value);
+        var s = TensWord().Replace(words, m => Tens[m.Groups[1].Value].ToString(CultureInfo.InvariantCulture) + " " + m.Groups[2].Value);
         s = NumberWord().Replace(s, m => Array.IndexOf(Numbers, m.Value).ToString(CultureInfo.InvariantCulture));
         // "Quarter to five" is 4:45, in the hour before the one it names.
         s = QuarterTo().Replace(s, m => $"{(int.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture) + 10) % 12 + 1}:45");
@@ -381,6 +382,9 @@ public static partial class CallbackTimeParser
 
     [GeneratedRegex(@"\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\b")]
     private static partial Regex NumberWord();
+
+    [GeneratedRegex(@"\b(?:at|around|about|after|before|by|from|until|till|say|maybe|like|roughly|or)\s+$")]
+    private static partial Regex TimeWordBefore();
 
     [GeneratedRegex(@"(?<=[a-z])-(?=[a-z])(?!ish\b)")]
     private static partial Regex WordHyphen();
