@@ -130,8 +130,9 @@ public static partial class ConcernTopic
         "thing", "things", "everything", "anything", "lot",
     };
 
-    // What makes a question a concern rather than a question about the call: "will the power keep cutting out?".
-    [GeneratedRegex(@"\b(problems?|issues?|trouble|broken|cut\w*|outages?|flicker\w*|leak\w*|cost|price|fee|charge|expensive|safe|safety|damage|mess)\b")]
+    // What makes a question a concern rather than a question about the call: "will the power keep cutting out?", "what's
+    // this going to set me back?".
+    [GeneratedRegex(@"\b(problems?|issues?|trouble|broken|cut\w*|outages?|flicker\w*|leak\w*|cost|price|fee|charge|expensive|money|set (me|us) back|safe|safety|damage|mess)\b")]
     private static partial Regex Problem();
 
     // Clauses, and the words of when or how often that follow a topic ("the lights flicker when the kettle's on",
