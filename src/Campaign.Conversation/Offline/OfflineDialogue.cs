@@ -385,6 +385,15 @@ public static class OfflineDialogue
         }
 
         Advance(turn, state, plan);
+        if (u.Polarity == Polarity.Yes && u.ConcernFound is null && !answered)
+        {
+            // "Yes please, the trip switch has gone three times this week": the concern beside the yes is noted, and the
+            // question about concerns is still asked (recorded after it is chosen, so it is not skipped).
+            foreach (var topic in u.ConcernsBesideAnswer())
+            {
+                plan.Call(CallFunctions.RecordConcernName, ("text", topic));
+            }
+        }
     }
 
     private static void AtConcerns(ConversationTurn turn, DialogueState state, TurnPlan plan, Utterance u, bool answered, string text)

@@ -147,6 +147,12 @@ public static partial class CallbackTimeParser
             return null;
         }
 
+        // "Maybe later on today" names no moment: the time is still to be asked, not 10:00 (long past, or tomorrow).
+        if (day.Groups["day"].Value == "today" && !part.Success && !clock.Success)
+        {
+            return null;
+        }
+
         var localNow = CustomerClock.Local(now, zone);
         var inWeek = dayOfMonth.Success ? null : WeekdayOfNamedWeek(Day().Matches(s));
         var (date, rollDays) = dayOfMonth.Success ? MonthDate(dayOfMonth, localNow)
@@ -222,7 +228,10 @@ public static partial class CallbackTimeParser
 
     private static string Prepare(string text)
     {
-        var s = TensWord().Replace(NumberIsh().Replace(TextTokens.Normalize(text), "$1"), m => Tens[m.Groups[1].Value].ToString(CultureInfo.InvariantCulture) + " " + m.Groups[2].Value);
+        // "Forty-five minutes", "mid-morning": a hyphen between words is a space ("four-ish" keeps its hedge).
+        var words = WordHyphen().Replace(TextTokens.Normalize(text), " ");
+        words = NumberIsh().Replace(words, m => TimeWordBefore().IsMatch(words[..m.Index]) ? m.Groups[1].Value : "at " + m.Groups[1].Value);
+        var s = TensWord().Replace(words, m => Tens[m.Groups[1].Value].ToString(CultureInfo.InvariantCulture) + " " + m.Groups[2].Value);
         s = NumberWord().Replace(s, m => Array.IndexOf(Numbers, m.Value).ToString(CultureInfo.InvariantCulture));
         // "Quarter to five" is 4:45, in the hour before the one it names.
         s = QuarterTo().Replace(s, m => $"{(int.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture) + 10) % 12 + 1}:45");
@@ -374,7 +383,13 @@ public static partial class CallbackTimeParser
     [GeneratedRegex(@"\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\b")]
     private static partial Regex NumberWord();
 
-    // "Elevenish", "threeish": the hour with its hedge.
+    [GeneratedRegex(@"\b(?:at|around|about|after|before|by|from|until|till|say|maybe|like|roughly|or)\s+$")]
+    private static partial Regex TimeWordBefore();
+
+    [GeneratedRegex(@"(?<=[a-z])-(?=[a-z])(?!ish\b)")]
+    private static partial Regex WordHyphen();
+
+    // "Elevenish", "threeish": the hour with its hedge, a time even said alone ("Oh, fourish.").
     [GeneratedRegex(@"\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)-?ish\b")]
     private static partial Regex NumberIsh();
 
@@ -402,7 +417,7 @@ public static partial class CallbackTimeParser
     [GeneratedRegex(@"[.;!?]+\s*|,\s*")]
     private static partial Regex PieceBreak();
 
-    [GeneratedRegex(@"\b(?:no wait|actually no|actually|no,? sorry|sorry,? no|i mean|(?:no|sorry),? (?=(?:on |at |make (?:it|that) )?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|tomorrow|tonight|\d))|scratch that|or rather|on second thought|make it|make that|change that to|better make it)\b")]
+    [GeneratedRegex(@"\b(?:no wait|actually no|actually|no,? sorry|sorry,? no|i mean|(?:no|sorry),? (?=(?:on |at |make (?:it|that) )?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|tomorrow|tonight|\d))|scratch that|or rather|on second thought|make it|make that|change that to|better make it|(?:no,? )?(?:hang|hold) on)\b")]
     private static partial Regex Correction();
 
     [GeneratedRegex(@"\b(?:call|ring|phone|try|reach|catch|give me a (?:call|ring|bell)|can we do|could we do|how about|what about)\b")]

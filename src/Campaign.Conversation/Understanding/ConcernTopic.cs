@@ -79,8 +79,8 @@ public static partial class ConcernTopic
         "landlord", "tenants", "builders", "neighbour", "neighbor",
     };
 
-    // What is wrong with a thing: "keeps cutting out", "is dead", "stopped working", "sparks".
-    [GeneratedRegex(@"\b(cut\w*|los(es|ing|t) power|stopp\w*|stops|broke\w*|dead|not work\w*|fail\w*|spark\w*|hot|noise|noisy|hum\w*|buzz\w*|leak\w*|flicker\w*|trip\w*|off|out|dodgy|faulty|wrong|smell\w*|stuck|crackl\w*|overheat\w*|(?:will|does|did|would|can) not \w+)\b")]
+    // What is wrong with a thing: "keeps cutting out", "is dead", "stopped working", "sparks", "keeps resetting itself".
+    [GeneratedRegex(@"\b(reset\w*|stick(s|ing)|jamm\w*|jams|wobbl\w*|grind\w*|rattl\w*|scorch\w*|melt\w*|shock\w*|cut\w*|los(es|ing|t) power|stopp\w*|stops|broke\w*|dead|not work\w*|fail\w*|spark\w*|hot|noise|noisy|hum\w*|buzz\w*|leak\w*|flicker\w*|trip\w*|off|out|dodgy|faulty|wrong|smell\w*|stuck|crackl\w*|overheat\w*|(?:will|does|did|would|can) not \w+)\b")]
     private static partial Regex Fault();
 
     /// <summary>Whether a question names a problem ("is it really free?", "will it be safe?"), which makes it a concern too.</summary>
@@ -130,8 +130,9 @@ public static partial class ConcernTopic
         "thing", "things", "everything", "anything", "lot",
     };
 
-    // What makes a question a concern rather than a question about the call: "will the power keep cutting out?".
-    [GeneratedRegex(@"\b(problems?|issues?|trouble|broken|cut\w*|outages?|flicker\w*|leak\w*|cost|price|fee|charge|expensive|safe|safety|damage|mess)\b")]
+    // What makes a question a concern rather than a question about the call: "will the power keep cutting out?", "what's
+    // this going to set me back?".
+    [GeneratedRegex(@"\b(problems?|issues?|trouble|broken|cut\w*|outages?|flicker\w*|leak\w*|cost|price|fee|charge|expensive|money|set (me|us) back|safe|safety|damage|mess)\b")]
     private static partial Regex Problem();
 
     // Clauses, and the words of when or how often that follow a topic ("the lights flicker when the kettle's on",

@@ -65,7 +65,7 @@ public static partial class OptOutDetector
             // no rule foresaw, so the agent asks rather than carry on.
             // "The end of the day" and "the weekend" name a time, not an ending.
             // The customer's own calls ("I never get a call back") are no calling of them here either.
-            return clauses.Select(c => OwnCalling().Replace(NotBothered().Replace(c, " "), " ")).Any(c => Cessation().IsMatch(TimeOfEnding().Replace(c, " ")) && CallingWord().IsMatch(c) && !IsLimitedRequest(c)) ? OptOutSignal.Possible : OptOutSignal.None;
+            return clauses.Select(c => OwnCalling().Replace(NotBothered().Replace(DayOff().Replace(c, " "), " "), " ")).Any(c => Cessation().IsMatch(TimeOfEnding().Replace(c, " ")) && CallingWord().IsMatch(c) && !IsLimitedRequest(c)) ? OptOutSignal.Possible : OptOutSignal.None;
         }
 
         // "Stop! The dog's getting out. Sorry, carry on.": the customer takes the stop back themselves.
@@ -106,10 +106,15 @@ public static partial class OptOutDetector
     [GeneratedRegex(@"\b(?:am |is |are |really |honestly |that |too |particularly )*not (?:really |that |too |particularly )?(?:bothered|fussed)\b(?! (?:by|with|about) (?:the |these |your )?(?:call|ring|phon))")]
     private static partial Regex NotBothered();
 
-    // "I rang your number", "I have called you lot", "we phoned the helpline": the customer calling the company; and
-    // "nobody at your company ever answers the phone", "I never get a call back": the company not answering them.
-    [GeneratedRegex(@"\b(?:i|we)(?:'ve|'d|ve)?(?: (?:have|had|already|even|must have|also|then|just))* (?:rang|rung|called|phoned|telephoned|dialled|dialed|tried (?:calling|ringing|phoning)|kept (?:calling|ringing|phoning))(?: (?:you|your|the|up|back))*(?: (?:\w+ )?(?:number|helpline|hotline|line|office|company|people|lot|guys|team|department|emergency line))?\b|\b(?:nobody|no one|noone|never anyone)(?: \w+){0,4}? (?:answers|answered|picks up|picked up)(?: (?:the|my|our) (?:phone|calls?))?\b|\b(?:i|we)(?: \w+)? (?:never|do not|did not|can not|could not) (?:get|got|had|receive) (?:a |any )?(?:call ?back|reply|answer|response|return call)\b")]
+    // "I rang your number", "I have called you lot", "we phoned the helpline": the customer calling the company;
+    // "nobody at your company ever answers the phone", "I never get a call back": the company not answering them; and
+    // "someone traipsing round during my calls": the customer's own (work) calls.
+    [GeneratedRegex(@"\b(?:i|we)(?:'ve|'d|ve)?(?: (?:have|had|already|even|must have|also|then|just))* (?:rang|rung|called|phoned|telephoned|dialled|dialed|tried (?:calling|ringing|phoning)|kept (?:calling|ringing|phoning))(?: (?:you|your|the|up|back))*(?: (?:\w+ )?(?:number|helpline|hotline|line|office|company|people|lot|guys|team|department|emergency line))?\b|\b(?:nobody|no one|noone|never anyone)(?: \w+){0,4}? (?:answers|answered|picks up|picked up)(?: (?:the|my|our) (?:phone|calls?))?\b|\b(?:i|we)(?: \w+)? (?:never|do not|did not|can not|could not) (?:get|got|had|receive) (?:a |any )?(?:call ?back|reply|answer|response|return call)\b|\b(?:during|between|in|on) (?:my|our) (?:work |zoom |teams |conference |video |business )?calls\b")]
     private static partial Regex OwnCalling();
+
+    // "I'm off work Thursday, call me then", "my day off": a free day, not an ending.
+    [GeneratedRegex(@"\b(?:i am|we are|he is|she is|i will be|we will be) off(?= (?:work|today|tomorrow|on|this|next|all|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b)|\boff (?:work|sick|duty|shift)\b|\b(?:day|days|time|week) off\b")]
+    private static partial Regex DayOff();
 
     [GeneratedRegex(@"\b(?:(?:the )?end of (?:the |this |next )?(?:working |work |school )?(?:day|week|month|shift)|week ?end)\b")]
     private static partial Regex TimeOfEnding();
@@ -278,8 +283,9 @@ public static partial class OptOutDetector
         + @"|\bdo not (?:want|wish) to be (?:on|in) (?:your|the|any) (?:\w+ ){0,2}(?:list|database|system)\b")]
     private static partial Regex NeverAgain();
 
-    // "no more calls", "no further contact", "no phone calls, ever".
-    [GeneratedRegex(@"\bno (?:more|further|other|additional)? ?(?:of )?(?:these |the |your )?(?:" + Calls + @"|contact|calling|ringing)\b(?! (?:about|regarding|for) (?:the|this|that) (?:\w+ )?(?:appointment|inspection|visit|outage))(?=(?: \w+){0,4}(?:\W*$| please| thanks| thank| thank you| from you| for me| ever| again| at all| whatsoever))")]
+    // "no more calls", "no further contact", "no phone calls, ever"; not "no, call back in ten minutes" or "no, call me
+    // tomorrow", a call asked for after a "no".
+    [GeneratedRegex(@"\bno (?!(?:call|ring|phone) (?:me|us|back|later|tomorrow|tonight|today|this|next|on|at|in|after|around|about)\b)(?:more|further|other|additional)? ?(?:of )?(?:these |the |your )?(?:" + Calls + @"|contact|calling|ringing)\b(?! (?:about|regarding|for) (?:the|this|that) (?:\w+ )?(?:appointment|inspection|visit|outage))(?=(?: \w+){0,4}(?:\W*$| please| thanks| thank| thank you| from you| for me| ever| again| at all| whatsoever))")]
     private static partial Regex NoMoreCalls();
 
     // "I revoke my consent", "I withdraw consent to be called", "I do not consent to these calls".

@@ -153,6 +153,12 @@ public sealed partial class SemanticIntents
         var topics = new List<string>();
         foreach (var clause in Clauses(line))
         {
+            if (AllFine().IsMatch(clause))
+            {
+                // "It's been fine since they fixed the line": a clause saying all is well voices no concern, whatever it mentions.
+                continue;
+            }
+
             var guess = Guess(IntentTask.Concern, clause);
             // A topic added beside others (a stricter margin) must be near its examples, not only nearer than the rest.
             var close = margin is null || near ? Near(guess) : guess.Similarity >= TopicSimilarity;
@@ -203,6 +209,9 @@ public sealed partial class SemanticIntents
         var parts = ClauseBreak().Split(whole).Select(c => c.Trim(' ', ',', '.', ';')).Where(c => c.Split(' ').Length >= 2).Take(MaxClauses).ToList();
         return parts.Count < 2 ? [whole] : parts;
     }
+
+    [GeneratedRegex(@"\b(?:has been|have been|it's been|it has been|been|is|are|works|working|running)(?: (?:absolutely|perfectly|totally|all|just))? (?:fine|okay|ok|good|great|grand|alright|all right|spot on)\b(?![^.;!?]*\b(?:until|till|except|apart|but|though|although)\b)", RegexOptions.IgnoreCase)]
+    private static partial Regex AllFine();
 
     [GeneratedRegex(@"[.;!?]\s+|,?\s+\b(?:and also|and then|and|as well as|plus|but also|but)\b\s+|,\s+(?=(?:the|my|our|we|it|they|there|having|letting|also)\b)", RegexOptions.IgnoreCase)]
     private static partial Regex ClauseBreak();

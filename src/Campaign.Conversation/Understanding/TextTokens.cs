@@ -148,7 +148,7 @@ public static partial class TextTokens
     }
 
     // Day and time words as speech recognition often spells them: "tomorow", "tommorrow", "wendsday", "thurday",
-    // "tonite", "at nite", "tomoro"; and "power kuts", "the lites flikker", "cal me bak", "cant tlk", "powr keeps gowing off", "the brekaer keeps triping".
+    // "tonite", "at nite", "tomoro"; and "power kuts", "the lites flikker", "my bil is to hi", "cal me bak", "cant tlk", "powr keeps gowing off", "the brekaer keeps triping".
     private static string Misheard(string lower) => MisheardDay().Replace(lower, m => m.Value switch
     {
         "tonite" => "tonight",
@@ -164,6 +164,9 @@ public static partial class TextTokens
         "triping" => "tripping",
         "lite" => "light",
         "lites" => "lights",
+        "bil" => "bill",
+        "bils" => "bills",
+        "hi" => "high",
         _ when m.Value.StartsWith("flik", StringComparison.Ordinal) => "flick" + m.Value.TrimStart('f', 'l', 'i', 'k'),
         _ when m.Value.StartsWith("br", StringComparison.Ordinal) => "breaker",
         _ when m.Value.StartsWith('w') => "wednesday",
@@ -171,7 +174,7 @@ public static partial class TextTokens
         _ => "tomorrow",
     });
 
-    [GeneratedRegex(@"\b(?:to+m+o+r+o+w*|2mo+r+o+w*|tmrw|cal(?= (?:me|us|back|bak|bck)\b)|bck|tonite|nite|kuts?|bak|tlk|powr|pwr|gowing|wen|triping|lites?|flik+(?:er|ers|ering|erin)|brekae?r|breakr|breker|wed?n(?:e|s)?s?day|wensday|thu?rs?day|thursdy)\b")]
+    [GeneratedRegex(@"\b(?:to+m+o+r+o+w*|2mo+r+o+w*|tmrw|cal(?= (?:me|us|back|bak|bck)\b)|bck|tonite|nite|kuts?|bak|tlk|powr|pwr|gowing|wen|triping|lites?|bils?|(?<=\b(?:too|to|so|way to|very) )hi|flik+(?:er|ers|ering|erin)|brekae?r|breakr|breker|wed?n(?:e|s)?s?day|wensday|thu?rs?day|thursdy)\b")]
     private static partial Regex MisheardDay();
 
     [GeneratedRegex(@"^(?:u+h+|u+m+|e+r+m*|e+h+m+)[,.]*$")]

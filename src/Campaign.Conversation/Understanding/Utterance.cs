@@ -162,6 +162,22 @@ public sealed record Utterance
         return WithUnnamedThings(topics);
     }
 
+    /// <summary>
+    /// The topics a yes to the opening question brings with it ("Yes please, the trip switch has gone three times this
+    /// week"): a clause after the answer that the nearest examples name clearly, without the classifier. Empty when no
+    /// clause does or the semantic layer is off.
+    /// </summary>
+    public IReadOnlyList<string> ConcernsBesideAnswer()
+    {
+        var clauses = SemanticIntents.Clauses(Text);
+        if (Semantics is null || clauses.Count < 2)
+        {
+            return [];
+        }
+
+        return clauses.Skip(1).SelectMany(c => Semantics.ConcernTopics(c, classified: false)).Distinct(StringComparer.Ordinal).ToList();
+    }
+
     // "The lights flicker and the electric shower keeps cutting out": beside a topic the examples know, a clause that no
     // topic names but that names a thing and what is wrong with it is a concern of its own, named by that thing.
     private List<string> WithUnnamedThings(List<string> topics)

@@ -102,6 +102,14 @@ public static partial class UtteranceAnalyzer
 
     private static Polarity PolarityOf(string normalized)
     {
+        // "I don't want to be on long, I'm on my break. Sure, quickly.": a last sentence that is nothing but an answer
+        // is the answer, whatever came before it.
+        var sentences = normalized.Split(['.', '!', '?'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        if (sentences.Length > 1 && BareAnswer().Match(sentences[^1]) is { Success: true } last)
+        {
+            return last.Groups[1].Value is "no" or "nope" or "nah" ? Polarity.No : Polarity.Yes;
+        }
+
         var start = Filler().Replace(normalized, "");
         if (YesStart().IsMatch(start))
         {
@@ -124,14 +132,14 @@ public static partial class UtteranceAnalyzer
         };
     }
 
-    // "Sure, because you lot are so helpful" is sarcasm too.
-    [GeneratedRegex(@"^((well|oh|um+|uh+|hmm+|so|erm|ah|yeah,? right|(?:yeah|yes|sure)(?=,? because (?:you|your)\b))\b[\s,.]*)+")]
+    // "Sure, because you lot are so helpful" and "sure, because the last one went so well" are sarcasm too.
+    [GeneratedRegex(@"^((well|oh|um+|uh+|hmm+|so|erm|ah|yeah,? right|(?:yeah|yes|sure)(?=,? because (?:you|your|the|that|it|they)\b))\b[\s,.]*)+")]
     private static partial Regex Filler();
 
     [GeneratedRegex(@"^(yes|yeah|yep|yup|ya|sure|ok|okay|k|kk|please(?=\W*$)|alright|all right|of course|certainly|absolutely|definitely|fine|go ahead|go on|please do(?! not)|why not|i do|i have|that would be (great|good|nice|fine|lovely)|sounds (good|great|fine)|uh huh|right|correct|no problem|i (suppose|guess|reckon) so|if you (must|like|want|insist))\b(?! not\b)")]
     private static partial Regex YesStart();
 
-    [GeneratedRegex(@"^(?:(?:fine|okay|ok|alright|so|then|well|anyway|anyhow),? )?(yes|yeah|yep|no|nope|nah)(,? (please|thanks|thank you|then))?$")]
+    [GeneratedRegex(@"^(?:(?:fine|okay|ok|alright|so|then|well|anyway|anyhow),? )?(yes|yeah|yep|no|nope|nah|sure|go on|go ahead)(,? (please|thanks|thank you|then|quickly|quick))?$")]
     private static partial Regex BareAnswer();
 
     [GeneratedRegex(@"^(no|nope|nah|not really|not now|not at all|not today|i do not think so|never|(absolutely|definitely|certainly) not)\b")]
@@ -142,19 +150,19 @@ public static partial class UtteranceAnalyzer
     private static partial Regex YesWord();
 
     // "Friday at 3, no, make that Monday": the no of a correction to a time.
-    [GeneratedRegex(@"\b(no|nope|nah)\b(?! (one|problem|doubt)\b)(?!,? (?:wait |sorry |make (?:it|that) |i mean |on |at )?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|tomorrow|tonight|\d))")]
+    [GeneratedRegex(@"\b(no|nope|nah)\b(?! (one|problem|doubt)\b)(?!,? (?:wait,? |sorry,? |hang on,? |hold on,? |actually,? |scratch that,? |make (?:it|that) |i mean |on |at )?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|tomorrow|tonight|\d))")]
     private static partial Regex NoWord();
 
-    [GeneratedRegex(@"\b(not|nae|no) (really |very |that |at all )?interested\b|\bnot for me\b|\b(do not|not) (need|want) (it|this|that|one|any of (it|this|that))\b|\bno need\b|\bnot keen\b(?! on (?!(it|that|this|the idea)\b))|\bno interest\b|\bnot worth it\b|\b(i will|i'll|i am going to|going to) pass\b|\bpass on (it|that|this)\b|\bnot for (us|me right now)\b|\bnot bothered\b(?! either way)|\bnot my thing\b|\b(i would|i'd) rather not\W*(thanks|thank you|ta|cheers)?\W*$")]
+    [GeneratedRegex(@"\b(not|nae|no) (really |very |that |at all )?interested\b|\bnot for me\b|\b(do not|not) (need|want) (it|this|that|one|any of (it|this|that))\b|\bno need\b|\bnot keen\b(?! on (?!(it|that|this|the idea)\b))|\bno interest\b|\bnot worth it\b|\b(i will|i'll|i am going to|going to) pass\b|\bpass on (it|that|this)\b|\bnot for (us|me right now)\b|\bnot bothered\b(?! either way)|\bnot my thing\b|\bnot up for (it|that|this)\b|\bcould not care less\b|\b(i would|i'd) rather not\W*(thanks|thank you|ta|cheers)?\W*$")]
     private static partial Regex NotInterested();
 
-    [GeneratedRegex(@"\bmaybe\b|\bnot (so |too |really |quite |entirely )?sure\b|\bperhaps\b|\b(i will|let me) think\b|\bthink about it\b|\b(it )?depends\b|\bi do not,? (really |quite )?know\b|\bpossibly\b|\bwe will see\b|\bnot certain\b|\bunsure\b|\bundecided\b|\bnot yet\b|\bmight be\b|\b(i will|i'll|i would|i'd|i need to|i have to|i would have to|i'd have to|i'll have to|let me) (check|ask|talk|speak|discuss|consult|sleep on)\b|\bsleep on it\b|\bin two minds\b|\bon the fence\b|\bhard to say\b|\bnot decided\b|\bcould be\b|\beither way\b")]
+    [GeneratedRegex(@"\bmaybe\b|\bnot (so |too |really |quite |entirely )?sure\b|\bperhaps\b|\b(i will|let me) think\b|\bthink about it\b|\b(it )?depends\b|\bi do not,? (really |quite )?know\b|\bpossibly\b|\bwe will see\b|\bnot certain\b|\bunsure\b|\bundecided\b|\bnot yet\b|\bmight be\b|\b(i will|i'll|i would|i'd|i need to|i have to|i would have to|i'd have to|i'll have to|let me) (check|ask|talk|speak|discuss|consult|sleep on)\b|\bsleep on it\b|\bin two minds\b|\bon the fence\b|\bhard to say\b|\bnot decided\b|\bcould be\b|\beither way\b|\bnot saying (yes|no)\b(?=[^.?!]*\b(either|yet|but)\b)")]
     private static partial Regex Neutral();
 
-    [GeneratedRegex(@"\binterested\b|\binteresting\b|\btell me more\b|\bsounds (good|great|interesting|nice|useful)\b|\bi(?: would|\'d) (actually |really |quite |definitely )?(like|love) (to hear|that|it|one|more|this|to know)\b|\bsign me up\b|\bcount me in\b|\blet us do it\b|\blet's do it\b|\bgo ahead\b|\bgo on\b|\bwhy not\b|\bplease do\b(?! not)|\bthat would be (great|good|nice|helpful|useful)\b|\bbook (me|us|it) in\b|\bput (me|us) down\b|\bsounds like a (plan|good idea)\b|\bgo for it\b|\bi am in\b(?!\s+\w)|\bi would (really )?(like|love) (that|it|one|to book|to have)\b|\bhappy to (have|do|book|go ahead)\b|\bi am (listening|all ears)\b|\bfire away\b|\bi will bite\b|\bhear you out\b")]
+    [GeneratedRegex(@"\binterested\b|\binteresting\b|\btell me more\b|\bsounds (good|great|interesting|nice|useful)\b|\bi(?: would|\'d) (actually |really |quite |definitely )?(like|love) (to hear|that|it|one|more|this|to know)\b|\bsign me up\b|\bcount me in\b|\blet us do it\b|\blet's do it\b|\bgo ahead\b|\bgo on\b|\bwhy not\b|\bplease do\b(?! not)|\bthat would be (great|good|nice|helpful|useful)\b|\bbook (me|us|it) in\b|\bput (me|us) down\b|\bsounds like a (plan|good idea)\b|\bgo for it\b|\bi am in\b(?!\s+\w)|\bi would (really )?(like|love) (that|it|one|to book|to have)\b|\bhappy to (have|do|book|go ahead)\b|\bi am (listening|all ears)\b|\bfire away\b|\bi will bite\b|\bhear you out\b|\bup for (it|that|this)\b")]
     private static partial Regex Interested();
 
-    [GeneratedRegex(@"\bbusy\b|\bnot a (good|great|convenient) (time|moment)\b|\bbad timing\b|\b(bad|awkward) moment\b|\bi am (cooking|driving|eating|having (my )?(dinner|lunch|tea)|in the shower|at the (doctor|dentist|hospital)\w*)\b|\bon the other line\b|\b(caught|tied) up\b|\b(now|right now|this)( is|'s) not (good|great|a good time|convenient)\b|\b(heading|rushing|running) out\b|\bon my way (out|to)\b|\bcan not (talk|speak|chat) (now|right now|at the moment)\b|\bwith a (customer|client|patient)\b|\b(bad|inconvenient|awkward) time\b|\bin a meeting\b|\bi am driving\b|\bat work\b|\bcan not talk\b|\bno time\b|\bdo not have (the )?time\b|\bin the middle of\b|\bi am (about to leave|on my way out|just leaving)\b|\b(my )?hands (are )?full\b|\b(now|right now|this)( is|'s) no good\b|\bno good (right )?now\b")]
+    [GeneratedRegex(@"\bbusy\b|\bnot a (good|great|convenient) (time|moment)\b|\bbad timing\b|\b(bad|awkward) moment\b|\bi am (cooking|driving|eating|having (my )?(dinner|lunch|tea)|in the shower|at the (doctor|dentist|hospital)\w*)\b|\bon the other line\b|\b(caught|tied) up\b|\b(now|right now|this)( is|'s) not (good|great|a good time|convenient)\b|\b(heading|rushing|running) out\b|\bon my way (out|to)\b|\bcan not (talk|speak|chat) (now|right now|at the moment)\b|\bwith a (customer|client|patient)\b|\b(bad|inconvenient|awkward) time\b|\bin a meeting\b|\bi am driving\b|\bat work\b|\bcan not talk\b|\bno time\b|\bdo not have (the )?time\b|\bin the middle of\b|\bi am (about to leave|on my way out|just leaving)\b|\b(my )?hands (are )?full\b|\bsnowed under\b|\b(swamped|slammed|flat out|run off my feet)\b|\bup to my (eyes|neck|ears)\b|\b(out|off out) the door\b|\bat the shops\b|\bin the bath\b|\b(now|right now|this)( is|'s) no good\b|\bno good (right )?now\b")]
     private static partial Regex Busy();
 
     [GeneratedRegex(@"\bcall (me |us )?(back|again|later|another time)\b(?<!\b(?:get|got|had|receive|received) (?:a |any )?call \w+)|\b(ring|phone|bell|buzz) (me |us )?(back|later|another time|some other time)\b|\b(give|gimme) (me|us) a (call|ring|bell|buzz)\b|\bget back to (me|us)\b|\b(catch|try) (me|us) (later|another|tomorrow|tonight|this|next|after|at|on|in)\b|\b(call|ring|phone|try|reach|contact) (me|us) (back |again )?(on|at|in|after|around|about|before|by|tomorrow|today|tonight|this|next|later|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b|\b(can|could|would) you (call|ring|phone|try) (tomorrow|tonight|this (morning|afternoon|evening)|later|next|at|around|about|after|in|the day after|on (monday|tuesday|wednesday|thursday|friday|saturday|sunday|the \d+(st|nd|rd|th)?))\b|\byou (could|can|would|might) (call|ring|phone|try) (me |us )?(back |again )?(on|at|in|after|around|tomorrow|tonight|this|next|later|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b|\banother (time|day)\b|\bsome other (time|day)\b|\btry (again )?later\b|\btry (again )?(on )?(monday|tuesday|wednesday|thursday|friday|saturday|sunday|tomorrow|tonight)\b|\bcall back\b(?<!\b(?:get|got|had|receive|received) (?:a |any )?call back)|\bcallback\b|\b(ring|phone|try) (me |us )?again\b(?<!\b(not|never|no|stop|dare|if you|when you)\b[^.?!]*)|\b(call|ring|phone) (after|at|around|about|before|by) (\d|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|half|quarter|noon|midday|lunch)(?<!\b(not|never|no|stop|dare|if you|when you|who|why)\b[^.?!]*)|\b(maybe|perhaps|possibly) later\b|\blater (maybe|perhaps)\b|\b(can|could|shall) we (do|make it|say) (it )?(on )?(tomorrow|tonight|this|next|later|another|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b")]
@@ -187,7 +195,7 @@ public static partial class UtteranceAnalyzer
     private static partial Regex NoMoreInfo();
 
     // "Nothing's ever free" and "nothing works out there" are no denial.
-    [GeneratedRegex(@"\bnothing( really| at all| else| much)?\b(?!('s| is)? ever\b| (works|working|happens|comes on|turns on)\b)|\bno (concerns?|worries|problems?|issues?|complaints?)\b|\bnot really\b|\ball good\b|\beverything('s| is) (fine|ok|okay|good|great|working|back to normal)\b|\bi am (fine|good|happy)\b|\bnone\b|\bnot worried\b|\b(works|working) (fine|well|normally|great)\b")]
+    [GeneratedRegex(@"\bnothing( really| at all| else| much)?\b(?!('s| is)? ever\b| (works|working|happens|comes on|turns on)\b)|\bno (concerns?|worries|problems?|issues?|complaints?)\b|\bnot really\b|\ball good\b|\beverything('s| is) (fine|ok|okay|good|great|working|back to normal)\b|\bi am (fine|good|happy)\b|\bnone\b|\bnot worried\b|\b(works|working) (fine|well|normally|great)\b|^\W*not that i (know|am aware) of\b|^\W*not as far as i know\b")]
     private static partial Regex NoConcerns();
 
     [GeneratedRegex(@"\bwho (is this|are you|is calling|is speaking|am i (speaking|talking) to)\b|\b(are you|is this|am i (speaking|talking) to) (just )?(one of those |some (kind |sort )?of |a |an )?(robot|machine|computer|real person|person|human|bot|recording|ai|automated)\b|\bwhat company\b|\bwhere are you calling from\b")]

@@ -62,6 +62,8 @@ public class CallbackTimeParserTests
     [InlineData("I have 2 kids and a dog.")]
     [InlineData("whenever")]
     [InlineData("Not today, maybe later.")]
+    [InlineData("Maybe later on today.")]
+    [InlineData("Could you ring back today?")]
     [InlineData("")]
     public void Text_without_a_time_resolves_to_nothing(string text) => Assert.Null(CallbackTimeParser.Resolve(text, Now, NewYork));
 
@@ -120,6 +122,19 @@ public class CallbackTimeParserTests
     [InlineData("towards the end of the week", "2026-11-27T10:00:00-05:00")]
     public void Spellings_minutes_past_and_to_and_days_of_the_month_are_read(string text, string expected) =>
         Assert.Equal(DateTimeOffset.Parse(expected, System.Globalization.CultureInfo.InvariantCulture), CallbackTimeParser.Resolve(text, Now, NewYork)?.At);
+
+    [Theory]
+    [InlineData("ring back in forty-five minutes", "2026-11-24T17:15:00-05:00")]
+    [InlineData("Friday, mid-morning?", "2026-11-27T10:00:00-05:00")]
+    [InlineData("Oh, sixish.", "2026-11-24T18:00:00-05:00")]
+    [InlineData("Saturday, sevenish", "2026-11-28T19:00:00-05:00")]
+    public void Hyphenated_times_and_an_hour_with_ish_are_read(string text, string expected) =>
+        Assert.Equal(DateTimeOffset.Parse(expected, System.Globalization.CultureInfo.InvariantCulture), CallbackTimeParser.Resolve(text, Now, NewYork)?.At);
+
+    [Fact]
+    public void Hang_on_corrects_a_time() =>
+        Assert.Equal(new DateTimeOffset(2026, 11, 25, 9, 0, 0, TimeSpan.FromHours(-5)),
+            CallbackTimeParser.Resolve("Thursday afternoon, no, hang on, tomorrow morning suits better.", Now, NewYork)?.At);
 
     [Fact]
     public void At_for_is_speech_recognitions_at_four() =>

@@ -44,7 +44,7 @@ public class ConcernClassifierTests
     [Theory]
     [InlineData("Any time it blows a gale the whole street sits in the dark for hours.", "outages during storms")]
     [InlineData("When I ring your lot I'm stuck listening to music for an hour.", "customer service")]
-    [InlineData("The plug by the kettle gives off little blue flashes.", "sparking sockets")]
+    [InlineData("When I pull the toaster plug out the socket crackles and flashes.", "sparking sockets")]
     public void A_concern_said_without_its_topic_words_is_named_with_the_classifier_and_not_without(string line, string topic)
     {
         Assert.Contains(topic, SemanticIntents.Shared.ConcernTopics(line));

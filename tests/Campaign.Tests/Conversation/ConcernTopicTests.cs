@@ -61,9 +61,16 @@ public class ConcernTopicTests
     public void Courtesies_times_yes_or_no_and_questions_about_the_call_are_not_concerns(string said) => Assert.Null(ConcernTopic.Of(said));
 
     [Theory]
+    [InlineData("What's this going to set me back?")]
+    [InlineData("Is there money involved?")]
+    public void A_question_about_money_names_a_problem(string question) => Assert.True(ConcernTopic.NamesProblem(question));
+
+    [Theory]
     [InlineData("the electric shower keeps cutting out mid-wash", "electric shower")]
     [InlineData("the garage outlets are dead", "garage outlets")]
     [InlineData("the car charger won't charge", "car charger")]
+    [InlineData("the electric gate keeps sticking halfway", "electric gate")]
+    [InlineData("the garage door opener keeps resetting", "garage door opener")]
     public void A_clause_naming_a_thing_and_its_fault_names_the_thing(string clause, string thing) =>
         Assert.Equal(thing, ConcernTopic.ThingOf(clause));
 

@@ -96,6 +96,7 @@ public class OptOutRecognizerTests
     [InlineData("We've phoned the helpline every single day this week and nobody knows anything.")]
     [InlineData("Nobody at your company ever answers the phone.")]
     [InlineData("I never get a call back when I report faults.")]
+    [InlineData("I work from home and can't have someone about during my calls.")]
     public void The_customers_own_calls_to_the_company_are_no_hint_of_an_opt_out(string line)
     {
         var model = new FixedScorer(1);

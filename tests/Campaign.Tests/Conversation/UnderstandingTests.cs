@@ -19,6 +19,7 @@ public class UnderstandingTests
     [InlineData("Remove my number from your list, please")]
     [InlineData("I want to opt out")]
     [InlineData("Stop ringing this number")]
+    [InlineData("No more calls, please.")]
     public void Opt_out_requests_are_recognised(string text) => Assert.True(OptOutDetector.IsOptOut(text));
 
     [Theory]
@@ -30,7 +31,14 @@ public class UnderstandingTests
     [InlineData(null)]
     [InlineData("I never asked for these calls, you know.")]
     [InlineData("I never signed up for any calls.")]
+    [InlineData("Wait a sec... actually no, call back in ten minutes.")]
+    [InlineData("No, ring me tomorrow instead.")]
     public void Other_refusals_are_not_opt_outs(string? text) => Assert.False(OptOutDetector.IsOptOut(text));
+
+    [Theory]
+    [InlineData("I'm off work on Friday, ring me then.")]
+    [InlineData("Monday's my day off, call me then.")]
+    public void A_free_day_is_no_hint_of_an_opt_out(string text) => Assert.Equal(OptOutSignal.None, OptOutDetector.Classify(text));
 
     [Fact]
     public void Never_having_asked_for_the_calls_is_asked_about_not_taken_as_a_request() =>
@@ -115,6 +123,10 @@ public class UnderstandingTests
     [InlineData("Uh, I don't, uh, really know.", Interest.Neutral)]
     [InlineData("I might be, but I can't talk now.", null)]
     [InlineData("Hmm, I'd rather not, thanks.", Interest.NotInterested)]
+    [InlineData("Yeah, I'd be up for that.", Interest.Interested)]
+    [InlineData("Not up for it, thanks.", Interest.NotInterested)]
+    [InlineData("Honestly, I couldn't care less.", Interest.NotInterested)]
+    [InlineData("I'm not saying no, but I'm not saying yes yet.", Interest.Neutral)]
     public void Interest_is_read_from_everyday_phrasings(string text, Interest? interest) =>
         Assert.Equal(interest, UtteranceAnalyzer.Analyze(text, Knowledge).Interest);
 
@@ -177,11 +189,37 @@ public class UnderstandingTests
     [InlineData("K.", Polarity.Yes, null)]
     [InlineData("Please.", Polarity.Yes, null)]
     [InlineData("Please don't.", Polarity.None, null)]
+    [InlineData("I haven't got long, I'm on my lunch. Sure, quickly.", Polarity.Yes, null)]
+    [InlineData("Oh sure, because the last engineer was so helpful. No.", Polarity.No, null)]
     public void Answers_carry_polarity_and_interest(string text, Polarity polarity, Interest? interest)
     {
         var u = UtteranceAnalyzer.Analyze(text, Knowledge);
         Assert.Equal((polarity, interest), (u.Polarity, u.Interest));
     }
+
+    [Theory]
+    [InlineData("I'm snowed under at the moment.")]
+    [InlineData("Sorry, I'm just out the door.")]
+    [InlineData("I'm at the shops.")]
+    [InlineData("I'm up to my neck in it today.")]
+    public void Being_swamped_or_on_the_way_out_puts_the_call_off(string text) => Assert.True(UtteranceAnalyzer.Analyze(text, Knowledge).Busy);
+
+    [Theory]
+    [InlineData("Yes please, the breaker has tripped three times this week.", "fuse box tripping")]
+    [InlineData("Yes please, sounds good to me.", null)]
+    [InlineData("Sure, why not.", null)]
+    public void A_clear_concern_beside_the_opening_yes_is_named(string text, string? topic)
+    {
+        var customer = ConversationHarness.Customer();
+        var knowledge = new ScriptKnowledge(ScriptRenderer.Render(OutageScript.Definition(), customer).Script, customer) { Semantics = SemanticIntents.Shared };
+
+        Assert.Equal(topic is null ? [] : [topic], UtteranceAnalyzer.Analyze(text, knowledge).ConcernsBesideAnswer());
+    }
+
+    [Theory]
+    [InlineData("Not that I know of, it's been fine since they fixed the line.")]
+    [InlineData("Everything's been working fine since the new meter went in.")]
+    public void A_clause_saying_all_is_well_names_no_topic(string text) => Assert.Empty(SemanticIntents.Shared.ConcernTopics(text));
 
     [Fact]
     public void Intents_and_slots_come_from_the_script_and_the_words()
