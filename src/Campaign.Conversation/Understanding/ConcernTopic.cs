@@ -44,6 +44,13 @@ public static partial class ConcernTopic
             return null;
         }
 
+        // "Charged twice": how often is the concern itself when nothing else but the verb is left.
+        var at = text.IndexOf(topic, StringComparison.Ordinal);
+        if (!topic.Contains(' ') && at >= 0 && Repeated().Match(text, at + topic.Length) is { Success: true } repeated)
+        {
+            topic += repeated.Value;
+        }
+
         if (issues is { Count: > 0 } && PhraseMatcher.Best(TextTokens.Content(topic), issues, minCoverage: 0.6) is { Tokens.Count: > 1 } issue)
         {
             return issue.Item.Trim();
@@ -134,6 +141,9 @@ public static partial class ConcernTopic
     // this going to set me back?".
     [GeneratedRegex(@"\b(problems?|issues?|trouble|broken|cut\w*|outages?|flicker\w*|leak\w*|cost|price|fee|charge|expensive|money|set (me|us) back|safe|safety|damage|mess)\b")]
     private static partial Regex Problem();
+
+    [GeneratedRegex(@"\G (twice|three times)\b")]
+    private static partial Regex Repeated();
 
     // Clauses, and the words of when or how often that follow a topic ("the lights flicker when the kettle's on",
     // "a burning smell near the sockets sometimes", "bills have doubled since the summer").

@@ -37,6 +37,8 @@ public class ConcernTopicTests
     [Theory]
     [InlineData("The lights keep flickering.", "lights keep flickering")]
     [InlineData("The bill has doubled.", "bill has doubled")]
+    [InlineData("I'm worried about charged twice.", "charged twice")]
+    [InlineData("I was charged twice for the same month.", "charged twice")]
     [InlineData("The power keeps going off.", "power keeps going off")]
     public void A_one_word_subject_keeps_its_verb(string said, string topic) => Assert.Equal(topic, ConcernTopic.Of(said));
 
