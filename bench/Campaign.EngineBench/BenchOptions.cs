@@ -32,6 +32,9 @@ public sealed record BenchOptions
           --cps R                      Trunk:CallsPerSecond in both runs (default 1000)
           --dispatch-interval MS       Campaigns:DispatchInterval in milliseconds (default: the engine's own)
           --silos K                    cluster run: silos of the cluster (default 3)
+          --warmup N                   cluster run: a campaign of N other customers runs to its end on the same
+                                       silos before the measured one, so that it is measured on warmed-up code
+                                       (default 0: the measured campaign is the silos' first)
         """;
 
     public BenchRun Run { get; init; } = BenchRun.Both;
@@ -51,6 +54,8 @@ public sealed record BenchOptions
     public TimeSpan? DispatchInterval { get; init; }
 
     public int Silos { get; init; } = 3;
+
+    public int Warmup { get; init; }
 
     /// <summary>Null when help was asked for.</summary>
     public static BenchOptions? Parse(IReadOnlyList<string> args)
@@ -80,6 +85,7 @@ public sealed record BenchOptions
                 "--live-duration" => options with { LiveDuration = Seconds(name, value) },
                 "--cps" => options with { CallsPerSecond = Number(name, value) },
                 "--silos" => options with { Silos = Positive(name, value) },
+                "--warmup" => options with { Warmup = NonNegative(name, value) },
                 "--dispatch-interval" => options with { DispatchInterval = TimeSpan.FromMilliseconds(Number(name, value)) },
                 _ => throw new ArgumentException($"unknown option {name}"),
             };
@@ -92,6 +98,11 @@ public sealed record BenchOptions
         int.TryParse(value, NumberStyles.Integer, CultureInfo.InvariantCulture, out var n) && n > 0
             ? n
             : throw new ArgumentException($"{name} must be a positive whole number, not '{value}'");
+
+    private static int NonNegative(string name, string value) =>
+        int.TryParse(value, NumberStyles.Integer, CultureInfo.InvariantCulture, out var n) && n >= 0
+            ? n
+            : throw new ArgumentException($"{name} must be a whole number of at least 0, not '{value}'");
 
     private static double Number(string name, string value) =>
         double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var n) && n > 0
