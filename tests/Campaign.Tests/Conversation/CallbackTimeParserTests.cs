@@ -8,6 +8,10 @@ public class CallbackTimeParserTests
     private static readonly DateTimeOffset Now = new(2026, 11, 24, 21, 30, 0, TimeSpan.Zero);
     private static readonly TimeZoneInfo NewYork = TimeZoneInfo.FindSystemTimeZoneById("America/New_York");
 
+    /// <summary>The time <paramref name="text"/> names, said at <see cref="Now"/> in New York, is <paramref name="expected"/>.</summary>
+    private static void AssertResolves(string text, string expected) =>
+        Assert.Equal(DateTimeOffset.Parse(expected, System.Globalization.CultureInfo.InvariantCulture), CallbackTimeParser.Resolve(text, Now, NewYork)?.At);
+
     [Theory]
     [InlineData("Can you call me back tomorrow at 5 pm?", "2026-11-25T17:00:00-05:00", "tomorrow at 5 pm")]
     [InlineData("Monday morning would be better", "2026-11-30T09:00:00-05:00", "monday morning")]
@@ -72,19 +76,19 @@ public class CallbackTimeParserTests
     [InlineData("ring me at a quarter to one tomorrow", "2026-11-25T12:45:00-05:00")]
     [InlineData("Thursday, quarter to nine in the morning", "2026-11-26T08:45:00-05:00")]
     public void Quarter_to_is_in_the_hour_before(string text, string expected) =>
-        Assert.Equal(DateTimeOffset.Parse(expected, System.Globalization.CultureInfo.InvariantCulture), CallbackTimeParser.Resolve(text, Now, NewYork)?.At);
+        AssertResolves(text, expected);
 
     [Theory]
     [InlineData("I'm at work until five, ring me after that.", "2026-11-24T17:00:00-05:00")]
     [InlineData("busy till 6 pm, call after then", "2026-11-24T18:00:00-05:00")]
     public void Busy_until_a_time_then_after_that_is_after_that_time(string text, string expected) =>
-        Assert.Equal(DateTimeOffset.Parse(expected, System.Globalization.CultureInfo.InvariantCulture), CallbackTimeParser.Resolve(text, Now, NewYork)?.At);
+        AssertResolves(text, expected);
 
     [Theory]
     [InlineData("Don't call me before noon, I work nights. Ring back at 2.", "2026-11-25T14:00:00-05:00")]
     [InlineData("Don't ring before ten, I'm on nights. Call back at 11.", "2026-11-25T11:00:00-05:00")]
     public void A_limit_gives_way_to_the_time_asked_for_after_it(string text, string expected) =>
-        Assert.Equal(DateTimeOffset.Parse(expected, System.Globalization.CultureInfo.InvariantCulture), CallbackTimeParser.Resolve(text, Now, NewYork)?.At);
+        AssertResolves(text, expected);
 
     [Theory]
     [InlineData("Call me at 3, no wait, I've got the dentist, make it 5.", "2026-11-24T17:00:00-05:00")]
@@ -97,7 +101,7 @@ public class CallbackTimeParserTests
     [InlineData("Ring me Friday, sorry, Saturday afternoon.", "2026-11-28T14:00:00-05:00")]
     [InlineData("Sorry, tomorrow at 3 then.", "2026-11-25T15:00:00-05:00")]
     public void After_a_correction_the_corrected_time_is_meant(string text, string expected) =>
-        Assert.Equal(DateTimeOffset.Parse(expected, System.Globalization.CultureInfo.InvariantCulture), CallbackTimeParser.Resolve(text, Now, NewYork)?.At);
+        AssertResolves(text, expected);
 
     [Theory]
     [InlineData("I don't have time for this today, can you try me Saturday morning?", "2026-11-28T09:00:00-05:00")]
@@ -106,7 +110,7 @@ public class CallbackTimeParserTests
     [InlineData("I'm free tomorrow, call me at 3.", "2026-11-25T15:00:00-05:00")]
     [InlineData("I'm away till the weekend. Call me on the 27th at ten.", "2026-11-27T10:00:00-05:00")]
     public void Of_several_times_the_one_in_the_request_to_call_is_meant(string text, string expected) =>
-        Assert.Equal(DateTimeOffset.Parse(expected, System.Globalization.CultureInfo.InvariantCulture), CallbackTimeParser.Resolve(text, Now, NewYork)?.At);
+        AssertResolves(text, expected);
 
     [Theory]
     [InlineData("im at wrk call me on fryday after for", "2026-11-27T16:00:00-05:00")]
@@ -121,7 +125,7 @@ public class CallbackTimeParserTests
     [InlineData("same time next week", "2026-12-01T16:30:00-05:00")]
     [InlineData("towards the end of the week", "2026-11-27T10:00:00-05:00")]
     public void Spellings_minutes_past_and_to_and_days_of_the_month_are_read(string text, string expected) =>
-        Assert.Equal(DateTimeOffset.Parse(expected, System.Globalization.CultureInfo.InvariantCulture), CallbackTimeParser.Resolve(text, Now, NewYork)?.At);
+        AssertResolves(text, expected);
 
     [Theory]
     [InlineData("ring back in forty-five minutes", "2026-11-24T17:15:00-05:00")]
@@ -129,7 +133,7 @@ public class CallbackTimeParserTests
     [InlineData("Oh, sixish.", "2026-11-24T18:00:00-05:00")]
     [InlineData("Saturday, sevenish", "2026-11-28T19:00:00-05:00")]
     public void Hyphenated_times_and_an_hour_with_ish_are_read(string text, string expected) =>
-        Assert.Equal(DateTimeOffset.Parse(expected, System.Globalization.CultureInfo.InvariantCulture), CallbackTimeParser.Resolve(text, Now, NewYork)?.At);
+        AssertResolves(text, expected);
 
     [Fact]
     public void Hang_on_corrects_a_time() =>
