@@ -14,19 +14,18 @@ namespace Campaign.Grains.Webhooks;
 /// Reentrant, so events are queued while a slow endpoint is being posted to; state writes go one at a time.
 /// </summary>
 [Reentrant]
-public sealed partial class WebhookEndpointGrain(
+public sealed class WebhookEndpointGrain(
     [PersistentState("webhook", StorageNames.LargeState)] IPersistentState<WebhookEndpointState> state,
     WebhookSender sender,
     IOptions<WebhookOptions> options,
     TimeProvider clock,
     ILogger<WebhookEndpointGrain> logger) : Grain, IWebhookEndpointGrain, IRemindable
 {
-    private const string OutboxReminder = "webhook-outbox";
-    private readonly SemaphoreSlim _writes = new(1, 1);
+    private readonly SerialStateWrites<WebhookEndpointState> _writes = new(state);
+    private OutboxReminder _reminder = null!;
     private IGrainTimer? _timer;
     private bool _sending;
     private bool _sendAgain;
-    private bool? _reminding;
 
     private string Id => this.GetPrimaryKeyString();
 
@@ -34,6 +33,7 @@ public sealed partial class WebhookEndpointGrain(
 
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
+        _reminder = new OutboxReminder(this, options.Value.ReminderPeriod);
         _timer = this.RegisterGrainTimer(
             _ => SendDueAsync(),
             new GrainTimerCreationOptions { DueTime = Timeout.InfiniteTimeSpan, Period = Timeout.InfiniteTimeSpan, Interleave = true });
@@ -57,7 +57,7 @@ public sealed partial class WebhookEndpointGrain(
         state.State.Events = events.ToList();
         state.State.Secret = secret;
         state.State.CreatedAt = clock.GetUtcNow();
-        await SaveAsync();
+        await _writes.WriteAsync();
         await GrainFactory.GetGrain<IWebhookCatalogGrain>(IWebhookCatalogGrain.Key).AddAsync(new WebhookSubscription(Id, events));
         return Endpoint();
     }
@@ -73,17 +73,8 @@ public sealed partial class WebhookEndpointGrain(
 
         // Off the catalog first: no new event is queued for an endpoint being removed.
         await GrainFactory.GetGrain<IWebhookCatalogGrain>(IWebhookCatalogGrain.Key).RemoveAsync(Id);
-        await StopRemindingAsync();
-        await _writes.WaitAsync();
-        try
-        {
-            await state.ClearStateAsync();
-        }
-        finally
-        {
-            _writes.Release();
-        }
-
+        await _reminder.EnsureOffAsync();
+        await _writes.ClearAsync();
         DeactivateOnIdle();
         return true;
     }
@@ -98,8 +89,8 @@ public sealed partial class WebhookEndpointGrain(
         if (Outbox.Enqueue(webhookEvent, state.State.NextSeq, clock.GetUtcNow()))
         {
             state.State.NextSeq++;
-            await SaveAsync();
-            await EnsureRemindingAsync();
+            await _writes.WriteAsync();
+            await _reminder.EnsureOnAsync();
             WakeIn(TimeSpan.Zero);
         }
     }
@@ -114,8 +105,8 @@ public sealed partial class WebhookEndpointGrain(
             return null;
         }
 
-        await SaveAsync();
-        await EnsureRemindingAsync();
+        await _writes.WriteAsync();
+        await _reminder.EnsureOnAsync();
         WakeIn(TimeSpan.Zero);
         return delivery.Info();
     }
@@ -134,7 +125,7 @@ public sealed partial class WebhookEndpointGrain(
     {
         if (!state.RecordExists)
         {
-            await StopRemindingAsync();
+            await _reminder.EnsureOffAsync();
             return;
         }
 
@@ -179,7 +170,7 @@ public sealed partial class WebhookEndpointGrain(
                         outbox.Record(due[i], attempts[i]);
                         if (!attempts[i].Succeeded)
                         {
-                            LogAttemptFailed(logger, Id, due[i].Id, due[i].Type, due[i].Attempts, due[i].Error ?? "", due[i].Status.ToString().ToLowerInvariant());
+                            WebhookLog.AttemptFailed(logger, Id, due[i].Id, due[i].Type, due[i].Attempts, due[i].Error ?? "", due[i].Status.ToString().ToLowerInvariant());
                         }
                     }
 
@@ -189,7 +180,7 @@ public sealed partial class WebhookEndpointGrain(
 
                 if (changed)
                 {
-                    await SaveAsync();
+                    await _writes.WriteAsync();
                 }
             }
             while (_sendAgain);
@@ -197,7 +188,7 @@ public sealed partial class WebhookEndpointGrain(
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
             // The results not saved are sent again: at least once. The reminder comes back for them.
-            LogSendFailed(logger, Id, ex.Message);
+            WebhookLog.SendFailed(logger, Id, ex.Message);
         }
         finally
         {
@@ -218,12 +209,12 @@ public sealed partial class WebhookEndpointGrain(
         {
             var wait = next - clock.GetUtcNow();
             WakeIn(wait < TimeSpan.Zero ? TimeSpan.Zero : wait);
-            await EnsureRemindingAsync();
+            await _reminder.EnsureOnAsync();
         }
         else
         {
             _timer?.Change(Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
-            await StopRemindingAsync();
+            await _reminder.EnsureOffAsync();
         }
     }
 
@@ -237,46 +228,5 @@ public sealed partial class WebhookEndpointGrain(
         _timer?.Change(due, Timeout.InfiniteTimeSpan);
     }
 
-    private async Task SaveAsync()
-    {
-        await _writes.WaitAsync();
-        try
-        {
-            await state.WriteStateAsync();
-        }
-        finally
-        {
-            _writes.Release();
-        }
-    }
-
-    private async Task EnsureRemindingAsync()
-    {
-        if (_reminding != true)
-        {
-            await this.RegisterOrUpdateReminder(OutboxReminder, options.Value.ReminderPeriod, options.Value.ReminderPeriod);
-            _reminding = true;
-        }
-    }
-
-    private async Task StopRemindingAsync()
-    {
-        if (_reminding != false)
-        {
-            if (await this.GetReminder(OutboxReminder) is { } reminder)
-            {
-                await this.UnregisterReminder(reminder);
-            }
-
-            _reminding = false;
-        }
-    }
-
     private WebhookEndpoint Endpoint() => new(Id, state.State.Url, state.State.Events.ToList(), state.State.CreatedAt);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Webhook {EndpointId}: delivery {DeliveryId} ({EventType}) attempt {Attempts} failed: {Error}; now {Status}")]
-    private static partial void LogAttemptFailed(ILogger logger, string endpointId, string deliveryId, string eventType, int attempts, string error, string status);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Webhook {EndpointId}: sending stopped and will resume: {Reason}")]
-    private static partial void LogSendFailed(ILogger logger, string endpointId, string reason);
 }
