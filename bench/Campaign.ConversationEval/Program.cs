@@ -36,7 +36,8 @@ if (args.FirstOrDefault() == "read")
     foreach (var line in args.Skip(1))
     {
         var guesses = Enum.GetValues<IntentTask>().Select(t => SemanticIntents.Shared.Guess(t, line)).Select(g => $"{g.Label} +{g.Lead:F3} ({g.Similarity:F2})");
-        Console.WriteLine($"{string.Join("  ", guesses),-70} {line}");
+        var optOut = new OptOutRecognizer(SemanticOptOutScorer.Shared, understanding: SemanticIntents.Shared).Classify(line, answersOffer: false);
+        Console.WriteLine($"{string.Join("  ", guesses),-70} opt-out {optOut,-8} (rules {OptOutDetector.Classify(line)}) {line}");
     }
 
     return 0;

@@ -100,7 +100,11 @@ public static partial class OptOutDetector
     /// <summary>Whether the line has a word of ending or refusing ("stop", "enough", "done", "remove", "never").</summary>
     public static bool NamesEnding(string text) => Cessation().IsMatch(Prepare(text));
 
-    public static bool MayConcernCalls(string? text) => !string.IsNullOrWhiteSpace(text) && CandidateWord().IsMatch(Prepare(text));
+    public static bool MayConcernCalls(string? text) => !string.IsNullOrWhiteSpace(text) && CandidateWord().IsMatch(Idiom().Replace(Prepare(text), " "));
+
+    // Sayings made of words of ending that end nothing: "not off the top of my head".
+    [GeneratedRegex(@"\b(?:not )?off the top of (?:my|me|our) heads?\b")]
+    private static partial Regex Idiom();
 
     // "I'm not bothered (either way)", "not fussed": indifference about the offer, not annoyance at the calls.
     [GeneratedRegex(@"\b(?:am |is |are |really |honestly |that |too |particularly )*not (?:really |that |too |particularly )?(?:bothered|fussed)\b(?! (?:by|with|about) (?:the |these |your )?(?:call|ring|phon))")]
@@ -109,7 +113,7 @@ public static partial class OptOutDetector
     // "I rang your number", "I have called you lot", "we phoned the helpline": the customer calling the company;
     // "nobody at your company ever answers the phone", "I never get a call back": the company not answering them; and
     // "someone traipsing round during my calls": the customer's own (work) calls.
-    [GeneratedRegex(@"\b(?:i|we)(?:'ve|'d|ve)?(?: (?:have|had|already|even|must have|also|then|just))* (?:rang|rung|called|phoned|telephoned|dialled|dialed|tried (?:calling|ringing|phoning)|kept (?:calling|ringing|phoning))(?: (?:you|your|the|up|back))*(?: (?:\w+ )?(?:number|helpline|hotline|line|office|company|people|lot|guys|team|department|emergency line))?\b|\b(?:nobody|no one|noone|never anyone)(?: \w+){0,4}? (?:answers|answered|picks up|picked up)(?: (?:the|my|our) (?:phone|calls?))?\b|\b(?:i|we)(?: \w+)? (?:never|do not|did not|can not|could not) (?:get|got|had|receive) (?:a |any )?(?:call ?back|reply|answer|response|return call)\b|\b(?:during|between|in|on) (?:my|our) (?:work |zoom |teams |conference |video |business )?calls\b")]
+    [GeneratedRegex(@"\b(?:i|we)(?:'ve|'d|ve)?(?: (?:have|had|already|even|must have|also|then|just))* (?:rang|rung|called|phoned|telephoned|dialled|dialed|tried (?:calling|ringing|phoning)|kept (?:calling|ringing|phoning)|(?:ring|call|phone)(?= (?:up )?(?:about|regarding|your|the helpline)\b| (?:you lot|you guys|you people)\b))(?: (?:you|your|the|up|back))*(?: (?:\w+ )?(?:number|helpline|hotline|line|office|company|people|lot|guys|team|department|emergency line))?\b|\b(?:nobody|no one|noone|never anyone)(?: \w+){0,4}? (?:answers|answered|picks up|picked up)(?: (?:the|my|our) (?:phone|calls?))?\b|\b(?:i|we)(?: \w+)? (?:never|do not|did not|can not|could not) (?:get|got|had|receive) (?:a |any )?(?:call ?back|reply|answer|response|return call)\b|\b(?:during|between|in|on) (?:my|our) (?:work |zoom |teams |conference |video |business )?calls\b")]
     private static partial Regex OwnCalling();
 
     // "I'm off work Thursday, call me then", "my day off": a free day, not an ending.
@@ -299,7 +303,7 @@ public static partial class OptOutDetector
     private static partial Regex UnsubscribeFromSomethingElse();
 
     // "do not call me", "please don't ring us", "I'd appreciate it if you didn't call me again", "I'd rather you guys didn't call".
-    [GeneratedRegex(@"\b(?:do not|never|please do not|you should not|you must not|you can not|would you not|can you not|could you not|i do not want|if you (?:did not|would not|do not|could not|will not|never)|that you (?:did not|do not|never|not)|(?:rather|prefer|sooner)(?: if)? (?:you|u)(?: \w+){0,2}? (?:did not|would not|do not|not)|do not you|(?:you|u|please) not)\b(?: (?:ever|you|ya|even|again|please|kindly|dare|bother|try|want|need|to|anyone|anybody|people|guys|lot|folks|be|go|keep|no|one|body|from|your|company|further)){0,4} " + Contact + @"(?: to)?\b")]
+    [GeneratedRegex(@"\b(?:do not|never|please do not|you should not|you must not|you can not|would you not|can you not|could you not|i do not want|if you (?:did not|would not|do not|could not|will not|never)|that you (?:did not|do not|never|not)|(?:rather|prefer|sooner)(?: if)? (?:you|u)(?: \w+){0,2}? (?:did not|would not|do not|not)|do not you|(?:you|u|please) not|(?:possible|able|okay|ok|fine|prefer|rather|like|want|ask|asking|request|requesting|kindly|could|would|can)(?: (?:you|u|you guys|you people|you lot|your (?:company|team|people)))? not to)\b(?: (?:ever|you|ya|even|again|please|kindly|dare|bother|try|want|need|to|anyone|anybody|people|guys|lot|folks|be|go|keep|no|one|body|from|your|company|further)){0,4} " + Contact + @"(?: to)?\b")]
     private static partial Regex NegatedContact();
 
     // The rest of a negated request must be about them: "me", "this number", "again", or nothing at all.
@@ -307,7 +311,7 @@ public static partial class OptOutDetector
     private static partial Regex AddressedToThem();
 
     // What limits a negated request to a time, a line or a name: "before 5", "at work", "on weekends", "Mrs Smith".
-    [GeneratedRegex(@"^\W*(?:(?:me|us|back|this number|my \w+)\s+)?(?:before|after|until|till|til|at (?:work|the office|lunch|night|dinner|\d)|during|in the (?:morning|evening|afternoon)|on (?:weekends?|sundays?|saturdays?|mondays?|tuesdays?|wednesdays?|thursdays?|fridays?|my (?:work|office|landline|mobile|cell))|today|tonight|this (?:week|morning|afternoon|evening|weekend)|tomorrow|right now|now|early|late|so early|so late|between|on (?:the )?(?:work|office)|on this number,? (?:call|ring|try)|here,? (?:call|ring|try)|while|when|if|unless|about|regarding|for (?:a|the)|with (?:that|this|the)|yet|for now|for (?:a|the) (?:few|couple|next)|next week|the next|mr|mrs|ms|miss|dr|by|darling|love|honey|sweetheart|that|names|first thing|on (?:the )?(?:landline|house phone|home phone))\b")]
+    [GeneratedRegex(@"^\W*(?:(?:me|us|back|this number|my \w+)\s+)?(?:before|after|until|till|til|at (?:work|the office|lunch|night|dinner|\d)|during|in the (?:morning|evening|afternoon)|on (?:weekends?|sundays?|saturdays?|mondays?|tuesdays?|wednesdays?|thursdays?|fridays?|my (?:work|office|landline|mobile|cell))|today|tonight|this (?:week|morning|afternoon|evening|weekend)|tomorrow|right now|now|early|late|so early|so late|between|on (?:the )?(?:work|office)|on this number,? (?:call|ring|try)|here,? (?:call|ring|try)|while|when|if|unless|about|regarding|for (?:a|the)|with (?:that|this|the)|yet|for now|for (?:a|the) (?:few|couple|next)|next week|the next|mr|mrs|ms|miss|dr|by(?! (?:phone|telephone|the phone|mobile|cell|landline|voice|robot|machine|computer|any means)\b)|darling|love|honey|sweetheart|that|names|first thing|on (?:the )?(?:landline|house phone|home phone))\b")]
     private static partial Regex Limited();
 
     [GeneratedRegex(@"\b(?:again|anymore|any more|ever|no more|at all|whatsoever|evermore|for good|from now on|in future|in the future|period|full stop|never|no longer|further|henceforth|hereafter|going forward|from today)\b")]

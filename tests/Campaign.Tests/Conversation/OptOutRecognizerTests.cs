@@ -106,6 +106,37 @@ public class OptOutRecognizerTests
         Assert.Equal(0, model.Calls);
     }
 
+    [Theory]
+    [InlineData("The plug by the kettle crackles and spits, and when I ring you lot nobody ever picks up.")]
+    [InlineData("When I phone about a fault I wait an hour.")]
+    public void The_customers_calls_told_in_the_present_are_no_hint_of_an_opt_out(string line)
+    {
+        var model = new FixedScorer(1);
+
+        Assert.Equal(OptOutSignal.None, OptOutDetector.Classify(line));
+        Assert.Equal(OptOutSignal.None, new OptOutRecognizer(model).Classify(line));
+    }
+
+    [Theory]
+    [InlineData("Would it be possible not to contact me by phone again?")]
+    [InlineData("Don't contact me by phone again.")]
+    [InlineData("I'd ask you not to ring us.")]
+    public void Asking_not_to_be_contacted_by_phone_is_an_opt_out(string line) => Assert.True(OptOutDetector.IsOptOut(line));
+
+    [Theory]
+    [InlineData("Please don't call me by my full name.")]
+    [InlineData("I asked the engineer not to ring me.")]
+    public void A_name_to_be_called_by_or_someone_elses_call_is_not_an_opt_out(string line) => Assert.False(OptOutDetector.IsOptOut(line));
+
+    [Fact]
+    public void A_saying_made_of_ending_words_never_reaches_the_model()
+    {
+        var model = new FixedScorer(1);
+
+        Assert.Equal(OptOutSignal.None, new OptOutRecognizer(model).Classify("Not off the top of my head."));
+        Assert.Equal(0, model.Calls);
+    }
+
     [Fact]
     public void Complaining_of_the_calls_is_still_asked_about_when_the_customer_has_called_too() =>
         Assert.Equal(OptOutSignal.Possible, OptOutDetector.Classify("I rang your office once, and since then you keep calling me."));
