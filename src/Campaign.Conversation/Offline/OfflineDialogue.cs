@@ -331,9 +331,10 @@ public static class OfflineDialogue
         // Where the rules read no statement of interest, the line's meaning decides before a bare yes or no does:
         // "yeah, no, that's not something I want" is a refusal, "I wouldn't say no to a free check" is not.
         var meant = answered || u.Concern is not null || UtteranceAnalyzer.EndsWithBareAnswer(u.Text) ? null : u.SemanticInterest();
-        if (meant == Interest.Neutral && u.Polarity != Polarity.None)
+        if ((meant == Interest.Neutral && u.Polarity != Polarity.None) || (meant == Interest.NotInterested && u.Polarity == Polarity.Yes && !u.Negates))
         {
-            // A hedge read by meaning does not outweigh a plain yes or no; only a contrary reading does.
+            // A hedge read by meaning does not outweigh a plain yes or no; only a contrary reading does, and a refusal
+            // read by meaning outweighs a yes only when the line says no to something ("yes, it's for my mum really").
             meant = null;
         }
 

@@ -42,6 +42,9 @@ public sealed record Utterance
 
     public bool IsQuestion { get; init; }
 
+    /// <summary>The line says no or not to something ("not", "never", "nothing", "rather not", "pass").</summary>
+    public bool Negates { get; init; }
+
     public ScriptFaq? Faq { get; init; }
 
     public KnownObjection? Objection { get; init; }

@@ -34,7 +34,7 @@ public static partial class UtteranceAnalyzer
         // "I might be, but I can't talk now": with the moment refused, a hedge is about later, not about the offer.
         var neutral = (Neutral().IsMatch(normalized) || hedged) && !callback && !(busy && !Interested().IsMatch(normalized));
         var concern = ConcernExtractor.Extract(text, knowledge.Issues, knowledge.Topics);
-        var interest = NotInterested().IsMatch(normalized) ? Interest.NotInterested
+        var interest = NotInterested().IsMatch(normalized) && !RefusesOnlyOnCondition(normalized) ? Interest.NotInterested
             : neutral ? Interest.Neutral
             : Interested().IsMatch(normalized) && !hedged ? Interest.Interested
             : (Interest?)null;
@@ -54,6 +54,7 @@ public static partial class UtteranceAnalyzer
             WantsPerson = PersonRequest.IsRequest(text),
             NoConcerns = NoConcerns().IsMatch(normalized),
             IsQuestion = isQuestion,
+            Negates = Negation().IsMatch(normalized),
             Faq = faq?.Item,
             Objection = objection?.Item,
             Goodbye = Goodbye().IsMatch(normalized),
@@ -99,6 +100,17 @@ public static partial class UtteranceAnalyzer
             : NotInterested().IsMatch(normalized) ? ObjectionKind.NotInterested
             : ObjectionKind.Other;
     }
+
+    // "If this is about switching supplier I'm not interested. Oh, an inspection? Then yes.": a refusal on a condition
+    // the offer turns out not to meet, then a plain yes.
+    private static bool RefusesOnlyOnCondition(string normalized) =>
+        PolarityOf(normalized) == Polarity.Yes && EndsWithBareAnswer(normalized) && !NotInterested().IsMatch(Conditional().Replace(normalized, " "));
+
+    [GeneratedRegex(@"\b(?:no|not|nope|nah|never|nothing|none|neither|nor|without|pass|rather|hardly|doubt)\b")]
+    private static partial Regex Negation();
+
+    [GeneratedRegex(@"(?:^|(?<=[.!?]\s*))if [^.!?]*[.!?]")]
+    private static partial Regex Conditional();
 
     private static Polarity PolarityOf(string normalized)
     {
@@ -159,13 +171,13 @@ public static partial class UtteranceAnalyzer
     [GeneratedRegex(@"\bmaybe\b|\bnot (so |too |really |quite |entirely )?sure\b|\bperhaps\b|\b(i will|let me) think\b|\bthink about it\b|\b(it )?depends\b|\bi do not,? (really |quite )?know\b|\bpossibly\b|\bwe will see\b|\bnot certain\b|\bunsure\b|\bundecided\b|\bnot yet\b|\bmight be\b|\b(i will|i'll|i would|i'd|i need to|i have to|i would have to|i'd have to|i'll have to|let me) (check|ask|talk|speak|discuss|consult|sleep on)\b|\bsleep on it\b|\bin two minds\b|\bon the fence\b|\bhard to say\b|\bnot decided\b|\bcould be\b|\beither way\b|\bnot saying (yes|no)\b(?=[^.?!]*\b(either|yet|but)\b)")]
     private static partial Regex Neutral();
 
-    [GeneratedRegex(@"\binterested\b|\binteresting\b|\btell me more\b|\bsounds (good|great|interesting|nice|useful)\b|\bi(?: would|\'d) (actually |really |quite |definitely )?(like|love) (to hear|that|it|one|more|this|to know)\b|\bsign me up\b|\bcount me in\b|\blet us do it\b|\blet's do it\b|\bgo ahead\b|\bgo on\b|\bwhy not\b|\bplease do\b(?! not)|\bthat would be (great|good|nice|helpful|useful)\b|\bbook (me|us|it) in\b|\bput (me|us) down\b|\bsounds like a (plan|good idea)\b|\bgo for it\b|\bi am in\b(?!\s+\w)|\bi would (really )?(like|love) (that|it|one|to book|to have)\b|\bhappy to (have|do|book|go ahead)\b|\bi am (listening|all ears)\b|\bfire away\b|\bi will bite\b|\bhear you out\b|\bup for (it|that|this)\b")]
+    [GeneratedRegex(@"\binterested\b|\binteresting\b|\btell me more\b|\bsounds (good|great|interesting|nice|useful)\b|\bi(?: would|\'d) (actually |really |quite |definitely )?(like|love) (to hear|that|it|one|more|this|to know)\b|\bsign me up\b|\bcount me in\b|\blet us do it\b|\blet's do it\b|\bgo ahead\b|\bgo on\b|\bwhy not\b|\bplease do\b(?! not)|\bthat would be (great|good|nice|helpful|useful)\b|\bbook (me|us|it) in\b|\bput (me|us) down\b|\bsounds like a (plan|good idea)\b|\bgo for it\b|\bi am in\b(?!\s+\w)|\bi would (really )?(like|love) (that|it|one|to book|to have)\b|\bhappy to (have|do|book|go ahead)\b|\bi am (listening|all ears)\b|\bfire away\b|\bi will bite\b|\bhear you out\b|\bup for (it|that|this)\b|\bi (do |really |definitely )?want (that|it|one|this)\b")]
     private static partial Regex Interested();
 
     [GeneratedRegex(@"\bbusy\b|\bnot a (good|great|convenient) (time|moment)\b|\bbad timing\b|\b(bad|awkward) moment\b|\bi am (cooking|driving|eating|having (my )?(dinner|lunch|tea)|in the shower|at the (doctor|dentist|hospital)\w*)\b|\bon the other line\b|\b(caught|tied) up\b|\b(now|right now|this)( is|'s) not (good|great|a good time|convenient)\b|\b(heading|rushing|running) out\b|\bon my way (out|to)\b|\bcan not (talk|speak|chat) (now|right now|at the moment)\b|\bwith a (customer|client|patient)\b|\b(bad|inconvenient|awkward) time\b|\bin a meeting\b|\bi am driving\b|\bat work\b|\bcan not talk\b|\bno time\b|\bdo not have (the )?time\b|\bin the middle of\b|\bi am (about to leave|on my way out|just leaving)\b|\b(my )?hands (are )?full\b|\bsnowed under\b|\b(swamped|slammed|flat out|run off my feet)\b|\bup to my (eyes|neck|ears)\b|\b(out|off out) the door\b|\bat the shops\b|\bin the bath\b|\b(now|right now|this)( is|'s) no good\b|\bno good (right )?now\b")]
     private static partial Regex Busy();
 
-    [GeneratedRegex(@"\bcall (me |us )?(back|again|later|another time)\b(?<!\b(?:get|got|had|receive|received) (?:a |any )?call \w+)|\b(ring|phone|bell|buzz) (me |us )?(back|later|another time|some other time)\b|\b(give|gimme) (me|us) a (call|ring|bell|buzz)\b|\bget back to (me|us)\b|\b(catch|try) (me|us) (later|another|tomorrow|tonight|this|next|after|at|on|in)\b|\b(call|ring|phone|try|reach|contact) (me|us) (back |again )?(on|at|in|after|around|about|before|by|tomorrow|today|tonight|this|next|later|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b|\b(can|could|would) you (call|ring|phone|try) (tomorrow|tonight|this (morning|afternoon|evening)|later|next|at|around|about|after|in|the day after|on (monday|tuesday|wednesday|thursday|friday|saturday|sunday|the \d+(st|nd|rd|th)?))\b|\byou (could|can|would|might) (call|ring|phone|try) (me |us )?(back |again )?(on|at|in|after|around|tomorrow|tonight|this|next|later|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b|\banother (time|day)\b|\bsome other (time|day)\b|\btry (again )?later\b|\btry (again )?(on )?(monday|tuesday|wednesday|thursday|friday|saturday|sunday|tomorrow|tonight)\b|\bcall back\b(?<!\b(?:get|got|had|receive|received) (?:a |any )?call back)|\bcallback\b|\b(ring|phone|try) (me |us )?again\b(?<!\b(not|never|no|stop|dare|if you|when you)\b[^.?!]*)|\b(call|ring|phone) (after|at|around|about|before|by) (\d|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|half|quarter|noon|midday|lunch)(?<!\b(not|never|no|stop|dare|if you|when you|who|why)\b[^.?!]*)|\b(maybe|perhaps|possibly) later\b|\blater (maybe|perhaps)\b|\b(can|could|shall) we (do|make it|say) (it )?(on )?(tomorrow|tonight|this|next|later|another|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b")]
+    [GeneratedRegex(@"\bcall (me |us )?(back|again|later|another time)\b(?<!\b(?:get|got|had|receive|received) (?:a |any )?call \w+)|\b(ring|phone|bell|buzz) (me |us )?(back|later|another time|some other time)\b|\b(give|gimme) (me|us) a (call|ring|bell|buzz)\b|\bget back to (me|us)\b|\b(catch|try) (me|us) (later|another|tomorrow|tonight|this|next|after|at|on|in)\b|\b(call|ring|phone|try|reach|contact) (me|us|my (?:mobile|cell|landline|work (?:phone|number|mobile)|other number|husband|wife|partner)) (back |again )?(on|at|in|after|around|about|before|by|tomorrow|today|tonight|this|next|later|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b|\b(can|could|would) you (call|ring|phone|try) (tomorrow|tonight|this (morning|afternoon|evening)|later|next|at|around|about|after|in|the day after|on (monday|tuesday|wednesday|thursday|friday|saturday|sunday|the \d+(st|nd|rd|th)?))\b|\byou (could|can|would|might) (call|ring|phone|try) (me |us )?(back |again )?(on|at|in|after|around|tomorrow|tonight|this|next|later|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b|\banother (time|day)\b|\bsome other (time|day)\b|\btry (again )?later\b|\btry (again )?(on )?(monday|tuesday|wednesday|thursday|friday|saturday|sunday|tomorrow|tonight)\b|\bcall back\b(?<!\b(?:get|got|had|receive|received) (?:a |any )?call back)|\bcallback\b|\b(ring|phone|try) (me |us )?again\b(?<!\b(not|never|no|stop|dare|if you|when you)\b[^.?!]*)|\b(call|ring|phone) (after|at|around|about|before|by) (\d|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|half|quarter|noon|midday|lunch)(?<!\b(not|never|no|stop|dare|if you|when you|who|why)\b[^.?!]*)|\b(maybe|perhaps|possibly) later\b|\blater (maybe|perhaps)\b|\b(can|could|shall) we (do|make it|say) (it )?(on )?(tomorrow|tonight|this|next|later|another|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b")]
     private static partial Regex Callback();
 
     [GeneratedRegex(@"^(?:(?:sorry|um|erm|well|oh|ah),? )*not (?:right )?now(?:,? (?:sorry|thanks|thank you|please|love|mate))*\W*$")]
@@ -201,13 +213,14 @@ public static partial class UtteranceAnalyzer
     [GeneratedRegex(@"\bwho (is this|are you|is calling|is speaking|am i (speaking|talking) to)\b|\b(are you|is this|am i (speaking|talking) to) (just )?(one of those |some (kind |sort )?of |a |an )?(robot|machine|computer|real person|person|human|bot|recording|ai|automated)\b|\bwhat company\b|\bwhere are you calling from\b")]
     private static partial Regex Identity();
 
-    [GeneratedRegex(@"^(who|what|when|where|why|how|which|is|are|can|could|will|would|do|does|did|should|shall|may|am)\b")]
+    // "Don't ring the landline", "can't talk now": a negated auxiliary opens a statement or a command, not a question.
+    [GeneratedRegex(@"^(?:who|what|when|where|why|how|which)\b|^(?:is|are|can|could|will|would|do|does|did|should|shall|may|am)\b(?! not\b)")]
     private static partial Regex QuestionStart();
 
     // A first sentence opening with "when", "where" or "if" that ends as a statement.
     [GeneratedRegex(@"^(when|where|if)\b[^?]*?[.!](\s|$)")]
     private static partial Regex StatementStart();
 
-    [GeneratedRegex(@"\b(goodbye|good bye|bye|cheerio|ta ta|have to go|got to go|gotta go|talk (to you )?later|hang(ing)? up)\b")]
+    [GeneratedRegex(@"\b(goodbye|good bye|bye|cheerio|ta ta|have to go|got to go|gotta go|talk (to you )?later|(?<!\b(?:not|never)(?: you)?(?: dare)? )hang(ing)? up)\b")]
     private static partial Regex Goodbye();
 }

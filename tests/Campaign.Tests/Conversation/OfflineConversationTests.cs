@@ -50,6 +50,17 @@ public sealed class OfflineConversationTests : IDisposable
     }
 
     [Fact]
+    public async Task A_yes_for_someone_else_in_the_house_is_interest_whatever_its_meaning_resembles()
+    {
+        var session = _harness.Session(OutageScript.Definition());
+
+        var replies = await _harness.TalkAsync(session, "Yes, it's for my mum really.");
+
+        Assert.False(replies[^1].EndCall, Transcript(session));
+        Assert.Equal(Interest.Interested, (await _harness.ConcludeAsync(session)).Interest);
+    }
+
+    [Fact]
     public async Task Each_concern_is_a_topic_and_courtesies_are_not_concerns()
     {
         var session = _harness.Session(OutageScript.Definition());

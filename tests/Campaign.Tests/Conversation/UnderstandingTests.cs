@@ -92,7 +92,28 @@ public class UnderstandingTests
     [InlineData("Give me three hours and ring again.")]
     [InlineData("Kindly call after 4 pm today, I am in office.")]
     [InlineData("Could you call on the 30th?")]
+    [InlineData("Don't ring the landline, it's my mum's. Ring my mobile tomorrow at 5.")]
     public void Requests_for_another_call_are_recognised(string text) => Assert.True(UtteranceAnalyzer.Analyze(text, Knowledge).CallbackRequested);
+
+    [Theory]
+    [InlineData("Don't ring the landline, it's my mum's.")]
+    [InlineData("Can't talk now, I'm driving.")]
+    public void A_line_opening_with_a_negated_auxiliary_is_no_question(string text) => Assert.False(UtteranceAnalyzer.Analyze(text, Knowledge).IsQuestion);
+
+    [Theory]
+    [InlineData("Don't hang up, I'm interested.")]
+    [InlineData("Don't you dare hang up, I've been waiting for someone to sort this. Yes!")]
+    public void Asking_the_agent_not_to_hang_up_is_no_goodbye(string text) => Assert.False(UtteranceAnalyzer.Analyze(text, Knowledge).Goodbye);
+
+    [Theory]
+    [InlineData("Oh yes, I want that, but the plumber's just turned up.")]
+    [InlineData("If this is about switching supplier I'm not interested. Oh, an inspection? Then yes.")]
+    public void Interest_said_plainly_or_after_a_refusal_on_a_condition_is_interest(string text) =>
+        Assert.Equal(Interest.Interested, UtteranceAnalyzer.Analyze(text, Knowledge).Interest);
+
+    [Fact]
+    public void A_refusal_on_a_condition_with_no_yes_after_it_stays_a_refusal() =>
+        Assert.Equal(Interest.NotInterested, UtteranceAnalyzer.Analyze("If this is about switching supplier I'm not interested.", Knowledge).Interest);
 
     [Theory]
     [InlineData("Any weekday morning is best for me.")]
