@@ -99,7 +99,7 @@ public static partial class ConcernTopic
     private static string NounPhrase(string topic)
     {
         var head = Verb().Split(topic, 2)[0].Trim(' ', ',');
-        if (head.Length >= topic.Length || Substance(head).Count < 2)
+        if (head.Length < topic.Length && Substance(head).Count < 2)
         {
             return topic;
         }
@@ -147,7 +147,7 @@ public static partial class ConcernTopic
 
     // Clauses, and the words of when or how often that follow a topic ("the lights flicker when the kettle's on",
     // "a burning smell near the sockets sometimes", "bills have doubled since the summer").
-    [GeneratedRegex(@"[.!?;]|,? but |,? although |,? so |,? because |, if | and (i|we)('d|'m|'ve|'re)? |, (it|it is|it's|it has|we|they|that is|that's|which|and we|and it|my|our|nobody|no one) |\s(since|whenever|when|every (time|night|day|evening|week)|sometimes|lately|recently|in the last|for (weeks|months|ages|a while|a month|a week|years)|all the time|twice|three times|at the moment)\b")]
+    [GeneratedRegex(@"[.!?;]|,? but |,? although |,? so |,? because |, if | and (i|we)('d|'m|'ve|'re)? |, (it|it is|it's|it has|we|they|that is|that's|which|and we|and it|my|our|nobody|no one) |\s(since|whenever|when|every (time|night|day|evening|week)|sometimes|lately|recently|in the last|for (weeks|months|ages|a while|a month|a week|years)|all the time|twice|three times|at the moment|(?:some|most|many|on) (?:mornings|nights|evenings|afternoons|days|weekends))\b")]
     private static partial Regex Clause();
 
     [GeneratedRegex(@"^((no|yes|yeah|well|oh|um|uh|erm|honestly|so|and|just|mainly|mostly|really|there's|there is|there are|we have got|we've got|we have|we had|i have got|i've got|i have|we lost|i am|i'm|we are|i was|i would say|i suppose|i guess|i think|probably|the|a|an|my|our|your|that|this|those|these|about|with|of|it is|it's|there are|there is|worried|concerned|worried about|concerned about|the fact that|how|what about|only that|only|i would want to know|i want to know|main worry is|biggest worry is|the main thing is|main thing is|worry is|actually|whether|if|(two|a couple of|a few) things:?|maybe|perhaps|sometimes|often|usually|occasionally|every so often|now and then|the fact)[,.]?\s+)+")]

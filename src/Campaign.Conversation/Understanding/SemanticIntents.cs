@@ -61,6 +61,7 @@ public sealed partial class SemanticIntents
 
     private readonly Dictionary<IntentTask, (string Label, float[] Rows)[]> _labels;
     private readonly (string Label, HashSet<string> Words)[] _topicWords;
+    private readonly Dictionary<string, HashSet<string>> _topicVocabulary;
     private readonly ConcernClassifier? _classifier;
 
     public SemanticIntents(IEnumerable<IntentExample> examples, ConcernClassifier? classifier = null)
@@ -78,7 +79,21 @@ public sealed partial class SemanticIntents
         }
 
         _topicWords = _labels[IntentTask.Concern].Where(l => l.Label != IntentExamples.None).Select(l => (l.Label, TextTokens.Content(l.Label))).ToArray();
+        _topicVocabulary = examples.Where(e => e.Task == IntentTask.Concern).GroupBy(e => e.Label, StringComparer.Ordinal)
+            .ToDictionary(l => l.Key, l => l.SelectMany(e => TextTokens.Content(e.Text)).ToHashSet(StringComparer.Ordinal), StringComparer.Ordinal);
     }
+
+    // What a hazard is made of: a line naming gas, water, smoke or a tree is not a topic none of whose examples does
+    // ("a smell of gas by the cooker" is no burning smell, "water dripping by the meter" no smart meter).
+    private static readonly HashSet<string> Hazards = new(StringComparer.Ordinal)
+    {
+        "gas", "water", "smoke", "smoky", "flood", "floods", "flooded", "flooding", "tree", "trees", "branch", "branches", "damp",
+        "rain", "fire", "flames",
+    };
+
+    /// <summary>Whether the line names a hazard that none of the topic's examples names.</summary>
+    private bool NamesOtherHazard(string topic, string line) =>
+        _topicVocabulary.TryGetValue(topic, out var vocabulary) && TextTokens.Content(line).Any(w => Hazards.Contains(w) && !vocabulary.Contains(w));
 
     /// <summary>The layer over the shipped examples, one per process; the model itself loads on the first line read.</summary>
     public static SemanticIntents Shared => SharedIntents.Value;
@@ -113,10 +128,10 @@ public sealed partial class SemanticIntents
         var guess = Guess(task, line);
         if (guess.Lead >= MarginOf(task) && (task != IntentTask.Concern || guess.Label == IntentExamples.None || Near(guess)))
         {
-            return guess.Label;
+            return task == IntentTask.Concern && NamesOtherHazard(guess.Label, line) ? null : guess.Label;
         }
 
-        return task == IntentTask.Concern ? ClassifiedTopic(line) : null;
+        return task == IntentTask.Concern && ClassifiedTopic(line) is { } topic && !NamesOtherHazard(topic, line) ? topic : null;
     }
 
     // Near enough to a topic's examples to be named as it: near, or clearly nearer than to any other topic.
@@ -164,7 +179,7 @@ public sealed partial class SemanticIntents
             var close = margin is null || near ? Near(guess) : guess.Similarity >= TopicSimilarity;
             var topic = guess.Lead >= (margin ?? MarginOf(IntentTask.Concern)) && close ? guess.Label
                 : classified && (margin is null || near) ? ClassifiedTopic(clause) : null;
-            if (topic is not null && topic != IntentExamples.None && !topics.Contains(topic))
+            if (topic is not null && topic != IntentExamples.None && !topics.Contains(topic) && !NamesOtherHazard(topic, clause))
             {
                 topics.Add(topic);
             }

@@ -31,6 +31,8 @@ public class ConcernTopicTests
     [InlineData("Where do I start. The storage heaters are useless.", "storage heaters")]
     [InlineData("The overhead cable to the shed sags right down to head height.", "overhead cable to the shed")]
     [InlineData("The extractor fan rattles and then just stops.", "extractor fan")]
+    [InlineData("There's a whiff of gas by the boiler some mornings.", "whiff of gas")]
+    [InlineData("A damp socket in the basement.", "damp socket")]
     public void A_concern_outside_the_known_topics_is_named_by_its_noun_phrase(string said, string topic) =>
         Assert.Equal(topic, ConcernTopic.Of(said));
 

@@ -73,6 +73,20 @@ public class UnderstandingTests
     }
 
     [Theory]
+    [InlineData("I'm worried about the smell of gas by the cooker.", "burning smell")]
+    [InlineData("I'm worried about water dripping down the wall next to the meter.", "smart meter")]
+    public void A_concern_naming_a_hazard_is_not_named_as_a_topic_whose_examples_never_name_it(string line, string lookAlike)
+    {
+        var customer = ConversationHarness.Customer();
+        var knowledge = new ScriptKnowledge(ScriptRenderer.Render(OutageScript.Definition(), customer).Script, customer) { Semantics = SemanticIntents.Shared };
+
+        var topics = UtteranceAnalyzer.Analyze(line, knowledge).ConcernTopics(asked: true);
+
+        Assert.NotEmpty(topics);
+        Assert.DoesNotContain(lookAlike, topics);
+    }
+
+    [Theory]
     [InlineData("Could you ring back later?")]
     [InlineData("Give me a ring tomorrow.")]
     [InlineData("Can you get back to me next week?")]
