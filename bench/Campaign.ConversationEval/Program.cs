@@ -14,6 +14,7 @@ using Microsoft.Extensions.Logging;
 //   dotnet run -c Release --project bench/Campaign.ConversationEval -- concerns-left-out  each development part left out of the classifier in turn
 //   ... -- dev9 --concerns-left-out     scored with a classifier trained without the scored part (as if held out)
 //   ... -- dev9 --no-concern-classifier the nearest examples alone name concern topics
+//   ... -- dev12 --asked      the development dialogues with no opt-out in which the agent asked whether to stop calling
 //   ... -- development --rules-understanding   the semantic understanding layer off (Conversation:Understanding:Semantic=false)
 //   ... -- heldout --model    the model configured like the host: Conversation__Provider=OpenAI, Conversation__OpenAI__Endpoint, __Model, __ApiKey
 if (args.FirstOrDefault() == "embed-examples")
@@ -90,6 +91,12 @@ if (showFailures)
 {
     Console.WriteLine();
     Console.Write(EvalReport.Failures(score));
+}
+
+if (args.Contains("--asked") && !corpus.IsHeldOut)
+{
+    Console.WriteLine();
+    Console.Write(EvalReport.NeedlessQuestions(score));
 }
 
 return 0;

@@ -19,6 +19,7 @@ public static class EvalReport
         Line(text, "callback time right (local day+hour)", s.CallbackRight, s.CallbackLabelled);
         Line(text, "opt-out recall", s.OptOutCaught, s.OptOutLabelled);
         Line(text, "opt-out precision", s.OptOutCaught, s.OptOutRecorded);
+        Line(text, "no opt-out, asked anyway", s.NeedlesslyAsked, s.NotOptingOut);
         Line(text, "concern precision (voiced)", s.ConcernsMatched, s.ConcernsRecorded);
         Line(text, "concern recall", s.ConcernsMatched, s.ConcernsLabelled);
         text.AppendLine(CultureInfo.InvariantCulture, $"  per-turn latency: p50 {s.TurnP50.TotalMilliseconds:F1} ms, p99 {s.TurnP99.TotalMilliseconds:F1} ms");
@@ -40,6 +41,22 @@ public static class EvalReport
         foreach (var result in s.Results.Where(r => !EvalScore.IsExact(r)))
         {
             text.AppendLine(CultureInfo.InvariantCulture, $"{result.Dialogue.Id} ({result.Dialogue.Style}): {string.Join(", ", EvalScore.WrongFields(result))}");
+            foreach (var line in result.Transcript)
+            {
+                text.AppendLine("    " + line);
+            }
+        }
+
+        return text.ToString();
+    }
+
+    /// <summary>Every dialogue labelled as no opt-out in which the agent asked whether to stop calling, with its transcript.</summary>
+    public static string NeedlessQuestions(EvalScore s)
+    {
+        var text = new StringBuilder();
+        foreach (var result in s.Results.Where(r => !r.Dialogue.Expected.OptOut && EvalScore.AskedAboutOptOut(r)))
+        {
+            text.AppendLine(CultureInfo.InvariantCulture, $"{result.Dialogue.Id} ({result.Dialogue.Style}): asked needlessly{(EvalScore.IsExact(result) ? "" : ", " + string.Join(", ", EvalScore.WrongFields(result)))}");
             foreach (var line in result.Transcript)
             {
                 text.AppendLine("    " + line);

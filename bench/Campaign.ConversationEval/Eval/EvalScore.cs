@@ -25,6 +25,8 @@ public sealed class EvalScore
             OptOutLabelled += expected.OptOut ? 1 : 0;
             OptOutRecorded += predicted.OptOut ? 1 : 0;
             OptOutCaught += expected.OptOut && predicted.OptOut ? 1 : 0;
+            NotOptingOut += expected.OptOut ? 0 : 1;
+            NeedlesslyAsked += !expected.OptOut && AskedAboutOptOut(r) ? 1 : 0;
             var matched = ConcernMatcher.Matched(predicted.Concerns, expected.Concerns);
             ConcernsLabelled += expected.Concerns.Count;
             ConcernsRecorded += predicted.Concerns.Count;
@@ -58,6 +60,16 @@ public sealed class EvalScore
     public int OptOutRecorded { get; }
 
     public int OptOutCaught { get; }
+
+    /// <summary>Dialogues labelled as no opt-out.</summary>
+    public int NotOptingOut { get; }
+
+    /// <summary>Dialogues labelled as no opt-out in which the agent still asked whether to stop calling.</summary>
+    public int NeedlesslyAsked { get; }
+
+    /// <summary>Whether the agent asked "Would you like us to stop calling you?" on the call.</summary>
+    public static bool AskedAboutOptOut(DialogueResult result) =>
+        result.Transcript.Any(line => line.StartsWith("Agent:", StringComparison.Ordinal) && line.Contains(Campaign.Conversation.Agent.AgentLines.AskOptOut, StringComparison.Ordinal));
 
     public int ConcernsLabelled { get; }
 

@@ -43,10 +43,11 @@ public sealed partial class OptOutRecognizer(IOptOutScorer? semantic, ILogger<Op
         }
 
         var signal = Classify(text);
-        if (signal == OptOutSignal.Possible && EndsAccepting(text!))
+        if (signal == OptOutSignal.Possible && (EndsAccepting(text!) || UtteranceAnalyzer.AsksForCallback(text!)))
         {
             // "Oh great, another call. Fine, yes.": a grumble about the calls that ends in agreeing to go on asks for
-            // nothing to stop.
+            // nothing to stop; nor does one that asks for another call ("I don't have time for this today, can you try
+            // me Saturday morning?").
             return OptOutSignal.None;
         }
 

@@ -74,6 +74,9 @@ public static partial class UtteranceAnalyzer
         return Callback().IsMatch(normalized) || Identity().IsMatch(normalized) || PersonRequest.IsRequest(text);
     }
 
+    /// <summary>Whether the line asks to be called again ("ring me back Saturday", "can you try me tomorrow?").</summary>
+    public static bool AsksForCallback(string text) => Callback().IsMatch(TextTokens.Normalize(text));
+
     /// <summary>Whether the line answers yes and says nothing against the offer ("Oh, how thoughtful. Yeah, I suppose.").</summary>
     public static bool SaysYes(string text)
     {

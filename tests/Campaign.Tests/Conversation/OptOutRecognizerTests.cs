@@ -118,6 +118,17 @@ public class OptOutRecognizerTests
     }
 
     [Theory]
+    [InlineData("Look, I work two jobs and honestly I don't have time for this today, can you try me Saturday morning?")]
+    [InlineData("Half two in the morning, pitch black, every single week.")]
+    [InlineData("Your repairs take ages, and when I phone nobody ever calls me back.")]
+    public void A_grumble_that_asks_for_another_call_or_is_about_the_service_is_not_asked_about(string line) =>
+        Assert.Equal(OptOutSignal.None, new OptOutRecognizer(SemanticOptOutScorer.Shared, understanding: SemanticIntents.Shared).Classify(line, answersOffer: false));
+
+    [Fact]
+    public void Calls_every_single_day_are_still_asked_about() =>
+        Assert.Equal(OptOutSignal.Possible, OptOutDetector.Classify("You ring me every single day."));
+
+    [Theory]
     [InlineData("Would it be possible not to contact me by phone again?")]
     [InlineData("Don't contact me by phone again.")]
     [InlineData("I'd ask you not to ring us.")]
