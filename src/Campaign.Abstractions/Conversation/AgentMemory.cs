@@ -50,6 +50,10 @@ public sealed class AgentMemory
     [Id(10)]
     public DialogueState Dialogue { get; set; } = new();
 
+    /// <summary>The customer answered "no" to "Would you like us to stop calling you?": a line that only might be an opt-out is not asked about again.</summary>
+    [Id(11)]
+    public bool OptOutDeclined { get; set; }
+
     /// <summary>Adds a note unless the same note is already there (a conclusion may run again).</summary>
     public void AddNote(string note)
     {
@@ -72,6 +76,7 @@ public sealed class AgentMemory
         Captures = new Dictionary<int, string>(Captures),
         Questions = [.. Questions],
         Dialogue = Dialogue.Copy(),
+        OptOutDeclined = OptOutDeclined,
     };
 
     /// <summary>

@@ -214,10 +214,17 @@ public sealed partial class KernelConversationAgent(
 
             optOut = answer == ConfirmationAnswer.Yes ? OptOutSignal.Definite : OptOutSignal.None;
             declined = optOut == OptOutSignal.None ? asked : null;
+            session.Memory.OptOutDeclined |= answer == ConfirmationAnswer.No;
         }
         else
         {
             optOut = optOuts.Classify(customerText, answersOffer: AgentLines.OffersInformation(session));
+            if (optOut == OptOutSignal.Possible && session.Memory.OptOutDeclined)
+            {
+                // The customer already said no to the question on this call: asking again only risks taking their next
+                // "yes" (to something else) as a request. A clear request is still honoured at once.
+                optOut = OptOutSignal.None;
+            }
         }
 
         if (optOut == OptOutSignal.Definite)

@@ -113,7 +113,7 @@ public static partial class OptOutDetector
     // "I rang your number", "I have called you lot", "we phoned the helpline": the customer calling the company;
     // "nobody at your company ever answers the phone", "I never get a call back": the company not answering them; and
     // "someone traipsing round during my calls": the customer's own (work) calls.
-    [GeneratedRegex(@"\b(?:i|we)(?:'ve|'d|ve)?(?: (?:have|had|already|even|must have|also|then|just))* (?:rang|rung|called|phoned|telephoned|dialled|dialed|tried (?:calling|ringing|phoning)|kept (?:calling|ringing|phoning)|(?:ring|call|phone)(?= (?:up )?(?:about|regarding|your|the helpline)\b| (?:you lot|you guys|you people)\b))(?: (?:you|your|the|up|back))*(?: (?:\w+ )?(?:number|helpline|hotline|line|office|company|people|lot|guys|team|department|emergency line))?\b|\b(?:nobody|no one|noone|never anyone)(?: \w+){0,4}? (?:answers|answered|picks up|picked up)(?: (?:the|my|our) (?:phone|calls?))?\b|\b(?:i|we)(?: \w+)? (?:never|do not|did not|can not|could not) (?:get|got|had|receive) (?:a |any )?(?:call ?back|reply|answer|response|return call)\b|\b(?:nobody|no one|noone)(?: \w+){0,2}? (?:calls|rings|phones|called|rang|phoned|gets|got) (?:me |us )?back\b|\bwhen(?:ever)? (?:i|we) (?:phone|ring|call|try)\b|\b(?:during|between|in|on) (?:my|our) (?:work |zoom |teams |conference |video |business )?calls\b")]
+    [GeneratedRegex(@"\b(?:i|we)(?:'ve|'d|ve)?(?: (?:have|had|already|even|must have|also|then|just))* (?:rang|rung|called|phoned|telephoned|dialled|dialed|tried (?:calling|ringing|phoning)|kept (?:calling|ringing|phoning)|(?:ring|call|phone)(?= (?:up )?(?:about|regarding|your|the helpline)\b| (?:you lot|you guys|you people)\b))(?: (?:you|your|the|up|back))*(?: (?:\w+ )?(?:number|helpline|hotline|line|office|company|people|lot|guys|team|department|emergency line))?\b|\b(?:nobody|no one|noone|never anyone)(?: \w+){0,4}? (?:answers|answered|picks up|picked up)(?: (?:the|my|our) (?:phone|calls?))?\b|\b(?:i|we)(?: \w+)? (?:never|do not|did not|can not|could not) (?:get|got|had|receive) (?:a |any )?(?:call ?back|reply|answer|response|return call)\b|\b(?:nobody|no one|noone)(?: \w+){0,2}? (?:calls|rings|phones|called|rang|phoned|gets|got) (?:me |us )?back\b|\b(?:when(?:ever)?|every time|each time|if) (?:i|we) (?:phone|ring|call|try)\b|\b(?:i|we) (?:phone|ring|call) up\b|\b(?:on|kept on|put on) hold\b|\b(?:during|between|in|on) (?:my|our) (?:work |zoom |teams |conference |video |business )?calls\b")]
     private static partial Regex OwnCalling();
 
     // "I'm off work Thursday, call me then", "my day off": a free day, not an ending.
@@ -200,6 +200,8 @@ public static partial class OptOutDetector
             "u" => "you",
             _ => m.Value,
         });
+        // "Stop calling it free": what something is called, not a call.
+        normalized = Naming().Replace(normalized, "naming $1 ");
         // A call centre, queue or handler, or the company's phone line, is where the customer calls, not a call to them.
         normalized = CallPlace().Replace(normalized, "helpline");
         normalized = SplitWords().Replace(normalized, m => m.Groups[1].Value + m.Groups[2].Value + m.Groups[3].Value + m.Groups[4].Value);
@@ -211,6 +213,9 @@ public static partial class OptOutDetector
         });
         return Spaces().Replace(normalized, " ");
     }
+
+    [GeneratedRegex(@"\b(?:call|calls|calling|called) (it|that) (?!(?:again|anymore|any|now|please|off|back|up|here|ever|quits|a day)\b)(?=[a-z])")]
+    private static partial Regex Naming();
 
     [GeneratedRegex(@"\bcall (?:cent(?:re|er)|queue|handler|operator)s?\b|\b(?<=(?:your|the) )phone (?:lines?|queue)\b")]
     private static partial Regex CallPlace();
@@ -280,7 +285,7 @@ public static partial class OptOutDetector
         + @"|\b(?:prefer|rather|like) not to (?:be (?:called|contacted|rung|phoned)|(?:receive|get|have) (?:any )?(?:more |further )?(?:calls?|phone calls|contact))\b"
         + @"|\b(?:nobody|no one|noone|none of you|no body)\b(?: \w+){0,4}? " + Contact + @"\b(?: \w+){0,3}? (?:again|anymore|any more|ever|in future|from now on)\b"
         + @"|\bwant out of (?:these|your|the|this) (?:calls?|list|calling)\b"
-        + @"|\bleave (?:me|us|my family|this (?:number|house)) (?:alone|be|in peace)\b"
+        + @"|\bleave (?:me|us|my family|this (?:number|house)) (?:alone|be|in peace)\b(?! (?:for now|for the moment|for a bit|for a while|for today|today|right now|at the moment|this (?:morning|afternoon|evening|week))\b)"
         + @"|\bnot to be (?:called|contacted|rung|phoned)\b"
         + @"|\b(?:this|my) number (?:should not|must not|is not to|should never) be (?:on|in|called|used|contacted|dialled|dialed)\b"
         + @"|\b(?:should not|must not|can not|will not) (?:be )?(?:call|ring|phone|contact|dial)\w* (?:me|us|this number|here) (?:again|anymore|any more|ever)\b"
@@ -333,7 +338,7 @@ public static partial class OptOutDetector
         + @"|\b(?:these|your|all the|all these|so many|too many|the constant|the endless|every single day with) (?:\w+ )?calls\b"
         + @"|\b(?:call\w*|ring\w*|phon\w*)\b(?: \w+){0,3} (?:so often|this often|that often|so much|all the time|constantly|every day|again and again|over and over)\b"
         + @"|\b(?:calls?|calling|ringing)\b(?: \w+){0,4} stop\b|\b(?:fewer|less) (?:of )?(?:these |the |your )?calls\b"
-        + @"|\bhow many times\b|\bdo not bother\b|\bnever give up\b|\btake no for an answer\b|\balready (?:said|told you) no\b"
+        + @"|\bleave (?:me|us) (?:alone|be|in peace) (?:for now|for the moment|for a bit|for a while|for today|today|right now|at the moment)\b|\bhow many times\b|\bdo not bother\b|\bnever give up\b|\btake no for an answer\b|\balready (?:said|told you) no\b"
         + @"|\b(?:rather|prefer) (?:you )?(?:did not|not)\b(?=\W*$|(?: \w+){0,3} (?:call|calls|ring|phone|contact|hear|bother|talk|speak))"
         + @"|\bthis is (?:harass|getting ridiculous|beyond a joke)|\b(?:you are|you) (?:harassing|stalking|spamming)\b"
         + @"|\bwho gave you (?:my|this) number\b|\bhow did you (?:\w+ )?get (?:my|this) number\b|\b(?:why am i|am i) (?:even |still )?on (?:your|the|this|a) (?:\w+ )?list\b"

@@ -98,7 +98,9 @@ public sealed record Utterance
             // The line's main topic as a whole; a clause adds another only when it reads clearly as one.
             if (Semantics.Confident(IntentTask.Concern, Text) is not { } main || main == IntentExamples.None)
             {
-                return said;
+                // "We've got a big Alsatian who goes mental at strangers, is that going to be a problem?": in answer to
+                // "what worries you?", a question about a problem is about the thing the line first says.
+                return said.Count == 0 && asked && IsQuestion && ConcernTopic.NamesProblem(Text) && ConcernTopic.Of(Text) is { } own ? [own] : said;
             }
 
             // In an answer to "what worries you?" each clause is part of the answer, so it counts as the rules' concern does.

@@ -51,6 +51,22 @@ public sealed class OptOutConfirmationTests : IDisposable
     }
 
     [Fact]
+    public async Task Once_declined_the_question_is_not_asked_again_but_a_clear_request_still_opts_out()
+    {
+        var session = _harness.Session(OutageScript.Definition());
+
+        var replies = await _harness.TalkAsync(session, "Why do you keep calling me?", "No, it's fine, go on.", "Why do you keep calling me?", "Yes, tell me more.");
+        var outcome = await _harness.ConcludeAsync(session);
+
+        Assert.Single(replies, r => r.Text == AgentLines.AskOptOut);
+        Assert.False(outcome.OptedOut, string.Join(" | ", session.Transcript.Select(t => $"{t.Speaker}: {t.Text}")));
+
+        var again = _harness.Session(OutageScript.Definition());
+        await _harness.TalkAsync(again, "Why do you keep calling me?", "No, it's fine, go on.", "Actually, take me off your list.");
+        Assert.True((await _harness.ConcludeAsync(again)).OptedOut);
+    }
+
+    [Fact]
     public async Task A_hang_up_before_answering_counts_as_an_opt_out()
     {
         var session = _harness.Session(OutageScript.Definition());

@@ -121,8 +121,16 @@ public class OptOutRecognizerTests
     [InlineData("Look, I work two jobs and honestly I don't have time for this today, can you try me Saturday morning?")]
     [InlineData("Half two in the morning, pitch black, every single week.")]
     [InlineData("Your repairs take ages, and when I phone nobody ever calls me back.")]
+    [InlineData("Every time I phone up I'm on hold for forty minutes and then I get cut off.")]
+    [InlineData("Stop calling it free, nothing's free. What's the catch?")]
+    [InlineData("Leave me be for now, I'm at the school gates. Try after three.")]
     public void A_grumble_that_asks_for_another_call_or_is_about_the_service_is_not_asked_about(string line) =>
         Assert.Equal(OptOutSignal.None, new OptOutRecognizer(SemanticOptOutScorer.Shared, understanding: SemanticIntents.Shared).Classify(line, answersOffer: false));
+
+    [Theory]
+    [InlineData("Leave me alone for now.")]
+    public void Being_left_alone_for_now_is_asked_about_not_taken_as_an_opt_out(string line) =>
+        Assert.Equal(OptOutSignal.Possible, OptOutDetector.Classify(line));
 
     [Fact]
     public void Calls_every_single_day_are_still_asked_about() =>
