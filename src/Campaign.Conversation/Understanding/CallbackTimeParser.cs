@@ -20,6 +20,7 @@ public static partial class CallbackTimeParser
         (new(@"\b(?:do not|dont) (?:call|ring|phone)(?: me| us)? (?:before|until|till) [^.;!?]*[.;!?]\s*(?=.*\b(?:at|around|about|after) \d)", RegexOptions.Compiled), ""),
         (new(@"\bnot (before|until|till) ", RegexOptions.Compiled), "from "),
         // "call me back at for", "after for": speech recognition's spelling of "four" after "at" or "after".
+        (new(@"\b(at|after|around|by) too\b(?=\s*(?:pm|am|o'?clock|[.,!?]|$|(?:thirty|fifteen|forty five|30|15|45)\b))", RegexOptions.Compiled), "$1 2"),
         (new(@"\b(at|after|around|by) for\b(?=\s*(?:pm|am|o'?clock|[.,!?]|$|(?:thirty|fifteen|forty five|30|15|45)\b))", RegexOptions.Compiled), "$1 4"),
         // "3 is better", "4 works for me": a bare hour named as the time that suits.
         (new(@"(?<!\b(?:at|around|about|after|before|by|from|until|till) )\b(\d{1,2}(?::\d{2})?) (?:is|would be|'d be|works|suits)(?: \w+)? (?:better|best|fine|good|great|for me)\b", RegexOptions.Compiled), "at $1"),
@@ -32,7 +33,7 @@ public static partial class CallbackTimeParser
         (new(@"\b(mornin|morn|mornig|monring)\b", RegexOptions.Compiled), "morning"),
         (new(@"\b(evenin|eve)\b", RegexOptions.Compiled), "evening"),
         (new(@"\b(arvo|afternon|aftrnoon)\b", RegexOptions.Compiled), "afternoon"),
-        (new(@"\b(tomorow|tommorrow|tmrw|tmr|to morrow|the morra|the morrow)\b", RegexOptions.Compiled), "tomorrow"),
+        (new(@"\b(tomorow|tommorrow|tomoro|tomorro|tmoro|tmrw|tmr|to morrow|the morra|the morrow)\b", RegexOptions.Compiled), "tomorrow"),
         (new(@"\b(wensday|wednsday|wendsday)\b", RegexOptions.Compiled), "wednesday"),
         (new(@"\b(thurs|thur)\b", RegexOptions.Compiled), "thursday"),
         (new(@"\b(tues)\b", RegexOptions.Compiled), "tuesday"),

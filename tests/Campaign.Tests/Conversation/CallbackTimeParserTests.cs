@@ -161,6 +161,7 @@ public class CallbackTimeParserTests
     [InlineData("im bizy call bak at for fifteen tomorrow", "2026-11-25T16:15:00-05:00")]
     [InlineData("Call at 5. Actually no, 6, I won't be home till six.", "2026-11-24T18:00:00-05:00")]
     [InlineData("Ah cannae talk the noo, phone us back the morra at twelve.", "2026-11-25T12:00:00-05:00")]
+    [InlineData("cant talk now cal me bak tomoro at too", "2026-11-25T14:00:00-05:00")]
     public void Misheard_minutes_a_corrected_bare_hour_and_scots_tomorrow_resolve(string text, string expected) =>
         AssertResolves(text, expected);
 

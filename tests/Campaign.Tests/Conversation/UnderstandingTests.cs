@@ -117,7 +117,28 @@ public class UnderstandingTests
     [Theory]
     [InlineData("Don't hang up, I'm interested.")]
     [InlineData("Don't you dare hang up, I've been waiting for someone to sort this. Yes!")]
+    [InlineData("The switch drops when the hoover's on, and I have to go and push it back up.")]
+    [InlineData("I hang up on most of these calls, but an inspection, alright, yes.")]
     public void Asking_the_agent_not_to_hang_up_is_no_goodbye(string text) => Assert.False(UtteranceAnalyzer.Analyze(text, Knowledge).Goodbye);
+
+    [Theory]
+    [InlineData("I'm hanging up now.")]
+    [InlineData("Sorry, I have to go.")]
+    public void Leaving_the_call_is_a_goodbye(string text) => Assert.True(UtteranceAnalyzer.Analyze(text, Knowledge).Goodbye);
+
+    [Theory]
+    [InlineData("yeh")]
+    [InlineData("Mm, okay.")]
+    public void A_spoken_yes_however_spelt_is_a_yes(string text) => Assert.True(UtteranceAnalyzer.SaysYes(text));
+
+    [Fact]
+    public void Liking_the_offer_but_not_this_week_puts_the_call_off()
+    {
+        var u = UtteranceAnalyzer.Analyze("It sounds fine, just not this week, we've got builders in.", Knowledge);
+
+        Assert.True(u.Busy);
+        Assert.Equal(Interest.Interested, u.Interest);
+    }
 
     [Theory]
     [InlineData("Oh yes, I want that, but the plumber's just turned up.")]
