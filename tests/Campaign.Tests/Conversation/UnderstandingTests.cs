@@ -61,6 +61,7 @@ public class UnderstandingTests
     [Theory]
     [InlineData("outage lasted two days")]
     [InlineData("leak reported near the meter")]
+    [InlineData("low water pressure")]
     public void A_concern_that_is_the_customers_reported_issue_keeps_the_reports_name(string reported)
     {
         var customer = ConversationHarness.Customer() with { Issues = [new CustomerIssue("electricity", DateTimeOffset.UnixEpoch, reported)] };
