@@ -65,7 +65,7 @@ public class AdminPagesBrowserTests(BrowserFixture fixture)
         await AddConditionAsync(page, "area");
         await page.FillAsync("[data-path='criteria.all[0]'] [data-role=areas]", area);
         await WaitForCountAsync(page, 5);
-        Assert.Equal(5, await page.Locator("#preview-sample tbody tr a").CountAsync());
+        await Assertions.Expect(page.Locator("#preview-sample tbody tr a")).ToHaveCountAsync(5);
 
         await AddConditionAsync(page, "tag");
         await page.FillAsync("[data-path='criteria.all[1]'] [data-role=tag]", "vip");
@@ -78,7 +78,7 @@ public class AdminPagesBrowserTests(BrowserFixture fixture)
         await page.SelectOptionAsync("[data-path='criteria.all[2]'] select", "answeredWithinDays");
         await page.WaitForSelectorAsync("#criteria-error:not([hidden])");
         Assert.Contains("days", await page.TextContentAsync("#criteria-error"));
-        Assert.Equal(1, await page.Locator("#builder-root .invalid").CountAsync());
+        await Assertions.Expect(page.Locator("#builder-root .invalid")).ToHaveCountAsync(1);
         await page.ClickAsync("[data-path='criteria.all[2]'] [data-role=remove]");
         await WaitForCountAsync(page, 3);
         Assert.True(await page.IsHiddenAsync("#criteria-error"));
@@ -93,7 +93,7 @@ public class AdminPagesBrowserTests(BrowserFixture fixture)
         await row.Locator("a").ClickAsync();
         await page.WaitForURLAsync("**/segments/edit/*");
         await WaitForCountAsync(page, 3);
-        Assert.Equal(2, await page.Locator("#builder-root > .cond-group > .cond-items > *").CountAsync());
+        await Assertions.Expect(page.Locator("#builder-root > .cond-group > .cond-items > *")).ToHaveCountAsync(2);
     }
 
     [ChromiumFact]
@@ -124,7 +124,7 @@ public class AdminPagesBrowserTests(BrowserFixture fixture)
         await page.ClickAsync("#save-script");
         await page.WaitForURLAsync("**/scripts/edit/scr-*");
         Assert.Contains("Saved version 1", await page.TextContentAsync(".flash"));
-        Assert.Equal(1, await page.Locator("#versions li").CountAsync());
+        await Assertions.Expect(page.Locator("#versions li")).ToHaveCountAsync(1);
 
         await page.FillAsync("#customer", $"{area}-0");
         await page.ClickAsync("#preview-button");
@@ -139,13 +139,13 @@ public class AdminPagesBrowserTests(BrowserFixture fixture)
     {
         var area = await ImportAreaAsync(count: 60, vip: 0, phoneBase: 660_000);
         var page = await SignedInPageAsync($"/customers?area={area}");
-        Assert.Equal(50, await page.Locator("#customers tbody tr").CountAsync());
+        await Assertions.Expect(page.Locator("#customers tbody tr")).ToHaveCountAsync(50);
         Assert.Equal("Page 1 of 2", await page.TextContentAsync(".pager span"));
 
         await page.ClickAsync(".pager a[rel=next]");
         await page.WaitForURLAsync("**page=2*");
         Assert.Equal("Page 2 of 2", await page.TextContentAsync(".pager span"));
-        Assert.Equal(10, await page.Locator("#customers tbody tr").CountAsync());
+        await Assertions.Expect(page.Locator("#customers tbody tr")).ToHaveCountAsync(10);
         Assert.Equal($"{area}-50", await page.TextContentAsync("#customers tbody tr:first-child code"));
 
         await page.GotoAsync("/customers");
@@ -160,13 +160,13 @@ public class AdminPagesBrowserTests(BrowserFixture fixture)
         await page.FillAsync("#q", formatted);
         await page.ClickAsync("form[role=search] button[type=submit]");
         await page.WaitForSelectorAsync($"#customers tbody tr:has-text('{area}-17')");
-        Assert.Equal(1, await page.Locator("#customers tbody tr").CountAsync());
+        await Assertions.Expect(page.Locator("#customers tbody tr")).ToHaveCountAsync(1);
 
         await page.FillAsync("#q", $"{area}-59");
         await page.FillAsync("#area", area);
         await page.ClickAsync("form[role=search] button[type=submit]");
         await page.WaitForURLAsync($"**q={area}-59*");
-        Assert.Equal(1, await page.Locator("#customers tbody tr").CountAsync());
+        await Assertions.Expect(page.Locator("#customers tbody tr")).ToHaveCountAsync(1);
         await ScreenshotAsync(page, "customers-search.png");
     }
 

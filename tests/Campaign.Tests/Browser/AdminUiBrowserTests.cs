@@ -81,7 +81,7 @@ public class AdminUiBrowserTests(BrowserFixture fixture)
         }
 
         Assert.Equal(Audience, results);
-        Assert.Equal(168, await page.Locator("#heatmap rect[data-cell]").CountAsync());
+        await Assertions.Expect(page.Locator("#heatmap rect[data-cell]")).ToHaveCountAsync(168);
         Assert.True(await page.Locator("#heatmap rect[data-cell]:not([fill='#eef1f5'])").CountAsync() >= 1, "the heatmap shows the hour that was called");
         await page.WaitForSelectorAsync("#recent-calls a");
         await ScreenshotAsync(page, "dashboard.png");
@@ -106,7 +106,7 @@ public class AdminUiBrowserTests(BrowserFixture fixture)
 
         await ScreenshotAsync(page, "call.png");
         await page.GotoAsync("/campaigns");
-        Assert.Equal(1, await page.Locator("#campaigns tbody tr").CountAsync());
+        await Assertions.Expect(page.Locator("#campaigns tbody tr")).ToHaveCountAsync(1);
         await ScreenshotAsync(page, "campaigns.png");
 
         await page.ClickAsync("text=Sign out");
@@ -134,7 +134,7 @@ public class AdminUiBrowserTests(BrowserFixture fixture)
         await page.FillAsync("#area", area);
         await page.ClickAsync("form[role=search] button[type=submit]");
         await page.WaitForURLAsync($"**/customers?*area={area}*");
-        Assert.Equal(2, await page.Locator("#customers tbody tr").CountAsync());
+        await Assertions.Expect(page.Locator("#customers tbody tr")).ToHaveCountAsync(2);
         await ScreenshotAsync(page, "customers-phone.png");
 
         await page.FillAsync("#area", "NoSuchArea");
@@ -169,7 +169,7 @@ public class AdminUiBrowserTests(BrowserFixture fixture)
         Assert.DoesNotContain("/login", page.Url);
 
         await page.GotoAsync("/system");
-        Assert.Equal(1, await page.Locator("#silos tbody tr").CountAsync());
+        await Assertions.Expect(page.Locator("#silos tbody tr")).ToHaveCountAsync(1);
         Assert.Contains("simulated", await page.TextContentAsync("#calls-mode"));
         Assert.Equal(("Simulator", "Offline"), (await page.TextContentAsync("#provider-telephony"), await page.TextContentAsync("#provider-conversation")));
         await ScreenshotAsync(page, "system.png");

@@ -40,7 +40,7 @@ public partial class CallsListBrowserTests(CampaignFlowFixture fixture)
         await page.ClickAsync("#all-calls");
         await page.WaitForURLAsync($"**/campaigns/{campaign}/calls");
         await Expect(page.Locator("#calls-range")).ToHaveTextAsync("Showing 1–50 of 120");
-        Assert.Equal(50, await page.Locator("#calls tbody tr").CountAsync());
+        await Assertions.Expect(page.Locator("#calls tbody tr")).ToHaveCountAsync(50);
         var first = page.Locator("#calls tbody tr").First;
         await Expect(first.Locator("[data-col=customer]")).ToContainTextAsync($"Pavel Park {tag}");
         await Expect(first.Locator("[data-col=phone]")).ToHaveTextAsync(phones[1]);

@@ -26,7 +26,7 @@ public class CampaignFormBrowserTests(CampaignFlowFixture fixture)
     {
         await page.ClickAsync("#create button[type=submit]");
         await page.WaitForSelectorAsync($"[data-error-for='{field}']");
-        Assert.Equal(1, await page.Locator(".field-error").CountAsync());
+        await Assertions.Expect(page.Locator(".field-error")).ToHaveCountAsync(1);
         Assert.True(await page.IsVisibleAsync("#create-error"));
     }
 

@@ -81,7 +81,7 @@ public class CustomerImportBrowserTests(BrowserFixture fixture)
         // The list and the count show the new customers, without the page being reloaded.
         await page.WaitForSelectorAsync("#customers tbody tr");
         Assert.Equal("4,999 matching", await page.TextContentAsync("#customers-total"));
-        Assert.Equal(50, await page.Locator("#customers tbody tr").CountAsync());
+        await Assertions.Expect(page.Locator("#customers tbody tr")).ToHaveCountAsync(50);
         Assert.Contains("Page 1 of 100", await page.TextContentAsync(".pager"));
         Assert.True(await page.EvaluateAsync<bool>("() => window.notReloaded === true"), "the list refreshed in place");
         Assert.Equal("19", await page.TextContentAsync("#import-rejections tbody tr td:first-child"));

@@ -30,7 +30,7 @@ public class DoNotCallSearchBrowserTests(BrowserFixture fixture)
         await page.FillAsync("#dnc-q", "(212) 980");
         await page.ClickAsync("#dnc-search button[type=submit]");
         await Assertions.Expect(page.Locator("#dnc-range")).ToHaveTextAsync("Showing 1–100 of 105 matching");
-        Assert.Equal(100, await page.Locator("#dnc tbody tr").CountAsync());
+        await Assertions.Expect(page.Locator("#dnc tbody tr")).ToHaveCountAsync(100);
         await page.ClickAsync("a[rel=next]");
         await Assertions.Expect(page.Locator("#dnc-range")).ToHaveTextAsync("Showing 101–105 of 105 matching");
         Assert.Contains("q=", page.Url, StringComparison.Ordinal);

@@ -60,7 +60,7 @@ public class SegmentAndScriptPreviewBrowserTests(BrowserFixture fixture)
         await AddConditionAsync(page, "issueCategory");
         await page.FillAsync("[data-path='criteria.all[1]'] [data-role=category]", "water");
         await page.WaitForFunctionAsync("() => document.getElementById('preview-count').textContent === '3'");
-        Assert.Equal(3, await page.Locator("#preview-sample tbody tr a").CountAsync());
+        await Assertions.Expect(page.Locator("#preview-sample tbody tr a")).ToHaveCountAsync(3);
 
         // The days box has a label the operator can see, and the conditions are numbered as the errors name them.
         var within = page.GetByLabel("reported within (days, optional)");
@@ -71,22 +71,22 @@ public class SegmentAndScriptPreviewBrowserTests(BrowserFixture fixture)
         await page.WaitForSelectorAsync("#criteria-error:not([hidden])");
         Assert.Equal("Condition 2 (issue reported within): days must be a whole number between 1 and 36500", await page.TextContentAsync("#criteria-error"));
         Assert.Equal("–", await page.TextContentAsync("#preview-count"));
-        Assert.Equal(0, await page.Locator("#preview-sample tbody tr a").CountAsync());
+        await Assertions.Expect(page.Locator("#preview-sample tbody tr a")).ToHaveCountAsync(0);
         Assert.Equal("No preview until the conditions are fixed.", await page.TextContentAsync("#preview-cleared"));
-        Assert.Equal(1, await page.Locator("[data-path='criteria.all[1]'].invalid").CountAsync());
+        await Assertions.Expect(page.Locator("[data-path='criteria.all[1]'].invalid")).ToHaveCountAsync(1);
         await AssertNoAxeViolationsAsync(page);
         await Screenshots.SaveAsync(page, "segment-builder-error.png");
 
         await within.FillAsync("30");
         await page.WaitForFunctionAsync("() => document.getElementById('preview-count').textContent === '3'");
         Assert.True(await page.IsHiddenAsync("#criteria-error"));
-        Assert.Equal(3, await page.Locator("#preview-sample tbody tr a").CountAsync());
+        await Assertions.Expect(page.Locator("#preview-sample tbody tr a")).ToHaveCountAsync(3);
 
         // The JSON typed by hand, broken: the sample goes too.
         await page.ClickAsync("#json-details summary");
         await page.FillAsync("#criteria-json", "{ \"area\": ");
         await page.WaitForSelectorAsync("#preview-cleared");
-        Assert.Equal(0, await page.Locator("#preview-sample tbody tr a").CountAsync());
+        await Assertions.Expect(page.Locator("#preview-sample tbody tr a")).ToHaveCountAsync(0);
 
         // Saved without JavaScript's help, the server says the same in the same words.
         await page.FillAsync("#criteria-json", $$"""{ "all": [ { "area": ["{{area}}"] }, { "issueCategory": "water", "withinDays": 0 } ] }""");
@@ -122,7 +122,7 @@ public class SegmentAndScriptPreviewBrowserTests(BrowserFixture fixture)
             await page.Locator("#preview-faq > *").AllInnerTextsAsync());
         Assert.Equal(["I'm busy", "It takes a minute, Ana."], await page.Locator("#preview-objections > *").AllInnerTextsAsync());
         Assert.Equal([$"Is the pressure back in {area}?", "May we call again?"], await page.Locator("#preview-capture li").AllInnerTextsAsync());
-        Assert.Equal(2, await page.Locator("#preview-result mark.blank").CountAsync());
+        await Assertions.Expect(page.Locator("#preview-result mark.blank")).ToHaveCountAsync(2);
         await AssertNoAxeViolationsAsync(page);
         await page.Locator("#preview").ScrollIntoViewIfNeededAsync();
         await Screenshots.SaveAsync(page, "script-preview.png");
