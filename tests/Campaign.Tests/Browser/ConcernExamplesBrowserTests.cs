@@ -18,14 +18,16 @@ public class ConcernExamplesBrowserTests(CampaignFlowFixture fixture)
         var area = "Said" + Guid.NewGuid().ToString("N")[..8];
         var reported = DateTimeOffset.UtcNow.AddDays(-5).ToString("O");
         var csv = new StringBuilder("id,name,phone,area,timeZone,issue.category,issue.reportedAt,issue.text,consent.kind,consent.at\n");
-        for (var i = 0; i < 12; i++)
+        // Virtual customers answer by chance and by the hour of their routine: enough of them that some answer and say
+        // their concern whatever the hour the suite runs at.
+        for (var i = 0; i < 40; i++)
         {
-            csv.Append($"{area}-{i:D2},Customer {i},{TestCustomers.Phone(960_000 + i)},{area},{TestZones.Afternoon},electricity,{reported},low water pressure,express,2020-01-01\n");
+            csv.Append($"{area}-{i:D2},Customer {i},{TestCustomers.Phone(965_000 + i)},{area},{TestZones.Afternoon},electricity,{reported},low water pressure,express,2020-01-01\n");
         }
 
         (await client.PostAsync("/api/customers/import", InProcessHost.Csv(csv.ToString()))).EnsureSuccessStatusCode();
         var created = await client.PostAsync("/api/campaigns", InProcessHost.Json(
-            $$"""{ "name": "Pressure check {{area}}", "criteria": { "area": ["{{area}}"] }, "maxConcurrentCalls": 6, "retryPolicy": { "maxAttempts": 1 } }"""));
+            $$"""{ "name": "Pressure check {{area}}", "criteria": { "area": ["{{area}}"] }, "maxConcurrentCalls": 10, "retryPolicy": { "maxAttempts": 1 } }"""));
         var id = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString()!;
         var page = await fixture.SignedInPageAsync($"/campaigns/{id}");
         (await client.PostAsync($"/api/campaigns/{id}/start", null)).EnsureSuccessStatusCode();
