@@ -72,7 +72,7 @@ public class WebhooksBrowserTests(CampaignFlowFixture fixture)
     {
         var area = "WhkUi" + Guid.NewGuid().ToString("N")[..6];
         (await fixture.Host.Client.PostAsync("/api/customers/import", InProcessHost.Csv(
-            $"id,name,phone,area,timeZone,issue.category,consent.kind,consent.at\n{area}-1,Someone,{TestCustomers.Phone(934_000)},{area},{TestZones.Afternoon},electricity,express,2020-01-01\n"))).EnsureSuccessStatusCode();
+            $"id,name,phone,area,timeZone,issue.category,consent.kind,consent.at\n{area}-1,Someone,{TestCustomers.Phone(1_817_000)},{area},{TestZones.Afternoon},electricity,express,2020-01-01\n"))).EnsureSuccessStatusCode();
         var campaign = await fixture.Host.PostJsonAsync("/api/campaigns", $$"""{ "name": "Hooks {{area}}", "criteria": { "area": ["{{area}}"] }, "retryPolicy": { "maxAttempts": 1 } }""");
         var id = campaign.GetProperty("id").GetString()!;
         await fixture.Host.PostJsonAsync($"/api/campaigns/{id}/start", "{}");

@@ -15,7 +15,7 @@ public class LiveCallsHttpTests(InProcessHost host)
         var area = "Live" + Guid.NewGuid().ToString("N")[..8];
         var csv = $"""
             id,name,phone,area,timeZone
-            {area}-1,Ann,{TestCustomers.Phone(933_001)},{area},{TestZones.Afternoon}
+            {area}-1,Ann,{TestCustomers.Phone(1_814_001)},{area},{TestZones.Afternoon}
             """;
         (await host.Client.PostAsync("/api/customers/import", InProcessHost.Csv(csv))).EnsureSuccessStatusCode();
         var id = (await host.PostJsonAsync("/api/campaigns", $$"""{ "name": "Live {{area}}", "criteria": { "area": ["{{area}}"] } }"""))

@@ -16,7 +16,7 @@ public class PausedByHttpTests(InProcessHost host)
         var area = "Pause" + Guid.NewGuid().ToString("N")[..8];
         var csv = $"""
             id,name,phone,area,timeZone
-            {area}-1,Ann,{TestCustomers.Phone(932_001)},{area},{TestZones.Afternoon}
+            {area}-1,Ann,{TestCustomers.Phone(1_815_001)},{area},{TestZones.Afternoon}
             """;
         (await host.Client.PostAsync("/api/customers/import", InProcessHost.Csv(csv))).EnsureSuccessStatusCode();
         // A window closed at this hour keeps the campaign running without a call.

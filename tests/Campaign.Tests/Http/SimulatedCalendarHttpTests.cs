@@ -30,7 +30,7 @@ public sealed class SimulatedCalendarHttpTests : IAsyncLifetime
         var csv = new StringBuilder("id,name,phone,area,timeZone,consent.kind,consent.at\n");
         for (var i = 0; i < 12; i++)
         {
-            csv.Append($"{area}-{i:D2},Customer {i},{TestCustomers.Phone(930_000 + i)},{area},America/New_York,express,2020-01-01\n");
+            csv.Append($"{area}-{i:D2},Customer {i},{TestCustomers.Phone(1_812_000 + i)},{area},America/New_York,express,2020-01-01\n");
         }
 
         (await _host.Client.PostAsync("/api/customers/import", InProcessHost.Csv(csv.ToString()))).EnsureSuccessStatusCode();

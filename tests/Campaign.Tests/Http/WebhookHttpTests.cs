@@ -101,7 +101,7 @@ public class WebhookHttpTests(InProcessHost host)
         var webhookId = await RegisterAsync(receiver, "call.completed", "campaign.completed", "followUp.created");
         try
         {
-            var campaignId = await RunCampaignAsync(3, 931_000);
+            var campaignId = await RunCampaignAsync(3, 1_810_000);
 
             var received = await receiver.WaitForAsync(
                 all => all.Any(r => r.Type == "campaign.completed" && r.Data.GetProperty("id").GetString() == campaignId), Wait);
@@ -150,7 +150,7 @@ public class WebhookHttpTests(InProcessHost host)
         var webhookId = await RegisterAsync(receiver, "campaign.completed");
         try
         {
-            var campaignId = await RunCampaignAsync(1, 932_000);
+            var campaignId = await RunCampaignAsync(1, 1_811_000);
 
             var received = await receiver.WaitForAsync(all => all.Any(r => r.AnsweredWith == 200), Wait);
             Assert.Equal([500, WebhookReceiver.Hang, 503, 200], received.Select(r => r.AnsweredWith));

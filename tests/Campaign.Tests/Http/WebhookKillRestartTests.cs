@@ -44,7 +44,7 @@ public class WebhookKillRestartTests : IDisposable
             var csv = new StringBuilder("id,name,phone,area,timeZone,issue.category,consent.kind,consent.at\n");
             for (var i = 0; i < Customers; i++)
             {
-                csv.Append($"K-{i},Customer {i},{TestCustomers.Phone(933_000 + i)},Hookville,{TestZones.Afternoon},electricity,express,2020-01-01\n");
+                csv.Append($"K-{i},Customer {i},{TestCustomers.Phone(1_813_000 + i)},Hookville,{TestZones.Afternoon},electricity,express,2020-01-01\n");
             }
 
             (await first.Client.PostAsync("/api/customers/import", HostProcess.Csv(csv.ToString()))).EnsureSuccessStatusCode();
