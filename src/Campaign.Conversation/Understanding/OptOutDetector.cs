@@ -32,6 +32,11 @@ public static partial class OptOutDetector
         }
 
         var line = Prepare(text);
+        if (ChannelSwitch.Redirects(line))
+        {
+            return OptOutSignal.None;
+        }
+
         var clauses = Clauses().Split(line).Select(c => c.Replace(",", "", StringComparison.Ordinal).Trim()).Where(c => c.Length > 0).ToList();
         var signals = clauses.Select(ClassifyClause).ToList();
         if (signals.Contains(OptOutSignal.Definite))
@@ -204,6 +209,8 @@ public static partial class OptOutDetector
         normalized = Naming().Replace(normalized, "naming $1 ");
         // A call centre, queue or handler, or the company's phone line, is where the customer calls, not a call to them.
         normalized = CallPlace().Replace(normalized, "helpline");
+        // "Take me off the paper billing list", "off the waiting list": lists that have nothing to do with calls.
+        normalized = NotACallingList().Replace(normalized, "paperwork");
         normalized = SplitWords().Replace(normalized, m => m.Groups[1].Value + m.Groups[2].Value + m.Groups[3].Value + m.Groups[4].Value);
         normalized = Misheard().Replace(normalized, m => m.Value switch
         {
@@ -216,6 +223,9 @@ public static partial class OptOutDetector
 
     [GeneratedRegex(@"\b(?:call|calls|calling|called) (it|that) (?!(?:again|anymore|any|now|please|off|back|up|here|ever|quits|a day)\b)(?=[a-z])")]
     private static partial Regex Naming();
+
+    [GeneratedRegex(@"\b(?:(?:the|your|my|this|that|ur) )?(?:(?:paper|paperless|postal|printed|email|e mail|online) )?(?:billing|bills?|statements?|paper|waiting|priority(?: services?)?|newsletter|meter reading|direct debit|repair|repairs|outage|engineer|installation|vulnerable customers?|psr)s? (?:list|register|registry|scheme|queue|rota)\b")]
+    private static partial Regex NotACallingList();
 
     [GeneratedRegex(@"\bcall (?:cent(?:re|er)|queue|handler|operator)s?\b|\b(?<=(?:your|the) )phone (?:lines?|queue)\b")]
     private static partial Regex CallPlace();

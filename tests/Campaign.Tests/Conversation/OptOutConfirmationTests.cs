@@ -139,6 +139,9 @@ public sealed class OptOutConfirmationTests : IDisposable
     [InlineData("Yes, and goodbye.")]
     [InlineData("Just remove my number.")]
     [InlineData("Don't ever ring again.")]
+    [InlineData("Yes, you ring every day.")]
+    [InlineData("Yeah, I'm not interested in the inspection.")]
+    [InlineData("Yes, I told you on Monday.")]
     public void A_real_affirmative_confirms(string line) => Assert.Equal(ConfirmationAnswer.Yes, OptOutConfirmation.Read(line));
 
     [Theory]
@@ -167,5 +170,10 @@ public sealed class OptOutConfirmationTests : IDisposable
     [InlineData("The lights keep flickering though.")]
     [InlineData("Okay, go on then, tell me more.")]
     [InlineData("")]
+    [InlineData("Yes, Thursday morning works.")]
+    [InlineData("Yeah, the inspection sounds good.")]
+    [InlineData("Yes please, how much is it?")]
+    [InlineData("Okay, I'm interested actually.")]
+    [InlineData("Sure, after 6pm is best.")]
     public void Anything_else_is_not_a_yes(string line) => Assert.Equal(ConfirmationAnswer.Other, OptOutConfirmation.Read(line));
 }
