@@ -10,13 +10,13 @@ namespace Campaign.Tests.Conversation;
 public sealed class ConversationEvalTests(ConversationEvalTests.HeldOutRun run) : IClassFixture<ConversationEvalTests.HeldOutRun>
 {
     // The held-out floors, raised to each figure reached (168 dialogues, 18 opt-outs, 35 callback times, 70 concerns).
-    private const int ExactCalls = 153;
-    private const int InterestRight = 162;
-    private const int FollowUpRight = 162;
+    private const int ExactCalls = 154;
+    private const int InterestRight = 163;
+    private const int FollowUpRight = 163;
     private const int CallbackTimesRight = 32;
     private const int ConcernsFound = 62;
     private const int MostUnvoicedConcerns = 3;
-    private const int MostFalseOptOuts = 3;
+    private const int MostFalseOptOuts = 2;
 
     private EvalScore Score => run.Score;
 
