@@ -134,6 +134,14 @@ public sealed partial class SemanticIntents
         return task == IntentTask.Concern && ClassifiedTopic(line) is { } topic && !NamesOtherHazard(topic, line) ? topic : null;
     }
 
+    /// <summary>The topic the nearest examples name clearly for the text read whole (no classifier); null when none does.</summary>
+    public string? ClearTopic(string text)
+    {
+        var guess = Guess(IntentTask.Concern, text);
+        return guess.Lead >= MarginOf(IntentTask.Concern) && Near(guess) && guess.Label != IntentExamples.None && !NamesOtherHazard(guess.Label, text)
+            ? guess.Label : null;
+    }
+
     // Near enough to a topic's examples to be named as it: near, or clearly nearer than to any other topic.
     private static bool Near(IntentGuess guess) =>
         guess.Similarity >= TopicSimilarity || (guess.Lead >= ClearTopicLead && guess.Similarity >= NearTopicSimilarity);

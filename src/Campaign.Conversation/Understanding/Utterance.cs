@@ -180,7 +180,12 @@ public sealed record Utterance
             return [];
         }
 
-        return clauses.Skip(1).SelectMany(c => Semantics.ConcernTopics(c, classified: false)).Distinct(StringComparer.Ordinal).ToList();
+        // What follows the answer, read whole as well as clause by clause: "my husband's on oxygen overnight and the
+        // concentrator runs off the mains" names its topic only as a whole.
+        var at = Text.IndexOf(clauses[1], StringComparison.Ordinal);
+        var whole = clauses.Count > 2 && at > 0 ? Semantics.ClearTopic(Text[at..]) : null;
+        var topics = whole is null ? [] : new List<string> { whole };
+        return topics.Concat(clauses.Skip(1).SelectMany(c => Semantics.ConcernTopics(c, classified: false))).Distinct(StringComparer.Ordinal).ToList();
     }
 
     // "The lights flicker and the electric shower keeps cutting out": beside a topic the examples know, a clause that no

@@ -61,6 +61,17 @@ public sealed class OfflineConversationTests : IDisposable
     }
 
     [Fact]
+    public async Task A_concern_told_in_two_clauses_beside_the_opening_yes_is_read_whole()
+    {
+        var session = _harness.Session(OutageScript.Definition());
+
+        await _harness.TalkAsync(session, "Yes please, my husband's on oxygen overnight and the concentrator runs off the mains.", "No, that's the main thing.", "Okay, goodbye.");
+        var outcome = await _harness.ConcludeAsync(session);
+
+        Assert.Contains("power loss with medical equipment", outcome.Concerns);
+    }
+
+    [Fact]
     public async Task Each_concern_is_a_topic_and_courtesies_are_not_concerns()
     {
         var session = _harness.Session(OutageScript.Definition());
