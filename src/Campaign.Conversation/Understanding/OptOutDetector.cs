@@ -118,7 +118,7 @@ public static partial class OptOutDetector
     // "I rang your number", "I have called you lot", "we phoned the helpline": the customer calling the company;
     // "nobody at your company ever answers the phone", "I never get a call back": the company not answering them; and
     // "someone traipsing round during my calls": the customer's own (work) calls.
-    [GeneratedRegex(@"\b(?:i|we)(?:'ve|'d|ve)?(?: (?:have|had|already|even|must have|also|then|just))* (?:rang|rung|called|phoned|telephoned|dialled|dialed|tried (?:calling|ringing|phoning)|kept (?:calling|ringing|phoning)|(?:ring|call|phone)(?= (?:up )?(?:about|regarding|your|the helpline)\b| (?:you lot|you guys|you people)\b))(?: (?:you|your|the|up|back))*(?: (?:\w+ )?(?:number|helpline|hotline|line|office|company|people|lot|guys|team|department|emergency line))?\b|\b(?:nobody|no one|noone|never anyone)(?: \w+){0,4}? (?:answers|answered|picks up|picked up)(?: (?:the|my|our) (?:phone|calls?))?\b|\b(?:i|we)(?: \w+)? (?:never|do not|did not|can not|could not) (?:get|got|had|receive) (?:a |any )?(?:call ?back|reply|answer|response|return call)\b|\b(?:nobody|no one|noone)(?: \w+){0,2}? (?:calls|rings|phones|called|rang|phoned|gets|got) (?:me |us )?back\b|\b(?:when(?:ever)?|every time|each time|if) (?:i|we) (?:phone|ring|call|try)\b|\b(?:i|we) (?:phone|ring|call) up\b|\b(?:on|kept on|put on) hold\b|\b(?:during|between|in|on) (?:my|our) (?:work |zoom |teams |conference |video |business )?calls\b")]
+    [GeneratedRegex(@"\b(?:i|we)(?:'ve|'d|ve)?(?: (?:have|had|already|even|must have|also|then|just))* (?:rang|rung|called|phoned|telephoned|dialled|dialed|tried (?:calling|ringing|phoning)|kept (?:calling|ringing|phoning)|(?:ring|call|phone)(?= (?:up )?(?:about|regarding|your|the helpline)\b| (?:you lot|you guys|you people)\b))(?: (?:you|your|the|up|back))*(?: (?:\w+ )?(?:number|helpline|hotline|line|office|company|people|lot|guys|team|department|emergency line))?\b|\b(?:nobody|no one|noone|never anyone)(?: \w+){0,4}? (?:answers|answered|picks up|picked up)(?: (?:the|my|our) (?:phone|calls?))?\b|\b(?:i|we)(?: \w+)? (?:never|do not|did not|can not|could not) (?:get|got|had|receive) (?:a |any )?(?:call ?back|reply|answer|response|return call)\b|\b(?:nobody|no one|noone)(?: \w+){0,2}? (?:calls|rings|phones|called|rang|phoned|gets|got) (?:me |us )?back\b|\b(?:when(?:ever)?|every time|each time|if) (?:i|we) (?:phone|ring|call|try)\b|\b(?:i|we) (?:phone|ring|call) up\b|\b(?:on|kept on|put on) hold\b|\b(?:during|between|in|on) (?:my|our) (?:work |zoom |teams |conference |video |business )?calls\b|\b(?:i|we)(?: have| had)?(?: been)? (?:meaning|going|planning|wanting|about) to (?:call|ring|phone)\b")]
     private static partial Regex OwnCalling();
 
     // "I'm off work Thursday, call me then", "my day off": a free day, not an ending.
@@ -209,8 +209,7 @@ public static partial class OptOutDetector
         normalized = Naming().Replace(normalized, "naming $1 ");
         // A call centre, queue or handler, or the company's phone line, is where the customer calls, not a call to them.
         normalized = CallPlace().Replace(normalized, "helpline");
-        // "Take me off the paper billing list", "off the waiting list": lists that have nothing to do with calls.
-        normalized = NotACallingList().Replace(normalized, "paperwork");
+        normalized = NotAboutCalling.Neutralize(normalized);
         normalized = SplitWords().Replace(normalized, m => m.Groups[1].Value + m.Groups[2].Value + m.Groups[3].Value + m.Groups[4].Value);
         normalized = Misheard().Replace(normalized, m => m.Value switch
         {
@@ -223,9 +222,6 @@ public static partial class OptOutDetector
 
     [GeneratedRegex(@"\b(?:call|calls|calling|called) (it|that) (?!(?:again|anymore|any|now|please|off|back|up|here|ever|quits|a day)\b)(?=[a-z])")]
     private static partial Regex Naming();
-
-    [GeneratedRegex(@"\b(?:(?:the|your|my|this|that|ur) )?(?:(?:paper|paperless|postal|printed|email|e mail|online) )?(?:billing|bills?|statements?|paper|waiting|priority(?: services?)?|newsletter|meter reading|direct debit|repair|repairs|outage|engineer|installation|vulnerable customers?|psr)s? (?:list|register|registry|scheme|queue|rota)\b")]
-    private static partial Regex NotACallingList();
 
     [GeneratedRegex(@"\bcall (?:cent(?:re|er)|queue|handler|operator)s?\b|\b(?<=(?:your|the) )phone (?:lines?|queue)\b")]
     private static partial Regex CallPlace();

@@ -1,0 +1,44 @@
+using System.Text.RegularExpressions;
+
+namespace Campaign.Conversation.Understanding;
+
+/// <summary>
+/// Phrases made of the words an opt-out is made of that are about something else: lists that are not for calls, a
+/// doorbell, "stop me if I'm wrong", "don't bother sending the leaflet", an old number replaced by a new one. They are
+/// put in neutral words on a line already normalised by <see cref="OptOutDetector"/>, before any rule reads it.
+/// </summary>
+internal static partial class NotAboutCalling
+{
+    public static string Neutralize(string line)
+    {
+        line = OtherList().Replace(line, "paperwork");
+        line = Doorbell().Replace(line, "door chime");
+        line = StopMeIf().Replace(line, "correct me if");
+        line = NoNeedToSend().Replace(line, "no need ");
+        line = Unreturned().Replace(line, "$1 are unreliable ");
+        return OldNumber().Replace(line, "update my old number");
+    }
+
+    // "Take me off the paper billing list", "off the waiting list", "the priority services register".
+    [GeneratedRegex(@"\b(?:(?:the|your|my|this|that|ur) )?(?:(?:paper|paperless|postal|printed|email|e mail|online) )?(?:billing|bills?|statements?|paper|waiting|priority(?: services?)?|newsletter|meter reading|direct debit|repair|repairs|outage|engineer|installation|vulnerable customers?|psr)s? (?:list|register|registry|scheme|queue|rota)\b")]
+    private static partial Regex OtherList();
+
+    // "Stop the engineer ringing the doorbell so early".
+    [GeneratedRegex(@"\b(?:ring|rings|ringing|rang)(?: on)? (?:the |my |our )?(?:door ?bell|bell)\b|\bdoor ?bell\b")]
+    private static partial Regex Doorbell();
+
+    [GeneratedRegex(@"\bstop me if\b")]
+    private static partial Regex StopMeIf();
+
+    // "Don't bother sending the leaflet": no need of the paper, nothing about the calls.
+    [GeneratedRegex(@"\bdo not bother (?=(?:sending|posting|mailing|emailing|printing|with (?:the |a )?(?:leaflet|letter|brochure|paperwork|email|form)))")]
+    private static partial Regex NoNeedToSend();
+
+    // "You lot never call when you say you will": calls the company fails to make, a complaint about its service.
+    [GeneratedRegex(@"\b(you|you lot|you guys|you people|they|your (?:engineers?|people|team|staff))(?: \w+)? never (?:call|calls|ring|rings|phone|phones)(?: (?:me|us|you|them))?(?: back| when| like| as| on time| if)\b")]
+    private static partial Regex Unreturned();
+
+    // "Delete the old phone number, it's this one now": a number replaced, not a request to stop.
+    [GeneratedRegex(@"\b(?:delete|remove|scrub|drop|wipe) (?:the|my|that) old (?:\w+ )?number\b")]
+    private static partial Regex OldNumber();
+}
