@@ -38,7 +38,11 @@ if (args.FirstOrDefault() == "read")
     {
         var guesses = Enum.GetValues<IntentTask>().Select(t => SemanticIntents.Shared.Guess(t, line)).Select(g => $"{g.Label} +{g.Lead:F3} ({g.Similarity:F2})");
         var optOut = new OptOutRecognizer(SemanticOptOutScorer.Shared, understanding: SemanticIntents.Shared).Classify(line, answersOffer: false);
-        Console.WriteLine($"{string.Join("  ", guesses),-70} opt-out {optOut,-8} (rules {OptOutDetector.Classify(line)}) {line}");
+        var zone = TimeZoneInfo.FindSystemTimeZoneById(EvalScript.TimeZone);
+        var callback = CallbackTimeParser.Resolve(line, EvalScript.AnsweredAt, zone) is { } time
+            ? TimeZoneInfo.ConvertTime(time.At, zone).ToString("ddd HH:mm", System.Globalization.CultureInfo.InvariantCulture) + $" \"{time.Phrase}\""
+            : "none";
+        Console.WriteLine($"{string.Join("  ", guesses),-70} opt-out {optOut,-8} (rules {OptOutDetector.Classify(line)}) callback {callback} {line}");
     }
 
     return 0;

@@ -39,4 +39,7 @@ public enum DialogueStep
     Offer,
     CallbackTime,
     Closed,
+
+    /// <summary>A callback day is known ("call me Saturday"); the agent asked what time of it suits.</summary>
+    CallbackHour,
 }

@@ -54,6 +54,7 @@ public static class SessionUpdates
         DateTimeOffset? at = null;
         if (kind == FollowUpKind.Callback && !string.IsNullOrWhiteSpace(when))
         {
+            when = session.FollowUp.Kind == FollowUpKind.Callback ? CallbackTimeParser.Complete(session.Memory.CallbackPhrase, when) : when;
             session.Memory.CallbackPhrase = when.Trim();
             at = CallbackTimeParser.Resolve(when, now, zone)?.At;
         }

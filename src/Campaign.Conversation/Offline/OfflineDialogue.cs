@@ -177,7 +177,16 @@ public static class OfflineDialogue
     // Callback requests and the answer to "when shall we call you back?"; true when the turn is decided.
     private static bool HandleCallback(ConversationTurn turn, DialogueState state, TurnPlan plan, Utterance u)
     {
-        var awaitingTime = state.Step == DialogueStep.CallbackTime;
+        var awaitingHour = state.Step == DialogueStep.CallbackHour;
+        if (awaitingHour && u.TimePhrase is null)
+        {
+            // "What time on Saturday?" … "Whenever, I'm in all day": the day stands, at the usual hour.
+            plan.Say($"No problem, we'll call you back {turn.Session.Memory.CallbackPhrase}.");
+            Close(turn, state, plan);
+            return true;
+        }
+
+        var awaitingTime = state.Step == DialogueStep.CallbackTime || awaitingHour;
         // A bare time in answer to the opening question, or after a line that was not understood ("not a good moment,
         // the kids are screaming" … "Monday first thing"), names when to call back.
         var bareTime = u.TimePhrase is not null && u.Concern is null && u.Interest is null && !u.IsQuestion && !u.WantsMoreInfo &&
@@ -185,9 +194,16 @@ public static class OfflineDialogue
         if (u.CallbackRequested || bareTime || (awaitingTime && u.TimePhrase is not null))
         {
             plan.Call(CallFunctions.RecordFollowUpName, ("kind", "callback"), ("when", u.TimePhrase));
-            if (u.TimePhrase is { } when)
+            if (u.TimePhrase is { } when && !awaitingHour && CallbackTimeParser.NamesDayOnly(when))
             {
-                plan.Say($"Of course, we'll call you back {when}.");
+                state.Step = DialogueStep.CallbackHour;
+                state.Unclear = 0;
+                plan.Say($"Of course. What time {when} would suit you best?");
+            }
+            else if (u.TimePhrase is { } time)
+            {
+                var completed = awaitingHour ? CallbackTimeParser.Complete(turn.Session.Memory.CallbackPhrase, time) : time;
+                plan.Say($"Of course, we'll call you back {completed}.");
                 Close(turn, state, plan);
             }
             else
@@ -526,7 +542,7 @@ public static class OfflineDialogue
         DialogueStep.Concerns => turn.Script.ConcernsQuestion,
         DialogueStep.Capture when state.Capture < turn.Script.Script.CaptureQuestions.Count => turn.Script.Script.CaptureQuestions[state.Capture],
         DialogueStep.Offer => OfferQuestion,
-        DialogueStep.CallbackTime => WhenQuestion,
+        DialogueStep.CallbackTime or DialogueStep.CallbackHour => WhenQuestion,
         _ => turn.Script.OpeningQuestion,
     };
 }

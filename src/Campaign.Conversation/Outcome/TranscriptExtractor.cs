@@ -53,7 +53,7 @@ public static class TranscriptExtractor
             if (u.CallbackRequested || (askedWhen && u.TimePhrase is not null))
             {
                 followUp = FollowUpKind.Callback;
-                callbackTime = u.TimePhrase ?? callbackTime;
+                callbackTime = u.TimePhrase is { } phrase ? CallbackTimeParser.Complete(callbackTime, phrase) : callbackTime;
             }
 
             var offered = previous?.Contains("more information", StringComparison.OrdinalIgnoreCase) == true;

@@ -30,6 +30,9 @@ public static partial class CallbackTimeParser
         (new(@"\b(make it|let us say|let's say|how about|what about) (\d{1,2}(?::\d{2})?)\b(?! (minutes?|hours?|days?|weeks?))", RegexOptions.Compiled), "$1 at $2"),
         // "I'm at work until five, ring me after that": the time named is the end of what keeps them busy.
         (new(@"\b(?:until|till|til) (\d{1,2}(?::\d{2})?(?: ?[ap]m)?)\b(?=.*\bafter (?:that|then)\b)", RegexOptions.Compiled), "after $1"),
+        // "ate thirty in the morning", "nine a m": speech recognition's spelling of "eight" and of "am" / "pm".
+        (new(@"(?<=^\W*|\b(?:at|after|around|about|by|say|like|maybe|tomorrow|monday|tuesday|wednesday|thursday|friday|saturday|sunday) )ate\b(?=\s*(?:thirty|fifteen|forty five|o'?clock|am|pm|a m|p m|in the|[.,!?]|$))", RegexOptions.Compiled), "8"),
+        (new(@"(?<=\b(?:\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve) )([ap]) m\b", RegexOptions.Compiled), "$1m"),
         (new(@"\b(mornin|morn|mornig|monring)\b", RegexOptions.Compiled), "morning"),
         (new(@"\b(evenin|eve)\b", RegexOptions.Compiled), "evening"),
         (new(@"\b(arvo|afternon|aftrnoon)\b", RegexOptions.Compiled), "afternoon"),
@@ -170,6 +173,39 @@ public static partial class CallbackTimeParser
         var start = matches.Min(m => m.Index);
         var end = matches.Max(m => m.Index + m.Length);
         return new CallbackTime(CustomerClock.Instant(local, zone), s[start..end].Trim());
+    }
+
+    /// <summary>
+    /// Whether a phrase names a day ("Saturday", "tomorrow", "the day after tomorrow", "the 27th") and no time of it, so
+    /// the hour is still to be asked.
+    /// </summary>
+    public static bool NamesDayOnly(string? phrase)
+    {
+        if (string.IsNullOrWhiteSpace(phrase) || Iso().IsMatch(phrase))
+        {
+            return false;
+        }
+
+        var s = Prepare(phrase);
+        var day = Day().Match(s);
+        var named = day.Success && day.Groups["day"].Value is not ("today" or "tonight" or "week" or "weekend");
+        return (named || DayOfMonth().IsMatch(s)) && !Clock().IsMatch(s) && !DayPart().IsMatch(s) && !Relative().IsMatch(s);
+    }
+
+    /// <summary>
+    /// The callback phrase once <paramref name="later"/> answers "what time?" after <paramref name="earlier"/> named only
+    /// a day: "Saturday" then "say eleven in the morning" is "Saturday say eleven in the morning". A later phrase that
+    /// names its own day, or a relative time, replaces the earlier one.
+    /// </summary>
+    public static string Complete(string? earlier, string later)
+    {
+        if (!NamesDayOnly(earlier))
+        {
+            return later;
+        }
+
+        var s = Prepare(later);
+        return Day().IsMatch(s) || DayOfMonth().IsMatch(s) || Relative().IsMatch(s) || Iso().IsMatch(later) ? later : $"{earlier!.Trim()} {later.Trim()}";
     }
 
     private static bool Within(Match m, (int Start, int End) span) => m.Success && m.Index >= span.Start && m.Index < span.End;
@@ -418,7 +454,7 @@ public static partial class CallbackTimeParser
     [GeneratedRegex(@"[.;!?]+\s*|,\s*")]
     private static partial Regex PieceBreak();
 
-    [GeneratedRegex(@"\b(?:no wait|actually no|actually|no,? sorry|sorry,? no|i mean|(?:no|sorry),? (?=(?:on |at |make (?:it|that) )?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|tomorrow|tonight|\d))|scratch that|or rather|on second thought|make it|make that|change that to|better make it|(?:no,? )?(?:hang|hold) on)\b")]
+    [GeneratedRegex(@"\b(?:no wait|actually no|actually|no,? sorry|sorry,? no|i mean|(?:no|sorry),? (?=(?:on |at |make (?:it|that) )?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|tomorrow|tonight|\d))|scratch that|or rather|on second thought|make it|make that|change that to|better make it|(?:no,? )?(?:hang|hold) on|no,? wait|wait,? no)\b")]
     private static partial Regex Correction();
 
     [GeneratedRegex(@"\b(?:call|ring|phone|try|reach|catch|give me a (?:call|ring|bell)|can we do|could we do|how about|what about)\b")]

@@ -52,9 +52,9 @@ public static partial class OptOutConfirmation
         return farewell ? ConfirmationAnswer.Goodbye : ConfirmationAnswer.Other;
     }
 
-    // "Yes, Thursday morning works", "Yeah, the inspection sounds good": a yes that goes on about the offer, a time or a
+    // "Yes, Thursday morning works", "Yeah, my wife's on a ventilator", "Yeah, the inspection sounds good": a yes that goes on about the offer, a time or a
     // question answers something else the customer has in mind, not the question; a yes that also complains still counts.
-    private static bool AboutSomethingElse(string line) => OfferOrTime().IsMatch(line) && !Weary().IsMatch(line);
+    private static bool AboutSomethingElse(string line) => (OfferOrTime().IsMatch(line) || Household().IsMatch(line)) && !Weary().IsMatch(line);
 
     private const string Lead = @"^\W*(?:(?:well|oh|um+|uh+|hmm+|erm|er|ah|look|listen|honestly|actually|i mean|mate|love|sir|madam|ma'am|ji)\W+)*";
 
@@ -75,7 +75,11 @@ public static partial class OptOutConfirmation
     [GeneratedRegex(@"\b(?:interested|sounds (?:good|great|useful|fine|lovely|brilliant|interesting|helpful)|sign me up|book (?:me|it|one|a|the|that)|the (?:inspection|visit|check|appointment|engineer|electrician)|send (?:me|it|the|some|over)|more (?:info|information|details)|i will take it|how much|what does it|when (?:can|could|would|will)|is it free|does it cost|(?:mon|tues|wednes|thurs|fri|satur|sun)day|tomorrow|tonight|next week|(?:this|in the|any) (?:morning|afternoon|evening)|\d+ ?(?:am|pm|o ?clock)|o ?clock|works for me|suits me)\b")]
     private static partial Regex OfferOrTime();
 
-    [GeneratedRegex(@"\b(?:stop|enough|never|do not|not|sick|fed up|annoying|leave me|no more|too many|every (?:day|week)|again|told you|remove|off (?:the|your) list)\b")]
+    // A worry about the home or the supply: "my wife's on a ventilator", "the fridge went off again".
+    [GeneratedRegex(@"\b(?:ventilator|oxygen|dialysis|medical|wheelchair|stairlift|insulin|fridge|freezer|wiring|wires|sockets?|fuse ?box|fuses?|breaker|lights?|power|outages?|blackouts?|electric\w*|meter|heater|boiler|kids|baby|my (?:wife|husband|mum|mom|dad|son|daughter|partner))\b")]
+    private static partial Regex Household();
+
+    [GeneratedRegex(@"\b(?:stop|enough|never|do not|not|sick|fed up|annoying|leave me|no more|too many|every (?:day|week)|again|told you|remove|off (?:the|your) list|call\w*|ring\w*|rang|phon\w*|bother\w*|mad|crazy|nuts|up the wall|head in)\b")]
     private static partial Regex Weary();
 
     [GeneratedRegex(@"\b(?:goodbye|good bye|bye|cheerio|ta ta|see you|cheers|take care|have a (?:nice|good|great) (?:day|one|evening)|got to go|gotta go|have to go|talk later|i am hanging up|hanging up)\b|\b(?:ok|okay|alright|thanks|thank you|cheers)\W+by\W*$")]

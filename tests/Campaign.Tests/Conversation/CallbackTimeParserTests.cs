@@ -165,6 +165,31 @@ public class CallbackTimeParserTests
     public void Misheard_minutes_a_corrected_bare_hour_and_scots_tomorrow_resolve(string text, string expected) =>
         AssertResolves(text, expected);
 
+    [Theory]
+    [InlineData("Try me tomorrow morning, wait, no, I've got the dentist. Tomorrow afternoon, like three.", "2026-11-25T15:00:00-05:00")]
+    [InlineData("friday ate thirty in the morning", "2026-11-27T08:30:00-05:00")]
+    [InlineData("friday like nine a m", "2026-11-27T09:00:00-05:00")]
+    public void A_correction_after_wait_no_and_misheard_eight_and_am_resolve(string text, string expected) => AssertResolves(text, expected);
+
+    [Theory]
+    [InlineData("Saturday", true)]
+    [InlineData("the day after tomorrow", true)]
+    [InlineData("on the 27th", true)]
+    [InlineData("Saturday morning", false)]
+    [InlineData("tomorrow at 5", false)]
+    [InlineData("tonight", false)]
+    [InlineData("next week", false)]
+    [InlineData("in 2 hours", false)]
+    public void A_day_without_a_time_of_it_is_told_apart(string phrase, bool dayOnly) => Assert.Equal(dayOnly, CallbackTimeParser.NamesDayOnly(phrase));
+
+    [Theory]
+    [InlineData("saturday", "say eleven in the morning", "2026-11-28T11:00:00-05:00")]
+    [InlineData("the day after tomorrow", "about three in the afternoon", "2026-11-26T15:00:00-05:00")]
+    [InlineData("saturday", "actually make it sunday at 2", "2026-11-29T14:00:00-05:00")]
+    [InlineData("saturday at 4", "at 9", "2026-11-25T09:00:00-05:00")]
+    public void The_hour_asked_for_completes_a_day_named_alone(string earlier, string later, string expected) =>
+        AssertResolves(CallbackTimeParser.Complete(earlier, later), expected);
+
     [Fact]
     public void A_time_skipped_by_daylight_saving_moves_an_hour_on()
     {

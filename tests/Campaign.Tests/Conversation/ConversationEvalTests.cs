@@ -10,10 +10,10 @@ namespace Campaign.Tests.Conversation;
 public sealed class ConversationEvalTests(ConversationEvalTests.HeldOutRun run) : IClassFixture<ConversationEvalTests.HeldOutRun>
 {
     // The held-out floors, raised to each figure reached (168 dialogues, 18 opt-outs, 35 callback times, 70 concerns).
-    private const int ExactCalls = 154;
-    private const int InterestRight = 163;
-    private const int FollowUpRight = 163;
-    private const int CallbackTimesRight = 32;
+    private const int ExactCalls = 156;
+    private const int InterestRight = 164;
+    private const int FollowUpRight = 165;
+    private const int CallbackTimesRight = 34;
     private const int ConcernsFound = 62;
     private const int MostUnvoicedConcerns = 3;
     private const int MostFalseOptOuts = 2;

@@ -165,6 +165,34 @@ public sealed class OfflineConversationTests : IDisposable
     }
 
     [Fact]
+    public async Task A_callback_day_named_alone_is_followed_by_the_question_of_its_hour()
+    {
+        var session = _harness.Session(OutageScript.Definition());
+
+        var replies = await _harness.TalkAsync(session, "I'm at work, call me Saturday.", "Say eleven in the morning.");
+        var outcome = await _harness.ConcludeAsync(session);
+
+        Assert.Contains("What time saturday would suit you best?", replies[1].Text, StringComparison.OrdinalIgnoreCase);
+        Assert.False(replies[1].EndCall);
+        Assert.True(replies[2].EndCall);
+        Assert.Equal(FollowUpKind.Callback, outcome.FollowUp.Kind);
+        Assert.Equal(new DateTimeOffset(2026, 11, 28, 11, 0, 0, TimeSpan.FromHours(-5)), outcome.FollowUp.At);
+    }
+
+    [Fact]
+    public async Task A_callback_day_stands_when_the_customer_names_no_hour()
+    {
+        var session = _harness.Session(OutageScript.Definition());
+
+        var replies = await _harness.TalkAsync(session, "Can you ring back on Monday?", "Whenever, I'm in all day.");
+        var outcome = await _harness.ConcludeAsync(session);
+
+        Assert.True(replies[2].EndCall);
+        Assert.Equal(FollowUpKind.Callback, outcome.FollowUp.Kind);
+        Assert.Equal(DayOfWeek.Monday, outcome.FollowUp.At!.Value.DayOfWeek);
+    }
+
+    [Fact]
     public async Task A_busy_customer_is_asked_when_to_call_back()
     {
         var session = _harness.Session(OutageScript.Definition(), ConversationHarness.Customer("Europe/Lisbon"));
