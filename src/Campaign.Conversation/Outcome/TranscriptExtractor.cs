@@ -73,7 +73,7 @@ public static class TranscriptExtractor
             {
                 interest = meant;
             }
-            else if (agentLines == 1 && u.Polarity != Polarity.None && !u.Busy && !u.CallbackRequested)
+            else if (agentLines == 1 && u.Polarity != Polarity.None && !u.Busy && !u.CallbackRequested && !u.IsQuestion)
             {
                 interest = u.Polarity == Polarity.Yes ? Interest.Interested : Interest.NotInterested;
             }

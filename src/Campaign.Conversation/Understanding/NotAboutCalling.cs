@@ -14,6 +14,7 @@ internal static partial class NotAboutCalling
         line = OtherList().Replace(line, "paperwork");
         line = Doorbell().Replace(line, "door chime");
         line = StopMeIf().Replace(line, "correct me if");
+        line = RingOff().Replace(line, "hang up");
         line = NoNeedToSend().Replace(line, "no need ");
         line = Unreturned().Replace(line, "$1 are unreliable ");
         return OldNumber().Replace(line, "update my old number");
@@ -29,6 +30,10 @@ internal static partial class NotAboutCalling
 
     [GeneratedRegex(@"\bstop me if\b")]
     private static partial Regex StopMeIf();
+
+    // "Don't ring off yet": British for hanging up, said to keep the call going.
+    [GeneratedRegex(@"\bring(?:ing)? off\b")]
+    private static partial Regex RingOff();
 
     // "Don't bother sending the leaflet": no need of the paper, nothing about the calls.
     [GeneratedRegex(@"\bdo not bother (?=(?:sending|posting|mailing|emailing|printing|with (?:the |a )?(?:leaflet|letter|brochure|paperwork|email|form)))")]

@@ -21,7 +21,9 @@ public static partial class UtteranceAnalyzer
         var faq = PhraseMatcher.Best(tokens, knowledge.Faq, isQuestion ? 0.5 : 0.8);
         var objection = PhraseMatcher.Best(tokens, knowledge.Objections, 0.6);
         // A bare "not now" puts the call off, like "I'm busy"; "not now, not ever" or "no, not interested" does not.
-        var busy = Busy().IsMatch(normalized) || BareNotNow().IsMatch(normalized);
+        // "I'm slammed right now… okay, quickly, yes, I'm interested": a yes given after the busy words carries the call on
+        // ("it sounds fine, just not this week" still puts it off).
+        var busy = (Busy().IsMatch(normalized) || BareNotNow().IsMatch(normalized)) && !YesAfterBusy(normalized);
         var timePhrase = CallbackTimeParser.Resolve(text, DateTimeOffset.UnixEpoch, TimeZoneInfo.Utc)?.Phrase;
         // "I'm busy, tomorrow at 3 would be better" asks for a callback as plainly as "call me back tomorrow at 3".
         // So does "Not now. Tomorrow, around eleven?": the moment refused and another named.
@@ -72,6 +74,13 @@ public static partial class UtteranceAnalyzer
     {
         var normalized = TextTokens.Normalize(text);
         return Callback().IsMatch(normalized) || Identity().IsMatch(normalized) || PersonRequest.IsRequest(text);
+    }
+
+    private static bool YesAfterBusy(string normalized)
+    {
+        var busy = Busy().Matches(normalized).LastOrDefault();
+        var yes = Interested().Matches(normalized).LastOrDefault();
+        return busy is not null && yes is not null && yes.Index >= busy.Index + busy.Length;
     }
 
     /// <summary>Whether the line asks to be called again ("ring me back Saturday", "can you try me tomorrow?").</summary>
@@ -168,7 +177,7 @@ public static partial class UtteranceAnalyzer
     [GeneratedRegex(@"\b(no|nope|nah)\b(?! (one|problem|doubt)\b)(?!,? (?:wait,? |sorry,? |hang on,? |hold on,? |actually,? |scratch that,? |make (?:it|that) |i mean |on |at )?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|tomorrow|tonight|\d))")]
     private static partial Regex NoWord();
 
-    [GeneratedRegex(@"\b(not|nae|no) (really |very |that |at all )?interested\b|\bnot for me\b|\b(do not|not) (need|want) (it|this|that|one|any of (it|this|that))\b|\bno need\b|\bnot keen\b(?! on (?!(it|that|this|the idea)\b))|\bno interest\b|\bnot worth it\b|\b(i will|i'll|i am going to|going to) pass\b|\bpass on (it|that|this)\b|\bnot for (us|me right now)\b|\bnot bothered\b(?! either way)|\bnot my thing\b|\bnot up for (it|that|this)\b|\bcould not care less\b|\b(i would|i'd) rather not\W*(thanks|thank you|ta|cheers)?\W*$")]
+    [GeneratedRegex(@"\b(not|nae|no) (really |very |that |at all )?interested\b|\bnot for me\b|\b(do not|not) (need|want) (it|this|that|one|any of (it|this|that))\b|\bno need\b|\bnot keen\b(?! on (?!(it|that|this|the idea)\b))|\bno interest\b|\bnot worth it\b|\b(i will|i'll|i am going to|going to) pass\b|\bpass on (it|that|this)\b|\bnot for (us|me right now)\b|\bnot bothered\b(?! either way| me\b| us\b)|\bnot my thing\b|\bnot up for (it|that|this)\b|\bcould not care less\b|\b(i would|i'd) rather not\W*(thanks|thank you|ta|cheers)?\W*$")]
     private static partial Regex NotInterested();
 
     [GeneratedRegex(@"\bmaybe\b|\bnot (so |too |really |quite |entirely )?sure\b|\bperhaps\b|\b(i will|let me) think\b|\bthink about it\b|\b(it )?depends\b|\bi do not,? (really |quite )?know\b|\bpossibly\b|\bwe will see\b|\bnot certain\b|\bunsure\b|\bundecided\b|\bnot yet\b|\bmight be\b|\b(i will|i'll|i would|i'd|i need to|i have to|i would have to|i'd have to|i'll have to|let me) (check|ask|talk|speak|discuss|consult|sleep on)\b|\bsleep on it\b|\bin two minds\b|\bon the fence\b|\bhard to say\b|\bnot decided\b|\bcould be\b|\beither way\b|\bnot saying (yes|no)\b(?=[^.?!]*\b(either|yet|but)\b)")]
@@ -220,8 +229,8 @@ public static partial class UtteranceAnalyzer
     [GeneratedRegex(@"^(?:who|what|when|where|why|how|which)\b|^(?:is|are|can|could|will|would|do|does|did|should|shall|may|am)\b(?! not\b)")]
     private static partial Regex QuestionStart();
 
-    // A first sentence opening with "when", "where" or "if" that ends as a statement.
-    [GeneratedRegex(@"^(when|where|if)\b[^?]*?[.!](\s|$)")]
+    // A first sentence opening with "when", "where" or "if" that ends as a statement; "what gets me is …" states a worry.
+    [GeneratedRegex(@"^(when|where|if)\b[^?]*?[.!](\s|$)|^what (?:really )?(?:gets|worries|bothers|annoys|scares|frightens|bugs|irritates|concerns) (?:me|us)(?: most)? is\b|^what (?:i|we) (?:hate|mind|worry about|do not like|dread)(?: most)? is\b")]
     private static partial Regex StatementStart();
 
     [GeneratedRegex(@"\b(goodbye|good bye|bye|cheerio|ta ta|have to go|got to go|gotta go|talk (to you )?later|(?:i am |i will |i'll |i'm |going to |gonna |about to |just )hang up|hanging up|hang up now)\b(?<!\b(?:not|never)(?: you)?(?: dare)? (?:hang|hanging) up)(?<!\b(?:have|got|gotta) to go(?= (?:and|to|out|round|back|up|down|over|in|through|check|get|push|find|fetch|see|look)\b))")]

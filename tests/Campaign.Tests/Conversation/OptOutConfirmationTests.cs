@@ -175,5 +175,6 @@ public sealed class OptOutConfirmationTests : IDisposable
     [InlineData("Yes please, how much is it?")]
     [InlineData("Okay, I'm interested actually.")]
     [InlineData("Sure, after 6pm is best.")]
+    [InlineData("Yeah, my wife's on a ventilator.")]
     public void Anything_else_is_not_a_yes(string line) => Assert.Equal(ConfirmationAnswer.Other, OptOutConfirmation.Read(line));
 }

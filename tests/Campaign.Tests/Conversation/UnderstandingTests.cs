@@ -164,6 +164,14 @@ public class UnderstandingTests
         Assert.False(UtteranceAnalyzer.Analyze(text, Knowledge).CallbackRequested);
 
     [Theory]
+    [InlineData("I'm really slammed right now... okay, quickly, yes, I'm interested.", false)]
+    [InlineData("I can't talk long, I've got my sister calling on the other line, but yes, sign me up.", false)]
+    [InlineData("It sounds fine, just not this week, we've got builders in.", true)]
+    [InlineData("I'm busy right now.", true)]
+    public void A_yes_given_after_the_busy_words_carries_the_call_on(string text, bool busy) =>
+        Assert.Equal(busy, UtteranceAnalyzer.Analyze(text, Knowledge).Busy);
+
+    [Theory]
     [InlineData("Sorry, I'm in a meeting.", null)]
     [InlineData("Book me in.", Interest.Interested)]
     [InlineData("Yes, I'm in.", Interest.Interested)]
@@ -172,6 +180,7 @@ public class UnderstandingTests
     [InlineData("Nae bother, but I'm no interested.", Interest.NotInterested)]
     [InlineData("I'm not bothered either way.", Interest.Neutral)]
     [InlineData("Honestly? Not bothered.", Interest.NotInterested)]
+    [InlineData("It's not bothered me at all, it's been fine.", null)]
     [InlineData("Sorry, I'd actually like to hear more.", Interest.Interested)]
     [InlineData("I might be interested.", Interest.Neutral)]
     [InlineData("Now's not good, but I might be interested later on. Can you call this afternoon, around 3?", null)]
@@ -231,6 +240,9 @@ public class UnderstandingTests
     [InlineData("Where do I start. The bills, for one.", false)]
     [InlineData("When can you come?", true)]
     [InlineData("when will the engineer come", true)]
+    [InlineData("What gets me is it always seems to go out around two in the morning.", false)]
+    [InlineData("What I hate most is the fridge beeping when it comes back.", false)]
+    [InlineData("What gets fixed in the inspection?", true)]
     public void A_tag_question_states_rather_than_asks(string text, bool question) =>
         Assert.Equal(question, UtteranceAnalyzer.Analyze(text, Knowledge).IsQuestion);
 
