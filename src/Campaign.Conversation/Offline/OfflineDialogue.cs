@@ -289,6 +289,27 @@ public static class OfflineDialogue
         }
     }
 
+    // "What would they actually check?": a question no FAQ answers but that the script's own talking point does ("A
+    // qualified electrician checks your wiring…"), when at least half of the question's words are the point's.
+    private static string? TalkingPointAnswering(string question, PreparedScript script)
+    {
+        var words = TextTokens.Content(question);
+        words.ExceptWith(VagueWords);
+        if (words.Count == 0)
+        {
+            return null;
+        }
+
+        return script.Knowledge.TalkingPoints
+            .Select(p => (Point: p.Item, Common: p.Tokens.Count(words.Contains)))
+            .Where(p => p.Common > 0 && p.Common * 2 >= words.Count)
+            .OrderByDescending(p => p.Common)
+            .Select(p => p.Point)
+            .FirstOrDefault();
+    }
+
+    private static readonly HashSet<string> VagueWords = new(["actually", "really", "exactly", "just", "thing", "stuff", "get", "got", "like", "kind", "sort"], StringComparer.Ordinal);
+
     // Concerns, requests for information, FAQ answers and objection responses; true when a question was answered.
     private static bool Acknowledge(ConversationTurn turn, DialogueState state, TurnPlan plan, Utterance u)
     {
@@ -305,6 +326,10 @@ public static class OfflineDialogue
         else if (u.Objection is { Kind: ObjectionKind.Other or ObjectionKind.NotInterested } objection)
         {
             answer = objection.Objection.Response;
+        }
+        else if (u.IsQuestion && u.ConcernFound is null && !u.WantsMoreInfo && TalkingPointAnswering(u.Text, script) is { } point)
+        {
+            answer = point;
         }
         else if (u.IsQuestion && u.ConcernFound is null && !u.WantsMoreInfo)
         {

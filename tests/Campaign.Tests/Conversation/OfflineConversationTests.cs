@@ -165,6 +165,17 @@ public sealed class OfflineConversationTests : IDisposable
     }
 
     [Fact]
+    public async Task A_question_the_scripts_talking_point_answers_gets_that_point_not_an_apology()
+    {
+        var session = _harness.Session(OutageScript.Definition());
+
+        var replies = await _harness.TalkAsync(session, "Which transformer did they replace?", "What's the weather like there?");
+
+        Assert.StartsWith("Crews replaced the overloaded transformer", replies[1].Text);
+        Assert.Contains("I don't have that information", replies[2].Text);
+    }
+
+    [Fact]
     public async Task A_callback_day_named_alone_is_followed_by_the_question_of_its_hour()
     {
         var session = _harness.Session(OutageScript.Definition());
