@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using Campaign.Abstractions.Conversation;
 using Campaign.Abstractions.Customers;
 using Campaign.Conversation.Agent;
@@ -11,7 +12,7 @@ namespace Campaign.Conversation.Offline;
 /// concern, request for information, FAQ question, objection, interest); then the current step decides what a bare
 /// answer means and which question comes next: opening → interest → concerns → capture questions → offer → closing.
 /// </summary>
-public static class OfflineDialogue
+public static partial class OfflineDialogue
 {
     private const string OfferQuestion = "Would you like us to send you more information?";
     private const string WhenQuestion = "When would be a good time to call you back?";
@@ -293,6 +294,12 @@ public static class OfflineDialogue
     // qualified electrician checks your wiring…"), when at least half of the question's words are the point's.
     private static string? TalkingPointAnswering(string question, PreparedScript script)
     {
+        // "What's involved?", "what does it involve?": what the offer is, which the first talking point says.
+        if (WhatIsInvolved().IsMatch(TextTokens.Normalize(question)))
+        {
+            return script.Knowledge.TalkingPoints.FirstOrDefault()?.Item;
+        }
+
         var words = TextTokens.Content(question);
         words.ExceptWith(VagueWords);
         if (words.Count == 0)
@@ -308,7 +315,10 @@ public static class OfflineDialogue
             .FirstOrDefault();
     }
 
-    private static readonly HashSet<string> VagueWords = new(["actually", "really", "exactly", "just", "thing", "stuff", "get", "got", "like", "kind", "sort"], StringComparer.Ordinal);
+    private static readonly HashSet<string> VagueWords = new(["actually", "really", "exactly", "just", "thing", "stuff", "get", "got", "like", "kind", "sort", "no", "proper"], StringComparer.Ordinal);
+
+    [GeneratedRegex(@"\bwhat(?:'s| is|s) (?:involved|it involve|the inspection involve)\b|\bwhat (?:does|would) (?:it|that|the inspection|this) involve\b|\bwhat (?:happens|would happen) (?:at|during|in) (?:it|the inspection|the visit)\b")]
+    private static partial Regex WhatIsInvolved();
 
     // Concerns, requests for information, FAQ answers and objection responses; true when a question was answered.
     private static bool Acknowledge(ConversationTurn turn, DialogueState state, TurnPlan plan, Utterance u)

@@ -176,6 +176,16 @@ public sealed class OfflineConversationTests : IDisposable
     }
 
     [Fact]
+    public async Task Asked_what_is_involved_the_agent_says_what_the_offer_is()
+    {
+        var session = _harness.Session(OutageScript.Definition());
+
+        var replies = await _harness.TalkAsync(session, "I'm not sure, to be honest, what's involved?");
+
+        Assert.StartsWith("Crews replaced the overloaded transformer", replies[1].Text);
+    }
+
+    [Fact]
     public async Task A_callback_day_named_alone_is_followed_by_the_question_of_its_hour()
     {
         var session = _harness.Session(OutageScript.Definition());
