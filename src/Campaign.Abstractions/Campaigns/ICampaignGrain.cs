@@ -14,7 +14,12 @@ public interface ICampaignGrain : IGrainWithStringKey
     Task<CampaignInfo?> GetAsync();
 
     /// <summary>Snapshots the audience and starts dialling. Throws <see cref="CampaignException"/> when it cannot start.</summary>
+    /// <remarks>
+    /// The answer waits for the snapshot, which for a large audience on Azure Tables takes longer than Orleans' default
+    /// 30 s: a shorter wait would report a failure while the campaign goes on starting.
+    /// </remarks>
     [Alias("Start")]
+    [ResponseTimeout("00:10:00")]
     Task<CampaignInfo> StartAsync();
 
     /// <summary>Stops new dials; live calls finish.</summary>
