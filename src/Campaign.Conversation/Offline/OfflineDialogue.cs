@@ -315,7 +315,7 @@ public static partial class OfflineDialogue
             .FirstOrDefault();
     }
 
-    private static readonly HashSet<string> VagueWords = new(["actually", "really", "exactly", "just", "thing", "stuff", "get", "got", "like", "kind", "sort", "no", "proper"], StringComparer.Ordinal);
+    private static readonly HashSet<string> VagueWords = new(["actually", "exactly", "thing", "stuff", "like", "kind", "sort", "no", "proper"], StringComparer.Ordinal);
 
     [GeneratedRegex(@"\bwhat(?:'s| is|s) (?:involved|it involve|the inspection involve)\b|\bwhat (?:does|would) (?:it|that|the inspection|this) involve\b|\bwhat (?:happens|would happen) (?:at|during|in) (?:it|the inspection|the visit)\b")]
     private static partial Regex WhatIsInvolved();

@@ -3,14 +3,19 @@ using System.Text.RegularExpressions;
 namespace Campaign.Conversation.Understanding;
 
 /// <summary>
-/// Phrases made of the words an opt-out is made of that are about something else: lists that are not for calls, a
-/// doorbell, "stop me if I'm wrong", "don't bother sending the leaflet", an old number replaced by a new one. They are
-/// put in neutral words on a line already normalised by <see cref="OptOutDetector"/>, before any rule reads it.
+/// Phrases made of the words an opt-out is made of that are about something else: what a thing is called, the company's
+/// call centre, lists that are not for calls, a doorbell, "stop me if I'm wrong", "don't bother sending the leaflet", an
+/// old number replaced by a new one. They are put in neutral words on a line already normalised by
+/// <see cref="OptOutDetector"/>, before any rule reads it.
 /// </summary>
 internal static partial class NotAboutCalling
 {
     public static string Neutralize(string line)
     {
+        // "Stop calling it free": what something is called, not a call.
+        line = Naming().Replace(line, "naming $1 ");
+        // A call centre, queue or handler, or the company's phone line, is where the customer calls, not a call to them.
+        line = CallPlace().Replace(line, "helpline");
         line = OtherList().Replace(line, "paperwork");
         line = Doorbell().Replace(line, "door chime");
         line = StopMeIf().Replace(line, "correct me if");
@@ -19,6 +24,12 @@ internal static partial class NotAboutCalling
         line = Unreturned().Replace(line, "$1 are unreliable ");
         return OldNumber().Replace(line, "update my old number");
     }
+
+    [GeneratedRegex(@"\b(?:call|calls|calling|called) (it|that) (?!(?:again|anymore|any|now|please|off|back|up|here|ever|quits|a day)\b)(?=[a-z])")]
+    private static partial Regex Naming();
+
+    [GeneratedRegex(@"\bcall (?:cent(?:re|er)|queue|handler|operator)s?\b|\b(?<=(?:your|the) )phone (?:lines?|queue)\b")]
+    private static partial Regex CallPlace();
 
     // "Take me off the paper billing list", "off the waiting list", "the priority services register".
     [GeneratedRegex(@"\b(?:(?:the|your|my|this|that|ur) )?(?:(?:paper|paperless|postal|printed|email|e mail|online) )?(?:billing|bills?|statements?|paper|waiting|priority(?: services?)?|newsletter|meter reading|direct debit|repair|repairs|outage|engineer|installation|vulnerable customers?|psr)s? (?:list|register|registry|scheme|queue|rota)\b")]

@@ -52,8 +52,9 @@ public static partial class OptOutConfirmation
         return farewell ? ConfirmationAnswer.Goodbye : ConfirmationAnswer.Other;
     }
 
-    // "Yes, Thursday morning works", "Yeah, my wife's on a ventilator", "Yeah, the inspection sounds good": a yes that goes on about the offer, a time or a
-    // question answers something else the customer has in mind, not the question; a yes that also complains still counts.
+    // "Yes, Thursday morning works", "Yeah, the inspection sounds good", "Yeah, my wife's on a ventilator": a yes that goes
+    // on about the offer, a time, a question or a worry at home answers something else the customer has in mind, not the
+    // question; a yes that also complains still counts.
     private static bool AboutSomethingElse(string line) => (OfferOrTime().IsMatch(line) || Household().IsMatch(line)) && !Weary().IsMatch(line);
 
     private const string Lead = @"^\W*(?:(?:well|oh|um+|uh+|hmm+|erm|er|ah|look|listen|honestly|actually|i mean|mate|love|sir|madam|ma'am|ji)\W+)*";

@@ -205,10 +205,6 @@ public static partial class OptOutDetector
             "u" => "you",
             _ => m.Value,
         });
-        // "Stop calling it free": what something is called, not a call.
-        normalized = Naming().Replace(normalized, "naming $1 ");
-        // A call centre, queue or handler, or the company's phone line, is where the customer calls, not a call to them.
-        normalized = CallPlace().Replace(normalized, "helpline");
         normalized = NotAboutCalling.Neutralize(normalized);
         normalized = SplitWords().Replace(normalized, m => m.Groups[1].Value + m.Groups[2].Value + m.Groups[3].Value + m.Groups[4].Value);
         normalized = Misheard().Replace(normalized, m => m.Value switch
@@ -219,12 +215,6 @@ public static partial class OptOutDetector
         });
         return Spaces().Replace(normalized, " ");
     }
-
-    [GeneratedRegex(@"\b(?:call|calls|calling|called) (it|that) (?!(?:again|anymore|any|now|please|off|back|up|here|ever|quits|a day)\b)(?=[a-z])")]
-    private static partial Regex Naming();
-
-    [GeneratedRegex(@"\bcall (?:cent(?:re|er)|queue|handler|operator)s?\b|\b(?<=(?:your|the) )phone (?:lines?|queue)\b")]
-    private static partial Regex CallPlace();
 
     // Words a speech recogniser splits, merges or mishears, made whole before matching.
     [GeneratedRegex(@"\b(un) (subscribe\w*)\b|\b(opt)(out)\b")]
