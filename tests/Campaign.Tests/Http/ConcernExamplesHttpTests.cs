@@ -15,9 +15,9 @@ public class ConcernExamplesHttpTests(InProcessHost host)
         var area = "Quote" + Guid.NewGuid().ToString("N")[..8];
         var reported = DateTimeOffset.UtcNow.AddDays(-5).ToString("O");
         var csv = new StringBuilder("id,name,phone,area,timeZone,issue.category,issue.reportedAt,issue.text,consent.kind,consent.at\n");
-        for (var i = 0; i < 30; i++)
+        for (var i = 0; i < 60; i++)
         {
-            csv.Append($"{area}-{i:D2},Customer {i},{TestCustomers.Phone(720_000 + i)},{area},{TestZones.Afternoon},electricity,{reported},flickering lights,express,2020-01-01\n");
+            csv.Append($"{area}-{i:D2},Customer {i},{TestCustomers.Phone(1_818_000 + i)},{area},{TestZones.Afternoon},electricity,{reported},flickering lights,express,2020-01-01\n");
         }
 
         (await host.Client.PostAsync("/api/customers/import", InProcessHost.Csv(csv.ToString()))).EnsureSuccessStatusCode();
