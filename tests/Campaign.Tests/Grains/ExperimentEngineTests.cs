@@ -19,13 +19,15 @@ public class ExperimentEngineTests(EngineFixture fixture) : IClassFixture<Engine
         var campaignId = "cmp-" + Guid.NewGuid().ToString("N")[..10];
 
         // Who would hear the warm script were nothing stopped warms to it; every other customer declines. Every second
-        // customer misses the first call and answers the retry.
+        // customer misses the first call and answers the retry. Answered calls last long enough for their reports to reach
+        // the campaign while later customers still wait (with calls of 10 ms on a loaded machine, the whole first pass was
+        // once dialled before the reports that decide the winner came in).
         var missFirst = ids.Where((_, i) => i % 2 == 1).ToHashSet();
         var warmToIt = ids.Where(id => VariantAssignment.Of(campaignId, id, experiment.Variants, []) == warm).ToHashSet();
         fixture.Telephony.Behavior = request =>
             request.Attempt == 1 && missFirst.Contains(request.CustomerId)
                 ? CallScript.NotAnswered(CallEndReason.NoAnswer)
-                : CallScript.Answer(TimeSpan.FromMilliseconds(10), warmToIt.Contains(request.CustomerId) ? "Yes, sure, tell me more." : "No thanks, I'm not interested.");
+                : CallScript.Answer(TimeSpan.FromMilliseconds(150), warmToIt.Contains(request.CustomerId) ? "Yes, sure, tell me more." : "No thanks, I'm not interested.");
         var retry = new RetryPolicy(2, TimeSpan.FromMilliseconds(100), TimeSpan.FromMilliseconds(100), TimeSpan.FromMilliseconds(100), TimeSpan.FromMilliseconds(100));
         var campaign = fixture.Grains.GetGrain<ICampaignGrain>(campaignId);
         await campaign.CreateAsync(EngineFixture.Definition(area, 10, retry) with { Experiment = experiment });
