@@ -73,7 +73,7 @@ public static partial class OptOutConfirmation
     [GeneratedRegex(@"\b(?:go on|carry on|tell me|continue|what else|go ahead with|you can call|keep calling|not what i)\b")]
     private static partial Regex CarryOn();
 
-    [GeneratedRegex(@"\b(?:interested|sounds (?:good|great|useful|fine|lovely|brilliant|interesting|helpful)|sign me up|book (?:me|it|one|a|the|that)|the (?:inspection|visit|check|appointment|engineer|electrician)|send (?:me|it|the|some|over)|more (?:info|information|details)|i will take it|how much|what does it|when (?:can|could|would|will)|is it free|does it cost|(?:mon|tues|wednes|thurs|fri|satur|sun)day|tomorrow|tonight|next week|(?:this|in the|any) (?:morning|afternoon|evening)|\d+ ?(?:am|pm|o ?clock)|o ?clock|works for me|suits me)\b")]
+    [GeneratedRegex(@"\b(?:interested|sounds (?:good|great|useful|fine|lovely|brilliant|interesting|helpful)|sign me up|book (?:me|it|one|a|the|that)|the (?:inspection|visit|check|appointment|engineer|electrician)|send (?:me|it|the|some|over|whatever|anything|something|stuff|that|them|a|your|through)|(?:have|take) a look|look (?:at|over|through) (?:it|them)|more (?:info|information|details)|i will take it|how much|what does it|when (?:can|could|would|will)|is it free|does it cost|(?:mon|tues|wednes|thurs|fri|satur|sun)day|tomorrow|tonight|next week|(?:this|in the|any) (?:morning|afternoon|evening)|\d+ ?(?:am|pm|o ?clock)|o ?clock|works for me|suits me)\b")]
     private static partial Regex OfferOrTime();
 
     // A worry about the home or the supply: "my wife's on a ventilator", "the fridge went off again".

@@ -8,7 +8,7 @@ public sealed class ScriptKnowledge
 {
     public ScriptKnowledge(ScriptDefinition rendered, CustomerProfile customer)
     {
-        Faq = rendered.Faq.Select(f => new MatchTarget<ScriptFaq>(f.Question, f)).ToList();
+        FaqIndex = new FaqIndex(rendered.Faq);
         Objections = rendered.Objections
             .Select(o => new MatchTarget<KnownObjection>(o.Objection, new KnownObjection(o, UtteranceAnalyzer.KindOf(o.Objection))))
             .ToList();
@@ -25,7 +25,9 @@ public sealed class ScriptKnowledge
             .ToHashSet(StringComparer.Ordinal);
     }
 
-    public IReadOnlyList<MatchTarget<ScriptFaq>> Faq { get; }
+    public IReadOnlyList<MatchTarget<ScriptFaq>> Faq => FaqIndex.Entries;
+
+    public FaqIndex FaqIndex { get; }
 
     public IReadOnlyList<MatchTarget<KnownObjection>> Objections { get; }
 

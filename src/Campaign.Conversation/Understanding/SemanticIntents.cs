@@ -62,6 +62,7 @@ public sealed partial class SemanticIntents
     private readonly Dictionary<IntentTask, (string Label, float[] Rows)[]> _labels;
     private readonly (string Label, HashSet<string> Words)[] _topicWords;
     private readonly Dictionary<string, HashSet<string>> _topicVocabulary;
+    private readonly HashSet<string> _moneyTopics;
     private readonly ConcernClassifier? _classifier;
 
     public SemanticIntents(IEnumerable<IntentExample> examples, ConcernClassifier? classifier = null)
@@ -81,7 +82,11 @@ public sealed partial class SemanticIntents
         _topicWords = _labels[IntentTask.Concern].Where(l => l.Label != IntentExamples.None).Select(l => (l.Label, TextTokens.Content(l.Label))).ToArray();
         _topicVocabulary = examples.Where(e => e.Task == IntentTask.Concern).GroupBy(e => e.Label, StringComparer.Ordinal)
             .ToDictionary(l => l.Key, l => l.SelectMany(e => TextTokens.Content(e.Text)).ToHashSet(StringComparer.Ordinal), StringComparer.Ordinal);
+        _moneyTopics = examples.Where(e => e.Task == IntentTask.Concern && e.Label != IntentExamples.None).GroupBy(e => e.Label, StringComparer.Ordinal)
+            .Where(l => l.Count(e => AsksAfterMoney(e.Text)) >= 0.9 * l.Count()).Select(l => l.Key).ToHashSet(StringComparer.Ordinal);
     }
+
+    private static bool AsksAfterMoney(string text) => (QuestionKind.Of(text) & QuestionKinds.Cost) != 0;
 
     // What a hazard is made of: a line naming gas, water, smoke or a tree is not a topic none of whose examples does
     // ("a smell of gas by the cooker" is no burning smell, "water dripping by the meter" no smart meter).
@@ -94,6 +99,9 @@ public sealed partial class SemanticIntents
     /// <summary>Whether the line names a hazard that none of the topic's examples names.</summary>
     private bool NamesOtherHazard(string topic, string line) =>
         _topicVocabulary.TryGetValue(topic, out var vocabulary) && TextTokens.Content(line).Any(w => Hazards.Contains(w) && !vocabulary.Contains(w));
+
+    /// <summary>Whether the topic's examples all speak of money while the line does not ("yes, the inspection's fine").</summary>
+    public bool MoneyTopicWithoutMoney(string topic, string line) => _moneyTopics.Contains(topic) && !AsksAfterMoney(line);
 
     /// <summary>The layer over the shipped examples, one per process; the model itself loads on the first line read.</summary>
     public static SemanticIntents Shared => SharedIntents.Value;

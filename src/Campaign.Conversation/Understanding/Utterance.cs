@@ -185,7 +185,9 @@ public sealed record Utterance
         var at = Text.IndexOf(clauses[1], StringComparison.Ordinal);
         var whole = clauses.Count > 2 && at > 0 ? Semantics.ClearTopic(Text[at..]) : null;
         var topics = whole is null ? [] : new List<string> { whole };
-        return topics.Concat(clauses.Skip(1).SelectMany(c => Semantics.ConcernTopics(c, classified: false))).Distinct(StringComparer.Ordinal).ToList();
+        // "But yes, the inspection's fine": beside the answer, a mention of the offer is no worry about its price.
+        return topics.Concat(clauses.Skip(1).SelectMany(c => Semantics.ConcernTopics(c, classified: false)))
+            .Where(t => !Semantics.MoneyTopicWithoutMoney(t, Text)).Distinct(StringComparer.Ordinal).ToList();
     }
 
     // "The lights flicker and the electric shower keeps cutting out": beside a topic the examples know, a clause that no

@@ -18,8 +18,8 @@ public static partial class UtteranceAnalyzer
         // A line opening with a question word asks only if its first sentence is not closed as a statement: "When it's
         // windy we lose everything." and "Where do I start. Maybe the fact…" state what they say.
         var isQuestion = (text.TrimEnd().EndsWith('?') && !TagQuestion().IsMatch(normalized)) || (QuestionStart().IsMatch(normalized) && !StatementStart().IsMatch(normalized));
-        var faq = PhraseMatcher.Best(tokens, knowledge.Faq, isQuestion ? 0.5 : 0.8);
-        var objection = PhraseMatcher.Best(tokens, knowledge.Objections, 0.6);
+        var faq = knowledge.FaqIndex.Find(text, tokens, isQuestion);
+        var objection = PhraseMatcher.Best(tokens, knowledge.Objections, 0.6)?.Item;
         // A bare "not now" puts the call off, like "I'm busy"; "not now, not ever" or "no, not interested" does not.
         // "I'm slammed right now… okay, quickly, yes, I'm interested": a yes given after the busy words carries the call on
         // ("it sounds fine, just not this week" still puts it off).
@@ -34,12 +34,20 @@ public static partial class UtteranceAnalyzer
         // "Not now, maybe later" hedges about the time of a callback, not about the offer.
         var hedged = HedgedInterest().IsMatch(normalized);
         // "I might be, but I can't talk now": with the moment refused, a hedge is about later, not about the offer.
-        var neutral = (Neutral().IsMatch(normalized) || hedged) && !callback && !(busy && !Interested().IsMatch(normalized));
+        // "I don't know what they did, my uncle says get it checked, so yes, I am interested": a yes said after the hedge settles it.
+        var neutral = (Neutral().IsMatch(normalized) || hedged) && !callback && !(busy && !Interested().IsMatch(normalized))
+            && (hedged || !InterestAfterHedge(normalized));
         var concern = ConcernExtractor.Extract(text, knowledge.Issues, knowledge.Topics);
         var interest = NotInterested().IsMatch(normalized) && !RefusesOnlyOnCondition(normalized) ? Interest.NotInterested
             : neutral ? Interest.Neutral
             : Interested().IsMatch(normalized) && !hedged ? Interest.Interested
             : (Interest?)null;
+        // The script's "I'm not interested" shares its words with "so yes, I am interested": only a refusal is that objection.
+        if (objection is { Kind: ObjectionKind.NotInterested } && interest != Interest.NotInterested)
+        {
+            objection = null;
+        }
+
         return new Utterance
         {
             Text = text,
@@ -57,8 +65,8 @@ public static partial class UtteranceAnalyzer
             NoConcerns = NoConcerns().IsMatch(normalized),
             IsQuestion = isQuestion,
             Negates = Negation().IsMatch(normalized),
-            Faq = faq?.Item,
-            Objection = objection?.Item,
+            Faq = faq,
+            Objection = objection,
             Goodbye = Goodbye().IsMatch(normalized),
             Semantics = knowledge.Semantics,
             ReportedIssues = knowledge.IssueNames,
@@ -74,6 +82,14 @@ public static partial class UtteranceAnalyzer
     {
         var normalized = TextTokens.Normalize(text);
         return Callback().IsMatch(normalized) || Identity().IsMatch(normalized) || PersonRequest.IsRequest(text);
+    }
+
+    private static bool InterestAfterHedge(string normalized)
+    {
+        var hedge = Neutral().Matches(normalized).LastOrDefault();
+        var yes = Interested().Matches(normalized).LastOrDefault();
+        return hedge is not null && yes is not null && yes.Index > hedge.Index + hedge.Length
+            && normalized.AsSpan(hedge.Index + hedge.Length, yes.Index - hedge.Index - hedge.Length).IndexOfAny(".,;!?") >= 0;
     }
 
     private static bool YesAfterBusy(string normalized)
@@ -157,10 +173,10 @@ public static partial class UtteranceAnalyzer
     }
 
     // "Sure, because you lot are so helpful" and "sure, because the last one went so well" are sarcasm too.
-    [GeneratedRegex(@"^((well|oh|um+|uh+|hmm+|mm+|mhm|so|erm|ah|yeah,? right|(?:yeah|yes|sure)(?=,? because (?:you|your|the|that|it|they)\b))\b[\s,.]*)+")]
+    [GeneratedRegex(@"^((well|oh|um+|uh+|hmm+|mm+|mhm|so|erm|ah|yeah,? right|(?:yeah|yes|sure)(?=,? because (?:you|your|the|that|it|they)\b)|no (?:charges?|costs?|fees?|catch)(?=\?))\b[\s,.?]*)+")]
     private static partial Regex Filler();
 
-    [GeneratedRegex(@"^(yes|yeah|yeh|yea|yah|yep|yup|ya|sure|ok|okay|k|kk|please(?=\W*$)|alright|all right|of course|certainly|absolutely|definitely|fine|go ahead|go on|please do(?! not)|why not|i do|i have|that would be (great|good|nice|fine|lovely)|sounds (good|great|fine)|uh huh|right|correct|no problem|i (suppose|guess|reckon) so|if you (must|like|want|insist))\b(?! not\b)")]
+    [GeneratedRegex(@"^(yes|yeah|yeh|yea|yah|yep|yup|ya|sure|ok|okay|k|kk|please(?=\W*$)|alright|all right|of course|certainly|absolutely|definitely|fine|go ahead|go on|please do(?! not)|why not|i do|i have|that would be (great|good|nice|fine|lovely)|sounds (good|great|fine)|uh huh|right|correct|no problem|i (suppose|guess|reckon|think) so|if you (must|like|want|insist))\b(?! not\b)")]
     private static partial Regex YesStart();
 
     [GeneratedRegex(@"^(?:(?:fine|okay|ok|alright|so|then|well|anyway|anyhow),? )?(yes|yeah|yep|no|nope|nah|sure|go on|go ahead)(,? (please|thanks|thank you|then|quickly|quick))?$")]
@@ -174,22 +190,22 @@ public static partial class UtteranceAnalyzer
     private static partial Regex YesWord();
 
     // "Friday at 3, no, make that Monday": the no of a correction to a time.
-    [GeneratedRegex(@"\b(no|nope|nah)\b(?! (one|problem|doubt)\b)(?!,? (?:wait,? |sorry,? |hang on,? |hold on,? |actually,? |scratch that,? |make (?:it|that) |i mean |on |at )?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|tomorrow|tonight|\d))")]
+    [GeneratedRegex(@"\b(no|nope|nah)\b(?! (one|problem|doubt|charges?|costs?|fees?|catch)\b)(?!,? (?:wait,? |sorry,? |hang on,? |hold on,? |actually,? |scratch that,? |make (?:it|that) |i mean |on |at )?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|tomorrow|tonight|\d))")]
     private static partial Regex NoWord();
 
-    [GeneratedRegex(@"\b(not|nae|no) (really |very |that |at all )?interested\b|\bnot for me\b|\b(do not|not) (need|want) (it|this|that|one|any of (it|this|that))\b|\bno need\b|\bnot keen\b(?! on (?!(it|that|this|the idea)\b))|\bno interest\b|\bnot worth it\b|\b(i will|i'll|i am going to|going to) pass\b|\bpass on (it|that|this)\b|\bnot for (us|me right now)\b|\bnot bothered\b(?! either way| me\b| us\b)|\bnot my thing\b|\bnot up for (it|that|this)\b|\bcould not care less\b|\b(i would|i'd) rather not\W*(thanks|thank you|ta|cheers)?\W*$")]
+    [GeneratedRegex(@"\b(not|nae|no) (really |very |that |at all )?interested\b|\bnot for me\b|\b(do not|not) (need|want) (it|this|that|one|any of (it|this|that))\b|\bno need\b|\bnot keen\b(?! on (?!(it|that|this|the idea)\b))|\bno interest\b|\bnot worth it\b|\b(i will|i'll|ill|i am going to|going to) pass\b|\bpass on (it|that|this)\b|\bnot for (us|me right now)\b|\bnot bothered\b(?! either way| me\b| us\b)|\bnot my thing\b|\bnot up for (it|that|this)\b|\bcould not care less\b|\b(i would|i'd) rather not\W*(thanks|thank you|ta|cheers)?\W*$")]
     private static partial Regex NotInterested();
 
-    [GeneratedRegex(@"\bmaybe\b|\bnot (so |too |really |quite |entirely )?sure\b|\bperhaps\b|\b(i will|let me) think\b|\bthink about it\b|\b(it )?depends\b|\bi do not,? (really |quite )?know\b|\bpossibly\b|\bwe will see\b|\bnot certain\b|\bunsure\b|\bundecided\b|\bnot yet\b|\bmight be\b|\b(i will|i'll|i would|i'd|i need to|i have to|i would have to|i'd have to|i'll have to|let me) (check|ask|talk|speak|discuss|consult|sleep on)\b|\bsleep on it\b|\bin two minds\b|\bon the fence\b|\bhard to say\b|\bnot decided\b|\bcould be\b|\beither way\b|\bnot saying (yes|no)\b(?=[^.?!]*\b(either|yet|but)\b)")]
+    [GeneratedRegex(@"\bmaybe\b|\bnot (so |too |really |quite |entirely )?sure\b|\bperhaps\b|\b(i will|let me) think\b|\bthink about it\b|\b(it )?depends\b|\bi do not,? (really |quite )?know\b|\bpossibly\b|\bwe will see\b|\bnot certain\b|\bunsure\b|\bundecided\b|\bnot yet\b|\bmight be\b|\b(i will|i'll|i would|i'd|i need to|i have to|i would have to|i'd have to|i'll have to|let me) (check|ask|talk|speak|discuss|consult|sleep on)\b|\bsleep on it\b|\b(?:need|have|got) to (?:ask|check with|talk to|speak to|speak with|talk with|discuss (?:it|this|that) with) (?:my|the|him|her|them)\b|\brun (?:it|this|that) (?:by|past)\b|\b(?:i will|i'll|let me|i can) decide\b|\bin two minds\b|\bon the fence\b|\bhard to say\b|\bnot decided\b|\bcould be\b(?! (?:useful|good|handy|helpful|worthwhile|worth (?:it|doing|having)|a good idea)\b)|\beither way\b|\bnot saying (yes|no)\b(?=[^.?!]*\b(either|yet|but)\b)")]
     private static partial Regex Neutral();
 
-    [GeneratedRegex(@"\binterested\b|\binteresting\b|\btell me more\b|\bsounds (good|great|interesting|nice|useful|fine|lovely|brilliant)\b|\bi(?: would|\'d) (actually |really |quite |definitely )?(like|love) (to hear|that|it|one|more|this|to know)\b|\bsign me up\b|\bcount me in\b|\blet us do it\b|\blet's do it\b|\bgo ahead\b|\bgo on\b|\bwhy not\b|\bplease do\b(?! not)|\bthat would be (great|good|nice|helpful|useful)\b|\bbook (me|us|it) in\b|\bput (me|us) down\b|\bsounds like a (plan|good idea)\b|\bgo for it\b|\bi am in\b(?!\s+\w)|\bi would (really )?(like|love) (that|it|one|to book|to have)\b|\bhappy to (have|do|book|go ahead)\b|\bi am (listening|all ears)\b|\bfire away\b|\bi will bite\b|\bhear you out\b|\bup for (it|that|this)\b|\bi (do |really |definitely )?want (that|it|one|this)\b")]
+    [GeneratedRegex(@"\binterested\b|\binteresting\b|\btell me more\b|\bsounds (good|great|interesting|nice|useful|fine|lovely|brilliant)\b|\bi(?: would|\'d) (actually |really |quite |definitely )?(like|love) (to hear|that|it|one|more|this|to know)\b|\bsign me up\b|\bcount me in\b|\blet us do it\b|\blet's do it\b|\bgo ahead\b|\bgo on\b|\bwhy not\b|\bplease do\b(?! not)|\bthat would be (great|good|nice|helpful|useful)\b|\bbook (me|us|it) in\b|\bput (me|us) down\b|\bsounds like a (plan|good idea)\b|\bgo for it\b|\bi am in\b(?!\s+\w)|\bi would (really )?(like|love) (that|it|one|to book|to have)\b|\bhappy to (have|do|book|go ahead)\b|\bi am (listening|all ears)\b|\bfire away\b|\bi will bite\b|\bhear you out\b|\bup for (it|that|this)\b|\b(?:we|i)(?: will|'ll) (?:do|book) (?:it|that|one)\b|\bwe(?: will|'ll) have (?:it|one|that)\b|\bcould be (?:useful|good|handy|helpful|worthwhile|worth (?:it|doing|having)|a good idea)\b|\bi (do |really |definitely )?want (that|it|one|this)\b")]
     private static partial Regex Interested();
 
-    [GeneratedRegex(@"\bbusy\b|\bnot a (good|great|convenient) (time|moment)\b|\bbad timing\b|\b(bad|awkward) moment\b|\bi am (cooking|driving|eating|having (my )?(dinner|lunch|tea)|in the shower|at the (doctor|dentist|hospital)\w*)\b|\bon the other line\b|\b(caught|tied) up\b|\b(now|right now|this)( is|'s) not (good|great|a good time|convenient)\b|\b(heading|rushing|running) out\b|\bon my way (out|to)\b|\bcan not (talk|speak|chat) (now|right now|at the moment)\b|\bwith a (customer|client|patient)\b|\b(bad|inconvenient|awkward) time\b|\bin a meeting\b|\bi am driving\b|\bat work\b|\bcan not talk\b|\bno time\b|\bdo not have (the )?time\b|\bin the middle of\b|\bi am (about to leave|on my way out|just leaving)\b|\b(my )?hands (are )?full\b|\bsnowed under\b|\b(swamped|slammed|flat out|run off my feet)\b|\bup to my (eyes|neck|ears)\b|\b(out|off out) the door\b|\bat the shops\b|\bin the bath\b|\b(now|right now|this)( is|'s) no good\b|\bno good (right )?now\b|\bjust not (now|right now|today|tonight|this (week|morning|afternoon|evening)|at the moment)\b")]
+    [GeneratedRegex(@"\bbusy\b|\bnot a (good|great|convenient) (time|moment)\b|\bbad timing\b|\b(bad|awkward) moment\b|\bi am (cooking|driving|eating|having (my )?(dinner|lunch|tea)|in the shower|at the (doctor|dentist|hospital)\w*)\b|\bon the other line\b|\b(caught|tied) up\b|\b(now|right now|this)( is|'s) not (good|great|a good time|convenient)\b|\b(heading|rushing|running) out\b|\bon my way (out|to)\b|\bcan not (talk|speak|chat) (now|right now|at the moment)\b|\bwith a (customer|client|patient)\b|\b(bad|inconvenient|awkward) time\b|\bin a meeting\b|\bi am driving\b|\bat work\b|\bcan not talk\b|\bno time\b|\bdo not have (the )?time\b|\bin the middle of\b(?! the (?:night|day|morning|afternoon|evening|winter|summer|storm|outage)\b)|\bi am (?:in|at) (?:the )?office\b|\bi am (about to leave|on my way out|just leaving)\b|\b(my )?hands (are )?full\b|\bsnowed under\b|\b(swamped|slammed|flat out|run off my feet)\b|\bup to my (eyes|neck|ears)\b|\b(out|off out) the door\b|\bat the shops\b|\bin the bath\b|\b(now|right now|this)( is|'s) no good\b|\bno good (right )?now\b|\bjust not (now|right now|today|tonight|this (week|morning|afternoon|evening)|at the moment)\b")]
     private static partial Regex Busy();
 
-    [GeneratedRegex(@"\bcall (me |us )?(back|again|later|another time)\b(?<!\b(?:get|got|had|receive|received) (?:a |any )?call \w+)|\b(ring|phone|bell|buzz) (me |us )?(back|later|another time|some other time)\b|\b(give|gimme) (me|us) a (call|ring|bell|buzz)\b|\bget back to (me|us)\b|\b(catch|try) (me|us) (later|another|tomorrow|tonight|this|next|after|at|on|in)\b|\b(call|ring|phone|try|reach|contact) (me|us|my (?:mobile|cell|landline|work (?:phone|number|mobile)|other number|husband|wife|partner)) (back |again )?(on|at|in|after|around|about|before|by|tomorrow|today|tonight|this|next|later|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b|\b(can|could|would) you (call|ring|phone|try) (tomorrow|tonight|this (morning|afternoon|evening)|later|next|at|around|about|after|in|the day after|on (monday|tuesday|wednesday|thursday|friday|saturday|sunday|the \d+(st|nd|rd|th)?))\b|\byou (could|can|would|might) (call|ring|phone|try) (me |us )?(back |again )?(on|at|in|after|around|tomorrow|tonight|this|next|later|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b|\banother (time|day)\b|\bsome other (time|day)\b|\btry (again )?later\b|\btry (again )?(on )?(monday|tuesday|wednesday|thursday|friday|saturday|sunday|tomorrow|tonight)\b|\bcall back\b(?<!\b(?:get|got|had|receive|received) (?:a |any )?call back)|\bcallback\b|\b(can|could|would) you (call|ring|phone|try)( me| us)?( back)? (on )?(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b|\b(ring|phone|try) (me |us )?again\b(?<!\b(not|never|no|stop|dare|if you|when you)\b[^.?!]*)|\b(call|ring|phone|try) (after|at|around|about|before|by) (\d|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|half|quarter|noon|midday|lunch)(?<!\b(not|never|no|stop|dare|if you|when you|who|why)\b[^.?!]*)|\b(maybe|perhaps|possibly) later\b|\blater (maybe|perhaps)\b|\b(can|could|shall) we (do|make it|say) (it )?(on )?(tomorrow|tonight|this|next|later|another|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b")]
+    [GeneratedRegex(@"\bcall (me |us )?(back|again|later|another time)\b(?<!\b(?:get|got|had|receive|received) (?:a |any )?call \w+)|\b(ring|phone|bell|buzz) (me |us )?(back|later|another time|some other time)\b|\b(give|gimme) (me|us) a (call|ring|bell|buzz)\b|\bget back to (me|us)\b|\b(catch|try) (me|us) (later|another|tomorrow|tonight|this|next|after|at|on|in)\b|\b(call|ring|phone|try|reach|contact) (me|us|my (?:mobile|cell|landline|work (?:phone|number|mobile)|other number|husband|wife|partner)) (back |again )?(on|at|in|after|around|about|before|by|tomorrow|today|tonight|this|next|later|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b|\b(can|could|would) you (call|ring|phone|try) (tomorrow|tonight|this (morning|afternoon|evening)|later|next|at|around|about|after|in|the day after|on (monday|tuesday|wednesday|thursday|friday|saturday|sunday|the \d+(st|nd|rd|th)?))\b|\byou (could|can|would|might) (call|ring|phone|try) (me |us )?(back |again )?(on|at|in|after|around|tomorrow|tonight|this|next|later|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b|\b(?:please|pls|plz|kindly) (?:call|ring|phone|try)(?: me| us)?(?: back| again)? (?:on |at |in |after |around |by )?(?:the )?(?:day after tomorrow|tomorrow|tonight|later|next|this|\d|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b|\banother (time|day)\b|\bsome other (time|day)\b|\btry (again )?later\b|\btry (again )?(on )?(monday|tuesday|wednesday|thursday|friday|saturday|sunday|tomorrow|tonight)\b|\bcall back\b(?<!\b(?:get|got|had|receive|received) (?:a |any )?call back)|\bcallback\b|\b(can|could|would) you (call|ring|phone|try)( me| us)?( back)? (on )?(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b|\b(ring|phone|try) (me |us )?again\b(?<!\b(not|never|no|stop|dare|if you|when you)\b[^.?!]*)|\b(call|ring|phone|try) (after|at|around|about|before|by) (\d|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|half|quarter|noon|midday|lunch)(?<!\b(not|never|no|stop|dare|if you|when you|who|why)\b[^.?!]*)|\b(maybe|perhaps|possibly) later\b|\blater (maybe|perhaps)\b|\b(can|could|shall) we (do|make it|say) (it )?(on )?(tomorrow|tonight|this|next|later|another|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b")]
     private static partial Regex Callback();
 
     [GeneratedRegex(@"^(?:(?:sorry|um|erm|well|oh|ah),? )*not (?:right )?now(?:,? (?:sorry|thanks|thank you|please|love|mate))*\W*$")]

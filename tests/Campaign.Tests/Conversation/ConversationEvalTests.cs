@@ -10,8 +10,8 @@ namespace Campaign.Tests.Conversation;
 public sealed class ConversationEvalTests(ConversationEvalTests.HeldOutRun run) : IClassFixture<ConversationEvalTests.HeldOutRun>
 {
     // The held-out floors, raised to each figure reached (168 dialogues, 18 opt-outs, 35 callback times, 70 concerns).
-    private const int ExactCalls = 156;
-    private const int InterestRight = 164;
+    private const int ExactCalls = 157;
+    private const int InterestRight = 165;
     private const int FollowUpRight = 165;
     private const int CallbackTimesRight = 34;
     private const int ConcernsFound = 62;

@@ -176,5 +176,6 @@ public sealed class OptOutConfirmationTests : IDisposable
     [InlineData("Okay, I'm interested actually.")]
     [InlineData("Sure, after 6pm is best.")]
     [InlineData("Yeah, my wife's on a ventilator.")]
+    [InlineData("Sure, send whatever, I'll look at it at some point.")]
     public void Anything_else_is_not_a_yes(string line) => Assert.Equal(ConfirmationAnswer.Other, OptOutConfirmation.Read(line));
 }
