@@ -162,6 +162,13 @@ public static partial class OfflineDialogue
                     plan.Say(OfferQuestion);
                     break;
                 }
+                else if (u.Polarity == Polarity.None && NotesLateConcerns(plan, u))
+                {
+                    // "Concerns, see, mostly the power going at night…": still answering the question before; the worry is
+                    // noted and the offer asked again, not taken as declined.
+                    plan.Say(OfferQuestion);
+                    break;
+                }
                 else
                 {
                     plan.Say("No problem.");
@@ -294,7 +301,7 @@ public static partial class OfflineDialogue
     // qualified electrician checks your wiring…"), when at least half of the question's words are the point's.
     private static string? TalkingPointAnswering(string question, PreparedScript script)
     {
-        // "What's involved?", "what does it involve?": what the offer is, which the first talking point says.
+        // "What's involved?", "what does it involve?", "what was it again?": what the offer is, which the first talking point says.
         if (WhatIsInvolved().IsMatch(TextTokens.Normalize(question)))
         {
             return script.Knowledge.TalkingPoints.FirstOrDefault()?.Item;
@@ -317,7 +324,7 @@ public static partial class OfflineDialogue
 
     private static readonly HashSet<string> VagueWords = new(["actually", "exactly", "thing", "stuff", "like", "kind", "sort", "no", "proper"], StringComparer.Ordinal);
 
-    [GeneratedRegex(@"\bwhat(?:'s| is|s) (?:involved|it involve|the inspection involve)\b|\bwhat (?:does|would) (?:it|that|the inspection|this) involve\b|\bwhat (?:happens|would happen) (?:at|during|in) (?:it|the inspection|the visit)\b")]
+    [GeneratedRegex(@"\bwhat(?:'s| is|s) (?:involved|it involve|the inspection involve)\b|\bwhat (?:does|would) (?:it|that|the inspection|this) involve\b|\bwhat (?:happens|would happen) (?:at|during|in) (?:it|the inspection|the visit)\b|\bwhat was (?:it|that|this)(?: again)?\W*$|\bwhat was (?:it|that|this)(?: again)?\?|\bwhat (?:is|was) (?:it|this|that) (?:about|for) again\b|\bwhat are you offering\b")]
     private static partial Regex WhatIsInvolved();
 
     // Concerns, requests for information, FAQ answers and objection responses; true when a question was answered.
@@ -450,6 +457,16 @@ public static partial class OfflineDialogue
 
     private static void AtConcerns(ConversationTurn turn, DialogueState state, TurnPlan plan, Utterance u, bool answered, string text)
     {
+        if (u.Interest == Interest.Interested && turn.Session.Interest != Interest.Interested && u.Concern is null && !u.WantsMoreInfo
+            && !u.NoConcerns && !Plans(plan, CallFunctions.RecordConcernName) && !answered)
+        {
+            // "Oh, free? Okay then, sign me up": the yes the customer held back until a question was answered, said where the
+            // agent asked about worries. It is noted and the question is still theirs to answer.
+            plan.Say("Great.");
+            plan.Say(turn.Script.ConcernsQuestion);
+            return;
+        }
+
         if (u.Concern is not null || u.WantsMoreInfo || u.NoConcerns || u.Polarity == Polarity.No || u.Interest is not null || Plans(plan, CallFunctions.RecordConcernName))
         {
             if (plan.Silent)
@@ -553,6 +570,29 @@ public static partial class OfflineDialogue
     /// </summary>
     public static bool AnswersOffer(Utterance u, Interest known) =>
         u.Interest is Interest.NotInterested or Interest.Interested && !u.OptOut && known is Interest.Interested or Interest.Neutral;
+
+    // Whether a line at the offer voices worries: already noted this turn, or its topics read as an answer to "what
+    // worries you?", which are then noted.
+    private static bool NotesLateConcerns(TurnPlan plan, Utterance u)
+    {
+        if (Plans(plan, CallFunctions.RecordConcernName))
+        {
+            return true;
+        }
+
+        var topics = u.ConcernTopics(asked: true);
+        foreach (var topic in topics)
+        {
+            plan.Call(CallFunctions.RecordConcernName, ("text", topic));
+        }
+
+        if (topics.Count > 0)
+        {
+            plan.Say("Thank you, I've noted that.");
+        }
+
+        return topics.Count > 0;
+    }
 
     private static bool Plans(TurnPlan plan, string function) => plan.Calls.Any(c => c.Function == function);
 

@@ -228,10 +228,10 @@ public static partial class UtteranceAnalyzer
     [GeneratedRegex(@",\s*(?:(?:is|was|can|could|does|do|will|would|are|has|have)(?: not)?\s+(?:it|they|there|that|he|she|you|we)|right|eh|innit)\s*\?\s*$")]
     private static partial Regex TagQuestion();
 
-    [GeneratedRegex(@"\bsend (me |us )?(some |more |the |an? |further )?(info|information|details|brochure|leaflet|email|text|letter|something|it|that|them)\b|\b(stick|pop|put|bung|chuck) (it|them|one|something|a leaflet) (in the (post|mail)|through the (door|letterbox)|over)\b|\bsend away\b|\b(email|e-mail|text|mail|write to) (me|us)\b|\bmore (info|information|details)\b|\bin writing\b|\b(some|the|further) information\b|\b(by |the |a |an )?(post|email|e-mail|mail|letter|text|whatsapp)('s| is| would be| will do| works)( (absolutely|perfectly|just))? (fine|ok|okay|good|great|best|perfect)\b|^\W*(by |via |on )?(email|e-mail|post|text|whatsapp|letter)\W*(please|thanks|thank you|ta)?\W*$")]
+    [GeneratedRegex(@"\bsend (me |us )?(some |more |the |an? |further )?(info|information|details|brochure|leaflet|email|text|letter|something|it|that|them)\b|\bsend (?:me |us )?(?:your |the |a |some )?(?:\w+ )?(?:brochure|leaflet|pamphlet|booklet|paperwork|whatever|stuff|bumf|literature)\b|\b(stick|pop|put|bung|chuck) (it|them|one|something|a leaflet) (in the (post|mail)|through the (door|letterbox)|over)\b|\bsend away\b|\b(email|e-mail|text|mail|write to) (me|us)\b|\bmore (info|information|details)\b|\bin writing\b|\b(some|the|further) information\b|\b(by |the |a |an )?(post|email|e-mail|mail|letter|text|whatsapp)('s| is| would be| will do| works)( (absolutely|perfectly|just))? (fine|ok|okay|good|great|best|perfect)\b|^\W*(by |via |on )?(email|e-mail|post|text|whatsapp|letter)\W*(please|thanks|thank you|ta)?\W*$")]
     private static partial Regex MoreInfo();
 
-    [GeneratedRegex(@"\b(no|not|do not need|do not want|without)\b[^.?!]{0,20}\b(info|information|details)\b")]
+    [GeneratedRegex(@"\b(no|not|do not need|do not want|without)\b[^.?!]{0,20}\b(info|information|details)\b|\b(?:do not|never|no need to) (?:bother )?send\b")]
     private static partial Regex NoMoreInfo();
 
     // "Nothing's ever free" and "nothing works out there" are no denial.

@@ -2,6 +2,7 @@ using Campaign.Abstractions.Calls;
 using Campaign.Abstractions.Conversation;
 using Campaign.Abstractions.Customers;
 using Campaign.Conversation.Agent;
+using Campaign.ConversationEval.Eval;
 using Campaign.Tests.Support;
 
 namespace Campaign.Tests.Conversation;
@@ -181,6 +182,46 @@ public sealed class OfflineConversationTests : IDisposable
         var session = _harness.Session(OutageScript.Definition());
 
         var replies = await _harness.TalkAsync(session, "I'm not sure, to be honest, what's involved?");
+
+        Assert.StartsWith("Crews replaced the overloaded transformer", replies[1].Text);
+    }
+
+    [Fact]
+    public async Task A_yes_given_only_once_a_question_is_answered_still_leaves_the_worries_to_ask_about()
+    {
+        var session = _harness.Session(EvalScript.Definition); // asks for no details before the offer
+
+        var replies = await _harness.TalkAsync(session, "Maybe.", "Oh, okay then, yeah, sign me up.", "No, nothing really.", "Yes please.");
+        var outcome = await _harness.ConcludeAsync(session);
+
+        var concernsQuestion = replies[1].Text[(replies[1].Text.LastIndexOf(". ", StringComparison.Ordinal) + 2)..];
+        Assert.Equal("Great. " + concernsQuestion, replies[2].Text);
+        Assert.True(replies[3].Text.Contains("send you more information", StringComparison.Ordinal), Transcript(session));
+        Assert.Equal(Interest.Interested, outcome.Interest);
+        Assert.Equal(FollowUpKind.MoreInfo, outcome.FollowUp.Kind);
+    }
+
+    [Fact]
+    public async Task A_worry_told_when_information_is_offered_is_noted_and_the_offer_asked_again()
+    {
+        var session = _harness.Session(EvalScript.Definition); // asks for no details before the offer
+
+        var replies = await _harness.TalkAsync(session,
+            "Yes.", "No, nothing.", "Well, mostly the thing is the lights flicker every evening and it scares the kids.", "Yes please.");
+        var outcome = await _harness.ConcludeAsync(session);
+
+        Assert.True(replies[3].Text.EndsWith("Would you like us to send you more information?", StringComparison.Ordinal), Transcript(session));
+        Assert.False(replies[3].EndCall);
+        Assert.NotEmpty(outcome.Concerns);
+        Assert.Equal(FollowUpKind.MoreInfo, outcome.FollowUp.Kind);
+    }
+
+    [Fact]
+    public async Task What_was_it_again_is_answered_with_what_the_offer_is()
+    {
+        var session = _harness.Session(OutageScript.Definition());
+
+        var replies = await _harness.TalkAsync(session, "Sorry, I was miles away, what was it again?");
 
         Assert.StartsWith("Crews replaced the overloaded transformer", replies[1].Text);
     }
