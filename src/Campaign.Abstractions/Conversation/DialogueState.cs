@@ -42,4 +42,7 @@ public enum DialogueStep
 
     /// <summary>A callback day is known ("call me Saturday"); the agent asked what time of it suits.</summary>
     CallbackHour,
+
+    /// <summary>A callback time is recorded and was read back; the customer may still correct it.</summary>
+    CallbackConfirm,
 }

@@ -16,6 +16,7 @@ public static partial class OfflineDialogue
 {
     private const string OfferQuestion = "Would you like us to send you more information?";
     private const string WhenQuestion = "When would be a good time to call you back?";
+    private const string ConfirmQuestion = "Does that time work for you?";
 
     public static TurnPlan Plan(ConversationTurn turn, string customerText)
     {
@@ -185,6 +186,12 @@ public static partial class OfflineDialogue
     // Callback requests and the answer to "when shall we call you back?"; true when the turn is decided.
     private static bool HandleCallback(ConversationTurn turn, DialogueState state, TurnPlan plan, Utterance u)
     {
+        if (state.Step == DialogueStep.CallbackConfirm)
+        {
+            ConfirmCallback(turn, state, plan, u);
+            return true;
+        }
+
         var awaitingHour = state.Step == DialogueStep.CallbackHour;
         if (awaitingHour && u.TimePhrase is null)
         {
@@ -211,8 +218,10 @@ public static partial class OfflineDialogue
             else if (u.TimePhrase is { } time)
             {
                 var completed = awaitingHour ? CallbackTimeParser.Complete(turn.Session.Memory.CallbackPhrase, time) : time;
-                plan.Say($"Of course, we'll call you back {completed}.");
-                Close(turn, state, plan);
+                // Read back, so "actually no, make it eleven" is heard before the call ends.
+                state.Step = DialogueStep.CallbackConfirm;
+                state.Unclear = 0;
+                plan.Say($"Of course, we'll call you back {completed}. {ConfirmQuestion}");
             }
             else
             {
@@ -259,6 +268,32 @@ public static partial class OfflineDialogue
 
         return true;
     }
+
+    // The answer to the callback time read back: a new time corrects it, a plain no asks again, anything else ends the call.
+    private static void ConfirmCallback(ConversationTurn turn, DialogueState state, TurnPlan plan, Utterance u)
+    {
+        // "Any morning works for me" says when they are free in general, and leaves the time they named.
+        if (u.TimePhrase is { } corrected && !UtteranceAnalyzer.NamesAnyMoment(u.Text))
+        {
+            plan.Call(CallFunctions.RecordFollowUpName, ("kind", "callback"), ("when", corrected));
+            plan.Say($"No problem, we'll call you back {CallbackTimeParser.Complete(turn.Session.Memory.CallbackPhrase, corrected)} instead.");
+            Close(turn, state, plan);
+        }
+        else if (u.Polarity == Polarity.No && !u.Goodbye && !StillSuits().IsMatch(TextTokens.Normalize(u.Text)))
+        {
+            state.Step = DialogueStep.CallbackTime;
+            state.Unclear = 0;
+            plan.Say("Sorry, when would suit you better?");
+        }
+        else
+        {
+            Close(turn, state, plan);
+        }
+    }
+
+    // "No, that's fine": a no that keeps the time.
+    [GeneratedRegex(@"\b(?<!\b(?:no|not|any) )(?:fine|good|perfect|great|works|ok|okay|grand|lovely|spot on)\b")]
+    private static partial Regex StillSuits();
 
     // "Can I speak to a real person?": put through within the transfer hours, else a colleague's callback.
     private static void AskForPerson(ConversationTurn turn, DialogueState state, TurnPlan plan)
@@ -618,6 +653,7 @@ public static partial class OfflineDialogue
         DialogueStep.Capture when state.Capture < turn.Script.Script.CaptureQuestions.Count => turn.Script.Script.CaptureQuestions[state.Capture],
         DialogueStep.Offer => OfferQuestion,
         DialogueStep.CallbackTime or DialogueStep.CallbackHour => WhenQuestion,
+        DialogueStep.CallbackConfirm => ConfirmQuestion,
         _ => turn.Script.OpeningQuestion,
     };
 }

@@ -15,7 +15,8 @@ public static partial class CallbackTimeParser
     private static readonly (Regex Pattern, string Replacement)[] Words =
     [
         // What is not a time: "not today", "not now" refuse a moment rather than name one.
-        (new(@"\bnot (today|now|tonight|this (week|morning|afternoon|evening))\b", RegexOptions.Compiled), ""),
+        // "Not tomorrow, Friday at nine": a day refused is no day named.
+        (new(@"\bnot (?:on )?(today|now|tonight|tomorrow|monday|tuesday|wednesday|thursday|friday|saturday|sunday|this (week|morning|afternoon|evening))\b", RegexOptions.Compiled), ""),
         // "Don't call me before noon, I work nights. Ring back at 2": the limit gives way to the time asked for after it.
         (new(@"\b(?:do not|dont) (?:call|ring|phone)(?: me| us)? (?:before|until|till) [^.;!?]*[.;!?]\s*(?=.*\b(?:at|around|about|after) \d)", RegexOptions.Compiled), ""),
         (new(@"\bnot (before|until|till) ", RegexOptions.Compiled), "from "),
@@ -194,18 +195,26 @@ public static partial class CallbackTimeParser
 
     /// <summary>
     /// The callback phrase once <paramref name="later"/> answers "what time?" after <paramref name="earlier"/> named only
-    /// a day: "Saturday" then "say eleven in the morning" is "Saturday say eleven in the morning". A later phrase that
+    /// a day: "Saturday" then "say eleven in the morning" is "Saturday say eleven in the morning"; or corrects the hour
+    /// of a day already timed: "Thursday at ten" then "make it eleven" is "thursday make it eleven". A later phrase that
     /// names its own day, or a relative time, replaces the earlier one.
     /// </summary>
     public static string Complete(string? earlier, string later)
     {
-        if (!NamesDayOnly(earlier))
+        var s = Prepare(later);
+        if (string.IsNullOrWhiteSpace(earlier) || Day().IsMatch(s) || DayOfMonth().IsMatch(s) || Relative().IsMatch(s) || Iso().IsMatch(later))
         {
             return later;
         }
 
-        var s = Prepare(later);
-        return Day().IsMatch(s) || DayOfMonth().IsMatch(s) || Relative().IsMatch(s) || Iso().IsMatch(later) ? later : $"{earlier!.Trim()} {later.Trim()}";
+        if (NamesDayOnly(earlier))
+        {
+            return $"{earlier.Trim()} {later.Trim()}";
+        }
+
+        var before = Prepare(earlier);
+        var day = Day().Match(before) is { Success: true } named ? named : DayOfMonth().Match(before);
+        return day.Success ? $"{day.Value} {later.Trim()}" : later;
     }
 
     private static bool Within(Match m, (int Start, int End) span) => m.Success && m.Index >= span.Start && m.Index < span.End;

@@ -99,6 +99,9 @@ public static partial class UtteranceAnalyzer
         return busy is not null && yes is not null && yes.Index >= busy.Index + busy.Length;
     }
 
+    /// <summary>Whether the line says when the customer is free in general ("any morning works for me"), not a moment to call.</summary>
+    public static bool NamesAnyMoment(string text) => AnyMoment().IsMatch(TextTokens.Normalize(text));
+
     /// <summary>Whether the line asks to be called again ("ring me back Saturday", "can you try me tomorrow?").</summary>
     public static bool AsksForCallback(string text) => Callback().IsMatch(TextTokens.Normalize(text));
 

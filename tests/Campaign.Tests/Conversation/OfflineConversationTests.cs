@@ -154,11 +154,11 @@ public sealed class OfflineConversationTests : IDisposable
     {
         var session = _harness.Session(OutageScript.Definition());
 
-        var replies = await _harness.TalkAsync(session, "I'm busy right now. Can you call me back tomorrow at 5 pm?");
+        var replies = await _harness.TalkAsync(session, "I'm busy right now. Can you call me back tomorrow at 5 pm?", "Yes.");
         var outcome = await _harness.ConcludeAsync(session);
 
-        Assert.True(replies[1].EndCall);
         Assert.Contains("tomorrow at 5 pm", replies[1].Text);
+        Assert.True(replies[2].EndCall);
         Assert.Equal(FollowUpKind.Callback, outcome.FollowUp.Kind);
         Assert.Equal(new DateTimeOffset(2026, 11, 25, 17, 0, 0, TimeSpan.FromHours(-5)), outcome.FollowUp.At);
         Assert.Contains("call back on Wednesday 2026-11-25 at 17:00 local time", outcome.Summary);
@@ -231,14 +231,42 @@ public sealed class OfflineConversationTests : IDisposable
     {
         var session = _harness.Session(OutageScript.Definition());
 
-        var replies = await _harness.TalkAsync(session, "I'm at work, call me Saturday.", "Say eleven in the morning.");
+        var replies = await _harness.TalkAsync(session, "I'm at work, call me Saturday.", "Say eleven in the morning.", "Yes, thanks.");
         var outcome = await _harness.ConcludeAsync(session);
 
         Assert.Contains("What time saturday would suit you best?", replies[1].Text, StringComparison.OrdinalIgnoreCase);
         Assert.False(replies[1].EndCall);
-        Assert.True(replies[2].EndCall);
+        Assert.EndsWith("Does that time work for you?", replies[2].Text, StringComparison.Ordinal);
+        Assert.True(replies[3].EndCall);
         Assert.Equal(FollowUpKind.Callback, outcome.FollowUp.Kind);
         Assert.Equal(new DateTimeOffset(2026, 11, 28, 11, 0, 0, TimeSpan.FromHours(-5)), outcome.FollowUp.At);
+    }
+
+    [Fact]
+    public async Task A_callback_time_read_back_can_be_corrected_before_the_call_ends()
+    {
+        var session = _harness.Session(OutageScript.Definition());
+
+        var replies = await _harness.TalkAsync(session,
+            "Can you call me back Thursday at ten?", "Actually no, make it Thursday at eleven, I've got the dentist at ten.");
+        var outcome = await _harness.ConcludeAsync(session);
+
+        Assert.Equal("Of course, we'll call you back thursday at 10. Does that time work for you?", replies[1].Text);
+        Assert.True(replies[2].EndCall);
+        Assert.Equal(new DateTimeOffset(2026, 11, 26, 11, 0, 0, TimeSpan.FromHours(-5)), outcome.FollowUp.At);
+    }
+
+    [Fact]
+    public async Task A_no_to_the_callback_time_read_back_asks_again()
+    {
+        var session = _harness.Session(OutageScript.Definition());
+
+        var replies = await _harness.TalkAsync(session, "Call me tomorrow at 9.", "No, that's no good.", "Friday afternoon, about three.", "Yes.");
+        var outcome = await _harness.ConcludeAsync(session);
+
+        Assert.Equal("Sorry, when would suit you better?", replies[2].Text);
+        Assert.True(replies[4].EndCall);
+        Assert.Equal(new DateTimeOffset(2026, 11, 27, 15, 0, 0, TimeSpan.FromHours(-5)), outcome.FollowUp.At);
     }
 
     [Fact]
@@ -263,7 +291,7 @@ public sealed class OfflineConversationTests : IDisposable
         var outcome = await _harness.ConcludeAsync(session);
 
         Assert.Contains("When would suit you?", replies[1].Text);
-        Assert.True(replies[2].EndCall);
+        Assert.False(replies[2].EndCall);
         Assert.Equal(new DateTimeOffset(2026, 11, 30, 9, 0, 0, TimeSpan.Zero), outcome.FollowUp.At);
     }
 
