@@ -273,7 +273,8 @@ public static partial class OfflineDialogue
     private static void ConfirmCallback(ConversationTurn turn, DialogueState state, TurnPlan plan, Utterance u)
     {
         // "Any morning works for me" says when they are free in general, and leaves the time they named.
-        if (u.TimePhrase is { } corrected && !UtteranceAnalyzer.NamesAnyMoment(u.Text))
+        var same = string.Equals(u.TimePhrase, turn.Session.Memory.CallbackPhrase, StringComparison.OrdinalIgnoreCase);
+        if (u.TimePhrase is { } corrected && !same && !UtteranceAnalyzer.NamesAnyMoment(u.Text))
         {
             plan.Call(CallFunctions.RecordFollowUpName, ("kind", "callback"), ("when", corrected));
             plan.Say($"No problem, we'll call you back {CallbackTimeParser.Complete(turn.Session.Memory.CallbackPhrase, corrected)} instead.");

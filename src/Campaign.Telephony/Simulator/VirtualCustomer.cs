@@ -102,7 +102,8 @@ public sealed record VirtualCustomer(double AnswerRate, double BusyRate, double 
 
         if (WantsCallback)
         {
-            return "I'm busy right now. Can you call me back tomorrow at 5 pm?";
+            // The agent reads the time back: the second line agrees to it.
+            return turn == 0 ? "I'm busy right now. Can you call me back tomorrow at 5 pm?" : "Yes, that's fine, thanks.";
         }
 
         if (WantsPerson && turn == 0)
