@@ -248,6 +248,13 @@ public static partial class OfflineDialogue
             plan.Say("No problem.");
             Close(turn, state, plan);
         }
+        else if (u.Interest == Interest.Interested && state.Resume == DialogueStep.Interest)
+        {
+            // "Oh, fine. Yes, I'm interested": the answer to the opening question after all; the call goes on from there.
+            state.Step = state.Resume;
+            state.Unclear = 0;
+            return false;
+        }
         else if (u.Polarity == Polarity.Yes || u.Interest == Interest.Interested)
         {
             state.Step = state.Resume;

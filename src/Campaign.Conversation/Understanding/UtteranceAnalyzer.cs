@@ -62,7 +62,8 @@ public static partial class UtteranceAnalyzer
             ConcernFound = busy && concern is { IsClause: true } ? null : concern,
             AsksIdentity = Identity().IsMatch(normalized),
             WantsPerson = PersonRequest.IsRequest(text),
-            NoConcerns = NoConcerns().IsMatch(normalized),
+            // "Apart from the lights going off every night, no": the no leaves out what it names.
+            NoConcerns = NoConcerns().IsMatch(normalized) && !Exception().IsMatch(normalized),
             IsQuestion = isQuestion,
             Negates = Negation().IsMatch(normalized),
             Faq = faq,
@@ -139,6 +140,9 @@ public static partial class UtteranceAnalyzer
 
     [GeneratedRegex(@"\b(?:no|not|nope|nah|never|nothing|none|neither|nor|without|pass|rather|hardly|doubt)\b")]
     private static partial Regex Negation();
+
+    [GeneratedRegex(@"\b(?:apart from|except(?: for)?|other than|besides|aside from|bar) (?:the |my |our |a |that |those |these )?\w+")]
+    private static partial Regex Exception();
 
     [GeneratedRegex(@"(?:^|(?<=[.!?]\s*))if [^.!?]*[.!?]")]
     private static partial Regex Conditional();

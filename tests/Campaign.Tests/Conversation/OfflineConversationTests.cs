@@ -217,6 +217,18 @@ public sealed class OfflineConversationTests : IDisposable
     }
 
     [Fact]
+    public async Task A_yes_to_the_offer_instead_of_a_callback_time_goes_on_with_the_call()
+    {
+        var session = _harness.Session(EvalScript.Definition);
+
+        var replies = await _harness.TalkAsync(session, "Can I speak to an actual person please?", "Oh, fine. Yes, I'm interested.");
+
+        Assert.EndsWith("When would be a good time to call you back?", replies[1].Text, StringComparison.Ordinal);
+        Assert.EndsWith("Is there anything about your electricity service that worries you?", replies[2].Text, StringComparison.Ordinal);
+        Assert.Equal(Interest.Interested, session.Interest);
+    }
+
+    [Fact]
     public async Task What_was_it_again_is_answered_with_what_the_offer_is()
     {
         var session = _harness.Session(OutageScript.Definition());

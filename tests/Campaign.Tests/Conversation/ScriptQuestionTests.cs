@@ -50,6 +50,13 @@ public sealed class ScriptQuestionTests
     public void A_yes_is_not_the_scripts_not_interested_objection() =>
         Assert.Null(UtteranceAnalyzer.Analyze("I don't know what they did there, but so yes, I am interested.", Knowledge).Objection);
 
+    [Theory]
+    [InlineData("Apart from the lights going off every night, no.", false)]
+    [InlineData("Other than the bills, nothing really.", false)]
+    [InlineData("No, nothing really.", true)]
+    public void A_no_that_leaves_something_out_still_has_a_concern(string line, bool none) =>
+        Assert.Equal(none, UtteranceAnalyzer.Analyze(line, Knowledge).NoConcerns);
+
     [Fact]
     public void A_worry_about_the_middle_of_the_night_is_no_busy_moment()
     {
