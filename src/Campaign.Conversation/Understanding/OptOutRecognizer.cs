@@ -139,7 +139,7 @@ public sealed partial class OptOutRecognizer(IOptOutScorer? semantic, ILogger<Op
         return parts.Length > 1 && (Accepting().IsMatch(sentences[^1]) || Accepting().IsMatch(parts[^1]));
     }
 
-    [GeneratedRegex(@"^(?:(?:fine|okay|ok|alright|all right|right|well|oh|so|anyway|anyhow|but)\W+)*(?:yes|yeah|yep|go on|go ahead|sure|why not|i am interested|what is it(?: about)?|what do you want|tell me(?: more)?|i will (?:have|take) it|sign me up|count me in|book (?:me|it|me in|it in)|(?:that )?sounds (?:good|great|fine)|i would like (?:it|that|one)|i (?:still )?want (?:it|that|one))(?:\W+(?:then|please|yes|go on|go ahead|quickly|quick|if you must|i suppose|i guess|dear|love|mate|thanks))*\W*$")]
+    [GeneratedRegex(@"^(?:(?:fine|okay|ok|alright|all right|right|well|oh|so|anyway|anyhow|but)\W+)*(?:yes|yeah|yep|go on|go ahead|sure|why not|i am interested|what is it(?: about)?|what do you want|tell me(?: more)?|i(?: will|'ll) (?:have|take) it|sign me up|count me in|book (?:me|it|me in|it in)|(?:that )?sounds (?:good|great|fine)|i would like (?:it|that|one)|i (?:still )?want (?:it|that|one))(?:\W+(?:then|please|quickly|quick|if you must|i suppose|i guess|dear|love|mate|thanks|yes|yeah|yep|go on|go ahead|sure|why not|i am interested|what is it(?: about)?|what do you want|tell me(?: more)?|i(?: will|'ll) (?:have|take) it|sign me up|count me in|book (?:me|it|me in|it in)|(?:that )?sounds (?:good|great|fine)|i would like (?:it|that|one)|i (?:still )?want (?:it|that|one)))*\W*$")]
     private static partial Regex Accepting();
 
     // "No, don't bother", "nah, don't bother, thanks": nothing more than the refusal.

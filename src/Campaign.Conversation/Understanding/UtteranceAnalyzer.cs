@@ -154,7 +154,7 @@ public static partial class UtteranceAnalyzer
         var sentences = normalized.Split(['.', '!', '?'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         if (sentences.Length > 1 && BareAnswer().Match(sentences[^1]) is { Success: true } last)
         {
-            return last.Groups[1].Value is "no" or "nope" or "nah" ? Polarity.No : Polarity.Yes;
+            return last.Groups[1].Value is "no" or "nope" or "nah" or "naw" ? Polarity.No : Polarity.Yes;
         }
 
         var start = Filler().Replace(normalized, "");
@@ -186,10 +186,10 @@ public static partial class UtteranceAnalyzer
     [GeneratedRegex(@"^(yes|yeah|yeh|yea|yah|yep|yup|ya|sure|ok|okay|k|kk|please(?=\W*$)|alright|all right|of course|certainly|absolutely|definitely|fine|go ahead|go on|please do(?! not)|why not|i do|i have|that would be (great|good|nice|fine|lovely)|sounds (good|great|fine)|uh huh|right|correct|no problem|i (suppose|guess|reckon|think) so|if you (must|like|want|insist))\b(?! not\b)")]
     private static partial Regex YesStart();
 
-    [GeneratedRegex(@"^(?:(?:fine|okay|ok|alright|so|then|well|anyway|anyhow),? )?(yes|yeah|yep|no|nope|nah|sure|go on|go ahead)(,? (please|thanks|thank you|then|quickly|quick))?$")]
+    [GeneratedRegex(@"^(?:(?:fine|okay|ok|alright|so|then|well|anyway|anyhow),? )?(yes|yeah|yep|no|nope|nah|naw|sure|go on|go ahead)(,? (please|thanks|thank you|then|quickly|quick))?$")]
     private static partial Regex BareAnswer();
 
-    [GeneratedRegex(@"^(no|nope|nah|not really|not now|not at all|not today|i do not think so|never|(absolutely|definitely|certainly) not)\b")]
+    [GeneratedRegex(@"^(no|nope|nah|naw|not really|not now|not at all|not today|i do not think so|never|(absolutely|definitely|certainly) not)\b")]
     private static partial Regex NoStart();
 
     // "Yeah, right" is sarcasm, not a yes.
@@ -197,7 +197,7 @@ public static partial class UtteranceAnalyzer
     private static partial Regex YesWord();
 
     // "Friday at 3, no, make that Monday": the no of a correction to a time.
-    [GeneratedRegex(@"\b(no|nope|nah)\b(?! (one|problem|doubt|charges?|costs?|fees?|catch)\b)(?!,? (?:wait,? |sorry,? |hang on,? |hold on,? |actually,? |scratch that,? |make (?:it|that) |i mean |on |at )?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|tomorrow|tonight|\d))")]
+    [GeneratedRegex(@"\b(no|nope|nah|naw)\b(?! (one|problem|doubt|charges?|costs?|fees?|catch)\b)(?!,? (?:wait,? |sorry,? |hang on,? |hold on,? |actually,? |scratch that,? |make (?:it|that) |i mean |on |at )?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|tomorrow|tonight|\d))")]
     private static partial Regex NoWord();
 
     [GeneratedRegex(@"\b(not|nae|no) (really |very |that |at all )?interested\b|\bnot for me\b|\b(do not|not) (need|want) (it|this|that|one|any of (it|this|that))\b|\bno need\b|\bnot keen\b(?! on (?!(it|that|this|the idea)\b))|\bno interest\b|\bnot worth it\b|\b(i will|i'll|ill|i am going to|going to) pass\b|\bpass on (it|that|this)\b|\bnot for (us|me right now)\b|\bnot bothered\b(?! either way| me\b| us\b)|\bnot my thing\b|\bnot up for (it|that|this)\b|\bcould not care less\b|\b(i would|i'd) rather not\W*(thanks|thank you|ta|cheers)?\W*$")]
@@ -206,7 +206,7 @@ public static partial class UtteranceAnalyzer
     [GeneratedRegex(@"\bmaybe\b|\bnot (so |too |really |quite |entirely )?sure\b|\bperhaps\b|\b(i will|let me) think\b|\bthink about it\b|\b(it )?depends\b|\bi do not,? (really |quite )?know\b|\bpossibly\b|\bwe will see\b|\bnot certain\b|\bunsure\b|\bundecided\b|\bnot yet\b|\bmight be\b|\b(i will|i'll|i would|i'd|i need to|i have to|i would have to|i'd have to|i'll have to|let me) (check|ask|talk|speak|discuss|consult|sleep on)\b|\bsleep on it\b|\b(?:need|have|got) to (?:ask|check with|talk to|speak to|speak with|talk with|discuss (?:it|this|that) with) (?:my|the|him|her|them)\b|\brun (?:it|this|that) (?:by|past)\b|\b(?:i will|i'll|let me|i can) decide\b|\bin two minds\b|\bon the fence\b|\bhard to say\b|\bnot decided\b|\bcould be\b(?! (?:useful|good|handy|helpful|worthwhile|worth (?:it|doing|having)|a good idea)\b)|\beither way\b|\bnot saying (yes|no)\b(?=[^.?!]*\b(either|yet|but)\b)")]
     private static partial Regex Neutral();
 
-    [GeneratedRegex(@"\binterested\b|\binteresting\b|\btell me more\b|\bsounds (good|great|interesting|nice|useful|fine|lovely|brilliant)\b|\bi(?: would|\'d) (actually |really |quite |definitely )?(like|love) (to hear|that|it|one|more|this|to know)\b|\bsign me up\b|\bcount me in\b|\blet us do it\b|\blet's do it\b|\bgo ahead\b|\bgo on\b|\bwhy not\b|\bplease do\b(?! not)|\bthat would be (great|good|nice|helpful|useful)\b|\bbook (me|us|it) in\b|\bput (me|us) down\b|\bsounds like a (plan|good idea)\b|\bgo for it\b|\bi am in\b(?!\s+\w)|\bi would (really )?(like|love) (that|it|one|to book|to have)\b|\bhappy to (have|do|book|go ahead)\b|\bi am (listening|all ears)\b|\bfire away\b|\bi will bite\b|\bhear you out\b|\bup for (it|that|this)\b|\b(?:we|i)(?: will|'ll) (?:do|book) (?:it|that|one)\b|\bwe(?: will|'ll) have (?:it|one|that)\b|\bcould be (?:useful|good|handy|helpful|worthwhile|worth (?:it|doing|having)|a good idea)\b|\bi (do |really |definitely )?want (that|it|one|this)\b")]
+    [GeneratedRegex(@"\binterested\b|\binteresting\b|\btell me more\b|\bsounds (good|great|interesting|nice|useful|fine|lovely|brilliant)\b|\bi(?: would|\'d) (actually |really |quite |definitely )?(like|love) (to hear|that|it|one|more|this|to know)\b|\bsign me up\b|\bcount me in\b|\blet us do it\b|\blet's do it\b|\bgo ahead\b|\bgo on\b|\bwhy not\b|\bplease do\b(?! not)|\bthat would be (great|good|nice|helpful|useful)\b|\bbook (me|us|it) in\b|\bput (me|us) down\b|\bsounds like a (plan|good idea)\b|\bgo for it\b|\bi am in\b(?!\s+\w)|\bi would (really )?(like|love) (that|it|one|to book|to have)\b|\bhappy to (have|do|book|go ahead)\b|\bi am (listening|all ears)\b|\bfire away\b|\bi will bite\b|\bhear you out\b|\bup for (it|that|this)\b|\b(?:we|i)(?: will|'ll) (?:do|book) (?:it|that|one)\b|\bwe(?: will|'ll) have (?:it|one|that)\b|\bcould be (?:useful|good|handy|helpful|worthwhile|worth (?:it|doing|having)|a good idea)\b|(?<!\bif )\bi (do |really |definitely )?want (that|it|one|this)\b|\bi(?: will|'ll) (?:have|take) (?:it|one|that)\b(?![^.?!]*\b(?:off|away|back)\b)")]
     private static partial Regex Interested();
 
     [GeneratedRegex(@"\bbusy\b|\bnot a (good|great|convenient) (time|moment)\b|\bbad timing\b|\b(bad|awkward) moment\b|\bi am (cooking|driving|eating|having (my )?(dinner|lunch|tea)|in the shower|at the (doctor|dentist|hospital)\w*)\b|\bon the other line\b|\b(caught|tied) up\b|\b(now|right now|this)( is|'s) not (good|great|a good time|convenient)\b|\b(heading|rushing|running) out\b|\bon my way (out|to)\b|\bcan not (talk|speak|chat) (now|right now|at the moment)\b|\bwith a (customer|client|patient)\b|\b(bad|inconvenient|awkward) time\b|\bin a meeting\b|\bi am driving\b|\bat work\b|\bcan not talk\b|\bno time\b|\bdo not have (the )?time\b|\bin the middle of\b(?! the (?:night|day|morning|afternoon|evening|winter|summer|storm|outage)\b)|\bi am (?:in|at) (?:the )?office\b|\bi am (about to leave|on my way out|just leaving)\b|\b(my )?hands (are )?full\b|\bsnowed under\b|\b(swamped|slammed|flat out|run off my feet)\b|\bup to my (eyes|neck|ears)\b|\b(out|off out) the door\b|\bat the shops\b|\bin the bath\b|\b(now|right now|this)( is|'s) no good\b|\bno good (right )?now\b|\bjust not (now|right now|today|tonight|this (week|morning|afternoon|evening)|at the moment)\b")]
@@ -238,11 +238,11 @@ public static partial class UtteranceAnalyzer
     [GeneratedRegex(@"\bsend (me |us )?(some |more |the |an? |further )?(info|information|details|brochure|leaflet|email|text|letter|something|it|that|them)\b|\bsend (?:me |us )?(?:your |the |a |some )?(?:\w+ )?(?:brochure|leaflet|pamphlet|booklet|paperwork|whatever|stuff|bumf|literature)\b|\b(stick|pop|put|bung|chuck) (it|them|one|something|a leaflet) (in the (post|mail)|through the (door|letterbox)|over)\b|\bsend away\b|\b(email|e-mail|text|mail|write to) (me|us)\b|\bmore (info|information|details)\b|\bin writing\b|\b(some|the|further) information\b|\b(by |the |a |an )?(post|email|e-mail|mail|letter|text|whatsapp)('s| is| would be| will do| works)( (absolutely|perfectly|just))? (fine|ok|okay|good|great|best|perfect)\b|^\W*(by |via |on )?(email|e-mail|post|text|whatsapp|letter)\W*(please|thanks|thank you|ta)?\W*$")]
     private static partial Regex MoreInfo();
 
-    [GeneratedRegex(@"\b(no|not|do not need|do not want|without)\b[^.?!]{0,20}\b(info|information|details)\b|\b(?:do not|never|no need to) (?:bother )?send\b")]
+    [GeneratedRegex(@"\b(no|not|do not need|do not want|without)\b[^.?!]{0,20}\b(info|information|details)\b|\b(?:do not|dinnae|dinna|never|no need to|no point) (?:bother(?:ing)? )?(?:to )?send(?:ing)?\b")]
     private static partial Regex NoMoreInfo();
 
     // "Nothing's ever free" and "nothing works out there" are no denial.
-    [GeneratedRegex(@"\bnothing( really| at all| else| much)?\b(?!('s| is)? ever\b| (works|working|happens|comes on|turns on)\b)|\bno (concerns?|worries|problems?|issues?|complaints?)\b|\bnot really\b|\ball good\b|\beverything('s| is) (fine|ok|okay|good|great|working|back to normal)\b|\bi am (fine|good|happy)\b|\bnone\b|\bnot worried\b|\b(works|working) (fine|well|normally|great)\b|^\W*not that i (know|am aware) of\b|^\W*not as far as i know\b")]
+    [GeneratedRegex(@"\bnothing( really| at all| else| much)?\b(?!('s| is)? ever\b| (works|working|happens|comes on|turns on)\b)|\bno (concerns?|worries|problems?|issues?|complaints?)\b|\bnot really\b|\ball good\b|\beverything('s| is) (fine|ok|okay|good|great|working|back to normal)\b|\bi am (fine|good|happy)\b|\bnone\b|\bnot worried\b|\b(works|working) (fine|well|normally|great)\b|^\W*not that i (know|am aware) of\b|^\W*not that i can (think of|recall|remember)\b|^\W*not as far as i know\b")]
     private static partial Regex NoConcerns();
 
     [GeneratedRegex(@"\bwho (is this|are you|is calling|is speaking|am i (speaking|talking) to)\b|\b(are you|is this|am i (speaking|talking) to) (just )?(one of those |some (kind |sort )?of |a |an )?(robot|machine|computer|real person|person|human|bot|recording|ai|automated)\b|\bwhat company\b|\bwhere are you calling from\b")]

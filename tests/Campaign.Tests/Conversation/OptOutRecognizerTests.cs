@@ -128,6 +128,12 @@ public class OptOutRecognizerTests
         Assert.Equal(OptOutSignal.None, new OptOutRecognizer(SemanticOptOutScorer.Shared, understanding: SemanticIntents.Shared).Classify(line, answersOffer: false));
 
     [Theory]
+    [InlineData("Don't ring off yet, I need to find my glasses... right, yes, I'm interested, dear.")]
+    [InlineData("Am I on some list for this? Like a priority list? Okay, yeah, I'll have it.")]
+    public void A_line_that_ends_agreeing_to_the_offer_is_not_asked_about(string line) =>
+        Assert.Equal(OptOutSignal.None, new OptOutRecognizer(new FixedScorer(1)).Classify(line, answersOffer: false));
+
+    [Theory]
     [InlineData("Leave me alone for now.")]
     public void Being_left_alone_for_now_is_asked_about_not_taken_as_an_opt_out(string line) =>
         Assert.Equal(OptOutSignal.Possible, OptOutDetector.Classify(line));

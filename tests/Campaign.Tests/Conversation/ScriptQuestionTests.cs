@@ -43,6 +43,21 @@ public sealed class ScriptQuestionTests
     public void Interest_is_read_from_the_whole_answer(string line, Interest? interest) =>
         Assert.Equal(interest, UtteranceAnalyzer.Analyze(line, Knowledge).Interest);
 
+    [Theory]
+    [InlineData("No, I'll get back to you if I want it.", false)]
+    [InlineData("Okay, yeah, I'll have it.", true)]
+    public void Wanting_it_only_on_a_condition_is_no_interest(string line, bool interested) =>
+        Assert.Equal(interested, UtteranceAnalyzer.Analyze(line, Knowledge).Interest == Interest.Interested);
+
+    [Fact]
+    public void A_scots_no_to_sending_anything_declines_the_information()
+    {
+        var u = UtteranceAnalyzer.Analyze("Naw, dinnae bother sending stuff, just get someone out.", Knowledge);
+
+        Assert.Equal(Polarity.No, u.Polarity);
+        Assert.False(u.WantsMoreInfo);
+    }
+
     [Fact]
     public void I_think_so_is_a_yes() => Assert.Equal(Polarity.Yes, UtteranceAnalyzer.Analyze("I think so.", Knowledge).Polarity);
 
@@ -54,6 +69,7 @@ public sealed class ScriptQuestionTests
     [InlineData("Apart from the lights going off every night, no.", false)]
     [InlineData("Other than the bills, nothing really.", false)]
     [InlineData("No, nothing really.", true)]
+    [InlineData("Not that I can think of.", true)]
     public void A_no_that_leaves_something_out_still_has_a_concern(string line, bool none) =>
         Assert.Equal(none, UtteranceAnalyzer.Analyze(line, Knowledge).NoConcerns);
 
