@@ -45,4 +45,7 @@ public enum DialogueStep
 
     /// <summary>A callback time is recorded and was read back; the customer may still correct it.</summary>
     CallbackConfirm,
+
+    /// <summary>The customer declined the offer and was told they can ask not to be called again; the next line ends the call.</summary>
+    Declined,
 }

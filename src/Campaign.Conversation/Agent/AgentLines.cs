@@ -7,11 +7,15 @@ namespace Campaign.Conversation.Agent;
 /// <summary>What the agent says when the guard, not the model, decides the turn.</summary>
 public static class AgentLines
 {
-    /// <summary>Whether the agent's last line offered to send information ("Would you like us to send you more information?").</summary>
+    /// <summary>
+    /// Whether the agent's last line offered something a bare "no, don't bother" declines: to send information ("Would you
+    /// like us to send you more information?"), or to note that the customer would rather not be called again.
+    /// </summary>
     public static bool OffersInformation(ConversationSession session)
     {
         var last = session.Transcript.LastOrDefault(l => l.Speaker == Speaker.Agent)?.Text.TrimEnd();
-        return last is not null && last.EndsWith('?') && last.Contains("information", StringComparison.OrdinalIgnoreCase);
+        return last is not null && ((last.EndsWith('?') && last.Contains("information", StringComparison.OrdinalIgnoreCase))
+            || last.EndsWith(OptOutOffer, StringComparison.Ordinal));
     }
 
     public const string StillThere = "Sorry, I didn't catch that. Are you still there?";
@@ -20,6 +24,9 @@ public static class AgentLines
 
     /// <summary>Asked when a line might be a request to stop calling: a guess either way could break the law or lose a customer.</summary>
     public const string AskOptOut = "I'm sorry if we've called too often. Would you like us to stop calling you?";
+
+    /// <summary>Said when the customer declines the offer, so a request not to be called again can still be made before the call ends.</summary>
+    public const string OptOutOffer = "If you'd rather we didn't call you again, just tell me.";
 
     public const string SilenceGoodbye = "It seems this isn't a good moment, so I'll let you go. We'll try another time. Goodbye.";
 

@@ -184,6 +184,12 @@ public sealed partial class KernelConversationAgent(
     {
         var now = clock.GetUtcNow();
         var script = await scripts.PrepareAsync(original, session.Memory, cancellationToken);
+        if (string.IsNullOrWhiteSpace(customerText) && session.Memory.Dialogue.Step == DialogueStep.Declined)
+        {
+            // Nothing said after a refusal and the offer of not being called again: the call ends as the customer left it.
+            return (null, Say(session, script.Script.Closing, EndReasons.Agent));
+        }
+
         if (string.IsNullOrWhiteSpace(customerText))
         {
             session.Silences++;

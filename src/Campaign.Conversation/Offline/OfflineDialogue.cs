@@ -43,7 +43,7 @@ public static partial class OfflineDialogue
             }
         }
 
-        if (state.Step == DialogueStep.Offer && u.OptOut && OptOutRecognizer.IsBareDecline(customerText))
+        if (state.Step is DialogueStep.Offer or DialogueStep.Declined && u.OptOut && OptOutRecognizer.IsBareDecline(customerText))
         {
             u = u with { OptOut = false, Polarity = Polarity.No };
         }
@@ -93,6 +93,12 @@ public static partial class OfflineDialogue
             return;
         }
 
+        if (state.Step == DialogueStep.Declined)
+        {
+            AfterDecline(turn, state, plan, u, text);
+            return;
+        }
+
         if (u.WantsPerson)
         {
             AskForPerson(turn, state, plan);
@@ -115,7 +121,7 @@ public static partial class OfflineDialogue
                     plan.Say("I understand, thank you for letting me know.");
                 }
 
-                Close(turn, state, plan);
+                Decline(turn, state, plan);
                 return;
             }
         }
@@ -276,6 +282,43 @@ public static partial class OfflineDialogue
         return true;
     }
 
+    // A refusal of the offer leaves the customer a turn to ask not to be called again (an automated call must offer a
+    // way to opt out); the call ends after it.
+    private static void Decline(ConversationTurn turn, DialogueState state, TurnPlan plan)
+    {
+        if (turn.LastTurn)
+        {
+            Close(turn, state, plan);
+            return;
+        }
+
+        state.Step = DialogueStep.Declined;
+        plan.Say(AgentLines.OptOutOffer);
+    }
+
+    // The line after "if you'd rather we didn't call you again, just tell me": a bare yes to that is the request itself
+    // (a request in words was already taken by the guard); "right, ta-ra" and a sarcastic "oh yes, please" are not; a wish
+    // for information is noted; then goodbye.
+    private static void AfterDecline(ConversationTurn turn, DialogueState state, TurnPlan plan, Utterance u, string text)
+    {
+        if (BareYes().IsMatch(TextTokens.Normalize(text)))
+        {
+            plan.Call(CallFunctions.OptOutName);
+            plan.Say(AgentLines.OptOut(turn.Script));
+            plan.Call(CallFunctions.EndCallName);
+            state.Step = DialogueStep.Closed;
+            return;
+        }
+
+        if (u.WantsMoreInfo)
+        {
+            plan.Call(CallFunctions.RecordFollowUpName, ("kind", "moreInfo"));
+            plan.Say("Certainly, we'll send you more information.");
+        }
+
+        Close(turn, state, plan);
+    }
+
     // The answer to the callback time read back: a new time corrects it, a plain no asks again, anything else ends the call.
     private static void ConfirmCallback(ConversationTurn turn, DialogueState state, TurnPlan plan, Utterance u)
     {
@@ -298,6 +341,9 @@ public static partial class OfflineDialogue
             Close(turn, state, plan);
         }
     }
+
+    [GeneratedRegex(@"^\W*(?:(?:oh|well|um|er)\W+)?(?:yes|yeah|yep|yup|aye|please|please do|yes please|yes do|yes i would|i would|do that)(?:\W+(?:please|thanks|thank you))?\W*$")]
+    private static partial Regex BareYes();
 
     // "No, that's fine": a no that keeps the time.
     [GeneratedRegex(@"\b(?<!\b(?:no|not|any) )(?:fine|good|perfect|great|works|ok|okay|grand|lovely|spot on)\b")]
@@ -471,7 +517,7 @@ public static partial class OfflineDialogue
         if (level == Interest.NotInterested)
         {
             plan.Say("I understand, thank you for letting me know.");
-            Close(turn, state, plan);
+            Decline(turn, state, plan);
             return;
         }
 
@@ -662,6 +708,7 @@ public static partial class OfflineDialogue
         DialogueStep.Offer => OfferQuestion,
         DialogueStep.CallbackTime or DialogueStep.CallbackHour => WhenQuestion,
         DialogueStep.CallbackConfirm => ConfirmQuestion,
+        DialogueStep.Declined => AgentLines.OptOutOffer,
         _ => turn.Script.OpeningQuestion,
     };
 }

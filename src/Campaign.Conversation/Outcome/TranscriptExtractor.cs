@@ -33,7 +33,9 @@ public static class TranscriptExtractor
             }
 
             var u = UtteranceAnalyzer.Analyze(line.Text, script.Knowledge);
-            if (u.OptOut && !(previous?.Contains("more information", StringComparison.OrdinalIgnoreCase) == true && OptOutRecognizer.IsBareDecline(line.Text)))
+            var declinable = previous is not null && (previous.Contains("more information", StringComparison.OrdinalIgnoreCase)
+                || previous.EndsWith(AgentLines.OptOutOffer, StringComparison.Ordinal));
+            if (u.OptOut && !(declinable && OptOutRecognizer.IsBareDecline(line.Text)))
             {
                 interest = Interest.NotInterested;
                 followUp = FollowUpKind.LeaveAlone;

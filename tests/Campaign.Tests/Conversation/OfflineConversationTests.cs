@@ -125,15 +125,38 @@ public sealed class OfflineConversationTests : IDisposable
     {
         var session = _harness.Session(OutageScript.Definition());
 
-        var replies = await _harness.TalkAsync(session, "No, it's still not fixed and I'm fed up.", "No thanks, I'm not interested.");
+        var replies = await _harness.TalkAsync(session, "No, it's still not fixed and I'm fed up.", "No thanks, I'm not interested.", "Okay, bye.");
         var outcome = await _harness.ConcludeAsync(session);
 
         Assert.Contains(OutageScript.FedUpResponse, replies[1].Text);
         Assert.False(replies[1].EndCall);
-        Assert.True(replies[2].EndCall);
-        Assert.Contains(OutageScript.Closing, replies[2].Text);
+        Assert.EndsWith(AgentLines.OptOutOffer, replies[2].Text, StringComparison.Ordinal);
+        Assert.False(replies[2].EndCall);
+        Assert.True(replies[3].EndCall);
+        Assert.Contains(OutageScript.Closing, replies[3].Text);
         Assert.Equal(Interest.NotInterested, outcome.Interest);
         Assert.False(outcome.OptedOut);
+    }
+
+    [Theory]
+    [InlineData("No. And can you take me off your list while you're at it?", true)]
+    [InlineData("Yes please.", true)]
+    [InlineData("No, don't bother.", false)]
+    [InlineData("Right, ta-ra.", false)]
+    [InlineData(null, false)]
+    public async Task A_customer_who_declines_may_still_ask_not_to_be_called_again(string? line, bool optedOut)
+    {
+        var session = _harness.Session(EvalScript.Definition);
+
+        var replies = await _harness.TalkAsync(session, "No thanks.", line);
+        var outcome = await _harness.ConcludeAsync(session);
+
+        Assert.EndsWith(AgentLines.OptOutOffer, replies[1].Text, StringComparison.Ordinal);
+        Assert.False(replies[1].EndCall);
+        Assert.True(replies[2].EndCall);
+        Assert.Equal(optedOut, outcome.OptedOut);
+        Assert.Equal(optedOut ? FollowUpKind.LeaveAlone : FollowUpKind.None, outcome.FollowUp.Kind);
+        Assert.Equal(Interest.NotInterested, outcome.Interest);
     }
 
     [Fact]
