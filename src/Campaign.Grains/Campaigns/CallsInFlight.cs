@@ -27,6 +27,8 @@ public sealed class CallsInFlight : IDisposable
 
     public IReadOnlyCollection<string> CallIds => _table.CallIds;
 
+    public bool Contains(string callId) => _table.Contains(callId);
+
     public void Add(string callId, WorkItem item, DateTimeOffset since, CallProgress? progress = null) => _table.Add(callId, item, since, progress);
 
     public bool Remove(string callId) => _table.Remove(callId);

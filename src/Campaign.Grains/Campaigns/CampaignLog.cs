@@ -13,6 +13,9 @@ internal static partial class CampaignLog
     [LoggerMessage(Level = LogLevel.Warning, Message = "Call {CallId} could not start: {Reason}")]
     public static partial void StartFailed(ILogger logger, string callId, string reason);
 
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Call {CallId}: what became of its start is not known yet, its line stays taken: {Reason}")]
+    public static partial void StartUnknown(ILogger logger, string callId, string reason);
+
     [LoggerMessage(Level = LogLevel.Warning, Message = "Call {CallId} could not be hung up: {Reason}")]
     public static partial void HangUpFailed(ILogger logger, string callId, string reason);
 

@@ -47,7 +47,7 @@ public sealed class CampaignPartsFactory(
         var experiment = new CampaignExperiment(campaign, calls, clock, logger);
         var lines = new TrunkLines(id, grains);
         var ends = new CallEnds(campaign, work, inFlight, statistics, abandons, timing, experiment, forecasts, pace, lines, clock, logger, () => loop!.Request());
-        var attempts = new CallAttempts(campaign, ends, new RetryPlanner(options.Value), experiment, grains, callOptions.Value.MaxDuration, clock, logger);
+        var attempts = new CallAttempts(campaign, ends, inFlight, new RetryPlanner(options.Value), experiment, grains, callOptions.Value.MaxDuration, clock, logger);
         var recovery = new CallRecovery(work, inFlight, ends, lines, grains, clock);
         loop = new DispatchLoop(id, recovery.RecoverAsync, dispatchOnce, () => campaign.IsRunning, logger);
         var budget = new CampaignBudget(id, calls, inFlight, callingHours, clock);
