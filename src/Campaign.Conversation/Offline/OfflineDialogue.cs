@@ -569,7 +569,7 @@ public static partial class OfflineDialogue
         {
             plan.Say(turn.Script.ConcernsQuestion);
         }
-        else if (u.Polarity == Polarity.Yes && !state.Probed)
+        else if (u.Polarity == Polarity.Yes && !state.Probed && ConcernTopic.Substance(text).Count == 0)
         {
             state.Probed = true;
             plan.Say("What worries you most?");

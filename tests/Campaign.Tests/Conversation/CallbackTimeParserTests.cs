@@ -190,6 +190,7 @@ public class CallbackTimeParserTests
     [InlineData("thursday at 10", "actually no, make it eleven", "2026-11-26T11:00:00-05:00")]
     [InlineData("saturday at 4", "tomorrow at 9", "2026-11-25T09:00:00-05:00")]
     [InlineData("tomorrow at 9", "wait no not tomorrow friday friday at nine", "2026-11-27T09:00:00-05:00")]
+    [InlineData("on thursday", "Three in the afternoon.", "2026-11-26T15:00:00-05:00")]
     public void The_hour_asked_for_completes_or_corrects_the_day_named_before(string earlier, string later, string expected) =>
         AssertResolves(CallbackTimeParser.Complete(earlier, later), expected);
 

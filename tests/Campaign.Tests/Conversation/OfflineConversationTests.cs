@@ -252,6 +252,18 @@ public sealed class OfflineConversationTests : IDisposable
     }
 
     [Fact]
+    public async Task A_yes_that_goes_on_to_name_a_worry_is_that_worry_not_a_bare_yes()
+    {
+        var session = _harness.Session(EvalScript.Definition);
+
+        var replies = await _harness.TalkAsync(session, "Yes.", "Yes, one socket is giving a small shock sometimes.");
+        var outcome = await _harness.ConcludeAsync(session);
+
+        Assert.DoesNotContain("What worries you most?", replies[2].Text, StringComparison.Ordinal);
+        Assert.NotEmpty(outcome.Concerns);
+    }
+
+    [Fact]
     public async Task What_was_it_again_is_answered_with_what_the_offer_is()
     {
         var session = _harness.Session(OutageScript.Definition());

@@ -37,6 +37,8 @@ public sealed class ScriptQuestionTests
     [InlineData("Hmm, yeah, could be useful.", Interest.Interested)]
     [InlineData("My uncle, he was telling me, I don't know what they did, but get it checked, so yes, I am interested.", Interest.Interested)]
     [InlineData("I will have to ask my father, it is his house only.", Interest.Neutral)]
+    [InlineData("I will have to discuss with my wife first, she is handling the house matters.", Interest.Neutral)]
+    [InlineData("I suppose it couldn't hurt... but I'm not promising anything.", Interest.Neutral)]
     [InlineData("ugh my partners the one who deals with bills and stuff id need to run it by her", Interest.Neutral)]
     [InlineData("Hmm. Well, I'm not saying yes over the phone. Send me something in writing and I'll decide.", Interest.Neutral)]
     [InlineData("see thats what worries me i cant afford a big repair bill right now so no ill pass", Interest.NotInterested)]
@@ -56,6 +58,18 @@ public sealed class ScriptQuestionTests
 
         Assert.Equal(Polarity.No, u.Polarity);
         Assert.False(u.WantsMoreInfo);
+    }
+
+    [Theory]
+    [InlineData("Right. Er, no, I don't think so, we had it all rewired in 2019.", Polarity.No)]
+    [InlineData("Right, no catch then. Yes, okay.", Polarity.Yes)]
+    [InlineData("Honestly I don't have time for that. No.", Polarity.No)]
+    public void An_acknowledgement_before_the_answer_is_not_the_answer(string line, Polarity polarity)
+    {
+        var u = UtteranceAnalyzer.Analyze(line, Knowledge);
+
+        Assert.Equal(polarity, u.Polarity);
+        Assert.False(u.Busy);
     }
 
     [Fact]
