@@ -11,9 +11,13 @@ public static class AgentLines
     /// Whether the agent's last line offered something a bare "no, don't bother" declines: to send information ("Would you
     /// like us to send you more information?"), or to note that the customer would rather not be called again.
     /// </summary>
-    public static bool OffersInformation(ConversationSession session)
+    public static bool OffersInformation(ConversationSession session) =>
+        OffersInformation(session.Transcript.LastOrDefault(l => l.Speaker == Speaker.Agent)?.Text);
+
+    /// <summary>Whether an agent line offered what a bare "no, don't bother" declines (see the session overload).</summary>
+    public static bool OffersInformation(string? agentLine)
     {
-        var last = session.Transcript.LastOrDefault(l => l.Speaker == Speaker.Agent)?.Text.TrimEnd();
+        var last = agentLine?.TrimEnd();
         return last is not null && ((last.EndsWith('?') && last.Contains("information", StringComparison.OrdinalIgnoreCase))
             || last.EndsWith(OptOutOffer, StringComparison.Ordinal));
     }

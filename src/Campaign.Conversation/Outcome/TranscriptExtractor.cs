@@ -33,9 +33,7 @@ public static class TranscriptExtractor
             }
 
             var u = UtteranceAnalyzer.Analyze(line.Text, script.Knowledge);
-            var declinable = previous is not null && (previous.Contains("more information", StringComparison.OrdinalIgnoreCase)
-                || previous.EndsWith(AgentLines.OptOutOffer, StringComparison.Ordinal));
-            if (u.OptOut && !(declinable && OptOutRecognizer.IsBareDecline(line.Text)))
+            if (u.OptOut && !(AgentLines.OffersInformation(previous) && OptOutRecognizer.IsBareDecline(line.Text)))
             {
                 interest = Interest.NotInterested;
                 followUp = FollowUpKind.LeaveAlone;

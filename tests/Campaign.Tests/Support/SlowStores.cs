@@ -2,7 +2,6 @@ using System.Reflection;
 using System.Runtime.ExceptionServices;
 using Campaign.Abstractions.Storage;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 using Orleans.Storage;
 
 namespace Campaign.Tests.Support;
@@ -39,34 +38,11 @@ public sealed class SlowStores(Func<StoreOperation, Random, TimeSpan?> delayOf, 
     /// <summary>Wraps every store the services registered so far; call after the silo's own registrations.</summary>
     public void SlowIn(IServiceCollection services)
     {
-        Wrap<ICallStore>(services, "calls");
-        Wrap<ICustomerDirectory>(services, "directory");
-        Wrap<IWorkListStore>(services, "worklist");
-        Wrap<IDecisionLog>(services, "decisions");
-        foreach (var storage in services.Where(d => d.IsKeyedService && d.ServiceType == typeof(IGrainStorage)).ToList())
-        {
-            var factory = storage.KeyedImplementationFactory!;
-            services.Remove(storage);
-            services.AddKeyedSingleton<IGrainStorage>(storage.ServiceKey, (sp, key) => new SlowGrainStorage((IGrainStorage)factory(sp, key), this));
-        }
-    }
-
-    private void Wrap<T>(IServiceCollection services, string store)
-        where T : class
-    {
-        if (services.LastOrDefault(d => d.ServiceType == typeof(T) && !d.IsKeyedService) is not { } registered)
-        {
-            return;
-        }
-
-        services.RemoveAll(typeof(T));
-        services.AddSingleton<T>(sp => SlowProxy<T>.Wrap(
-            registered.ImplementationInstance as T
-            ?? (registered.ImplementationFactory is { } factory
-                ? (T)factory(sp)
-                : (T)ActivatorUtilities.GetServiceOrCreateInstance(sp, registered.ImplementationType!)),
-            this,
-            store));
+        StoreDecoration.Decorate<ICallStore>(services, store => SlowProxy<ICallStore>.Wrap(store, this, "calls"));
+        StoreDecoration.Decorate<ICustomerDirectory>(services, store => SlowProxy<ICustomerDirectory>.Wrap(store, this, "directory"));
+        StoreDecoration.Decorate<IWorkListStore>(services, store => SlowProxy<IWorkListStore>.Wrap(store, this, "worklist"));
+        StoreDecoration.Decorate<IDecisionLog>(services, store => SlowProxy<IDecisionLog>.Wrap(store, this, "decisions"));
+        StoreDecoration.DecorateGrainStorage(services, storage => new SlowGrainStorage(storage, this));
     }
 }
 

@@ -3,7 +3,6 @@ using System.Reflection;
 using System.Runtime.ExceptionServices;
 using Campaign.Abstractions.Storage;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 using Orleans.Storage;
 
 namespace Campaign.Tests.Support;
@@ -44,37 +43,13 @@ public sealed class StoreOperations
     /// <summary>Wraps every store the services registered so far; call after the silo's own registrations.</summary>
     public void CountIn(IServiceCollection services)
     {
-        Wrap<ICallStore>(services, "calls");
-        Wrap<ICustomerDirectory>(services, "directory");
-        Wrap<IWorkListStore>(services, "worklist");
-        Wrap<IDecisionLog>(services, "decisions");
-        Wrap<IReminderTable>(services, "reminders");
-        foreach (var storage in services.Where(d => d.IsKeyedService && d.ServiceType == typeof(IGrainStorage)).ToList())
-        {
-            var factory = storage.KeyedImplementationFactory!;
-            services.Remove(storage);
-            services.AddKeyedSingleton<IGrainStorage>(storage.ServiceKey, (sp, key) => new CountingGrainStorage((IGrainStorage)factory(sp, key), this));
-        }
+        StoreDecoration.Decorate<ICallStore>(services, store => CountingProxy<ICallStore>.Wrap(store, this, "calls"));
+        StoreDecoration.Decorate<ICustomerDirectory>(services, store => CountingProxy<ICustomerDirectory>.Wrap(store, this, "directory"));
+        StoreDecoration.Decorate<IWorkListStore>(services, store => CountingProxy<IWorkListStore>.Wrap(store, this, "worklist"));
+        StoreDecoration.Decorate<IDecisionLog>(services, store => CountingProxy<IDecisionLog>.Wrap(store, this, "decisions"));
+        StoreDecoration.Decorate<IReminderTable>(services, table => CountingProxy<IReminderTable>.Wrap(table, this, "reminders"));
+        StoreDecoration.DecorateGrainStorage(services, storage => new CountingGrainStorage(storage, this));
     }
-
-    private void Wrap<T>(IServiceCollection services, string store)
-        where T : class
-    {
-        if (services.LastOrDefault(d => d.ServiceType == typeof(T) && !d.IsKeyedService) is not { } registered)
-        {
-            return;
-        }
-
-        services.RemoveAll(typeof(T));
-        services.AddSingleton<T>(sp => CountingProxy<T>.Wrap(Resolve<T>(sp, registered), this, store));
-    }
-
-    private static T Resolve<T>(IServiceProvider services, ServiceDescriptor registered)
-        where T : class =>
-        registered.ImplementationInstance as T
-        ?? (registered.ImplementationFactory is { } factory
-            ? (T)factory(services)
-            : (T)ActivatorUtilities.GetServiceOrCreateInstance(services, registered.ImplementationType!));
 }
 
 /// <summary>Forwards every call of <typeparamref name="T"/> to the wrapped store, counting it by method name.</summary>
