@@ -26,6 +26,7 @@ public sealed class ConversationCorpusTests
     [InlineData("dev14", "dev14")]
     [InlineData("dev15", "dev15")]
     [InlineData("dev16", "dev16")]
+    [InlineData("dev17", "dev17")]
     [InlineData("dev18", "dev18")]
     public void A_development_part_loads_with_unique_dialogue_ids(string part, string name)
     {
