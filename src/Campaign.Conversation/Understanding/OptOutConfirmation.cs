@@ -38,7 +38,7 @@ public static partial class OptOutConfirmation
             return ConfirmationAnswer.Yes;
         }
 
-        if (No().IsMatch(line))
+        if (No().IsMatch(line) || (Acknowledged().Match(line) is { Success: true, Length: > 0 } ack && PlainNo().IsMatch(line[ack.Length..]) && No().IsMatch(line[ack.Length..])))
         {
             return ConfirmationAnswer.No;
         }
@@ -62,8 +62,15 @@ public static partial class OptOutConfirmation
     [GeneratedRegex(Lead + @"(?:no|nope|nah|naw|no no|not at all|not really|no need|no thanks|no thank you|it is (?:fine|ok|okay|alright|all right)|that is (?:fine|ok|okay|alright|all right)|you can (?:call|keep|ring|carry on)|keep (?:calling|me on)|carry on|go on|i did not mean that|that is not what i (?:said|meant)|i do not mind|do not worry|it is not that|not what i meant)\b(?!.*\b(?:stop|remove|take me off|do not call|never call|do not ring)\b)")]
     private static partial Regex No();
 
-    [GeneratedRegex(Lead + @"(?:yes|yeah|yea|yep|yup|ya|yah|aye|uh huh|mhm|sure|please|correct|right|exactly|absolutely|definitely|of course|ok|okay|alright|all right|fine|whatever|that is right|that is correct|that is what i (?:said|meant|want)|that would be (?:great|good|best|nice|lovely)|i would|i do|i would like that|i want that|do that|do it|please do|go ahead|stop|indeed|certainly|obviously|too right|damn right|hell yes|you bet|by all means|i (?:already|just) (?:said|told you)|what do you think|is it not obvious|you heard me|that is the idea|ha(?:h|ha)* yes)\b")]
+    [GeneratedRegex(Lead + @"(?:yes|yeah|yea|yep|yup|ya|yah|aye|uh huh|mhm|sure|please|correct|right|exactly|absolutely|definitely|of course|ok|okay|alright|all right|fine|whatever|that is right|that is correct|that(?: is|'s|s) it|that is what i (?:said|meant|want)|that would be (?:great|good|best|nice|lovely)|i would|i do|i would like that|i want that|do that|do it|please do|go ahead|stop|indeed|certainly|obviously|too right|damn right|hell yes|you bet|by all means|i (?:already|just) (?:said|told you)|what do you think|is it not obvious|you heard me|that is the idea|ha(?:h|ha)* yes)\b")]
     private static partial Regex Yes();
+
+    // "Okay, fair enough. No, I'll pass": an acknowledgement of what was said before the answer itself.
+    [GeneratedRegex(@"^\W*(?:(?:ok|okay|alright|all right|right|fair enough|i see|got it|understood|fine|mm+|hmm+)\W+)+")]
+    private static partial Regex Acknowledged();
+
+    [GeneratedRegex(@"^\W*(?:no|nope|nah|naw|not really|not at all)\b")]
+    private static partial Regex PlainNo();
 
     // "Okay, bye": an acknowledgement on the way out, not an answer to the question.
     [GeneratedRegex(Lead + @"(?:ok|okay|alright|all right|fine|right|sure|whatever|cheers)\b")]

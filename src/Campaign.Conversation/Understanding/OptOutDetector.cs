@@ -125,7 +125,8 @@ public static partial class OptOutDetector
     [GeneratedRegex(@"\b(?:i am|we are|he is|she is|i will be|we will be) off(?= (?:work|today|tomorrow|on|this|next|all|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b)|\boff (?:work|sick|duty|shift)\b|\b(?:day|days|time|week) off\b")]
     private static partial Regex DayOff();
 
-    [GeneratedRegex(@"\b(?:(?:the )?end of (?:the |this |next )?(?:working |work |school )?(?:day|week|month|shift)|week ?end)\b")]
+    // "By the end of the day"; "the number ending 4471" names which number, not an end of the calls.
+    [GeneratedRegex(@"\b(?:(?:the )?end of (?:the |this |next )?(?:working |work |school )?(?:day|week|month|shift)|week ?end|ending (?:in |with )?(?:\d|oh\b|zero\b|one\b|two\b|three\b|four\b|five\b|six\b|seven\b|eight\b|nine\b))")]
     private static partial Regex TimeOfEnding();
 
     private static OptOutSignal ClassifyClause(string clause)
@@ -277,7 +278,7 @@ public static partial class OptOutDetector
 
     // "I never want to hear from you again", "don't ever contact me", "I don't want these calls", "nobody from your company calls me again".
     [GeneratedRegex(@"\b(?:never|not ever|do not ever|do not you ever|do not you dare|do not dare|never ever|i do not ever)\b(?! (?:asked|signed|agreed|consented|requested|gave)\b| (?:get|got|had|receive|received) (?:a |any )?(?:call ?back|reply|answer|response|return call)\b)(?: \w+){0,4}? (?:" + Contact + @"|hear from|talk to|speak to|get (?:a |another )?call|receive|want (?:a |another |your )?call)"
-        + @"|\b(?:do not|never|no longer|am not|not) (?:want|wish|need|like) (?:to (?:be (?:called|contacted|rung|phoned|telephoned|rang)|receive|get|hear from)|(?:any|these|this|your|the|more|further|such) (?:more |further |)(?:calls?|phone calls?|contact|calling|ringing|robo ?calls?)|you (?:people |guys |lot )?(?:to )?(?:call|calling|ring|ringing|phone|phoning|contact|contacting|bother|bothering))"
+        + @"|\b(?:do not|never|no longer|am not|not) (?:want|wish|need|like) (?:to (?:be (?:called|contacted|rung|phoned|telephoned|rang|hearing from)|receive|get|hear (?:from|any more from|anything more from))|(?:any|these|this|your|the|more|further|such) (?:more |further |)(?:calls?|phone calls?|contact|calling|ringing|robo ?calls?)|you (?:people |guys |lot )?(?:to )?(?:call|calling|ring|ringing|phone|phoning|contact|contacting|bother|bothering))"
         + @"|\b(?:prefer|rather|like) not to (?:be (?:called|contacted|rung|phoned)|(?:receive|get|have) (?:any )?(?:more |further )?(?:calls?|phone calls|contact))\b"
         + @"|\b(?:nobody|no one|noone|none of you|no body)\b(?: \w+){0,4}? " + Contact + @"\b(?: \w+){0,3}? (?:again|anymore|any more|ever|in future|from now on)\b"
         + @"|\bwant out of (?:these|your|the|this) (?:calls?|list|calling)\b"

@@ -50,6 +50,6 @@ public static partial class QuestionKind
     private static partial Regex Person();
 
     // "Who is this?", "who am I talking to?": the caller asks who is calling, not who does the work.
-    [GeneratedRegex(@"\bwho (?:is this|are you|is calling|is speaking|am i (?:speaking|talking) to|is on the line|gave you)\b")]
+    [GeneratedRegex(@"\bwho (?:is this|are you|is calling|is speaking|am i (?:speaking|talking) to|is on the line|gave you)\b|\bwho did you say (?:you (?:are|were)|this is|was calling|is calling)\b")]
     private static partial Regex Identity();
 }

@@ -245,7 +245,7 @@ public static partial class UtteranceAnalyzer
     [GeneratedRegex(@"\bnothing( really| at all| else| much)?\b(?!('s| is)? ever\b| (works|working|happens|comes on|turns on)\b)|\bno (concerns?|worries|problems?|issues?|complaints?)\b|\bnot really\b|\ball good\b|\beverything('s| is) (fine|ok|okay|good|great|working|back to normal)\b|\bi am (fine|good|happy)\b|\bnone\b|\bnot worried\b|\b(works|working) (fine|well|normally|great)\b|^\W*not that i (know|am aware) of\b|^\W*not that i can (think of|recall|remember)\b|^\W*not as far as i know\b")]
     private static partial Regex NoConcerns();
 
-    [GeneratedRegex(@"\bwho (is this|are you|is calling|is speaking|am i (speaking|talking) to)\b|\b(are you|is this|am i (speaking|talking) to) (just )?(one of those |some (kind |sort )?of |a |an )?(robot|machine|computer|real person|person|human|bot|recording|ai|automated)\b|\bwhat company\b|\bwhere are you calling from\b")]
+    [GeneratedRegex(@"\bwho (is this|are you|is calling|is speaking|am i (speaking|talking) to)\b|\b(are you|is this|am i (speaking|talking) to) (just )?(one of those |some (kind |sort )?of |a |an )?(robot|machine|computer|real person|person|human|bot|recording|ai|automated)\b|\bwhat company\b|\bwhere are you calling from\b|\bwho did you say (?:you (?:are|were)|this is|was calling|is calling)\b|\b(?:is this|are you) (?:a |an )?(?:real|genuine|legit\w*|proper|official) (?:call|company|business|person|firm)\b|\bis (?:this|it) (?:a |one of those |some (?:kind|sort) of )?scams?\b")]
     private static partial Regex Identity();
 
     // "Don't ring the landline", "can't talk now": a negated auxiliary opens a statement or a command, not a question.

@@ -172,6 +172,20 @@ public sealed class OfflineConversationTests : IDisposable
         Assert.Equal(Interest.Interested, (await _harness.ConcludeAsync(session)).Interest);
     }
 
+    [Theory]
+    [InlineData("Sorry, who did you say you were? Is this a real call or one of those scams?")]
+    [InlineData("Who did you say this is?")]
+    public async Task A_caller_unsure_who_is_calling_is_told_not_asked_about_opting_out(string line)
+    {
+        var session = _harness.Session(EvalScript.Definition);
+
+        var replies = await _harness.TalkAsync(session, line);
+
+        Assert.Contains("an automated assistant calling on behalf of", replies[1].Text);
+        Assert.DoesNotContain(AgentLines.AskOptOut, replies[1].Text);
+        Assert.False(replies[1].EndCall);
+    }
+
     [Fact]
     public async Task A_callback_time_is_resolved_in_the_customers_time_zone()
     {

@@ -122,6 +122,13 @@ public sealed class OptOutConfirmationTests : IDisposable
         Assert.Equal(OptOutSignal.None, new OptOutRecognizer(SemanticOptOutScorer.Shared).Classify(line, answersOffer: false));
 
     [Theory]
+    [InlineData("It's the number ending 4471. And no concerns besides the blackouts at night.", OptOutSignal.None)]
+    [InlineData("Call my cell, the one ending in 2 9 3.", OptOutSignal.None)]
+    [InlineData("I don't want to be hearing from Lakeshore again.", OptOutSignal.Definite)]
+    [InlineData("I don't want to hear any more from you people.", OptOutSignal.Definite)]
+    public void Which_number_is_no_end_and_not_hearing_again_is_a_request(string line, OptOutSignal signal) => Assert.Equal(signal, OptOutDetector.Classify(line));
+
+    [Theory]
     [InlineData("Send it on email only, please.", OptOutSignal.None)]
     [InlineData("Contact me by email only.", OptOutSignal.Definite)]
     public void Information_by_email_only_is_not_a_channel_preference(string line, OptOutSignal signal) => Assert.Equal(signal, OptOutDetector.Classify(line));
@@ -142,6 +149,7 @@ public sealed class OptOutConfirmationTests : IDisposable
     [InlineData("Yes, you ring every day.")]
     [InlineData("Yeah, I'm not interested in the inspection.")]
     [InlineData("Yes, I told you on Monday.")]
+    [InlineData("That's it, yeah.")]
     public void A_real_affirmative_confirms(string line) => Assert.Equal(ConfirmationAnswer.Yes, OptOutConfirmation.Read(line));
 
     [Theory]
@@ -151,6 +159,7 @@ public sealed class OptOutConfirmationTests : IDisposable
     [InlineData("Nah, I don't mind.")]
     [InlineData("Oh no no, go on.")]
     [InlineData("No thanks, that's not what I meant.")]
+    [InlineData("Okay, fair enough. No, I'll pass, thanks.")]
     public void A_no_declines(string line) => Assert.Equal(ConfirmationAnswer.No, OptOutConfirmation.Read(line));
 
     [Theory]
