@@ -68,7 +68,8 @@ public sealed class EvalAgent : IDisposable
         var turns = new List<TimeSpan>();
         foreach (var line in dialogue.Lines)
         {
-            if (reply.EndCall)
+            // A goodbye leaves the line open a moment: the next line is heard as said over it, silence hangs up.
+            if (reply.EndCall && (!reply.ListensAfter || string.IsNullOrWhiteSpace(line)))
             {
                 break;
             }

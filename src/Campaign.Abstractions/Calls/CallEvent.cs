@@ -59,7 +59,8 @@ public enum CallEndReason
 }
 
 /// <summary>
-/// What the provider should do next on the call: say something (and listen), or hang up. <see cref="AnswerTurn"/> is
+/// What the provider should do next on the call: say something (and listen), or hang up; both at once is a goodbye with
+/// a moment to hear last words before hanging up (a provider that cannot listen then hangs up at once). <see cref="AnswerTurn"/> is
 /// the number the callee's answer to it will carry (a provider that numbers turns sends it back); <see cref="Repeat"/>
 /// marks the instruction already given for a turn that was handled before, answered again to a repeated event.
 /// <see cref="TransferTo"/>: after saying the text, hand the call to that number (a person), with
@@ -81,13 +82,20 @@ public sealed record CallInstruction(
 
     public static CallInstruction SayAndHangUp(string? text) => new(text, false, true);
 
+    /// <summary>A goodbye after which the line stays open a moment for last words (<see cref="Listen"/> and <see cref="HangUp"/>), then is hung up.</summary>
+    public static CallInstruction SayListenAndHangUp(string text) => new(text, true, true);
+
     public static CallInstruction SayAndTransfer(string text, string number, string? whisper) => new(text, false, false, TransferTo: number, Whisper: whisper);
 }
 
-/// <summary>A piece of a streamed reply: <see cref="Text"/> to speak; the last one closes the turn and may hang up.</summary>
+/// <summary>
+/// A piece of a streamed reply: <see cref="Text"/> to speak; the last one closes the turn and may hang up, after a
+/// moment to hear last words when <see cref="ListensAfter"/>.
+/// </summary>
 [GenerateSerializer, Immutable, Alias("Campaign.ReplyToken")]
 public sealed record ReplyToken(
     [property: Id(0)] string Text,
     [property: Id(1)] bool Last,
     [property: Id(2)] bool HangUp,
-    [property: Id(3)] bool Transfer = false);
+    [property: Id(3)] bool Transfer = false,
+    [property: Id(4)] bool ListensAfter = false);

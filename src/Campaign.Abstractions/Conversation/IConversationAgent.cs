@@ -27,8 +27,15 @@ public interface IConversationAgent
     Task<AgentConclusion> ConcludeTurnAsync(ConversationSession session, CancellationToken cancellationToken = default);
 }
 
-/// <summary>What the agent says; <see cref="Transfer"/>: after saying it, the call goes to a person.</summary>
-public sealed record AgentReply(string Text, bool EndCall, AgentTransfer? Transfer = null);
+/// <summary>
+/// What the agent says; <see cref="Transfer"/>: after saying it, the call goes to a person. <see cref="ListensAfter"/>:
+/// a goodbye after which the line stays open a moment, so that words said over it ("…and don't call me again") are
+/// still heard before the call is hung up.
+/// </summary>
+public sealed record AgentReply(string Text, bool EndCall, AgentTransfer? Transfer = null)
+{
+    public bool ListensAfter { get; init; }
+}
 
 /// <summary>A transfer to a person: the number, and the whisper said to them first (null: none).</summary>
 public sealed record AgentTransfer(string Number, string? Whisper);

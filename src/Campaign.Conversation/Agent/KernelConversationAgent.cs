@@ -190,6 +190,12 @@ public sealed partial class KernelConversationAgent(
             return (null, Say(session, script.Script.Closing, EndReasons.Agent));
         }
 
+        if (string.IsNullOrWhiteSpace(customerText) && session.Memory.EndReason is { } over)
+        {
+            // Nothing more after the goodbye (a question asked then stays unanswered, and counts as a yes at the end).
+            return (null, Say(session, "Goodbye.", over) with { ListensAfter = false });
+        }
+
         if (string.IsNullOrWhiteSpace(customerText))
         {
             session.Silences++;
@@ -201,7 +207,7 @@ public sealed partial class KernelConversationAgent(
         session.Transcript.Add(new TranscriptLine(Speaker.Customer, customerText.Trim(), now));
         if (session.Memory.EndReason is { } ended)
         {
-            return (null, Say(session, "Goodbye.", ended));
+            return (null, AfterGoodbye(session, script, customerText, ended));
         }
 
         OptOutSignal optOut;
@@ -412,6 +418,42 @@ public sealed partial class KernelConversationAgent(
     private static System.Diagnostics.Activity? StartActivity(string name, ConversationSession session) =>
         CampaignTelemetry.Source.StartActivity(name)?.SetTag("campaign.call.id", session.CallId);
 
+    /// <summary>
+    /// Words heard after the goodbye, while the line was still open: only a request not to be called again is acted on
+    /// (a line that only might be one is asked about once); anything else gets a last goodbye.
+    /// </summary>
+    private AgentReply AfterGoodbye(ConversationSession session, PreparedScript script, string customerText, string ended)
+    {
+        OptOutSignal optOut;
+        if (session.Memory.OptOutAsked is not null)
+        {
+            session.Memory.OptOutAsked = null;
+            optOut = OptOutConfirmation.Read(customerText) == ConfirmationAnswer.Yes ? OptOutSignal.Definite : OptOutSignal.None;
+        }
+        else
+        {
+            optOut = optOuts.Classify(customerText, answersOffer: false);
+            if (optOut == OptOutSignal.Possible && session.Memory.OptOutDeclined)
+            {
+                optOut = OptOutSignal.None;
+            }
+        }
+
+        if (optOut == OptOutSignal.Definite)
+        {
+            SessionUpdates.OptOut(session);
+            return Say(session, AgentLines.OptOut(script), EndReasons.OptOut) with { ListensAfter = false };
+        }
+
+        if (optOut == OptOutSignal.Possible)
+        {
+            session.Memory.OptOutAsked = customerText.Trim();
+            return Say(session, AgentLines.AskOptOut, endReason: null);
+        }
+
+        return Say(session, "Goodbye.", ended) with { ListensAfter = false };
+    }
+
     private AgentReply Say(ConversationSession session, string text, string? endReason, AgentTransfer? transfer = null)
     {
         session.Transcript.Add(new TranscriptLine(Speaker.Agent, text, clock.GetUtcNow()));
@@ -420,9 +462,10 @@ public sealed partial class KernelConversationAgent(
             session.Memory.EndReason = endReason;
         }
 
-        // A transfer hands the line over rather than hanging up.
+        // A transfer hands the line over rather than hanging up; after a goodbye the line stays open a moment for last
+        // words, except when the customer has just been taken off the list (nothing more to hear) or handed over.
         return transfer is not null
             ? new AgentReply(text, EndCall: false, transfer)
-            : new AgentReply(text, EndCall: endReason is not null);
+            : new AgentReply(text, EndCall: endReason is not null) { ListensAfter = endReason is not (null or EndReasons.OptOut or EndReasons.Transfer) };
     }
 }

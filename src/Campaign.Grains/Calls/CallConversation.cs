@@ -100,7 +100,7 @@ internal sealed class CallConversation(
             await StoreTurnAsync();
             stored = true;
             CampaignTelemetry.TurnDuration.Record(Stopwatch.GetElapsedTime(started).TotalSeconds);
-            yield return new ReplyToken("", Last: true, endCall, transfer);
+            yield return new ReplyToken("", Last: true, endCall, transfer, ListensAfter: endCall && whole is { ListensAfter: true });
         }
         finally
         {
@@ -156,6 +156,7 @@ internal sealed class CallConversation(
         var instruction = reply switch
         {
             { Transfer: { } transfer } => CallInstruction.SayAndTransfer(reply.Text, transfer.Number, transfer.Whisper),
+            { EndCall: true, ListensAfter: true } when !string.IsNullOrWhiteSpace(reply.Text) => CallInstruction.SayListenAndHangUp(reply.Text) with { AnswerTurn = Call.Turns + 1 },
             { EndCall: true } => CallInstruction.SayAndHangUp(reply.Text),
             _ => CallInstruction.SayAndListen(reply.Text) with { AnswerTurn = Call.Turns + 1 },
         };

@@ -115,7 +115,7 @@ public sealed class CallGrain(
                 yield return new ReplyToken(instruction.Say, Last: false, HangUp: false);
             }
 
-            yield return new ReplyToken("", Last: true, instruction.HangUp);
+            yield return new ReplyToken("", Last: true, instruction.HangUp, ListensAfter: instruction is { HangUp: true, Listen: true });
         }
         finally
         {

@@ -62,7 +62,8 @@ public sealed class ScriptTestRunner(IConversationAgent agent, [FromKeyedService
         };
         var reply = await agent.OpenAsync(session, cancellationToken);
         var used = 0;
-        while (!reply.EndCall && used < lines.Count)
+        // After a goodbye that listens, the next line is heard as said over it; a silence there hangs up.
+        while (used < lines.Count && (!reply.EndCall || (reply.ListensAfter && !string.IsNullOrWhiteSpace(lines[used]))))
         {
             var line = lines[used++];
             reply = await agent.RespondAsync(session, string.IsNullOrWhiteSpace(line) ? null : line, cancellationToken);

@@ -6,7 +6,7 @@ namespace Campaign.Telephony.Acs;
 
 /// <summary>
 /// Drives a call's turns from Call Automation events: the answer opens the conversation, each recognition result is
-/// the callee's turn, the end of the last words hangs up, and a disconnect or failed create ends the call. Events
+/// the callee's turn (words said over a goodbye too), the end of the last words hangs up, and a disconnect or failed create ends the call. Events
 /// carry the operation context of the action they report, so a repeated or late event for a turn already handled
 /// changes nothing and requests no second action, and one that names another call is dropped.
 /// </summary>
@@ -52,6 +52,13 @@ internal sealed partial class AcsCallbackHandler(
             case ("RecognizeFailed", { Step: AcsStep.Turn } turn) when connectionId is not null:
                 LogNotRecognised(logger, callId, callbackEvent.ResultCode, callbackEvent.ResultSubCode);
                 await RespondAsync(grain, connectionId, AcsCallEvents.FromSpeech(null, turn.Turn), turn);
+                break;
+            case ("RecognizeCompleted", { Step: AcsStep.LastWords } lastWords) when connectionId is not null:
+                await RespondAsync(grain, connectionId, AcsCallEvents.FromSpeech(callbackEvent.Speech, lastWords.Turn), lastWords);
+                break;
+            case ("RecognizeFailed", { Step: AcsStep.LastWords } lastWords) when connectionId is not null:
+                // Nothing said over the goodbye: the call ends as it was.
+                await ApplyAsync(connectionId, CallInstruction.SayAndHangUp(null), lastWords);
                 break;
             case ("PlayCompleted" or "PlayFailed", { Step: AcsStep.Goodbye } goodbye) when connectionId is not null:
                 await ApplyAsync(connectionId, CallInstruction.SayAndHangUp(null), goodbye);

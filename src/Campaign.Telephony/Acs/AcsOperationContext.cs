@@ -14,6 +14,9 @@ public enum AcsStep
 
     /// <summary>The hand-over line is being played, then the call is transferred to a person (the transfer's own events carry it too).</summary>
     Transfer,
+
+    /// <summary>A goodbye is being played and, for a few seconds after it, last words recognised; silence hangs up.</summary>
+    LastWords,
 }
 
 /// <summary>

@@ -52,6 +52,13 @@ public sealed partial class AcsTelephony(AcsCallAutomationClient client, AcsOpti
                 return;
             }
 
+            if (instruction.Listen)
+            {
+                // The goodbye, then a few seconds to hear last words; a recognition that hears nothing hangs up.
+                await RecognizeAsync(callConnectionId, AcsPlaySource.Speak(instruction.Say, voice), context.Next(AcsStep.LastWords), LastWordsSeconds, voice, cancellationToken);
+                return;
+            }
+
             var goodbye = context.Next(AcsStep.Goodbye);
             await client.PlayAsync(callConnectionId, new AcsPlayRequest([AcsPlaySource.Speak(instruction.Say, voice)], goodbye.Format()), cancellationToken);
             return;
@@ -71,22 +78,27 @@ public sealed partial class AcsTelephony(AcsCallAutomationClient client, AcsOpti
             return;
         }
 
-        var turn = context.Next(AcsStep.Turn);
         var prompt = string.IsNullOrWhiteSpace(instruction.Say) ? null : AcsPlaySource.Speak(instruction.Say, voice);
-        await client.RecognizeAsync(
+        await RecognizeAsync(callConnectionId, prompt, context.Next(AcsStep.Turn), options.InitialSilenceTimeoutSeconds, voice, cancellationToken);
+    }
+
+    /// <summary>How long the line stays open after a goodbye for last words to begin.</summary>
+    public const int LastWordsSeconds = 3;
+
+    private Task RecognizeAsync(string callConnectionId, AcsPlaySource? prompt, AcsOperationContext step, int silenceSeconds, AcsVoice voice, CancellationToken cancellationToken) =>
+        client.RecognizeAsync(
             callConnectionId,
             new AcsRecognizeRequest(
                 "speech",
                 prompt,
                 new AcsRecognizeOptions(
-                    AcsIdentifier.Phone(context.Target),
+                    AcsIdentifier.Phone(step.Target),
                     InterruptPrompt: true,
-                    options.InitialSilenceTimeoutSeconds,
+                    silenceSeconds,
                     voice.Locale,
                     new AcsSpeechOptions(options.EndSilenceTimeoutMs)),
-                turn.Format()),
+                step.Format()),
             cancellationToken);
-    }
 
     /// <summary>
     /// Hands the call to <paramref name="number"/>. ACS cannot say anything to the person before connecting them (there

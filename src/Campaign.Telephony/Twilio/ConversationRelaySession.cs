@@ -129,6 +129,12 @@ internal sealed partial class ConversationRelaySession(RelaySocket socket, IGrai
 
                 await socket.SendAsync(new { type = "text", token = "", last = true }, cancellationToken);
                 _replyEnded = true;
+                if (token is { HangUp: true, ListensAfter: true })
+                {
+                    // The line stays open a moment for last words: a prompt in it stops this wait and is the next turn.
+                    await Task.Delay(TimeSpan.FromSeconds(LastWordsSeconds), cancellationToken);
+                }
+
                 if (token.Transfer || token.HangUp)
                 {
                     // After a hand-over Twilio asks the Connect's action what next: the Dial to the person.
@@ -147,6 +153,9 @@ internal sealed partial class ConversationRelaySession(RelaySocket socket, IGrai
             LogReplyFailed(logger, callId, ex.Message);
         }
     }
+
+    /// <summary>How long the line stays open after a goodbye for last words to begin.</summary>
+    public const int LastWordsSeconds = 3;
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Call {CallId}: a ConversationRelay message that is not valid JSON or has wrongly typed fields was refused: {Start}")]
     private static partial void LogRefused(ILogger logger, string callId, string start);

@@ -10,6 +10,21 @@ public sealed class TwilioTwiml(TwilioOptions options, TwilioUrls urls)
     public string For(string callId, CallInstruction instruction)
     {
         var response = new VoiceResponse();
+        if (instruction is { HangUp: true, Listen: true } && !string.IsNullOrWhiteSpace(instruction.Say))
+        {
+            // The goodbye, then a few seconds to hear last words ("…and take me off your list"); silence hangs up.
+            var lastWords = new Gather(
+                input: [Gather.InputEnum.Speech],
+                action: urls.Gather(callId, instruction.AnswerTurn),
+                method: global::Twilio.Http.HttpMethod.Post,
+                timeout: LastWordsSeconds,
+                speechTimeout: options.SpeechTimeout,
+                language: (Gather.LanguageEnum)options.Language,
+                actionOnEmptyResult: false);
+            lastWords.Say(instruction.Say, voice: Voice, language: Language);
+            return response.Append(lastWords).Hangup().ToString();
+        }
+
         if (instruction.HangUp)
         {
             if (!string.IsNullOrWhiteSpace(instruction.Say))
@@ -78,6 +93,9 @@ public sealed class TwilioTwiml(TwilioOptions options, TwilioUrls urls)
     }
 
     private const int TransferRingSeconds = 30;
+
+    /// <summary>How long the line stays open after a goodbye for last words to begin.</summary>
+    public const int LastWordsSeconds = 3;
 
     /// <summary>
     /// After a ConversationRelay session handed the call over (the hand-over line was already spoken over the relay):

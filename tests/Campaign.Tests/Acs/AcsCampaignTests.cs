@@ -83,6 +83,29 @@ public class AcsCampaignTests
     }
 
     [Fact]
+    public async Task An_opt_out_said_over_the_goodbye_is_recognised_before_the_line_is_hung_up()
+    {
+        await using var host = await AcsHost.StartAsync();
+        var id = await AcsCampaign.StartAsync(host, [CalleeScript.OptOutOverGoodbye, CalleeScript.Decliner], 760_000);
+
+        await AcsCampaign.WaitForCompletionAsync(host, id, TimeSpan.FromSeconds(50));
+
+        Assert.Empty(host.Acs.Callee.Failures);
+        var records = await AcsCampaign.CallsAsync(host, id);
+        var followUps = records.Select(r => r.GetProperty("outcome").GetProperty("followUp").GetProperty("kind").GetString()).Order().ToList();
+        Assert.Equal(["leaveAlone", "none"], followUps);
+
+        // The goodbye is a recognition with a short wait, not a play: silence over it ends the call.
+        var calls = host.Acs.Calls.Values.ToList();
+        Assert.All(calls, c =>
+        {
+            var goodbye = c.Requested.Last(a => a.Kind == "recognize").Body;
+            Assert.Contains("Goodbye", goodbye.GetProperty("playPrompt").GetProperty("text").GetProperty("text").GetString());
+            Assert.Equal(3, goodbye.GetProperty("recognizeOptions").GetProperty("initialSilenceTimeoutInSeconds").GetInt32());
+        });
+    }
+
+    [Fact]
     public async Task With_JWT_checks_on_callbacks_signed_by_Call_Automation_run_the_campaign()
     {
         await using var host = await AcsHost.StartAsync(jwt: true);

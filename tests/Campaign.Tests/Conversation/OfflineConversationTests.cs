@@ -159,6 +159,56 @@ public sealed class OfflineConversationTests : IDisposable
         Assert.Equal(Interest.NotInterested, outcome.Interest);
     }
 
+    [Theory]
+    [InlineData("No. And actually, can you take my number off your list? I don't want any more calls.", true, FollowUpKind.LeaveAlone)]
+    [InlineData("naw and dinnae phone here again right", true, FollowUpKind.LeaveAlone)]
+    [InlineData("Okay, bye.", false, FollowUpKind.None)]
+    [InlineData("Actually, could you send me a leaflet?", false, FollowUpKind.MoreInfo)]
+    public async Task Words_said_over_the_goodbye_are_heard_and_an_opt_out_in_them_honoured(string lastWords, bool optedOut, FollowUpKind followUp)
+    {
+        var session = _harness.Session(EvalScript.Definition);
+
+        var replies = await _harness.TalkAsync(session, "No thanks.", "No, not really.", lastWords);
+        var outcome = await _harness.ConcludeAsync(session);
+
+        Assert.True(replies[2].EndCall);
+        Assert.True(replies[2].ListensAfter);
+        Assert.True(replies[3].EndCall);
+        Assert.False(replies[3].ListensAfter);
+        Assert.Equal(optedOut, outcome.OptedOut);
+        Assert.Equal(followUp, outcome.FollowUp.Kind);
+        Assert.Equal(Interest.NotInterested, outcome.Interest);
+    }
+
+    [Fact]
+    public async Task A_line_over_the_goodbye_that_only_might_be_an_opt_out_is_asked_about_once()
+    {
+        var session = _harness.Session(EvalScript.Definition);
+
+        var replies = await _harness.TalkAsync(session, "No thanks.", "No.", "Why do you people keep ringing me?", "No, it's fine.", "Bye.");
+        var outcome = await _harness.ConcludeAsync(session);
+
+        Assert.Equal(AgentLines.AskOptOut, replies[3].Text);
+        Assert.False(replies[3].EndCall);
+        Assert.True(replies[4].EndCall);
+        Assert.False(replies[4].ListensAfter);
+        Assert.Equal(5, replies.Count);
+        Assert.False(outcome.OptedOut);
+    }
+
+    [Fact]
+    public async Task An_opt_out_goodbye_does_not_listen_for_more()
+    {
+        var session = _harness.Session(EvalScript.Definition);
+
+        var replies = await _harness.TalkAsync(session, "Take me off your list.", "Wait, actually, I'm interested.");
+
+        Assert.True(replies[1].EndCall);
+        Assert.False(replies[1].ListensAfter);
+        Assert.Equal(2, replies.Count);
+        Assert.True((await _harness.ConcludeAsync(session)).OptedOut);
+    }
+
     [Fact]
     public async Task A_question_from_the_faq_is_answered_from_the_script_and_the_call_goes_on()
     {
@@ -376,7 +426,7 @@ public sealed class OfflineConversationTests : IDisposable
     {
         var session = _harness.Session(OutageScript.Definition());
 
-        var replies = await _harness.TalkAsync(session, null, null, "Hello?");
+        var replies = await _harness.TalkAsync(session, null, null, null);
         var outcome = await _harness.ConcludeAsync(session);
 
         Assert.Equal(3, replies.Count);
@@ -409,9 +459,12 @@ public sealed class OfflineConversationTests : IDisposable
     {
         var shortScript = _harness.Session(OutageScript.Definition(maxTurns: 2));
         var turns = await _harness.TalkAsync(shortScript, "Yes, sure, tell me more.", "I'm worried about the bill.");
-        Assert.Equal(2, turns.Count);
+        Assert.Equal(3, turns.Count);
         Assert.True(turns[1].EndCall);
         Assert.EndsWith(OutageScript.Closing, turns[1].Text);
+
+        // Said over the goodbye: heard, but the conversation does not start again.
+        Assert.Equal(new AgentReply("Goodbye.", EndCall: true), turns[2]);
 
         var slow = _harness.Session(OutageScript.Definition(maxSeconds: 30));
         await _harness.Agent.OpenAsync(slow);

@@ -276,8 +276,9 @@ public sealed class OpenAIModelFaultTests : IAsyncLifetime
         var replies = await harness.TalkAsync(session, "Yes, sure, tell me more.", "Hello?", "Are you there?");
         var outcome = await harness.ConcludeAsync(session);
 
-        Assert.Equal(2, replies.Count); // the call ended on the first line: the customer is not asked to repeat
+        Assert.Equal(3, replies.Count); // the call ended on the first line: the customer is not asked to repeat
         Assert.True(replies[1].EndCall);
+        Assert.Equal(new AgentReply("Goodbye.", EndCall: true), replies[2]);
         Assert.Equal(AgentLines.ModelFailure, replies[1].Text);
         Assert.DoesNotContain(session.Transcript, l => l.Text == AgentLines.NotHeard);
         Assert.Equal(2, _server.ReplyRequests); // asked once more, then given up
@@ -296,9 +297,10 @@ public sealed class OpenAIModelFaultTests : IAsyncLifetime
 
         var replies = await harness.TalkAsync(session, "No, everything is fine now.", "Hello?");
 
-        Assert.Equal(2, replies.Count);
-        Assert.Equal(new AgentReply(goodbye, EndCall: true), replies[1]);
-        Assert.Equal(goodbye, session.Transcript[^1].Text);
+        Assert.Equal(3, replies.Count);
+        Assert.Equal(new AgentReply(goodbye, EndCall: true) { ListensAfter = true }, replies[1]);
+        Assert.Equal(new AgentReply("Goodbye.", EndCall: true), replies[2]);
+        Assert.Equal(goodbye, session.Transcript[^3].Text);
         Assert.Single(harness.Logs.Messages, m => m.Contains($"Call {session.CallId}: the model said goodbye without calling end_call", StringComparison.Ordinal));
     }
 

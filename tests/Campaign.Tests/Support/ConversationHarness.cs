@@ -63,7 +63,8 @@ public sealed class ConversationHarness : IDisposable
         var replies = new List<AgentReply> { await Agent.OpenAsync(session) };
         foreach (var line in lines)
         {
-            if (replies[^1].EndCall)
+            // After a goodbye that listens, a line is heard as said over it; silence hangs up.
+            if (replies[^1].EndCall && (!replies[^1].ListensAfter || line is null))
             {
                 break;
             }

@@ -30,6 +30,12 @@ public sealed record CalleeScript(
 
     public static CalleeScript Silent { get; } = new(CalleeKind.Person, []);
 
+    /// <summary>Declines, then asks not to be called again as the agent says goodbye.</summary>
+    public static CalleeScript OptOutOverGoodbye { get; } = new(CalleeKind.Person, ["No thanks.", "No.", "And don't ever call this number again."]);
+
+    /// <summary>Declines, and says nothing over the goodbye.</summary>
+    public static CalleeScript Decliner { get; } = new(CalleeKind.Person, ["No thanks.", "No."]);
+
     public static CalleeScript Machine { get; } = new(CalleeKind.Machine, []);
 
     public static CalleeScript Busy { get; } = new(CalleeKind.Busy, []);

@@ -125,7 +125,9 @@ public sealed class FakeCallee(string authToken) : IDisposable
                 continue;
             }
 
-            if (response.Element("Hangup") is not null)
+            // A goodbye may listen for last words (a Gather before the Hangup): Twilio posts only what was said in it.
+            var lastLine = turn < script.Lines.Count ? script.Lines[turn] : "";
+            if (response.Element("Hangup") is not null && (response.Element("Gather") is null || lastLine.Length == 0))
             {
                 return;
             }
@@ -280,8 +282,9 @@ public sealed class FakeCallee(string authToken) : IDisposable
                 }
             }
 
-            // A hang-up follows its last words at once.
-            else if (await NextWithinAsync(messages.Reader, TimeSpan.FromMilliseconds(300)) is { } next)
+            // A hang-up follows its last words at once, or a few seconds later when the goodbye listens for last words
+            // and the callee has nothing more to say.
+            else if (await NextWithinAsync(messages.Reader, TimeSpan.FromMilliseconds(turn < script.Lines.Count ? 300 : 5_000)) is { } next)
             {
                 if (next.GetProperty("type").GetString() == "end")
                 {

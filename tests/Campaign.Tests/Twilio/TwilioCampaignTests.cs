@@ -80,6 +80,29 @@ public class TwilioCampaignTests
         Assert.Contains(talkative.Said, s => s.StartsWith(Disclosure, StringComparison.Ordinal) && s.Contains("Hello Customer", StringComparison.Ordinal));
     }
 
+    [Theory]
+    [InlineData("Gather")]
+    [InlineData("ConversationRelay")]
+    public async Task An_opt_out_said_over_the_goodbye_is_heard_before_Twilio_hangs_up(string mode)
+    {
+        await using var host = await TwilioHost.StartAsync(mode);
+        var id = await TwilioCampaign.StartAsync(host, [CalleeScript.OptOutOverGoodbye, CalleeScript.Decliner], 710_000, maxConcurrentCalls: 2);
+
+        var stats = await TwilioCampaign.WaitForCompletionAsync(host, id, TimeSpan.FromSeconds(60));
+
+        Assert.Empty(host.Twilio.Callee.Failures);
+        Assert.Equal(2, stats.GetProperty("results").GetProperty("answered").GetInt32());
+        var records = (await host.Client.GetFromJsonAsync<JsonElement>($"/api/campaigns/{id}/calls")).GetProperty("items").EnumerateArray().ToList();
+        var followUps = records.Select(r => r.GetProperty("outcome").GetProperty("followUp").GetProperty("kind").GetString()).Order().ToList();
+        Assert.Equal(["leaveAlone", "none"], followUps);
+
+        // Both goodbyes kept the line open for last words; only the one who spoke was heard again.
+        var calls = host.Twilio.Calls.Values.ToList();
+        Assert.All(calls, c => Assert.Contains(c.Said, s => s.Contains("Goodbye", StringComparison.Ordinal)));
+        var optedOut = calls.Single(c => c.Said.Any(s => s.Contains("must not call you again", StringComparison.Ordinal)));
+        Assert.Equal(4, optedOut.Said.Count);
+    }
+
     [Fact]
     public async Task ConversationRelay_mode_streams_replies_and_stops_when_the_callee_interrupts()
     {

@@ -35,6 +35,10 @@ public class TwilioUnitTests
         Assert.Matches("<Say[^>]*>Goodbye.</Say>\\s*<Hangup>", twiml.For("c-1", CallInstruction.SayAndHangUp("Goodbye.")));
         Assert.DoesNotContain("<Say", twiml.For("c-1", CallInstruction.SayAndHangUp(null)));
 
+        // A goodbye that listens for last words: silence falls through to the Hangup, speech posts turn 4.
+        var lastWords = twiml.For("c-1", CallInstruction.SayListenAndHangUp("Goodbye.") with { AnswerTurn = 4 });
+        Assert.Matches("""<Gather input="speech" action="[^"]*callId=c-1[^"]*turn=4" method="POST" timeout="3" speechTimeout="auto" language="en-US" actionOnEmptyResult="false">\s*<Say[^>]*>Goodbye.</Say>\s*</Gather>\s*<Hangup>""", lastWords);
+
         var relay = twiml.Relay("c-1");
         Assert.Contains("""url="wss://calls.example.com/telephony/twilio/relay?callId=c-1" """.Trim(), relay);
         Assert.Contains("""<Parameter name="callId" value="c-1">""", relay);
