@@ -22,6 +22,10 @@ public static class AgentLines
             || last.EndsWith(OptOutOffer, StringComparison.Ordinal));
     }
 
+    /// <summary>Whether an agent line asked when to call back ("When would be a good time to call you back?", "What time Friday would suit you best?").</summary>
+    public static bool AsksWhenToCallBack(string? agentLine) =>
+        agentLine is not null && (agentLine.Contains("call you back", StringComparison.OrdinalIgnoreCase) || agentLine.Contains("would suit you", StringComparison.OrdinalIgnoreCase));
+
     public const string StillThere = "Sorry, I didn't catch that. Are you still there?";
 
     public const string NotHeard = "Sorry, could you say that again?";

@@ -45,8 +45,9 @@ public static class SessionUpdates
             return false;
         }
 
-        // A callback the customer asked for outranks a later, vaguer "send me something".
-        if (kind == FollowUpKind.MoreInfo && session.FollowUp.Kind == FollowUpKind.Callback)
+        // A callback the customer asked for outranks a later, vaguer "send me something"; one put off with no time said
+        // ("maybe later" … "I couldn't tell you when, just send me the details") gives way to it.
+        if (kind == FollowUpKind.MoreInfo && session.FollowUp.Kind == FollowUpKind.Callback && (session.FollowUp.At is not null || session.Memory.CallbackPhrase is not null))
         {
             return false;
         }

@@ -199,6 +199,21 @@ public static partial class OfflineDialogue
         }
 
         var awaitingHour = state.Step == DialogueStep.CallbackHour;
+        if ((state.Step == DialogueStep.CallbackTime || awaitingHour) && TakesInformationInstead(u))
+        {
+            // "I couldn't tell you when. Just post me out something": information instead of a call. Someone who put the
+            // call off and takes the information has not said yes or no to the offer.
+            if (turn.Session.Interest == Interest.Unknown)
+            {
+                plan.Call(CallFunctions.RecordInterestName, ("level", CallFunctions.LevelName(Interest.Neutral)));
+            }
+
+            plan.Call(CallFunctions.RecordFollowUpName, ("kind", "moreInfo"));
+            plan.Say("Of course, we'll send you the information instead.");
+            Close(turn, state, plan);
+            return true;
+        }
+
         if (awaitingHour && u.TimePhrase is null)
         {
             // "What time on Saturday?" … "Whenever, I'm in all day": the day stands, at the usual hour.
@@ -657,6 +672,9 @@ public static partial class OfflineDialogue
     /// "No need" or "go on then" in answer to the offer of information declines or takes the information; the interest
     /// the customer already gave stands.
     /// </summary>
+    /// <summary>An answer to "when shall we call you back?" that asks for information instead, naming no time.</summary>
+    public static bool TakesInformationInstead(Utterance u) => u.TimePhrase is null && u.WantsMoreInfo && !u.CallbackRequested;
+
     public static bool AnswersOffer(Utterance u, Interest known) =>
         u.Interest is Interest.NotInterested or Interest.Interested && !u.OptOut && known is Interest.Interested or Interest.Neutral;
 

@@ -50,6 +50,15 @@ public static class TranscriptExtractor
             }
 
             var askedWhen = previous?.Contains("call you back", StringComparison.OrdinalIgnoreCase) == true;
+            if (AgentLines.AsksWhenToCallBack(previous) && OfflineDialogue.TakesInformationInstead(u))
+            {
+                // "I couldn't tell you when. Just post me out something": information instead of the call put off.
+                followUp = FollowUpKind.MoreInfo;
+                callbackTime = null;
+                interest ??= Interest.Neutral;
+                continue;
+            }
+
             if (u.CallbackRequested || (askedWhen && u.TimePhrase is not null))
             {
                 followUp = FollowUpKind.Callback;

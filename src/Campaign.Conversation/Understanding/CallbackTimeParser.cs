@@ -60,7 +60,11 @@ public static partial class CallbackTimeParser
         (new(@"\bbetween (\d{1,2}(?::\d{2})?) and \d{1,2}\b", RegexOptions.Compiled), "at $1"),
         (new(@"\b(say|about|maybe|like|roughly) (\d{1,2})\b(?! (minutes?|hours?|days?|weeks?))", RegexOptions.Compiled), "at $2"),
         (new(@"\b(any ?time|anytime|whenever) (after|from) ", RegexOptions.Compiled), "after "),
-        (new(@"\b(give (it|me)|wait) (?=(?:\d{1,3}|an?|one) (minutes?|mins?|hours?|hrs?)\b)", RegexOptions.Compiled), "in "),
+        (new(@"\b(give (it|me)|wait|after) (?=(?:\d{1,3}|an?|one) (minutes?|mins?|hours?|hrs?)\b)", RegexOptions.Compiled), "in "),
+        // "In like three hours", "in about 2 hours": a relative time with a hedge.
+        (new(@"\bin (?:like|about|around|roughly|maybe|say|approximately|just|another) (?=(?:\d{1,3}|an?|one) (minutes?|mins?|hours?|hrs?|days?)\b)", RegexOptions.Compiled), "in "),
+        // "First thing, like eight": the hour named is the time meant.
+        (new(@"\bfirst thing(?: in the morning)?,? (?:like |about |around |say |at |maybe )?(?=\d{1,2}\b(?! (?:minutes?|hours?|days?|weeks?)))", RegexOptions.Compiled), "at "),
         (new(@"\b(after|once) (the )?(school run|lunch)\b", RegexOptions.Compiled), "after lunch"),
         (new(@"\b(an|1|one) hour and a half\b", RegexOptions.Compiled), "90 minutes"),
         (new(@"\bhalf an hour\b", RegexOptions.Compiled), "30 minutes"),

@@ -183,17 +183,17 @@ public static partial class UtteranceAnalyzer
     [GeneratedRegex(@"^((well|oh|um+|uh+|hmm+|mm+|mhm|so|erm|ah|yeah,? right|(?:yeah|yes|sure)(?=,? because (?:you|your|the|that|it|they)\b)|no (?:charges?|costs?|fees?|catch)(?=\?| then\b)|er|right(?=[.,]\s*\w))\b[\s,.?]*)+")]
     private static partial Regex Filler();
 
-    [GeneratedRegex(@"^(yes|yeah|yeh|yea|yah|yep|yup|ya|sure|ok|okay|k|kk|please(?=\W*$)|alright|all right|of course|certainly|absolutely|definitely|fine|go ahead|go on|please do(?! not)|why not|i do|i have|that would be (great|good|nice|fine|lovely)|sounds (good|great|fine)|uh huh|right|correct|no problem|i (suppose|guess|reckon|think) so|if you (must|like|want|insist))\b(?! not\b)")]
+    [GeneratedRegex(@"^(yes|yeah|yeh|yea|yah|yep|yup|ya|aye|ja|haan|sure|ok|okay|k|kk|please(?=\W*$)|grand(?=\W*(?:$|do\b|yes\b|yeah\b|aye\b|go\b|send\b|thanks?\b))|do(?=\W*$)|go for it|alright|all right|of course|certainly|absolutely|definitely|fine|go ahead|go on|please do(?! not)|why not|i do|i have|that would be (great|good|nice|fine|lovely)|sounds (good|great|fine)|uh huh|right|correct|no problem|i (suppose|guess|reckon|think) so|i (suppose|guess|reckon)(?=\W*$)|if you (must|like|want|insist))\b(?! not\b)")]
     private static partial Regex YesStart();
 
-    [GeneratedRegex(@"^(?:(?:fine|okay|ok|alright|so|then|well|anyway|anyhow),? )?(yes|yeah|yep|no|nope|nah|naw|sure|go on|go ahead)(,? (please|thanks|thank you|then|quickly|quick))?$")]
+    [GeneratedRegex(@"^(?:(?:fine|okay|ok|alright|so|then|well|anyway|anyhow),? )?(yes|yeah|yep|aye|no|nope|nah|naw|sure|go on|go ahead)(,? (please|thanks|thank you|then|quickly|quick))?$")]
     private static partial Regex BareAnswer();
 
     [GeneratedRegex(@"^(no|nope|nah|naw|not really|not now|not at all|not today|i do not think so|never|(absolutely|definitely|certainly) not)\b")]
     private static partial Regex NoStart();
 
     // "Yeah, right" is sarcasm, not a yes.
-    [GeneratedRegex(@"\b(yes|yeah|yeh|yea|yep|yup)\b(?!,? right\b)")]
+    [GeneratedRegex(@"\b(yes|yeah|yeh|yea|yep|yup|aye)\b(?!,? right\b)")]
     private static partial Regex YesWord();
 
     // "Friday at 3, no, make that Monday": the no of a correction to a time.
@@ -235,7 +235,7 @@ public static partial class UtteranceAnalyzer
     [GeneratedRegex(@",\s*(?:(?:is|was|can|could|does|do|will|would|are|has|have)(?: not)?\s+(?:it|they|there|that|he|she|you|we)|right|eh|innit)\s*\?\s*$")]
     private static partial Regex TagQuestion();
 
-    [GeneratedRegex(@"\bsend (me |us )?(some |more |the |an? |further )?(info|information|details|brochure|leaflet|email|text|letter|something|it|that|them)\b|\bsend (?:me |us )?(?:your |the |a |some )?(?:\w+ )?(?:brochure|leaflet|pamphlet|booklet|paperwork|whatever|stuff|bumf|literature)\b|\b(stick|pop|put|bung|chuck) (it|them|one|something|a leaflet) (in the (post|mail)|through the (door|letterbox)|over)\b|\bsend away\b|\b(email|e-mail|text|mail|write to) (me|us)\b|\bmore (info|information|details)\b|\bin writing\b|\b(some|the|further) information\b|\b(by |the |a |an )?(post|email|e-mail|mail|letter|text|whatsapp)('s| is| would be| will do| works)( (absolutely|perfectly|just))? (fine|ok|okay|good|great|best|perfect)\b|^\W*(by |via |on )?(email|e-mail|post|text|whatsapp|letter)\W*(please|thanks|thank you|ta)?\W*$")]
+    [GeneratedRegex(@"\bsend (me |us )?(some |more |the |an? |further )?(info|information|details|brochure|leaflet|email|text|letter|something|it|that|them)\b|\bsend (?:me |us )?(?:your |the |a |some )?(?:\w+ )?(?:brochure|leaflet|pamphlet|booklet|paperwork|whatever|stuff|bumf|literature)\b|\b(stick|pop|put|bung|chuck) (it|them|one|something|a leaflet) (in the (post|mail)|through the (door|letterbox)|over)\b|\bsend away\b|\b(post|mail) (me|us) (out |over )?(something|some|the|a|an|it|that|them|whatever|stuff|info|information|details)\b|\b(email|e-mail|text|mail|write to) (me|us)\b|\bmore (info|information|details)\b|\bin writing\b|\b(some|the|further) information\b|\b(by |the |a |an )?(post|email|e-mail|mail|letter|text|whatsapp)('s| is| would be| will do| works)( (absolutely|perfectly|just))? (fine|ok|okay|good|great|best|perfect)\b|^\W*(by |via |on )?(email|e-mail|post|text|whatsapp|letter)\W*(please|thanks|thank you|ta)?\W*$")]
     private static partial Regex MoreInfo();
 
     [GeneratedRegex(@"\b(no|not|do not need|do not want|without)\b[^.?!]{0,20}\b(info|information|details)\b|\b(?:do not|dinnae|dinna|never|no need to|no point) (?:bother(?:ing)? )?(?:to )?send(?:ing)?\b")]

@@ -209,6 +209,50 @@ public sealed class OfflineConversationTests : IDisposable
         Assert.True((await _harness.ConcludeAsync(session)).OptedOut);
     }
 
+    [Theory]
+    [InlineData("Aye.")]
+    [InlineData("Aye, fine.")]
+    [InlineData("Grand, do.")]
+    [InlineData("i guess")]
+    [InlineData("Ja.")]
+    public async Task A_yes_in_other_words_takes_the_information(string yes)
+    {
+        var session = _harness.Session(EvalScript.Definition);
+
+        await _harness.TalkAsync(session, "Yes please.", "No, nothing.", yes);
+        var outcome = await _harness.ConcludeAsync(session);
+
+        Assert.Equal(FollowUpKind.MoreInfo, outcome.FollowUp.Kind);
+        Assert.Equal(Interest.Interested, outcome.Interest);
+    }
+
+    [Theory]
+    [InlineData("I don't know when, honestly. Just send me the information and I'll look at it.")]
+    [InlineData("Ah, I couldn't tell you, I'm all over the place this week. Just post me out something.")]
+    public async Task Information_asked_for_instead_of_a_callback_time_replaces_the_callback(string instead)
+    {
+        var session = _harness.Session(EvalScript.Definition);
+
+        var replies = await _harness.TalkAsync(session, "Sorry, I'm right in the middle of cooking. Maybe another time?", instead);
+        var outcome = await _harness.ConcludeAsync(session);
+
+        Assert.StartsWith("Of course, we'll send you the information instead.", replies[2].Text);
+        Assert.True(replies[2].EndCall);
+        Assert.Equal(FollowUpKind.MoreInfo, outcome.FollowUp.Kind);
+        Assert.Equal(Interest.Neutral, outcome.Interest);
+    }
+
+    [Fact]
+    public async Task A_callback_with_a_time_still_outranks_a_later_send_me_something()
+    {
+        var session = _harness.Session(EvalScript.Definition);
+
+        await _harness.TalkAsync(session, "I'm busy, call me back tomorrow at 5 pm.", "Yes. And send me something too.");
+        var outcome = await _harness.ConcludeAsync(session);
+
+        Assert.Equal(FollowUpKind.Callback, outcome.FollowUp.Kind);
+    }
+
     [Fact]
     public async Task A_question_from_the_faq_is_answered_from_the_script_and_the_call_goes_on()
     {
