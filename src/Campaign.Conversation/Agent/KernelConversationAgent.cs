@@ -432,7 +432,8 @@ public sealed partial class KernelConversationAgent(
         }
         else
         {
-            optOut = optOuts.Classify(customerText, answersOffer: false);
+            // A bare "no, don't bother" over the goodbye still answers what the agent offered last.
+            optOut = optOuts.Classify(customerText, answersOffer: true);
             if (optOut == OptOutSignal.Possible && session.Memory.OptOutDeclined)
             {
                 optOut = OptOutSignal.None;

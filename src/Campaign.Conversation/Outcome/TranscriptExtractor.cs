@@ -33,7 +33,9 @@ public static class TranscriptExtractor
             }
 
             var u = UtteranceAnalyzer.Analyze(line.Text, script.Knowledge);
-            if (u.OptOut && !(AgentLines.OffersInformation(previous) && OptOutRecognizer.IsBareDecline(line.Text)))
+            // A bare "no, don't bother" declines what the agent offered, also when said over its goodbye.
+            var offeredOrLeft = AgentLines.OffersInformation(previous) || (previous is not null && AgentLines.SaysGoodbye(previous, script));
+            if (u.OptOut && !(offeredOrLeft && OptOutRecognizer.IsBareDecline(line.Text)))
             {
                 interest = Interest.NotInterested;
                 followUp = FollowUpKind.LeaveAlone;

@@ -17,9 +17,12 @@ public static partial class ConcernExtractor
     public static ExtractedConcern? Extract(string text, IReadOnlyList<MatchTarget<string>> issues, IReadOnlySet<string> topics)
     {
         var normalized = TextTokens.Normalize(text);
-        if (Denial().IsMatch(normalized))
+        if (Denial().Match(normalized) is { Success: true } denial)
         {
-            return null;
+            // "No worries apart from the fuse box clicking off now and then": the exception is the concern.
+            return Excepted().Match(normalized, denial.Index) is { Success: true } excepted && Clean(excepted.Groups["c"].Value) is { } exception
+                ? new ExtractedConcern(Canonical(exception, issues), IsClause: false)
+                : null;
         }
 
         foreach (var pattern in (Regex[])[WhatWorriesMe(), Worried(), Named(), ProblemWith(), StillHaving(), DislikeOf(), WorriesMe()])
@@ -106,6 +109,9 @@ public static partial class ConcernExtractor
 
     [GeneratedRegex(@"\b(not|never|nothing|no longer) (really |too |that |at all )?(worried|concerned|a problem|an issue|worries|bothers)\b|\bno (concerns?|worries|problems?|issues?)\b|\bnothing (worries|bothers|concerns) me\b|\bdo not worry\b")]
     private static partial Regex Denial();
+
+    [GeneratedRegex(@"\b(?:apart from|except(?: for)?|other than|besides|aside from) (?<c>[^.!?;]+)")]
+    private static partial Regex Excepted();
 
     [GeneratedRegex(@"\b(worried|concerned|anxious|nervous|unhappy|not happy|upset|frustrated|annoyed|fed up|scared|afraid|worry|worrying|uneasy|bothered|stressed|wary|sick and tired) (about|with|by|of|over|that|because of) (?<c>[^.!?;]+)")]
     private static partial Regex Worried();

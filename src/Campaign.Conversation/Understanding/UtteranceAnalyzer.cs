@@ -30,7 +30,10 @@ public static partial class UtteranceAnalyzer
         // So does "Weekends are better. Saturday morning, about ten?": a moment said to suit better ("any weekday morning
         // is best for me" is when they are free in general, not a call to make).
         var suitsBetter = SuitsBetter().IsMatch(normalized) && !AnyMoment().IsMatch(normalized);
-        var callback = Callback().IsMatch(normalized) || ((busy || NotNow().IsMatch(normalized) || suitsBetter) && timePhrase is not null);
+        // "Would the electrician ring me before he comes out?" asks about the visit, and "you can contact me on this number
+        // any time" or "contact me by email" says where to reach them: neither asks for this call to be made again.
+        var callback = (Callback().IsMatch(normalized) && !OthersCalling().IsMatch(normalized) && !ReachableAnyTime().IsMatch(normalized))
+            || ((busy || NotNow().IsMatch(normalized) || suitsBetter) && timePhrase is not null);
         // "Not now, maybe later" hedges about the time of a callback, not about the offer.
         var hedged = HedgedInterest().IsMatch(normalized);
         // "I might be, but I can't talk now": with the moment refused, a hedge is about later, not about the offer.
@@ -214,6 +217,14 @@ public static partial class UtteranceAnalyzer
 
     [GeneratedRegex(@"\bcall (me |us )?(back|again|later|another time)\b(?<!\b(?:get|got|had|receive|received) (?:a |any )?call \w+)|\b(ring|phone|bell|buzz) (me |us )?(back|later|another time|some other time)\b|\b(give|gimme) (me|us) a (call|ring|bell|buzz)\b|\bget back to (me|us)\b|\b(catch|try) (me|us) (later|another|tomorrow|tonight|this|next|after|at|on|in)\b|\b(call|ring|phone|try|reach|contact) (me|us|my (?:mobile|cell|landline|work (?:phone|number|mobile)|other number|husband|wife|partner)) (back |again )?(on|at|in|after|around|about|before|by|tomorrow|today|tonight|this|next|later|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b|\b(can|could|would) you (call|ring|phone|try) (tomorrow|tonight|this (morning|afternoon|evening)|later|next|at|around|about|after|in|the day after|on (monday|tuesday|wednesday|thursday|friday|saturday|sunday|the \d+(st|nd|rd|th)?))\b|\byou (could|can|would|might) (call|ring|phone|try) (me |us )?(back |again )?(on|at|in|after|around|tomorrow|tonight|this|next|later|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b|\b(?:please|pls|plz|kindly) (?:call|ring|phone|try)(?: me| us)?(?: back| again)? (?:on |at |in |after |around |by )?(?:the )?(?:day after tomorrow|tomorrow|tonight|later|next|this|\d|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b|\banother (time|day)\b|\bsome other (time|day)\b|\btry (again )?later\b|\btry (again )?(on )?(monday|tuesday|wednesday|thursday|friday|saturday|sunday|tomorrow|tonight)\b|\bcall back\b(?<!\b(?:get|got|had|receive|received) (?:a |any )?call back)|\bcallback\b|\b(can|could|would) you (call|ring|phone|try)( me| us)?( back)? (on )?(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b|\b(ring|phone|try) (me |us )?again\b(?<!\b(not|never|no|stop|dare|if you|when you)\b[^.?!]*)|\b(call|ring|phone|try) (after|at|around|about|before|by) (\d|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|half|quarter|noon|midday|lunch)(?<!\b(not|never|no|stop|dare|if you|when you|who|why)\b[^.?!]*)|\b(maybe|perhaps|possibly) later\b|\blater (maybe|perhaps)\b|\b(can|could|shall) we (do|make it|say) (it )?(on )?(tomorrow|tonight|this|next|later|another|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b")]
     private static partial Regex Callback();
+
+    // Who rings before the visit: "would the electrician ring me before he comes out?", "will they call us first?".
+    [GeneratedRegex(@"\b(?:would|will|does|do|can|could|should|is|are) (?:(?:the|your|an?|that|this) (?:electrician|engineer|technician|man|guy|fella|bloke|lad|person|team|installer|inspector|sparky)|he|she|they) (?:ring|call|phone|contact|text)(?:ing)? (?:me|us)\b(?=.*\b(?:before|beforehand|ahead|first|on the day|arriv\w*|comes?|coming|turns? up|visit\w*)\b)")]
+    private static partial Regex OthersCalling();
+
+    // "You can contact me on this number any time", "contact me by email": where to reach them, not a call to make again.
+    [GeneratedRegex(@"\b(?:you can|you could|feel free to|free to) (?:call|ring|phone|contact|reach) (?:me|us)(?: on| at)? (?:this|that|my|the) (?:number|phone|mobile|cell|landline)(?: \w+)? (?:any ?time|whenever)\b|\b(?:contact|reach|get) (?:me|us) (?:by|via|through|on) (?:email|e-mail|post|mail|text|letter|whatsapp|sms|message)\b")]
+    private static partial Regex ReachableAnyTime();
 
     [GeneratedRegex(@"^(?:(?:sorry|um|erm|well|oh|ah),? )*not (?:right )?now(?:,? (?:sorry|thanks|thank you|please|love|mate))*\W*$")]
     private static partial Regex BareNotNow();

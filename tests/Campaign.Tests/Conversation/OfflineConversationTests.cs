@@ -163,6 +163,7 @@ public sealed class OfflineConversationTests : IDisposable
     [InlineData("No. And actually, can you take my number off your list? I don't want any more calls.", true, FollowUpKind.LeaveAlone)]
     [InlineData("naw and dinnae phone here again right", true, FollowUpKind.LeaveAlone)]
     [InlineData("Okay, bye.", false, FollowUpKind.None)]
+    [InlineData("No, don't bother, thanks.", false, FollowUpKind.None)]
     [InlineData("Actually, could you send me a leaflet?", false, FollowUpKind.MoreInfo)]
     public async Task Words_said_over_the_goodbye_are_heard_and_an_opt_out_in_them_honoured(string lastWords, bool optedOut, FollowUpKind followUp)
     {

@@ -126,6 +126,8 @@ public sealed class OptOutConfirmationTests : IDisposable
     [InlineData("Call my cell, the one ending in 2 9 3.", OptOutSignal.None)]
     [InlineData("I don't want to be hearing from Lakeshore again.", OptOutSignal.Definite)]
     [InlineData("I don't want to hear any more from you people.", OptOutSignal.Definite)]
+    [InlineData("Contact me by email, I'm never near the phone.", OptOutSignal.Possible)]
+    [InlineData("Never phone me again.", OptOutSignal.Definite)]
     public void Which_number_is_no_end_and_not_hearing_again_is_a_request(string line, OptOutSignal signal) => Assert.Equal(signal, OptOutDetector.Classify(line));
 
     [Theory]

@@ -158,6 +158,29 @@ public class UnderstandingTests
         Assert.False(UtteranceAnalyzer.Analyze(text, Knowledge).CallbackRequested);
 
     [Theory]
+    [InlineData("Would the electrician ring me before he comes out?")]
+    [InlineData("ya send it and you can contact me on this number anytime")]
+    [InlineData("Yeah, do. Contact me by email, I'm never near the phone.")]
+    public void Who_rings_before_the_visit_and_where_to_reach_them_ask_for_no_callback(string text) =>
+        Assert.False(UtteranceAnalyzer.Analyze(text, Knowledge).CallbackRequested);
+
+    [Theory]
+    [InlineData("Could someone call me back tomorrow?")]
+    [InlineData("Can you ring me back at 5?")]
+    public void Someone_calling_back_is_still_a_callback(string text) =>
+        Assert.True(UtteranceAnalyzer.Analyze(text, Knowledge).CallbackRequested);
+
+    [Fact]
+    public void The_exception_to_no_worries_is_the_concern()
+    {
+        var u = UtteranceAnalyzer.Analyze("Grand. No worries with the electrics apart from the fuse box clicking off now and then.", Knowledge);
+
+        Assert.False(u.NoConcerns);
+        Assert.NotNull(u.Concern);
+        Assert.Contains("fuse box", u.Concern);
+    }
+
+    [Theory]
     [InlineData("Not now, thanks.")]
     [InlineData("Not today, I'm not interested.")]
     public void Refusing_the_moment_without_naming_another_asks_for_no_callback(string text) =>
