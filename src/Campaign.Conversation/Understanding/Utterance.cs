@@ -87,7 +87,8 @@ public sealed record Utterance
     public IReadOnlyList<string> ConcernTopics(bool asked)
     {
         var rules = ConcernFound?.Topics ?? [];
-        if (Semantics is null || (rules.Count == 0 && !asked))
+        // "Not a good moment, the kids are screaming": a line that puts the call off names no worry by meaning alone.
+        if (Semantics is null || (rules.Count == 0 && (!asked || Busy)))
         {
             return rules;
         }

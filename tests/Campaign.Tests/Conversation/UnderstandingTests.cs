@@ -10,6 +10,9 @@ public class UnderstandingTests
     private static readonly ScriptKnowledge Knowledge = new(
         ScriptRenderer.Render(OutageScript.Definition(), ConversationHarness.Customer()).Script, ConversationHarness.Customer());
 
+    private static readonly ScriptKnowledge SemanticKnowledge = new(
+        ScriptRenderer.Render(OutageScript.Definition(), ConversationHarness.Customer()).Script, ConversationHarness.Customer()) { Semantics = SemanticIntents.Shared };
+
     [Theory]
     [InlineData("Please stop calling me. Take me off your list.")]
     [InlineData("Leave me alone!")]
@@ -169,6 +172,10 @@ public class UnderstandingTests
     [InlineData("Can you ring me back at 5?")]
     public void Someone_calling_back_is_still_a_callback(string text) =>
         Assert.True(UtteranceAnalyzer.Analyze(text, Knowledge).CallbackRequested);
+
+    [Fact]
+    public void A_line_that_puts_the_call_off_names_no_worry_by_meaning_alone() =>
+        Assert.Empty(UtteranceAnalyzer.Analyze("Not a good moment, the kids are screaming.", SemanticKnowledge).ConcernTopics(asked: true));
 
     [Fact]
     public void The_exception_to_no_worries_is_the_concern()
