@@ -11,7 +11,8 @@ public class UnderstandingTests
         ScriptRenderer.Render(OutageScript.Definition(), ConversationHarness.Customer()).Script, ConversationHarness.Customer());
 
     private static readonly ScriptKnowledge SemanticKnowledge = new(
-        ScriptRenderer.Render(OutageScript.Definition(), ConversationHarness.Customer()).Script, ConversationHarness.Customer()) { Semantics = SemanticIntents.Shared };
+        ScriptRenderer.Render(OutageScript.Definition(), ConversationHarness.Customer()).Script, ConversationHarness.Customer())
+    { Semantics = SemanticIntents.Shared };
 
     [Theory]
     [InlineData("Please stop calling me. Take me off your list.")]
