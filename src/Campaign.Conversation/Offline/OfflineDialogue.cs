@@ -217,7 +217,7 @@ public static partial class OfflineDialogue
         if (awaitingHour && u.TimePhrase is null)
         {
             // "What time on Saturday?" … "Whenever, I'm in all day": the day stands, at the usual hour.
-            plan.Say($"No problem, we'll call you back {turn.Session.Memory.CallbackPhrase}.");
+            plan.Say($"No problem, we'll call you back {ReadBack(turn, turn.Session.Memory.CallbackPhrase)}.");
             Close(turn, state, plan);
             return true;
         }
@@ -242,7 +242,7 @@ public static partial class OfflineDialogue
                 // Read back, so "actually no, make it eleven" is heard before the call ends.
                 state.Step = DialogueStep.CallbackConfirm;
                 state.Unclear = 0;
-                plan.Say($"Of course, we'll call you back {completed}. {ConfirmQuestion}");
+                plan.Say($"Of course, we'll call you back {ReadBack(turn, completed)}. {ConfirmQuestion}");
             }
             else
             {
@@ -342,7 +342,7 @@ public static partial class OfflineDialogue
         if (u.TimePhrase is { } corrected && !same && !UtteranceAnalyzer.NamesAnyMoment(u.Text))
         {
             plan.Call(CallFunctions.RecordFollowUpName, ("kind", "callback"), ("when", corrected));
-            plan.Say($"No problem, we'll call you back {CallbackTimeParser.Complete(turn.Session.Memory.CallbackPhrase, corrected)} instead.");
+            plan.Say($"No problem, we'll call you back {ReadBack(turn, CallbackTimeParser.Complete(turn.Session.Memory.CallbackPhrase, corrected))} instead.");
             Close(turn, state, plan);
         }
         else if (u.Polarity == Polarity.No && !u.Goodbye && !StillSuits().IsMatch(TextTokens.Normalize(u.Text)))
@@ -672,6 +672,9 @@ public static partial class OfflineDialogue
     /// "No need" or "go on then" in answer to the offer of information declines or takes the information; the interest
     /// the customer already gave stands.
     /// </summary>
+    private static string ReadBack(ConversationTurn turn, string? phrase) =>
+        phrase is null ? "" : CallbackReadBack.Of(phrase, turn.Now, turn.Script.Zone);
+
     /// <summary>An answer to "when shall we call you back?" that asks for information instead, naming no time.</summary>
     public static bool TakesInformationInstead(Utterance u) => u.TimePhrase is null && u.WantsMoreInfo && !u.CallbackRequested;
 

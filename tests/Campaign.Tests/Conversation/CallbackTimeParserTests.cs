@@ -1,3 +1,5 @@
+using System.Globalization;
+using Campaign.Conversation.Offline;
 using Campaign.Conversation.Understanding;
 
 namespace Campaign.Tests.Conversation;
@@ -206,5 +208,20 @@ public class CallbackTimeParserTests
         var time = CallbackTimeParser.Resolve("tomorrow at 2:30 am", saturday, NewYork)!;
 
         Assert.Equal(new DateTimeOffset(2026, 3, 8, 3, 30, 0, TimeSpan.FromHours(-4)), time.At);
+    }
+
+    [Theory]
+    [InlineData("2026-11-24T18:30:00-05:00", "today at 6:30 pm")]
+    [InlineData("2026-11-25T12:00:00-05:00", "tomorrow at noon")]
+    [InlineData("2026-11-26T10:00:00-05:00", "on Thursday at 10 am")]
+    [InlineData("2026-12-07T09:00:00-05:00", "on Monday 7 December at 9 am")]
+    public void A_callback_is_read_back_as_a_day_and_an_hour_in_the_customers_zone(string at, string said) =>
+        Assert.Equal(said, CallbackReadBack.Say(DateTimeOffset.Parse(at, CultureInfo.InvariantCulture), Now, NewYork));
+
+    [Fact]
+    public void A_phrase_is_read_back_as_the_moment_it_names_and_kept_when_it_names_none()
+    {
+        Assert.Equal("tomorrow at 8 am", CallbackReadBack.Of("today. tomorrow morning, at 8", Now, NewYork));
+        Assert.Equal("whenever suits", CallbackReadBack.Of("whenever suits", Now, NewYork));
     }
 }

@@ -407,7 +407,7 @@ public sealed class OfflineConversationTests : IDisposable
             "Can you call me back Thursday at ten?", "Actually no, make it Thursday at eleven, I've got the dentist at ten.");
         var outcome = await _harness.ConcludeAsync(session);
 
-        Assert.Equal("Of course, we'll call you back thursday at 10. Does that time work for you?", replies[1].Text);
+        Assert.Equal("Of course, we'll call you back on Thursday at 10 am. Does that time work for you?", replies[1].Text);
         Assert.True(replies[2].EndCall);
         Assert.Equal(new DateTimeOffset(2026, 11, 26, 11, 0, 0, TimeSpan.FromHours(-5)), outcome.FollowUp.At);
     }
