@@ -65,6 +65,34 @@ public class CampaignStatisticsTests
     }
 
     [Fact]
+    public async Task A_call_whose_settle_is_under_way_when_counting_starts_counts_once()
+    {
+        // c2's work item is already settled in the store (no longer in a call) and its record stored, but the settle
+        // has not come back to the campaign yet when a count starts: it counts on settling, not from the store as well.
+        var store = new Store(Answered("c1"), Answered("c2"));
+        var statistics = new CampaignStatistics(() => Task.FromResult<IReadOnlySet<string>>(new HashSet<string>()), store.CountAsync);
+
+        statistics.Settling("c2");
+        var counted = await statistics.GetAsync();
+        statistics.CountSettled(Answered("c2"));
+
+        Assert.Equal(2, counted.Calls);
+        Assert.Equal(2, (await statistics.GetAsync()).Results["Answered"]);
+    }
+
+    [Fact]
+    public async Task A_settle_that_found_the_call_already_settled_leaves_it_to_the_store()
+    {
+        var store = new Store(Answered("c1"), Answered("c2"));
+        var statistics = new CampaignStatistics(() => Task.FromResult<IReadOnlySet<string>>(new HashSet<string>()), store.CountAsync);
+
+        statistics.Settling("c2");
+        statistics.NotSettled("c2");
+
+        Assert.Equal(2, (await statistics.GetAsync()).Results["Answered"]);
+    }
+
+    [Fact]
     public async Task A_call_still_in_progress_when_counting_starts_counts_once_when_it_settles()
     {
         // c2 ended and is stored, but its work item was still in a call when the count began: it counts on settling.

@@ -31,8 +31,23 @@ public sealed class CallEnds(
         var state = campaign.State;
         var settlement = await LearnedRetryAsync(report, RetryPlanner.AfterCall(report, state.Definition?.RetryPolicy ?? RetryPolicy.Default,
             state.Status == CampaignStatus.Cancelled, clock.GetUtcNow()));
-        var settled = await work.SettleAsync(report.Seq, report.CallId, settlement);
-        if (settled)
+        bool settled;
+        statistics.Settling(report.CallId);
+        try
+        {
+            settled = await work.SettleAsync(report.Seq, report.CallId, settlement);
+        }
+        catch
+        {
+            statistics.NotSettled(report.CallId);
+            throw;
+        }
+
+        if (!settled)
+        {
+            statistics.NotSettled(report.CallId);
+        }
+        else
         {
             statistics.CountSettled(CallFacts.Of(report));
             if (experiment.Count(report) | forecasts.Count(report))
