@@ -55,7 +55,7 @@ public sealed partial class AcsTelephony(AcsCallAutomationClient client, AcsOpti
             if (instruction.Listen)
             {
                 // The goodbye, then a few seconds to hear last words; a recognition that hears nothing hangs up.
-                await RecognizeAsync(callConnectionId, AcsPlaySource.Speak(instruction.Say, voice), context.Next(AcsStep.LastWords), LastWordsSeconds, voice, cancellationToken);
+                await RecognizeAsync(callConnectionId, AcsPlaySource.Speak(instruction.Say, voice), context.Next(AcsStep.LastWords), LastWords.Seconds, voice, cancellationToken);
                 return;
             }
 
@@ -81,9 +81,6 @@ public sealed partial class AcsTelephony(AcsCallAutomationClient client, AcsOpti
         var prompt = string.IsNullOrWhiteSpace(instruction.Say) ? null : AcsPlaySource.Speak(instruction.Say, voice);
         await RecognizeAsync(callConnectionId, prompt, context.Next(AcsStep.Turn), options.InitialSilenceTimeoutSeconds, voice, cancellationToken);
     }
-
-    /// <summary>How long the line stays open after a goodbye for last words to begin.</summary>
-    public const int LastWordsSeconds = 3;
 
     private Task RecognizeAsync(string callConnectionId, AcsPlaySource? prompt, AcsOperationContext step, int silenceSeconds, AcsVoice voice, CancellationToken cancellationToken) =>
         client.RecognizeAsync(

@@ -131,8 +131,10 @@ internal sealed partial class ConversationRelaySession(RelaySocket socket, IGrai
                 _replyEnded = true;
                 if (token is { HangUp: true, ListensAfter: true })
                 {
-                    // The line stays open a moment for last words: a prompt in it stops this wait and is the next turn.
-                    await Task.Delay(TimeSpan.FromSeconds(LastWordsSeconds), cancellationToken);
+                    // The line stays open a moment for last words once the goodbye has been spoken (Twilio says the
+                    // tokens as they come, so the wait covers their speaking time): a prompt in it stops this wait and is
+                    // the next turn.
+                    await Task.Delay(LastWords.AfterHandingOver(_sent.ToString()), cancellationToken);
                 }
 
                 if (token.Transfer || token.HangUp)
@@ -153,9 +155,6 @@ internal sealed partial class ConversationRelaySession(RelaySocket socket, IGrai
             LogReplyFailed(logger, callId, ex.Message);
         }
     }
-
-    /// <summary>How long the line stays open after a goodbye for last words to begin.</summary>
-    public const int LastWordsSeconds = 3;
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Call {CallId}: a ConversationRelay message that is not valid JSON or has wrongly typed fields was refused: {Start}")]
     private static partial void LogRefused(ILogger logger, string callId, string start);

@@ -17,7 +17,7 @@ public sealed class TwilioTwiml(TwilioOptions options, TwilioUrls urls)
                 input: [Gather.InputEnum.Speech],
                 action: urls.Gather(callId, instruction.AnswerTurn),
                 method: global::Twilio.Http.HttpMethod.Post,
-                timeout: LastWordsSeconds,
+                timeout: LastWords.Seconds,
                 speechTimeout: options.SpeechTimeout,
                 language: (Gather.LanguageEnum)options.Language,
                 actionOnEmptyResult: false);
@@ -93,9 +93,6 @@ public sealed class TwilioTwiml(TwilioOptions options, TwilioUrls urls)
     }
 
     private const int TransferRingSeconds = 30;
-
-    /// <summary>How long the line stays open after a goodbye for last words to begin.</summary>
-    public const int LastWordsSeconds = 3;
 
     /// <summary>
     /// After a ConversationRelay session handed the call over (the hand-over line was already spoken over the relay):

@@ -284,7 +284,7 @@ public sealed class FakeCallee(string authToken) : IDisposable
 
             // A hang-up follows its last words at once, or a few seconds later when the goodbye listens for last words
             // and the callee has nothing more to say.
-            else if (await NextWithinAsync(messages.Reader, TimeSpan.FromMilliseconds(turn < script.Lines.Count ? 300 : 5_000)) is { } next)
+            else if (await NextWithinAsync(messages.Reader, TimeSpan.FromMilliseconds(turn < script.Lines.Count ? 300 : 10_000)) is { } next)
             {
                 if (next.GetProperty("type").GetString() == "end")
                 {

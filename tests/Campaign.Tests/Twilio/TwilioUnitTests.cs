@@ -1,5 +1,6 @@
 using Campaign.Abstractions.Calls;
 using Campaign.Host.Hosting;
+using Campaign.Telephony;
 using Campaign.Telephony.Twilio;
 using Twilio.Security;
 
@@ -42,6 +43,14 @@ public class TwilioUnitTests
         var relay = twiml.Relay("c-1");
         Assert.Contains("""url="wss://calls.example.com/telephony/twilio/relay?callId=c-1" """.Trim(), relay);
         Assert.Contains("""<Parameter name="callId" value="c-1">""", relay);
+    }
+
+    [Fact]
+    public void Over_ConversationRelay_the_line_stays_open_for_the_goodbye_to_be_spoken_then_for_last_words()
+    {
+        Assert.Equal(TimeSpan.FromSeconds(LastWords.Seconds), LastWords.AfterHandingOver(""));
+        var wait = LastWords.AfterHandingOver("Thank you for your time, Ana. Goodbye.");
+        Assert.InRange(wait, TimeSpan.FromSeconds(LastWords.Seconds + 2), TimeSpan.FromSeconds(LastWords.Seconds + 4));
     }
 
     [Fact]
