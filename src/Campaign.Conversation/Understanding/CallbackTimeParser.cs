@@ -260,16 +260,18 @@ public static partial class CallbackTimeParser
         }
 
         pieces.Add((start, s.Length));
+        // "at nine no wait im away friday make it thursday at nine": a correction with a time on both sides, even in one
+        // unpunctuated run of words.
+        var correction = Correction().Matches(s).LastOrDefault();
+        if (correction is not null && HasTime(s[correction.Index..]) && HasTime(s[..correction.Index]))
+        {
+            return (correction.Index, s.Length);
+        }
+
         var timed = pieces.Where(p => HasTime(s[p.Start..p.End])).ToList();
         if (timed.Count < 2)
         {
             return null;
-        }
-
-        var correction = Correction().Matches(s).LastOrDefault();
-        if (correction is not null && HasTime(s[correction.Index..]))
-        {
-            return (correction.Index, s.Length);
         }
 
         var asking = timed.LastOrDefault(p => Asking().IsMatch(s[p.Start..p.End]));

@@ -105,6 +105,7 @@ public class CallbackTimeParserTests
     [InlineData("Try me Wednesday, no, Thursday, after lunch.", "2026-11-26T13:00:00-05:00")]
     [InlineData("Ring me Friday, sorry, Saturday afternoon.", "2026-11-28T14:00:00-05:00")]
     [InlineData("Sorry, tomorrow at 3 then.", "2026-11-25T15:00:00-05:00")]
+    [InlineData("at nine no wait im away friday make it thursday at nine", "2026-11-26T09:00:00-05:00")]
     public void After_a_correction_the_corrected_time_is_meant(string text, string expected) =>
         AssertResolves(text, expected);
 
