@@ -230,13 +230,7 @@ public sealed partial class KernelConversationAgent(
         }
         else
         {
-            optOut = optOuts.Classify(customerText, answersOffer: AgentLines.OffersInformation(session));
-            if (optOut == OptOutSignal.Possible && session.Memory.OptOutDeclined)
-            {
-                // The customer already said no to the question on this call: asking again only risks taking their next
-                // "yes" (to something else) as a request. A clear request is still honoured at once.
-                optOut = OptOutSignal.None;
-            }
+            optOut = ReadOptOut(session, customerText, answersOffer: AgentLines.OffersInformation(session));
         }
 
         if (optOut == OptOutSignal.Definite)
@@ -419,6 +413,17 @@ public sealed partial class KernelConversationAgent(
         CampaignTelemetry.Source.StartActivity(name)?.SetTag("campaign.call.id", session.CallId);
 
     /// <summary>
+    /// Whether a line (not an answer to the opt-out question) is an opt-out. Once the customer said no to the question on
+    /// this call, a line that only might be one is not asked about again: that only risks taking their next "yes" (to
+    /// something else) as a request. A clear request is still honoured at once.
+    /// </summary>
+    private OptOutSignal ReadOptOut(ConversationSession session, string customerText, bool answersOffer)
+    {
+        var optOut = optOuts.Classify(customerText, answersOffer);
+        return optOut == OptOutSignal.Possible && session.Memory.OptOutDeclined ? OptOutSignal.None : optOut;
+    }
+
+    /// <summary>
     /// Words heard after the goodbye, while the line was still open: only a request not to be called again is acted on
     /// (a line that only might be one is asked about once); anything else gets a last goodbye.
     /// </summary>
@@ -433,11 +438,7 @@ public sealed partial class KernelConversationAgent(
         else
         {
             // A bare "no, don't bother" over the goodbye still answers what the agent offered last.
-            optOut = optOuts.Classify(customerText, answersOffer: true);
-            if (optOut == OptOutSignal.Possible && session.Memory.OptOutDeclined)
-            {
-                optOut = OptOutSignal.None;
-            }
+            optOut = ReadOptOut(session, customerText, answersOffer: true);
         }
 
         if (optOut == OptOutSignal.Definite)

@@ -31,23 +31,21 @@ public sealed class CallEnds(
         var state = campaign.State;
         var settlement = await LearnedRetryAsync(report, RetryPlanner.AfterCall(report, state.Definition?.RetryPolicy ?? RetryPolicy.Default,
             state.Status == CampaignStatus.Cancelled, clock.GetUtcNow()));
-        bool settled;
+        var settled = false;
         statistics.Settling(report.CallId);
         try
         {
             settled = await work.SettleAsync(report.Seq, report.CallId, settlement);
         }
-        catch
+        finally
         {
-            statistics.NotSettled(report.CallId);
-            throw;
+            if (!settled)
+            {
+                statistics.NotSettled(report.CallId);
+            }
         }
 
-        if (!settled)
-        {
-            statistics.NotSettled(report.CallId);
-        }
-        else
+        if (settled)
         {
             statistics.CountSettled(CallFacts.Of(report));
             if (experiment.Count(report) | forecasts.Count(report))
