@@ -51,7 +51,8 @@ public static class ConcernTraining
             }
 
             var label = expected.Concerns.Count == 0 ? IntentExamples.None
-                : topics.Contains(expected.Concerns[0]) ? expected.Concerns[0] : ConcernClassifier.Other;
+                : topics.Contains(expected.Concerns[0]) ? expected.Concerns[0]
+                : topics.FirstOrDefault(t => ConcernMatcher.Matches(t, expected.Concerns[0])) ?? ConcernClassifier.Other;
             yield return (label, dialogue.Lines[^2]);
             if (dialogue.Lines[0].Split(' ', StringSplitOptions.RemoveEmptyEntries).Length <= 4)
             {
