@@ -205,8 +205,9 @@ public sealed partial class SemanticIntents
     }
 
     /// <summary>
-    /// The one topic of the examples whose name holds every word of a short concern, synonyms folded ("the cost" and
-    /// "really free" → "price of the inspection"); null when no topic or more than one does ("power" is in several).
+    /// The topic of the examples whose name holds every word of a short concern, synonyms folded ("really free" → "price
+    /// of the inspection"); when two names hold them ("the cost": the inspection's or the repairs'), the one whose
+    /// examples are nearer; null when none does, or when the words are a part of many topics' names ("power").
     /// </summary>
     public string? TopicNaming(string concern)
     {
@@ -216,21 +217,21 @@ public sealed partial class SemanticIntents
             return null;
         }
 
-        string? found = null;
-        foreach (var (label, labelWords) in _topicWords)
+        var found = _topicWords.Where(t => words.IsSubsetOf(t.Words)).Select(t => t.Label).ToList();
+        return found.Count switch
         {
-            if (words.IsSubsetOf(labelWords))
-            {
-                if (found is not null)
-                {
-                    return null;
-                }
+            0 => null,
+            1 => found[0],
+            2 => Nearest(IntentTask.Concern, concern, found),
+            _ => null,
+        };
+    }
 
-                found = label;
-            }
-        }
-
-        return found;
+    // Of the labels given, the one whose nearest examples are nearest the line.
+    private string Nearest(IntentTask task, string line, IReadOnlyList<string> labels)
+    {
+        var vector = SentenceEmbedding.EmbedOnce(TextTokens.Respelled(line.Trim()));
+        return _labels[task].Where(l => labels.Contains(l.Label)).MaxBy(l => SemanticOptOutScorer.MeanOfNearest(l.Rows, vector, Neighbours)).Label;
     }
 
     /// <summary>The whole line, then its clauses when it has more than one ("X, and Y", "X as well as Y").</summary>

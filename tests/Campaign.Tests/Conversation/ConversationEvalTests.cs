@@ -10,12 +10,12 @@ namespace Campaign.Tests.Conversation;
 public sealed class ConversationEvalTests(ConversationEvalTests.HeldOutRun run) : IClassFixture<ConversationEvalTests.HeldOutRun>
 {
     // The held-out floors, raised to each figure reached (168 dialogues, 18 opt-outs, 35 callback times, 70 concerns).
-    private const int ExactCalls = 157;
+    private const int ExactCalls = 162;
     private const int InterestRight = 165;
     private const int FollowUpRight = 165;
     private const int CallbackTimesRight = 34;
-    private const int ConcernsFound = 62;
-    private const int MostUnvoicedConcerns = 3;
+    private const int ConcernsFound = 67;
+    private const int MostUnvoicedConcerns = 0;
     private const int MostFalseOptOuts = 2;
 
     private EvalScore Score => run.Score;

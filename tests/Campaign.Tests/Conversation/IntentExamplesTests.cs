@@ -54,9 +54,11 @@ public class IntentExamplesTests
     [Theory]
     [InlineData("cost", "price of the inspection")]
     [InlineData("really free", "price of the inspection")]
+    [InlineData("repair costs", "cost of repairs")]
+    [InlineData("paying for the fix", "cost of repairs")]
     [InlineData("power", null)]
     [InlineData("helpline", null)]
-    public void A_short_concern_is_named_by_the_one_topic_whose_name_holds_its_words(string concern, string? topic) =>
+    public void A_short_concern_is_named_by_the_topic_whose_name_holds_its_words_and_by_the_nearer_of_two(string concern, string? topic) =>
         Assert.Equal(topic, SemanticIntents.Shared.TopicNaming(concern));
 
     [Fact]
