@@ -28,6 +28,9 @@ public sealed record VirtualCustomer(double AnswerRate, double BusyRate, double 
     /// <summary>This person asks to speak to a person after the opening.</summary>
     public bool WantsPerson { get; init; }
 
+    /// <summary>What this person says while the line stays open after the agent's goodbye.</summary>
+    public LastWordsHabit LastWords { get; init; }
+
     public const string PersonRequest = "Can I speak to a real person, please?";
 
     public const double DefaultCallbackShare = 0.12;
@@ -42,7 +45,7 @@ public sealed record VirtualCustomer(double AnswerRate, double BusyRate, double 
             ? roll < 0.45 ? Interest.Interested : roll < 0.8 ? Interest.Neutral : Interest.NotInterested
             : roll < 0.2 ? Interest.Interested : roll < 0.6 ? Interest.Neutral : Interest.NotInterested;
         var concern = latest is null ? null : string.IsNullOrWhiteSpace(latest.Text) ? $"the {latest.Category} problems" : latest.Text;
-        return new VirtualCustomer(
+        var person = new VirtualCustomer(
             AnswerRate: 0.45 + (random.NextDouble() * 0.45),
             BusyRate: 0.04 + (random.NextDouble() * 0.06),
             VoicemailShare: 0.3 + (random.NextDouble() * 0.3),
@@ -56,11 +59,29 @@ public sealed record VirtualCustomer(double AnswerRate, double BusyRate, double 
             Taste = WordingTaste.Draw(new Random(StableHash.Of(seed, customer.Id + ":taste"))),
             WantsPerson = personShare > 0 && new Random(StableHash.Of(seed, customer.Id + ":person")).NextDouble() < personShare,
         };
+        return person with
+        {
+            LastWords = LastWordsHabits.Draw(
+                new Random(StableHash.Of(seed, customer.Id + ":lastwords")),
+                notInterested: disposition == Interest.NotInterested && !person.WantsCallback,
+                person.OptsOut),
+        };
     }
 
-    /// <summary>This person once they have heard the agent's opening line.</summary>
-    public VirtualCustomer Hearing(string? opening, int seed, string customerId) =>
-        this with { Disposition = Taste.React(Disposition, opening, Concern, new Random(StableHash.Of(seed, $"{customerId}:heard:{opening}"))) };
+    /// <summary>
+    /// This person once they have heard the agent's opening line. Someone it won over no longer asks, after the goodbye,
+    /// not to be called again: they say a courtesy instead.
+    /// </summary>
+    public VirtualCustomer Hearing(string? opening, int seed, string customerId)
+    {
+        var disposition = Taste.React(Disposition, opening, Concern, new Random(StableHash.Of(seed, $"{customerId}:heard:{opening}")));
+        var askedLate = LastWords is LastWordsHabit.AskNotToCall or LastWordsHabit.GrumbleAboutCalls;
+        return this with
+        {
+            Disposition = disposition,
+            LastWords = askedLate && disposition != Interest.NotInterested ? LastWordsHabit.Courtesy : LastWords,
+        };
+    }
 
     /// <summary>The chance that this person answers at a local time (before busy lines and failures).</summary>
     public double AnswerChance(DateTimeOffset localTime) =>
