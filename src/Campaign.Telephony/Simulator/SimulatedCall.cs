@@ -56,6 +56,7 @@ internal sealed class SimulatedCall(IGrainFactory grains, ICustomerDirectory dir
         await WaitAsync(3 + _random.Next(12), hangUp);
         var instruction = await _grain.OnEventAsync(new CallEvent(CallEventKind.Answered));
         person = person.Hearing(instruction.Say, options.Seed, customer.Id);
+        var afterGoodbye = new LastWordsExchange(person.LastWords);
         for (var turn = 0; ; turn++)
         {
             await WaitAsync(Speaking(instruction.Say), hangUp);
@@ -68,6 +69,22 @@ internal sealed class SimulatedCall(IGrainFactory grains, ICustomerDirectory dir
                     break;
                 }
 
+                continue;
+            }
+
+            if (instruction is { HangUp: true, Listen: true } || (afterGoodbye.Started && instruction.Listen))
+            {
+                if (afterGoodbye.Answer(instruction) is not { } words)
+                {
+                    // Silence over a goodbye is no turn: a real provider hangs up once the moment has passed and
+                    // reports only the end. A person who has had their say hangs up.
+                    await WaitAsync(instruction.HangUp ? LastWords.Seconds : 0, hangUp);
+                    break;
+                }
+
+                await WaitAsync(1, hangUp);
+                await WaitAsync(Speaking(words), hangUp);
+                instruction = await _grain.OnEventAsync(new CallEvent(CallEventKind.Speech, words));
                 continue;
             }
 
