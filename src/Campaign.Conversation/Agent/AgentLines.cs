@@ -8,17 +8,19 @@ namespace Campaign.Conversation.Agent;
 public static class AgentLines
 {
     /// <summary>
-    /// Whether the agent's last line offered something a bare "no, don't bother" declines: to send information ("Would you
-    /// like us to send you more information?"), or to note that the customer would rather not be called again.
+    /// Whether the agent's last line asked something a bare "no, don't bother" answers: an offer ("Would you be
+    /// interested?", "Would you like us to send you more information?"), a callback time ("When would suit you
+    /// better?"), any other question but whether to stop calling, or the offer to note that the customer would rather not
+    /// be called again. There "don't bother" declines what was asked; it is no request to end the calls.
     /// </summary>
-    public static bool OffersInformation(ConversationSession session) =>
-        OffersInformation(session.Transcript.LastOrDefault(l => l.Speaker == Speaker.Agent)?.Text);
+    public static bool AsksWhatADeclineAnswers(ConversationSession session) =>
+        AsksWhatADeclineAnswers(session.Transcript.LastOrDefault(l => l.Speaker == Speaker.Agent)?.Text);
 
-    /// <summary>Whether an agent line offered what a bare "no, don't bother" declines (see the session overload).</summary>
-    public static bool OffersInformation(string? agentLine)
+    /// <summary>Whether an agent line asked what a bare "no, don't bother" declines (see the session overload).</summary>
+    public static bool AsksWhatADeclineAnswers(string? agentLine)
     {
         var last = agentLine?.TrimEnd();
-        return last is not null && ((last.EndsWith('?') && last.Contains("information", StringComparison.OrdinalIgnoreCase))
+        return last is not null && ((last.EndsWith('?') && !last.EndsWith(AskOptOut, StringComparison.Ordinal))
             || last.EndsWith(OptOutOffer, StringComparison.Ordinal));
     }
 

@@ -230,7 +230,7 @@ public sealed partial class KernelConversationAgent(
         }
         else
         {
-            optOut = ReadOptOut(session, customerText, answersOffer: AgentLines.OffersInformation(session));
+            optOut = ReadOptOut(session, customerText, answersOffer: AgentLines.AsksWhatADeclineAnswers(session));
         }
 
         if (optOut == OptOutSignal.Definite)

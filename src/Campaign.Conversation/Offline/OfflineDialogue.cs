@@ -43,8 +43,9 @@ public static partial class OfflineDialogue
             }
         }
 
-        if (state.Step is DialogueStep.Offer or DialogueStep.Declined && u.OptOut && OptOutRecognizer.IsBareDecline(customerText))
+        if (u.OptOut && OptOutRecognizer.IsBareDecline(customerText) && AgentLines.AsksWhatADeclineAnswers(turn.Session))
         {
+            // "No, don't bother" answers the question put: it declines the offer or the callback, as the guard read it.
             u = u with { OptOut = false, Polarity = Polarity.No };
         }
 

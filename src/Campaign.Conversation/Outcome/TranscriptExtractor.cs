@@ -34,7 +34,7 @@ public static class TranscriptExtractor
 
             var u = UtteranceAnalyzer.Analyze(line.Text, script.Knowledge);
             // A bare "no, don't bother" declines what the agent offered, also when said over its goodbye.
-            var offeredOrLeft = AgentLines.OffersInformation(previous) || (previous is not null && AgentLines.SaysGoodbye(previous, script));
+            var offeredOrLeft = AgentLines.AsksWhatADeclineAnswers(previous) || (previous is not null && AgentLines.SaysGoodbye(previous, script));
             if (u.OptOut && !(offeredOrLeft && OptOutRecognizer.IsBareDecline(line.Text)))
             {
                 interest = Interest.NotInterested;

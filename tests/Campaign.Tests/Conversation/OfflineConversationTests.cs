@@ -159,6 +159,33 @@ public sealed class OfflineConversationTests : IDisposable
         Assert.Equal(Interest.NotInterested, outcome.Interest);
     }
 
+    [Fact]
+    public async Task A_bare_no_dont_bother_to_the_opening_declines_the_offer_and_is_no_opt_out()
+    {
+        var session = _harness.Session(EvalScript.Definition);
+
+        var replies = await _harness.TalkAsync(session, "No, don't bother.", "Bye.");
+        var outcome = await _harness.ConcludeAsync(session);
+
+        Assert.EndsWith(AgentLines.OptOutOffer, replies[1].Text, StringComparison.Ordinal);
+        Assert.False(outcome.OptedOut);
+        Assert.Equal(Interest.NotInterested, outcome.Interest);
+    }
+
+    [Fact]
+    public async Task A_bare_no_dont_bother_to_when_to_call_back_declines_the_callback_and_is_no_opt_out()
+    {
+        var session = _harness.Session(EvalScript.Definition);
+
+        var replies = await _harness.TalkAsync(session, "I'm busy right now, call me later.", "No, don't bother.", "Bye.");
+        var outcome = await _harness.ConcludeAsync(session);
+
+        Assert.True(AgentLines.AsksWhenToCallBack(replies[1].Text), replies[1].Text);
+        Assert.DoesNotContain(replies, r => r.Text.Contains("must not call you again", StringComparison.Ordinal));
+        Assert.False(outcome.OptedOut);
+        Assert.NotEqual(FollowUpKind.LeaveAlone, outcome.FollowUp.Kind);
+    }
+
     [Theory]
     [InlineData("No. And actually, can you take my number off your list? I don't want any more calls.", true, FollowUpKind.LeaveAlone)]
     [InlineData("naw and dinnae phone here again right", true, FollowUpKind.LeaveAlone)]
