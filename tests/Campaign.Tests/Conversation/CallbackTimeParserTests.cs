@@ -73,6 +73,9 @@ public class CallbackTimeParserTests
     [InlineData("Not today, maybe later.")]
     [InlineData("Maybe later on today.")]
     [InlineData("Could you ring back today?")]
+    [InlineData("That'll stop the power going out every night, will it?")]
+    [InlineData("The lights go off every night at three.")]
+    [InlineData("It trips each morning around 7 am.")]
     [InlineData("")]
     public void Text_without_a_time_resolves_to_nothing(string text) => Assert.Null(CallbackTimeParser.Resolve(text, Now, NewYork));
 
@@ -86,6 +89,7 @@ public class CallbackTimeParserTests
     [Theory]
     [InlineData("I'm at work until five, ring me after that.", "2026-11-24T17:00:00-05:00")]
     [InlineData("busy till 6 pm, call after then", "2026-11-24T18:00:00-05:00")]
+    [InlineData("I'm home every evening after six, ring me then.", "2026-11-24T18:00:00-05:00")]
     public void Busy_until_a_time_then_after_that_is_after_that_time(string text, string expected) =>
         AssertResolves(text, expected);
 
