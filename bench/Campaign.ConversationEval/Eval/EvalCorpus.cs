@@ -17,7 +17,7 @@ public sealed record EvalCorpus(string Part, IReadOnlyList<EvalDialogue> Dialogu
         Converters = { new JsonStringEnumConverter(JsonNamingPolicy.CamelCase) },
     };
 
-    public bool IsHeldOut => Part == HeldOut;
+    public bool IsHeldOut => Part.StartsWith(HeldOut, StringComparison.Ordinal);
 
     /// <summary>The corpus folder inside a checkout of the repository.</summary>
     public static string Folder(string repositoryRoot) =>
