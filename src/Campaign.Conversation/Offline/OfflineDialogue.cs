@@ -326,10 +326,21 @@ public static partial class OfflineDialogue
             return;
         }
 
+        // "Ah, only the power cuts at night, but sure that's your end": a worry told after a refusal is noted too.
+        var topics = u.ConcernFound is not null || !u.Goodbye ? u.ConcernTopics(asked: u.ConcernFound is null) : [];
+        foreach (var topic in topics)
+        {
+            plan.Call(CallFunctions.RecordConcernName, ("text", topic));
+        }
+
         if (u.WantsMoreInfo)
         {
             plan.Call(CallFunctions.RecordFollowUpName, ("kind", "moreInfo"));
             plan.Say("Certainly, we'll send you more information.");
+        }
+        else if (topics.Count > 0)
+        {
+            plan.Say("Thank you, I've noted that.");
         }
 
         Close(turn, state, plan);

@@ -159,6 +159,22 @@ public sealed class OfflineConversationTests : IDisposable
         Assert.Equal(Interest.NotInterested, outcome.Interest);
     }
 
+    [Theory]
+    [InlineData("Ah, only the power cuts at night, but sure that's your end, not mine.", "power cuts at night")]
+    [InlineData("Right, ta-ra.", null)]
+    public async Task A_worry_told_after_a_refusal_is_noted_and_a_farewell_is_none(string line, string? concern)
+    {
+        var session = _harness.Session(EvalScript.Definition);
+
+        var replies = await _harness.TalkAsync(session, "Ah no, you're grand, thanks all the same.", line);
+        var outcome = await _harness.ConcludeAsync(session);
+
+        Assert.True(replies[2].EndCall);
+        Assert.Equal(concern is null ? [] : [concern], outcome.Concerns);
+        Assert.Equal(Interest.NotInterested, outcome.Interest);
+        Assert.False(outcome.OptedOut);
+    }
+
     [Fact]
     public async Task A_bare_no_dont_bother_to_the_opening_declines_the_offer_and_is_no_opt_out()
     {
