@@ -56,6 +56,8 @@ public class TransferScheduleTests
     [InlineData("Real person please.", true)]
     [InlineData("Are you a real person?", false)]
     [InlineData("Is this a robot?", false)]
+    [InlineData("Am I talking to a real person?", false)]
+    [InlineData("wait am i speaking to a human", false)]
     [InlineData("I spoke to a person last week about it.", false)]
     [InlineData("Yes, tell me more.", false)]
     public void A_request_for_a_person_is_told_from_a_question_about_the_agent(string line, bool request)
