@@ -96,8 +96,14 @@ public static partial class OfflineDialogue
 
         if (state.Step == DialogueStep.Declined)
         {
-            AfterDecline(turn, state, plan, u, text);
-            return;
+            if (u.Interest != Interest.Interested || BareYes().IsMatch(TextTokens.Normalize(text)))
+            {
+                AfterDecline(turn, state, plan, u, text);
+                return;
+            }
+
+            // "Ok yeah, sign me up": the customer changed their mind, and the offer goes on from the start.
+            state.Step = DialogueStep.Interest;
         }
 
         if (u.WantsPerson)

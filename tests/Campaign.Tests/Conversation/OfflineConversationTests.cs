@@ -176,6 +176,22 @@ public sealed class OfflineConversationTests : IDisposable
     }
 
     [Fact]
+    public async Task A_customer_who_changes_their_mind_after_declining_hears_the_offer_out()
+    {
+        var session = _harness.Session(EvalScript.Definition);
+
+        var replies = await _harness.TalkAsync(session, "No thanks.", "Ok yeah, actually, sign me up.", "No, nothing.", "Yes please.");
+        var outcome = await _harness.ConcludeAsync(session);
+
+        Assert.EndsWith(AgentLines.OptOutOffer, replies[1].Text, StringComparison.Ordinal);
+        Assert.False(replies[2].EndCall);
+        Assert.Contains("worries you", replies[2].Text, StringComparison.Ordinal);
+        Assert.Equal(Interest.Interested, outcome.Interest);
+        Assert.Equal(FollowUpKind.MoreInfo, outcome.FollowUp.Kind);
+        Assert.False(outcome.OptedOut);
+    }
+
+    [Fact]
     public async Task A_bare_no_dont_bother_to_the_opening_declines_the_offer_and_is_no_opt_out()
     {
         var session = _harness.Session(EvalScript.Definition);
