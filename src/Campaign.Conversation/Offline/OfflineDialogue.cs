@@ -490,7 +490,9 @@ public static partial class OfflineDialogue
 
             if (answer is null)
             {
-                plan.Say(u.ConcernFound is not { IsClause: false } ? "I'm sorry to hear that; I've noted it." : $"I understand your concern about {topics[0]}.");
+                // "I don't like that at all" leaves the rules the phrase "at all": it is not said back as a concern.
+                plan.Say(u.ConcernFound is not { IsClause: false } || ConcernTopic.Substance(topics[0]).Count == 0
+                    ? "I'm sorry to hear that; I've noted it." : $"I understand your concern about {topics[0]}.");
                 plan.Say(PhraseMatcher.Best(TextTokens.Content(u.ConcernFound?.Text ?? topics[0]), script.Knowledge.TalkingPoints)?.Item);
             }
         }

@@ -192,6 +192,19 @@ public sealed class OfflineConversationTests : IDisposable
     }
 
     [Fact]
+    public async Task A_dislike_that_names_nothing_is_not_echoed_as_a_concern()
+    {
+        var session = _harness.Session(EvalScript.Definition);
+
+        var replies = await _harness.TalkAsync(session, "Nobody's touched the wiring since the seventies, and there's a switch in the back kitchen that's warm to the touch, I don't like that at all. So yes, I'd have someone out.", "Just what I said, the old wiring.", "Yes.");
+        var outcome = await _harness.ConcludeAsync(session);
+
+        Assert.DoesNotContain(replies, r => r.Text.Contains("at all", StringComparison.Ordinal));
+        Assert.DoesNotContain("at all", outcome.Concerns);
+        Assert.Contains("old wiring", outcome.Concerns);
+    }
+
+    [Fact]
     public async Task A_bare_no_dont_bother_to_the_opening_declines_the_offer_and_is_no_opt_out()
     {
         var session = _harness.Session(EvalScript.Definition);
