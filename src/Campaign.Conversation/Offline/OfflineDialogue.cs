@@ -58,7 +58,8 @@ public static partial class OfflineDialogue
 
         if ((state.Step == DialogueStep.Offer || u.WantsMoreInfo) && AnswersOffer(u, turn.Session.Interest))
         {
-            u = u with { Interest = null, Polarity = u.Interest == Interest.NotInterested ? Polarity.No : Polarity.Yes };
+            // "No, don't need anything, just book it in": keen on the visit, but the no is to the information.
+            u = u with { Interest = null, Polarity = u.Interest == Interest.NotInterested || u.Polarity == Polarity.No ? Polarity.No : Polarity.Yes };
         }
 
         Decide(turn, state, plan, u, customerText);

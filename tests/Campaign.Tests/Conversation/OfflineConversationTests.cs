@@ -205,6 +205,19 @@ public sealed class OfflineConversationTests : IDisposable
     }
 
     [Fact]
+    public async Task A_no_to_the_information_from_someone_keen_on_the_visit_sends_nothing()
+    {
+        var session = _harness.Session(EvalScript.Definition);
+
+        var replies = await _harness.TalkAsync(session, "Yes, absolutely.", "The power cuts at night.", "No, don't need anything, just book it in.");
+        var outcome = await _harness.ConcludeAsync(session);
+
+        Assert.DoesNotContain("we'll send it", replies[3].Text, StringComparison.Ordinal);
+        Assert.Equal(FollowUpKind.None, outcome.FollowUp.Kind);
+        Assert.Equal(Interest.Interested, outcome.Interest);
+    }
+
+    [Fact]
     public async Task A_bare_no_dont_bother_to_the_opening_declines_the_offer_and_is_no_opt_out()
     {
         var session = _harness.Session(EvalScript.Definition);
