@@ -80,6 +80,7 @@ public static partial class OfflineDialogue
     // The line that raised the opt-out question, read for what it says about the offer; null when it says nothing.
     private static Utterance? AboutTheOffer(Utterance raised) =>
         raised.Interest is not null || raised.Concern is not null || raised.WantsMoreInfo || raised.CallbackRequested || raised.Busy
+        || raised.Polarity == Polarity.No
             ? raised with { IsQuestion = false, Faq = null, Objection = null, AsksIdentity = false, Goodbye = false }
             : null;
 

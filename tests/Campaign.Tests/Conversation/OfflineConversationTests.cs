@@ -218,6 +218,20 @@ public sealed class OfflineConversationTests : IDisposable
     }
 
     [Fact]
+    public async Task A_no_to_the_opt_out_question_leaves_the_refusal_that_raised_it_standing()
+    {
+        var session = _harness.Session(EvalScript.Definition);
+
+        var replies = await _harness.TalkAsync(session, "Am I talking to a machine?", "I don't talk to machines. No thanks.", "No.", "Bye.");
+        var outcome = await _harness.ConcludeAsync(session);
+
+        Assert.Equal(AgentLines.AskOptOut, replies[2].Text);
+        Assert.EndsWith(AgentLines.OptOutOffer, replies[3].Text, StringComparison.Ordinal);
+        Assert.Equal(Interest.NotInterested, outcome.Interest);
+        Assert.False(outcome.OptedOut);
+    }
+
+    [Fact]
     public async Task A_bare_no_dont_bother_to_the_opening_declines_the_offer_and_is_no_opt_out()
     {
         var session = _harness.Session(EvalScript.Definition);
