@@ -28,6 +28,7 @@ public sealed class ConversationCorpusTests
     [InlineData("dev16", "dev16")]
     [InlineData("dev17", "dev17")]
     [InlineData("dev18", "dev18")]
+    [InlineData("dev19", "dev19")]
     public void A_development_part_loads_with_unique_dialogue_ids(string part, string name)
     {
         var corpus = EvalCorpus.Load(EvalCorpus.PathOf(RepositoryPaths.Root, part));
