@@ -18,7 +18,7 @@ public static partial class CallbackTimeParser
         // "Three in the afternoon": a bare hour with the part of the day it falls in.
         (new(@"(?<!\b(?:at|by|after|around|about|before|until|till|from) |:)\b(\d{1,2}) (?=in the (?:morning|afternoon|evening)\b|at night\b)", RegexOptions.Compiled), "at $1 "),
         // "The power goes out every night at three": how often something happens names no moment to call.
-        (new(@"\b(?:every|each)(?: other| single)? (?:night|evening|morning|afternoon|day|week|weekend|monday|tuesday|wednesday|thursday|friday|saturday|sunday)s?(?: (?:at|around|about) (?:\d{1,2}(?::\d{2})?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)(?: ?[ap]m)?)?\b", RegexOptions.Compiled), ""),
+        (new(@"\b(?:every|each)(?: other| single)? (?:night|nite|evening|evenin|morning|mornin|afternoon|arvo|day|week|weekend|monday|tuesday|wednesday|thursday|friday|saturday|sunday)s?(?: (?:at|around|about) (?:\d{1,2}(?::\d{2})?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)(?: ?[ap]m)?)?\b", RegexOptions.Compiled), ""),
         // "Not tomorrow, Friday at nine": a day refused is no day named.
         (new(@"\bnot (?:on )?(today|now|tonight|tomorrow|monday|tuesday|wednesday|thursday|friday|saturday|sunday|this (week|morning|afternoon|evening))\b", RegexOptions.Compiled), ""),
         // "Don't call me before noon, I work nights. Ring back at 2": the limit gives way to the time asked for after it.

@@ -186,7 +186,7 @@ public static partial class UtteranceAnalyzer
     [GeneratedRegex(@"^((well|oh|um+|uh+|hmm+|mm+|mhm|so|erm|ah|yeah,? right|(?:yeah|yes|sure)(?=,? because (?:you|your|the|that|it|they)\b)|no (?:charges?|costs?|fees?|catch)(?=\?| then\b)|er|right(?=[.,]\s*\w))\b[\s,.?]*)+")]
     private static partial Regex Filler();
 
-    [GeneratedRegex(@"^(yes|yeah|yeh|yea|yah|yep|yup|ya|aye|ja|haan|sure|ok|okay|k|kk|please(?=\W*$)|grand(?=\W*(?:$|do\b|yes\b|yeah\b|aye\b|go\b|send\b|thanks?\b))|do(?=\W*$)|go for it|alright|all right|of course|certainly|absolutely|definitely|fine|go ahead|go on|please do(?! not)|why not|i do|i have|that would be (great|good|nice|fine|lovely)|sounds (good|great|fine)|uh huh|right|correct|no problem|i (suppose|guess|reckon|think) so|i (suppose|guess|reckon)(?=\W*$)|if you (must|like|want|insist))\b(?! not\b)")]
+    [GeneratedRegex(@"^(yes|yeah|yeh|yea|yah|yep|yup|ya|aye|ja|haan|sure|ok|okay|k|kk|please(?=\W*$)|grand(?=\W*(?:$|do\b|yes\b|yeah\b|aye\b|go\b|send\b|thanks?\b))|do(?=\W*$)|go for it|too right|you bet|alright|all right|of course|certainly|absolutely|definitely|fine|go ahead|go on|please do(?! not)|why not|i do|i have|that would be (great|good|nice|fine|lovely)|sounds (good|great|fine)|uh huh|right|correct|no problem|i (suppose|guess|reckon|think) so|i (suppose|guess|reckon)(?=\W*$)|if you (must|like|want|insist))\b(?! not\b)")]
     private static partial Regex YesStart();
 
     [GeneratedRegex(@"^(?:(?:fine|okay|ok|alright|so|then|well|anyway|anyhow),? )?(yes|yeah|yep|aye|no|nope|nah|naw|sure|go on|go ahead)(,? (please|thanks|thank you|then|quickly|quick))?$")]

@@ -76,6 +76,7 @@ public class CallbackTimeParserTests
     [InlineData("That'll stop the power going out every night, will it?")]
     [InlineData("The lights go off every night at three.")]
     [InlineData("It trips each morning around 7 am.")]
+    [InlineData("the power's been dropping out every arvo and it's driving me mad")]
     [InlineData("")]
     public void Text_without_a_time_resolves_to_nothing(string text) => Assert.Null(CallbackTimeParser.Resolve(text, Now, NewYork));
 

@@ -315,6 +315,8 @@ public sealed class OfflineConversationTests : IDisposable
     [InlineData("Grand, do.")]
     [InlineData("i guess")]
     [InlineData("Ja.")]
+    [InlineData("Too right.")]
+    [InlineData("You bet.")]
     public async Task A_yes_in_other_words_takes_the_information(string yes)
     {
         var session = _harness.Session(EvalScript.Definition);
