@@ -109,12 +109,12 @@ public sealed partial class SemanticIntents
     /// <summary>Loads the model and the examples in the background, so the first line of the first call does not wait.</summary>
     public static Task WarmUpAsync() => Task.Run(() => Shared.Guess(IntentTask.Interest, "Yes, tell me more."));
 
-    /// <summary>The nearest label for <paramref name="task"/> and its lead over the next.</summary>
-    public IntentGuess Guess(IntentTask task, string line)
+    /// <summary>The nearest label for <paramref name="task"/> (of <paramref name="among"/> when given) and its lead over the next.</summary>
+    public IntentGuess Guess(IntentTask task, string line, IReadOnlyCollection<string>? among = null)
     {
         var vector = SentenceEmbedding.EmbedOnce(TextTokens.Respelled(line.Trim()));
         var (best, bestScore, second) = ("", double.NegativeInfinity, double.NegativeInfinity);
-        foreach (var (label, rows) in _labels[task])
+        foreach (var (label, rows) in _labels[task].Where(l => among is null || among.Contains(l.Label)))
         {
             var score = SemanticOptOutScorer.MeanOfNearest(rows, vector, Neighbours);
             if (score > bestScore)
@@ -222,16 +222,9 @@ public sealed partial class SemanticIntents
         {
             0 => null,
             1 => found[0],
-            2 => Nearest(IntentTask.Concern, concern, found),
+            2 => Guess(IntentTask.Concern, concern, found).Label,
             _ => null,
         };
-    }
-
-    // Of the labels given, the one whose nearest examples are nearest the line.
-    private string Nearest(IntentTask task, string line, IReadOnlyList<string> labels)
-    {
-        var vector = SentenceEmbedding.EmbedOnce(TextTokens.Respelled(line.Trim()));
-        return _labels[task].Where(l => labels.Contains(l.Label)).MaxBy(l => SemanticOptOutScorer.MeanOfNearest(l.Rows, vector, Neighbours)).Label;
     }
 
     /// <summary>The whole line, then its clauses when it has more than one ("X, and Y", "X as well as Y").</summary>
